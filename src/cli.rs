@@ -1,0 +1,94 @@
+//! The command line (`ctopulse --help`).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// ctopulse — how well is the CTO doing? Quarterly surveys of the people the CTO serves,
+/// scored as tech strategy alignment, engineering culture and internal CSAT.
+#[derive(Debug, Parser)]
+#[command(name = "ctopulse", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Settings file (default: ./ctopulse.toml if it exists).
+    #[arg(long, global = true, value_name = "FILE", env = "CTOPULSE_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Database URL: postgres://…, sqlite://PATH or a file path (overrides CTOPULSE_DATABASE_URL).
+    #[arg(long, global = true, value_name = "URL")]
+    pub database_url: Option<String>,
+}
+
+/// Every command.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web service (survey pages, dashboard, API) and the outbox worker.
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Run the product on its embedded default: a SQLite file and the file mail transport.
+    Demo(DemoArgs),
+    /// Show or check the effective settings.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Departments and their CSAT weights.
+    #[command(subcommand)]
+    Department(DepartmentCommand),
+}
+
+/// `serve` options.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (overrides CTOPULSE_BIND).
+    #[arg(long, value_name = "ADDR:PORT")]
+    pub bind: Option<String>,
+    /// URL respondents and staff use to reach the service (overrides CTOPULSE_PUBLIC_URL).
+    #[arg(long, value_name = "URL")]
+    pub public_url: Option<String>,
+}
+
+/// `demo` options.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// SQLite file to create or reuse.
+    #[arg(long, value_name = "FILE", default_value = "ctopulse-demo.db")]
+    pub db: PathBuf,
+    /// Address to listen on.
+    #[arg(long, value_name = "ADDR:PORT")]
+    pub bind: Option<String>,
+    /// Prepare the database and exit without starting the server.
+    #[arg(long)]
+    pub seed_only: bool,
+}
+
+/// `config` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the effective settings (file < environment < flags), secrets masked.
+    Show,
+}
+
+/// `department` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum DepartmentCommand {
+    /// List departments and their CSAT weights.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a department's CSAT weight (rounds already launched keep their snapshot).
+    SetWeight {
+        /// Department key: sales, bd, marketing, engineering or ceo.
+        key: String,
+        /// New weight, 0–1000 (weights are relative; they need not sum to 100).
+        weight: f64,
+    },
+}

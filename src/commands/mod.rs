@@ -1,0 +1,100 @@
+//! What each CLI command does. Commands that create something print its id alone on
+//! stdout; messages go to stderr.
+
+mod config_cmd;
+mod department;
+mod server;
+
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command};
+use crate::config::{ConfigError, FlagOverrides, Settings};
+use crate::db::{self, DbError, DbPool};
+
+/// A command failure and the exit code it maps to.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// A bad setting: exit code 2.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// A bad argument or input file: exit code 2.
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error("{0}")]
+    Failed(String),
+}
+
+impl CliError {
+    fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Config(_) | CliError::Usage(_) => 2,
+            CliError::Db(_) | CliError::Failed(_) => 1,
+        }
+    }
+}
+
+/// Runs a parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match dispatch(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<(), CliError> {
+    let mut flags = FlagOverrides {
+        database_url: cli.global.database_url.clone(),
+        ..Default::default()
+    };
+    match cli.command {
+        Command::Serve(args) => {
+            flags.bind = args.bind;
+            flags.public_url = args.public_url;
+            server::serve(load(&cli.global, &flags)?)
+        }
+        Command::Demo(args) => server::demo(&cli.global, flags, args),
+        Command::Migrate => {
+            let settings = load(&cli.global, &flags)?;
+            let pool = db::connect(&settings.database_url)?;
+            let mut conn = db::pool::checkout(&pool)?;
+            let applied = db::migrate::run(&mut conn)?;
+            db::departments::ensure_defaults(&mut conn, &settings.weights)?;
+            if applied.is_empty() {
+                eprintln!("database {} is up to date", settings.database_url.masked());
+            } else {
+                eprintln!(
+                    "applied {} migration(s) to {}: {}",
+                    applied.len(),
+                    settings.database_url.masked(),
+                    applied.join(", ")
+                );
+            }
+            Ok(())
+        }
+        Command::Config(cmd) => config_cmd::run(cmd, load(&cli.global, &flags)?),
+        Command::Department(cmd) => department::run(cmd, &load(&cli.global, &flags)?),
+    }
+}
+
+fn load(global: &crate::cli::GlobalArgs, flags: &FlagOverrides) -> Result<Settings, CliError> {
+    let env = |k: &str| std::env::var(k).ok();
+    Ok(Settings::load(global.config.as_deref(), &env, flags)?)
+}
+
+/// Opens the database and applies pending migrations (every command that touches data).
+fn open(settings: &Settings) -> Result<DbPool, CliError> {
+    Ok(crate::startup::prepare_database(settings)?)
+}
+
+/// The actor recorded in the audit log for CLI actions.
+fn cli_actor() -> String {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
+        .unwrap_or_else(|_| "unknown".into());
+    format!("cli:{user}")
+}

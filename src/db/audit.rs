@@ -1,0 +1,54 @@
+//! The audit log: who did what to which object, and when. Never survey content.
+
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::audit_log;
+use super::{DbConnection, DbError};
+use crate::clock;
+
+/// One audit entry as read back.
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = audit_log)]
+pub struct AuditEntry {
+    pub id: String,
+    #[serde(with = "crate::clock::serde_timestamp")]
+    pub at: time::PrimitiveDateTime,
+    pub actor: String,
+    pub action: String,
+    pub object_type: String,
+    pub object_id: Option<String>,
+    pub detail: Option<String>,
+}
+
+/// Records one action. `detail` must never hold survey answers, comments or tokens.
+pub fn record(
+    conn: &mut DbConnection,
+    actor: &str,
+    action: &str,
+    object_type: &str,
+    object_id: Option<&str>,
+    detail: Option<&str>,
+) -> Result<(), DbError> {
+    diesel::insert_into(audit_log::table)
+        .values((
+            audit_log::id.eq(uuid::Uuid::new_v4().to_string()),
+            audit_log::at.eq(clock::now()),
+            audit_log::actor.eq(actor),
+            audit_log::action.eq(action),
+            audit_log::object_type.eq(object_type),
+            audit_log::object_id.eq(object_id),
+            audit_log::detail.eq(detail),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The newest entries first.
+pub fn recent(conn: &mut DbConnection, limit: i64) -> Result<Vec<AuditEntry>, DbError> {
+    Ok(audit_log::table
+        .order((audit_log::at.desc(), audit_log::id))
+        .limit(limit)
+        .select(AuditEntry::as_select())
+        .load(conn)?)
+}

@@ -1,0 +1,133 @@
+//! Departments and their CSAT weights.
+
+use std::collections::BTreeMap;
+
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::departments;
+use super::{audit, DbConnection, DbError};
+use crate::domain::department::Department;
+
+/// A department row.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Serialize)]
+#[diesel(table_name = departments)]
+pub struct DepartmentRow {
+    pub key: String,
+    pub name: String,
+    pub csat_weight: f64,
+    pub sort_order: i32,
+}
+
+/// Inserts any department not yet present, with the configured weight. Existing weights
+/// are kept: once in the database, `department set-weight` owns them.
+pub fn ensure_defaults(
+    conn: &mut DbConnection,
+    weights: &BTreeMap<Department, f64>,
+) -> Result<(), DbError> {
+    conn.write_transaction(|conn| {
+        let present: Vec<String> = departments::table.select(departments::key).load(conn)?;
+        for (order, dept) in Department::ALL.iter().enumerate() {
+            if present.iter().any(|k| k == dept.key()) {
+                continue;
+            }
+            let weight = weights
+                .get(dept)
+                .copied()
+                .unwrap_or_else(|| dept.default_weight());
+            diesel::insert_into(departments::table)
+                .values((
+                    departments::key.eq(dept.key()),
+                    departments::name.eq(dept.name()),
+                    departments::csat_weight.eq(weight),
+                    departments::sort_order.eq(order as i32),
+                ))
+                .execute(conn)?;
+        }
+        Ok(())
+    })
+}
+
+/// Every department in display order.
+pub fn list(conn: &mut DbConnection) -> Result<Vec<DepartmentRow>, DbError> {
+    Ok(departments::table
+        .order(departments::sort_order)
+        .select(DepartmentRow::as_select())
+        .load(conn)?)
+}
+
+/// The current weights, for snapshotting into a round at launch.
+pub fn weights(conn: &mut DbConnection) -> Result<BTreeMap<Department, f64>, DbError> {
+    Ok(list(conn)?
+        .into_iter()
+        .filter_map(|row| {
+            row.key
+                .parse::<Department>()
+                .ok()
+                .map(|d| (d, row.csat_weight))
+        })
+        .collect())
+}
+
+/// Why a weight change was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum SetWeightError {
+    #[error("{0} is not a weight between 0 and 1000")]
+    OutOfRange(f64),
+    #[error("setting {dept} to 0 would leave every department without weight")]
+    AllZero { dept: String },
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<diesel::result::Error> for SetWeightError {
+    fn from(e: diesel::result::Error) -> Self {
+        SetWeightError::Db(e.into())
+    }
+}
+
+/// Changes one department's weight (audited). Launched rounds keep their snapshot.
+pub fn set_weight(
+    conn: &mut DbConnection,
+    dept: Department,
+    weight: f64,
+    actor: &str,
+) -> Result<(), SetWeightError> {
+    if !weight.is_finite() || !(0.0..=1000.0).contains(&weight) {
+        return Err(SetWeightError::OutOfRange(weight));
+    }
+    conn.write_transaction(|conn| {
+        let others: f64 = departments::table
+            .filter(departments::key.ne(dept.key()))
+            .select(departments::csat_weight)
+            .load::<f64>(conn)?
+            .iter()
+            .sum();
+        if weight + others <= 0.0 {
+            return Err(SetWeightError::AllZero {
+                dept: dept.key().into(),
+            });
+        }
+        let old: Option<f64> = departments::table
+            .find(dept.key())
+            .select(departments::csat_weight)
+            .first(conn)
+            .optional()?;
+        diesel::update(departments::table.find(dept.key()))
+            .set(departments::csat_weight.eq(weight))
+            .execute(conn)?;
+        let detail = format!(
+            "csat_weight {} -> {weight}",
+            old.map(|w| w.to_string()).unwrap_or_else(|| "?".into())
+        );
+        audit::record(
+            conn,
+            actor,
+            "department.set_weight",
+            "department",
+            Some(dept.key()),
+            Some(&detail),
+        )?;
+        Ok(())
+    })
+}

@@ -1,0 +1,69 @@
+//! Database errors, typed so callers can tell "try later" from "this is a bug".
+
+/// What went wrong talking to the database.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// The database could not be opened or reached.
+    #[error("cannot connect to the database {url}: {reason}")]
+    Connect { url: String, reason: String },
+    /// No connection became free in time (the database is down or overloaded).
+    #[error("the database is unavailable: {0}")]
+    Unavailable(String),
+    /// The database is full (SQLite: the disk or page limit).
+    #[error("the database is full: {0}")]
+    Full(String),
+    /// The schema was written by a newer ctopulse than this one.
+    #[error("the database was migrated by a newer ctopulse (unknown migrations: {0}); upgrade ctopulse before using this database")]
+    NewerSchema(String),
+    /// A migration failed; it was rolled back.
+    #[error("migration failed and was rolled back: {0}")]
+    Migration(String),
+    /// A query failed.
+    #[error("database error: {0}")]
+    Query(diesel::result::Error),
+}
+
+impl DbError {
+    /// Whether a later retry may succeed (maps to 503 rather than 500).
+    pub fn is_transient(&self) -> bool {
+        match self {
+            DbError::Connect { .. } | DbError::Unavailable(_) | DbError::Full(_) => true,
+            DbError::Query(e) => is_transient_query_error(e),
+            DbError::NewerSchema(_) | DbError::Migration(_) => false,
+        }
+    }
+}
+
+impl From<diesel::result::Error> for DbError {
+    fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match &e {
+            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
+                DbError::Unavailable(info.message().to_string())
+            }
+            Error::DatabaseError(_, info)
+                if info.message().contains("database or disk is full")
+                    || info.message().contains("No space left")
+                    || info.message().contains("could not extend file") =>
+            {
+                DbError::Full(info.message().to_string())
+            }
+            _ => DbError::Query(e),
+        }
+    }
+}
+
+fn is_transient_query_error(e: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match e {
+        Error::DatabaseError(kind, info) => {
+            matches!(
+                kind,
+                DatabaseErrorKind::SerializationFailure | DatabaseErrorKind::ClosedConnection
+            ) || info.message().contains("database is locked")
+                || info.message().contains("server closed the connection")
+                || info.message().contains("terminating connection")
+        }
+        _ => false,
+    }
+}

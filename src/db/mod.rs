@@ -1,0 +1,74 @@
+//! The database: one connection type over SQLite and PostgreSQL, the pool, migrations.
+//!
+//! The backend is chosen by the URL (see `config::DatabaseUrl`). Everything else in the
+//! crate talks to `DbConnection` and the one `schema`; backend-specific SQL (batch
+//! inserts, upserts, `FOR UPDATE SKIP LOCKED`) matches on the variant.
+
+pub mod audit;
+pub mod departments;
+pub mod error;
+pub mod migrate;
+pub mod pool;
+pub mod schema;
+
+use diesel::connection::{AnsiTransactionManager, TransactionManager};
+use diesel::pg::PgConnection;
+use diesel::sqlite::SqliteConnection;
+use diesel::Connection;
+
+pub use error::DbError;
+pub use pool::{connect, DbPool, PooledConn};
+
+/// A connection to either backend.
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Pg(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+/// Which backend a connection talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl DbConnection {
+    /// The backend of this connection.
+    pub fn backend(&self) -> Backend {
+        match self {
+            DbConnection::Pg(_) => Backend::Postgres,
+            DbConnection::Sqlite(_) => Backend::Sqlite,
+        }
+    }
+
+    /// Runs `f` in a write transaction that takes the write lock up front.
+    ///
+    /// On SQLite a plain (deferred) transaction that reads and then writes can fail with
+    /// "database is locked" when another writer got there first; `BEGIN IMMEDIATE` queues
+    /// behind `busy_timeout` instead. PostgreSQL's row locks need no special start.
+    pub fn write_transaction<T, E, F>(&mut self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E>,
+        E: From<diesel::result::Error>,
+    {
+        match self {
+            DbConnection::Pg(_) => self.transaction(f),
+            DbConnection::Sqlite(inner) => {
+                AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
+                match f(self) {
+                    Ok(value) => {
+                        <DbConnection as Connection>::TransactionManager::commit_transaction(self)?;
+                        Ok(value)
+                    }
+                    Err(e) => {
+                        <DbConnection as Connection>::TransactionManager::rollback_transaction(
+                            self,
+                        )?;
+                        Err(e)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! The connection pool: a small manager that picks the backend by URL.
+//!
+//! diesel's derived multi-connection `establish` tries every backend and reports only
+//! "invalid connection url" after r2d2's 30 s wait; this manager shows the real error fast.
+
+use std::path::Path;
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::pg::PgConnection;
+use diesel::r2d2::{ManageConnection, Pool, PooledConnection};
+use diesel::sqlite::SqliteConnection;
+use diesel::Connection;
+
+use super::{DbConnection, DbError};
+use crate::config::DatabaseUrl;
+
+/// The shared pool.
+pub type DbPool = Pool<Manager>;
+/// A connection checked out of the pool.
+pub type PooledConn = PooledConnection<Manager>;
+
+/// Opens connections for one database URL.
+#[derive(Debug)]
+pub struct Manager {
+    url: DatabaseUrl,
+}
+
+/// Per-connection SQLite settings: wait up to 10 s for the write lock, enforce foreign keys,
+/// and fsync on every commit so an acknowledged answer survives power loss.
+const SQLITE_PRAGMAS: &str =
+    "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;";
+
+impl Manager {
+    fn open(&self) -> Result<DbConnection, DbError> {
+        match &self.url {
+            DatabaseUrl::Postgres(url) => {
+                let url = with_connect_timeout(url.expose());
+                PgConnection::establish(&url)
+                    .map(DbConnection::Pg)
+                    .map_err(|e| DbError::Connect {
+                        url: self.url.masked(),
+                        reason: e.to_string().trim().to_string(),
+                    })
+            }
+            DatabaseUrl::Sqlite(path) => {
+                let text = path.to_string_lossy();
+                let mut conn =
+                    SqliteConnection::establish(&text).map_err(|e| DbError::Connect {
+                        url: self.url.masked(),
+                        reason: sqlite_open_reason(path, &e.to_string()),
+                    })?;
+                conn.batch_execute(SQLITE_PRAGMAS)
+                    .map_err(|e| DbError::Connect {
+                        url: self.url.masked(),
+                        reason: sqlite_open_reason(path, &e.to_string()),
+                    })?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+        }
+    }
+}
+
+impl ManageConnection for Manager {
+    type Connection = DbConnection;
+    type Error = DbError;
+
+    fn connect(&self) -> Result<DbConnection, DbError> {
+        self.open()
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), DbError> {
+        conn.batch_execute("SELECT 1").map_err(DbError::from)
+    }
+
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        use diesel::connection::TransactionManager;
+        <DbConnection as Connection>::TransactionManager::is_broken_transaction_manager(conn)
+    }
+}
+
+/// Adds `connect_timeout=5` unless the URL sets one, so an unreachable server fails fast.
+fn with_connect_timeout(url: &str) -> String {
+    if url.contains("connect_timeout=") {
+        url.to_string()
+    } else if url.contains('?') {
+        format!("{url}&connect_timeout=5")
+    } else {
+        format!("{url}?connect_timeout=5")
+    }
+}
+
+fn sqlite_open_reason(path: &Path, raw: &str) -> String {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !parent.is_dir() {
+        return format!("the folder {} does not exist", parent.display());
+    }
+    if path.is_dir() {
+        return format!("{} is a folder, not a database file", path.display());
+    }
+    format!("{raw} (is {} writable?)", path.display())
+}
+
+/// Opens the database named by `url`, checks it answers, and returns a pool.
+///
+/// SQLite's WAL mode is set once here, on one connection, before the pool exists:
+/// setting it from every new connection races at start-up ("database is locked").
+pub fn connect(url: &DatabaseUrl) -> Result<DbPool, DbError> {
+    let manager = Manager { url: url.clone() };
+    let mut first = manager.open()?;
+    let (size, check) = match first.backend() {
+        super::Backend::Sqlite => {
+            enable_wal(&mut first, url)?;
+            (8, false)
+        }
+        super::Backend::Postgres => (16, true),
+    };
+    drop(first);
+    Ok(Pool::builder()
+        .max_size(size)
+        .min_idle(Some(1))
+        .connection_timeout(Duration::from_secs(5))
+        .test_on_check_out(check)
+        .build_unchecked(manager))
+}
+
+fn enable_wal(conn: &mut DbConnection, url: &DatabaseUrl) -> Result<(), DbError> {
+    use diesel::sql_types::Text;
+    use diesel::RunQueryDsl;
+
+    #[derive(diesel::QueryableByName)]
+    struct Mode {
+        #[diesel(sql_type = Text)]
+        journal_mode: String,
+    }
+    let mode: Vec<Mode> = diesel::sql_query("PRAGMA journal_mode = WAL")
+        .load(conn)
+        .map_err(|e| DbError::Connect {
+            url: url.masked(),
+            reason: format!("cannot switch to WAL: {e} (is the file writable?)"),
+        })?;
+    match mode.first() {
+        Some(m) if m.journal_mode.eq_ignore_ascii_case("wal") => Ok(()),
+        other => Err(DbError::Connect {
+            url: url.masked(),
+            reason: format!(
+                "SQLite refused WAL mode (journal_mode is {:?})",
+                other.map(|m| m.journal_mode.as_str())
+            ),
+        }),
+    }
+}
+
+/// Checks a connection out of the pool, mapping a timeout to "unavailable".
+pub fn checkout(pool: &DbPool) -> Result<PooledConn, DbError> {
+    pool.get().map_err(|e| DbError::Unavailable(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connect_timeout_is_added_once() {
+        assert_eq!(
+            with_connect_timeout("postgres://h/db"),
+            "postgres://h/db?connect_timeout=5"
+        );
+        assert_eq!(
+            with_connect_timeout("postgres://h/db?sslmode=disable"),
+            "postgres://h/db?sslmode=disable&connect_timeout=5"
+        );
+        assert_eq!(
+            with_connect_timeout("postgres://h/db?connect_timeout=2"),
+            "postgres://h/db?connect_timeout=2"
+        );
+    }
+
+    #[test]
+    fn missing_folder_is_named() {
+        let url = DatabaseUrl::Sqlite("/nonexistent-dir-ctopulse/x.db".into());
+        let e = connect(&url)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.contains("does not exist"), "{e}");
+    }
+}

@@ -1,0 +1,12 @@
+//! ctopulse: measures a CTO by three measures — tech strategy alignment, engineering
+//! culture, internal CSAT — from quarterly surveys of the people the CTO serves.
+
+pub mod cli;
+pub mod clock;
+pub mod commands;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod startup;
+pub mod telemetry;
+pub mod web;
