@@ -7,6 +7,8 @@ pub mod commands;
 pub mod config;
 pub mod db;
 pub mod domain;
+pub mod mail;
 pub mod startup;
 pub mod telemetry;
+pub mod tokens;
 pub mod web;

@@ -6,10 +6,16 @@
 
 pub mod audit;
 pub mod departments;
+pub mod employees;
 pub mod error;
 pub mod migrate;
+pub mod outbox;
 pub mod pool;
+pub mod rounds;
 pub mod schema;
+pub mod seal;
+pub mod survey;
+pub mod throttle;
 
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::pg::PgConnection;

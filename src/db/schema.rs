@@ -100,6 +100,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    group_tallies (round_id, reporting_group) {
+        round_id -> Text,
+        reporting_group -> Text,
+        delivered -> BigInt,
+        responses -> BigInt,
+    }
+}
+
+diesel::table! {
     index_tallies (round_id, reporting_group, index_kind, a_sum, a_count, b_sum, b_count) {
         round_id -> Text,
         reporting_group -> Text,
@@ -242,6 +251,7 @@ diesel::joinable!(responses -> rounds (round_id));
 diesel::joinable!(answers -> responses (response_id));
 diesel::joinable!(tallies -> rounds (round_id));
 diesel::joinable!(index_tallies -> rounds (round_id));
+diesel::joinable!(group_tallies -> rounds (round_id));
 diesel::joinable!(inflection_assessments -> inflection_points (point_id));
 diesel::joinable!(sessions -> users (user_id));
 
@@ -254,6 +264,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     responses,
     answers,
     tallies,
+    group_tallies,
     index_tallies,
     outbox,
     hr_events,

@@ -2,6 +2,11 @@
 
 pub mod audience;
 pub mod department;
+pub mod email;
 pub mod locale;
 pub mod quarter;
 pub mod question;
+pub mod roster;
+pub mod round;
+pub mod survey_form;
+pub mod template;

@@ -9,6 +9,7 @@ DROP TABLE inflection_points;
 DROP TABLE hr_events;
 DROP TABLE outbox;
 DROP TABLE index_tallies;
+DROP TABLE group_tallies;
 DROP TABLE tallies;
 DROP TABLE answers;
 DROP TABLE responses;

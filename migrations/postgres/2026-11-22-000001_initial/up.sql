@@ -96,6 +96,15 @@ CREATE TABLE tallies (
     PRIMARY KEY (round_id, reporting_group, question_key, value, not_applicable)
 );
 
+-- Participation per reporting group, frozen at seal: delivered invitations (N) and responses (n).
+CREATE TABLE group_tallies (
+    round_id TEXT NOT NULL REFERENCES rounds (id),
+    reporting_group TEXT NOT NULL,
+    delivered BIGINT NOT NULL,
+    responses BIGINT NOT NULL,
+    PRIMARY KEY (round_id, reporting_group)
+);
+
 CREATE TABLE index_tallies (
     round_id TEXT NOT NULL REFERENCES rounds (id),
     reporting_group TEXT NOT NULL,

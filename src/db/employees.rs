@@ -1,0 +1,213 @@
+//! The roster: employees, imported from CSV as an audited upsert (never a wipe).
+
+use std::collections::{HashMap, HashSet};
+
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::employees;
+use super::{audit, DbConnection, DbError};
+use crate::clock;
+use crate::domain::roster::RosterEntry;
+
+/// One employee as stored.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Serialize)]
+#[diesel(table_name = employees)]
+pub struct Employee {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub department: String,
+    pub locale: String,
+    pub is_engineer: bool,
+    pub is_executive: bool,
+    pub active: bool,
+    #[serde(skip)]
+    pub created_at: time::PrimitiveDateTime,
+    #[serde(skip)]
+    pub updated_at: time::PrimitiveDateTime,
+}
+
+/// What an import did (or, with `dry_run`, would do).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportReport {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub reactivated: usize,
+    /// Active employees absent from the file: (email, name).
+    pub missing: Vec<(String, String)>,
+    /// Whether the missing ones were deactivated.
+    pub deactivated_missing: bool,
+}
+
+/// Upserts the entries by email in one transaction, auditing every change. Employees absent
+/// from the file are listed, and deactivated only when `deactivate_missing` is set.
+/// `progress` is called with the number of entries processed so far.
+pub fn import(
+    conn: &mut DbConnection,
+    entries: &[RosterEntry],
+    deactivate_missing: bool,
+    actor: &str,
+    progress: &dyn Fn(u64),
+) -> Result<ImportReport, DbError> {
+    conn.write_transaction(|conn| {
+        let existing: Vec<Employee> = employees::table.select(Employee::as_select()).load(conn)?;
+        let by_email: HashMap<&str, &Employee> =
+            existing.iter().map(|e| (e.email.as_str(), e)).collect();
+        let now = clock::now();
+        let mut report = ImportReport {
+            deactivated_missing: deactivate_missing,
+            ..Default::default()
+        };
+        for (i, entry) in entries.iter().enumerate() {
+            let email = entry.email.as_str();
+            let department = entry.membership.key();
+            let locale = entry.locale.code();
+            match by_email.get(email) {
+                None => {
+                    let id = uuid::Uuid::new_v4().to_string();
+                    diesel::insert_into(employees::table)
+                        .values((
+                            employees::id.eq(&id),
+                            employees::email.eq(email),
+                            employees::name.eq(&entry.name),
+                            employees::department.eq(department),
+                            employees::locale.eq(locale),
+                            employees::is_engineer.eq(entry.is_engineer),
+                            employees::is_executive.eq(entry.is_executive),
+                            employees::active.eq(entry.active),
+                            employees::created_at.eq(now),
+                            employees::updated_at.eq(now),
+                        ))
+                        .execute(conn)?;
+                    let detail = format!(
+                        "added: department={department} engineer={} executive={} active={}",
+                        entry.is_engineer, entry.is_executive, entry.active
+                    );
+                    audit::record(
+                        conn,
+                        actor,
+                        "roster.add",
+                        "employee",
+                        Some(email),
+                        Some(&detail),
+                    )?;
+                    report.added += 1;
+                }
+                Some(old) => {
+                    let changes = diff(old, entry);
+                    if changes.is_empty() {
+                        report.unchanged += 1;
+                    } else {
+                        if !old.active && entry.active {
+                            report.reactivated += 1;
+                        }
+                        diesel::update(employees::table.find(&old.id))
+                            .set((
+                                employees::name.eq(&entry.name),
+                                employees::department.eq(department),
+                                employees::locale.eq(locale),
+                                employees::is_engineer.eq(entry.is_engineer),
+                                employees::is_executive.eq(entry.is_executive),
+                                employees::active.eq(entry.active),
+                                employees::updated_at.eq(now),
+                            ))
+                            .execute(conn)?;
+                        let detail = format!("updated: {}", changes.join(", "));
+                        audit::record(
+                            conn,
+                            actor,
+                            "roster.update",
+                            "employee",
+                            Some(email),
+                            Some(&detail),
+                        )?;
+                        report.updated += 1;
+                    }
+                }
+            }
+            if i % 256 == 0 {
+                progress(i as u64);
+            }
+        }
+        progress(entries.len() as u64);
+
+        let in_file: HashSet<&str> = entries.iter().map(|e| e.email.as_str()).collect();
+        for old in existing
+            .iter()
+            .filter(|e| e.active && !in_file.contains(e.email.as_str()))
+        {
+            report.missing.push((old.email.clone(), old.name.clone()));
+            if deactivate_missing {
+                diesel::update(employees::table.find(&old.id))
+                    .set((employees::active.eq(false), employees::updated_at.eq(now)))
+                    .execute(conn)?;
+                audit::record(
+                    conn,
+                    actor,
+                    "roster.deactivate",
+                    "employee",
+                    Some(&old.email),
+                    Some("deactivated: missing from the imported file"),
+                )?;
+            }
+        }
+        Ok(report)
+    })
+}
+
+/// The fields that differ, as `field old -> new` (names are not audited verbatim beyond
+/// "name changed": the audit log is readable by admins and needs no more).
+fn diff(old: &Employee, new: &RosterEntry) -> Vec<String> {
+    let mut out = Vec::new();
+    if old.name != new.name {
+        out.push("name changed".to_string());
+    }
+    let pairs = [
+        (
+            "department",
+            old.department.clone(),
+            new.membership.key().to_string(),
+        ),
+        ("locale", old.locale.clone(), new.locale.code().to_string()),
+        (
+            "is_engineer",
+            old.is_engineer.to_string(),
+            new.is_engineer.to_string(),
+        ),
+        (
+            "is_executive",
+            old.is_executive.to_string(),
+            new.is_executive.to_string(),
+        ),
+        ("active", old.active.to_string(), new.active.to_string()),
+    ];
+    for (field, a, b) in pairs {
+        if a != b {
+            out.push(format!("{field} {a} -> {b}"));
+        }
+    }
+    out
+}
+
+/// Employees, optionally of one department (or `board`), ordered by department and email.
+pub fn list(conn: &mut DbConnection, department: Option<&str>) -> Result<Vec<Employee>, DbError> {
+    let mut q = employees::table
+        .select(Employee::as_select())
+        .order((employees::department, employees::email))
+        .into_boxed();
+    if let Some(d) = department {
+        q = q.filter(employees::department.eq(d.to_string()));
+    }
+    Ok(q.load(conn)?)
+}
+
+/// One employee by (case-folded) email.
+pub fn by_email(conn: &mut DbConnection, email: &str) -> Result<Option<Employee>, DbError> {
+    Ok(employees::table
+        .filter(employees::email.eq(email.to_lowercase()))
+        .select(Employee::as_select())
+        .first(conn)
+        .optional()?)
+}

@@ -1,0 +1,145 @@
+//! The respondent's side: survey links and submissions.
+
+use diesel::prelude::*;
+use time::PrimitiveDateTime;
+
+use super::rounds::Round;
+use super::schema::{answers, employees, invitation_links, invitations, responses, rounds};
+use super::{DbConnection, DbError};
+use crate::domain::survey_form::AnswerValue;
+
+/// What a survey token leads to.
+#[derive(Debug, Clone)]
+pub enum LinkState {
+    /// A live invitation of an open round.
+    Open(Respondent),
+    /// The invitation was already answered.
+    Answered { round: Round },
+    /// The round has closed (or its close time has passed).
+    Closed { round: Round },
+    /// No such link (never existed, or deleted when its round was sealed).
+    Unknown,
+}
+
+/// What the survey page needs about the person answering (never stored with an answer).
+#[derive(Debug, Clone)]
+pub struct Respondent {
+    pub round: Round,
+    pub invitation_id: String,
+    pub reporting_group: String,
+    pub department: String,
+    pub locale: String,
+}
+
+/// Looks a token hash up.
+pub fn lookup(
+    conn: &mut DbConnection,
+    token_hash: &str,
+    now: PrimitiveDateTime,
+) -> Result<LinkState, DbError> {
+    let found: Option<(String, String, bool, String, String, String)> = invitation_links::table
+        .inner_join(invitations::table.inner_join(employees::table))
+        .filter(invitation_links::token_hash.eq(token_hash))
+        .select((
+            invitations::id,
+            invitations::reporting_group,
+            invitations::responded,
+            employees::department,
+            employees::locale,
+            invitation_links::round_id,
+        ))
+        .first(conn)
+        .optional()?;
+    let Some((invitation_id, reporting_group, responded, department, locale, round_id)) = found
+    else {
+        return Ok(LinkState::Unknown);
+    };
+    let round: Round = rounds::table
+        .find(&round_id)
+        .select(Round::as_select())
+        .first(conn)?;
+    Ok(if !round.accepts_answers(now) {
+        LinkState::Closed { round }
+    } else if responded {
+        LinkState::Answered { round }
+    } else {
+        LinkState::Open(Respondent {
+            round,
+            invitation_id,
+            reporting_group,
+            department,
+            locale,
+        })
+    })
+}
+
+/// The outcome of a submission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Submitted {
+    /// Stored: response, answers and the `responded` flag committed together.
+    Stored,
+    AlreadyAnswered,
+    Closed,
+    Unknown,
+}
+
+/// Stores one response in one transaction. The `responded` flag is flipped first, with a
+/// condition, so two concurrent submissions of one invitation cannot both store.
+pub fn submit(
+    conn: &mut DbConnection,
+    round_id: &str,
+    token_hash: &str,
+    answers_in: &[AnswerValue],
+    now: PrimitiveDateTime,
+) -> Result<Submitted, DbError> {
+    conn.write_transaction(|conn| {
+        let respondent = match lookup(conn, token_hash, now)? {
+            LinkState::Open(r) if r.round.id == round_id => r,
+            LinkState::Open(_) | LinkState::Unknown => return Ok(Submitted::Unknown),
+            LinkState::Answered { .. } => return Ok(Submitted::AlreadyAnswered),
+            LinkState::Closed { .. } => return Ok(Submitted::Closed),
+        };
+        let flipped = diesel::update(
+            invitations::table
+                .filter(invitations::id.eq(&respondent.invitation_id))
+                .filter(invitations::responded.eq(false)),
+        )
+        .set(invitations::responded.eq(true))
+        .execute(conn)?;
+        if flipped == 0 {
+            return Ok(Submitted::AlreadyAnswered);
+        }
+        // A random v4 id and nothing else: no invitation, person, locale or time.
+        let response_id = uuid::Uuid::new_v4().to_string();
+        diesel::insert_into(responses::table)
+            .values((
+                responses::id.eq(&response_id),
+                responses::round_id.eq(round_id),
+                responses::reporting_group.eq(&respondent.reporting_group),
+            ))
+            .execute(conn)?;
+        let rows: Vec<_> = answers_in
+            .iter()
+            .map(|a| {
+                (
+                    answers::response_id.eq(response_id.clone()),
+                    answers::question_key.eq(a.question_key.clone()),
+                    answers::value.eq(a.value),
+                    answers::not_applicable.eq(a.not_applicable),
+                    answers::text.eq(a.text.clone()),
+                )
+            })
+            .collect();
+        if !rows.is_empty() {
+            match conn {
+                DbConnection::Pg(c) => diesel::insert_into(answers::table)
+                    .values(&rows)
+                    .execute(c)?,
+                DbConnection::Sqlite(c) => diesel::insert_into(answers::table)
+                    .values(&rows)
+                    .execute(c)?,
+            };
+        }
+        Ok(Submitted::Stored)
+    })
+}

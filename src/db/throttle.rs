@@ -1,0 +1,99 @@
+//! Failed attempts (logins, unknown survey links) counted in the database, so every
+//! instance behind a load balancer shares the count.
+
+use diesel::prelude::*;
+use time::{Duration, PrimitiveDateTime};
+
+use super::schema::login_failures;
+use super::{DbConnection, DbError};
+
+/// What is being limited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttemptKind {
+    Login,
+    SurveyLink,
+}
+
+impl AttemptKind {
+    fn key(self) -> &'static str {
+        match self {
+            AttemptKind::Login => "login",
+            AttemptKind::SurveyLink => "survey_link",
+        }
+    }
+}
+
+/// Failures allowed per window before requests get 429.
+pub const LIMIT: i64 = 10;
+/// The window.
+pub const WINDOW: Duration = Duration::minutes(1);
+
+/// Records one failure.
+pub fn record(
+    conn: &mut DbConnection,
+    kind: AttemptKind,
+    account: Option<&str>,
+    client_ip: &str,
+    now: PrimitiveDateTime,
+) -> Result<(), DbError> {
+    diesel::insert_into(login_failures::table)
+        .values((
+            login_failures::id.eq(uuid::Uuid::new_v4().to_string()),
+            login_failures::kind.eq(kind.key()),
+            login_failures::account.eq(account),
+            login_failures::client_ip.eq(client_ip),
+            login_failures::failed_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Seconds until another attempt is allowed, if the limit is reached for this client IP
+/// (and, when `account` is given, for this account from this IP).
+pub fn retry_after(
+    conn: &mut DbConnection,
+    kind: AttemptKind,
+    account: Option<&str>,
+    client_ip: &str,
+    now: PrimitiveDateTime,
+) -> Result<Option<i64>, DbError> {
+    let since = now - WINDOW;
+    let base = || {
+        login_failures::table
+            .filter(login_failures::kind.eq(kind.key()))
+            .filter(login_failures::client_ip.eq(client_ip.to_string()))
+            .filter(login_failures::failed_at.gt(since))
+    };
+    let mut oldest_blocking: Vec<PrimitiveDateTime> = Vec::new();
+    let per_ip: Vec<PrimitiveDateTime> = base()
+        .select(login_failures::failed_at)
+        .order(login_failures::failed_at.desc())
+        .limit(LIMIT)
+        .load(conn)?;
+    if per_ip.len() as i64 >= LIMIT {
+        oldest_blocking.extend(per_ip.last());
+    }
+    if let Some(acc) = account {
+        let per_account: Vec<PrimitiveDateTime> = base()
+            .filter(login_failures::account.eq(acc.to_string()))
+            .select(login_failures::failed_at)
+            .order(login_failures::failed_at.desc())
+            .limit(LIMIT)
+            .load(conn)?;
+        if per_account.len() as i64 >= LIMIT {
+            oldest_blocking.extend(per_account.last());
+        }
+    }
+    Ok(oldest_blocking
+        .into_iter()
+        .max()
+        .map(|oldest| ((oldest + WINDOW) - now).whole_seconds().max(1)))
+}
+
+/// Deletes failures older than a day.
+pub fn prune(conn: &mut DbConnection, now: PrimitiveDateTime) -> Result<usize, DbError> {
+    Ok(diesel::delete(
+        login_failures::table.filter(login_failures::failed_at.lt(now - Duration::days(1))),
+    )
+    .execute(conn)?)
+}

@@ -1,0 +1,7 @@
+//! Email: the transports (SMTP, file, in-memory), message content, and the outbox worker.
+
+pub mod content;
+pub mod outbox;
+mod transport;
+
+pub use transport::{Mailer, MailerError, MemoryMailbox, OutgoingEmail, SendError, SentEmail};
