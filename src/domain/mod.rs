@@ -1,5 +1,6 @@
 //! Pure domain types and rules: no HTTP, no SQL, no clock.
 
+pub mod anonymity;
 pub mod audience;
 pub mod department;
 pub mod email;
@@ -8,5 +9,6 @@ pub mod quarter;
 pub mod question;
 pub mod roster;
 pub mod round;
+pub mod scoring;
 pub mod survey_form;
 pub mod template;

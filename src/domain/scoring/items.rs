@@ -1,0 +1,196 @@
+//! Item-level figures: per question, per reporting group and overall.
+
+use serde::Serialize;
+
+use crate::domain::anonymity::{gate, visible_parts, PartVisibility};
+use crate::domain::department::Department;
+use crate::domain::question::{QuestionKind, Role};
+use crate::domain::scoring::figure::Figure;
+use crate::domain::scoring::interval::{one_group_share, Share};
+use crate::domain::scoring::round::{scale_low, ItemCounts, PreparedRound};
+
+/// How many answers had one value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ValueCount {
+    /// The answer value (1–5, 0–10, or a choice index).
+    pub value: i32,
+    /// How many answers had it.
+    pub count: u64,
+}
+
+/// The figures of one question over one set of answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemStats {
+    /// Answers, N/A excluded.
+    pub n: u64,
+    /// Mean answer (Likert and 0–10 items only).
+    pub mean: Option<f64>,
+    /// Share answering 4 or 5, with its interval (Likert items only).
+    pub favorable: Option<Share>,
+    /// Counts per value: the full scale for Likert and 0–10, the chosen options for choice.
+    pub distribution: Vec<ValueCount>,
+}
+
+/// One group's figure for a question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupItemFigure {
+    /// Reporting group key.
+    pub group: String,
+    /// The figure, or why it is absent.
+    pub figure: Figure<ItemStats>,
+}
+
+/// One question's figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemReport {
+    /// Question key.
+    pub key: String,
+    /// Question kind.
+    pub kind: QuestionKind,
+    /// Scoring role, if any.
+    pub role: Option<Role>,
+    /// Department section, if any.
+    pub section: Option<Department>,
+    /// Over every group of the round.
+    pub overall: Figure<ItemStats>,
+    /// Per reporting group, in department order.
+    pub groups: Vec<GroupItemFigure>,
+}
+
+/// Computes a shown figure; called only after the anonymity gate let it through.
+pub fn item_stats(kind: QuestionKind, counts: &ItemCounts, delivered: u64) -> ItemStats {
+    let n = counts.n();
+    let low = scale_low(kind);
+    let numeric = matches!(kind, QuestionKind::Likert5 | QuestionKind::Nps11);
+    let distribution = counts
+        .values
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| numeric || c > 0)
+        .map(|(i, &count)| ValueCount {
+            value: low + i32::try_from(i).unwrap_or(i32::MAX - low),
+            count,
+        })
+        .collect::<Vec<_>>();
+    let mean = (numeric && n > 0).then(|| {
+        let total: f64 = distribution
+            .iter()
+            .map(|vc| f64::from(vc.value) * vc.count as f64)
+            .sum();
+        total / n as f64
+    });
+    let favorable = (kind == QuestionKind::Likert5 && n > 0).then(|| {
+        // Values 4 and 5 sit at offsets 3 and 4 of the 1–5 scale.
+        let x: u64 = counts.values.iter().skip(3).sum();
+        one_group_share(x, n, delivered)
+    });
+    ItemStats {
+        n,
+        mean,
+        favorable,
+        distribution,
+    }
+}
+
+/// The figures of every numeric question of a round, with every anonymity rule applied.
+///
+/// Per group: the own-n gate plus complementary suppression against the overall figure.
+/// Overall: its own n gate; N for its interval is the round's delivered invitations.
+/// For a department-section question N still counts the whole group (or round): the engine
+/// does not know how many of a merged group's invitees belong to the section's department,
+/// and a larger N only widens the interval — the cautious side.
+pub fn item_reports(round: &PreparedRound<'_>) -> Vec<ItemReport> {
+    let k = round.input.k;
+    round
+        .input
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| item.kind != QuestionKind::Text)
+        .map(|(i, item)| {
+            let per_group = &round.counts[i];
+            let ns: Vec<u64> = per_group.iter().map(ItemCounts::n).collect();
+            let visibility = visible_parts(&ns, k);
+            let groups = round
+                .groups
+                .iter()
+                .zip(per_group)
+                .zip(&visibility)
+                .map(|((g, counts), vis)| GroupItemFigure {
+                    group: g.key.clone(),
+                    figure: match vis {
+                        PartVisibility::Empty => Figure::not_enough("no answers"),
+                        PartVisibility::Hidden(reason) => Figure::Suppressed { reason: *reason },
+                        PartVisibility::Shown => {
+                            Figure::shown(item_stats(item.kind, counts, u64::from(g.delivered)))
+                        }
+                    },
+                })
+                .collect();
+            let total = round.overall_counts(i);
+            let overall = gate(total.n(), k, "no answers", || {
+                item_stats(item.kind, &total, round.delivered())
+            });
+            ItemReport {
+                key: item.key.clone(),
+                kind: item.kind,
+                role: item.role,
+                section: item.section,
+                overall,
+                groups,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64) {
+        assert!((a - b).abs() < 1e-9, "{a} vs {b}");
+    }
+
+    #[test]
+    fn likert_item_fixture() {
+        // Answers 1×1, 2×1, 3×2, 4×3, 5×3 (n = 10) from a group of N = 40.
+        let counts = ItemCounts {
+            values: vec![1, 1, 2, 3, 3],
+            na: 2,
+        };
+        let s = item_stats(QuestionKind::Likert5, &counts, 40);
+        assert_eq!(s.n, 10);
+        // mean = (1 + 2 + 6 + 12 + 15)/10 = 36/10 = 3.6
+        close(s.mean.unwrap(), 3.6);
+        // favorable = (3 + 3)/10 = 0.6; n_eff = 40·9/30 = 12; Wilson with m = 12, p = 0.6:
+        // centre = m·p + z²/2 = 7.2 + 1.9207294103470627 = 9.120729410347062
+        // √(m·p(1−p) + z²/4) = √(2.88 + 0.9603647051735313) = √3.8403647051735312 = 1.959684848431893
+        // half = z·√ = 3.8409117239753447; denom = m + z² = 15.841458820694125
+        // low = 5.279817686371717/15.841458820694125 = 0.33329112843285297
+        // high = 12.961641134322406/15.841458820694125 = 0.8182100702360987
+        let fav = s.favorable.unwrap();
+        close(fav.estimate, 0.6);
+        close(fav.low, 0.33329112843285297);
+        close(fav.high, 0.8182100702360987);
+        assert_eq!(s.distribution.len(), 5);
+        assert_eq!(s.distribution[4], ValueCount { value: 5, count: 3 });
+    }
+
+    #[test]
+    fn choice_item_lists_only_chosen_options_and_has_no_mean() {
+        let counts = ItemCounts {
+            values: vec![2, 0, 5],
+            na: 0,
+        };
+        let s = item_stats(QuestionKind::Choice, &counts, 20);
+        assert_eq!(s.mean, None);
+        assert_eq!(s.favorable, None);
+        assert_eq!(
+            s.distribution,
+            vec![
+                ValueCount { value: 0, count: 2 },
+                ValueCount { value: 2, count: 5 }
+            ]
+        );
+    }
+}

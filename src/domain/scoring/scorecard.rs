@@ -1,0 +1,471 @@
+//! The scorecard: output types and [`build_scorecard`], the engine's one entry point.
+
+use rand::Rng;
+use serde::Serialize;
+
+use crate::domain::anonymity::{releasable_comments, round_is_released};
+use crate::domain::audience::Audience;
+use crate::domain::department::Department;
+use crate::domain::quarter::Quarter;
+use crate::domain::question::QuestionKind;
+use crate::domain::scoring::alignment::{measure_a, InflectionPoint};
+use crate::domain::scoring::csat::{measure_c, overall_item, CsatResult, LeftOutGroup, UsedGroup};
+use crate::domain::scoring::culture::{measure_b, CultureResult, Enps, Quadrants};
+use crate::domain::scoring::figure::Figure;
+use crate::domain::scoring::inputs::{RoundInput, RoundStatus, ScorecardInput, TemplateRef};
+use crate::domain::scoring::interval::Share;
+use crate::domain::scoring::items::{item_reports, ItemReport};
+use crate::domain::scoring::lagging::{lagging_indicators, LaggingIndicators};
+use crate::domain::scoring::round::{prepare, PreparedRound, ScoringError};
+use crate::domain::scoring::status::{status_a, status_b, status_c, Status};
+use crate::domain::scoring::trend::{
+    compare, Basis, Metric, MetricPoint, Surprise, TrendPoint, TrendSeries,
+};
+
+/// How many quarters a trend covers: the scored one and the seven before it.
+pub const TREND_QUARTERS: usize = 8;
+
+/// A quarter's scorecard, ready to serialise for the JSON API, charts and the board report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scorecard {
+    /// The scored quarter.
+    pub quarter: Quarter,
+    /// The quarter's closed rounds (open rounds are absent altogether).
+    pub rounds: Vec<RoundReport>,
+    /// Measure A — tech strategy alignment.
+    pub measure_a: MeasureA,
+    /// Measure B — health of engineering culture.
+    pub measure_b: MeasureB,
+    /// Measure C — internal CSAT.
+    pub measure_c: MeasureC,
+    /// Headline figures over eight quarters.
+    pub trends: Vec<TrendSeries>,
+    /// Each headline figure compared with the quarter before.
+    pub surprises: Vec<Surprise>,
+}
+
+/// One closed round's figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoundReport {
+    /// The template it was launched with.
+    pub template: TemplateRef,
+    /// Who was invited.
+    pub audience: Audience,
+    /// Closed or sealed.
+    pub status: RoundStatus,
+    /// Its anonymity threshold.
+    pub k: u32,
+    /// Delivered invitations, all groups.
+    pub delivered: u64,
+    /// Answered invitations, all groups.
+    pub answered: u64,
+    /// answered / delivered.
+    pub response_rate: Figure<f64>,
+    /// Per reporting group, in department order.
+    pub groups: Vec<GroupReport>,
+    /// Per numeric question, in template order.
+    pub items: Vec<ItemReport>,
+    /// Comments per group × text question (empty when comments were not requested).
+    pub comments: Vec<CommentBlock>,
+}
+
+/// One reporting group of a round.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupReport {
+    /// Group key.
+    pub key: String,
+    /// The departments merged into it.
+    pub departments: Vec<Department>,
+    /// CSAT weight snapshot.
+    pub weight: f64,
+    /// Delivered invitations.
+    pub delivered: u32,
+    /// Answered invitations (participation is public).
+    pub answered: u32,
+    /// answered / delivered.
+    pub response_rate: Figure<f64>,
+    /// CSAT, for rounds with an overall-satisfaction question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub csat: Option<Figure<Share>>,
+}
+
+/// The comments of one group to one text question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CommentBlock {
+    /// Group key (the finest attribution there is).
+    pub group: String,
+    /// Question key.
+    pub item: String,
+    /// The comments in random order, or the rule that withholds them.
+    pub comments: Figure<Vec<String>>,
+}
+
+/// Measure A on the scorecard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MeasureA {
+    /// The round it comes from, if any.
+    pub round: Option<TemplateRef>,
+    /// Share of respondents with alignment index ≥ 4.
+    pub alignment: Figure<Share>,
+    /// The quarter's inflection points with their confirmation state.
+    pub inflection_points: Vec<InflectionPoint>,
+    /// Rating and reason.
+    pub status: Status,
+}
+
+/// Measure B on the scorecard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MeasureB {
+    /// The round it comes from, if any.
+    pub round: Option<TemplateRef>,
+    /// Share productive and happy at once.
+    pub productive_and_happy: Figure<Share>,
+    /// Quadrant counts.
+    pub quadrants: Figure<Quadrants>,
+    /// eNPS.
+    pub enps: Figure<Enps>,
+    /// Attrition and offer acceptance against their thresholds.
+    pub lagging: LaggingIndicators,
+    /// Rating and reason.
+    pub status: Status,
+}
+
+/// Measure C on the scorecard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MeasureC {
+    /// The round it comes from, if any.
+    pub round: Option<TemplateRef>,
+    /// Weighted CSAT with its interval.
+    pub weighted_csat: Figure<Share>,
+    /// The groups in it, with weights.
+    pub groups_used: Vec<UsedGroup>,
+    /// The groups left out, and why.
+    pub groups_left_out: Vec<LeftOutGroup>,
+    /// Rating and reason.
+    pub status: Status,
+}
+
+/// A round prepared and its guarded item figures.
+struct ScoredRound<'r> {
+    prepared: PreparedRound<'r>,
+    items: Vec<ItemReport>,
+}
+
+/// Everything computed for one quarter.
+struct QuarterScore<'r> {
+    quarter: Quarter,
+    rounds: Vec<ScoredRound<'r>>,
+    a: (Option<usize>, Figure<Share>),
+    b: (Option<usize>, CultureResult),
+    c: (Option<usize>, CsatResult),
+}
+
+/// The one released round of `audience`, or why there is none to use.
+fn select(
+    rounds: &[ScoredRound<'_>],
+    audience: Audience,
+    quarter: Quarter,
+) -> Result<usize, String> {
+    let mut found = rounds
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.prepared.input.audience == audience)
+        .map(|(i, _)| i);
+    match (found.next(), found.next()) {
+        (Some(i), None) => Ok(i),
+        (None, _) => Err(format!("no closed {audience} round in {quarter}")),
+        (Some(_), Some(_)) => Err(format!(
+            "several closed {audience} rounds in {quarter}; the measure cannot choose one"
+        )),
+    }
+}
+
+fn score_quarter<'r>(
+    quarter: Quarter,
+    inputs: &[&'r RoundInput],
+) -> Result<QuarterScore<'r>, ScoringError> {
+    for (i, r) in inputs.iter().enumerate() {
+        if inputs[..i].iter().any(|o| o.template.key == r.template.key) {
+            return Err(ScoringError::DuplicateRound {
+                template: r.template.key.clone(),
+                quarter: quarter.to_string(),
+            });
+        }
+    }
+    // The anonymity gate for whole rounds: an unreleased round is dropped before anything
+    // is computed from it, so the scorecard is the same as if it did not exist.
+    let mut rounds = inputs
+        .iter()
+        .filter(|r| round_is_released(r.status))
+        .map(|r| {
+            let prepared = prepare(r)?;
+            let items = item_reports(&prepared);
+            Ok(ScoredRound { prepared, items })
+        })
+        .collect::<Result<Vec<_>, ScoringError>>()?;
+    rounds.sort_by(|x, y| {
+        x.prepared
+            .input
+            .template
+            .key
+            .cmp(&y.prepared.input.template.key)
+    });
+
+    let a = match select(&rounds, Audience::TechStrategyAlignment, quarter) {
+        Ok(i) => (Some(i), measure_a(&rounds[i].prepared)),
+        Err(reason) => (None, Figure::not_enough(reason)),
+    };
+    let b = match select(&rounds, Audience::EngineeringCulture, quarter) {
+        Ok(i) => (Some(i), measure_b(&rounds[i].prepared)),
+        Err(reason) => (
+            None,
+            CultureResult {
+                productive_and_happy: Figure::not_enough(reason.clone()),
+                quadrants: Figure::not_enough(reason.clone()),
+                enps: Figure::not_enough(reason),
+            },
+        ),
+    };
+    let c = match select(&rounds, Audience::InternalCsat, quarter) {
+        Ok(i) => (Some(i), measure_c(&rounds[i].prepared, &rounds[i].items)),
+        Err(reason) => (
+            None,
+            CsatResult {
+                group_csat: Vec::new(),
+                weighted: Figure::not_enough(reason),
+                used: Vec::new(),
+                left_out: Vec::new(),
+            },
+        ),
+    };
+    Ok(QuarterScore {
+        quarter,
+        rounds,
+        a,
+        b,
+        c,
+    })
+}
+
+impl QuarterScore<'_> {
+    fn basis(&self, round: Option<usize>) -> Option<Basis> {
+        let r = &self.rounds.get(round?)?.prepared;
+        Some(Basis {
+            template: r.input.template.key.clone(),
+            version: r.input.template.version,
+            groups: r.groups.iter().map(|g| g.key.clone()).collect(),
+            weights: Vec::new(),
+        })
+    }
+
+    fn metric(&self, metric: Metric) -> MetricPoint {
+        let share = |f: &Figure<Share>| f.map(|s| (s.estimate, s.variance));
+        match metric {
+            Metric::Alignment => MetricPoint {
+                value: share(&self.a.1),
+                basis: self.basis(self.a.0),
+            },
+            Metric::ProductiveAndHappy => MetricPoint {
+                value: share(&self.b.1.productive_and_happy),
+                basis: self.basis(self.b.0),
+            },
+            Metric::Enps => MetricPoint {
+                value: self.b.1.enps.map(|e| (e.score, e.variance)),
+                basis: self.basis(self.b.0),
+            },
+            Metric::WeightedCsat => MetricPoint {
+                value: share(&self.c.1.weighted),
+                // For C the "reported groups" are the groups actually in the figure.
+                basis: self.basis(self.c.0).map(|b| Basis {
+                    groups: self.c.1.used.iter().map(|u| u.group.clone()).collect(),
+                    weights: self.c.1.used.iter().map(|u| u.weight_share).collect(),
+                    ..b
+                }),
+            },
+        }
+    }
+
+    fn template(&self, round: Option<usize>) -> Option<TemplateRef> {
+        round
+            .and_then(|i| self.rounds.get(i))
+            .map(|r| r.prepared.input.template.clone())
+    }
+}
+
+fn rate(answered: u64, delivered: u64) -> Figure<f64> {
+    if delivered == 0 {
+        Figure::not_enough("no invitation was delivered")
+    } else {
+        Figure::shown(answered as f64 / delivered as f64)
+    }
+}
+
+fn round_report<R: Rng + ?Sized>(
+    scored: &ScoredRound<'_>,
+    include_comments: bool,
+    rng: &mut R,
+) -> RoundReport {
+    let r = &scored.prepared;
+    let csat = overall_item(r).map(|_| measure_c(r, &scored.items).group_csat);
+    let groups = r
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| GroupReport {
+            key: g.key.clone(),
+            departments: g.departments.clone(),
+            weight: g.weight,
+            delivered: g.delivered,
+            answered: g.answered,
+            response_rate: rate(u64::from(g.answered), u64::from(g.delivered)),
+            csat: csat.as_ref().and_then(|c| c.get(i).cloned()),
+        })
+        .collect();
+    let mut comments = Vec::new();
+    if include_comments {
+        for (gi, g) in r.groups.iter().enumerate() {
+            for (ii, item) in r.input.items.iter().enumerate() {
+                if item.kind != QuestionKind::Text {
+                    continue;
+                }
+                // Every group × text question gets a block, so not even the presence of a
+                // comment in a withheld group shows.
+                let texts = r.comments[gi][ii].clone();
+                comments.push(CommentBlock {
+                    group: g.key.clone(),
+                    item: item.key.clone(),
+                    comments: releasable_comments(
+                        g.answered,
+                        r.input.k,
+                        r.input.comment_threshold,
+                        texts,
+                        rng,
+                    ),
+                });
+            }
+        }
+    }
+    RoundReport {
+        template: r.input.template.clone(),
+        audience: r.input.audience,
+        status: r.input.status,
+        k: r.input.k,
+        delivered: r.delivered(),
+        answered: r.answered(),
+        response_rate: rate(r.answered(), r.delivered()),
+        groups,
+        items: scored.items.clone(),
+        comments,
+    }
+}
+
+/// Builds the scorecard of `input.quarter`, with trends over it and the seven quarters before.
+///
+/// Pure: no clock, no I/O; `rng` only shuffles comments. Returns an error only for input that
+/// contradicts itself; a lack of data is a `Figure::NotEnoughData` inside the scorecard.
+pub fn build_scorecard<R: Rng + ?Sized>(
+    input: &ScorecardInput,
+    rng: &mut R,
+) -> Result<Scorecard, ScoringError> {
+    let of_quarter = |q: Quarter| -> Result<QuarterScore<'_>, ScoringError> {
+        let rounds: Vec<&RoundInput> = input.rounds.iter().filter(|r| r.quarter == q).collect();
+        score_quarter(q, &rounds)
+    };
+    // The seven quarters before, oldest first; then the scored quarter itself.
+    let mut past = input
+        .quarter
+        .trailing(TREND_QUARTERS)
+        .into_iter()
+        .filter(|&q| q != input.quarter)
+        .map(of_quarter)
+        .collect::<Result<Vec<_>, ScoringError>>()?;
+    past.truncate(TREND_QUARTERS - 1);
+    let current = of_quarter(input.quarter)?;
+    let t = &input.thresholds;
+
+    let rounds = current
+        .rounds
+        .iter()
+        .map(|r| round_report(r, input.include_comments, rng))
+        .collect();
+
+    let measure_a = MeasureA {
+        round: current.template(current.a.0),
+        status: status_a(&current.a.1, &input.inflection_points, t),
+        alignment: current.a.1.clone(),
+        inflection_points: input.inflection_points.iter().map(Into::into).collect(),
+    };
+
+    let lagging = lagging_indicators(&input.hr, t);
+    let culture = &current.b.1;
+    let measure_b = MeasureB {
+        round: current.template(current.b.0),
+        status: status_b(&culture.productive_and_happy, &lagging, t),
+        productive_and_happy: culture.productive_and_happy.clone(),
+        quadrants: culture.quadrants.clone(),
+        enps: culture.enps.clone(),
+        lagging,
+    };
+
+    let csat = &current.c.1;
+    let group_figures: Vec<(&str, &Figure<Share>)> = current
+        .c
+        .0
+        .and_then(|i| current.rounds.get(i))
+        .map(|r| {
+            r.prepared
+                .groups
+                .iter()
+                .map(|g| g.key.as_str())
+                .zip(csat.group_csat.iter())
+                .collect()
+        })
+        .unwrap_or_default();
+    let measure_c = MeasureC {
+        round: current.template(current.c.0),
+        status: status_c(&csat.weighted, &group_figures, t),
+        weighted_csat: csat.weighted.clone(),
+        groups_used: csat.used.clone(),
+        groups_left_out: csat.left_out.clone(),
+    };
+
+    let trends = Metric::ALL
+        .iter()
+        .map(|&metric| TrendSeries {
+            metric,
+            points: past
+                .iter()
+                .chain(std::iter::once(&current))
+                .map(|q| TrendPoint {
+                    quarter: q.quarter,
+                    value: q.metric(metric).value.map(|v| v.0),
+                })
+                .collect(),
+        })
+        .collect();
+    let surprises = match past.last() {
+        Some(prev) => Metric::ALL
+            .iter()
+            .map(|&m| {
+                compare(
+                    m,
+                    prev.quarter,
+                    &prev.metric(m),
+                    current.quarter,
+                    &current.metric(m),
+                )
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+
+    Ok(Scorecard {
+        quarter: input.quarter,
+        rounds,
+        measure_a,
+        measure_b,
+        measure_c,
+        trends,
+        surprises,
+    })
+}
