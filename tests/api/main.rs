@@ -8,3 +8,4 @@ mod cli;
 mod health;
 mod helpers;
 mod schema_parity;
+mod survey_flow;
