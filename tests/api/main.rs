@@ -8,4 +8,5 @@ mod cli;
 mod health;
 mod helpers;
 mod schema_parity;
+mod scorecard;
 mod survey_flow;
