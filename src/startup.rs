@@ -57,6 +57,10 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
+                .wrap(actix_web::middleware::from_fn(
+                    web::auth::csrf_capture::capture,
+                ))
+                .wrap(actix_web::middleware::from_fn(web::middleware::hsts))
                 .wrap(web::middleware::security_headers())
                 .wrap(actix_web::middleware::from_fn(web::middleware::access_log))
                 .configure(web::routes)

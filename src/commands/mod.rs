@@ -4,6 +4,8 @@
 mod config_cmd;
 mod department;
 mod server;
+mod token;
+mod user;
 
 use std::process::ExitCode;
 
@@ -78,6 +80,8 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         }
         Command::Config(cmd) => config_cmd::run(cmd, load(&cli.global, &flags)?),
         Command::Department(cmd) => department::run(cmd, &load(&cli.global, &flags)?),
+        Command::User(cmd) => user::run(cmd, &load(&cli.global, &flags)?),
+        Command::Token(cmd) => token::run(cmd, &load(&cli.global, &flags)?),
     }
 }
 

@@ -4,6 +4,7 @@
 //! crate talks to `DbConnection` and the one `schema`; backend-specific SQL (batch
 //! inserts, upserts, `FOR UPDATE SKIP LOCKED`) matches on the variant.
 
+pub mod api_tokens;
 pub mod audit;
 pub mod departments;
 pub mod employees;
@@ -14,8 +15,10 @@ pub mod pool;
 pub mod rounds;
 pub mod schema;
 pub mod seal;
+pub mod sessions;
 pub mod survey;
 pub mod throttle;
+pub mod users;
 
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::pg::PgConnection;
