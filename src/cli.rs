@@ -47,6 +47,132 @@ pub enum Command {
     /// API tokens for automation (Bearer on /api/v1).
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Survey templates: list, validate, show.
+    #[command(subcommand)]
+    Template(TemplateCommand),
+    /// The roster of employees: import from CSV, list.
+    #[command(subcommand)]
+    Roster(RosterCommand),
+    /// Survey rounds: create, launch, watch, remind, close.
+    #[command(subcommand)]
+    Round(RoundCommand),
+    /// Send every due email in the outbox once, then exit.
+    Send,
+}
+
+/// `template` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum TemplateCommand {
+    /// List the survey templates in use (shipped, or the configured folder).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check template files (default: the templates in use); every error names file, line and key.
+    Validate {
+        /// Template files to check.
+        paths: Vec<PathBuf>,
+    },
+    /// Show a template as a respondent of a department would read it.
+    Show {
+        /// Template key, e.g. internal-csat.
+        key: String,
+        /// Language: en, ko or nl.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+}
+
+/// `roster` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RosterCommand {
+    /// Import employees from CSV (header: email,name,department,locale,is_engineer,is_executive,active).
+    /// Upserts by email; nothing is written unless every row is valid.
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+        /// Deactivate active employees who are missing from the file.
+        #[arg(long)]
+        deactivate_missing: bool,
+        /// Write the valid rows even if some rows are invalid (they are reported).
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// List employees.
+    List {
+        /// Only this department (or board).
+        #[arg(long)]
+        department: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `round` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RoundCommand {
+    /// Create a draft round; prints its id alone.
+    Create {
+        /// Template key: internal-csat, engineering-culture or tech-strategy-alignment.
+        #[arg(long)]
+        template: String,
+        /// Quarter, e.g. 2026Q3.
+        #[arg(long)]
+        quarter: String,
+        /// Last day to answer (YYYY-MM-DD; the round closes at the end of it). Default: 14 days from today.
+        #[arg(long)]
+        closes: Option<String>,
+        /// Anonymity threshold for this round (3–50; default from settings).
+        #[arg(long)]
+        k: Option<u32>,
+        /// Merge departments into one reporting group, e.g. ceo+bd (repeatable).
+        #[arg(long = "merge")]
+        merges: Vec<String>,
+    },
+    /// Launch a draft round: snapshot the template and weights, invite the audience.
+    Launch { id: String },
+    /// Participation: delivered, answered, undeliverable, response rate, overall and per group.
+    Status {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remind everyone who has not answered (and re-invite fixed bounced addresses).
+    Remind { id: String },
+    /// Close a round now and seal it (links deleted, responses shuffled, tallies written).
+    Close { id: String },
+    /// List rounds.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the survey as a respondent sees it to a local HTML file.
+    Preview {
+        id: String,
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// Department whose section to show (internal-csat).
+        #[arg(long, default_value = "sales")]
+        department: String,
+        /// Output file (default: preview-<id>-<lang>.html).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Send a sample invitation (marked as a sample, with a preview-only link).
+    TestSend {
+        id: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+}
+
+impl Command {
+    /// Whether this command runs the web server.
+    pub fn is_server(&self) -> bool {
+        matches!(self, Command::Serve(_) | Command::Demo(_))
+    }
 }
 
 /// `serve` options.

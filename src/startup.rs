@@ -1,15 +1,21 @@
 //! `Application::build(settings)` binds the listener and returns the server; `main` and the
-//! tests both use it (tests bind port 0).
+//! tests both use it (tests bind port 0 and bring their own mailer).
 
+use std::collections::HashMap;
 use std::net::TcpListener;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use actix_web::dev::Server;
 use actix_web::{App, HttpServer};
+use tokio::sync::watch;
 
+use crate::clock;
 use crate::config::Settings;
 use crate::db::{self, DbError, DbPool};
+use crate::domain::template::{self, Template, TemplateSet};
+use crate::mail::outbox::OutboxWorker;
+use crate::mail::{Mailer, MailerError};
 use crate::web;
 
 /// What every request handler can reach.
@@ -17,6 +23,45 @@ use crate::web;
 pub struct AppState {
     pub pool: DbPool,
     pub settings: Arc<Settings>,
+    /// The current survey templates (for new rounds).
+    pub templates: Arc<TemplateSet>,
+    /// Templates stored in rounds, parsed once per content hash.
+    parsed: Arc<Mutex<HashMap<String, Arc<Template>>>>,
+    pub mailer: Mailer,
+}
+
+impl AppState {
+    /// Builds the shared state.
+    pub fn new(
+        pool: DbPool,
+        settings: Arc<Settings>,
+        templates: Arc<TemplateSet>,
+        mailer: Mailer,
+    ) -> Self {
+        AppState {
+            pool,
+            settings,
+            templates,
+            parsed: Arc::default(),
+            mailer,
+        }
+    }
+
+    /// The parsed template for a content hash, parsing it with `parse` the first time.
+    pub fn template_for(
+        &self,
+        hash: &str,
+        parse: impl FnOnce() -> Option<Template>,
+    ) -> Option<Arc<Template>> {
+        if let Some(t) = self.parsed.lock().ok().and_then(|m| m.get(hash).cloned()) {
+            return Some(t);
+        }
+        let t = Arc::new(parse()?);
+        if let Ok(mut m) = self.parsed.lock() {
+            m.insert(hash.to_string(), t.clone());
+        }
+        Some(t)
+    }
 }
 
 /// Why the service could not start.
@@ -26,34 +71,68 @@ pub enum StartupError {
     Db(#[from] DbError),
     #[error("cannot listen on {addr}: {reason}")]
     Bind { addr: String, reason: String },
+    #[error(transparent)]
+    Mail(#[from] MailerError),
+    #[error("survey templates: {0}")]
+    Templates(String),
+}
+
+/// Everything the service is built from.
+pub struct Services {
+    pub settings: Settings,
+    pub pool: DbPool,
+    pub mailer: Mailer,
+    pub templates: TemplateSet,
+    /// Run the outbox worker and the auto-closer (tests drive them by hand instead).
+    pub background: bool,
+}
+
+impl Services {
+    /// Prepares the database, templates and mailer the settings name.
+    pub fn from_settings(settings: Settings) -> Result<Services, StartupError> {
+        let templates = load_templates(&settings)?;
+        let pool = prepare_database(&settings)?;
+        let mailer = Mailer::from_settings(&settings.mail)?;
+        Ok(Services {
+            settings,
+            pool,
+            mailer,
+            templates,
+            background: true,
+        })
+    }
 }
 
 /// A bound, not yet running, service.
 pub struct Application {
     port: u16,
     server: Server,
+    state: AppState,
+    background: bool,
 }
 
 impl Application {
     /// Connects to the database, applies migrations, seeds departments and binds the listener.
     pub fn build(settings: Settings) -> Result<Application, StartupError> {
-        let pool = prepare_database(&settings)?;
-        Self::build_with_pool(settings, pool)
+        Self::build_with(Services::from_settings(settings)?)
     }
 
-    /// Binds the listener over an already prepared pool.
-    pub fn build_with_pool(settings: Settings, pool: DbPool) -> Result<Application, StartupError> {
+    /// Binds the listener over prepared services.
+    pub fn build_with(services: Services) -> Result<Application, StartupError> {
+        let settings = services.settings;
         let listener = TcpListener::bind(settings.bind).map_err(|e| StartupError::Bind {
             addr: settings.bind.to_string(),
             reason: e.to_string(),
         })?;
         let port = listener.local_addr().map(|a| a.port()).unwrap_or(0);
         let grace = settings.shutdown_grace_seconds;
-        let state = AppState {
-            pool,
-            settings: Arc::new(settings),
-        };
-        let data = actix_web::web::Data::new(state);
+        let state = AppState::new(
+            services.pool,
+            Arc::new(settings),
+            Arc::new(services.templates),
+            services.mailer,
+        );
+        let data = actix_web::web::Data::new(state.clone());
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
@@ -61,6 +140,9 @@ impl Application {
                     web::auth::csrf_capture::capture,
                 ))
                 .wrap(actix_web::middleware::from_fn(web::middleware::hsts))
+                .app_data(actix_web::web::PayloadConfig::new(
+                    web::survey::MAX_FORM_BYTES,
+                ))
                 .wrap(web::middleware::security_headers())
                 .wrap(actix_web::middleware::from_fn(web::middleware::access_log))
                 .configure(web::routes)
@@ -72,7 +154,12 @@ impl Application {
             reason: e.to_string(),
         })?
         .run();
-        Ok(Application { port, server })
+        Ok(Application {
+            port,
+            server,
+            state,
+            background: services.background,
+        })
     }
 
     /// The port actually bound (useful when binding port 0).
@@ -80,10 +167,99 @@ impl Application {
         self.port
     }
 
-    /// Runs until SIGTERM/SIGINT; in-flight requests get the configured grace period.
-    pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+    /// The shared state (tests reach the mailer and pool through it).
+    pub fn state(&self) -> &AppState {
+        &self.state
     }
+
+    /// Runs until SIGTERM/SIGINT: in-flight requests get the configured grace period, the
+    /// outbox worker stops claiming and releases its claims.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let (stop_tx, stop_rx) = watch::channel(false);
+        let mut tasks = Vec::new();
+        if self.background {
+            let worker = OutboxWorker::new(
+                self.state.pool.clone(),
+                self.state.mailer.clone(),
+                self.state.settings.clone(),
+            );
+            tasks.push(tokio::spawn(worker.run(stop_rx.clone())));
+            tasks.push(tokio::spawn(auto_close(
+                self.state.pool.clone(),
+                stop_rx.clone(),
+            )));
+            // Stop background work as soon as a signal arrives, not after HTTP has drained.
+            let tx = stop_tx.clone();
+            tokio::spawn(async move {
+                shutdown_signal().await;
+                let _ = tx.send(true);
+            });
+        }
+        let grace = Duration::from_secs(self.state.settings.shutdown_grace_seconds);
+        let result = self.server.await;
+        let _ = stop_tx.send(true);
+        for t in tasks {
+            let _ = tokio::time::timeout(grace, t).await;
+        }
+        result
+    }
+}
+
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = term.recv() => {}
+                _ = tokio::signal::ctrl_c() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+/// Closes and seals every open round whose close time has passed, every 30 seconds.
+async fn auto_close(pool: DbPool, mut stop: watch::Receiver<bool>) {
+    loop {
+        let p = pool.clone();
+        match tokio::task::spawn_blocking(move || close_due_rounds(&p, clock::now())).await {
+            Ok(Ok(ids)) => {
+                for id in ids {
+                    tracing::info!(round = %id, "round closed at the end of its close date and sealed");
+                }
+            }
+            Ok(Err(e)) => tracing::warn!(error = %e, "auto-close pass failed"),
+            Err(e) => tracing::warn!(error = %e, "auto-close task failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(30)) => {}
+            _ = stop.changed() => {}
+        }
+        if *stop.borrow() {
+            return;
+        }
+    }
+}
+
+/// One auto-close pass: seals every open round whose close time is at or before `now`, and
+/// prunes old failed-attempt records. Returns the ids sealed.
+pub fn close_due_rounds(
+    pool: &DbPool,
+    now: time::PrimitiveDateTime,
+) -> Result<Vec<String>, DbError> {
+    let mut conn = db::pool::checkout(pool)?;
+    let due = db::rounds::due_to_close(&mut conn, now)?;
+    let mut closed = Vec::new();
+    for id in due {
+        match db::seal::close_and_seal(&mut conn, &id, now, "system:auto-close") {
+            Ok(_) => closed.push(id),
+            Err(e) => tracing::warn!(round = %id, error = %e, "auto-close failed; will retry"),
+        }
+    }
+    db::throttle::prune(&mut conn, now)?;
+    Ok(closed)
 }
 
 /// Opens the database, applies pending migrations and makes sure departments exist.
@@ -93,6 +269,14 @@ pub fn prepare_database(settings: &Settings) -> Result<DbPool, DbError> {
     db::migrate::run(&mut conn)?;
     db::departments::ensure_defaults(&mut conn, &settings.weights)?;
     Ok(pool)
+}
+
+/// The survey templates: the folder the settings name, or the shipped ones.
+pub fn load_templates(settings: &Settings) -> Result<TemplateSet, StartupError> {
+    match &settings.templates_dir {
+        Some(dir) => template::load_dir(dir).map_err(|e| StartupError::Templates(e.to_string())),
+        None => TemplateSet::shipped().map_err(|e| StartupError::Templates(e.to_string())),
+    }
 }
 
 /// How long `/readyz` waits for the database before answering 503.

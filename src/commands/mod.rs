@@ -3,7 +3,10 @@
 
 mod config_cmd;
 mod department;
+mod roster;
+mod round;
 mod server;
+mod template;
 mod token;
 mod user;
 
@@ -82,6 +85,10 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Department(cmd) => department::run(cmd, &load(&cli.global, &flags)?),
         Command::User(cmd) => user::run(cmd, &load(&cli.global, &flags)?),
         Command::Token(cmd) => token::run(cmd, &load(&cli.global, &flags)?),
+        Command::Template(cmd) => template::run(cmd, &load(&cli.global, &flags)?),
+        Command::Roster(cmd) => roster::run(cmd, &load(&cli.global, &flags)?),
+        Command::Round(cmd) => round::run(cmd, &load(&cli.global, &flags)?),
+        Command::Send => round::send(&load(&cli.global, &flags)?),
     }
 }
 
@@ -93,6 +100,13 @@ fn load(global: &crate::cli::GlobalArgs, flags: &FlagOverrides) -> Result<Settin
 /// Opens the database and applies pending migrations (every command that touches data).
 fn open(settings: &Settings) -> Result<DbPool, CliError> {
     Ok(crate::startup::prepare_database(settings)?)
+}
+
+/// Prints a value as pretty JSON on stdout.
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| CliError::Failed(e.to_string()))?;
+    println!("{text}");
+    Ok(())
 }
 
 /// The actor recorded in the audit log for CLI actions.

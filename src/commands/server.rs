@@ -3,14 +3,15 @@
 use super::{load, CliError};
 use crate::cli::{DemoArgs, GlobalArgs};
 use crate::config::{FlagOverrides, Settings};
-use crate::startup::{prepare_database, Application};
+use crate::startup::{Application, Services};
 use crate::telemetry;
 
 /// Runs the service until SIGTERM/SIGINT.
 pub fn serve(settings: Settings) -> Result<(), CliError> {
     telemetry::init(settings.log_format);
-    let pool = prepare_database(&settings)?;
-    run_server(settings, pool, None)
+    let services =
+        Services::from_settings(settings).map_err(|e| CliError::Failed(e.to_string()))?;
+    run_server(services, None)
 }
 
 /// Runs the product on its embedded default: a SQLite file and the file mail transport.
@@ -22,7 +23,9 @@ pub fn demo(global: &GlobalArgs, mut flags: FlagOverrides, args: DemoArgs) -> Re
     flags.bind = args.bind;
     let settings = load(global, &flags)?;
     telemetry::init(settings.log_format);
-    let pool = prepare_database(&settings)?;
+    let services =
+        Services::from_settings(settings).map_err(|e| CliError::Failed(e.to_string()))?;
+    let settings = &services.settings;
     eprintln!("database: {}", settings.database_url.masked());
     if args.seed_only {
         eprintln!("demo database ready");
@@ -33,22 +36,17 @@ pub fn demo(global: &GlobalArgs, mut flags: FlagOverrides, args: DemoArgs) -> Re
         url = settings.public_url,
         mail = settings.mail.dir.display()
     );
-    run_server(settings, pool, Some(banner))
+    run_server(services, Some(banner))
 }
 
-fn run_server(
-    settings: Settings,
-    pool: crate::db::DbPool,
-    banner: Option<String>,
-) -> Result<(), CliError> {
+fn run_server(services: Services, banner: Option<String>) -> Result<(), CliError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| CliError::Failed(format!("cannot start the async runtime: {e}")))?;
     runtime.block_on(async move {
-        let bind = settings.bind;
-        let app = Application::build_with_pool(settings, pool)
-            .map_err(|e| CliError::Failed(e.to_string()))?;
+        let bind = services.settings.bind;
+        let app = Application::build_with(services).map_err(|e| CliError::Failed(e.to_string()))?;
         match banner {
             Some(b) => eprintln!("{b}"),
             None => tracing::info!(%bind, port = app.port(), "ctopulse is listening"),

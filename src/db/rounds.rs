@@ -242,10 +242,10 @@ pub fn get(conn: &mut DbConnection, id: &str) -> Result<Round, RoundError> {
             .limit(2)
             .load(conn)?;
         if found.len() == 1 {
-            return Ok(found
+            return found
                 .into_iter()
                 .next()
-                .ok_or_else(|| RoundError::NotFound(id.into()))?);
+                .ok_or_else(|| RoundError::NotFound(id.into()));
         }
     }
     Err(RoundError::NotFound(id.to_string()))

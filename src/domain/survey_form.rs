@@ -158,13 +158,6 @@ mod tests {
     use crate::domain::department::Department;
     use crate::domain::template::TemplateSet;
 
-    fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
-    }
-
     fn with_sales_questions<R>(f: impl FnOnce(&[&Question]) -> R) -> R {
         let set = TemplateSet::shipped().unwrap();
         let t = set.get("internal-csat").unwrap();

@@ -7,6 +7,7 @@ pub mod error;
 pub mod health;
 pub mod middleware;
 pub mod staff;
+pub mod survey;
 
 use actix_web::http::Method;
 use actix_web::web::{self, ServiceConfig};
@@ -67,6 +68,12 @@ fn endpoints() -> Vec<Endpoint> {
         endpoint(M::GET, "/healthz", Public, health::healthz),
         endpoint(M::GET, "/readyz", Public, health::readyz),
         endpoint(M::GET, "/static/staff.css", Public, staff::stylesheet),
+        endpoint(M::GET, "/static/app.css", Public, survey::stylesheet),
+        endpoint(M::GET, "/s/{token}", Respondent, survey::open_link),
+        endpoint(M::GET, "/survey/{round}", Respondent, survey::show_form),
+        endpoint(M::POST, "/survey/{round}", Respondent, survey::submit),
+        // Round ids are unguessable and a preview shows questions only, never answers.
+        endpoint(M::GET, "/preview/{round}", Public, survey::preview),
         endpoint(M::GET, "/login", Public, auth::login::login_form),
         endpoint(M::POST, "/login", Public, auth::login::login_submit),
         endpoint(

@@ -214,3 +214,118 @@ fn every_command_has_help() {
         );
     }
 }
+
+/// The whole path by hand, as the admin guide describes it: import, create, launch, send with
+/// the file transport, open the link from the .eml, answer — and the server's log never holds
+/// the token.
+#[test]
+fn the_cli_runs_a_round_with_the_file_transport_and_logs_no_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = TestDb::new();
+    let url = db.url().to_string();
+    std::fs::write(dir.path().join("roster.csv"), crate::helpers::ROSTER).unwrap();
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let public = format!("http://127.0.0.1:{port}");
+    let env = [
+        ("CTOPULSE_MAIL_TRANSPORT", "file"),
+        ("CTOPULSE_PUBLIC_URL", public.as_str()),
+    ];
+    let run = |args: &[&str]| {
+        let mut all = vec!["--database-url", url.as_str()];
+        all.extend_from_slice(args);
+        ctopulse(dir.path(), &all, &env)
+    };
+    let o = run(&["roster", "import", "roster.csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&[
+        "round",
+        "create",
+        "--template",
+        "engineering-culture",
+        "--quarter",
+        "2026Q4",
+        "--closes",
+        "2099-12-31",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let id = String::from_utf8_lossy(&o.stdout).trim().to_string();
+    assert_eq!(id.len(), 36, "create prints the id alone: {id:?}");
+    assert_eq!(run(&["round", "launch", &id]).status.code(), Some(0));
+    let o = run(&["send"]);
+    assert!(stderr(&o).contains("6 sent"), "{}", stderr(&o));
+    let emls: Vec<_> = std::fs::read_dir(dir.path().join("mail"))
+        .unwrap()
+        .flatten()
+        .collect();
+    assert_eq!(emls.len(), 6);
+    // The token from one email (quoted-printable may wrap lines: undo soft breaks).
+    let raw = std::fs::read_to_string(emls[0].path())
+        .unwrap()
+        .replace("=\r\n", "")
+        .replace("=\n", "");
+    let at = raw.find("/s/").unwrap() + 3;
+    let token: String = raw[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_hexdigit())
+        .collect();
+    assert_eq!(token.len(), 64);
+
+    let server = Command::new(env!("CARGO_BIN_EXE_ctopulse"))
+        .current_dir(dir.path())
+        .args([
+            "--database-url",
+            &url,
+            "serve",
+            "--bind",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .env("CTOPULSE_MAIL_TRANSPORT", "file")
+        .env("CTOPULSE_PUBLIC_URL", &public)
+        .env("RUST_LOG", "debug")
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let status = rt.block_on(async {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        for _ in 0..100 {
+            if client.get(format!("{public}/healthz")).send().await.is_ok() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        client
+            .get(format!("{public}/s/{token}"))
+            .send()
+            .await
+            .unwrap()
+            .status()
+    });
+    assert_eq!(status, 303);
+    terminate(&server);
+    let out = server.wait_with_output().unwrap();
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        log.contains("/s/{token}"),
+        "the access log records the route pattern: {log}"
+    );
+    assert!(!log.contains(&token), "the token never reaches the log");
+    let o = run(&["round", "status", &id, "--json"]);
+    let status: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(status["overall"]["delivered"], 6);
+}
+
+fn terminate(child: &std::process::Child) {
+    // SIGTERM: the server stops gracefully and flushes its log.
+    let _ = Command::new("kill")
+        .arg("-TERM")
+        .arg(child.id().to_string())
+        .status();
+}

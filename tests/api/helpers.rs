@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use ctopulse::config::{FlagOverrides, Settings};
 use ctopulse::db::{self, Backend, DbPool};
-use ctopulse::startup::{prepare_database, Application};
+use ctopulse::mail::{Mailer, MemoryMailbox};
+use ctopulse::startup::{load_templates, prepare_database, AppState, Application, Services};
 use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;
 use diesel::Connection;
@@ -109,6 +110,8 @@ pub fn test_settings(db_url: &str, extra: &[(&str, &str)]) -> Settings {
 /// The running application and what a test needs to drive it.
 pub struct TestApp {
     pub address: String,
+    pub mailbox: MemoryMailbox,
+    pub state: AppState,
     pub port: u16,
     pub pool: DbPool,
     pub client: reqwest::Client,
@@ -127,8 +130,19 @@ impl TestApp {
         let db = TestDb::new();
         let settings = test_settings(db.url(), extra);
         let pool = prepare_database(&settings).expect("prepare test database");
-        let app = Application::build_with_pool(settings.clone(), pool.clone()).expect("build app");
+        let mailbox = MemoryMailbox::default();
+        let mailer = Mailer::memory(mailbox.clone(), &settings.mail.from).expect("mailer");
+        let templates = load_templates(&settings).expect("templates");
+        let app = Application::build_with(Services {
+            settings: settings.clone(),
+            pool: pool.clone(),
+            mailer,
+            templates,
+            background: false,
+        })
+        .expect("build app");
         let port = app.port();
+        let state = app.state().clone();
         tokio::spawn(app.run_until_stopped());
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -137,6 +151,8 @@ impl TestApp {
             .expect("client");
         TestApp {
             address: format!("http://127.0.0.1:{port}"),
+            mailbox,
+            state,
             port,
             pool,
             client,
@@ -171,4 +187,151 @@ fn database_name_is_replaced_in_urls() {
         "postgres://u@h/x?sslmode=disable"
     );
     assert_eq!(replace_db_name("postgres://u@h", "x"), "postgres://u@h/x");
+}
+
+/// A small company: 6 in sales, 6 in engineering (engineers), 2 in the CEO's office, one
+/// board member. Locales mixed.
+pub const ROSTER: &str = "email,name,department,locale,is_engineer,is_executive,active
+s1@acme.test,Sam One,sales,en,false,false,true
+s2@acme.test,Sara Two,sales,nl,false,false,true
+s3@acme.test,Seo Three,sales,ko,false,false,true
+s4@acme.test,Sid Four,sales,en,false,false,true
+s5@acme.test,Sue Five,sales,en,false,false,true
+s6@acme.test,Stan Six,sales,en,false,true,true
+e1@acme.test,Eli One,engineering,en,true,false,true
+e2@acme.test,Eun Two,engineering,ko,true,false,true
+e3@acme.test,Eva Three,engineering,nl,true,false,true
+e4@acme.test,Ed Four,engineering,en,true,false,true
+e5@acme.test,Emma Five,engineering,en,true,false,true
+e6@acme.test,Eric Six,engineering,en,true,true,true
+c1@acme.test,Cora Chen,ceo,en,false,true,true
+c2@acme.test,Chris Aide,ceo,en,false,false,true
+b1@acme.test,Bea Board,board,en,false,false,true
+";
+
+impl TestApp {
+    /// Imports a roster CSV through the same code as `ctopulse roster import`.
+    pub fn import_roster(&self, csv: &str) -> ctopulse::db::employees::ImportReport {
+        let parsed = ctopulse::domain::roster::parse(csv.as_bytes()).expect("roster parses");
+        assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+        ctopulse::db::employees::import(&mut self.conn(), &parsed.entries, false, "test", &|_| {})
+            .expect("import")
+    }
+
+    /// Creates and launches a round of `template` for `quarter`, closing in 14 days.
+    pub fn launch(&self, template: &str, quarter: &str) -> String {
+        self.launch_with(template, quarter, &[])
+    }
+
+    /// Like `launch`, with reporting-group merges such as `ceo+bd`.
+    pub fn launch_with(&self, template: &str, quarter: &str, merges: &[&str]) -> String {
+        use ctopulse::db::rounds::{self, NewRound};
+        let now = ctopulse::clock::now();
+        let t = self.state.templates.get(template).expect("template");
+        let mut conn = self.conn();
+        let id = rounds::create(
+            &mut conn,
+            &NewRound {
+                template: t,
+                quarter: quarter.parse().unwrap(),
+                closes_on: now.date() + time::Duration::days(14),
+                k: 5,
+                comment_threshold: 10,
+                merges: merges
+                    .iter()
+                    .map(|m| ctopulse::domain::round::parse_merge(m).unwrap())
+                    .collect(),
+                timezone: "UTC",
+            },
+            now,
+            "test",
+        )
+        .expect("create round");
+        rounds::launch(&mut conn, &id, t, now, "test").expect("launch round");
+        id
+    }
+
+    /// Runs the outbox worker until nothing is due.
+    pub async fn send_all(&self) -> ctopulse::mail::outbox::Stats {
+        ctopulse::mail::outbox::OutboxWorker::new(
+            self.pool.clone(),
+            self.state.mailer.clone(),
+            self.state.settings.clone(),
+        )
+        .drain()
+        .await
+        .expect("drain outbox")
+    }
+
+    /// The path (`/s/<token>`) of the newest email to `address`.
+    pub fn link_path(&self, address: &str) -> String {
+        let mails = self.mailbox.sent_to(address);
+        let mail = mails
+            .last()
+            .unwrap_or_else(|| panic!("no email to {address}"));
+        let start = mail.text.find("/s/").expect("a survey link in the email");
+        mail.text[start..start + 3 + 64].to_string()
+    }
+
+    /// A browser of its own (cookie jar, no redirects followed).
+    pub fn browser(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .expect("client")
+    }
+
+    /// Opens the emailed link in `browser` and returns the form page's path and CSRF token.
+    pub async fn open_survey(&self, browser: &reqwest::Client, address: &str) -> (String, String) {
+        let res = browser
+            .get(format!("{}{}", self.address, self.link_path(address)))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 303, "the link redirects");
+        let location = res.headers()["location"].to_str().unwrap().to_string();
+        assert!(!location.contains("/s/"), "the token leaves the URL");
+        let page = browser
+            .get(format!("{}{}", self.address, location))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status(), 200);
+        let body = page.text().await.unwrap();
+        let marker = "name=\"csrf_token\" value=\"";
+        let at = body.find(marker).expect("csrf field") + marker.len();
+        (location, body[at..at + 64].to_string())
+    }
+
+    /// Posts form fields to a survey page.
+    pub async fn post_form(
+        &self,
+        browser: &reqwest::Client,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let body = serde_urlencoded::to_string(fields).unwrap();
+        browser
+            .post(format!("{}{}", self.address, path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Counts rows of a table.
+    pub fn count(&self, table: &str) -> i64 {
+        use diesel::RunQueryDsl;
+        #[derive(diesel::QueryableByName)]
+        struct N {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {table}"))
+            .get_result::<N>(&mut *self.conn())
+            .expect("count")
+            .n
+    }
 }

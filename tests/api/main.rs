@@ -12,3 +12,4 @@ mod health;
 mod helpers;
 mod schema_parity;
 mod staff_support;
+mod survey_flow;

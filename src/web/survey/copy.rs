@@ -186,7 +186,10 @@ mod tests {
 
     #[test]
     fn accept_language_picks_the_first_supported() {
-        assert_eq!(from_accept_language(Some("nl-BE,nl;q=0.9,en;q=0.8")), Locale::Nl);
+        assert_eq!(
+            from_accept_language(Some("nl-BE,nl;q=0.9,en;q=0.8")),
+            Locale::Nl
+        );
         assert_eq!(from_accept_language(Some("de-DE,ko;q=0.5")), Locale::Ko);
         assert_eq!(from_accept_language(Some("fr")), Locale::En);
         assert_eq!(from_accept_language(None), Locale::En);

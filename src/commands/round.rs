@@ -1,0 +1,275 @@
+//! `ctopulse round …` and `ctopulse send`.
+
+use std::sync::Arc;
+
+use time::{Date, Duration};
+
+use super::{cli_actor, open, print_json, CliError};
+use crate::cli::RoundCommand;
+use crate::clock;
+use crate::config::Settings;
+use crate::db::rounds::{self, NewRound, RoundError};
+use crate::db::{self, audit, seal};
+use crate::domain::locale::Locale;
+use crate::domain::quarter::Quarter;
+use crate::domain::round::parse_merge;
+use crate::mail::content::{self, MessageContext, MessageKind};
+use crate::mail::outbox::OutboxWorker;
+use crate::mail::Mailer;
+use crate::startup::load_templates;
+
+impl From<RoundError> for CliError {
+    fn from(e: RoundError) -> Self {
+        match e {
+            RoundError::Db(d) => CliError::Db(d),
+            other => CliError::Usage(other.to_string()),
+        }
+    }
+}
+
+fn parse_date(s: &str) -> Result<Date, CliError> {
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(s.trim(), &fmt)
+        .map_err(|_| CliError::Usage(format!("invalid date {s:?} (expected YYYY-MM-DD)")))
+}
+
+fn locale(s: &str) -> Result<Locale, CliError> {
+    s.parse()
+        .map_err(|e: crate::domain::locale::UnknownLocale| CliError::Usage(e.to_string()))
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::Failed(format!("cannot start the async runtime: {e}")))
+}
+
+/// Runs a `round` subcommand.
+pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
+    let templates = load_templates(settings).map_err(|e| CliError::Usage(e.to_string()))?;
+    let pool = open(settings)?;
+    let mut conn = db::pool::checkout(&pool)?;
+    let now = clock::now();
+    match cmd {
+        RoundCommand::Create {
+            template,
+            quarter,
+            closes,
+            k,
+            merges,
+        } => {
+            let t = templates.get(&template).ok_or_else(|| {
+                CliError::Usage(format!(
+                    "no template {template:?}; see `ctopulse template list`"
+                ))
+            })?;
+            let quarter: Quarter =
+                quarter
+                    .parse()
+                    .map_err(|e: crate::domain::quarter::InvalidQuarter| {
+                        CliError::Usage(e.to_string())
+                    })?;
+            let closes_on = match closes {
+                Some(c) => parse_date(&c)?,
+                None => now.date() + Duration::days(14),
+            };
+            let merges = merges
+                .iter()
+                .map(|m| parse_merge(m))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| CliError::Usage(e.to_string()))?;
+            let k = k.unwrap_or(settings.anonymity.k);
+            let id = rounds::create(
+                &mut conn,
+                &NewRound {
+                    template: t,
+                    quarter,
+                    closes_on,
+                    k,
+                    comment_threshold: settings.anonymity.comment_threshold.max(k),
+                    merges,
+                    timezone: &settings.timezone,
+                },
+                now,
+                &cli_actor(),
+            )?;
+            eprintln!("draft round of {template} for {quarter} created; it closes at the end of {closes_on} ({})", settings.timezone);
+            println!("{id}");
+            Ok(())
+        }
+        RoundCommand::Launch { id } => {
+            let round = rounds::get(&mut conn, &id)?;
+            let t = templates.get(&round.template_key).ok_or_else(|| {
+                CliError::Usage(format!(
+                    "template {} is no longer available",
+                    round.template_key
+                ))
+            })?;
+            let report = rounds::launch(&mut conn, &round.id, t, now, &cli_actor())?;
+            if report.recent_roster_changes > 0 {
+                eprintln!(
+                    "warning: the roster changed {} time(s) in the 7 days before this launch (see the audit log); a padded roster weakens anonymity",
+                    report.recent_roster_changes
+                );
+            }
+            eprintln!("launched: {} invitation(s) queued; `ctopulse serve` sends them (or run `ctopulse send`)", report.invitations);
+            Ok(())
+        }
+        RoundCommand::Status { id, json } => {
+            let p = rounds::progress(&mut conn, &id)?;
+            if json {
+                return print_json(&p);
+            }
+            println!("round {} ({})", p.round_id, p.status);
+            println!(
+                "{:<22} {:>8} {:>10} {:>9} {:>14} {:>6}",
+                "GROUP", "INVITED", "DELIVERED", "ANSWERED", "UNDELIVERABLE", "RATE"
+            );
+            for g in p.groups.iter().chain(std::iter::once(&p.overall)) {
+                let rate = g
+                    .response_rate
+                    .map(|r| format!("{:.0}%", r * 100.0))
+                    .unwrap_or_else(|| "—".into());
+                println!(
+                    "{:<22} {:>8} {:>10} {:>9} {:>14} {:>6}",
+                    g.group, g.invited, g.delivered, g.answered, g.undeliverable, rate
+                );
+            }
+            if p.emails_pending > 0 {
+                println!("{} email(s) waiting in the outbox", p.emails_pending);
+            }
+            if !p.undeliverable.is_empty() {
+                println!("undeliverable (fix the address in the roster, then `round remind`):");
+                for u in &p.undeliverable {
+                    println!("  {}: {}", u.email, u.reason);
+                }
+            }
+            Ok(())
+        }
+        RoundCommand::Remind { id } => {
+            let (reminders, reinvites) = rounds::remind(&mut conn, &id, now, &cli_actor())?;
+            eprintln!("{reminders} reminder(s) and {reinvites} re-invitation(s) queued");
+            Ok(())
+        }
+        RoundCommand::Close { id } => {
+            let r = seal::close_and_seal(&mut conn, &id, now, &cli_actor())?;
+            eprintln!(
+                "round {} closed and sealed: {} response(s) shuffled under new ids, {} link(s) deleted, {} unsent email(s) cancelled",
+                r.round_id, r.responses, r.links_deleted, r.emails_cancelled
+            );
+            Ok(())
+        }
+        RoundCommand::List { json } => {
+            let list = rounds::list(&mut conn)?;
+            if json {
+                return print_json(&list);
+            }
+            println!(
+                "{:<36} {:<7} {:<24} {:<7} {:>10}",
+                "ID", "QUARTER", "TEMPLATE", "STATUS", "CLOSES"
+            );
+            for r in &list {
+                println!(
+                    "{:<36} {:<7} {:<24} {:<7} {:>10}",
+                    r.id, r.quarter, r.template_key, r.status, r.closes_on
+                );
+            }
+            Ok(())
+        }
+        RoundCommand::Preview {
+            id,
+            lang,
+            department,
+            out,
+        } => {
+            let round = rounds::get(&mut conn, &id)?;
+            let locale = locale(&lang)?;
+            department
+                .parse::<crate::domain::department::Department>()
+                .map_err(|e| CliError::Usage(e.to_string()))?;
+            let body = crate::web::survey::preview_html(&round, locale, Some(&department))
+                .ok_or_else(|| CliError::Failed("the round's template does not render".into()))?;
+            // The page links /static/app.css; inline it so the local file looks right.
+            let css = include_str!("../../static/app.css");
+            let body = body.replace(
+                "<link rel=\"stylesheet\" href=\"/static/app.css\">",
+                &format!("<style>{css}</style>"),
+            );
+            let path = out.unwrap_or_else(|| {
+                format!("preview-{}-{}.html", &round.id[..8], locale.code()).into()
+            });
+            std::fs::write(&path, body)
+                .map_err(|e| CliError::Failed(format!("cannot write {}: {e}", path.display())))?;
+            eprintln!("wrote {}", path.display());
+            Ok(())
+        }
+        RoundCommand::TestSend { id, to, lang } => {
+            let round = rounds::get(&mut conn, &id)?;
+            let locale = locale(&lang)?;
+            let to = crate::domain::email::Email::parse(&to)
+                .map_err(|e| CliError::Usage(e.to_string()))?;
+            let template = round.template()?;
+            let link = format!(
+                "{}/preview/{}?lang={}",
+                settings.public_url,
+                round.id,
+                locale.code()
+            );
+            let email = content::render(&MessageContext {
+                kind: MessageKind::Invite,
+                locale,
+                to: to.as_str(),
+                recipient_name: to.as_str(),
+                company: &settings.company_name,
+                survey_title: template.title().get(locale),
+                quarter: round.quarter().unwrap_or_else(|| {
+                    Quarter::containing(now.date(), settings.fiscal_year_start_month)
+                }),
+                closes_on: round.closes_on,
+                timezone: &settings.timezone,
+                k: round.k.max(0) as u32,
+                link: &link,
+                sender: &settings.mail.from,
+                sample: true,
+            });
+            let mailer = Mailer::from_settings(&settings.mail)
+                .map_err(|e| CliError::Failed(e.to_string()))?;
+            runtime()?
+                .block_on(mailer.send(&email))
+                .map_err(|e| CliError::Failed(format!("the sample was not sent: {e}")))?;
+            audit::record(
+                &mut conn,
+                &cli_actor(),
+                "round.test_send",
+                "round",
+                Some(&round.id),
+                Some(&format!("to={to} lang={}", locale.code())),
+            )?;
+            eprintln!("sample invitation sent to {to}");
+            Ok(())
+        }
+    }
+}
+
+/// `ctopulse send`: drains the outbox once.
+pub fn send(settings: &Settings) -> Result<(), CliError> {
+    let pool = open(settings)?;
+    let mailer =
+        Mailer::from_settings(&settings.mail).map_err(|e| CliError::Failed(e.to_string()))?;
+    let worker = OutboxWorker::new(pool.clone(), mailer, Arc::new(settings.clone()));
+    let stats = runtime()?.block_on(worker.drain())?;
+    let mut conn = db::pool::checkout(&pool)?;
+    let (pending, next) = db::outbox::pending(&mut conn)?;
+    eprintln!(
+        "{} sent, {} to retry, {} failed (marked undeliverable), {} cancelled",
+        stats.sent, stats.retried, stats.failed, stats.cancelled
+    );
+    if pending > 0 {
+        eprintln!(
+            "{pending} message(s) still pending; the next is due at {} UTC",
+            next.map(|t| t.to_string()).unwrap_or_default()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,484 @@
+//! The respondent's pages: the emailed link, the form, the thank-you page.
+//!
+//! `GET /s/{token}` moves the token from the URL into a per-round HttpOnly cookie and
+//! redirects to a token-free URL, so the secret never sits in history or referrers.
+
+pub mod copy;
+pub mod view;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template as Askama;
+use serde::Deserialize;
+
+use self::copy::{copy, from_accept_language, Copy};
+use self::view::{form_page, FormInput, MessagePage};
+use super::client_ip::client_ip;
+use crate::clock;
+use crate::db::survey::{self, LinkState, Respondent, Submitted};
+use crate::db::throttle::{self, AttemptKind};
+use crate::db::{self, DbError};
+use crate::domain::department::Department;
+use crate::domain::locale::Locale;
+use crate::domain::survey_form::{self, Validation};
+use crate::domain::template::Template;
+use crate::startup::AppState;
+use crate::tokens;
+
+/// Largest survey form body accepted (a full form with a 2,000-character comment, percent-
+/// encoded, is far below this).
+pub const MAX_FORM_BYTES: usize = 64 * 1024;
+const CSRF_FIELD: &str = "csrf_token";
+
+/// `?lang=` on survey pages.
+#[derive(Deserialize)]
+pub struct LangQuery {
+    lang: Option<String>,
+    dept: Option<String>,
+}
+
+fn cookie_name(state: &AppState, round_id: &str) -> String {
+    if state.settings.is_https() {
+        format!("__Host-s-{round_id}")
+    } else {
+        format!("s-{round_id}")
+    }
+}
+
+fn html(status: StatusCode, body: String) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(body)
+}
+
+fn message(
+    status: StatusCode,
+    locale: Locale,
+    pick: fn(&Copy) -> (&'static str, &'static str),
+    tone: &'static str,
+) -> HttpResponse {
+    let (heading, body) = pick(copy(locale));
+    let page = MessagePage {
+        lang: locale.code(),
+        heading,
+        body,
+        tone,
+    };
+    match page.render() {
+        Ok(b) => html(status, b),
+        Err(e) => {
+            tracing::error!(error = %e, "survey message page failed to render");
+            HttpResponse::InternalServerError().finish()
+        }
+    }
+}
+
+fn unknown(locale: Locale) -> HttpResponse {
+    message(
+        StatusCode::NOT_FOUND,
+        locale,
+        |c| (c.unknown_title, c.unknown_body),
+        "bad",
+    )
+}
+fn answered(locale: Locale) -> HttpResponse {
+    message(
+        StatusCode::CONFLICT,
+        locale,
+        |c| (c.answered_title, c.answered_body),
+        "good",
+    )
+}
+fn closed(locale: Locale) -> HttpResponse {
+    message(
+        StatusCode::GONE,
+        locale,
+        |c| (c.closed_title, c.closed_body),
+        "bad",
+    )
+}
+fn unavailable(locale: Locale, e: &DbError) -> HttpResponse {
+    tracing::warn!(error = %e, "survey request failed on the database");
+    let mut r = message(
+        StatusCode::SERVICE_UNAVAILABLE,
+        locale,
+        |c| (c.unavailable_title, c.unavailable_body),
+        "bad",
+    );
+    r.headers_mut()
+        .insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
+    r
+}
+
+fn request_locale(req: &HttpRequest) -> Locale {
+    from_accept_language(
+        req.headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    )
+}
+
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, DbError> + Send + 'static,
+) -> Result<T, DbError> {
+    web::block(f)
+        .await
+        .map_err(|e| DbError::Unavailable(e.to_string()))?
+}
+
+/// `GET /s/{token}`: checks the link, stores the token in the round's cookie, redirects.
+pub async fn open_link(
+    req: HttpRequest,
+    token: web::Path<String>,
+    state: web::Data<AppState>,
+) -> HttpResponse {
+    let locale = request_locale(&req);
+    let ip = client_ip(&req, &state.settings.trusted_proxies);
+    let token = token.into_inner();
+    let pool = state.pool.clone();
+    let now = clock::now();
+    let result = blocking(move || {
+        let mut conn = db::pool::checkout(&pool)?;
+        if let Some(wait) =
+            throttle::retry_after(&mut conn, AttemptKind::SurveyLink, None, &ip, now)?
+        {
+            return Ok(Err(wait));
+        }
+        let state = if tokens::is_well_formed(&token) {
+            survey::lookup(&mut conn, &tokens::hash(&token), now)?
+        } else {
+            LinkState::Unknown
+        };
+        if matches!(state, LinkState::Unknown) {
+            throttle::record(&mut conn, AttemptKind::SurveyLink, None, &ip, now)?;
+        }
+        Ok(Ok((state, token)))
+    })
+    .await;
+    match result {
+        Err(e) => unavailable(locale, &e),
+        Ok(Err(wait)) => {
+            let mut r = message(
+                StatusCode::TOO_MANY_REQUESTS,
+                locale,
+                |c| (c.limited_title, c.limited_body),
+                "bad",
+            );
+            if let Ok(v) = header::HeaderValue::from_str(&wait.to_string()) {
+                r.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            r
+        }
+        Ok(Ok((LinkState::Unknown, _))) => unknown(locale),
+        Ok(Ok((LinkState::Answered { .. }, _))) => answered(locale),
+        Ok(Ok((LinkState::Closed { .. }, _))) => closed(locale),
+        Ok(Ok((LinkState::Open(r), token))) => {
+            let expires = r.round.closes_at.assume_utc();
+            let cookie = Cookie::build(cookie_name(&state, &r.round.id), token)
+                .path("/")
+                .http_only(true)
+                .secure(state.settings.is_https())
+                .same_site(SameSite::Lax)
+                .expires(expires)
+                .finish();
+            HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, format!("/survey/{}", r.round.id)))
+                .insert_header((header::CACHE_CONTROL, "no-store"))
+                .cookie(cookie)
+                .finish()
+        }
+    }
+}
+
+/// The token from the round's cookie, if it is one of ours in shape.
+fn cookie_token(req: &HttpRequest, state: &AppState, round_id: &str) -> Option<String> {
+    req.cookie(&cookie_name(state, round_id))
+        .map(|c| c.value().to_string())
+        .filter(|t| tokens::is_well_formed(t))
+}
+
+fn no_cookie(locale: Locale) -> HttpResponse {
+    message(
+        StatusCode::FORBIDDEN,
+        locale,
+        |c| (c.no_cookie_title, c.no_cookie_body),
+        "bad",
+    )
+}
+
+/// The template a round stores, parsed once per content hash.
+fn round_template(state: &AppState, round: &db::rounds::Round) -> Option<Arc<Template>> {
+    state.template_for(&round.template_hash, || round.template().ok())
+}
+
+fn chosen_locale(q: &LangQuery, fallback: Locale) -> Locale {
+    q.lang
+        .as_deref()
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(fallback)
+}
+
+struct Rendered<'a> {
+    respondent: &'a Respondent,
+    template: &'a Template,
+    locale: Locale,
+    csrf: String,
+    kept: BTreeMap<String, String>,
+    problems: BTreeMap<String, survey_form::Problem>,
+}
+
+fn render_form(r: Rendered<'_>, status: StatusCode) -> HttpResponse {
+    let round = &r.respondent.round;
+    let department: Option<Department> = r.respondent.department.parse().ok();
+    let page = form_page(&FormInput {
+        template: r.template,
+        department,
+        locale: r.locale,
+        k: round.k.max(0) as u32,
+        comment_threshold: round.comment_threshold.max(0) as u32,
+        kept: &r.kept,
+        problems: &r.problems,
+        action: format!("/survey/{}?lang={}", round.id, r.locale.code()),
+        csrf: r.csrf,
+        preview: false,
+        self_url: format!("/survey/{}", round.id),
+    });
+    match page.render() {
+        Ok(b) => html(status, b),
+        Err(e) => {
+            tracing::error!(error = %e, "survey form failed to render");
+            HttpResponse::InternalServerError().finish()
+        }
+    }
+}
+
+async fn respondent_state(state: &AppState, token: &str) -> Result<LinkState, DbError> {
+    let pool = state.pool.clone();
+    let hash = tokens::hash(token);
+    let now = clock::now();
+    blocking(move || survey::lookup(&mut *db::pool::checkout(&pool)?, &hash, now)).await
+}
+
+/// `GET /survey/{round}`: the form, in the respondent's language (or `?lang=`).
+pub async fn show_form(
+    req: HttpRequest,
+    round_id: web::Path<String>,
+    q: web::Query<LangQuery>,
+    state: web::Data<AppState>,
+) -> HttpResponse {
+    let fallback = chosen_locale(&q, request_locale(&req));
+    let Some(token) = cookie_token(&req, &state, &round_id) else {
+        return no_cookie(fallback);
+    };
+    match respondent_state(&state, &token).await {
+        Err(e) => unavailable(fallback, &e),
+        Ok(LinkState::Open(r)) if r.round.id == *round_id => {
+            let locale = chosen_locale(&q, r.locale.parse().unwrap_or(Locale::En));
+            let Some(template) = round_template(&state, &r.round) else {
+                return unavailable(
+                    locale,
+                    &DbError::Migration("stored template does not load".into()),
+                );
+            };
+            render_form(
+                Rendered {
+                    respondent: &r,
+                    template: &template,
+                    locale,
+                    csrf: tokens::derive("survey-csrf", &token),
+                    kept: BTreeMap::new(),
+                    problems: BTreeMap::new(),
+                },
+                StatusCode::OK,
+            )
+        }
+        Ok(LinkState::Open(_)) | Ok(LinkState::Unknown) => unknown(fallback),
+        Ok(LinkState::Answered { .. }) => answered(fallback),
+        Ok(LinkState::Closed { .. }) => closed(fallback),
+    }
+}
+
+/// `POST /survey/{round}`: validates and stores the answers in one transaction.
+pub async fn submit(
+    req: HttpRequest,
+    round_id: web::Path<String>,
+    q: web::Query<LangQuery>,
+    body: web::Bytes,
+    state: web::Data<AppState>,
+) -> HttpResponse {
+    let fallback = chosen_locale(&q, request_locale(&req));
+    let Some(token) = cookie_token(&req, &state, &round_id) else {
+        return no_cookie(fallback);
+    };
+    let forged = |locale| {
+        message(
+            StatusCode::BAD_REQUEST,
+            locale,
+            |c| (c.forged_title, c.forged_body),
+            "bad",
+        )
+    };
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return message(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            fallback,
+            |c| (c.forged_title, c.forged_body),
+            "bad",
+        );
+    }
+    let Ok(fields) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body) else {
+        return forged(fallback);
+    };
+    let expected = tokens::derive("survey-csrf", &token);
+    let csrf_ok = fields
+        .iter()
+        .filter(|(k, _)| k == CSRF_FIELD)
+        .map(|(_, v)| tokens::constant_time_eq(v, &expected))
+        .collect::<Vec<_>>()
+        == [true];
+    if !csrf_ok {
+        return message(
+            StatusCode::FORBIDDEN,
+            fallback,
+            |c| (c.forged_title, c.forged_body),
+            "bad",
+        );
+    }
+    let respondent = match respondent_state(&state, &token).await {
+        Err(e) => return unavailable(fallback, &e),
+        Ok(LinkState::Open(r)) if r.round.id == *round_id => r,
+        Ok(LinkState::Open(_)) | Ok(LinkState::Unknown) => return unknown(fallback),
+        Ok(LinkState::Answered { .. }) => return answered(fallback),
+        Ok(LinkState::Closed { .. }) => return closed(fallback),
+    };
+    let locale = chosen_locale(&q, respondent.locale.parse().unwrap_or(Locale::En));
+    let Some(template) = round_template(&state, &respondent.round) else {
+        return unavailable(
+            locale,
+            &DbError::Migration("stored template does not load".into()),
+        );
+    };
+    let department: Option<Department> = respondent.department.parse().ok();
+    let questions: Vec<_> = template.questions_for(department).collect();
+    let answers = match survey_form::validate(&questions, &fields, &[CSRF_FIELD]) {
+        Err(_) => return forged(locale),
+        Ok(Validation::Mistakes { problems, kept }) => {
+            return render_form(
+                Rendered {
+                    respondent: &respondent,
+                    template: &template,
+                    locale,
+                    csrf: expected,
+                    kept,
+                    problems,
+                },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+        Ok(Validation::Valid(a)) => a,
+    };
+    let pool = state.pool.clone();
+    let hash = tokens::hash(&token);
+    let rid = respondent.round.id.clone();
+    let now = clock::now();
+    let outcome = blocking(move || {
+        survey::submit(&mut *db::pool::checkout(&pool)?, &rid, &hash, &answers, now)
+    })
+    .await;
+    match outcome {
+        Err(e) => unavailable(locale, &e),
+        Ok(Submitted::Stored) => {
+            let mut r = message(
+                StatusCode::OK,
+                locale,
+                |c| (c.thanks_title, c.thanks_body),
+                "good",
+            );
+            let mut gone = Cookie::build(cookie_name(&state, &respondent.round.id), "")
+                .path("/")
+                .http_only(true)
+                .secure(state.settings.is_https())
+                .finish();
+            gone.make_removal();
+            let _ = r.add_cookie(&gone);
+            r
+        }
+        Ok(Submitted::AlreadyAnswered) => answered(locale),
+        Ok(Submitted::Closed) => closed(locale),
+        Ok(Submitted::Unknown) => unknown(locale),
+    }
+}
+
+/// `GET /preview/{round}?lang=ko&dept=sales`: the survey as a respondent sees it, read-only.
+/// Round ids are unguessable; a preview shows questions only, never answers.
+pub async fn preview(
+    round_id: web::Path<String>,
+    q: web::Query<LangQuery>,
+    state: web::Data<AppState>,
+) -> HttpResponse {
+    let locale = chosen_locale(&q, Locale::En);
+    let pool = state.pool.clone();
+    let id = round_id.into_inner();
+    let round = blocking(move || {
+        db::rounds::get(&mut *db::pool::checkout(&pool)?, &id).map_err(|e| match e {
+            db::rounds::RoundError::Db(d) => d,
+            _ => DbError::Migration("no such round".into()),
+        })
+    })
+    .await;
+    let Ok(round) = round else {
+        return unknown(locale);
+    };
+    match preview_html(&round, locale, q.dept.as_deref()) {
+        Some(b) => html(StatusCode::OK, b),
+        None => unknown(locale),
+    }
+}
+
+/// Renders the read-only survey of a round (also used by `ctopulse round preview`).
+pub fn preview_html(
+    round: &db::rounds::Round,
+    locale: Locale,
+    dept: Option<&str>,
+) -> Option<String> {
+    let template = round.template().ok()?;
+    let department = dept
+        .and_then(|d| d.parse().ok())
+        .or(Some(Department::Sales));
+    let page = form_page(&FormInput {
+        template: &template,
+        department,
+        locale,
+        k: round.k.max(0) as u32,
+        comment_threshold: round.comment_threshold.max(0) as u32,
+        kept: &BTreeMap::new(),
+        problems: &BTreeMap::new(),
+        action: String::new(),
+        csrf: String::new(),
+        preview: true,
+        self_url: format!(
+            "/preview/{}?dept={}",
+            round.id,
+            department.map(|d| d.key()).unwrap_or("sales")
+        ),
+    });
+    page.render().ok()
+}
+
+/// `GET /static/app.css`.
+pub async fn stylesheet() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .body(include_str!("../../../static/app.css"))
+}

@@ -1,0 +1,260 @@
+//! The survey page's view models: a template, a respondent's department and locale, and
+//! (after a mistake) the answers kept and problems marked.
+
+use std::collections::BTreeMap;
+
+use askama::Template as Askama;
+
+use super::copy::{copy, Copy};
+use crate::domain::department::Department;
+use crate::domain::locale::Locale;
+use crate::domain::question::QuestionKind;
+use crate::domain::survey_form::{Problem, FIELD_PREFIX, NA_VALUE};
+use crate::domain::template::{Question, Template};
+
+/// One answer option.
+pub struct OptionView {
+    pub value: String,
+    pub label: String,
+    pub id: String,
+    pub checked: bool,
+    pub is_na: bool,
+    /// Extra words for screen readers (the end label of a numbered scale).
+    pub sr_label: Option<String>,
+}
+
+/// One question.
+pub struct QuestionView {
+    pub field: String,
+    pub anchor: String,
+    pub text: String,
+    pub required: bool,
+    pub is_text: bool,
+    pub scale_class: &'static str,
+    pub ends: Option<(String, String)>,
+    pub options: Vec<OptionView>,
+    pub problem: Option<&'static str>,
+    pub text_value: String,
+}
+
+/// One section.
+pub struct SectionView {
+    pub title: String,
+    pub questions: Vec<QuestionView>,
+}
+
+/// A language link.
+pub struct LanguageLink {
+    pub code: &'static str,
+    pub label: &'static str,
+    pub href: String,
+    pub current: bool,
+}
+
+/// The survey form page.
+#[derive(Askama)]
+#[template(path = "survey/form.html")]
+pub struct FormPage {
+    pub lang: &'static str,
+    pub copy: &'static Copy,
+    pub title: String,
+    pub intro: String,
+    pub promise_groups: String,
+    pub promise_comments: String,
+    pub sections: Vec<SectionView>,
+    pub errors: Vec<(String, String)>,
+    pub action: String,
+    pub csrf: String,
+    pub preview: bool,
+    pub languages: Vec<LanguageLink>,
+}
+
+/// A one-message page (thank you, link problems).
+#[derive(Askama)]
+#[template(path = "survey/message.html")]
+pub struct MessagePage {
+    pub lang: &'static str,
+    pub heading: &'static str,
+    pub body: &'static str,
+    pub tone: &'static str,
+}
+
+/// Everything the form is built from.
+pub struct FormInput<'a> {
+    pub template: &'a Template,
+    pub department: Option<Department>,
+    pub locale: Locale,
+    pub k: u32,
+    pub comment_threshold: u32,
+    pub kept: &'a BTreeMap<String, String>,
+    pub problems: &'a BTreeMap<String, Problem>,
+    pub action: String,
+    pub csrf: String,
+    pub preview: bool,
+    /// The page's own URL without `lang`, for language links.
+    pub self_url: String,
+}
+
+/// Builds the form page.
+pub fn form_page(input: &FormInput<'_>) -> FormPage {
+    let c = copy(input.locale);
+    let locale = input.locale;
+    let mut errors = Vec::new();
+    let sections = input
+        .template
+        .sections_for(input.department)
+        .map(|s| SectionView {
+            title: s.title().get(locale).to_string(),
+            questions: s
+                .questions()
+                .iter()
+                .map(|q| {
+                    let v = question_view(
+                        q,
+                        locale,
+                        c,
+                        input.kept.get(q.key()),
+                        input.problems.get(q.key()).copied(),
+                    );
+                    if let Some(p) = v.problem {
+                        errors.push((v.anchor.clone(), format!("{} \u{2014} {p}", short(&v.text))));
+                    }
+                    v
+                })
+                .collect(),
+        })
+        .filter(|s| !s.questions.is_empty())
+        .collect();
+    let sep = if input.self_url.contains('?') {
+        '&'
+    } else {
+        '?'
+    };
+    FormPage {
+        lang: locale.code(),
+        copy: c,
+        title: input.template.title().get(locale).to_string(),
+        intro: input.template.intro().get(locale).to_string(),
+        promise_groups: c.promise_groups.replace("{k}", &input.k.to_string()),
+        promise_comments: c
+            .promise_comments
+            .replace("{c}", &input.comment_threshold.to_string()),
+        sections,
+        errors,
+        action: input.action.clone(),
+        csrf: input.csrf.clone(),
+        preview: input.preview,
+        languages: Locale::ALL
+            .iter()
+            .map(|l| LanguageLink {
+                code: l.code(),
+                label: match l {
+                    Locale::En => "English",
+                    Locale::Ko => "한국어",
+                    Locale::Nl => "Nederlands",
+                },
+                href: format!("{}{sep}lang={}", input.self_url, l.code()),
+                current: *l == locale,
+            })
+            .collect(),
+    }
+}
+
+fn short(text: &str) -> String {
+    let mut s: String = text.chars().take(60).collect();
+    if text.chars().count() > 60 {
+        s.push('\u{2026}');
+    }
+    s
+}
+
+fn question_view(
+    q: &Question,
+    locale: Locale,
+    c: &Copy,
+    kept: Option<&String>,
+    problem: Option<Problem>,
+) -> QuestionView {
+    let field = format!("{FIELD_PREFIX}{}", q.key());
+    let kept = kept.map(String::as_str).unwrap_or("");
+    let mut options = Vec::new();
+    let ends = q.scale().map(|s| {
+        (
+            s.low().get(locale).to_string(),
+            s.high().get(locale).to_string(),
+        )
+    });
+    let scale_class = match q.kind() {
+        QuestionKind::Nps11 => "nps",
+        QuestionKind::Choice => "choice",
+        _ => "likert",
+    };
+    match q.kind() {
+        QuestionKind::Likert5 | QuestionKind::Nps11 => {
+            if let Some((lo, hi)) = q.value_range() {
+                for v in lo..=hi {
+                    let sr_label = match (&ends, v) {
+                        (Some((low, _)), v) if v == lo => Some(low.clone()),
+                        (Some((_, high)), v) if v == hi => Some(high.clone()),
+                        _ => None,
+                    };
+                    options.push(OptionView {
+                        value: v.to_string(),
+                        label: v.to_string(),
+                        id: format!("{field}-{v}"),
+                        checked: kept == v.to_string(),
+                        is_na: false,
+                        sr_label,
+                    });
+                }
+            }
+        }
+        QuestionKind::Choice => {
+            for (i, o) in q.options().iter().enumerate() {
+                options.push(OptionView {
+                    value: i.to_string(),
+                    label: o.get(locale).to_string(),
+                    id: format!("{field}-{i}"),
+                    checked: kept == i.to_string(),
+                    is_na: false,
+                    sr_label: None,
+                });
+            }
+        }
+        QuestionKind::Text => {}
+    }
+    if q.allow_na() && q.kind() != QuestionKind::Text {
+        options.push(OptionView {
+            value: NA_VALUE.into(),
+            label: c.not_applicable.into(),
+            id: format!("{field}-na"),
+            checked: kept == NA_VALUE,
+            is_na: true,
+            sr_label: None,
+        });
+    }
+    QuestionView {
+        anchor: if q.kind() == QuestionKind::Text {
+            field.clone()
+        } else {
+            format!("{field}-group")
+        },
+        field,
+        text: q.text().get(locale).to_string(),
+        required: q.required(),
+        is_text: q.kind() == QuestionKind::Text,
+        scale_class,
+        ends: if q.kind() == QuestionKind::Choice {
+            None
+        } else {
+            ends
+        },
+        options,
+        problem: problem.map(|p| c.problem(p)),
+        text_value: if q.kind() == QuestionKind::Text {
+            kept.to_string()
+        } else {
+            String::new()
+        },
+    }
+}

@@ -1,0 +1,541 @@
+//! A survey round end to end, as respondents and the admin live it, on whichever backend
+//! TEST_DATABASE_URL selects: roster → launch → invite → link → answer → thanks → reuse
+//! refused → remind only the others → close → seal.
+
+use crate::helpers::{TestApp, ROSTER};
+use ctopulse::db::rounds;
+use ctopulse::db::seal;
+use diesel::prelude::*;
+
+const SALES_ANSWERS: &[(&str, &str)] = &[
+    ("q_overall_satisfaction", "4"),
+    ("q_sales_customer_meetings", "na"),
+    ("q_sales_roadmap_confidence", "5"),
+    ("q_sales_says_i_dont_know", "3"),
+    ("q_sales_deal_questions", "4"),
+    ("q_sales_customer_feedback", "2"),
+    ("q_comment", "Keep joining the big deals."),
+];
+
+fn with_csrf<'a>(csrf: &'a str, fields: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut v = vec![("csrf_token", csrf)];
+    v.extend_from_slice(fields);
+    v
+}
+
+#[tokio::test]
+async fn a_round_runs_from_roster_to_seal() {
+    let app = TestApp::spawn().await;
+    let report = app.import_roster(ROSTER);
+    assert_eq!(report.added, 15);
+    let round = app.launch("internal-csat", "2026Q4");
+
+    // Everybody of the five departments is invited; the board is not in this audience.
+    let stats = app.send_all().await;
+    assert_eq!(stats.sent, 14);
+    assert_eq!(app.mailbox.sent().len(), 14);
+    assert!(app.mailbox.sent_to("b1@acme.test").is_empty());
+    let invite = &app.mailbox.sent_to("s2@acme.test")[0];
+    assert!(invite.subject.contains("2026Q4"));
+    assert!(
+        invite.text.contains("anoniem"),
+        "Dutch for a Dutch employee"
+    );
+
+    // Answer as s1.
+    let browser = app.browser();
+    let (form, csrf) = app.open_survey(&browser, "s1@acme.test").await;
+    let res = app
+        .post_form(&browser, &form, &with_csrf(&csrf, SALES_ANSWERS))
+        .await;
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.unwrap().contains("Thank you"));
+    assert_eq!(app.count("responses"), 1);
+    assert_eq!(app.count("answers"), 7);
+
+    // Reusing the link, or posting again, never makes a second response.
+    let res = browser
+        .get(format!("{}{}", app.address, app.link_path("s1@acme.test")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 409);
+    let again = app.browser();
+    let res = again
+        .get(format!("{}{}", app.address, app.link_path("s1@acme.test")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        409,
+        "a reused link on another device is refused too"
+    );
+    assert_eq!(app.count("responses"), 1);
+
+    // Reminders go only to the others.
+    let (reminders, reinvites) =
+        rounds::remind(&mut app.conn(), &round, ctopulse::clock::now(), "test").unwrap();
+    assert_eq!((reminders, reinvites), (13, 0));
+    app.send_all().await;
+    assert_eq!(
+        app.mailbox.sent_to("s1@acme.test").len(),
+        1,
+        "no reminder for someone who answered"
+    );
+    assert_eq!(app.mailbox.sent_to("s2@acme.test").len(), 2);
+    // The reminder carries a new link; the first one still works too.
+    let browser2 = app.browser();
+    let (form2, csrf2) = app.open_survey(&browser2, "s2@acme.test").await;
+    let res = app
+        .post_form(
+            &browser2,
+            &form2,
+            &with_csrf(&csrf2, &[("q_overall_satisfaction", "5")]),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+
+    let progress = rounds::progress(&mut app.conn(), &round).unwrap();
+    assert_eq!(progress.overall.answered, 2);
+    assert_eq!(progress.overall.delivered, 14);
+    let sales = progress.groups.iter().find(|g| g.group == "sales").unwrap();
+    assert_eq!((sales.answered, sales.delivered), (2, 6));
+
+    // Close and seal.
+    let before: Vec<String> = ctopulse::db::schema::responses::table
+        .select(ctopulse::db::schema::responses::id)
+        .load(&mut *app.conn())
+        .unwrap();
+    let sealed =
+        seal::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "test").unwrap();
+    assert_eq!(sealed.responses, 2);
+    assert_eq!(
+        app.count("invitation_links"),
+        0,
+        "links are deleted at seal"
+    );
+    let after: Vec<String> = ctopulse::db::schema::responses::table
+        .select(ctopulse::db::schema::responses::id)
+        .load(&mut *app.conn())
+        .unwrap();
+    assert_eq!(after.len(), 2);
+    assert!(
+        after.iter().all(|id| !before.contains(id)),
+        "every response has a fresh id"
+    );
+    assert_eq!(
+        app.count("answers"),
+        8,
+        "answers moved with their responses"
+    );
+    let r = rounds::get(&mut app.conn(), &round).unwrap();
+    assert_eq!(r.status, "sealed");
+
+    // Tallies equal what was answered.
+    use ctopulse::db::schema::tallies::dsl as t;
+    let overall: Vec<(i32, i64)> = t::tallies
+        .filter(t::round_id.eq(&round))
+        .filter(t::question_key.eq("overall_satisfaction"))
+        .select((t::value, t::count))
+        .order(t::value)
+        .load(&mut *app.conn())
+        .unwrap();
+    assert_eq!(overall, vec![(4, 1), (5, 1)]);
+    let na: i64 = t::tallies
+        .filter(t::round_id.eq(&round))
+        .filter(t::not_applicable.eq(true))
+        .select(t::count)
+        .first(&mut *app.conn())
+        .unwrap();
+    assert_eq!(na, 1);
+    use ctopulse::db::schema::group_tallies::dsl as g;
+    let groups: Vec<(String, i64, i64)> = g::group_tallies
+        .filter(g::round_id.eq(&round))
+        .select((g::reporting_group, g::delivered, g::responses))
+        .order(g::reporting_group)
+        .load(&mut *app.conn())
+        .unwrap();
+    assert_eq!(
+        groups,
+        vec![
+            ("ceo".into(), 2, 0),
+            ("engineering".into(), 6, 0),
+            ("sales".into(), 6, 2)
+        ]
+    );
+
+    // After the seal, a link opens the "closed" page and nothing more can be written.
+    let res = app.get(&app.link_path("s3@acme.test")).await;
+    assert_eq!(res.status(), 404, "links are gone after seal");
+    let res = app
+        .post_form(
+            &browser2,
+            &form2,
+            &with_csrf(&csrf2, &[("q_overall_satisfaction", "1")]),
+        )
+        .await;
+    assert!(res.status().is_client_error());
+    assert_eq!(app.count("responses"), 2);
+    // Unsent reminders of a sealed round are never sent.
+    assert!(
+        seal::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "test").is_err(),
+        "a round is sealed once"
+    );
+}
+
+#[tokio::test]
+async fn responses_hold_nothing_that_points_to_a_person() {
+    let app = TestApp::spawn().await;
+    app.import_roster(ROSTER);
+    app.launch("internal-csat", "2026Q4");
+    app.send_all().await;
+    let browser = app.browser();
+    let (form, csrf) = app.open_survey(&browser, "e3@acme.test").await;
+    assert_eq!(
+        app.post_form(
+            &browser,
+            &form,
+            &with_csrf(&csrf, &[("q_overall_satisfaction", "3")])
+        )
+        .await
+        .status(),
+        200
+    );
+
+    // The responses table has exactly: id, round_id, reporting_group.
+    #[derive(QueryableByName)]
+    struct Col {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        name: String,
+    }
+    let sql = match app.conn().backend() {
+        ctopulse::db::Backend::Sqlite => "SELECT name FROM pragma_table_info('responses') ORDER BY name",
+        ctopulse::db::Backend::Postgres => {
+            "SELECT column_name::text AS name FROM information_schema.columns WHERE table_name = 'responses' ORDER BY column_name"
+        }
+    };
+    let cols: Vec<String> = diesel::sql_query(sql)
+        .load::<Col>(&mut *app.conn())
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(cols, vec!["id", "reporting_group", "round_id"]);
+    // The id is a random v4 UUID, not derived from the invitation.
+    let id: String = ctopulse::db::schema::responses::table
+        .select(ctopulse::db::schema::responses::id)
+        .first(&mut *app.conn())
+        .unwrap();
+    let parsed = uuid::Uuid::parse_str(&id).unwrap();
+    assert_eq!(parsed.get_version_num(), 4);
+    let invitation_ids: Vec<String> = ctopulse::db::schema::invitations::table
+        .select(ctopulse::db::schema::invitations::id)
+        .load(&mut *app.conn())
+        .unwrap();
+    assert!(!invitation_ids.contains(&id));
+    // No answer carries anything but the response id, the question and the value.
+    let with_text: i64 = ctopulse::db::schema::answers::table
+        .filter(ctopulse::db::schema::answers::text.is_not_null())
+        .count()
+        .get_result(&mut *app.conn())
+        .unwrap();
+    assert_eq!(with_text, 0);
+}
+
+#[tokio::test]
+async fn bad_forms_get_clear_4xx_and_write_nothing() {
+    let app = TestApp::spawn().await;
+    app.import_roster(ROSTER);
+    let round = app.launch("internal-csat", "2026Q4");
+    let other = app.launch("engineering-culture", "2026Q4");
+    app.send_all().await;
+    let browser = app.browser();
+    let (form, csrf) = app.open_survey(&browser, "s4@acme.test").await;
+
+    // Out-of-range values re-show the form (422) with the answer kept and the item marked.
+    for bad in ["0", "6", "2.5", "three", "-1", ""] {
+        let res = app
+            .post_form(
+                &browser,
+                &form,
+                &with_csrf(
+                    &csrf,
+                    &[("q_overall_satisfaction", bad), ("q_comment", "kept text")],
+                ),
+            )
+            .await;
+        assert_eq!(res.status(), 422, "value {bad:?}");
+        let body = res.text().await.unwrap();
+        assert!(
+            body.contains("class=\"problem\""),
+            "{bad:?}: the item is marked"
+        );
+        assert!(body.contains("kept text"), "{bad:?}: answers are kept");
+    }
+    // Forged or repeated fields, another department's or another round's question.
+    let cases: Vec<(&str, Vec<(&str, &str)>)> = vec![
+        (
+            "repeated",
+            vec![
+                ("q_overall_satisfaction", "4"),
+                ("q_overall_satisfaction", "5"),
+            ],
+        ),
+        (
+            "forged key",
+            vec![("q_overall_satisfaction", "4"), ("q_is_admin", "1")],
+        ),
+        (
+            "other department",
+            vec![("q_overall_satisfaction", "4"), ("q_bd_due_diligence", "4")],
+        ),
+        (
+            "other round",
+            vec![("q_overall_satisfaction", "4"), ("q_focus", "4")],
+        ),
+    ];
+    for (name, fields) in cases {
+        let res = app
+            .post_form(&browser, &form, &with_csrf(&csrf, &fields))
+            .await;
+        assert_eq!(res.status(), 400, "{name}");
+    }
+    // Missing or wrong CSRF token.
+    let res = app
+        .post_form(&browser, &form, &[("q_overall_satisfaction", "4")])
+        .await;
+    assert_eq!(res.status(), 403);
+    let res = app
+        .post_form(
+            &browser,
+            &form,
+            &[
+                ("csrf_token", &"0".repeat(64)),
+                ("q_overall_satisfaction", "4"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 403);
+    // Not a form, and an oversized body.
+    let res = browser
+        .post(format!("{}{form}", app.address))
+        .header("content-type", "application/json")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 415);
+    let huge = format!("csrf_token={csrf}&q_comment={}", "a".repeat(200_000));
+    let res = browser
+        .post(format!("{}{form}", app.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(huge)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 413);
+    // Invalid UTF-8 and broken percent-encoding.
+    let res = browser
+        .post(format!("{}{form}", app.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(b"csrf_token=x&q_comment=%ff%fe%\xff".to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_client_error(), "{}", res.status());
+    // A cookie for another round, a tampered cookie, or none.
+    let res = app
+        .post_form(
+            &browser,
+            &format!("/survey/{other}"),
+            &with_csrf(&csrf, &[("q_overall_satisfaction", "4")]),
+        )
+        .await;
+    assert_eq!(res.status(), 403, "no cookie for the other round");
+    let tampered = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let res = tampered
+        .post(format!("{}{form}", app.address))
+        .header("cookie", format!("s-{round}={}", "a".repeat(64)))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("csrf_token={csrf}&q_overall_satisfaction=4"))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        res.status() == 403 || res.status() == 404,
+        "{}",
+        res.status()
+    );
+    let res = app
+        .client
+        .get(format!("{}{form}", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+
+    assert_eq!(app.count("responses"), 0, "nothing was written");
+    assert_eq!(app.count("answers"), 0);
+    // And the real answer still goes through afterwards.
+    let res = app
+        .post_form(
+            &browser,
+            &form,
+            &with_csrf(&csrf, &[("q_overall_satisfaction", "4")]),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+}
+
+#[tokio::test]
+async fn unknown_links_are_refused_and_rate_limited() {
+    let app = TestApp::spawn().await;
+    for i in 0..10 {
+        let res = app.get(&format!("/s/{:064x}", i)).await;
+        assert_eq!(res.status(), 404);
+        assert!(res.text().await.unwrap().contains("does not work"));
+    }
+    let res = app.get("/s/not-even-a-token").await;
+    assert_eq!(res.status(), 429);
+    assert!(res.headers().contains_key("retry-after"));
+}
+
+#[tokio::test]
+async fn two_submissions_at_once_store_one_response() {
+    let app = TestApp::spawn().await;
+    app.import_roster(ROSTER);
+    app.launch("internal-csat", "2026Q4");
+    app.send_all().await;
+    let browser = app.browser();
+    let (form, csrf) = app.open_survey(&browser, "s5@acme.test").await;
+    let fields = with_csrf(&csrf, &[("q_overall_satisfaction", "4")]);
+    let (a, b, c) = tokio::join!(
+        app.post_form(&browser, &form, &fields),
+        app.post_form(&browser, &form, &fields),
+        app.post_form(&browser, &form, &fields)
+    );
+    let mut codes = vec![
+        a.status().as_u16(),
+        b.status().as_u16(),
+        c.status().as_u16(),
+    ];
+    codes.sort();
+    assert_eq!(codes, vec![200, 409, 409]);
+    assert_eq!(app.count("responses"), 1);
+}
+
+#[tokio::test]
+async fn mail_failures_are_retried_or_reported_and_nothing_is_lost() {
+    let app = TestApp::spawn().await;
+    app.import_roster(ROSTER);
+    let round = app.launch("engineering-culture", "2026Q4");
+    app.mailbox.reject_permanently("e1@acme.test");
+    app.mailbox.reject_temporarily("e2@acme.test");
+    let stats = app.send_all().await;
+    assert_eq!((stats.sent, stats.failed, stats.retried), (4, 1, 1));
+    let p = rounds::progress(&mut app.conn(), &round).unwrap();
+    assert_eq!(p.overall.undeliverable, 1);
+    assert_eq!(p.undeliverable[0].email, "e1@acme.test");
+    assert!(p.undeliverable[0].reason.contains("550"));
+    assert_eq!(
+        p.emails_pending, 1,
+        "the temporary failure waits for its retry"
+    );
+    // No link exists for a message that never left.
+    assert_eq!(app.count("invitation_links"), 4);
+
+    // The address is fixed; `round remind` re-invites it.
+    app.mailbox.accept_again("e1@acme.test");
+    let (reminders, reinvites) =
+        rounds::remind(&mut app.conn(), &round, ctopulse::clock::now(), "test").unwrap();
+    assert_eq!(reinvites, 1);
+    assert_eq!(
+        reminders, 4,
+        "everyone else who has not answered, except the one already queued"
+    );
+    app.send_all().await;
+    assert_eq!(app.mailbox.sent_to("e1@acme.test").len(), 1);
+    let p = rounds::progress(&mut app.conn(), &round).unwrap();
+    assert_eq!(p.overall.undeliverable, 0);
+}
+
+#[tokio::test]
+async fn a_round_cannot_be_launched_twice_or_answered_after_close() {
+    let app = TestApp::spawn().await;
+    app.import_roster(ROSTER);
+    let round = app.launch("tech-strategy-alignment", "2026Q4");
+    let t = app.state.templates.get("tech-strategy-alignment").unwrap();
+    let again = rounds::launch(&mut app.conn(), &round, t, ctopulse::clock::now(), "test");
+    assert!(matches!(again, Err(rounds::RoundError::WrongStatus { .. })));
+    app.send_all().await;
+    // Audience: the CEO's office, the board, and executives.
+    let mut invited: Vec<String> = app.mailbox.sent().into_iter().map(|m| m.to).collect();
+    invited.sort();
+    assert_eq!(
+        invited,
+        vec![
+            "b1@acme.test",
+            "c1@acme.test",
+            "c2@acme.test",
+            "e6@acme.test",
+            "s6@acme.test"
+        ]
+    );
+    let browser = app.browser();
+    let (form, csrf) = app.open_survey(&browser, "c1@acme.test").await;
+    seal::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "test").unwrap();
+    let res = app
+        .post_form(
+            &browser,
+            &form,
+            &with_csrf(&csrf, &[("q_strategy_supports_business", "4")]),
+        )
+        .await;
+    assert!(
+        res.status() == 410 || res.status() == 404,
+        "{}",
+        res.status()
+    );
+    assert_eq!(app.count("responses"), 0);
+    // A second round of the same template and quarter is refused.
+    let dup = rounds::create(
+        &mut app.conn(),
+        &rounds::NewRound {
+            template: t,
+            quarter: "2026Q4".parse().unwrap(),
+            closes_on: ctopulse::clock::now().date() + time::Duration::days(3),
+            k: 5,
+            comment_threshold: 10,
+            merges: vec![],
+            timezone: "UTC",
+        },
+        ctopulse::clock::now(),
+        "test",
+    );
+    assert!(matches!(dup, Err(rounds::RoundError::Exists { .. })));
+}
+
+#[tokio::test]
+async fn a_round_closes_by_itself_at_the_end_of_its_close_date() {
+    let app = TestApp::spawn().await;
+    app.import_roster(ROSTER);
+    let round = app.launch("internal-csat", "2026Q4");
+    let r = rounds::get(&mut app.conn(), &round).unwrap();
+    let just_before = r.closes_at - time::Duration::seconds(1);
+    assert!(ctopulse::startup::close_due_rounds(&app.pool, just_before)
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        ctopulse::startup::close_due_rounds(&app.pool, r.closes_at).unwrap(),
+        vec![round.clone()]
+    );
+    assert_eq!(
+        rounds::get(&mut app.conn(), &round).unwrap().status,
+        "sealed"
+    );
+    assert_eq!(app.count("invitation_links"), 0);
+}
