@@ -58,6 +58,86 @@ pub enum Command {
     Round(RoundCommand),
     /// Send every due email in the outbox once, then exit.
     Send,
+    /// HR events behind the lagging indicators (attrition, offer acceptance).
+    #[command(subcommand)]
+    Hr(HrCommand),
+    /// The inflection-point register (measure A).
+    #[command(subcommand)]
+    Inflection(InflectionCommand),
+    /// The CTO's commentary on a quarter, shown on the board report.
+    #[command(subcommand)]
+    Commentary(CommentaryCommand),
+    /// Export a quarter's scorecard (only what the anonymity guards allow) as CSV or JSON.
+    Export {
+        /// Quarter, e.g. 2026Q3 (default: the latest with a closed round).
+        #[arg(long)]
+        quarter: Option<String>,
+        #[arg(long, default_value = "csv", value_parser = ["csv", "json"])]
+        format: String,
+        /// Output file (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// `hr` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum HrCommand {
+    /// Import HR events from CSV (header: date,event,count,regretted,top_talent). Re-importing
+    /// the same file changes nothing; nothing is written unless every row is valid.
+    Import { file: PathBuf },
+}
+
+/// `inflection` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum InflectionCommand {
+    /// Add an inflection point; prints its id.
+    Add {
+        /// Short title, e.g. "LLM platforms".
+        title: String,
+        /// Quarter it was first seen.
+        #[arg(long)]
+        quarter: String,
+        #[arg(long)]
+        description: Option<String>,
+    },
+    /// The CTO's assessment of a point for a quarter: ahead, on_time, late, missed or watching.
+    Assess {
+        id: String,
+        #[arg(long)]
+        quarter: String,
+        #[arg(long)]
+        assessment: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// A board member confirms (or with --dispute, disputes) the assessment for a quarter.
+    Confirm {
+        id: String,
+        #[arg(long)]
+        quarter: String,
+        #[arg(long)]
+        dispute: bool,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// List the register.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `commentary` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum CommentaryCommand {
+    /// Set the commentary of a quarter (at most 600 characters; text from the argument or
+    /// standard input; empty clears it).
+    Set {
+        #[arg(long)]
+        quarter: String,
+        text: Option<String>,
+    },
 }
 
 /// `template` subcommands.
@@ -158,6 +238,8 @@ pub enum RoundCommand {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Rebuild a closed round's tallies from its answers (after a scoring change).
+    Retally { id: String },
     /// Send a sample invitation (marked as a sample, with a preview-only link).
     TestSend {
         id: String,

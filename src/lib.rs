@@ -8,6 +8,7 @@ pub mod commands;
 pub mod config;
 pub mod db;
 pub mod domain;
+pub mod export;
 pub mod mail;
 pub mod startup;
 pub mod telemetry;

@@ -5,6 +5,7 @@ mod config_cmd;
 mod department;
 mod roster;
 mod round;
+mod scorecard;
 mod server;
 mod template;
 mod token;
@@ -89,6 +90,14 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Roster(cmd) => roster::run(cmd, &load(&cli.global, &flags)?),
         Command::Round(cmd) => round::run(cmd, &load(&cli.global, &flags)?),
         Command::Send => round::send(&load(&cli.global, &flags)?),
+        Command::Hr(cmd) => scorecard::hr(cmd, &load(&cli.global, &flags)?),
+        Command::Inflection(cmd) => scorecard::inflection(cmd, &load(&cli.global, &flags)?),
+        Command::Commentary(cmd) => scorecard::commentary(cmd, &load(&cli.global, &flags)?),
+        Command::Export {
+            quarter,
+            format,
+            out,
+        } => scorecard::export(quarter, &format, out, &load(&cli.global, &flags)?),
     }
 }
 
@@ -100,6 +109,24 @@ fn load(global: &crate::cli::GlobalArgs, flags: &FlagOverrides) -> Result<Settin
 /// Opens the database and applies pending migrations (every command that touches data).
 fn open(settings: &Settings) -> Result<DbPool, CliError> {
     Ok(crate::startup::prepare_database(settings)?)
+}
+
+/// Parses a quarter argument.
+fn quarter(s: &str) -> Result<crate::domain::quarter::Quarter, CliError> {
+    s.parse()
+        .map_err(|e: crate::domain::quarter::InvalidQuarter| CliError::Usage(e.to_string()))
+}
+
+/// Writes bytes to `out`, or standard output.
+fn write_out(out: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), CliError> {
+    use std::io::Write;
+    match out {
+        Some(p) => std::fs::write(p, bytes)
+            .map_err(|e| CliError::Failed(format!("cannot write {}: {e}", p.display()))),
+        None => std::io::stdout()
+            .write_all(bytes)
+            .map_err(|e| CliError::Failed(e.to_string())),
+    }
 }
 
 /// Prints a value as pretty JSON on stdout.

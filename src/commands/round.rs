@@ -204,6 +204,27 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
             eprintln!("wrote {}", path.display());
             Ok(())
         }
+        RoundCommand::Retally { id } => {
+            let round = rounds::get(&mut conn, &id)?;
+            if !round.status().results_visible() {
+                return Err(CliError::Usage(format!(
+                    "round {} is {}; only closed rounds have tallies",
+                    round.id, round.status
+                )));
+            }
+            let template = round.template()?;
+            conn.write_transaction(|c| seal::write_tallies(c, &round, &template))?;
+            audit::record(
+                &mut conn,
+                &cli_actor(),
+                "round.retally",
+                "round",
+                Some(&round.id),
+                None,
+            )?;
+            eprintln!("tallies of round {} rebuilt", round.id);
+            Ok(())
+        }
         RoundCommand::TestSend { id, to, lang } => {
             let round = rounds::get(&mut conn, &id)?;
             let locale = locale(&lang)?;

@@ -6,14 +6,18 @@
 
 pub mod api_tokens;
 pub mod audit;
+pub mod commentary;
 pub mod departments;
 pub mod employees;
 pub mod error;
+pub mod hr;
+pub mod inflection;
 pub mod migrate;
 pub mod outbox;
 pub mod pool;
 pub mod rounds;
 pub mod schema;
+pub mod scorecard;
 pub mod seal;
 pub mod sessions;
 pub mod survey;

@@ -4,6 +4,7 @@ pub mod anonymity;
 pub mod audience;
 pub mod department;
 pub mod email;
+pub mod hr;
 pub mod locale;
 pub mod quarter;
 pub mod question;

@@ -1,0 +1,328 @@
+//! The inflection-point register: points, the CTO's assessment per quarter, the board's
+//! confirmation or dispute.
+
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::{inflection_assessments as ia, inflection_points as ip};
+use super::{audit, DbConnection, DbError};
+use crate::clock;
+use crate::domain::quarter::Quarter;
+use crate::domain::scoring::{Assessment, Confirmation, InflectionInput};
+
+/// Why a register change was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum InflectionError {
+    #[error("no inflection point {0}")]
+    UnknownPoint(String),
+    #[error("no assessment of {point} for {quarter}; the CTO assesses it first")]
+    NoAssessment { point: String, quarter: String },
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<diesel::result::Error> for InflectionError {
+    fn from(e: diesel::result::Error) -> Self {
+        InflectionError::Db(e.into())
+    }
+}
+
+/// Reads an assessment word.
+pub fn parse_assessment(s: &str) -> Result<Assessment, InflectionError> {
+    Ok(match s {
+        "ahead" => Assessment::Ahead,
+        "on_time" | "on-time" => Assessment::OnTime,
+        "late" => Assessment::Late,
+        "missed" => Assessment::Missed,
+        "watching" => Assessment::Watching,
+        other => {
+            return Err(InflectionError::Invalid(format!(
+                "unknown assessment {other:?} (expected ahead, on_time, late, missed or watching)"
+            )))
+        }
+    })
+}
+
+fn assessment_key(a: Assessment) -> &'static str {
+    match a {
+        Assessment::Ahead => "ahead",
+        Assessment::OnTime => "on_time",
+        Assessment::Late => "late",
+        Assessment::Missed => "missed",
+        Assessment::Watching => "watching",
+    }
+}
+
+fn confirmation_of(s: &str) -> Confirmation {
+    match s {
+        "confirmed" => Confirmation::Confirmed,
+        "disputed" => Confirmation::Disputed,
+        _ => Confirmation::Unconfirmed,
+    }
+}
+
+fn clean(s: Option<&str>, max: usize, what: &str) -> Result<Option<String>, InflectionError> {
+    match s.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(t) if t.chars().count() > max => Err(InflectionError::Invalid(format!(
+            "{what} is longer than {max} characters"
+        ))),
+        Some(t) => Ok(Some(t.to_string())),
+        None => Ok(None),
+    }
+}
+
+/// Adds a point and returns its id.
+pub fn add(
+    conn: &mut DbConnection,
+    title: &str,
+    first_seen: Quarter,
+    description: Option<&str>,
+    actor: &str,
+) -> Result<String, InflectionError> {
+    let title = clean(Some(title), 120, "the title")?
+        .ok_or_else(|| InflectionError::Invalid("the title is empty".into()))?;
+    let description = clean(description, 1000, "the description")?;
+    let id = uuid::Uuid::new_v4().to_string();
+    conn.write_transaction(|conn| {
+        diesel::insert_into(ip::table)
+            .values((
+                ip::id.eq(&id),
+                ip::title.eq(&title),
+                ip::description.eq(&description),
+                ip::first_seen_quarter.eq(first_seen.to_string()),
+                ip::created_at.eq(clock::now()),
+            ))
+            .execute(conn)?;
+        audit::record(
+            conn,
+            actor,
+            "inflection.add",
+            "inflection_point",
+            Some(&id),
+            Some(&format!("first_seen={first_seen}")),
+        )?;
+        Ok::<_, InflectionError>(())
+    })?;
+    Ok(id)
+}
+
+fn point_exists(conn: &mut DbConnection, id: &str) -> Result<bool, InflectionError> {
+    Ok(ip::table.find(id).count().get_result::<i64>(conn)? == 1)
+}
+
+/// The CTO's assessment of a point for a quarter (replaces an earlier one and clears the
+/// board's verdict, which was about the old assessment).
+pub fn assess(
+    conn: &mut DbConnection,
+    point: &str,
+    quarter: Quarter,
+    assessment: Assessment,
+    note: Option<&str>,
+    actor: &str,
+) -> Result<(), InflectionError> {
+    let note = clean(note, 1000, "the note")?;
+    conn.write_transaction(|conn| {
+        if !point_exists(conn, point)? {
+            return Err(InflectionError::UnknownPoint(point.into()));
+        }
+        let now = clock::now();
+        let q = quarter.to_string();
+        let existing: Option<String> = ia::table
+            .filter(ia::point_id.eq(point))
+            .filter(ia::quarter.eq(&q))
+            .select(ia::id)
+            .first(conn)
+            .optional()?;
+        match existing {
+            Some(id) => {
+                diesel::update(ia::table.find(id))
+                    .set((
+                        ia::assessment.eq(assessment_key(assessment)),
+                        ia::cto_note.eq(&note),
+                        ia::proposed_by.eq(Some(actor)),
+                        ia::proposed_at.eq(now),
+                        ia::board_state.eq("unconfirmed"),
+                        ia::board_note.eq(None::<String>),
+                        ia::reviewed_by.eq(None::<String>),
+                        ia::reviewed_at.eq(None::<time::PrimitiveDateTime>),
+                    ))
+                    .execute(conn)?;
+            }
+            None => {
+                diesel::insert_into(ia::table)
+                    .values((
+                        ia::id.eq(uuid::Uuid::new_v4().to_string()),
+                        ia::point_id.eq(point),
+                        ia::quarter.eq(&q),
+                        ia::assessment.eq(assessment_key(assessment)),
+                        ia::cto_note.eq(&note),
+                        ia::proposed_by.eq(Some(actor)),
+                        ia::proposed_at.eq(now),
+                        ia::board_state.eq("unconfirmed"),
+                    ))
+                    .execute(conn)?;
+            }
+        }
+        audit::record(
+            conn,
+            actor,
+            "inflection.assess",
+            "inflection_point",
+            Some(point),
+            Some(&format!(
+                "quarter={q} assessment={}",
+                assessment_key(assessment)
+            )),
+        )?;
+        Ok(())
+    })
+}
+
+/// A board member confirms (or disputes) the CTO's assessment for a quarter.
+pub fn confirm(
+    conn: &mut DbConnection,
+    point: &str,
+    quarter: Quarter,
+    dispute: bool,
+    note: Option<&str>,
+    actor: &str,
+) -> Result<(), InflectionError> {
+    let note = clean(note, 1000, "the note")?;
+    if dispute && note.is_none() {
+        return Err(InflectionError::Invalid(
+            "a dispute needs a note saying why".into(),
+        ));
+    }
+    conn.write_transaction(|conn| {
+        if !point_exists(conn, point)? {
+            return Err(InflectionError::UnknownPoint(point.into()));
+        }
+        let q = quarter.to_string();
+        let state = if dispute { "disputed" } else { "confirmed" };
+        let n = diesel::update(
+            ia::table
+                .filter(ia::point_id.eq(point))
+                .filter(ia::quarter.eq(&q)),
+        )
+        .set((
+            ia::board_state.eq(state),
+            ia::board_note.eq(&note),
+            ia::reviewed_by.eq(Some(actor)),
+            ia::reviewed_at.eq(Some(clock::now())),
+        ))
+        .execute(conn)?;
+        if n == 0 {
+            return Err(InflectionError::NoAssessment {
+                point: point.into(),
+                quarter: q,
+            });
+        }
+        audit::record(
+            conn,
+            actor,
+            &format!("inflection.{}", if dispute { "dispute" } else { "confirm" }),
+            "inflection_point",
+            Some(point),
+            Some(&format!("quarter={q}")),
+        )?;
+        Ok(())
+    })
+}
+
+/// One register line: a point and its assessment for one quarter.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegisterEntry {
+    pub point_id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub first_seen_quarter: String,
+    pub quarter: Option<String>,
+    pub assessment: Option<String>,
+    pub cto_note: Option<String>,
+    pub board_state: Option<String>,
+    pub board_note: Option<String>,
+}
+
+/// The whole register: every point with every assessment (points never assessed appear once).
+pub fn register(conn: &mut DbConnection) -> Result<Vec<RegisterEntry>, InflectionError> {
+    let rows: Vec<(
+        String,
+        String,
+        Option<String>,
+        String,
+        Option<(String, String, Option<String>, String, Option<String>)>,
+    )> = ip::table
+        .left_join(ia::table)
+        .select((
+            ip::id,
+            ip::title,
+            ip::description,
+            ip::first_seen_quarter,
+            (
+                ia::quarter,
+                ia::assessment,
+                ia::cto_note,
+                ia::board_state,
+                ia::board_note,
+            )
+                .nullable(),
+        ))
+        .order((ip::first_seen_quarter.desc(), ip::title, ia::quarter.desc()))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(point_id, title, description, first_seen_quarter, a)| {
+            let (quarter, assessment, cto_note, board_state, board_note) = match a {
+                Some((q, a, n, b, bn)) => (Some(q), Some(a), n, Some(b), bn),
+                None => (None, None, None, None, None),
+            };
+            RegisterEntry {
+                point_id,
+                title,
+                description,
+                first_seen_quarter,
+                quarter,
+                assessment,
+                cto_note,
+                board_state,
+                board_note,
+            }
+        })
+        .collect())
+}
+
+/// The assessments of one quarter, for the scoring engine.
+pub fn for_quarter(
+    conn: &mut DbConnection,
+    quarter: Quarter,
+) -> Result<Vec<InflectionInput>, DbError> {
+    let rows: Vec<(String, String, String, Option<String>, Option<String>)> = ia::table
+        .inner_join(ip::table)
+        .filter(ia::quarter.eq(quarter.to_string()))
+        .select((
+            ip::title,
+            ia::assessment,
+            ia::board_state,
+            ia::cto_note,
+            ia::board_note,
+        ))
+        .order(ip::title)
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(title, a, b, cto, board)| {
+            Some(InflectionInput {
+                title,
+                assessment: parse_assessment(&a).ok()?,
+                confirmation: confirmation_of(&b),
+                notes: [cto, board]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" — "),
+            })
+        })
+        .collect())
+}
