@@ -136,6 +136,10 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
+                .wrap(actix_web::middleware::from_fn(
+                    web::auth::csrf_capture::capture,
+                ))
+                .wrap(actix_web::middleware::from_fn(web::middleware::hsts))
                 .app_data(actix_web::web::PayloadConfig::new(
                     web::survey::MAX_FORM_BYTES,
                 ))

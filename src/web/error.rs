@@ -13,6 +13,17 @@ pub enum AppError {
     BadRequest(String),
     #[error("{0}")]
     NotFound(String),
+    /// No valid session or API token; pages redirect to the sign-in form, the rest get 401.
+    #[error("sign in to continue")]
+    SignInRequired { redirect: bool },
+    /// Signed in, but not allowed here (wrong role, missing or wrong CSRF token).
+    #[error("{0}")]
+    Forbidden(String),
+    /// Too many failed attempts from this client.
+    #[error("too many failed attempts; try again in {retry_after} seconds")]
+    TooManyRequests { retry_after: i64 },
+    #[error("{0}")]
+    PayloadTooLarge(String),
     #[error("{0}")]
     Conflict(String),
     #[error("the service is temporarily unavailable: {0}")]
@@ -37,12 +48,49 @@ impl From<actix_web::error::BlockingError> for AppError {
     }
 }
 
+impl From<actix_web::error::UrlencodedError> for AppError {
+    fn from(e: actix_web::error::UrlencodedError) -> Self {
+        use actix_web::error::UrlencodedError;
+        match e {
+            UrlencodedError::Overflow { .. } => {
+                AppError::PayloadTooLarge("the form is too large".into())
+            }
+            UrlencodedError::ContentType => {
+                AppError::BadRequest("expected a form (application/x-www-form-urlencoded)".into())
+            }
+            other => AppError::BadRequest(format!("the form could not be read: {other}")),
+        }
+    }
+}
+
+impl From<actix_web::error::JsonPayloadError> for AppError {
+    fn from(e: actix_web::error::JsonPayloadError) -> Self {
+        use actix_web::error::JsonPayloadError;
+        match e {
+            JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+                AppError::PayloadTooLarge("the JSON body is too large".into())
+            }
+            other => AppError::BadRequest(format!("the JSON body could not be read: {other}")),
+        }
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(e: askama::Error) -> Self {
+        AppError::Internal(format!("template: {e}"))
+    }
+}
+
 impl AppError {
     /// A short machine-readable code for JSON errors.
     pub fn code(&self) -> &'static str {
         match self {
             AppError::BadRequest(_) => "bad_request",
             AppError::NotFound(_) => "not_found",
+            AppError::SignInRequired { .. } => "unauthenticated",
+            AppError::Forbidden(_) => "forbidden",
+            AppError::TooManyRequests { .. } => "too_many_requests",
+            AppError::PayloadTooLarge(_) => "payload_too_large",
             AppError::Conflict(_) => "conflict",
             AppError::Unavailable(_) => "unavailable",
             AppError::Internal(_) => "internal",
@@ -55,6 +103,11 @@ impl ResponseError for AppError {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::SignInRequired { redirect: true } => StatusCode::SEE_OTHER,
+            AppError::SignInRequired { redirect: false } => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -74,8 +127,23 @@ impl ResponseError for AppError {
             other => other.to_string(),
         };
         let mut resp = HttpResponse::build(self.status_code());
-        if matches!(self, AppError::Unavailable(_)) {
-            resp.insert_header(("Retry-After", "5"));
+        match self {
+            AppError::Unavailable(_) => {
+                resp.insert_header(("Retry-After", "5"));
+            }
+            AppError::TooManyRequests { retry_after } => {
+                resp.insert_header(("Retry-After", retry_after.to_string()));
+            }
+            AppError::SignInRequired { redirect: true } => {
+                resp.insert_header((actix_web::http::header::LOCATION, "/login"));
+            }
+            AppError::SignInRequired { redirect: false } => {
+                resp.insert_header((
+                    actix_web::http::header::WWW_AUTHENTICATE,
+                    "Bearer realm=\"ctopulse\"",
+                ));
+            }
+            _ => {}
         }
         resp.content_type("text/plain; charset=utf-8")
             .body(format!("{message}\n"))

@@ -43,4 +43,44 @@ pub fn security_headers() -> DefaultHeaders {
         .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .add((header::REFERRER_POLICY, "no-referrer"))
         .add((header::X_FRAME_OPTIONS, "DENY"))
+        // Pages show results and personal data: nothing is cached unless a handler says so
+        // (the stylesheet does). DefaultHeaders never overrides a handler's own header.
+        .add((header::CACHE_CONTROL, "no-store"))
+}
+
+/// Adds `Strict-Transport-Security` when the public URL is https.
+pub async fn hsts(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let https = req
+        .app_data::<actix_web::web::Data<crate::startup::AppState>>()
+        .is_some_and(|s| s.settings.is_https());
+    let mut res = next.call(req).await?;
+    if https {
+        res.headers_mut().insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            header::HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    Ok(res)
+}
+
+/// Largest urlencoded form accepted.
+pub const MAX_FORM_BYTES: usize = crate::web::auth::csrf_capture::MAX_FORM_BYTES;
+/// Largest JSON body accepted.
+pub const MAX_JSON_BYTES: usize = 256 * 1024;
+
+/// Form body limit, with errors mapped through `AppError`.
+pub fn form_config() -> actix_web::web::FormConfig {
+    actix_web::web::FormConfig::default()
+        .limit(MAX_FORM_BYTES)
+        .error_handler(|e, _| crate::web::error::AppError::from(e).into())
+}
+
+/// JSON body limit, with errors mapped through `AppError`.
+pub fn json_config() -> actix_web::web::JsonConfig {
+    actix_web::web::JsonConfig::default()
+        .limit(MAX_JSON_BYTES)
+        .error_handler(|e, _| crate::web::error::AppError::from(e).into())
 }
