@@ -144,6 +144,9 @@ impl Application {
                     web::survey::MAX_FORM_BYTES,
                 ))
                 .wrap(web::middleware::security_headers())
+                .wrap(actix_web::middleware::from_fn(
+                    web::middleware::api_json_errors,
+                ))
                 .wrap(actix_web::middleware::from_fn(web::middleware::access_log))
                 .configure(web::routes)
         })

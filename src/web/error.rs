@@ -98,6 +98,58 @@ impl AppError {
     }
 }
 
+impl AppError {
+    /// What the user is told: the cause of internal and availability errors stays in the log.
+    pub fn public_message(&self) -> String {
+        match self {
+            AppError::Internal(_) => {
+                "Something went wrong on our side. Please try again later.".to_string()
+            }
+            AppError::Unavailable(_) => {
+                "The service is temporarily unavailable. Please try again in a minute.".to_string()
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
+impl From<crate::db::scorecard::ScorecardError> for AppError {
+    fn from(e: crate::db::scorecard::ScorecardError) -> Self {
+        use crate::db::scorecard::ScorecardError as E;
+        match e {
+            E::NoClosedRound(_) | E::NothingClosed => AppError::NotFound(e.to_string()),
+            E::Db(d) => d.into(),
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<crate::db::rounds::RoundError> for AppError {
+    fn from(e: crate::db::rounds::RoundError) -> Self {
+        use crate::db::rounds::RoundError as E;
+        match e {
+            E::NotFound(_) => AppError::NotFound(e.to_string()),
+            E::Exists { .. } | E::WrongStatus { .. } => AppError::Conflict(e.to_string()),
+            E::ClosePassed(_) | E::NoInvitees(_) | E::Invalid(_) => {
+                AppError::BadRequest(e.to_string())
+            }
+            E::Db(d) => d.into(),
+            E::StoredTemplate(_) => AppError::Internal(e.to_string()),
+        }
+    }
+}
+
+impl From<crate::db::inflection::InflectionError> for AppError {
+    fn from(e: crate::db::inflection::InflectionError) -> Self {
+        use crate::db::inflection::InflectionError as E;
+        match e {
+            E::UnknownPoint(_) | E::NoAssessment { .. } => AppError::NotFound(e.to_string()),
+            E::Invalid(_) => AppError::BadRequest(e.to_string()),
+            E::Db(d) => d.into(),
+        }
+    }
+}
+
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
@@ -115,17 +167,12 @@ impl ResponseError for AppError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        let message = match self {
-            AppError::Internal(cause) => {
-                tracing::error!(%cause, "internal error");
-                "Something went wrong on our side. Please try again later.".to_string()
-            }
-            AppError::Unavailable(cause) => {
-                tracing::warn!(%cause, "unavailable");
-                "The service is temporarily unavailable. Please try again in a minute.".to_string()
-            }
-            other => other.to_string(),
-        };
+        match self {
+            AppError::Internal(cause) => tracing::error!(%cause, "internal error"),
+            AppError::Unavailable(cause) => tracing::warn!(%cause, "unavailable"),
+            _ => {}
+        }
+        let message = self.public_message();
         let mut resp = HttpResponse::build(self.status_code());
         match self {
             AppError::Unavailable(_) => {

@@ -84,3 +84,49 @@ pub fn json_config() -> actix_web::web::JsonConfig {
         .limit(MAX_JSON_BYTES)
         .error_handler(|e, _| crate::web::error::AppError::from(e).into())
 }
+
+/// Errors under `/api/` are JSON `{ "error": CODE, "message": … }`, whatever produced them
+/// (a handler, an extractor, or actix itself for an unknown path or method).
+pub async fn api_json_errors(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<actix_web::body::BoxBody>, Error> {
+    let is_api = req.path().starts_with("/api/");
+    let res = next.call(req).await?;
+    let status = res.status();
+    if !is_api || !(status.is_client_error() || status.is_server_error()) {
+        return Ok(res.map_into_boxed_body());
+    }
+    let (code, message) = match res
+        .response()
+        .error()
+        .and_then(|e| e.as_error::<super::error::AppError>())
+    {
+        Some(app) => (app.code().to_string(), app.public_message()),
+        None => (
+            status
+                .canonical_reason()
+                .unwrap_or("error")
+                .to_ascii_lowercase()
+                .replace(' ', "_"),
+            match status.as_u16() {
+                404 => "no such API endpoint".to_string(),
+                405 => "this endpoint does not take that method".to_string(),
+                413 => "the request body is too large".to_string(),
+                _ => status.canonical_reason().unwrap_or("error").to_string(),
+            },
+        ),
+    };
+    let keep: Vec<(header::HeaderName, header::HeaderValue)> =
+        [header::RETRY_AFTER, header::WWW_AUTHENTICATE, header::ALLOW]
+            .into_iter()
+            .filter_map(|h| res.headers().get(&h).cloned().map(|v| (h, v)))
+            .collect();
+    let (req, _) = res.into_parts();
+    let mut out = actix_web::HttpResponse::build(status);
+    for (h, v) in keep {
+        out.insert_header((h, v));
+    }
+    let body = out.json(serde_json::json!({ "error": code, "message": message }));
+    Ok(ServiceResponse::new(req, body).map_into_boxed_body())
+}

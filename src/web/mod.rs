@@ -6,6 +6,7 @@ pub mod client_ip;
 pub mod error;
 pub mod health;
 pub mod middleware;
+pub mod openapi;
 pub mod staff;
 pub mod survey;
 
@@ -13,7 +14,7 @@ use actix_web::http::Method;
 use actix_web::web::{self, ServiceConfig};
 use actix_web::{FromRequest, Handler, Responder, Route};
 
-use crate::auth::roles::{AdminOnly, AnyStaff, BoardOnly, CtoOnly};
+use crate::auth::roles::{AdminOnly, AnyStaff, BoardOnly, CtoOnly, ResultReaders};
 use crate::auth::{Role, RoleSet};
 
 /// Who may call a route.
@@ -97,6 +98,49 @@ fn endpoints() -> Vec<Endpoint> {
         ),
         endpoint(M::GET, "/board", Staff(BoardOnly::ROLES), staff::board),
         endpoint(M::GET, "/api/v1/me", Staff(AnyStaff::ROLES), api::me),
+        endpoint(
+            M::GET,
+            "/api/v1/scorecard",
+            Staff(ResultReaders::ROLES),
+            api::get_scorecard,
+        ),
+        endpoint(
+            M::GET,
+            "/api/v1/trends",
+            Staff(ResultReaders::ROLES),
+            api::get_trends,
+        ),
+        endpoint(
+            M::GET,
+            "/api/v1/rounds/{id}/results",
+            Staff(ResultReaders::ROLES),
+            api::get_round_results,
+        ),
+        endpoint(
+            M::GET,
+            "/api/v1/inflections",
+            Staff(ResultReaders::ROLES),
+            api::get_inflections,
+        ),
+        endpoint(
+            M::GET,
+            "/api/v1/commentary",
+            Staff(ResultReaders::ROLES),
+            api::get_commentary,
+        ),
+        endpoint(
+            M::GET,
+            "/api/v1/progress",
+            Staff(AnyStaff::ROLES),
+            api::get_progress,
+        ),
+        endpoint(
+            M::GET,
+            "/api/v1/export",
+            Staff(ResultReaders::ROLES),
+            api::get_export,
+        ),
+        endpoint(M::GET, "/api/v1/openapi.json", Public, api::get_openapi),
     ]
 }
 

@@ -10,6 +10,7 @@ mod cli;
 mod cli_accounts;
 mod health;
 mod helpers;
+mod results_api;
 mod schema_parity;
 mod scorecard;
 mod staff_support;
