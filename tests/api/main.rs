@@ -10,6 +10,7 @@ mod cli;
 mod cli_accounts;
 mod health;
 mod helpers;
+mod pages;
 mod results_api;
 mod schema_parity;
 mod scorecard;
