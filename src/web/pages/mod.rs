@@ -247,6 +247,13 @@ fn back(to: &str, notice: &str) -> HttpResponse {
         .finish()
 }
 
+/// Parses a form body after the caller is authenticated (an extractor would reject a bad
+/// form before the role check, answering 400 where 401/403 is due).
+fn parse_form<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
+    serde_urlencoded::from_bytes(body)
+        .map_err(|e| AppError::BadRequest(format!("the form could not be read: {e}")))
+}
+
 fn quarter_field(s: &str) -> Result<Quarter, AppError> {
     s.parse()
         .map_err(|e: crate::domain::quarter::InvalidQuarter| AppError::BadRequest(e.to_string()))
@@ -262,11 +269,12 @@ pub struct CommentaryForm {
 /// `POST /dashboard/commentary`.
 pub async fn save_commentary(
     who: Require<CtoOnly>,
-    form: web::Form<CommentaryForm>,
+    body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
+    let form: CommentaryForm = parse_form(&body)?;
     let quarter = quarter_field(&form.quarter)?;
-    let (pool, body, actor) = (state.pool.clone(), form.body.clone(), who.actor.clone());
+    let (pool, body, actor) = (state.pool.clone(), form.body, who.actor.clone());
     web::block(move || -> Result<(), AppError> {
         commentary::set(&mut *db::pool::checkout(&pool)?, quarter, &body, &actor).map_err(|e| {
             match e {
@@ -293,11 +301,12 @@ pub struct PointForm {
 /// `POST /dashboard/inflections`.
 pub async fn add_point(
     who: Require<CtoOnly>,
-    form: web::Form<PointForm>,
+    body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
+    let form: PointForm = parse_form(&body)?;
     let quarter = quarter_field(&form.quarter)?;
-    let (pool, f, actor) = (state.pool.clone(), form.into_inner(), who.actor.clone());
+    let (pool, f, actor) = (state.pool.clone(), form, who.actor.clone());
     web::block(move || -> Result<String, AppError> {
         Ok(inflection::add(
             &mut *db::pool::checkout(&pool)?,
@@ -323,17 +332,13 @@ pub struct AssessForm {
 pub async fn assess_point(
     who: Require<CtoOnly>,
     id: web::Path<String>,
-    form: web::Form<AssessForm>,
+    body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
+    let form: AssessForm = parse_form(&body)?;
     let quarter = quarter_field(&form.quarter)?;
     let assessment = inflection::parse_assessment(&form.assessment)?;
-    let (pool, f, actor, id) = (
-        state.pool.clone(),
-        form.into_inner(),
-        who.actor.clone(),
-        id.into_inner(),
-    );
+    let (pool, f, actor, id) = (state.pool.clone(), form, who.actor.clone(), id.into_inner());
     web::block(move || -> Result<(), AppError> {
         Ok(inflection::assess(
             &mut *db::pool::checkout(&pool)?,
@@ -363,9 +368,10 @@ pub struct ConfirmForm {
 pub async fn confirm_point(
     who: Require<BoardOnly>,
     id: web::Path<String>,
-    form: web::Form<ConfirmForm>,
+    body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
+    let form: ConfirmForm = parse_form(&body)?;
     let quarter = quarter_field(&form.quarter)?;
     let dispute = match form.decision.as_str() {
         "confirm" => false,
@@ -376,12 +382,7 @@ pub async fn confirm_point(
             )))
         }
     };
-    let (pool, f, actor, id) = (
-        state.pool.clone(),
-        form.into_inner(),
-        who.actor.clone(),
-        id.into_inner(),
-    );
+    let (pool, f, actor, id) = (state.pool.clone(), form, who.actor.clone(), id.into_inner());
     web::block(move || -> Result<(), AppError> {
         Ok(inflection::confirm(
             &mut *db::pool::checkout(&pool)?,

@@ -116,7 +116,7 @@ fn figure_words<T>(f: &Figure<T>, shown: impl Fn(&T) -> String) -> String {
     }
 }
 
-fn series<'a>(trends: &'a [TrendSeries], m: Metric) -> Option<&'a TrendSeries> {
+fn series(trends: &[TrendSeries], m: Metric) -> Option<&TrendSeries> {
     trends.iter().find(|t| t.metric == m)
 }
 
