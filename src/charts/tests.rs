@@ -358,3 +358,54 @@ fn english_reasons_match_the_scoring_engine_word_for_word() {
         strip(&sc.measure_a.status.reason)
     );
 }
+
+/// Writes edge-case renders to the temp directory for a human to look at
+/// (`cargo test --lib charts::tests::preview_edge_cases -- --ignored`).
+#[test]
+#[ignore]
+fn preview_edge_cases() {
+    let dir = std::env::temp_dir();
+    let empty = ScorecardInput {
+        quarter: crate::domain::quarter::Quarter::new(2026, 3).unwrap(),
+        rounds: Vec::new(),
+        hr: HrInput {
+            quarter_first_day: date!(2026 - 07 - 01),
+            quarter_last_day: date!(2026 - 09 - 30),
+            events: Vec::new(),
+        },
+        inflection_points: Vec::new(),
+        thresholds: StatusThresholds::default(),
+        include_comments: false,
+    };
+    let c = ReportContext {
+        company: "Empty Co",
+        locale: Locale::Nl,
+        as_of: None,
+        commentary: None,
+        methodology: Methodology::default(),
+    };
+    let png = render_png(&scorecard(&empty), &c).unwrap();
+    std::fs::write(dir.join("report-empty-nl.png"), png).unwrap();
+    let mut input = sample_input();
+    for r in &mut input.rounds {
+        for g in &mut r.groups {
+            g.answered = g.answered.min(3);
+        }
+        for row in &mut r.value_counts {
+            row.count = row.count.min(1);
+        }
+        r.culture_tallies.clear();
+        r.alignment_tallies.clear();
+    }
+    let long = "긴 코멘트 ".repeat(150);
+    let c = ReportContext {
+        company:
+            "주식회사 노스윈드 로보틱스 글로벌 테크놀로지 홀딩스 인터내셔널 아시아 태평양 지역 본부",
+        locale: Locale::Ko,
+        as_of: Some(sample_as_of()),
+        commentary: Some(&long),
+        methodology: Methodology::default(),
+    };
+    let png = render_png(&scorecard(&input), &c).unwrap();
+    std::fs::write(dir.join("report-suppressed-ko.png"), png).unwrap();
+}

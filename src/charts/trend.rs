@@ -70,6 +70,14 @@ pub fn share_trend<DB: DrawingBackend>(
     if shown.is_empty() {
         let (cx, cy) = chart.backend_coord(&((n as f64 - 1.0) / 2.0, 0.5));
         let f = theme::regular(size::SMALL);
+        // Paper behind the words so the grid line does not strike them through.
+        let half = tl::width(&f, l.not_enough) / 2 + 6;
+        marks::rect(
+            area,
+            (cx - half, cy - 12),
+            (cx + half, cy + 12),
+            theme::PANEL.filled(),
+        )?;
         tl::anchored(area, l.not_enough, &f, &MUTED, (cx, cy - 12), HPos::Center)?;
         return Ok(());
     }
