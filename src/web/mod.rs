@@ -165,6 +165,12 @@ fn endpoints() -> Vec<Endpoint> {
             Staff(ResultReaders::ROLES),
             api::get_export,
         ),
+        endpoint(
+            M::GET,
+            "/api/v1/report",
+            Staff(ResultReaders::ROLES),
+            api::get_report,
+        ),
         endpoint(M::GET, "/api/v1/openapi.json", Public, api::get_openapi),
     ]
 }
