@@ -7,6 +7,7 @@
 mod cli;
 mod health;
 mod helpers;
+mod reliability;
 mod schema_parity;
 mod scorecard;
 mod survey_flow;
