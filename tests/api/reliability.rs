@@ -4,6 +4,84 @@ use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::helpers::TestApp;
+use ctopulse::mail::outbox::OutboxWorker;
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+
+#[derive(QueryableByName)]
+struct N {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+fn scalar(app: &TestApp, sql: &str) -> i64 {
+    diesel::sql_query(sql)
+        .get_result::<N>(&mut *app.conn())
+        .expect("query")
+        .n
+}
+
+fn engineers(n: usize) -> String {
+    let mut csv = String::from("email,name,department,locale,is_engineer,is_executive,active\n");
+    for i in 0..n {
+        csv.push_str(&format!(
+            "eng{i}@acme.test,Eng {i},engineering,en,true,false,true\n"
+        ));
+    }
+    csv
+}
+
+/// A stop signal mid-batch on a slow mail server: the worker finishes what it is sending,
+/// starts nothing new, and releases every other claim at once — not after the whole batch.
+#[tokio::test]
+async fn stopping_the_worker_mid_batch_releases_unsent_claims_promptly() {
+    let app = TestApp::spawn().await;
+    app.import_roster(&engineers(40));
+    app.launch("engineering-culture", "2026Q4");
+    app.mailbox.set_delay(Duration::from_millis(500));
+    let worker = OutboxWorker::new(
+        app.pool.clone(),
+        app.state.mailer.clone(),
+        app.state.settings.clone(),
+    );
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let running = tokio::spawn(worker.run(stop_rx));
+    let claimed = "SELECT COUNT(*) AS n FROM outbox WHERE claim_owner IS NOT NULL";
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while scalar(&app, claimed) == 0 {
+        assert!(Instant::now() < deadline, "the worker claimed nothing");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let t0 = Instant::now();
+    stop_tx.send(true).unwrap();
+    tokio::time::timeout(Duration::from_secs(10), running)
+        .await
+        .expect("worker stops")
+        .unwrap();
+    // 40 messages, 8 at a time, 0.5 s each: the whole batch would take 2.5 s.
+    assert!(
+        t0.elapsed() < Duration::from_millis(1500),
+        "stop took {:?}: the worker kept sending its batch",
+        t0.elapsed()
+    );
+    assert_eq!(scalar(&app, claimed), 0, "claims left after the stop");
+    let sent = scalar(
+        &app,
+        "SELECT COUNT(*) AS n FROM outbox WHERE status = 'sent'",
+    );
+    assert!(sent < 40, "everything was sent before stopping ({sent})");
+    assert_eq!(app.mailbox.sent().len() as i64, sent);
+
+    // Another worker picks the rest up; nobody gets two invites.
+    app.mailbox.set_delay(Duration::ZERO);
+    app.send_all().await;
+    for i in 0..40 {
+        assert_eq!(app.mailbox.sent_to(&format!("eng{i}@acme.test")).len(), 1);
+    }
+}
+
 fn ctopulse(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_ctopulse"));
     cmd.current_dir(dir).args(args).env_clear();
