@@ -307,7 +307,9 @@ impl OutboxWorker {
             sample: false,
         });
         self.wait_for_rate_slot().await;
-        let limit = StdDuration::from_secs(self.settings.mail.command_timeout_seconds * 4);
+        // lettre's async client times only the TCP connect, not the SMTP commands: a server
+        // that accepts and never answers would hold the message forever. Bound the whole send.
+        let limit = StdDuration::from_secs(self.settings.mail.command_timeout_seconds);
         let result = match tokio::time::timeout(limit, self.mailer.send(&email)).await {
             Ok(r) => r,
             Err(_) => Err(SendError::Temporary(format!(

@@ -153,3 +153,37 @@ fn send_and_serve_start_with_the_smtp_transport() {
     let _ = child.wait();
     assert!(healthy, "serve did not answer /healthz");
 }
+
+/// Found by scripts/faults (smtp-faults, "hang"): lettre's async client times only the
+/// connect, and the worker allowed 4 × `command_timeout_seconds` per message (120 s at the
+/// default) against the design's "a command that hangs times out (≤ 30 s)".
+#[tokio::test]
+async fn a_mail_server_that_never_answers_times_out_within_the_command_timeout() {
+    let app = TestApp::spawn().await;
+    app.import_roster(&engineers(1));
+    app.launch("engineering-culture", "2026Q4");
+    app.mailbox.set_delay(Duration::from_secs(30));
+    let mut settings = (*app.state.settings).clone();
+    settings.mail.command_timeout_seconds = 1;
+    let worker = OutboxWorker::new(
+        app.pool.clone(),
+        app.state.mailer.clone(),
+        std::sync::Arc::new(settings),
+    );
+    let t0 = Instant::now();
+    let stats = worker.run_once().await.unwrap();
+    assert!(
+        t0.elapsed() < Duration::from_millis(2500),
+        "took {:?}",
+        t0.elapsed()
+    );
+    assert_eq!((stats.sent, stats.retried), (0, 1));
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending' AND claim_owner IS NULL"
+        ),
+        1,
+        "left for a retry, unclaimed"
+    );
+}
