@@ -11,6 +11,7 @@ mod cli_accounts;
 mod health;
 mod helpers;
 mod pages;
+mod reliability;
 mod results_api;
 mod schema_parity;
 mod scorecard;
