@@ -125,7 +125,9 @@ pub fn connect(url: &DatabaseUrl) -> Result<DbPool, DbError> {
 fn build(manager: Manager, size: u32, check: bool) -> DbPool {
     Pool::builder()
         .max_size(size)
-        .min_idle(Some(1))
+        // No background connects: a short CLI command could exit while a pool thread is mid
+        // TLS handshake with PostgreSQL, and OpenSSL's exit-time clean-up then crashes it.
+        .min_idle(Some(0))
         .connection_timeout(CHECKOUT_WAIT)
         .test_on_check_out(check)
         .build_unchecked(manager)
@@ -136,7 +138,7 @@ const CHECKOUT_WAIT: Duration = Duration::from_secs(5);
 /// How long it waits when the pool holds no connection at all: the database is unreachable
 /// (every connection broke and reconnecting fails), so answer "unavailable" at once rather
 /// than hold every request for `CHECKOUT_WAIT`. Long enough for one local reconnect.
-const DOWN_WAIT: Duration = Duration::from_millis(500);
+const DOWN_WAIT: Duration = Duration::from_millis(1000);
 
 fn enable_wal(conn: &mut DbConnection, url: &DatabaseUrl) -> Result<(), DbError> {
     use diesel::sql_types::Text;
