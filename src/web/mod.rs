@@ -84,7 +84,36 @@ fn endpoints() -> Vec<Endpoint> {
             Staff(AnyStaff::ROLES),
             auth::login::logout,
         ),
-        endpoint(M::GET, "/admin", Staff(AdminOnly::ROLES), staff::admin_home),
+        endpoint(
+            M::GET,
+            "/admin",
+            Staff(AdminOnly::ROLES),
+            pages::admin::home,
+        ),
+        endpoint(
+            M::POST,
+            "/admin/rounds",
+            Staff(AdminOnly::ROLES),
+            pages::admin::create_round,
+        ),
+        endpoint(
+            M::GET,
+            "/admin/rounds/{id}",
+            Staff(AdminOnly::ROLES),
+            pages::admin::round,
+        ),
+        endpoint(
+            M::POST,
+            "/admin/rounds/{id}/{action}",
+            Staff(AdminOnly::ROLES),
+            pages::admin::round_action,
+        ),
+        endpoint(
+            M::POST,
+            "/admin/roster",
+            Staff(AdminOnly::ROLES),
+            pages::admin::roster,
+        ),
         endpoint(
             M::GET,
             "/admin/audit",

@@ -1,6 +1,4 @@
-//! Staff landing pages. `/admin`, `/dashboard` and `/board` are PLACEHOLDERS — the targets
-//! of the role redirect after sign-in, saying who is signed in — until the real pages land.
-//! `/admin/audit` lists recent audit entries. Also the staff stylesheet.
+//! `/admin/audit` (recent audit entries) and the staff stylesheet.
 
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
@@ -8,19 +6,8 @@ use askama::Template;
 
 use super::auth::{AdminOnly, Require};
 use super::error::AppError;
-use crate::auth::Identity;
 use crate::db::{self, audit};
 use crate::startup::AppState;
-
-#[derive(Template)]
-#[template(path = "auth/signed_in.html")]
-struct SignedInPage<'a> {
-    area: &'a str,
-    email: &'a str,
-    role: &'a str,
-    csrf_token: &'a str,
-    show_audit_link: bool,
-}
 
 /// One audit row as shown.
 struct AuditRow {
@@ -46,25 +33,6 @@ fn html(body: String) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .body(body)
-}
-
-fn placeholder(who: &Identity, area: &str) -> Result<HttpResponse, AppError> {
-    let csrf = who.csrf_token().unwrap_or_default();
-    Ok(html(
-        SignedInPage {
-            area,
-            email: &who.actor,
-            role: who.role.as_str(),
-            csrf_token: &csrf,
-            show_audit_link: who.role == crate::auth::Role::Admin,
-        }
-        .render()?,
-    ))
-}
-
-/// `GET /admin` (placeholder).
-pub async fn admin_home(who: Require<AdminOnly>) -> Result<HttpResponse, AppError> {
-    placeholder(&who, "Admin pages")
 }
 
 /// `GET /admin/audit`: the most recent audit entries.

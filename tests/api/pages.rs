@@ -230,3 +230,97 @@ async fn the_board_sees_the_scorecard_and_confirms_or_disputes() {
     .await;
     assert_eq!(res.status(), 403);
 }
+
+#[tokio::test]
+async fn the_admin_checks_a_roster_before_writing_and_runs_a_round() {
+    let app = TestApp::spawn().await;
+    add_user(&app, "hr@acme.test", Role::Admin);
+    let admin = sign_in(&app, "hr@acme.test").await;
+    let bad = format!("{ROSTER}broken-email,X,sales,en,false,false,true\n");
+    let res = post_form_with(
+        &app,
+        "/admin/roster",
+        &admin.cookie,
+        &[
+            ("csrf_token", &admin.csrf),
+            ("csv", &bad),
+            ("action", "import"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let body = res.text().await.unwrap();
+    assert!(
+        body.contains("Nothing was written") && body.contains("line 17"),
+        "the bad row is reported with its line"
+    );
+    assert_eq!(
+        app.count("employees"),
+        0,
+        "nothing is written while any row is bad"
+    );
+
+    let res = post_form_with(
+        &app,
+        "/admin/roster",
+        &admin.cookie,
+        &[
+            ("csrf_token", &admin.csrf),
+            ("csv", ROSTER),
+            ("action", "import"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(app.count("employees"), 15);
+
+    let res = post_form_with(
+        &app,
+        "/admin/rounds",
+        &admin.cookie,
+        &[
+            ("csrf_token", &admin.csrf),
+            ("template", "internal-csat"),
+            ("quarter", "2026Q4"),
+            ("closes", "2099-01-31"),
+            ("merge", "ceo+bd"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let round: String = {
+        use diesel::prelude::*;
+        ctopulse::db::schema::rounds::table
+            .select(ctopulse::db::schema::rounds::id)
+            .first(&mut *app.conn())
+            .unwrap()
+    };
+    for action in ["launch", "remind", "close"] {
+        let res = post_form_with(
+            &app,
+            &format!("/admin/rounds/{round}/{action}"),
+            &admin.cookie,
+            &[("csrf_token", &admin.csrf)],
+        )
+        .await;
+        assert_eq!(res.status(), 303, "{action}");
+    }
+    let body = get_with(&app, &format!("/admin/rounds/{round}"), &admin.cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        body.contains("sealed") && body.contains("bd+ceo"),
+        "status page with the merged group"
+    );
+    // A second launch is refused with a clear 409.
+    let res = post_form_with(
+        &app,
+        &format!("/admin/rounds/{round}/launch"),
+        &admin.cookie,
+        &[("csrf_token", &admin.csrf)],
+    )
+    .await;
+    assert_eq!(res.status(), 409);
+}

@@ -1,5 +1,6 @@
 //! The staff pages: the CTO dashboard and the board page (server-rendered, no script).
 
+pub mod admin;
 pub mod view;
 
 use actix_web::http::header;
@@ -75,7 +76,7 @@ pub struct PageQuery {
     notice: Option<String>,
 }
 
-fn nav(who: &Identity, current: &str) -> Vec<(&'static str, &'static str, bool)> {
+pub(crate) fn nav(who: &Identity, current: &str) -> Vec<(&'static str, &'static str, bool)> {
     let items: &[(&str, &str)] = match who.role {
         Role::Cto => &[("/dashboard", "Dashboard")],
         Role::Board => &[("/board", "Board")],
@@ -84,7 +85,7 @@ fn nav(who: &Identity, current: &str) -> Vec<(&'static str, &'static str, bool)>
     items.iter().map(|(h, l)| (*h, *l, *h == current)).collect()
 }
 
-fn html(body: String) -> HttpResponse {
+pub(crate) fn html(body: String) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
@@ -249,12 +250,12 @@ fn back(to: &str, notice: &str) -> HttpResponse {
 
 /// Parses a form body after the caller is authenticated (an extractor would reject a bad
 /// form before the role check, answering 400 where 401/403 is due).
-fn parse_form<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
+pub(crate) fn parse_form<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
     serde_urlencoded::from_bytes(body)
         .map_err(|e| AppError::BadRequest(format!("the form could not be read: {e}")))
 }
 
-fn quarter_field(s: &str) -> Result<Quarter, AppError> {
+pub(crate) fn quarter_field(s: &str) -> Result<Quarter, AppError> {
     s.parse()
         .map_err(|e: crate::domain::quarter::InvalidQuarter| AppError::BadRequest(e.to_string()))
 }
