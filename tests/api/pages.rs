@@ -48,6 +48,10 @@ async fn the_cto_dashboard_shows_measures_and_takes_commentary_and_assessments()
         "small groups say why they are missing"
     );
     assert!(!body.contains("<script"), "no script on the page");
+    assert!(
+        body.contains("the roster changed 15 time(s) in the 7 days before launch"),
+        "a roster padded before launch is visible to the CTO"
+    );
 
     let res = post_form_with(
         &app,

@@ -124,7 +124,24 @@ async fn common(state: &AppState, who: &Identity, q: &PageQuery) -> Result<Commo
         Err(e) => return Err(e),
     };
     let quarter = loaded.as_ref().map(|l| l.scorecard.quarter);
-    let scorecard = loaded.as_ref().map(|l| scorecard_view(l, &state.templates));
+    let mut scorecard = loaded.as_ref().map(|l| scorecard_view(l, &state.templates));
+    if let (Some(view), Some(q)) = (scorecard.as_mut(), quarter) {
+        let pool = state.pool.clone();
+        view.roster_notes = web::block(move || -> Result<Vec<String>, AppError> {
+            let mut conn = db::pool::checkout(&pool)?;
+            let mut notes = Vec::new();
+            for r in rounds::list(&mut conn)?.into_iter().filter(|r| r.quarter == q.to_string()) {
+                if let Some(at) = r.launched_at {
+                    let n = rounds::roster_changes_before(&mut conn, at)?;
+                    if n > 0 {
+                        notes.push(format!("{}: the roster changed {n} time(s) in the 7 days before launch ({}). Check the audit log.", r.template_key, at.date()));
+                    }
+                }
+            }
+            Ok(notes)
+        })
+        .await??;
+    }
     Ok(Common {
         quarters: closed
             .iter()

@@ -81,6 +81,9 @@ pub struct ScorecardView {
     pub cards: Vec<MeasureCard>,
     pub rounds: Vec<RoundView>,
     pub inflections: Vec<Line>,
+    /// Rounds of the quarter whose roster changed in the 7 days before launch (a padded
+    /// roster would weaken k, so readers of the results see it).
+    pub roster_notes: Vec<String>,
 }
 
 /// Formats a share as a whole percentage.
@@ -387,6 +390,7 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
         cards,
         rounds,
         inflections: Vec::new(),
+        roster_notes: Vec::new(),
     }
 }
 
