@@ -237,26 +237,26 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
         ),
         ("Offer acceptance", &b.lagging.offer_acceptance),
     ] {
-        let v = serde_json::to_value(ind).unwrap_or_default();
-        let value = match v["value"]["state"].as_str() {
-            Some("shown") => v["value"]["value"].as_f64().map(pct).unwrap_or_default(),
-            _ => format!(
-                "not enough data ({})",
-                v["value"]["reason"].as_str().unwrap_or("")
-            ),
+        let value = figure_words(&ind.value, |r| {
+            format!(
+                "{} ({:.0} of {:.0})",
+                pct(r.value),
+                r.numerator,
+                r.denominator
+            )
+        });
+        let when = match ind.breach_when {
+            crate::domain::scoring::lagging::BreachWhen::Above => "above",
+            crate::domain::scoring::lagging::BreachWhen::Below => "below",
         };
-        let threshold = v["threshold"].as_f64().map(pct).unwrap_or_default();
-        let breach = match v["breach"].as_bool() {
+        let breach = match ind.breach {
             Some(true) => " — breach",
             Some(false) => " — within threshold",
             None => "",
         };
         b_lines.push(Line {
             label: label.into(),
-            text: format!(
-                "{value} (threshold {} {threshold}){breach}",
-                v["breach_when"].as_str().unwrap_or("")
-            ),
+            text: format!("{value}; breach {when} {}{breach}", pct(ind.threshold)),
         });
     }
     let c = &s.measure_c;
