@@ -5,6 +5,7 @@
 #![allow(dead_code)] // helpers serve tests that land issue by issue
 
 mod cli;
+mod demo;
 mod health;
 mod helpers;
 mod schema_parity;
