@@ -5,7 +5,7 @@ use std::sync::Arc;
 use super::{load, CliError};
 use crate::cli::{DemoArgs, GlobalArgs};
 use crate::clock;
-use crate::config::{FlagOverrides, Settings};
+use crate::config::{FlagOverrides, Settings, DEFAULT_COMPANY_NAME};
 use crate::demo::{self, SeedReport, Seeded};
 use crate::startup::{Application, Services};
 use crate::telemetry;
@@ -26,7 +26,11 @@ pub fn demo(global: &GlobalArgs, mut flags: FlagOverrides, args: DemoArgs) -> Re
     }
     flags.mail_transport = Some("file".into());
     flags.bind = args.bind;
-    let settings = load(global, &flags)?;
+    let mut settings = load(global, &flags)?;
+    if settings.company_name == DEFAULT_COMPANY_NAME {
+        // The demo's people work at Northwind; its emails should say so.
+        settings.company_name = demo::company::COMPANY.into();
+    }
     telemetry::init(settings.log_format);
     let services =
         Services::from_settings(settings).map_err(|e| CliError::Failed(e.to_string()))?;

@@ -9,6 +9,8 @@ use super::names::{self, Name};
 use crate::domain::department::{Department, Membership};
 use crate::domain::locale::Locale;
 
+/// Name of the demo company (used in emails unless a company name is configured).
+pub const COMPANY: &str = "Northwind";
 /// Email domain of the demo company (`.example` is reserved: no mail can ever leave for it).
 pub const DOMAIN: &str = "northwind.example";
 /// Board members (an audience group of their own, not employees of a department).

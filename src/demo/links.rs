@@ -108,3 +108,31 @@ pub fn invitees(conn: &mut DbConnection, round_id: &str) -> Result<Vec<Invitee>,
         })
         .collect())
 }
+
+/// Trades durability of the last few commits for speed while seeding: thousands of small
+/// answer transactions would otherwise each wait for an fsync (about 5 ms here). A crash
+/// mid-seed loses nothing that matters — the seed's marker is written last, so an
+/// unfinished demo is detected and refused. `on = false` restores the service's setting.
+pub fn fast_commits(conn: &mut DbConnection, on: bool) -> Result<(), DbError> {
+    use diesel::connection::SimpleConnection;
+    let sql = match (&*conn, on) {
+        (DbConnection::Sqlite(_), true) => "PRAGMA synchronous = NORMAL",
+        (DbConnection::Sqlite(_), false) => "PRAGMA synchronous = FULL",
+        (DbConnection::Pg(_), true) => "SET synchronous_commit = off",
+        (DbConnection::Pg(_), false) => "RESET synchronous_commit",
+    };
+    conn.batch_execute(sql)?;
+    Ok(())
+}
+
+/// Runs `f` with fast commits on `conn`, restoring the normal setting afterwards (also when
+/// `f` fails, as the connection goes back to the pool).
+pub fn with_fast_commits<T, E: From<DbError>>(
+    conn: &mut DbConnection,
+    f: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E> {
+    fast_commits(conn, true)?;
+    let out = f(conn);
+    fast_commits(conn, false)?;
+    out
+}

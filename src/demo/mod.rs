@@ -184,26 +184,28 @@ pub async fn seed(
     );
     let (people, answers, hr_events) = current::blocking(move || {
         let mut conn = db::pool::checkout(&p)?;
-        let people = write_roster(&mut conn, employees)?;
-        let engineers = people.iter().filter(|p| p.is_engineer).count();
-        bar.set_message("roster");
-        bar.inc(1);
-        let rs = current::round_settings(&s);
-        let mut answers = 0;
-        for (h, quarter) in hist.iter().enumerate() {
-            for (order, t) in [&csat, &culture, &alignment].into_iter().enumerate() {
-                bar.set_message(format!("{quarter} {}", t.key()));
-                answers += history::run_round(&mut conn, t, order, *quarter, h, &rs)?;
-                bar.inc(1);
+        links::with_fast_commits(&mut conn, |conn| {
+            let people = write_roster(conn, employees)?;
+            let engineers = people.iter().filter(|p| p.is_engineer).count();
+            bar.set_message("roster");
+            bar.inc(1);
+            let rs = current::round_settings(&s);
+            let mut answers = 0;
+            for (h, quarter) in hist.iter().enumerate() {
+                for (order, t) in [&csat, &culture, &alignment].into_iter().enumerate() {
+                    bar.set_message(format!("{quarter} {}", t.key()));
+                    answers += history::run_round(conn, t, order, *quarter, h, &rs)?;
+                    bar.inc(1);
+                }
             }
-        }
-        bar.set_message("HR events");
-        let hr_events = history::write_hr(&mut conn, &hist, engineers, fy)?;
-        bar.inc(1);
-        bar.set_message("inflection points and commentary");
-        history::write_register(&mut conn, &hist)?;
-        bar.inc(1);
-        Ok((people, answers, hr_events))
+            bar.set_message("HR events");
+            let hr_events = history::write_hr(conn, &hist, engineers, fy)?;
+            bar.inc(1);
+            bar.set_message("inflection points and commentary");
+            history::write_register(conn, &hist)?;
+            bar.inc(1);
+            Ok((people, answers, hr_events))
+        })
     })
     .await?;
 
