@@ -41,6 +41,12 @@ pub enum Command {
     /// Departments and their CSAT weights.
     #[command(subcommand)]
     Department(DepartmentCommand),
+    /// Staff accounts (admin, cto, board).
+    #[command(subcommand)]
+    User(UserCommand),
+    /// API tokens for automation (Bearer on /api/v1).
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Survey templates: list, validate, show.
     #[command(subcommand)]
     Template(TemplateCommand),
@@ -301,5 +307,60 @@ pub enum DepartmentCommand {
         key: String,
         /// New weight, 0–1000 (weights are relative; they need not sum to 100).
         weight: f64,
+    },
+}
+
+/// `user` subcommands. Passwords are read from the terminal without echo, or from standard
+/// input when it is not a terminal — never from the command line.
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a staff account; prints its id.
+    Add {
+        /// The user's email (their sign-in name).
+        email: String,
+        /// admin, cto or board.
+        #[arg(long)]
+        role: String,
+    },
+    /// List staff accounts.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Disable an account and end all its sessions.
+    Disable {
+        /// The user's email.
+        email: String,
+    },
+    /// Set a new password (read like `user add`) and end all the account's sessions.
+    ResetPassword {
+        /// The user's email.
+        email: String,
+    },
+}
+
+/// `token` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token: the token alone on stdout (shown once), its id on stderr.
+    Create {
+        /// admin, cto or board.
+        #[arg(long)]
+        role: String,
+        /// What the token is for (shown in the audit log).
+        #[arg(long)]
+        name: String,
+    },
+    /// Revoke an API token by id; it stops working at once.
+    Revoke {
+        /// The token's id (printed at creation, or by `token list`).
+        id: String,
+    },
+    /// List API tokens (never the tokens themselves).
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
     },
 }

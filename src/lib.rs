@@ -1,6 +1,7 @@
 //! ctopulse: measures a CTO by three measures — tech strategy alignment, engineering
 //! culture, internal CSAT — from quarterly surveys of the people the CTO serves.
 
+pub mod auth;
 pub mod cli;
 pub mod clock;
 pub mod commands;

@@ -136,10 +136,17 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
+                .wrap(actix_web::middleware::from_fn(
+                    web::auth::csrf_capture::capture,
+                ))
+                .wrap(actix_web::middleware::from_fn(web::middleware::hsts))
                 .app_data(actix_web::web::PayloadConfig::new(
                     web::survey::MAX_FORM_BYTES,
                 ))
                 .wrap(web::middleware::security_headers())
+                .wrap(actix_web::middleware::from_fn(
+                    web::middleware::api_json_errors,
+                ))
                 .wrap(actix_web::middleware::from_fn(web::middleware::access_log))
                 .configure(web::routes)
         })

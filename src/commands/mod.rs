@@ -8,6 +8,8 @@ mod round;
 mod scorecard;
 mod server;
 mod template;
+mod token;
+mod user;
 
 use std::process::ExitCode;
 
@@ -82,6 +84,8 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         }
         Command::Config(cmd) => config_cmd::run(cmd, load(&cli.global, &flags)?),
         Command::Department(cmd) => department::run(cmd, &load(&cli.global, &flags)?),
+        Command::User(cmd) => user::run(cmd, &load(&cli.global, &flags)?),
+        Command::Token(cmd) => token::run(cmd, &load(&cli.global, &flags)?),
         Command::Template(cmd) => template::run(cmd, &load(&cli.global, &flags)?),
         Command::Roster(cmd) => roster::run(cmd, &load(&cli.global, &flags)?),
         Command::Round(cmd) => round::run(cmd, &load(&cli.global, &flags)?),

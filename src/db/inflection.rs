@@ -245,15 +245,22 @@ pub struct RegisterEntry {
     pub board_note: Option<String>,
 }
 
+/// One assessment's columns, as loaded.
+type AssessmentCols = (String, String, Option<String>, String, Option<String>);
+/// A quarter's assessment row: title, assessment, board state, CTO note, board note.
+type QuarterRow = (String, String, String, Option<String>, Option<String>);
+/// One register row's columns, as loaded.
+type RegisterRow = (
+    String,
+    String,
+    Option<String>,
+    String,
+    Option<AssessmentCols>,
+);
+
 /// The whole register: every point with every assessment (points never assessed appear once).
 pub fn register(conn: &mut DbConnection) -> Result<Vec<RegisterEntry>, InflectionError> {
-    let rows: Vec<(
-        String,
-        String,
-        Option<String>,
-        String,
-        Option<(String, String, Option<String>, String, Option<String>)>,
-    )> = ip::table
+    let rows: Vec<RegisterRow> = ip::table
         .left_join(ia::table)
         .select((
             ip::id,
@@ -298,7 +305,7 @@ pub fn for_quarter(
     conn: &mut DbConnection,
     quarter: Quarter,
 ) -> Result<Vec<InflectionInput>, DbError> {
-    let rows: Vec<(String, String, String, Option<String>, Option<String>)> = ia::table
+    let rows: Vec<QuarterRow> = ia::table
         .inner_join(ip::table)
         .filter(ia::quarter.eq(quarter.to_string()))
         .select((

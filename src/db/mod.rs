@@ -4,6 +4,7 @@
 //! crate talks to `DbConnection` and the one `schema`; backend-specific SQL (batch
 //! inserts, upserts, `FOR UPDATE SKIP LOCKED`) matches on the variant.
 
+pub mod api_tokens;
 pub mod audit;
 pub mod commentary;
 pub mod departments;
@@ -18,8 +19,10 @@ pub mod rounds;
 pub mod schema;
 pub mod scorecard;
 pub mod seal;
+pub mod sessions;
 pub mod survey;
 pub mod throttle;
+pub mod users;
 
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::pg::PgConnection;

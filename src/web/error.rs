@@ -13,6 +13,17 @@ pub enum AppError {
     BadRequest(String),
     #[error("{0}")]
     NotFound(String),
+    /// No valid session or API token; pages redirect to the sign-in form, the rest get 401.
+    #[error("sign in to continue")]
+    SignInRequired { redirect: bool },
+    /// Signed in, but not allowed here (wrong role, missing or wrong CSRF token).
+    #[error("{0}")]
+    Forbidden(String),
+    /// Too many failed attempts from this client.
+    #[error("too many failed attempts; try again in {retry_after} seconds")]
+    TooManyRequests { retry_after: i64 },
+    #[error("{0}")]
+    PayloadTooLarge(String),
     #[error("{0}")]
     Conflict(String),
     #[error("the service is temporarily unavailable: {0}")]
@@ -37,15 +48,104 @@ impl From<actix_web::error::BlockingError> for AppError {
     }
 }
 
+impl From<actix_web::error::UrlencodedError> for AppError {
+    fn from(e: actix_web::error::UrlencodedError) -> Self {
+        use actix_web::error::UrlencodedError;
+        match e {
+            UrlencodedError::Overflow { .. } => {
+                AppError::PayloadTooLarge("the form is too large".into())
+            }
+            UrlencodedError::ContentType => {
+                AppError::BadRequest("expected a form (application/x-www-form-urlencoded)".into())
+            }
+            other => AppError::BadRequest(format!("the form could not be read: {other}")),
+        }
+    }
+}
+
+impl From<actix_web::error::JsonPayloadError> for AppError {
+    fn from(e: actix_web::error::JsonPayloadError) -> Self {
+        use actix_web::error::JsonPayloadError;
+        match e {
+            JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+                AppError::PayloadTooLarge("the JSON body is too large".into())
+            }
+            other => AppError::BadRequest(format!("the JSON body could not be read: {other}")),
+        }
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(e: askama::Error) -> Self {
+        AppError::Internal(format!("template: {e}"))
+    }
+}
+
 impl AppError {
     /// A short machine-readable code for JSON errors.
     pub fn code(&self) -> &'static str {
         match self {
             AppError::BadRequest(_) => "bad_request",
             AppError::NotFound(_) => "not_found",
+            AppError::SignInRequired { .. } => "unauthenticated",
+            AppError::Forbidden(_) => "forbidden",
+            AppError::TooManyRequests { .. } => "too_many_requests",
+            AppError::PayloadTooLarge(_) => "payload_too_large",
             AppError::Conflict(_) => "conflict",
             AppError::Unavailable(_) => "unavailable",
             AppError::Internal(_) => "internal",
+        }
+    }
+}
+
+impl AppError {
+    /// What the user is told: the cause of internal and availability errors stays in the log.
+    pub fn public_message(&self) -> String {
+        match self {
+            AppError::Internal(_) => {
+                "Something went wrong on our side. Please try again later.".to_string()
+            }
+            AppError::Unavailable(_) => {
+                "The service is temporarily unavailable. Please try again in a minute.".to_string()
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
+impl From<crate::db::scorecard::ScorecardError> for AppError {
+    fn from(e: crate::db::scorecard::ScorecardError) -> Self {
+        use crate::db::scorecard::ScorecardError as E;
+        match e {
+            E::NoClosedRound(_) | E::NothingClosed => AppError::NotFound(e.to_string()),
+            E::Db(d) => d.into(),
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<crate::db::rounds::RoundError> for AppError {
+    fn from(e: crate::db::rounds::RoundError) -> Self {
+        use crate::db::rounds::RoundError as E;
+        match e {
+            E::NotFound(_) => AppError::NotFound(e.to_string()),
+            E::Exists { .. } | E::WrongStatus { .. } => AppError::Conflict(e.to_string()),
+            E::ClosePassed(_) | E::NoInvitees(_) | E::Invalid(_) => {
+                AppError::BadRequest(e.to_string())
+            }
+            E::Db(d) => d.into(),
+            E::StoredTemplate(_) => AppError::Internal(e.to_string()),
+        }
+    }
+}
+
+impl From<crate::db::inflection::InflectionError> for AppError {
+    fn from(e: crate::db::inflection::InflectionError) -> Self {
+        use crate::db::inflection::InflectionError as E;
+        match e {
+            E::UnknownPoint(_) | E::NoAssessment { .. } => AppError::NotFound(e.to_string()),
+            E::Invalid(_) => AppError::BadRequest(e.to_string()),
+            E::Db(d) => d.into(),
         }
     }
 }
@@ -55,6 +155,11 @@ impl ResponseError for AppError {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::SignInRequired { redirect: true } => StatusCode::SEE_OTHER,
+            AppError::SignInRequired { redirect: false } => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -62,20 +167,30 @@ impl ResponseError for AppError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        let message = match self {
-            AppError::Internal(cause) => {
-                tracing::error!(%cause, "internal error");
-                "Something went wrong on our side. Please try again later.".to_string()
-            }
-            AppError::Unavailable(cause) => {
-                tracing::warn!(%cause, "unavailable");
-                "The service is temporarily unavailable. Please try again in a minute.".to_string()
-            }
-            other => other.to_string(),
-        };
+        match self {
+            AppError::Internal(cause) => tracing::error!(%cause, "internal error"),
+            AppError::Unavailable(cause) => tracing::warn!(%cause, "unavailable"),
+            _ => {}
+        }
+        let message = self.public_message();
         let mut resp = HttpResponse::build(self.status_code());
-        if matches!(self, AppError::Unavailable(_)) {
-            resp.insert_header(("Retry-After", "5"));
+        match self {
+            AppError::Unavailable(_) => {
+                resp.insert_header(("Retry-After", "5"));
+            }
+            AppError::TooManyRequests { retry_after } => {
+                resp.insert_header(("Retry-After", retry_after.to_string()));
+            }
+            AppError::SignInRequired { redirect: true } => {
+                resp.insert_header((actix_web::http::header::LOCATION, "/login"));
+            }
+            AppError::SignInRequired { redirect: false } => {
+                resp.insert_header((
+                    actix_web::http::header::WWW_AUTHENTICATE,
+                    "Bearer realm=\"ctopulse\"",
+                ));
+            }
+            _ => {}
         }
         resp.content_type("text/plain; charset=utf-8")
             .body(format!("{message}\n"))

@@ -43,4 +43,90 @@ pub fn security_headers() -> DefaultHeaders {
         .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .add((header::REFERRER_POLICY, "no-referrer"))
         .add((header::X_FRAME_OPTIONS, "DENY"))
+        // Pages show results and personal data: nothing is cached unless a handler says so
+        // (the stylesheet does). DefaultHeaders never overrides a handler's own header.
+        .add((header::CACHE_CONTROL, "no-store"))
+}
+
+/// Adds `Strict-Transport-Security` when the public URL is https.
+pub async fn hsts(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let https = req
+        .app_data::<actix_web::web::Data<crate::startup::AppState>>()
+        .is_some_and(|s| s.settings.is_https());
+    let mut res = next.call(req).await?;
+    if https {
+        res.headers_mut().insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            header::HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    Ok(res)
+}
+
+/// Largest urlencoded form accepted.
+pub const MAX_FORM_BYTES: usize = crate::web::auth::csrf_capture::MAX_FORM_BYTES;
+/// Largest JSON body accepted.
+pub const MAX_JSON_BYTES: usize = 256 * 1024;
+
+/// Form body limit, with errors mapped through `AppError`.
+pub fn form_config() -> actix_web::web::FormConfig {
+    actix_web::web::FormConfig::default()
+        .limit(MAX_FORM_BYTES)
+        .error_handler(|e, _| crate::web::error::AppError::from(e).into())
+}
+
+/// JSON body limit, with errors mapped through `AppError`.
+pub fn json_config() -> actix_web::web::JsonConfig {
+    actix_web::web::JsonConfig::default()
+        .limit(MAX_JSON_BYTES)
+        .error_handler(|e, _| crate::web::error::AppError::from(e).into())
+}
+
+/// Errors under `/api/` are JSON `{ "error": CODE, "message": … }`, whatever produced them
+/// (a handler, an extractor, or actix itself for an unknown path or method).
+pub async fn api_json_errors(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<actix_web::body::BoxBody>, Error> {
+    let is_api = req.path().starts_with("/api/");
+    let res = next.call(req).await?;
+    let status = res.status();
+    if !is_api || !(status.is_client_error() || status.is_server_error()) {
+        return Ok(res.map_into_boxed_body());
+    }
+    let (code, message) = match res
+        .response()
+        .error()
+        .and_then(|e| e.as_error::<super::error::AppError>())
+    {
+        Some(app) => (app.code().to_string(), app.public_message()),
+        None => (
+            status
+                .canonical_reason()
+                .unwrap_or("error")
+                .to_ascii_lowercase()
+                .replace(' ', "_"),
+            match status.as_u16() {
+                404 => "no such API endpoint".to_string(),
+                405 => "this endpoint does not take that method".to_string(),
+                413 => "the request body is too large".to_string(),
+                _ => status.canonical_reason().unwrap_or("error").to_string(),
+            },
+        ),
+    };
+    let keep: Vec<(header::HeaderName, header::HeaderValue)> =
+        [header::RETRY_AFTER, header::WWW_AUTHENTICATE, header::ALLOW]
+            .into_iter()
+            .filter_map(|h| res.headers().get(&h).cloned().map(|v| (h, v)))
+            .collect();
+    let (req, _) = res.into_parts();
+    let mut out = actix_web::HttpResponse::build(status);
+    for (h, v) in keep {
+        out.insert_header((h, v));
+    }
+    let body = out.json(serde_json::json!({ "error": code, "message": message }));
+    Ok(ServiceResponse::new(req, body).map_into_boxed_body())
 }

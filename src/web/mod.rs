@@ -1,32 +1,171 @@
 //! HTTP: the one route table, handlers by area, middleware, error mapping.
 
+pub mod api;
+pub mod auth;
 pub mod client_ip;
 pub mod error;
 pub mod health;
 pub mod middleware;
+pub mod openapi;
+pub mod staff;
 pub mod survey;
 
-use actix_web::web::{get, post, ServiceConfig};
+use actix_web::http::Method;
+use actix_web::web::{self, ServiceConfig};
+use actix_web::{FromRequest, Handler, Responder, Route};
 
-/// Every route of the service (method, path pattern), in one place: an access-matrix test
-/// walks this table, and `routes` must register exactly these.
-pub const ROUTES: &[(&str, &str)] = &[
-    ("GET", "/healthz"),
-    ("GET", "/readyz"),
-    ("GET", "/static/app.css"),
-    ("GET", "/s/{token}"),
-    ("GET", "/survey/{round}"),
-    ("POST", "/survey/{round}"),
-    ("GET", "/preview/{round}"),
-];
+use crate::auth::roles::{AdminOnly, AnyStaff, BoardOnly, CtoOnly, ResultReaders};
+use crate::auth::{Role, RoleSet};
 
-/// Registers every route.
+/// Who may call a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone (probes, sign-in, static files).
+    Public,
+    /// Respondents holding a survey link or cookie; staff credentials grant nothing here.
+    Respondent,
+    /// Signed-in staff with one of these roles (handler takes `auth::Require<…>`).
+    Staff(&'static [Role]),
+}
+
+/// One row of the route table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteSpec {
+    pub method: Method,
+    /// The actix path pattern, e.g. `/survey/{round}`.
+    pub path: &'static str,
+    pub access: Access,
+}
+
+/// A route table row together with its handler.
+struct Endpoint {
+    spec: RouteSpec,
+    route: Route,
+}
+
+fn endpoint<F, Args>(method: Method, path: &'static str, access: Access, handler: F) -> Endpoint
+where
+    F: Handler<Args>,
+    Args: FromRequest + 'static,
+    F::Output: Responder + 'static,
+{
+    Endpoint {
+        route: web::method(method.clone()).to(handler),
+        spec: RouteSpec {
+            method,
+            path,
+            access,
+        },
+    }
+}
+
+/// Every route of the service with who may call it — the one place routes are declared.
+/// `routes` registers exactly these, and the access-matrix test walks them, so a route
+/// cannot exist without a declared access rule.
+fn endpoints() -> Vec<Endpoint> {
+    use Access::*;
+    use Method as M;
+    vec![
+        endpoint(M::GET, "/healthz", Public, health::healthz),
+        endpoint(M::GET, "/readyz", Public, health::readyz),
+        endpoint(M::GET, "/static/staff.css", Public, staff::stylesheet),
+        endpoint(M::GET, "/static/app.css", Public, survey::stylesheet),
+        endpoint(M::GET, "/s/{token}", Respondent, survey::open_link),
+        endpoint(M::GET, "/survey/{round}", Respondent, survey::show_form),
+        endpoint(M::POST, "/survey/{round}", Respondent, survey::submit),
+        // Round ids are unguessable and a preview shows questions only, never answers.
+        endpoint(M::GET, "/preview/{round}", Public, survey::preview),
+        endpoint(M::GET, "/login", Public, auth::login::login_form),
+        endpoint(M::POST, "/login", Public, auth::login::login_submit),
+        endpoint(
+            M::POST,
+            "/logout",
+            Staff(AnyStaff::ROLES),
+            auth::login::logout,
+        ),
+        endpoint(M::GET, "/admin", Staff(AdminOnly::ROLES), staff::admin_home),
+        endpoint(
+            M::GET,
+            "/admin/audit",
+            Staff(AdminOnly::ROLES),
+            staff::audit_log,
+        ),
+        endpoint(
+            M::GET,
+            "/dashboard",
+            Staff(CtoOnly::ROLES),
+            staff::dashboard,
+        ),
+        endpoint(M::GET, "/board", Staff(BoardOnly::ROLES), staff::board),
+        endpoint(M::GET, "/api/v1/me", Staff(AnyStaff::ROLES), api::me),
+        endpoint(
+            M::GET,
+            "/api/v1/scorecard",
+            Staff(ResultReaders::ROLES),
+            api::get_scorecard,
+        ),
+        endpoint(
+            M::GET,
+            "/api/v1/trends",
+            Staff(ResultReaders::ROLES),
+            api::get_trends,
+        ),
+        endpoint(
+            M::GET,
+            "/api/v1/rounds/{id}/results",
+            Staff(ResultReaders::ROLES),
+            api::get_round_results,
+        ),
+        endpoint(
+            M::GET,
+            "/api/v1/inflections",
+            Staff(ResultReaders::ROLES),
+            api::get_inflections,
+        ),
+        endpoint(
+            M::GET,
+            "/api/v1/commentary",
+            Staff(ResultReaders::ROLES),
+            api::get_commentary,
+        ),
+        endpoint(
+            M::GET,
+            "/api/v1/progress",
+            Staff(AnyStaff::ROLES),
+            api::get_progress,
+        ),
+        endpoint(
+            M::GET,
+            "/api/v1/export",
+            Staff(ResultReaders::ROLES),
+            api::get_export,
+        ),
+        endpoint(M::GET, "/api/v1/openapi.json", Public, api::get_openapi),
+    ]
+}
+
+/// The route table (method, path pattern, access), in registration order.
+pub fn route_table() -> Vec<RouteSpec> {
+    endpoints().into_iter().map(|e| e.spec).collect()
+}
+
+/// Registers every route of the table (routes sharing a path share one resource, so a
+/// wrong method gets 405), and the request body limits.
 pub fn routes(cfg: &mut ServiceConfig) {
-    cfg.route("/healthz", get().to(health::healthz))
-        .route("/readyz", get().to(health::readyz))
-        .route("/static/app.css", get().to(survey::stylesheet))
-        .route("/s/{token}", get().to(survey::open_link))
-        .route("/survey/{round}", get().to(survey::show_form))
-        .route("/survey/{round}", post().to(survey::submit))
-        .route("/preview/{round}", get().to(survey::preview));
+    cfg.app_data(middleware::form_config())
+        .app_data(middleware::json_config());
+    let mut by_path: Vec<(&'static str, Vec<Route>)> = Vec::new();
+    for e in endpoints() {
+        match by_path.iter_mut().find(|(p, _)| *p == e.spec.path) {
+            Some((_, routes)) => routes.push(e.route),
+            None => by_path.push((e.spec.path, vec![e.route])),
+        }
+    }
+    for (path, routes) in by_path {
+        let mut resource = web::resource(path);
+        for r in routes {
+            resource = resource.route(r);
+        }
+        cfg.service(resource);
+    }
 }

@@ -262,10 +262,13 @@ fn the_cli_runs_a_round_with_the_file_transport_and_logs_no_token() {
         .collect();
     assert_eq!(emls.len(), 6);
     // The token from one email (quoted-printable may wrap lines: undo soft breaks).
-    let raw = std::fs::read_to_string(emls[0].path())
-        .unwrap()
-        .replace("=\r\n", "")
-        .replace("=\n", "");
+    // An English recipient's message: non-ASCII bodies (Korean, Dutch) are base64-encoded.
+    let english = emls
+        .iter()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .find(|m| m.contains("To: e1@acme.test"))
+        .expect("the email to e1");
+    let raw = english.replace("=\r\n", "").replace("=\n", "");
     let at = raw.find("/s/").unwrap() + 3;
     let token: String = raw[at..]
         .chars()
@@ -273,7 +276,7 @@ fn the_cli_runs_a_round_with_the_file_transport_and_logs_no_token() {
         .collect();
     assert_eq!(token.len(), 64);
 
-    let mut server = Command::new(env!("CARGO_BIN_EXE_ctopulse"))
+    let server = Command::new(env!("CARGO_BIN_EXE_ctopulse"))
         .current_dir(dir.path())
         .args([
             "--database-url",

@@ -122,8 +122,13 @@ pub struct TestApp {
 impl TestApp {
     /// Starts the app on a fresh database.
     pub async fn spawn() -> TestApp {
+        Self::spawn_with(&[]).await
+    }
+
+    /// Starts the app on a fresh database with extra settings (environment variable, value).
+    pub async fn spawn_with(extra: &[(&str, &str)]) -> TestApp {
         let db = TestDb::new();
-        let settings = test_settings(db.url(), &[]);
+        let settings = test_settings(db.url(), extra);
         let pool = prepare_database(&settings).expect("prepare test database");
         let mailbox = MemoryMailbox::default();
         let mailer = Mailer::memory(mailbox.clone(), &settings.mail.from).expect("mailer");

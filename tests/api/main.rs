@@ -4,10 +4,15 @@
 
 #![allow(dead_code)] // helpers serve tests that land issue by issue
 
+mod access_matrix;
+mod accounts;
 mod cli;
+mod cli_accounts;
 mod demo;
 mod health;
 mod helpers;
+mod results_api;
 mod schema_parity;
 mod scorecard;
+mod staff_support;
 mod survey_flow;

@@ -1,0 +1,179 @@
+//! Staff accounts as stored: create, find, list, disable, change password — each change
+//! audited, and disabling or resetting ends every session of the account.
+
+use diesel::prelude::*;
+use serde::Serialize;
+use time::PrimitiveDateTime;
+
+use super::schema::{sessions, users};
+use super::{audit, DbConnection, DbError};
+use crate::auth::Role;
+use crate::domain::email::Email;
+
+/// One staff account as stored (the hash never leaves this crate's login code).
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: String,
+    pub email: String,
+    pub role: String,
+    pub password_hash: String,
+    pub disabled: bool,
+    pub created_at: PrimitiveDateTime,
+    pub password_changed_at: PrimitiveDateTime,
+}
+
+impl User {
+    /// The account's role (`None` if the stored text is not a role: such an account gets in nowhere).
+    pub fn role(&self) -> Option<Role> {
+        self.role.parse().ok()
+    }
+}
+
+/// What `user list` shows: everything but the hash.
+#[derive(Debug, Clone, Serialize)]
+pub struct UserSummary {
+    pub id: String,
+    pub email: String,
+    pub role: String,
+    pub disabled: bool,
+    #[serde(with = "crate::clock::serde_timestamp")]
+    pub created_at: PrimitiveDateTime,
+    #[serde(with = "crate::clock::serde_timestamp")]
+    pub password_changed_at: PrimitiveDateTime,
+}
+
+/// Why an account change was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum UserError {
+    #[error("a user with email {0} already exists")]
+    Exists(String),
+    #[error("no user with email {0}")]
+    NotFound(String),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<diesel::result::Error> for UserError {
+    fn from(e: diesel::result::Error) -> Self {
+        UserError::Db(e.into())
+    }
+}
+
+/// Creates an account and returns its id.
+pub fn create(
+    conn: &mut DbConnection,
+    email: &Email,
+    role: Role,
+    password_hash: &str,
+    actor: &str,
+    now: PrimitiveDateTime,
+) -> Result<String, UserError> {
+    conn.write_transaction(|conn| {
+        if find_by_email(conn, email.as_str())?.is_some() {
+            return Err(UserError::Exists(email.as_str().to_string()));
+        }
+        let id = uuid::Uuid::new_v4().to_string();
+        diesel::insert_into(users::table)
+            .values((
+                users::id.eq(&id),
+                users::email.eq(email.as_str()),
+                users::role.eq(role.as_str()),
+                users::password_hash.eq(password_hash),
+                users::disabled.eq(false),
+                users::created_at.eq(now),
+                users::password_changed_at.eq(now),
+            ))
+            .execute(conn)?;
+        audit::record(
+            conn,
+            actor,
+            "user.create",
+            "user",
+            Some(&id),
+            Some(&format!("{} as {}", email.as_str(), role)),
+        )?;
+        Ok(id)
+    })
+}
+
+/// The account with this (case-folded) email.
+pub fn find_by_email(conn: &mut DbConnection, email: &str) -> Result<Option<User>, DbError> {
+    Ok(users::table
+        .filter(users::email.eq(email))
+        .select(User::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Every account, by email.
+pub fn list(conn: &mut DbConnection) -> Result<Vec<UserSummary>, DbError> {
+    let rows: Vec<User> = users::table
+        .order(users::email)
+        .select(User::as_select())
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|u| UserSummary {
+            id: u.id,
+            email: u.email,
+            role: u.role,
+            disabled: u.disabled,
+            created_at: u.created_at,
+            password_changed_at: u.password_changed_at,
+        })
+        .collect())
+}
+
+/// Disables an account and ends all its sessions. Returns how many sessions ended.
+pub fn disable(conn: &mut DbConnection, email: &Email, actor: &str) -> Result<usize, UserError> {
+    conn.write_transaction(|conn| {
+        let user = find_by_email(conn, email.as_str())?
+            .ok_or_else(|| UserError::NotFound(email.as_str().to_string()))?;
+        diesel::update(users::table.filter(users::id.eq(&user.id)))
+            .set(users::disabled.eq(true))
+            .execute(conn)?;
+        let ended =
+            diesel::delete(sessions::table.filter(sessions::user_id.eq(&user.id))).execute(conn)?;
+        audit::record(
+            conn,
+            actor,
+            "user.disable",
+            "user",
+            Some(&user.id),
+            Some(&format!("{}; {ended} session(s) ended", user.email)),
+        )?;
+        Ok(ended)
+    })
+}
+
+/// Sets a new password hash (re-enabling nothing) and ends all sessions of the account.
+pub fn set_password(
+    conn: &mut DbConnection,
+    email: &Email,
+    password_hash: &str,
+    actor: &str,
+    now: PrimitiveDateTime,
+) -> Result<usize, UserError> {
+    conn.write_transaction(|conn| {
+        let user = find_by_email(conn, email.as_str())?
+            .ok_or_else(|| UserError::NotFound(email.as_str().to_string()))?;
+        diesel::update(users::table.filter(users::id.eq(&user.id)))
+            .set((
+                users::password_hash.eq(password_hash),
+                users::password_changed_at.eq(now),
+            ))
+            .execute(conn)?;
+        let ended =
+            diesel::delete(sessions::table.filter(sessions::user_id.eq(&user.id))).execute(conn)?;
+        audit::record(
+            conn,
+            actor,
+            "user.reset_password",
+            "user",
+            Some(&user.id),
+            Some(&format!("{}; {ended} session(s) ended", user.email)),
+        )?;
+        Ok(ended)
+    })
+}

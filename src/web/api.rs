@@ -1,0 +1,236 @@
+//! `/api/v1`: JSON for automation (bearer API tokens) and for the pages (session cookie +
+//! CSRF on writes). Results exist only for closed rounds; comments only for roles that may
+//! read them.
+
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use serde::{Deserialize, Serialize};
+
+use super::auth::{AnyStaff, Require, ResultReaders};
+use super::error::AppError;
+use crate::auth::{Credential, Identity, Role};
+use crate::db::scorecard::{self, LoadedScorecard, Options};
+use crate::db::{self, commentary, inflection, rounds};
+use crate::domain::quarter::Quarter;
+use crate::domain::round::RoundStatus;
+use crate::export;
+use crate::startup::AppState;
+
+#[derive(Serialize)]
+struct Me<'a> {
+    actor: &'a str,
+    role: Role,
+    via: &'static str,
+}
+
+/// `GET /api/v1/me`: who the credential belongs to.
+pub async fn me(who: Require<AnyStaff>) -> HttpResponse {
+    HttpResponse::Ok().json(Me {
+        actor: &who.actor,
+        role: who.role,
+        via: match who.credential {
+            Credential::Session { .. } => "session",
+            Credential::ApiToken { .. } => "token",
+        },
+    })
+}
+
+/// `?quarter=2026Q3` (default: the latest quarter with a closed round).
+#[derive(Deserialize)]
+pub struct QuarterQuery {
+    quarter: Option<String>,
+    format: Option<String>,
+}
+
+fn parse_quarter(q: &Option<String>) -> Result<Option<Quarter>, AppError> {
+    q.as_deref()
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<Quarter>()
+                .map_err(|e| AppError::BadRequest(e.to_string()))
+        })
+        .transpose()
+}
+
+/// Whether this caller may read comments that pass the threshold.
+pub fn may_read_comments(who: &Identity, state: &AppState) -> bool {
+    who.role == Role::Cto
+        || (who.role == Role::Board && state.settings.anonymity.board_sees_comments)
+}
+
+/// Builds the scorecard a caller may see.
+pub async fn scorecard_for(
+    state: &AppState,
+    who: &Identity,
+    quarter: Option<Quarter>,
+) -> Result<LoadedScorecard, AppError> {
+    let opts = Options {
+        include_comments: may_read_comments(who, state),
+        thresholds: state.settings.thresholds,
+        fiscal_year_start_month: state.settings.fiscal_year_start_month,
+    };
+    let pool = state.pool.clone();
+    web::block(move || -> Result<LoadedScorecard, AppError> {
+        let mut conn = db::pool::checkout(&pool)?;
+        Ok(scorecard::load(
+            &mut conn,
+            quarter,
+            &opts,
+            &mut rand::rng(),
+        )?)
+    })
+    .await?
+}
+
+/// `GET /api/v1/scorecard`: the quarter's scorecard.
+pub async fn get_scorecard(
+    who: Require<ResultReaders>,
+    q: web::Query<QuarterQuery>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let loaded = scorecard_for(&state, &who, parse_quarter(&q.quarter)?).await?;
+    Ok(HttpResponse::Ok().json(loaded))
+}
+
+/// `GET /api/v1/trends`: eight quarters of headline figures and the big surprises.
+pub async fn get_trends(
+    who: Require<ResultReaders>,
+    q: web::Query<QuarterQuery>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let loaded = scorecard_for(&state, &who, parse_quarter(&q.quarter)?).await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({
+        "quarter": loaded.scorecard.quarter,
+        "trends": loaded.scorecard.trends,
+        "surprises": loaded.scorecard.surprises,
+    })))
+}
+
+/// `GET /api/v1/rounds/{id}/results`: one closed round's figures.
+pub async fn get_round_results(
+    who: Require<ResultReaders>,
+    id: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let pool = state.pool.clone();
+    let id = id.into_inner();
+    let round = web::block(move || -> Result<rounds::Round, AppError> {
+        Ok(rounds::get(&mut *db::pool::checkout(&pool)?, &id)?)
+    })
+    .await??;
+    if !round.status().results_visible() {
+        return Err(AppError::Conflict(format!(
+            "round {} is {}; results appear after it closes",
+            round.id, round.status
+        )));
+    }
+    let quarter = round
+        .quarter()
+        .ok_or_else(|| AppError::Internal("stored quarter".into()))?;
+    let loaded = scorecard_for(&state, &who, Some(quarter)).await?;
+    let report = loaded
+        .scorecard
+        .rounds
+        .into_iter()
+        .find(|r| r.template.key == round.template_key)
+        .ok_or_else(|| AppError::NotFound(format!("no results for round {}", round.id)))?;
+    Ok(HttpResponse::Ok().json(
+        serde_json::json!({ "round_id": round.id, "quarter": round.quarter, "results": report }),
+    ))
+}
+
+/// `GET /api/v1/inflections`: the register.
+pub async fn get_inflections(
+    _who: Require<ResultReaders>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let pool = state.pool.clone();
+    let reg = web::block(move || -> Result<_, AppError> {
+        Ok(inflection::register(&mut *db::pool::checkout(&pool)?)?)
+    })
+    .await??;
+    Ok(HttpResponse::Ok().json(reg))
+}
+
+/// `GET /api/v1/commentary`: the CTO's commentary on a quarter.
+pub async fn get_commentary(
+    _who: Require<ResultReaders>,
+    q: web::Query<QuarterQuery>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let pool = state.pool.clone();
+    let quarter = parse_quarter(&q.quarter)?;
+    let (quarter, text) = web::block(move || -> Result<_, AppError> {
+        let mut conn = db::pool::checkout(&pool)?;
+        let quarter = match quarter {
+            Some(q) => q,
+            None => scorecard::latest_closed_quarter(&mut conn)?
+                .ok_or_else(|| AppError::NotFound("no round has closed yet".into()))?,
+        };
+        Ok((quarter, commentary::get(&mut conn, quarter)?))
+    })
+    .await??;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "quarter": quarter, "commentary": text })))
+}
+
+/// `GET /api/v1/progress`: response progress of open rounds (counts only).
+pub async fn get_progress(
+    _who: Require<AnyStaff>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let pool = state.pool.clone();
+    let list = web::block(move || -> Result<_, AppError> {
+        let mut conn = db::pool::checkout(&pool)?;
+        let open: Vec<rounds::Round> = rounds::list(&mut conn)?.into_iter().filter(|r| r.status() == RoundStatus::Open).collect();
+        let mut out = Vec::new();
+        for r in open {
+            let mut p = rounds::progress(&mut conn, &r.id)?;
+            // Addresses that bounced are for the admin pages, not the API's readers.
+            p.undeliverable.clear();
+            out.push(serde_json::json!({ "round_id": r.id, "template": r.template_key, "quarter": r.quarter, "closes_on": r.closes_on, "progress": p }));
+        }
+        Ok::<_, AppError>(out)
+    })
+    .await??;
+    Ok(HttpResponse::Ok().json(list))
+}
+
+/// `GET /api/v1/export?format=csv|json`: the scorecard as a download.
+pub async fn get_export(
+    who: Require<ResultReaders>,
+    q: web::Query<QuarterQuery>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let loaded = scorecard_for(&state, &who, parse_quarter(&q.quarter)?).await?;
+    let name = format!("ctopulse-{}", loaded.scorecard.quarter);
+    match q.format.as_deref().unwrap_or("csv") {
+        "csv" => {
+            let body = export::to_csv(&loaded).map_err(|e| AppError::Internal(e.to_string()))?;
+            Ok(HttpResponse::Ok()
+                .content_type("text/csv; charset=utf-8")
+                .insert_header((
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{name}.csv\""),
+                ))
+                .body(body))
+        }
+        "json" => {
+            let body = export::to_json(&loaded).map_err(|e| AppError::Internal(e.to_string()))?;
+            Ok(HttpResponse::Ok()
+                .content_type("application/json")
+                .insert_header((
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{name}.json\""),
+                ))
+                .body(body))
+        }
+        other => Err(AppError::BadRequest(format!(
+            "unknown format {other:?} (expected csv or json)"
+        ))),
+    }
+}
+
+/// `GET /api/v1/openapi.json`.
+pub async fn get_openapi() -> HttpResponse {
+    HttpResponse::Ok().json(super::openapi::document())
+}

@@ -1,0 +1,221 @@
+//! Who is calling: the `Identity` and `Require<RoleSet>` extractors handlers take as
+//! arguments, the sign-in pages, and the CSRF field capture.
+//!
+//! A handler states the roles it admits in its signature:
+//!
+//! ```ignore
+//! async fn audit_page(who: Require<AdminOnly>) -> Result<HttpResponse, AppError> { … }
+//! ```
+//!
+//! Extraction fails with 303 to `/login` (page GETs) or 401 (everything else) when there is
+//! no live session or API token, and with 403 for a role outside the set, or for a
+//! cookie-authenticated write without the session's CSRF token.
+
+pub mod cookies;
+pub mod csrf_capture;
+pub mod login;
+
+use std::future::Future;
+use std::marker::PhantomData;
+use std::ops::Deref;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::http::Method;
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
+
+use super::error::AppError;
+pub use crate::auth::roles::{AdminOnly, AnyStaff, BoardOnly, CtoOnly, ResultReaders};
+use crate::auth::{csrf, session, Credential, Identity, Role, RoleSet};
+use crate::clock;
+use crate::db::{self, api_tokens, sessions, DbError};
+use crate::startup::AppState;
+use crate::tokens;
+
+/// The caller, who must hold one of `P`'s roles. Derefs to the `Identity`.
+pub struct Require<P: RoleSet> {
+    pub who: Identity,
+    _roles: PhantomData<P>,
+}
+
+impl<P: RoleSet> Deref for Require<P> {
+    type Target = Identity;
+    fn deref(&self) -> &Identity {
+        &self.who
+    }
+}
+
+impl<P: RoleSet + 'static> FromRequest for Require<P> {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let who = authenticate(&req).await?;
+            if !who.is_any_of(P::ROLES) {
+                return Err(AppError::Forbidden(
+                    "Your account does not have access to this page.".into(),
+                ));
+            }
+            Ok(Require {
+                who,
+                _roles: PhantomData,
+            })
+        })
+    }
+}
+
+impl FromRequest for Identity {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { authenticate(&req).await })
+    }
+}
+
+/// Methods that change nothing, so need no CSRF token.
+pub fn is_safe_method(m: &Method) -> bool {
+    matches!(*m, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// API paths accept bearer tokens and answer 401 rather than redirecting.
+fn is_api(req: &HttpRequest) -> bool {
+    req.path().starts_with("/api/")
+}
+
+/// The bearer token of an API request, if it sent one.
+fn bearer_token(req: &HttpRequest) -> Option<String> {
+    let value = req
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_string())
+}
+
+/// The CSRF token a write carried: the header, or the form field captured by
+/// `csrf_capture::capture`.
+fn presented_csrf(req: &HttpRequest) -> String {
+    if let Some(v) = req
+        .headers()
+        .get(csrf::HEADER)
+        .and_then(|v| v.to_str().ok())
+    {
+        return v.to_string();
+    }
+    req.extensions()
+        .get::<csrf_capture::CapturedCsrf>()
+        .map(|c| c.0.clone())
+        .unwrap_or_default()
+}
+
+fn state(req: &HttpRequest) -> Result<web::Data<AppState>, AppError> {
+    req.app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| AppError::Internal("application state is not registered".into()))
+}
+
+/// Resolves the caller once per request (cached in the request's extensions).
+async fn authenticate(req: &HttpRequest) -> Result<Identity, AppError> {
+    if let Some(who) = req.extensions().get::<Identity>().cloned() {
+        return Ok(who);
+    }
+    let state = state(req)?;
+    let redirect = matches!(*req.method(), Method::GET | Method::HEAD) && !is_api(req);
+    let unauthenticated = AppError::SignInRequired { redirect };
+
+    let bearer = if is_api(req) { bearer_token(req) } else { None };
+    let who = if let Some(token) = bearer {
+        if !tokens::is_well_formed(&token) {
+            return Err(unauthenticated);
+        }
+        let pool = state.pool.clone();
+        web::block(move || find_api_token(&pool, &token)).await??
+    } else {
+        let Some(token) = cookies::session_token(req, state.settings.is_https()) else {
+            return Err(unauthenticated);
+        };
+        let pool = state.pool.clone();
+        let who = web::block(move || find_session(&pool, &token)).await??;
+        if let Some(Identity {
+            credential: Credential::Session { csrf_secret, .. },
+            ..
+        }) = &who
+        {
+            if !is_safe_method(req.method())
+                && !csrf::matches(&csrf::session_form_token(csrf_secret), &presented_csrf(req))
+            {
+                return Err(AppError::Forbidden(
+                    "The form's security token is missing or wrong. Reload the page and try again."
+                        .into(),
+                ));
+            }
+        }
+        who
+    };
+    let who = who.ok_or(unauthenticated)?;
+    req.extensions_mut().insert(who.clone());
+    Ok(who)
+}
+
+/// The live session behind a cookie token, touching it; expired sessions are deleted.
+fn find_session(pool: &db::DbPool, token: &str) -> Result<Option<Identity>, DbError> {
+    if !tokens::is_well_formed(token) {
+        return Ok(None);
+    }
+    let mut conn = db::pool::checkout(pool)?;
+    let hash = tokens::hash(token);
+    let now = clock::now();
+    let Some((s, user)) = sessions::find(&mut conn, &hash)? else {
+        return Ok(None);
+    };
+    let times = s.times();
+    if !times.is_live(now) {
+        sessions::delete(&mut conn, &hash)?;
+        return Ok(None);
+    }
+    let Some(role) = user.role().filter(|_| !user.disabled) else {
+        return Ok(None);
+    };
+    if times.needs_touch(now) {
+        sessions::touch(&mut conn, &hash, now)?;
+    }
+    Ok(Some(Identity {
+        user_id: Some(user.id),
+        actor: user.email,
+        role,
+        credential: Credential::Session {
+            token_hash: hash,
+            csrf_secret: s.csrf_secret,
+        },
+    }))
+}
+
+/// The unrevoked API token with this value.
+fn find_api_token(pool: &db::DbPool, token: &str) -> Result<Option<Identity>, DbError> {
+    let mut conn = db::pool::checkout(pool)?;
+    let now = clock::now();
+    let Some(t) = api_tokens::find_active(&mut conn, &tokens::hash(token))? else {
+        return Ok(None);
+    };
+    let Ok(role) = t.role.parse::<Role>() else {
+        return Ok(None);
+    };
+    if t.last_used_at
+        .is_none_or(|at| now - at >= session::TOUCH_EVERY)
+    {
+        api_tokens::touch(&mut conn, &t.id, now)?;
+    }
+    Ok(Some(Identity {
+        user_id: None,
+        actor: format!("token:{}", t.name),
+        role,
+        credential: Credential::ApiToken { id: t.id },
+    }))
+}

@@ -1,0 +1,121 @@
+//! Staff landing pages. `/admin`, `/dashboard` and `/board` are PLACEHOLDERS — the targets
+//! of the role redirect after sign-in, saying who is signed in — until the real pages land.
+//! `/admin/audit` lists recent audit entries. Also the staff stylesheet.
+
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+
+use super::auth::{AdminOnly, BoardOnly, CtoOnly, Require};
+use super::error::AppError;
+use crate::auth::Identity;
+use crate::db::{self, audit};
+use crate::startup::AppState;
+
+#[derive(Template)]
+#[template(path = "auth/signed_in.html")]
+struct SignedInPage<'a> {
+    area: &'a str,
+    email: &'a str,
+    role: &'a str,
+    csrf_token: &'a str,
+    show_audit_link: bool,
+}
+
+/// One audit row as shown.
+struct AuditRow {
+    at: String,
+    actor: String,
+    action: String,
+    object: String,
+    detail: String,
+}
+
+#[derive(Template)]
+#[template(path = "auth/audit.html")]
+struct AuditPage<'a> {
+    email: &'a str,
+    csrf_token: &'a str,
+    entries: Vec<AuditRow>,
+}
+
+/// How many audit entries the page shows.
+const AUDIT_PAGE_ROWS: i64 = 200;
+
+fn html(body: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(body)
+}
+
+fn placeholder(who: &Identity, area: &str) -> Result<HttpResponse, AppError> {
+    let csrf = who.csrf_token().unwrap_or_default();
+    Ok(html(
+        SignedInPage {
+            area,
+            email: &who.actor,
+            role: who.role.as_str(),
+            csrf_token: &csrf,
+            show_audit_link: who.role == crate::auth::Role::Admin,
+        }
+        .render()?,
+    ))
+}
+
+/// `GET /admin` (placeholder).
+pub async fn admin_home(who: Require<AdminOnly>) -> Result<HttpResponse, AppError> {
+    placeholder(&who, "Admin pages")
+}
+
+/// `GET /dashboard` (placeholder).
+pub async fn dashboard(who: Require<CtoOnly>) -> Result<HttpResponse, AppError> {
+    placeholder(&who, "CTO dashboard")
+}
+
+/// `GET /board` (placeholder).
+pub async fn board(who: Require<BoardOnly>) -> Result<HttpResponse, AppError> {
+    placeholder(&who, "Board page")
+}
+
+/// `GET /admin/audit`: the most recent audit entries.
+pub async fn audit_log(
+    state: web::Data<AppState>,
+    who: Require<AdminOnly>,
+) -> Result<HttpResponse, AppError> {
+    let pool = state.pool.clone();
+    let entries = web::block(move || -> Result<_, db::DbError> {
+        let mut conn = db::pool::checkout(&pool)?;
+        audit::recent(&mut conn, AUDIT_PAGE_ROWS)
+    })
+    .await??;
+    let entries = entries
+        .into_iter()
+        .map(|e| AuditRow {
+            at: e.at.to_string(),
+            actor: e.actor,
+            action: e.action,
+            object: match e.object_id {
+                Some(id) => format!("{} {id}", e.object_type),
+                None => e.object_type,
+            },
+            detail: e.detail.unwrap_or_default(),
+        })
+        .collect();
+    let csrf = who.csrf_token().unwrap_or_default();
+    Ok(html(
+        AuditPage {
+            email: &who.actor,
+            csrf_token: &csrf,
+            entries,
+        }
+        .render()?,
+    ))
+}
+
+/// `GET /static/staff.css`.
+pub async fn stylesheet() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .body(include_str!("../../static/staff.css"))
+}
