@@ -60,9 +60,12 @@ pub fn demo(global: &GlobalArgs, mut flags: FlagOverrides, args: DemoArgs) -> Re
             return Ok(());
         }
         let banner = format!(
-            "ctopulse demo is running at {url}\n  health: {url}/healthz   readiness: {url}/readyz\n  \
-             survey invitations are .eml files in {mail}: open one and follow its link to answer\n  \
-             as that employee\n  stop with Ctrl-C",
+            "ctopulse demo is running at {url}\n  \
+             sign in: {url}/login   dashboard (CTO): {url}/dashboard   board: {url}/board   \
+             admin: {url}/admin\n  \
+             API: {url}/api/v1/openapi.json   health: {url}/healthz\n  \
+             survey invitations are .eml files in {mail}: open one and follow its link to \
+             answer as that employee\n  stop with Ctrl-C",
             url = settings.public_url,
             mail = settings.mail.dir.display()
         );
