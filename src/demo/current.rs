@@ -9,7 +9,7 @@ use time::{Duration, PrimitiveDateTime};
 use super::history::{self, RoundSettings};
 use super::links;
 use super::story::{self, HISTORY};
-use super::{profiles, DemoError, ACTOR};
+use super::{blocking, profiles, DemoError, ACTOR};
 use crate::config::Settings;
 use crate::db::rounds::{self, NewRound};
 use crate::db::{self, DbPool};
@@ -106,13 +106,4 @@ pub fn round_settings(s: &Settings) -> RoundSettings<'_> {
         timezone: &s.timezone,
         fiscal_year_start_month: s.fiscal_year_start_month,
     }
-}
-
-/// Runs blocking database work off the async workers.
-pub async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T, DemoError> + Send + 'static,
-) -> Result<T, DemoError> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| DemoError::Refused(format!("a seeding task failed: {e}")))?
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
-use time::{Duration, PrimitiveDateTime, Time};
+use time::{Duration, PrimitiveDateTime};
 
 use super::answers::{self, Profile, Respondent};
 use super::links::{self, Invitee};
@@ -55,7 +55,7 @@ pub fn run_round(
     let first = quarter.first_day(rs.fiscal_year_start_month);
     let launch_at = PrimitiveDateTime::new(
         first + Duration::days(LAUNCH_DAY + order as i64),
-        Time::from_hms(9, 0, 0).unwrap_or(Time::MIDNIGHT),
+        time::macros::time!(09:00),
     );
     let id = rounds::create(
         conn,
@@ -179,7 +179,7 @@ pub fn submit_all(
         match survey::submit(conn, round_id, hash, &values, at(rng))? {
             Submitted::Stored => {}
             other => {
-                return Err(DemoError::Refused(format!(
+                return Err(DemoError::Failed(format!(
                     "round {round_id} refused a demo answer: {other:?}"
                 )))
             }
@@ -265,7 +265,7 @@ pub fn write_hr(
     let first = history
         .first()
         .copied()
-        .ok_or_else(|| DemoError::Refused("the demo history has no quarters".into()))?;
+        .ok_or_else(|| DemoError::Failed("the demo history has no quarters".into()))?;
     let mut quarters = first.prev().trailing(HR_LEAD_IN);
     quarters.extend_from_slice(history);
     let events = hr_events(&quarters, engineers, fy);

@@ -66,7 +66,7 @@ pub enum DemoError {
     #[error("the demo needs the shipped survey template {0}, which the configured templates folder lacks")]
     MissingTemplate(&'static str),
     #[error("{0}")]
-    Refused(String),
+    Failed(String),
     #[error(transparent)]
     Db(#[from] DbError),
     #[error(transparent)]
@@ -157,7 +157,7 @@ pub async fn seed(
     let (csat, culture, alignment) = (csat?, culture?, alignment?);
 
     let p = pool.clone();
-    let fresh = current::blocking(move || {
+    let fresh = blocking(move || {
         let mut conn = db::pool::checkout(&p)?;
         if is_seeded(&mut conn)? {
             return Ok(false);
@@ -182,7 +182,7 @@ pub async fn seed(
         progress.clone(),
         history.clone(),
     );
-    let (people, answers, hr_events) = current::blocking(move || {
+    let (people, answers, hr_events) = blocking(move || {
         let mut conn = db::pool::checkout(&p)?;
         links::with_fast_commits(&mut conn, |conn| {
             let people = write_roster(conn, employees)?;
@@ -243,7 +243,7 @@ pub async fn seed(
         report.current.round_id
     );
     let p = pool.clone();
-    current::blocking(move || {
+    blocking(move || {
         let mut conn = db::pool::checkout(&p)?;
         audit::record(&mut conn, ACTOR, MARKER, "demo", None, Some(&detail))?;
         Ok(())
@@ -261,15 +261,24 @@ fn write_roster(
     let mut rng = rand::rngs::StdRng::seed_from_u64(SEED);
     let people = company::generate(employees, &mut rng);
     let csv = company::roster_csv(&people)
-        .map_err(|e| DemoError::Refused(format!("cannot write the demo roster: {e}")))?;
+        .map_err(|e| DemoError::Failed(format!("cannot write the demo roster: {e}")))?;
     let parsed = crate::domain::roster::parse(csv.as_bytes())
-        .map_err(|e| DemoError::Refused(format!("the demo roster does not parse: {e}")))?;
+        .map_err(|e| DemoError::Failed(format!("the demo roster does not parse: {e}")))?;
     if let Some(e) = parsed.errors.first() {
-        return Err(DemoError::Refused(format!(
+        return Err(DemoError::Failed(format!(
             "the demo roster has a bad row on line {}: {}",
             e.line, e.reason
         )));
     }
     db::employees::import(conn, &parsed.entries, false, ACTOR, &|_| {})?;
     Ok(people)
+}
+
+/// Runs blocking database work off the async workers.
+pub(crate) async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, DemoError> + Send + 'static,
+) -> Result<T, DemoError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| DemoError::Failed(format!("a seeding task failed: {e}")))?
 }
