@@ -67,6 +67,19 @@ pub enum Command {
     /// The CTO's commentary on a quarter, shown on the board report.
     #[command(subcommand)]
     Commentary(CommentaryCommand),
+    /// Render the board report (1600 × 1000) as PNG or SVG.
+    Report {
+        /// Quarter, e.g. 2026Q3 (default: the latest with a closed round).
+        #[arg(long)]
+        quarter: Option<String>,
+        #[arg(long, default_value = "png", value_parser = ["png", "svg"])]
+        format: String,
+        #[arg(long, default_value = "en", value_parser = ["en", "ko", "nl"])]
+        lang: String,
+        /// Output file (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Export a quarter's scorecard (only what the anonymity guards allow) as CSV or JSON.
     Export {
         /// Quarter, e.g. 2026Q3 (default: the latest with a closed round).

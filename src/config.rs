@@ -243,7 +243,7 @@ pub struct MailSettings {
     pub send_rate_per_second: f64,
     /// How long temporary failures are retried before the message is given up.
     pub retry_limit_hours: u64,
-    /// Upper bound on one SMTP command.
+    /// Upper bound on sending one message (connect and every SMTP command).
     pub command_timeout_seconds: u64,
     pub smtp_pool_size: u32,
 }

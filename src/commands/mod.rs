@@ -93,6 +93,12 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Hr(cmd) => scorecard::hr(cmd, &load(&cli.global, &flags)?),
         Command::Inflection(cmd) => scorecard::inflection(cmd, &load(&cli.global, &flags)?),
         Command::Commentary(cmd) => scorecard::commentary(cmd, &load(&cli.global, &flags)?),
+        Command::Report {
+            quarter,
+            format,
+            lang,
+            out,
+        } => scorecard::report(quarter, &format, &lang, out, &load(&cli.global, &flags)?),
         Command::Export {
             quarter,
             format,

@@ -254,10 +254,12 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
                 sender: &settings.mail.from,
                 sample: true,
             });
+            let rt = runtime()?;
+            // lettre's SMTP pool spawns tasks when built and when dropped: only inside a runtime.
+            let _inside = rt.enter();
             let mailer = Mailer::from_settings(&settings.mail)
                 .map_err(|e| CliError::Failed(e.to_string()))?;
-            runtime()?
-                .block_on(mailer.send(&email))
+            rt.block_on(mailer.send(&email))
                 .map_err(|e| CliError::Failed(format!("the sample was not sent: {e}")))?;
             audit::record(
                 &mut conn,
@@ -276,10 +278,13 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
 /// `ctopulse send`: drains the outbox once.
 pub fn send(settings: &Settings) -> Result<(), CliError> {
     let pool = open(settings)?;
+    let rt = runtime()?;
+    // lettre's SMTP pool spawns tasks when built and when dropped: only inside a runtime.
+    let _inside = rt.enter();
     let mailer =
         Mailer::from_settings(&settings.mail).map_err(|e| CliError::Failed(e.to_string()))?;
     let worker = OutboxWorker::new(pool.clone(), mailer, Arc::new(settings.clone()));
-    let stats = runtime()?.block_on(worker.drain())?;
+    let stats = rt.block_on(worker.drain())?;
     let mut conn = db::pool::checkout(&pool)?;
     let (pending, next) = db::outbox::pending(&mut conn)?;
     eprintln!(

@@ -194,3 +194,47 @@ pub fn export(
     };
     write_out(out.as_deref(), body.as_bytes())
 }
+
+/// `report`.
+pub fn report(
+    q: Option<String>,
+    format: &str,
+    lang: &str,
+    out: Option<PathBuf>,
+    settings: &Settings,
+) -> Result<(), CliError> {
+    let q = q.as_deref().map(quarter).transpose()?;
+    let format = export::ReportFormat::parse(format)
+        .ok_or_else(|| CliError::Usage(format!("unknown format {format:?}")))?;
+    let locale = lang
+        .parse()
+        .map_err(|e: crate::domain::locale::UnknownLocale| CliError::Usage(e.to_string()))?;
+    let pool = open(settings)?;
+    let loaded = scorecard::load(
+        &mut *db::pool::checkout(&pool)?,
+        q,
+        &cli_options(settings),
+        &mut rand::rng(),
+    )?;
+    let bytes = export::render_report(&loaded, settings, format, locale)
+        .map_err(|e| CliError::Failed(format!("the report could not be drawn: {e}")))?;
+    if out.is_none()
+        && format == export::ReportFormat::Png
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        return Err(CliError::Usage(
+            "refusing to write a PNG to the terminal; pass --out FILE or redirect".into(),
+        ));
+    }
+    write_out(out.as_deref(), &bytes)?;
+    if let Some(p) = out {
+        eprintln!(
+            "wrote {} ({} bytes, {} {})",
+            p.display(),
+            bytes.len(),
+            loaded.scorecard.quarter,
+            lang
+        );
+    }
+    Ok(())
+}

@@ -13,9 +13,23 @@ use crate::telemetry;
 /// Runs the service until SIGTERM/SIGINT.
 pub fn serve(settings: Settings) -> Result<(), CliError> {
     telemetry::init(settings.log_format);
-    let services =
-        Services::from_settings(settings).map_err(|e| CliError::Failed(e.to_string()))?;
-    run_server(services, None)
+    let runtime = runtime()?;
+    let services = prepare(&runtime, settings)?;
+    run_server(runtime, services, None)
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::Failed(format!("cannot start the async runtime: {e}")))
+}
+
+/// Opens the database and builds the mailer inside the runtime: lettre's SMTP pool spawns
+/// its reaper task when it is built, which panics outside a Tokio runtime.
+fn prepare(runtime: &tokio::runtime::Runtime, settings: Settings) -> Result<Services, CliError> {
+    let _inside = runtime.enter();
+    Services::from_settings(settings).map_err(|e| CliError::Failed(e.to_string()))
 }
 
 /// Runs the product on its embedded default: a SQLite file and the file mail transport,
@@ -32,9 +46,9 @@ pub fn demo(global: &GlobalArgs, mut flags: FlagOverrides, args: DemoArgs) -> Re
         settings.company_name = demo::company::COMPANY.into();
     }
     telemetry::init(settings.log_format);
-    let services =
-        Services::from_settings(settings).map_err(|e| CliError::Failed(e.to_string()))?;
-    runtime()?.block_on(async move {
+    let runtime = runtime()?;
+    let services = prepare(&runtime, settings)?;
+    runtime.block_on(async move {
         let settings = &services.settings;
         eprintln!("database: {}", settings.database_url.masked());
         let bar = demo::progress_bar();
@@ -103,15 +117,12 @@ fn seed_summary(r: &SeedReport, settings: &Settings) -> String {
     lines.join("\n")
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| CliError::Failed(format!("cannot start the async runtime: {e}")))
-}
-
-fn run_server(services: Services, banner: Option<String>) -> Result<(), CliError> {
-    runtime()?.block_on(serve_until_stopped(services, banner))
+fn run_server(
+    runtime: tokio::runtime::Runtime,
+    services: Services,
+    banner: Option<String>,
+) -> Result<(), CliError> {
+    runtime.block_on(serve_until_stopped(services, banner))
 }
 
 async fn serve_until_stopped(services: Services, banner: Option<String>) -> Result<(), CliError> {

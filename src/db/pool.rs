@@ -119,13 +119,26 @@ pub fn connect(url: &DatabaseUrl) -> Result<DbPool, DbError> {
         super::Backend::Postgres => (16, true),
     };
     drop(first);
-    Ok(Pool::builder()
-        .max_size(size)
-        .min_idle(Some(1))
-        .connection_timeout(Duration::from_secs(5))
-        .test_on_check_out(check)
-        .build_unchecked(manager))
+    Ok(build(manager, size, check))
 }
+
+fn build(manager: Manager, size: u32, check: bool) -> DbPool {
+    Pool::builder()
+        .max_size(size)
+        // No background connects: a short CLI command could exit while a pool thread is mid
+        // TLS handshake with PostgreSQL, and OpenSSL's exit-time clean-up then crashes it.
+        .min_idle(Some(0))
+        .connection_timeout(CHECKOUT_WAIT)
+        .test_on_check_out(check)
+        .build_unchecked(manager)
+}
+
+/// How long a request waits for a connection when the pool is busy.
+const CHECKOUT_WAIT: Duration = Duration::from_secs(5);
+/// How long it waits when the pool holds no connection at all: the database is unreachable
+/// (every connection broke and reconnecting fails), so answer "unavailable" at once rather
+/// than hold every request for `CHECKOUT_WAIT`. Long enough for one local reconnect.
+const DOWN_WAIT: Duration = Duration::from_millis(1000);
 
 fn enable_wal(conn: &mut DbConnection, url: &DatabaseUrl) -> Result<(), DbError> {
     use diesel::sql_types::Text;
@@ -154,9 +167,16 @@ fn enable_wal(conn: &mut DbConnection, url: &DatabaseUrl) -> Result<(), DbError>
     }
 }
 
-/// Checks a connection out of the pool, mapping a timeout to "unavailable".
+/// Checks a connection out of the pool, mapping a timeout to "unavailable". Fails fast
+/// while the database is unreachable (the pool has no connection left).
 pub fn checkout(pool: &DbPool) -> Result<PooledConn, DbError> {
-    pool.get().map_err(|e| DbError::Unavailable(e.to_string()))
+    let wait = if pool.state().connections == 0 {
+        DOWN_WAIT
+    } else {
+        CHECKOUT_WAIT
+    };
+    pool.get_timeout(wait)
+        .map_err(|e| DbError::Unavailable(e.to_string()))
 }
 
 #[cfg(test)]
@@ -177,6 +197,28 @@ mod tests {
             with_connect_timeout("postgres://h/db?connect_timeout=2"),
             "postgres://h/db?connect_timeout=2"
         );
+    }
+
+    /// Found by scripts/faults (db-outage-postgres): with PostgreSQL unreachable every
+    /// request used to wait the full 5 s checkout before its 503.
+    #[test]
+    fn checkout_fails_fast_when_the_database_is_unreachable() {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .unwrap_or(1);
+        let url =
+            DatabaseUrl::parse(&format!("postgres://postgres@127.0.0.1:{port}/x")).expect("url");
+        let pool = build(Manager { url }, 4, true);
+        for _ in 0..3 {
+            let t0 = std::time::Instant::now();
+            assert!(checkout(&pool).is_err());
+            assert!(
+                t0.elapsed() < Duration::from_secs(2),
+                "checkout took {:?}",
+                t0.elapsed()
+            );
+        }
     }
 
     #[test]

@@ -89,6 +89,12 @@ impl OutboxWorker {
 
     /// Claims one batch of due messages and processes it.
     pub async fn run_once(&self) -> Result<Stats, DbError> {
+        self.pass(None).await
+    }
+
+    /// One pass. With `stop`, a stop signal ends the pass early: messages already being sent
+    /// finish and are recorded, the rest of the batch is not started (`run` releases it).
+    async fn pass(&self, stop: Option<&watch::Receiver<bool>>) -> Result<Stats, DbError> {
         let pool = self.pool.clone();
         let owner = self.owner.clone();
         let claimed = blocking(move || {
@@ -103,7 +109,19 @@ impl OutboxWorker {
         let mut tasks = tokio::task::JoinSet::new();
         for message in claimed {
             let worker = self.clone();
-            let permit = self.concurrency.clone().acquire_owned().await;
+            let permit = match stop {
+                None => self.concurrency.clone().acquire_owned().await,
+                Some(stop) => {
+                    let mut stop = stop.clone();
+                    if *stop.borrow_and_update() {
+                        break;
+                    }
+                    tokio::select! {
+                        permit = self.concurrency.clone().acquire_owned() => permit,
+                        _ = stop.wait_for(|stopped| *stopped) => break,
+                    }
+                }
+            };
             tasks.spawn(async move {
                 let _permit = permit;
                 worker.process(message).await
@@ -133,13 +151,14 @@ impl OutboxWorker {
         }
     }
 
-    /// Runs until `stop` turns true, then releases its claims.
+    /// Runs until `stop` turns true, then releases its claims: messages being sent when the
+    /// signal comes finish; claimed messages not yet started go back to the queue at once.
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
         loop {
             if *stop.borrow() {
                 break;
             }
-            let idle = match self.run_once().await {
+            let idle = match self.pass(Some(&stop)).await {
                 Ok(s) => s.claimed == 0,
                 Err(e) => {
                     tracing::warn!(error = %e, "outbox pass failed; retrying shortly");
@@ -288,7 +307,9 @@ impl OutboxWorker {
             sample: false,
         });
         self.wait_for_rate_slot().await;
-        let limit = StdDuration::from_secs(self.settings.mail.command_timeout_seconds * 4);
+        // lettre's async client times only the TCP connect, not the SMTP commands: a server
+        // that accepts and never answers would hold the message forever. Bound the whole send.
+        let limit = StdDuration::from_secs(self.settings.mail.command_timeout_seconds);
         let result = match tokio::time::timeout(limit, self.mailer.send(&email)).await {
             Ok(r) => r,
             Err(_) => Err(SendError::Temporary(format!(

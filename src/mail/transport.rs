@@ -54,6 +54,8 @@ struct MemoryState {
     sent: Vec<SentEmail>,
     reject_permanently: HashSet<String>,
     reject_temporarily: HashSet<String>,
+    /// How long each send takes (a slow mail server, for shutdown tests).
+    delay: Duration,
 }
 
 /// The in-memory transport's mailbox, shared with the test that reads it.
@@ -90,6 +92,15 @@ impl MemoryMailbox {
             s.reject_temporarily.remove(&address.to_lowercase());
             s.reject_permanently.remove(&address.to_lowercase());
         }
+    }
+    /// Makes every send take `delay` (a slow mail server).
+    pub fn set_delay(&self, delay: Duration) {
+        if let Ok(mut s) = self.0.lock() {
+            s.delay = delay;
+        }
+    }
+    fn delay(&self) -> Duration {
+        self.0.lock().map(|s| s.delay).unwrap_or_default()
     }
     fn deliver(&self, email: &OutgoingEmail) -> Result<(), SendError> {
         let mut s = self
@@ -187,7 +198,13 @@ impl Mailer {
     /// Sends one message, classifying any failure as temporary or permanent.
     pub async fn send(&self, email: &OutgoingEmail) -> Result<(), SendError> {
         match self {
-            Mailer::Memory { mailbox, .. } => mailbox.deliver(email),
+            Mailer::Memory { mailbox, .. } => {
+                let delay = mailbox.delay();
+                if !delay.is_zero() {
+                    tokio::time::sleep(delay).await;
+                }
+                mailbox.deliver(email)
+            }
             Mailer::File { transport, from } => {
                 let message = build(from, email)?;
                 transport.send(message).await.map(|_| ()).map_err(|e| {

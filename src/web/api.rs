@@ -234,3 +234,48 @@ pub async fn get_export(
 pub async fn get_openapi() -> HttpResponse {
     HttpResponse::Ok().json(super::openapi::document())
 }
+
+/// `?quarter=&format=png|svg&lang=en|ko|nl` for the report.
+#[derive(Deserialize)]
+pub struct ReportQuery {
+    quarter: Option<String>,
+    format: Option<String>,
+    lang: Option<String>,
+}
+
+/// `GET /api/v1/report`: the board report image (the board page's download button).
+pub async fn get_report(
+    who: Require<ResultReaders>,
+    q: web::Query<ReportQuery>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let format = export::ReportFormat::parse(q.format.as_deref().unwrap_or("png"))
+        .ok_or_else(|| AppError::BadRequest("unknown format (expected png or svg)".into()))?;
+    let locale: crate::domain::locale::Locale =
+        q.lang.as_deref().unwrap_or("en").parse().map_err(
+            |e: crate::domain::locale::UnknownLocale| AppError::BadRequest(e.to_string()),
+        )?;
+    let loaded = scorecard_for(&state, &who, parse_quarter(&q.quarter)?).await?;
+    let settings = state.settings.clone();
+    let bytes = web::block(move || {
+        export::render_report(&loaded, &settings, format, locale)
+            .map(|b| (b, loaded.scorecard.quarter))
+    })
+    .await?
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+    let ext = match format {
+        export::ReportFormat::Png => "png",
+        export::ReportFormat::Svg => "svg",
+    };
+    Ok(HttpResponse::Ok()
+        .content_type(format.content_type())
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!(
+                "inline; filename=\"ctopulse-{}-{}.{ext}\"",
+                bytes.1,
+                locale.code()
+            ),
+        ))
+        .body(bytes.0))
+}

@@ -7,6 +7,7 @@ pub mod error;
 pub mod health;
 pub mod middleware;
 pub mod openapi;
+pub mod pages;
 pub mod staff;
 pub mod survey;
 
@@ -94,9 +95,33 @@ fn endpoints() -> Vec<Endpoint> {
             M::GET,
             "/dashboard",
             Staff(CtoOnly::ROLES),
-            staff::dashboard,
+            pages::dashboard,
         ),
-        endpoint(M::GET, "/board", Staff(BoardOnly::ROLES), staff::board),
+        endpoint(
+            M::POST,
+            "/dashboard/commentary",
+            Staff(CtoOnly::ROLES),
+            pages::save_commentary,
+        ),
+        endpoint(
+            M::POST,
+            "/dashboard/inflections",
+            Staff(CtoOnly::ROLES),
+            pages::add_point,
+        ),
+        endpoint(
+            M::POST,
+            "/dashboard/inflections/{id}/assess",
+            Staff(CtoOnly::ROLES),
+            pages::assess_point,
+        ),
+        endpoint(M::GET, "/board", Staff(BoardOnly::ROLES), pages::board),
+        endpoint(
+            M::POST,
+            "/board/inflections/{id}/confirm",
+            Staff(BoardOnly::ROLES),
+            pages::confirm_point,
+        ),
         endpoint(M::GET, "/api/v1/me", Staff(AnyStaff::ROLES), api::me),
         endpoint(
             M::GET,
@@ -139,6 +164,12 @@ fn endpoints() -> Vec<Endpoint> {
             "/api/v1/export",
             Staff(ResultReaders::ROLES),
             api::get_export,
+        ),
+        endpoint(
+            M::GET,
+            "/api/v1/report",
+            Staff(ResultReaders::ROLES),
+            api::get_report,
         ),
         endpoint(M::GET, "/api/v1/openapi.json", Public, api::get_openapi),
     ]

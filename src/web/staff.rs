@@ -6,7 +6,7 @@ use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use askama::Template;
 
-use super::auth::{AdminOnly, BoardOnly, CtoOnly, Require};
+use super::auth::{AdminOnly, Require};
 use super::error::AppError;
 use crate::auth::Identity;
 use crate::db::{self, audit};
@@ -65,16 +65,6 @@ fn placeholder(who: &Identity, area: &str) -> Result<HttpResponse, AppError> {
 /// `GET /admin` (placeholder).
 pub async fn admin_home(who: Require<AdminOnly>) -> Result<HttpResponse, AppError> {
     placeholder(&who, "Admin pages")
-}
-
-/// `GET /dashboard` (placeholder).
-pub async fn dashboard(who: Require<CtoOnly>) -> Result<HttpResponse, AppError> {
-    placeholder(&who, "CTO dashboard")
-}
-
-/// `GET /board` (placeholder).
-pub async fn board(who: Require<BoardOnly>) -> Result<HttpResponse, AppError> {
-    placeholder(&who, "Board page")
 }
 
 /// `GET /admin/audit`: the most recent audit entries.

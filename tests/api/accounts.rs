@@ -35,7 +35,12 @@ async fn each_role_signs_in_to_its_own_page() {
     for (email, role, home, says) in [
         ("hr@example.com", Role::Admin, "/admin", "Admin pages"),
         ("cto@example.com", Role::Cto, "/dashboard", "CTO dashboard"),
-        ("chair@example.com", Role::Board, "/board", "Board page"),
+        (
+            "chair@example.com",
+            Role::Board,
+            "/board",
+            "Board: how is the CTO doing?",
+        ),
     ] {
         add_user(&app, email, role);
         let s = sign_in(&app, email).await;

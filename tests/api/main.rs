@@ -11,6 +11,8 @@ mod cli_accounts;
 mod demo;
 mod health;
 mod helpers;
+mod pages;
+mod reliability;
 mod results_api;
 mod schema_parity;
 mod scorecard;

@@ -1,0 +1,361 @@
+//! The page: header, the three measure panels, the CTO's commentary and the methodology
+//! footer, laid out on one 1600 × 1000 image, and the PNG and SVG entry points.
+
+use std::collections::BTreeSet;
+
+use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+use image::{ColorType, ImageEncoder};
+use plotters::prelude::*;
+
+use crate::charts::copy::{self, fill, pct0};
+use crate::charts::marks::{self, Area};
+use crate::charts::text_layout::{self as tl, line_height};
+use crate::charts::theme::{self, size, INK, MUTED, PANEL, PAPER, RULE};
+use crate::charts::{
+    alignment_panel, csat_panel, culture_panel, fonts, ReportContext, ReportError,
+};
+use crate::domain::audience::Audience;
+use crate::domain::locale::Locale;
+use crate::domain::scoring::status::Rating;
+use crate::domain::scoring::Scorecard;
+
+/// Image width in pixels.
+pub const WIDTH: u32 = 1600;
+/// Image height in pixels.
+pub const HEIGHT: u32 = 1000;
+
+const MARGIN: i32 = 24;
+const GAP: i32 = 16;
+const PANELS_TOP: i32 = 104;
+const PANELS_BOTTOM: i32 = 804;
+const COMMENTARY_TOP: i32 = 814;
+const FOOTER_TOP: i32 = 916;
+const PAD: i32 = 18;
+
+/// A panel's outer box.
+#[derive(Debug, Clone, Copy)]
+pub struct Frame {
+    /// Left edge.
+    pub x: i32,
+    /// Top edge.
+    pub y: i32,
+    /// Width.
+    pub w: i32,
+    /// Height.
+    pub h: i32,
+}
+
+/// Where a panel's parts go, below its title and status.
+#[derive(Debug, Clone, Copy)]
+pub struct PanelLayout {
+    /// Content left edge.
+    pub x: i32,
+    /// Content width.
+    pub w: i32,
+    /// Top of the headline figure.
+    pub headline_y: i32,
+    /// Top of the measure's details.
+    pub details_y: i32,
+    /// Top of the trend chart.
+    pub trend_y: i32,
+    /// Height of the trend chart.
+    pub trend_h: i32,
+    /// Top of the notes under the trend.
+    pub notes_y: i32,
+}
+
+/// Draws a panel's card, title and status; returns where the rest goes.
+///
+/// Every panel has the same skeleton so the three measures line up across the page and a
+/// reader compares like with like.
+pub fn panel_top<DB: DrawingBackend>(
+    area: &Area<DB>,
+    locale: Locale,
+    f: Frame,
+    title: &str,
+    rating: Rating,
+    reason: &str,
+) -> Result<PanelLayout, ReportError> {
+    marks::rect(area, (f.x, f.y), (f.x + f.w, f.y + f.h), PANEL.filled())?;
+    // A status-coloured strip on top: a second cue beside the icon and word, never the only one.
+    marks::rect(
+        area,
+        (f.x, f.y),
+        (f.x + f.w, f.y + 6),
+        theme::rating_colour(rating).filled(),
+    )?;
+    let x = f.x + PAD;
+    let w = f.w - 2 * PAD;
+    let heading = theme::bold(size::HEADING);
+    tl::text(
+        area,
+        &tl::fit(&heading, title, w),
+        &heading,
+        &INK,
+        (x, f.y + 16),
+    )?;
+    let reason = crate::charts::reasons::sentence(reason);
+    marks::status(area, locale, rating, &reason, (x, f.y + 56), w, 3)?;
+    Ok(PanelLayout {
+        x,
+        w,
+        headline_y: f.y + 168,
+        details_y: f.y + 300,
+        trend_y: f.y + 528,
+        trend_h: 134,
+        notes_y: f.y + 664,
+    })
+}
+
+fn header<DB: DrawingBackend>(
+    area: &Area<DB>,
+    sc: &Scorecard,
+    ctx: &ReportContext<'_>,
+) -> Result<(), ReportError> {
+    let l = copy::labels(ctx.locale);
+    let title = theme::bold(size::TITLE);
+    let company = if ctx.company.trim().is_empty() {
+        "—"
+    } else {
+        ctx.company.trim()
+    };
+    tl::text(
+        area,
+        &tl::fit(&title, company, 980),
+        &title,
+        &INK,
+        (MARGIN, 14),
+    )?;
+    let as_of = match ctx.as_of {
+        Some(d) => fill(l.as_of, &[("date", &copy::date(ctx.locale, d))]),
+        None => l.as_of_unknown.to_string(),
+    };
+    let sub = format!(
+        "{} · {} · {}",
+        l.report_title,
+        copy::quarter_long(ctx.locale, sc.quarter),
+        as_of
+    );
+    let f = theme::regular(size::BODY);
+    tl::text(area, &tl::fit(&f, &sub, 980), &f, &MUTED, (MARGIN, 62))?;
+    legend(area, ctx.locale)?;
+    marks::line(
+        area,
+        (MARGIN, 94),
+        (WIDTH as i32 - MARGIN, 94),
+        RULE.stroke_width(1),
+    )
+}
+
+/// The key to the status icons, top right: shape, colour and word together.
+fn legend<DB: DrawingBackend>(area: &Area<DB>, locale: Locale) -> Result<(), ReportError> {
+    let f = theme::regular(size::TINY);
+    let ratings = [Rating::Green, Rating::Amber, Rating::Red, Rating::NotRated];
+    let widths: Vec<i32> = ratings
+        .iter()
+        .map(|r| tl::width(&f, copy::rating_word(locale, *r)) + 34)
+        .collect();
+    let mut x = WIDTH as i32 - MARGIN - widths.iter().sum::<i32>();
+    for (r, w) in ratings.iter().zip(&widths) {
+        theme::draw_status_icon(area, *r, (x + 10, 66), 9).map_err(ReportError::drawing)?;
+        tl::text(area, copy::rating_word(locale, *r), &f, &INK, (x + 24, 56))?;
+        x += w;
+    }
+    Ok(())
+}
+
+fn commentary<DB: DrawingBackend>(
+    area: &Area<DB>,
+    ctx: &ReportContext<'_>,
+) -> Result<(), ReportError> {
+    let Some(text) = ctx.commentary.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(());
+    };
+    let l = copy::labels(ctx.locale);
+    let (x0, x1) = (MARGIN, WIDTH as i32 - MARGIN);
+    marks::rect(
+        area,
+        (x0, COMMENTARY_TOP),
+        (x1, FOOTER_TOP - 10),
+        PANEL.filled(),
+    )?;
+    marks::rect(
+        area,
+        (x0, COMMENTARY_TOP),
+        (x0 + 5, FOOTER_TOP - 10),
+        theme::DATA.filled(),
+    )?;
+    let head = theme::bold(size::SMALL);
+    tl::text(
+        area,
+        l.commentary,
+        &head,
+        &INK,
+        (x0 + PAD, COMMENTARY_TOP + 8),
+    )?;
+    let f = theme::regular(size::SMALL);
+    let lines = tl::wrap(&f, text, x1 - x0 - 2 * PAD, 3);
+    tl::lines(
+        area,
+        &lines,
+        &f,
+        &INK,
+        (x0 + PAD, COMMENTARY_TOP + 8 + line_height(size::SMALL)),
+        line_height(size::SMALL),
+    )?;
+    Ok(())
+}
+
+/// The methodology footer as one paragraph: rounds and response rates, k and the interval
+/// method, weights, template versions and status thresholds.
+pub fn methodology_text(sc: &Scorecard, ctx: &ReportContext<'_>) -> String {
+    let locale = ctx.locale;
+    let l = copy::labels(locale);
+    let mut parts = Vec::new();
+    if sc.rounds.is_empty() {
+        parts.push(l.method_no_rounds.to_string());
+    } else {
+        let rounds: Vec<String> = sc
+            .rounds
+            .iter()
+            .map(|r| {
+                let rate = r
+                    .response_rate
+                    .value()
+                    .map(|v| pct0(*v))
+                    .unwrap_or_else(|| "–".to_string());
+                fill(
+                    l.method_round,
+                    &[
+                        ("template", &r.template.key),
+                        ("version", &r.template.version.to_string()),
+                        ("answered", &r.answered.to_string()),
+                        ("delivered", &r.delivered.to_string()),
+                        ("rate", &rate),
+                    ],
+                )
+            })
+            .collect();
+        parts.push(format!("{}.", rounds.join(" · ")));
+        let ks: BTreeSet<u32> = sc.rounds.iter().map(|r| r.k).collect();
+        let k = ks.iter().map(u32::to_string).collect::<Vec<_>>().join("/");
+        parts.push(fill(l.method_rules, &[("k", &k)]));
+    }
+    if let Some(r) = sc
+        .rounds
+        .iter()
+        .find(|r| r.audience == Audience::InternalCsat)
+    {
+        let weights: Vec<String> = r
+            .groups
+            .iter()
+            .map(|g| {
+                format!(
+                    "{} {}",
+                    copy::group_name(locale, &g.key, &g.departments),
+                    trim_float(g.weight)
+                )
+            })
+            .collect();
+        parts.push(fill(l.method_weights, &[("weights", &weights.join(", "))]));
+    }
+    let t = &ctx.methodology.thresholds;
+    let p = |v| copy::pct1(locale, v);
+    parts.push(fill(
+        l.method_thresholds,
+        &[
+            ("a", &p(t.a_amber_alignment)),
+            ("b_red", &p(t.b_red_productive_happy)),
+            ("b_amber", &p(t.b_amber_productive_happy)),
+            ("c_red", &p(t.c_red_weighted)),
+            ("c_group", &p(t.c_red_any_group)),
+            ("c_amber", &p(t.c_amber_weighted)),
+        ],
+    ));
+    parts.join(" ")
+}
+
+/// A weight without a needless ".0".
+pub fn trim_float(v: f64) -> String {
+    let s = format!("{v:.1}");
+    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+}
+
+fn footer<DB: DrawingBackend>(
+    area: &Area<DB>,
+    sc: &Scorecard,
+    ctx: &ReportContext<'_>,
+) -> Result<(), ReportError> {
+    let l = copy::labels(ctx.locale);
+    let head = theme::bold(size::TINY);
+    let x = MARGIN;
+    tl::text(area, l.method_heading, &head, &INK, (x, FOOTER_TOP))?;
+    let indent = tl::width(&head, l.method_heading) + 10;
+    let f = theme::regular(size::TINY - 1.0);
+    let text = methodology_text(sc, ctx);
+    let lines = tl::wrap(&f, &text, WIDTH as i32 - 2 * MARGIN - indent, 4);
+    tl::lines(
+        area,
+        &lines,
+        &f,
+        &MUTED,
+        (x + indent, FOOTER_TOP),
+        line_height(size::TINY - 1.0) - 1,
+    )?;
+    Ok(())
+}
+
+/// Draws the whole report on `area` (1600 × 1000).
+pub fn draw_report<DB: DrawingBackend>(
+    area: &Area<DB>,
+    sc: &Scorecard,
+    ctx: &ReportContext<'_>,
+) -> Result<(), ReportError> {
+    fonts::ensure_registered()?;
+    area.fill(&PAPER).map_err(ReportError::drawing)?;
+    header(area, sc, ctx)?;
+    let w = (WIDTH as i32 - 2 * MARGIN - 2 * GAP) / 3;
+    let frame = |i: i32| marks_frame(MARGIN + i * (w + GAP), w);
+    alignment_panel::draw(area, sc, ctx, frame(0))?;
+    culture_panel::draw(area, sc, ctx, frame(1))?;
+    csat_panel::draw(area, sc, ctx, frame(2))?;
+    commentary(area, ctx)?;
+    footer(area, sc, ctx)
+}
+
+fn marks_frame(x: i32, w: i32) -> Frame {
+    Frame {
+        x,
+        y: PANELS_TOP,
+        w,
+        h: PANELS_BOTTOM - PANELS_TOP,
+    }
+}
+
+/// Renders the report as PNG bytes: same scorecard and context, same bytes.
+pub fn render_png(sc: &Scorecard, ctx: &ReportContext<'_>) -> Result<Vec<u8>, ReportError> {
+    let mut pixels = vec![0u8; (WIDTH * HEIGHT * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut pixels, (WIDTH, HEIGHT)).into_drawing_area();
+        draw_report(&root, sc, ctx)?;
+        root.present().map_err(ReportError::drawing)?;
+    }
+    let mut out = Vec::with_capacity(256 * 1024);
+    // Fast deflate with the Sub filter: a flat-colour chart compresses well either way, and
+    // the default level or adaptive filtering multiply the encode time for a few per cent.
+    PngEncoder::new_with_quality(&mut out, CompressionType::Fast, FilterType::Sub)
+        .write_image(&pixels, WIDTH, HEIGHT, ColorType::Rgb8)
+        .map_err(|e| ReportError::Encoding(e.to_string()))?;
+    Ok(out)
+}
+
+/// Renders the report as an SVG document; its text stays text and names the font family.
+pub fn render_svg(sc: &Scorecard, ctx: &ReportContext<'_>) -> Result<String, ReportError> {
+    let mut out = String::with_capacity(128 * 1024);
+    {
+        let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area();
+        draw_report(&root, sc, ctx)?;
+        root.present().map_err(ReportError::drawing)?;
+    }
+    Ok(out)
+}

@@ -1,0 +1,217 @@
+//! Measure B's panel: productive and happy, the four quadrants, eNPS and the lagging
+//! indicators against their thresholds.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::HPos;
+
+use crate::charts::board_report::{panel_top, Frame};
+use crate::charts::copy::{self, fill, pct1, signed};
+use crate::charts::marks::{self, Area};
+use crate::charts::text_layout::{self as tl, line_height};
+use crate::charts::theme::{self, size, INK, MUTED, WHITE_TEXT_BG};
+use crate::charts::{reasons, trend, ReportContext, ReportError};
+use crate::domain::scoring::lagging::{BreachWhen, LaggingIndicator};
+use crate::domain::scoring::status::Rating;
+use crate::domain::scoring::trend::Metric;
+use crate::domain::scoring::Scorecard;
+
+/// Draws measure B in `frame`.
+pub fn draw<DB: DrawingBackend>(
+    area: &Area<DB>,
+    sc: &Scorecard,
+    ctx: &ReportContext<'_>,
+    frame: Frame,
+) -> Result<(), ReportError> {
+    let l = copy::labels(ctx.locale);
+    let b = &sc.measure_b;
+    let reason = reasons::reason_b(ctx.locale, b, &ctx.methodology.thresholds);
+    let lay = panel_top(area, ctx.locale, frame, l.title_b, b.status.rating, &reason)?;
+    let has_round = b.round.is_some();
+    marks::headline(
+        area,
+        ctx.locale,
+        &b.productive_and_happy,
+        l.caption_b,
+        has_round,
+        (lay.x, lay.headline_y),
+        lay.w,
+    )?;
+    let (x, w) = (lay.x, lay.w);
+    let mut y = lay.details_y;
+
+    // Quadrants.
+    let tiny = theme::regular(size::TINY);
+    tl::text(
+        area,
+        &tl::fit(&tiny, l.quadrants_heading, w),
+        &tiny,
+        &MUTED,
+        (x, y),
+    )?;
+    y += line_height(size::TINY) + 2;
+    let cell_w = w / 2;
+    let cell_h = 34;
+    match b.quadrants.value() {
+        Some(q) => {
+            let counts = [
+                q.productive_and_happy,
+                q.burnout_risk,
+                q.friction,
+                q.neither,
+            ];
+            for (i, (count, name)) in counts.iter().zip(l.quadrants).enumerate() {
+                let cx = x + (i as i32 % 2) * cell_w;
+                let cy = y + (i as i32 / 2) * cell_h;
+                let fill_style = if i == 0 {
+                    theme::BAND.mix(0.35).filled()
+                } else {
+                    WHITE_TEXT_BG.filled()
+                };
+                marks::rect(
+                    area,
+                    (cx, cy),
+                    (cx + cell_w - 4, cy + cell_h - 4),
+                    fill_style,
+                )?;
+                let num = theme::bold(size::BODY);
+                let count = count.to_string();
+                tl::text(area, &count, &num, &INK, (cx + 8, cy + 3))?;
+                let nw = tl::width(&num, &count) + 16;
+                let f = theme::regular(size::SMALL);
+                tl::text(
+                    area,
+                    &tl::fit(&f, name, cell_w - nw - 10),
+                    &f,
+                    &INK,
+                    (cx + nw, cy + 5),
+                )?;
+            }
+        }
+        None => {
+            marks::absent_box(
+                area,
+                ctx.locale,
+                &b.quadrants,
+                "",
+                has_round,
+                (x, y),
+                (w, 2 * cell_h - 4),
+            )?;
+        }
+    }
+    y += 2 * cell_h + 6;
+
+    // eNPS.
+    match b.enps.value() {
+        Some(e) => {
+            let text = fill(
+                l.enps,
+                &[
+                    ("score", &signed(e.score)),
+                    ("low", &signed(e.low)),
+                    ("high", &signed(e.high)),
+                    ("n", &e.n.to_string()),
+                ],
+            );
+            let f = theme::bold(size::SMALL);
+            tl::text(area, &tl::fit(&f, &text, w), &f, &INK, (x, y))?;
+            let ticks = vec![
+                (-100.0, "–100".to_string()),
+                (0.0, "0".to_string()),
+                (100.0, "+100".to_string()),
+            ];
+            marks::interval_bar(
+                area,
+                (x + 14, y + 32),
+                w - 28,
+                (-100.0, 100.0),
+                (e.low, e.score, e.high),
+                &ticks,
+            )?;
+        }
+        None => {
+            let why = reasons::absence(ctx.locale, &b.enps, has_round);
+            let f = theme::regular(size::SMALL);
+            tl::text(
+                area,
+                &tl::fit(&f, &format!("eNPS: {why}"), w),
+                &f,
+                &INK,
+                (x, y),
+            )?;
+        }
+    }
+    y += 58;
+
+    // Lagging indicators against their thresholds.
+    for (label, ind) in [
+        (l.attrition, &b.lagging.regretted_top_talent_attrition),
+        (l.acceptance, &b.lagging.offer_acceptance),
+    ] {
+        lagging_row(area, ctx, label, ind, (x, y), w)?;
+        y += 26;
+    }
+
+    let series = sc
+        .trends
+        .iter()
+        .find(|t| t.metric == Metric::ProductiveAndHappy);
+    let surprise = sc
+        .surprises
+        .iter()
+        .find(|s| s.metric == Metric::ProductiveAndHappy);
+    trend::share_trend(
+        area,
+        ctx.locale,
+        series,
+        surprise,
+        (lay.x, lay.trend_y),
+        (lay.w, lay.trend_h),
+    )?;
+    trend::notes(
+        area,
+        ctx.locale,
+        &sc.surprises,
+        &[Metric::ProductiveAndHappy, Metric::Enps],
+        (lay.x, lay.notes_y),
+        lay.w,
+    )?;
+    Ok(())
+}
+
+fn lagging_row<DB: DrawingBackend>(
+    area: &Area<DB>,
+    ctx: &ReportContext<'_>,
+    label: &str,
+    ind: &LaggingIndicator,
+    (x, y): (i32, i32),
+    w: i32,
+) -> Result<(), ReportError> {
+    let l = copy::labels(ctx.locale);
+    let rating = match ind.breach {
+        Some(true) => Rating::Amber,
+        Some(false) => Rating::Green,
+        None => Rating::NotRated,
+    };
+    theme::draw_status_icon(area, rating, (x + 8, y + 11), 8).map_err(ReportError::drawing)?;
+    let threshold = pct1(ctx.locale, ind.threshold);
+    let limit = match ind.breach_when {
+        BreachWhen::Above => fill(l.at_most, &[("t", &threshold)]),
+        BreachWhen::Below => fill(l.at_least, &[("t", &threshold)]),
+    };
+    let (value, verdict) = match (ind.value.value(), ind.breach) {
+        (Some(v), Some(true)) => (pct1(ctx.locale, v.value), l.breach),
+        (Some(v), _) => (pct1(ctx.locale, v.value), l.within),
+        (None, _) => (l.no_hr_data.to_string(), ""),
+    };
+    let right = if verdict.is_empty() {
+        format!("{value} ({limit})")
+    } else {
+        format!("{value} · {verdict} ({limit})")
+    };
+    let bold = theme::bold(size::TINY);
+    tl::anchored(area, &right, &bold, &INK, (x + w, y + 2), HPos::Right)?;
+    let f = theme::regular(size::TINY);
+    let room = w - 24 - tl::width(&bold, &right) - 10;
+    tl::text(area, &tl::fit(&f, label, room), &f, &INK, (x + 22, y + 2))
+}

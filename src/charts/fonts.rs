@@ -1,0 +1,58 @@
+//! The report's embedded fonts, so the PNG renders Latin and Hangul on a machine with no fonts.
+
+use std::sync::OnceLock;
+
+use plotters::style::{register_font, FontStyle};
+
+/// NanumGothic Regular (OFL-1.1, NAVER Corporation; licence in `assets/fonts/OFL.txt`).
+static REGULAR: &[u8] = include_bytes!("../../assets/fonts/NanumGothic.ttf");
+/// NanumGothic Bold, for headings and figures.
+static BOLD: &[u8] = include_bytes!("../../assets/fonts/NanumGothicBold.ttf");
+
+/// The family name the report draws with.
+///
+/// plotters looks fonts up by this exact string, and the SVG backend writes it verbatim into
+/// `font-family`, so it doubles as a CSS fallback list: a viewer without NanumGothic falls back
+/// to a system Korean sans-serif instead of showing boxes.
+pub const FAMILY: &str =
+    "NanumGothic, 'Apple SD Gothic Neo', 'Malgun Gothic', 'Noto Sans CJK KR', sans-serif";
+
+/// Why the embedded fonts could not be registered (only possible if the TTF files are corrupt).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the embedded NanumGothic font could not be parsed")]
+pub struct FontError;
+
+/// Registers the embedded fonts with plotters once per process; later calls are free.
+///
+/// plotters keeps a process-wide font table, and a family that is not in it fails every draw
+/// with `FontUnavailable`, so every render goes through here first.
+pub fn ensure_registered() -> Result<(), FontError> {
+    static REGISTERED: OnceLock<bool> = OnceLock::new();
+    let ok = *REGISTERED.get_or_init(|| {
+        register_font(FAMILY, FontStyle::Normal, REGULAR).is_ok()
+            && register_font(FAMILY, FontStyle::Bold, BOLD).is_ok()
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err(FontError)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_fonts_register_and_cover_hangul() {
+        ensure_registered().unwrap();
+        let font = plotters::style::FontDesc::new(
+            plotters::style::FontFamily::Name(FAMILY),
+            20.0,
+            FontStyle::Normal,
+        );
+        // A Hangul string must have a real advance width (a missing glyph would be .notdef).
+        let (w, _) = font.box_size("정렬").unwrap();
+        assert!(w > 20, "width {w}");
+    }
+}

@@ -1,0 +1,405 @@
+//! The staff pages: the CTO dashboard and the board page (server-rendered, no script).
+
+pub mod view;
+
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+use serde::Deserialize;
+
+use self::view::{scorecard_view, ScorecardView};
+use super::api::scorecard_for;
+use super::auth::{BoardOnly, CtoOnly, Require};
+use super::error::AppError;
+use crate::auth::{Identity, Role};
+use crate::db::{self, commentary, inflection, rounds, scorecard};
+use crate::domain::quarter::Quarter;
+use crate::domain::round::RoundStatus;
+use crate::startup::AppState;
+
+/// One register row as shown.
+pub struct RegisterRow {
+    pub row: usize,
+    pub point_id: String,
+    pub title: String,
+    pub first_seen: String,
+    pub quarter: String,
+    pub assessment: String,
+    pub assessment_text: String,
+    pub cto_note: String,
+    pub board_state: String,
+    pub board_note: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/dashboard.html")]
+struct DashboardPage {
+    nav: Vec<(&'static str, &'static str, bool)>,
+    email: String,
+    role: &'static str,
+    csrf_token: String,
+    notice: Option<String>,
+    quarters: Vec<(String, bool)>,
+    scorecard: Option<ScorecardView>,
+    show_comments: bool,
+    open_rounds: Vec<(String, String)>,
+    commentary_quarter: String,
+    commentary_text: String,
+    register: Vec<RegisterRow>,
+    can_assess: bool,
+    can_confirm: bool,
+    assess_quarter: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/board.html")]
+struct BoardPage {
+    nav: Vec<(&'static str, &'static str, bool)>,
+    email: String,
+    role: &'static str,
+    csrf_token: String,
+    notice: Option<String>,
+    quarters: Vec<(String, bool)>,
+    scorecard: Option<ScorecardView>,
+    show_comments: bool,
+    register: Vec<RegisterRow>,
+    can_assess: bool,
+    can_confirm: bool,
+    assess_quarter: String,
+}
+
+/// `?quarter=` and `?notice=` on the pages.
+#[derive(Deserialize)]
+pub struct PageQuery {
+    quarter: Option<String>,
+    notice: Option<String>,
+}
+
+fn nav(who: &Identity, current: &str) -> Vec<(&'static str, &'static str, bool)> {
+    let items: &[(&str, &str)] = match who.role {
+        Role::Cto => &[("/dashboard", "Dashboard")],
+        Role::Board => &[("/board", "Board")],
+        Role::Admin => &[("/admin", "Admin"), ("/admin/audit", "Audit log")],
+    };
+    items.iter().map(|(h, l)| (*h, *l, *h == current)).collect()
+}
+
+fn html(body: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(body)
+}
+
+struct Common {
+    quarters: Vec<(String, bool)>,
+    scorecard: Option<ScorecardView>,
+    register: Vec<RegisterRow>,
+    quarter: Option<Quarter>,
+}
+
+async fn common(state: &AppState, who: &Identity, q: &PageQuery) -> Result<Common, AppError> {
+    let wanted = q
+        .quarter
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<Quarter>()
+                .map_err(|e| AppError::BadRequest(e.to_string()))
+        })
+        .transpose()?;
+    let pool = state.pool.clone();
+    let (closed, reg) = web::block(move || -> Result<_, AppError> {
+        let mut conn = db::pool::checkout(&pool)?;
+        Ok((
+            scorecard::closed_quarters(&mut conn)?,
+            inflection::register(&mut conn)?,
+        ))
+    })
+    .await??;
+    let loaded = match scorecard_for(state, who, wanted).await {
+        Ok(l) => Some(l),
+        Err(AppError::NotFound(_)) if wanted.is_none() => None,
+        Err(e) => return Err(e),
+    };
+    let quarter = loaded.as_ref().map(|l| l.scorecard.quarter);
+    let scorecard = loaded.as_ref().map(|l| scorecard_view(l, &state.templates));
+    Ok(Common {
+        quarters: closed
+            .iter()
+            .map(|c| (c.to_string(), Some(*c) == quarter))
+            .collect(),
+        scorecard,
+        register: reg
+            .into_iter()
+            .enumerate()
+            .map(|(row, e)| RegisterRow {
+                row,
+                point_id: e.point_id,
+                title: e.title,
+                first_seen: e.first_seen_quarter,
+                quarter: e.quarter.unwrap_or_default(),
+                assessment_text: e
+                    .assessment
+                    .clone()
+                    .unwrap_or_else(|| "not assessed".into())
+                    .replace('_', " "),
+                assessment: e.assessment.unwrap_or_default(),
+                cto_note: e.cto_note.unwrap_or_default(),
+                board_state: e.board_state.unwrap_or_default(),
+                board_note: e.board_note.unwrap_or_default(),
+            })
+            .collect(),
+        quarter,
+    })
+}
+
+/// `GET /dashboard`: the CTO's scorecard, drill-down, comments, open rounds, register and
+/// commentary form.
+pub async fn dashboard(
+    who: Require<CtoOnly>,
+    q: web::Query<PageQuery>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let c = common(&state, &who, &q).await?;
+    let current = c.quarter.unwrap_or_else(|| {
+        Quarter::containing(
+            crate::clock::now().date(),
+            state.settings.fiscal_year_start_month,
+        )
+    });
+    let pool = state.pool.clone();
+    let (open_rounds, text) = web::block(move || -> Result<_, AppError> {
+        let mut conn = db::pool::checkout(&pool)?;
+        let mut open = Vec::new();
+        for r in rounds::list(&mut conn)?
+            .into_iter()
+            .filter(|r| r.status() == RoundStatus::Open)
+        {
+            let p = rounds::progress(&mut conn, &r.id)?;
+            let rate = p
+                .overall
+                .response_rate
+                .map(view::pct)
+                .unwrap_or_else(|| "—".into());
+            open.push((
+                format!("{} {}", r.quarter, r.template_key),
+                format!(
+                    "{} of {} answered ({rate}); closes {}",
+                    p.overall.answered, p.overall.delivered, r.closes_on
+                ),
+            ));
+        }
+        Ok((
+            open,
+            commentary::get(&mut conn, current)?.unwrap_or_default(),
+        ))
+    })
+    .await??;
+    let page = DashboardPage {
+        nav: nav(&who, "/dashboard"),
+        email: who.actor.clone(),
+        role: who.role.as_str(),
+        csrf_token: who.csrf_token().unwrap_or_default(),
+        notice: q.notice.clone(),
+        quarters: c.quarters,
+        scorecard: c.scorecard,
+        show_comments: true,
+        open_rounds,
+        commentary_quarter: current.to_string(),
+        commentary_text: text,
+        register: c.register,
+        can_assess: true,
+        can_confirm: false,
+        assess_quarter: current.to_string(),
+    };
+    Ok(html(page.render()?))
+}
+
+/// `GET /board`: the scorecard, the report inline, downloads, and the register to confirm.
+pub async fn board(
+    who: Require<BoardOnly>,
+    q: web::Query<PageQuery>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let c = common(&state, &who, &q).await?;
+    let page = BoardPage {
+        nav: nav(&who, "/board"),
+        email: who.actor.clone(),
+        role: who.role.as_str(),
+        csrf_token: who.csrf_token().unwrap_or_default(),
+        notice: q.notice.clone(),
+        quarters: c.quarters,
+        scorecard: c.scorecard,
+        show_comments: state.settings.anonymity.board_sees_comments,
+        register: c.register,
+        can_assess: false,
+        can_confirm: true,
+        assess_quarter: String::new(),
+    };
+    Ok(html(page.render()?))
+}
+
+fn back(to: &str, notice: &str) -> HttpResponse {
+    let q = serde_urlencoded::to_string([("notice", notice)]).unwrap_or_default();
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, format!("{to}?{q}")))
+        .finish()
+}
+
+/// Parses a form body after the caller is authenticated (an extractor would reject a bad
+/// form before the role check, answering 400 where 401/403 is due).
+fn parse_form<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
+    serde_urlencoded::from_bytes(body)
+        .map_err(|e| AppError::BadRequest(format!("the form could not be read: {e}")))
+}
+
+fn quarter_field(s: &str) -> Result<Quarter, AppError> {
+    s.parse()
+        .map_err(|e: crate::domain::quarter::InvalidQuarter| AppError::BadRequest(e.to_string()))
+}
+
+/// The commentary form.
+#[derive(Deserialize)]
+pub struct CommentaryForm {
+    quarter: String,
+    body: String,
+}
+
+/// `POST /dashboard/commentary`.
+pub async fn save_commentary(
+    who: Require<CtoOnly>,
+    body: web::Bytes,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let form: CommentaryForm = parse_form(&body)?;
+    let quarter = quarter_field(&form.quarter)?;
+    let (pool, body, actor) = (state.pool.clone(), form.body, who.actor.clone());
+    web::block(move || -> Result<(), AppError> {
+        commentary::set(&mut *db::pool::checkout(&pool)?, quarter, &body, &actor).map_err(|e| {
+            match e {
+                commentary::CommentaryError::Db(d) => d.into(),
+                other => AppError::BadRequest(other.to_string()),
+            }
+        })
+    })
+    .await??;
+    Ok(back(
+        "/dashboard",
+        &format!("Commentary for {quarter} saved."),
+    ))
+}
+
+/// The new-point form.
+#[derive(Deserialize)]
+pub struct PointForm {
+    title: String,
+    quarter: String,
+    description: Option<String>,
+}
+
+/// `POST /dashboard/inflections`.
+pub async fn add_point(
+    who: Require<CtoOnly>,
+    body: web::Bytes,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let form: PointForm = parse_form(&body)?;
+    let quarter = quarter_field(&form.quarter)?;
+    let (pool, f, actor) = (state.pool.clone(), form, who.actor.clone());
+    web::block(move || -> Result<String, AppError> {
+        Ok(inflection::add(
+            &mut *db::pool::checkout(&pool)?,
+            &f.title,
+            quarter,
+            f.description.as_deref(),
+            &actor,
+        )?)
+    })
+    .await??;
+    Ok(back("/dashboard", "Inflection point added."))
+}
+
+/// The assessment form.
+#[derive(Deserialize)]
+pub struct AssessForm {
+    quarter: String,
+    assessment: String,
+    note: Option<String>,
+}
+
+/// `POST /dashboard/inflections/{id}/assess`.
+pub async fn assess_point(
+    who: Require<CtoOnly>,
+    id: web::Path<String>,
+    body: web::Bytes,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let form: AssessForm = parse_form(&body)?;
+    let quarter = quarter_field(&form.quarter)?;
+    let assessment = inflection::parse_assessment(&form.assessment)?;
+    let (pool, f, actor, id) = (state.pool.clone(), form, who.actor.clone(), id.into_inner());
+    web::block(move || -> Result<(), AppError> {
+        Ok(inflection::assess(
+            &mut *db::pool::checkout(&pool)?,
+            &id,
+            quarter,
+            assessment,
+            f.note.as_deref(),
+            &actor,
+        )?)
+    })
+    .await??;
+    Ok(back(
+        "/dashboard",
+        &format!("Assessment for {quarter} saved; it awaits the board's confirmation."),
+    ))
+}
+
+/// The board's verdict form.
+#[derive(Deserialize)]
+pub struct ConfirmForm {
+    quarter: String,
+    decision: String,
+    note: Option<String>,
+}
+
+/// `POST /board/inflections/{id}/confirm`.
+pub async fn confirm_point(
+    who: Require<BoardOnly>,
+    id: web::Path<String>,
+    body: web::Bytes,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let form: ConfirmForm = parse_form(&body)?;
+    let quarter = quarter_field(&form.quarter)?;
+    let dispute = match form.decision.as_str() {
+        "confirm" => false,
+        "dispute" => true,
+        other => {
+            return Err(AppError::BadRequest(format!(
+                "unknown decision {other:?} (confirm or dispute)"
+            )))
+        }
+    };
+    let (pool, f, actor, id) = (state.pool.clone(), form, who.actor.clone(), id.into_inner());
+    web::block(move || -> Result<(), AppError> {
+        Ok(inflection::confirm(
+            &mut *db::pool::checkout(&pool)?,
+            &id,
+            quarter,
+            dispute,
+            f.note.as_deref(),
+            &actor,
+        )?)
+    })
+    .await??;
+    Ok(back(
+        "/board",
+        if dispute {
+            "Assessment disputed."
+        } else {
+            "Assessment confirmed."
+        },
+    ))
+}

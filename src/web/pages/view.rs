@@ -1,0 +1,417 @@
+//! View models of a scorecard for the staff pages: plain strings and numbers, so templates
+//! stay simple and every figure keeps its suppressed / not-enough-data state in words.
+
+use crate::db::scorecard::LoadedScorecard;
+use crate::domain::scoring::interval::Share;
+use crate::domain::scoring::status::{Rating, Status};
+use crate::domain::scoring::trend::{Metric, SurpriseVerdict, TrendSeries};
+use crate::domain::scoring::Figure;
+use crate::domain::template::TemplateSet;
+
+/// A rating as a CSS class and a word (never colour alone).
+pub struct RatingView {
+    pub class: &'static str,
+    pub word: &'static str,
+    pub reason: String,
+}
+
+fn rating(s: &Status) -> RatingView {
+    let (class, word) = match s.rating {
+        Rating::Green => ("green", "Green"),
+        Rating::Amber => ("amber", "Amber"),
+        Rating::Red => ("red", "Red"),
+        Rating::NotRated => ("not-rated", "Not rated"),
+    };
+    RatingView {
+        class,
+        word,
+        reason: s.reason.clone(),
+    }
+}
+
+/// One line of a card: a label and its text.
+pub struct Line {
+    pub label: String,
+    pub text: String,
+}
+
+/// One measure's card.
+pub struct MeasureCard {
+    pub letter: &'static str,
+    pub title: &'static str,
+    pub headline: String,
+    pub interval: String,
+    pub status: RatingView,
+    pub sparkline: String,
+    pub trend_table: Vec<(String, String)>,
+    pub surprise: Option<String>,
+    pub lines: Vec<Line>,
+}
+
+/// A row of a group table.
+pub struct GroupRow {
+    pub key: String,
+    pub weight: String,
+    pub participation: String,
+    pub csat: String,
+}
+
+/// A row of an item table.
+pub struct ItemRow {
+    pub text: String,
+    pub figure: String,
+    pub bars: String,
+}
+
+/// One round's drill-down.
+pub struct RoundView {
+    pub title: String,
+    pub participation: String,
+    pub groups: Vec<GroupRow>,
+    pub items: Vec<ItemRow>,
+    pub comments: Vec<(String, Vec<String>)>,
+    pub comments_note: Option<String>,
+}
+
+/// The whole scorecard as the pages show it.
+pub struct ScorecardView {
+    pub quarter: String,
+    pub as_of: String,
+    pub commentary: Option<String>,
+    pub cards: Vec<MeasureCard>,
+    pub rounds: Vec<RoundView>,
+    pub inflections: Vec<Line>,
+}
+
+/// Formats a share as a whole percentage.
+pub fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+fn share_text(f: &Figure<Share>) -> (String, String) {
+    match f {
+        Figure::Shown { value } if value.census => (
+            pct(value.estimate),
+            format!("census of {} (no sampling error)", value.n),
+        ),
+        Figure::Shown { value } => (
+            pct(value.estimate),
+            format!(
+                "95% interval {}–{}, n = {}",
+                pct(value.low),
+                pct(value.high),
+                value.n
+            ),
+        ),
+        Figure::Suppressed { reason } => ("—".into(), format!("withheld: {reason}")),
+        Figure::NotEnoughData { reason } => ("—".into(), format!("not enough data: {reason}")),
+    }
+}
+
+fn figure_words<T>(f: &Figure<T>, shown: impl Fn(&T) -> String) -> String {
+    match f {
+        Figure::Shown { value } => shown(value),
+        Figure::Suppressed { reason } => format!("withheld ({reason})"),
+        Figure::NotEnoughData { reason } => format!("not enough data ({reason})"),
+    }
+}
+
+fn series(trends: &[TrendSeries], m: Metric) -> Option<&TrendSeries> {
+    trends.iter().find(|t| t.metric == m)
+}
+
+/// An SVG sparkline of eight quarters (gaps where a quarter has no figure), with a title for
+/// screen readers; the same figures are also listed in a table beside it.
+fn sparkline(s: Option<&TrendSeries>, lo: f64, hi: f64) -> String {
+    let Some(s) = s else { return String::new() };
+    let (w, h, pad) = (160.0, 40.0, 4.0);
+    let n = s.points.len().max(2) as f64;
+    let mut segments: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+    let mut dots = String::new();
+    for (i, p) in s.points.iter().enumerate() {
+        match &p.value {
+            Figure::Shown { value } => {
+                let x = pad + (w - 2.0 * pad) * i as f64 / (n - 1.0);
+                let y = h - pad - (h - 2.0 * pad) * ((value - lo) / (hi - lo)).clamp(0.0, 1.0);
+                if let Some(seg) = segments.last_mut() {
+                    seg.push((x, y));
+                }
+                dots.push_str(&format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"2.2\"/>"));
+            }
+            _ => segments.push(Vec::new()),
+        }
+    }
+    let lines: String = segments
+        .iter()
+        .filter(|s| s.len() > 1)
+        .map(|s| {
+            format!(
+                "<polyline points=\"{}\"/>",
+                s.iter()
+                    .map(|(x, y)| format!("{x:.1},{y:.1}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )
+        })
+        .collect();
+    format!(
+        "<svg class=\"spark\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"Last eight quarters; see the table\"><line class=\"base\" x1=\"{pad}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/>{lines}{dots}</svg>",
+        w - pad,
+        h - pad,
+        h - pad
+    )
+}
+
+fn trend_rows(s: Option<&TrendSeries>, fmt: impl Fn(f64) -> String) -> Vec<(String, String)> {
+    s.map(|s| {
+        s.points
+            .iter()
+            .map(|p| (p.quarter.to_string(), figure_words(&p.value, |v| fmt(*v))))
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+fn surprise_for(l: &LoadedScorecard, m: Metric) -> Option<String> {
+    l.scorecard
+        .surprises
+        .iter()
+        .find(|s| s.metric == m)
+        .and_then(|s| match &s.verdict {
+            SurpriseVerdict::BigSurprise {
+                direction, change, ..
+            } => {
+                let unit = if m == Metric::Enps {
+                    format!("{change:+.0} points")
+                } else {
+                    format!("{:+.0} points", change * 100.0)
+                };
+                Some(
+                    format!("Big surprise since {}: {:?} {unit}", s.from, direction)
+                        .replace("Up", "up")
+                        .replace("Down", "down"),
+                )
+            }
+            SurpriseVerdict::NotComparable { reason } => {
+                Some(format!("Not comparable with {}: {reason}", s.from))
+            }
+            _ => None,
+        })
+}
+
+/// Builds the view of a loaded scorecard; question texts come from `templates` (English).
+pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> ScorecardView {
+    let s = &l.scorecard;
+    let t = &s.trends;
+    let (a_head, a_int) = share_text(&s.measure_a.alignment);
+    let (b_head, b_int) = share_text(&s.measure_b.productive_and_happy);
+    let (c_head, c_int) = share_text(&s.measure_c.weighted_csat);
+    let b = &s.measure_b;
+    let mut b_lines = vec![
+        Line {
+            label: "eNPS".into(),
+            text: figure_words(&b.enps, |e| {
+                format!(
+                    "{:+.0} (95% interval {:+.0} to {:+.0}, n = {})",
+                    e.score, e.low, e.high, e.n
+                )
+            }),
+        },
+        Line {
+            label: "Quadrants".into(),
+            text: figure_words(&b.quadrants, |q| {
+                format!(
+                    "{} productive & happy · {} burnout risk · {} friction · {} neither",
+                    q.productive_and_happy, q.burnout_risk, q.friction, q.neither
+                )
+            }),
+        },
+    ];
+    for (label, ind) in [
+        (
+            "Regretted top-talent attrition",
+            &b.lagging.regretted_top_talent_attrition,
+        ),
+        ("Offer acceptance", &b.lagging.offer_acceptance),
+    ] {
+        let v = serde_json::to_value(ind).unwrap_or_default();
+        let value = match v["value"]["state"].as_str() {
+            Some("shown") => v["value"]["value"].as_f64().map(pct).unwrap_or_default(),
+            _ => format!(
+                "not enough data ({})",
+                v["value"]["reason"].as_str().unwrap_or("")
+            ),
+        };
+        let threshold = v["threshold"].as_f64().map(pct).unwrap_or_default();
+        let breach = match v["breach"].as_bool() {
+            Some(true) => " — breach",
+            Some(false) => " — within threshold",
+            None => "",
+        };
+        b_lines.push(Line {
+            label: label.into(),
+            text: format!(
+                "{value} (threshold {} {threshold}){breach}",
+                v["breach_when"].as_str().unwrap_or("")
+            ),
+        });
+    }
+    let c = &s.measure_c;
+    let mut c_lines: Vec<Line> = c
+        .groups_used
+        .iter()
+        .map(|g| Line {
+            label: g.group.clone(),
+            text: format!("{} (weight {:.0}%)", pct(g.csat), g.weight_share * 100.0),
+        })
+        .collect();
+    c_lines.extend(c.groups_left_out.iter().map(|g| Line {
+        label: g.group.clone(),
+        text: format!("left out: {}", g.why),
+    }));
+    let a_lines = s
+        .measure_a
+        .inflection_points
+        .iter()
+        .map(|p| {
+            let v = serde_json::to_value(p).unwrap_or_default();
+            Line {
+                label: p.title.clone(),
+                text: format!(
+                    "{} ({})",
+                    v["assessment"].as_str().unwrap_or("").replace('_', " "),
+                    v["confirmation"].as_str().unwrap_or("")
+                ),
+            }
+        })
+        .collect();
+    let cards = vec![
+        MeasureCard {
+            letter: "A",
+            title: "Tech strategy alignment",
+            headline: a_head,
+            interval: a_int,
+            status: rating(&s.measure_a.status),
+            sparkline: sparkline(series(t, Metric::Alignment), 0.0, 1.0),
+            trend_table: trend_rows(series(t, Metric::Alignment), pct),
+            surprise: surprise_for(l, Metric::Alignment),
+            lines: a_lines,
+        },
+        MeasureCard {
+            letter: "B",
+            title: "Engineering culture: productive and happy",
+            headline: b_head,
+            interval: b_int,
+            status: rating(&b.status),
+            sparkline: sparkline(series(t, Metric::ProductiveAndHappy), 0.0, 1.0),
+            trend_table: trend_rows(series(t, Metric::ProductiveAndHappy), pct),
+            surprise: surprise_for(l, Metric::ProductiveAndHappy)
+                .or_else(|| surprise_for(l, Metric::Enps)),
+            lines: b_lines,
+        },
+        MeasureCard {
+            letter: "C",
+            title: "Internal CSAT (weighted)",
+            headline: c_head,
+            interval: c_int,
+            status: rating(&c.status),
+            sparkline: sparkline(series(t, Metric::WeightedCsat), 0.0, 1.0),
+            trend_table: trend_rows(series(t, Metric::WeightedCsat), pct),
+            surprise: surprise_for(l, Metric::WeightedCsat),
+            lines: c_lines,
+        },
+    ];
+    let rounds = s
+        .rounds
+        .iter()
+        .map(|r| {
+            let template = templates.get(&r.template.key);
+            let text_of = |key: &str| {
+                template
+                    .and_then(|t| t.question(key))
+                    .map(|q| q.text().get(crate::domain::locale::Locale::En).to_string())
+                    .unwrap_or_else(|| key.replace('_', " "))
+            };
+            let title = template.map(|t| t.title().get(crate::domain::locale::Locale::En).to_string()).unwrap_or_else(|| r.template.key.clone());
+            let rate = figure_words(&r.response_rate, |x| pct(*x));
+            let groups = r
+                .groups
+                .iter()
+                .map(|g| GroupRow {
+                    key: g.key.clone(),
+                    weight: format!("{:.0}", g.weight),
+                    participation: format!("{} of {} ({})", g.answered, g.delivered, figure_words(&g.response_rate, |x| pct(*x))),
+                    csat: g.csat.as_ref().map(|f| { let (h, i) = share_text(f); if h == "—" { i } else { format!("{h} ({i})") } }).unwrap_or_else(|| "—".into()),
+                })
+                .collect();
+            let items = r
+                .items
+                .iter()
+                .filter(|i| i.kind != crate::domain::question::QuestionKind::Text)
+                .map(|i| {
+                    let figure = figure_words(&i.overall, |st| match (&st.favorable, st.mean) {
+                        (Some(f), Some(m)) => format!("{} favorable, mean {m:.2}, n = {}", pct(f.estimate), st.n),
+                        (None, Some(m)) => format!("mean {m:.2}, n = {}", st.n),
+                        _ => format!("n = {}", st.n),
+                    });
+                    let bars = match &i.overall {
+                        Figure::Shown { value } => distribution_svg(value),
+                        _ => String::new(),
+                    };
+                    ItemRow { text: text_of(&i.key), figure, bars }
+                })
+                .collect();
+            let mut comments = Vec::new();
+            let mut withheld = 0;
+            for block in &r.comments {
+                match &block.comments {
+                    Figure::Shown { value } if !value.is_empty() => comments.push((block.group.clone(), value.clone())),
+                    Figure::Shown { .. } => {}
+                    _ => withheld += 1,
+                }
+            }
+            RoundView {
+                title,
+                participation: format!("{} of {} invited answered ({rate}); k = {}", r.answered, r.delivered, r.k),
+                groups,
+                items,
+                comments,
+                comments_note: (withheld > 0).then(|| format!("Comments of {withheld} group(s) are withheld: fewer answers than the comment threshold.")),
+            }
+        })
+        .collect();
+    ScorecardView {
+        quarter: s.quarter.to_string(),
+        as_of: l.as_of.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+        commentary: l.commentary.clone(),
+        cards,
+        rounds,
+        inflections: Vec::new(),
+    }
+}
+
+/// Horizontal bars of a distribution as SVG (labels in the accompanying text).
+fn distribution_svg(st: &crate::domain::scoring::items::ItemStats) -> String {
+    let total: u64 = st.distribution.iter().map(|v| v.count).sum();
+    if total == 0 {
+        return String::new();
+    }
+    let n = st.distribution.len().max(1) as f64;
+    let (w, h) = (220.0, 28.0);
+    let bw = w / n;
+    let mut out = format!("<svg class=\"dist\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"distribution: {}\">", st.distribution.iter().map(|v| format!("{}: {}", v.value, v.count)).collect::<Vec<_>>().join(", "));
+    for (i, v) in st.distribution.iter().enumerate() {
+        let bh = (h - 10.0) * v.count as f64 / total as f64;
+        let x = i as f64 * bw;
+        out.push_str(&format!(
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{bh:.1}\"/><text x=\"{:.1}\" y=\"{h}\">{}</text>",
+            x + 1.0,
+            h - 10.0 - bh,
+            bw - 2.0,
+            x + bw / 2.0,
+            v.value
+        ));
+    }
+    out.push_str("</svg>");
+    out
+}

@@ -1,0 +1,232 @@
+//! The CTO dashboard and the board page, as their users see them.
+
+use crate::helpers::{TestApp, ROSTER};
+use crate::staff_support::{add_user, get_with, post_form_with, sign_in};
+use ctopulse::auth::Role;
+use ctopulse::db::seal;
+
+/// A closed internal-CSAT round where sales (6) answered: enough for k = 5.
+async fn closed_round(app: &TestApp) -> String {
+    app.import_roster(ROSTER);
+    let round = app.launch("internal-csat", "2026Q3");
+    app.send_all().await;
+    for i in 1..=6 {
+        let browser = app.browser();
+        let (form, csrf) = app.open_survey(&browser, &format!("s{i}@acme.test")).await;
+        let value = if i <= 4 { "5" } else { "2" };
+        let res = app
+            .post_form(
+                &browser,
+                &form,
+                &[("csrf_token", &csrf), ("q_overall_satisfaction", value)],
+            )
+            .await;
+        assert_eq!(res.status(), 200);
+    }
+    seal::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "test").unwrap();
+    round
+}
+
+#[tokio::test]
+async fn the_cto_dashboard_shows_measures_and_takes_commentary_and_assessments() {
+    let app = TestApp::spawn().await;
+    closed_round(&app).await;
+    add_user(&app, "cto@acme.test", Role::Cto);
+    let cto = sign_in(&app, "cto@acme.test").await;
+    let page = get_with(&app, "/dashboard", &cto.cookie).await;
+    assert_eq!(page.status(), 200);
+    assert_eq!(page.headers()["cache-control"], "no-store");
+    let body = page.text().await.unwrap();
+    assert!(body.contains("2026Q3"));
+    assert!(body.contains("Internal CSAT"));
+    assert!(
+        body.contains("67%"),
+        "sales CSAT 4 of 6 favourable is shown"
+    );
+    assert!(
+        body.contains("fewer than 5 answers") || body.contains("not enough data"),
+        "small groups say why they are missing"
+    );
+    assert!(!body.contains("<script"), "no script on the page");
+
+    let res = post_form_with(
+        &app,
+        "/dashboard/commentary",
+        &cto.cookie,
+        &[
+            ("csrf_token", &cto.csrf),
+            ("quarter", "2026Q3"),
+            ("body", "Sales support recovered after the Q2 hiring push."),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let body = get_with(&app, "/dashboard?quarter=2026Q3", &cto.cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(body.contains("Sales support recovered"));
+
+    let too_long = "x".repeat(601);
+    let res = post_form_with(
+        &app,
+        "/dashboard/commentary",
+        &cto.cookie,
+        &[
+            ("csrf_token", &cto.csrf),
+            ("quarter", "2026Q3"),
+            ("body", &too_long),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 400);
+
+    let res = post_form_with(
+        &app,
+        "/dashboard/inflections",
+        &cto.cookie,
+        &[
+            ("csrf_token", &cto.csrf),
+            ("title", "Agentic AI"),
+            ("quarter", "2026Q3"),
+            ("description", ""),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let id: String = {
+        use diesel::prelude::*;
+        ctopulse::db::schema::inflection_points::table
+            .select(ctopulse::db::schema::inflection_points::id)
+            .first(&mut *app.conn())
+            .unwrap()
+    };
+    let res = post_form_with(
+        &app,
+        &format!("/dashboard/inflections/{id}/assess"),
+        &cto.cookie,
+        &[
+            ("csrf_token", &cto.csrf),
+            ("quarter", "2026Q3"),
+            ("assessment", "missed"),
+            ("note", ""),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let body = get_with(&app, "/dashboard?quarter=2026Q3", &cto.cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(body.contains("Agentic AI"));
+    assert!(
+        body.contains("was assessed as missed"),
+        "measure A turns red with the reason in words"
+    );
+    // Without the CSRF token nothing changes.
+    let res = post_form_with(
+        &app,
+        &format!("/dashboard/inflections/{id}/assess"),
+        &cto.cookie,
+        &[("quarter", "2026Q3"), ("assessment", "ahead")],
+    )
+    .await;
+    assert_eq!(res.status(), 403);
+    // A bad assessment word is a clear 400.
+    let res = post_form_with(
+        &app,
+        &format!("/dashboard/inflections/{id}/assess"),
+        &cto.cookie,
+        &[
+            ("csrf_token", &cto.csrf),
+            ("quarter", "2026Q3"),
+            ("assessment", "meh"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 400);
+}
+
+#[tokio::test]
+async fn the_board_sees_the_scorecard_and_confirms_or_disputes() {
+    let app = TestApp::spawn().await;
+    closed_round(&app).await;
+    let id = ctopulse::db::inflection::add(
+        &mut app.conn(),
+        "LLM platforms",
+        "2026Q2".parse().unwrap(),
+        None,
+        "test",
+    )
+    .unwrap();
+    ctopulse::db::inflection::assess(
+        &mut app.conn(),
+        &id,
+        "2026Q3".parse().unwrap(),
+        ctopulse::domain::scoring::Assessment::Late,
+        None,
+        "test",
+    )
+    .unwrap();
+    add_user(&app, "board@acme.test", Role::Board);
+    let board = sign_in(&app, "board@acme.test").await;
+    let body = get_with(&app, "/board", &board.cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(body.contains("/api/v1/report?quarter=2026Q3"));
+    assert!(body.contains("/api/v1/export?quarter=2026Q3&amp;format=csv"));
+    assert!(
+        !body.contains("<h3>Comments</h3>"),
+        "the board reads no comments by default"
+    );
+
+    let res = post_form_with(
+        &app,
+        &format!("/board/inflections/{id}/confirm"),
+        &board.cookie,
+        &[
+            ("csrf_token", &board.csrf),
+            ("quarter", "2026Q3"),
+            ("decision", "dispute"),
+            ("note", ""),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 400, "a dispute needs a note");
+    let res = post_form_with(
+        &app,
+        &format!("/board/inflections/{id}/confirm"),
+        &board.cookie,
+        &[
+            ("csrf_token", &board.csrf),
+            ("quarter", "2026Q3"),
+            ("decision", "confirm"),
+            ("note", ""),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let body = get_with(&app, "/board?quarter=2026Q3", &board.cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(body.contains("confirmed"));
+    // The board cannot reach the CTO's forms.
+    let res = post_form_with(
+        &app,
+        "/dashboard/commentary",
+        &board.cookie,
+        &[
+            ("csrf_token", &board.csrf),
+            ("quarter", "2026Q3"),
+            ("body", "x"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 403);
+}
