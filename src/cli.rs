@@ -290,9 +290,12 @@ pub struct DemoArgs {
     /// Address to listen on.
     #[arg(long, value_name = "ADDR:PORT")]
     pub bind: Option<String>,
-    /// Prepare the database and exit without starting the server.
+    /// Seed the demo company (if the file does not hold it yet) and exit without serving.
     #[arg(long)]
     pub seed_only: bool,
+    /// Size of the demo company (employees, not counting the board).
+    #[arg(long, value_name = "N", default_value_t = crate::demo::DEFAULT_EMPLOYEES)]
+    pub employees: usize,
 }
 
 /// `config` subcommands.

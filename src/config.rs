@@ -17,6 +17,8 @@ use crate::domain::department::Department;
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://ctopulse.db";
 /// Default configuration file, read if present.
 pub const DEFAULT_CONFIG_FILE: &str = "ctopulse.toml";
+/// Company name used in emails and reports when none is configured.
+pub const DEFAULT_COMPANY_NAME: &str = "Example Company";
 
 /// A bad setting: the key, the source of the value and the reason.
 #[derive(Debug, thiserror::Error)]
@@ -593,7 +595,7 @@ impl RawSettings {
         let company_name = self
             .company_name
             .map(|s| s.trim().to_string())
-            .unwrap_or_else(|| "Example Company".into());
+            .unwrap_or_else(|| DEFAULT_COMPANY_NAME.into());
         if company_name.is_empty() || company_name.chars().count() > 80 {
             return Err(bad("company_name", "must be 1–80 characters".into()));
         }

@@ -8,6 +8,7 @@ pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod db;
+pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod mail;

@@ -8,6 +8,7 @@ mod access_matrix;
 mod accounts;
 mod cli;
 mod cli_accounts;
+mod demo;
 mod health;
 mod helpers;
 mod pages;

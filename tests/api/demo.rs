@@ -1,0 +1,230 @@
+//! `ctopulse demo`: the seeded company tells the story it promises, and seeding twice adds
+//! nothing.
+
+use std::sync::Arc;
+
+use crate::helpers::TestApp;
+use ctopulse::db::rounds;
+use ctopulse::db::scorecard::{self, LoadedScorecard, Options};
+use ctopulse::demo::{self, story, Seeded};
+use ctopulse::domain::quarter::Quarter;
+use ctopulse::domain::scoring::csat::LeftOutReason;
+use ctopulse::domain::scoring::status::Rating;
+use ctopulse::domain::scoring::trend::{Metric, SurpriseVerdict};
+use ctopulse::domain::scoring::{Figure, Suppression};
+use rand::SeedableRng;
+
+/// A small company keeps the test fast; the story holds at any size from the minimum up.
+const EMPLOYEES: usize = 80;
+
+const TABLES: [&str; 12] = [
+    "employees",
+    "rounds",
+    "invitations",
+    "invitation_links",
+    "responses",
+    "answers",
+    "tallies",
+    "outbox",
+    "hr_events",
+    "inflection_points",
+    "inflection_assessments",
+    "commentaries",
+];
+
+async fn seed(app: &TestApp) -> Seeded {
+    demo::seed(
+        &app.pool,
+        app.state.settings.clone(),
+        app.state.mailer.clone(),
+        &app.state.templates,
+        ctopulse::clock::now(),
+        EMPLOYEES,
+        &indicatif::ProgressBar::hidden(),
+    )
+    .await
+    .expect("seed")
+}
+
+fn counts(app: &TestApp) -> Vec<(&'static str, i64)> {
+    TABLES.iter().map(|t| (*t, app.count(t))).collect()
+}
+
+fn card(app: &TestApp, quarter: Quarter) -> LoadedScorecard {
+    let opts = Options {
+        include_comments: true,
+        thresholds: app.settings.thresholds,
+        fiscal_year_start_month: app.settings.fiscal_year_start_month,
+    };
+    scorecard::load(
+        &mut app.conn(),
+        Some(quarter),
+        &opts,
+        &mut rand::rngs::StdRng::seed_from_u64(1),
+    )
+    .unwrap_or_else(|e| panic!("scorecard of {quarter}: {e}"))
+}
+
+fn big_surprises(card: &LoadedScorecard) -> Vec<Metric> {
+    card.scorecard
+        .surprises
+        .iter()
+        .filter(|s| matches!(s.verdict, SurpriseVerdict::BigSurprise { .. }))
+        .map(|s| s.metric)
+        .collect()
+}
+
+#[tokio::test]
+async fn the_demo_tells_its_story_and_seeding_twice_adds_nothing() {
+    let app = TestApp::spawn().await;
+    let Seeded::Fresh(report) = seed(&app).await else {
+        panic!("a new database is seeded");
+    };
+    assert_eq!(report.employees, EMPLOYEES);
+    assert_eq!(report.sealed_rounds, 24);
+    let before = counts(&app);
+    assert!(matches!(seed(&app).await, Seeded::AlreadyThere));
+    assert_eq!(counts(&app), before, "a second seed writes nothing");
+
+    let history: Vec<Quarter> = report.quarters.iter().map(|q| q.parse().unwrap()).collect();
+    assert_eq!(history.len(), story::HISTORY);
+    let today = Quarter::containing(ctopulse::clock::now().date(), 1);
+    assert_eq!(history[story::HISTORY - 1], today.prev());
+    assert_eq!(
+        scorecard::latest_closed_quarter(&mut app.conn()).unwrap(),
+        Some(today.prev())
+    );
+
+    let cards: Vec<LoadedScorecard> = history.iter().map(|q| card(&app, *q)).collect();
+    for (h, c) in cards.iter().enumerate() {
+        let sc = &c.scorecard;
+        assert_eq!(sc.rounds.len(), 3, "{}: three sealed rounds", sc.quarter);
+        // Both lagging indicators have a value in every quarter.
+        let lag = &sc.measure_b.lagging;
+        assert!(
+            lag.regretted_top_talent_attrition.value.value().is_some(),
+            "{h}"
+        );
+        assert!(lag.offer_acceptance.value.value().is_some(), "{h}");
+        // One quarter, and only one, holds a big surprise.
+        let big = big_surprises(c);
+        if h == story::SURPRISE {
+            assert!(big.contains(&Metric::ProductiveAndHappy), "{big:?}");
+        } else if h > 0 {
+            assert!(
+                big.is_empty(),
+                "{}: unexpected surprise {big:?}",
+                sc.quarter
+            );
+        }
+    }
+
+    // The late point turns A amber; the missed one red.
+    let a = |h: usize| cards[h].scorecard.measure_a.status.rating;
+    assert_eq!(a(story::LATE), Rating::Amber);
+    assert_eq!(a(story::MISSED), Rating::Red);
+    assert!(cards[story::MISSED]
+        .scorecard
+        .measure_a
+        .status
+        .reason
+        .contains("Generative AI"));
+
+    // BD answered below k once: its CSAT is left out of measure C, suppressed.
+    let c = &cards[story::BD_BELOW_K].scorecard.measure_c;
+    let bd = c
+        .groups_left_out
+        .iter()
+        .find(|g| g.group == "bd")
+        .expect("bd is left out");
+    assert!(matches!(
+        bd.reason,
+        LeftOutReason::Suppressed {
+            rule: Suppression::FewerThanK { .. }
+        }
+    ));
+    for h in (0..story::HISTORY).filter(|h| *h != story::BD_BELOW_K) {
+        let used = &cards[h].scorecard.measure_c.groups_used;
+        assert!(used.iter().any(|g| g.group == "bd"), "{h}: bd reported");
+    }
+
+    // Sales CSAT slides for two quarters, drops below half (C red) and recovers.
+    let sales = |h: usize| {
+        cards[h]
+            .scorecard
+            .measure_c
+            .groups_used
+            .iter()
+            .find(|g| g.group == "sales")
+            .map(|g| g.csat)
+            .expect("sales reported")
+    };
+    assert!(sales(story::SALES_LOW - 1) < sales(story::SALES_LOW - 2));
+    assert!(sales(story::SALES_LOW) < 0.5);
+    assert!(sales(story::SALES_LOW + 2) > sales(story::SALES_LOW - 2) - 0.05);
+    assert_eq!(
+        cards[story::SALES_LOW].scorecard.measure_c.status.rating,
+        Rating::Red
+    );
+
+    // Regretted top-talent attrition spikes: both lagging indicators breach, B is red.
+    let spike = &cards[story::ATTRITION_SPIKE].scorecard.measure_b;
+    assert_eq!(
+        spike.lagging.regretted_top_talent_attrition.breach,
+        Some(true)
+    );
+    assert_eq!(spike.lagging.offer_acceptance.breach, Some(true));
+    assert_eq!(spike.status.rating, Rating::Red);
+    let first = &cards[0].scorecard.measure_b.lagging;
+    assert_eq!(first.regretted_top_talent_attrition.breach, Some(false));
+
+    // The latest quarter: commentary, comments that pass the threshold, in three languages.
+    let latest = &cards[story::HISTORY - 1];
+    assert!(latest.commentary.is_some());
+    let comments: Vec<String> = latest
+        .scorecard
+        .rounds
+        .iter()
+        .flat_map(|r| &r.comments)
+        .filter_map(|b| match &b.comments {
+            Figure::Shown { value } => Some(value.clone()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert!(!comments.is_empty(), "some comments are shown");
+
+    // The open round: invitations mailed through the outbox, about 40 % answered.
+    let open: Vec<rounds::Round> = rounds::list(&mut app.conn())
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.status == "open")
+        .collect();
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].quarter, today.to_string());
+    assert_eq!(open[0].template_key, "internal-csat");
+    let progress = rounds::progress(&mut app.conn(), &open[0].id).unwrap();
+    let rate = progress.overall.response_rate.unwrap();
+    assert!((0.35..=0.45).contains(&rate), "{rate}");
+    assert_eq!(report.current.emailed as i64, progress.overall.invited);
+    assert_eq!(app.mailbox.sent().len(), report.current.emailed);
+    assert_eq!(progress.emails_pending, 0);
+}
+
+#[tokio::test]
+async fn a_database_with_other_data_is_not_seeded() {
+    let app = TestApp::spawn().await;
+    app.import_roster(crate::helpers::ROSTER);
+    let err = demo::seed(
+        &app.pool,
+        Arc::clone(&app.state.settings),
+        app.state.mailer.clone(),
+        &app.state.templates,
+        ctopulse::clock::now(),
+        EMPLOYEES,
+        &indicatif::ProgressBar::hidden(),
+    )
+    .await
+    .expect_err("refused");
+    assert!(matches!(err, demo::DemoError::NotEmpty), "{err}");
+}
