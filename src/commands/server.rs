@@ -68,6 +68,7 @@ pub fn demo(global: &GlobalArgs, mut flags: FlagOverrides, args: DemoArgs) -> Re
             Seeded::AlreadyThere => {
                 bar.finish_and_clear();
                 eprintln!("the demo company is already in this database; nothing was added");
+                eprintln!("(its sign-ins were printed on the first run; reset one with `ctopulse --database-url FILE user reset-password EMAIL`)");
             }
         }
         if args.seed_only {
@@ -113,7 +114,10 @@ fn seed_summary(r: &SeedReport, settings: &Settings) -> String {
             r.current.answered
         ),
     ];
-    lines.extend(r.sign_ins.iter().map(|l| format!("  {l}")));
+    if !r.sign_ins.is_empty() {
+        lines.push("demo sign-ins (shown only now; change one with `ctopulse --database-url FILE user reset-password EMAIL`):".into());
+        lines.extend(r.sign_ins.iter().map(|l| format!("  {l}")));
+    }
     lines.join("\n")
 }
 

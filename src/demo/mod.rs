@@ -5,6 +5,7 @@
 //! and response ids are random UUIDs, as everywhere). Idempotent: the finished seed leaves a
 //! marker in the audit log, and a second run that finds it changes nothing.
 
+pub mod accounts;
 pub mod answers;
 pub mod comments;
 pub mod company;
@@ -223,6 +224,10 @@ pub async fn seed(
         .iter()
         .filter(|p| p.membership == crate::domain::department::Membership::Board)
         .count();
+    let sign_ins = {
+        let pool = pool.clone();
+        blocking(move || accounts::create(&mut *crate::db::pool::checkout(&pool)?, now)).await?
+    };
     let report = SeedReport {
         employees: people.len() - board_members,
         board_members,
@@ -232,7 +237,7 @@ pub async fn seed(
         hr_events,
         current,
         elapsed: started.elapsed(),
-        sign_ins: Vec::new(),
+        sign_ins,
     };
     let detail = format!(
         "employees={} board={} sealed_rounds={} answers={} open_round={}",

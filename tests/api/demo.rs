@@ -82,6 +82,25 @@ async fn the_demo_tells_its_story_and_seeding_twice_adds_nothing() {
     };
     assert_eq!(report.employees, EMPLOYEES);
     assert_eq!(report.sealed_rounds, 24);
+    // Admin, CTO and board sign-ins, printed once; the passwords really work.
+    assert_eq!(report.sign_ins.len(), 3);
+    assert_eq!(app.count("users"), 3);
+    let cto = report
+        .sign_ins
+        .iter()
+        .find(|l| l.starts_with("cto"))
+        .unwrap();
+    let password = cto.split_whitespace().last().unwrap();
+    let hash: String = {
+        use diesel::prelude::*;
+        ctopulse::db::schema::users::table
+            .filter(ctopulse::db::schema::users::role.eq("cto"))
+            .select(ctopulse::db::schema::users::password_hash)
+            .first(&mut *app.conn())
+            .unwrap()
+    };
+    assert!(ctopulse::auth::password::verify(password, &hash));
+    assert!(!hash.contains(password), "only the hash is stored");
     let before = counts(&app);
     assert!(matches!(seed(&app).await, Seeded::AlreadyThere));
     assert_eq!(counts(&app), before, "a second seed writes nothing");
