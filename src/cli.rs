@@ -67,6 +67,11 @@ pub enum Command {
     /// The CTO's commentary on a quarter, shown on the board report.
     #[command(subcommand)]
     Commentary(CommentaryCommand),
+    /// A consistent copy of the SQLite database while the service runs (PostgreSQL: use pg_dump).
+    Backup {
+        /// The copy to write (must not exist).
+        file: PathBuf,
+    },
     /// Render the board report (1600 × 1000) as PNG or SVG.
     Report {
         /// Quarter, e.g. 2026Q3 (default: the latest with a closed round).

@@ -93,6 +93,7 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Hr(cmd) => scorecard::hr(cmd, &load(&cli.global, &flags)?),
         Command::Inflection(cmd) => scorecard::inflection(cmd, &load(&cli.global, &flags)?),
         Command::Commentary(cmd) => scorecard::commentary(cmd, &load(&cli.global, &flags)?),
+        Command::Backup { file } => backup(&file, &load(&cli.global, &flags)?),
         Command::Report {
             quarter,
             format,
@@ -115,6 +116,36 @@ fn load(global: &crate::cli::GlobalArgs, flags: &FlagOverrides) -> Result<Settin
 /// Opens the database and applies pending migrations (every command that touches data).
 fn open(settings: &Settings) -> Result<DbPool, CliError> {
     Ok(crate::startup::prepare_database(settings)?)
+}
+
+/// `backup FILE`: SQLite's `VACUUM INTO` writes a consistent, compact copy without stopping
+/// the service; PostgreSQL has pg_dump for that.
+fn backup(file: &std::path::Path, settings: &Settings) -> Result<(), CliError> {
+    use diesel::connection::SimpleConnection;
+    if let crate::config::DatabaseUrl::Postgres(_) = settings.database_url {
+        return Err(CliError::Usage(
+            "for PostgreSQL use pg_dump: `pg_dump --format=custom --file ctopulse.dump \"$CTOPULSE_DATABASE_URL\"`, restore with `pg_restore --dbname URL ctopulse.dump`".into(),
+        ));
+    }
+    if file.exists() {
+        return Err(CliError::Usage(format!(
+            "{} already exists; choose a new file",
+            file.display()
+        )));
+    }
+    let target = file
+        .to_str()
+        .ok_or_else(|| CliError::Usage("the backup path is not valid UTF-8".into()))?;
+    let pool = open(settings)?;
+    let mut conn = db::pool::checkout(&pool)?;
+    conn.batch_execute(&format!("VACUUM INTO '{}'", target.replace('\'', "''")))
+        .map_err(|e| CliError::Failed(format!("backup to {} failed: {e}", file.display())))?;
+    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    eprintln!(
+        "backup written to {} ({size} bytes); restore by pointing CTOPULSE_DATABASE_URL at it",
+        file.display()
+    );
+    Ok(())
 }
 
 /// Parses a quarter argument.

@@ -332,3 +332,82 @@ fn terminate(child: &std::process::Child) {
         .arg(child.id().to_string())
         .status();
 }
+
+/// `ctopulse backup` copies a live SQLite database; the copy gives the same scorecard.
+/// PostgreSQL installations are pointed at pg_dump.
+#[tokio::test]
+async fn backup_round_trips_a_populated_database() {
+    let app = crate::helpers::TestApp::spawn().await;
+    app.import_roster(crate::helpers::ROSTER);
+    let round = app.launch("internal-csat", "2026Q3");
+    app.send_all().await;
+    for i in 1..=6 {
+        let browser = app.browser();
+        let (form, csrf) = app.open_survey(&browser, &format!("s{i}@acme.test")).await;
+        let v = (1 + i % 5).to_string();
+        app.post_form(
+            &browser,
+            &form,
+            &[
+                ("csrf_token", csrf.as_str()),
+                ("q_overall_satisfaction", v.as_str()),
+            ],
+        )
+        .await;
+    }
+    ctopulse::db::seal::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "test")
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("backup.db");
+    let o = ctopulse(
+        dir.path(),
+        &[
+            "--database-url",
+            app.db.url(),
+            "backup",
+            copy.to_str().unwrap(),
+        ],
+        &[],
+    );
+    if app.db.backend() == ctopulse::db::Backend::Postgres {
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains("pg_dump"), "{}", stderr(&o));
+        return;
+    }
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = ctopulse(
+        dir.path(),
+        &[
+            "--database-url",
+            app.db.url(),
+            "backup",
+            copy.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "an existing file is never overwritten"
+    );
+
+    let opts = ctopulse::db::scorecard::Options {
+        include_comments: false,
+        thresholds: Default::default(),
+        fiscal_year_start_month: 1,
+    };
+    let original =
+        ctopulse::db::scorecard::load(&mut app.conn(), None, &opts, &mut rand::rng()).unwrap();
+    let pool = ctopulse::db::connect(&ctopulse::config::DatabaseUrl::Sqlite(copy)).unwrap();
+    let restored = ctopulse::db::scorecard::load(
+        &mut ctopulse::db::pool::checkout(&pool).unwrap(),
+        None,
+        &opts,
+        &mut rand::rng(),
+    )
+    .unwrap();
+    assert_eq!(
+        serde_json::to_value(&restored).unwrap(),
+        serde_json::to_value(&original).unwrap()
+    );
+}
