@@ -18,6 +18,20 @@ use actix_web::{FromRequest, Handler, Responder, Route};
 use crate::auth::roles::{AdminOnly, AnyStaff, BoardOnly, CtoOnly, ResultReaders};
 use crate::auth::{Role, RoleSet};
 
+/// Runs database work off the async executor on one pooled connection — the one way handlers
+/// reach the database, so checkout and blocking-pool errors map to HTTP in one place.
+pub(crate) async fn with_conn<T: Send + 'static>(
+    state: &crate::startup::AppState,
+    f: impl FnOnce(&mut crate::db::DbConnection) -> Result<T, error::AppError> + Send + 'static,
+) -> Result<T, error::AppError> {
+    let pool = state.pool.clone();
+    web::block(move || {
+        let mut conn = crate::db::pool::checkout(&pool)?;
+        f(&mut conn)
+    })
+    .await?
+}
+
 /// Who may call a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {

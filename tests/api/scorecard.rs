@@ -46,6 +46,46 @@ fn answer(i: usize, j: usize, kind: QuestionKind, allow_na: bool) -> AnswerValue
     }
 }
 
+/// Launches engineering-culture for 2026Q3, answers it for the first `n` engineers through their
+/// real links (the spread of `answer`), seals it, and returns the round id and its template.
+async fn sealed_culture_round(
+    app: &TestApp,
+    n: usize,
+) -> (String, ctopulse::domain::template::Template) {
+    app.import_roster(&engineering_roster());
+    let round_id = app.launch("engineering-culture", "2026Q3");
+    app.send_all().await;
+    let template = app
+        .state
+        .templates
+        .get("engineering-culture")
+        .unwrap()
+        .clone();
+    let now = ctopulse::clock::now();
+    for i in 0..n {
+        let token = app.link_path(&format!("eng{i}@acme.test"))[3..].to_string();
+        let answers: Vec<AnswerValue> = template
+            .questions()
+            .filter(|q| q.kind() != QuestionKind::Text)
+            .enumerate()
+            .map(|(j, q)| AnswerValue {
+                question_key: q.key().into(),
+                ..answer(i, j, q.kind(), q.allow_na())
+            })
+            .collect();
+        survey::submit(
+            &mut app.conn(),
+            &round_id,
+            &ctopulse::tokens::hash(&token),
+            &answers,
+            now,
+        )
+        .unwrap();
+    }
+    seal::close_and_seal(&mut app.conn(), &round_id, now, "test").unwrap();
+    (round_id, template)
+}
+
 fn opts() -> Options {
     Options {
         include_comments: false,
@@ -225,37 +265,7 @@ async fn the_scorecard_from_the_database_equals_the_engine_on_the_same_answers()
 #[tokio::test]
 async fn tallies_equal_a_fresh_aggregation_and_retally_changes_nothing() {
     let app = TestApp::spawn().await;
-    app.import_roster(&engineering_roster());
-    let round_id = app.launch("engineering-culture", "2026Q3");
-    app.send_all().await;
-    let template = app
-        .state
-        .templates
-        .get("engineering-culture")
-        .unwrap()
-        .clone();
-    let now = ctopulse::clock::now();
-    for i in 0..12 {
-        let token = app.link_path(&format!("eng{i}@acme.test"))[3..].to_string();
-        let answers: Vec<AnswerValue> = template
-            .questions()
-            .filter(|q| q.kind() != QuestionKind::Text)
-            .enumerate()
-            .map(|(j, q)| AnswerValue {
-                question_key: q.key().into(),
-                ..answer(i, j, q.kind(), q.allow_na())
-            })
-            .collect();
-        survey::submit(
-            &mut app.conn(),
-            &round_id,
-            &ctopulse::tokens::hash(&token),
-            &answers,
-            now,
-        )
-        .unwrap();
-    }
-    seal::close_and_seal(&mut app.conn(), &round_id, now, "test").unwrap();
+    let (round_id, template) = sealed_culture_round(&app, 12).await;
 
     use ctopulse::db::schema::{answers as a, responses as r, tallies as t};
     let read_tallies = |app: &TestApp| -> Vec<(String, String, i32, bool, i64)> {
@@ -325,37 +335,7 @@ async fn tallies_equal_a_fresh_aggregation_and_retally_changes_nothing() {
 #[tokio::test]
 async fn exports_round_trip_and_escape_formulas() {
     let app = TestApp::spawn().await;
-    app.import_roster(&engineering_roster());
-    let round_id = app.launch("engineering-culture", "2026Q3");
-    app.send_all().await;
-    let template = app
-        .state
-        .templates
-        .get("engineering-culture")
-        .unwrap()
-        .clone();
-    let now = ctopulse::clock::now();
-    for i in 0..8 {
-        let token = app.link_path(&format!("eng{i}@acme.test"))[3..].to_string();
-        let answers: Vec<AnswerValue> = template
-            .questions()
-            .filter(|q| q.kind() != QuestionKind::Text)
-            .enumerate()
-            .map(|(j, q)| AnswerValue {
-                question_key: q.key().into(),
-                ..answer(i, j, q.kind(), q.allow_na())
-            })
-            .collect();
-        survey::submit(
-            &mut app.conn(),
-            &round_id,
-            &ctopulse::tokens::hash(&token),
-            &answers,
-            now,
-        )
-        .unwrap();
-    }
-    seal::close_and_seal(&mut app.conn(), &round_id, now, "test").unwrap();
+    sealed_culture_round(&app, 8).await;
     ctopulse::db::inflection::add(
         &mut app.conn(),
         "=cmd|' /C calc'!A0",

@@ -12,6 +12,7 @@ use self::view::{scorecard_view, ScorecardView};
 use super::api::scorecard_for;
 use super::auth::{BoardOnly, CtoOnly, Require};
 use super::error::AppError;
+use super::with_conn;
 use crate::auth::{Identity, Role};
 use crate::db::{self, commentary, inflection, rounds, scorecard};
 use crate::domain::quarter::Quarter;
@@ -292,16 +293,14 @@ pub async fn save_commentary(
 ) -> Result<HttpResponse, AppError> {
     let form: CommentaryForm = parse_form(&body)?;
     let quarter = quarter_field(&form.quarter)?;
-    let (pool, body, actor) = (state.pool.clone(), form.body, who.actor.clone());
-    web::block(move || -> Result<(), AppError> {
-        commentary::set(&mut *db::pool::checkout(&pool)?, quarter, &body, &actor).map_err(|e| {
-            match e {
-                commentary::CommentaryError::Db(d) => d.into(),
-                other => AppError::BadRequest(other.to_string()),
-            }
+    let (body, actor) = (form.body, who.actor.clone());
+    with_conn(&state, move |conn| {
+        commentary::set(conn, quarter, &body, &actor).map_err(|e| match e {
+            commentary::CommentaryError::Db(d) => d.into(),
+            other => AppError::BadRequest(other.to_string()),
         })
     })
-    .await??;
+    .await?;
     Ok(back(
         "/dashboard",
         &format!("Commentary for {quarter} saved."),
@@ -324,17 +323,17 @@ pub async fn add_point(
 ) -> Result<HttpResponse, AppError> {
     let form: PointForm = parse_form(&body)?;
     let quarter = quarter_field(&form.quarter)?;
-    let (pool, f, actor) = (state.pool.clone(), form, who.actor.clone());
-    web::block(move || -> Result<String, AppError> {
+    let (f, actor) = (form, who.actor.clone());
+    with_conn(&state, move |conn| {
         Ok(inflection::add(
-            &mut *db::pool::checkout(&pool)?,
+            conn,
             &f.title,
             quarter,
             f.description.as_deref(),
             &actor,
         )?)
     })
-    .await??;
+    .await?;
     Ok(back("/dashboard", "Inflection point added."))
 }
 
@@ -356,10 +355,10 @@ pub async fn assess_point(
     let form: AssessForm = parse_form(&body)?;
     let quarter = quarter_field(&form.quarter)?;
     let assessment = inflection::parse_assessment(&form.assessment)?;
-    let (pool, f, actor, id) = (state.pool.clone(), form, who.actor.clone(), id.into_inner());
-    web::block(move || -> Result<(), AppError> {
+    let (f, actor, id) = (form, who.actor.clone(), id.into_inner());
+    with_conn(&state, move |conn| {
         Ok(inflection::assess(
-            &mut *db::pool::checkout(&pool)?,
+            conn,
             &id,
             quarter,
             assessment,
@@ -367,7 +366,7 @@ pub async fn assess_point(
             &actor,
         )?)
     })
-    .await??;
+    .await?;
     Ok(back(
         "/dashboard",
         &format!("Assessment for {quarter} saved; it awaits the board's confirmation."),
@@ -400,10 +399,10 @@ pub async fn confirm_point(
             )))
         }
     };
-    let (pool, f, actor, id) = (state.pool.clone(), form, who.actor.clone(), id.into_inner());
-    web::block(move || -> Result<(), AppError> {
+    let (f, actor, id) = (form, who.actor.clone(), id.into_inner());
+    with_conn(&state, move |conn| {
         Ok(inflection::confirm(
-            &mut *db::pool::checkout(&pool)?,
+            conn,
             &id,
             quarter,
             dispute,
@@ -411,7 +410,7 @@ pub async fn confirm_point(
             &actor,
         )?)
     })
-    .await??;
+    .await?;
     Ok(back(
         "/board",
         if dispute {
