@@ -28,7 +28,7 @@ pub struct Manager {
 
 /// Per-connection SQLite settings: wait up to 10 s for the write lock, enforce foreign keys,
 /// and fsync on every commit so an acknowledged answer survives power loss.
-const SQLITE_PRAGMAS: &str =
+pub const SQLITE_PRAGMAS: &str =
     "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;";
 
 impl Manager {
