@@ -124,7 +124,9 @@ fn main() -> Res<()> {
             seconds,
             warmup,
         } => runtime(1)?.block_on(drive(addr, tokens, form, concurrency, seconds, warmup))?,
-        Cmd::Lettre { smtp, pool, count } => runtime(2)?.block_on(bare_lettre(smtp, pool, count))?,
+        Cmd::Lettre { smtp, pool, count } => {
+            runtime(2)?.block_on(bare_lettre(smtp, pool, count))?
+        }
     };
     println!("{out}");
     Ok(())
@@ -235,6 +237,8 @@ fn ceiling_writer(
             break;
         }
         let inv = format!("i{i}");
+        // The service's in-process writer turn (see `db::pool::sqlite_writer`).
+        let _turn = db::pool::sqlite_writer();
         c.batch_execute("BEGIN IMMEDIATE")?;
         let result = submission(&mut c, &inv, n_answers);
         match result {
@@ -282,7 +286,9 @@ fn submission(c: &mut SqliteConnection, inv: &str, n_answers: usize) -> Res<()> 
             )
         })
         .collect();
-    diesel::insert_into(answers::table).values(&rows).execute(c)?;
+    diesel::insert_into(answers::table)
+        .values(&rows)
+        .execute(c)?;
     Ok(())
 }
 
@@ -517,7 +523,10 @@ async fn one_flow(
         .await?;
     timed(seen, t0);
     let (Some(cookie), Some(location), 303) = (open.cookie, open.location, open.status) else {
-        *seen.unexpected.entry(format!("link {}", open.status)).or_default() += 1;
+        *seen
+            .unexpected
+            .entry(format!("link {}", open.status))
+            .or_default() += 1;
         return Ok(None);
     };
     let t0 = Instant::now();
@@ -529,7 +538,10 @@ async fn one_flow(
         .await?;
     timed(seen, t0);
     let Some(csrf) = (form.status == 200).then(|| csrf(&form.body)).flatten() else {
-        *seen.unexpected.entry(format!("form {}", form.status)).or_default() += 1;
+        *seen
+            .unexpected
+            .entry(format!("form {}", form.status))
+            .or_default() += 1;
         return Ok(None);
     };
     let body = format!("csrf_token={csrf}&{}", shared.form);
@@ -547,7 +559,10 @@ async fn one_flow(
     let post_us = t0.elapsed().as_micros() as u64;
     timed(seen, t0);
     if post.status != 200 {
-        *seen.unexpected.entry(format!("post {}", post.status)).or_default() += 1;
+        *seen
+            .unexpected
+            .entry(format!("post {}", post.status))
+            .or_default() += 1;
         return Ok(None);
     }
     Ok(Some(post_us))
@@ -644,7 +659,9 @@ async fn bare_lettre(smtp: String, pool: u32, count: usize) -> Res<serde_json::V
         recipient_name: "Person 1",
         company: "Example",
         survey_title: "Engineering culture",
-        quarter: "2026Q4".parse().map_err(|e: ctopulse::domain::quarter::InvalidQuarter| e.to_string())?,
+        quarter: "2026Q4"
+            .parse()
+            .map_err(|e: ctopulse::domain::quarter::InvalidQuarter| e.to_string())?,
         closes_on,
         timezone: "UTC",
         k: 5,

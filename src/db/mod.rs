@@ -68,6 +68,7 @@ impl DbConnection {
         match self {
             DbConnection::Pg(_) => self.transaction(f),
             DbConnection::Sqlite(inner) => {
+                let _writer = pool::sqlite_writer();
                 AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
                 match f(self) {
                     Ok(value) => {

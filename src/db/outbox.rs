@@ -1,6 +1,8 @@
 //! The outbox: claiming due messages with a lease, and recording outcomes only while the
 //! claim is still ours.
 
+use std::collections::{HashMap, HashSet};
+
 use diesel::prelude::*;
 use diesel::sql_types::{Integer, Text, Timestamp};
 use time::{Duration, PrimitiveDateTime};
@@ -81,70 +83,122 @@ pub struct MessageFacts {
     pub active: bool,
 }
 
-/// Facts about an invitation's message, read at send time (so a fixed address is used).
+/// Facts about the messages of a batch of invitations, keyed by invitation id, read just
+/// before sending (so a fixed address is used). One query per 500 invitations.
 pub fn facts(
     conn: &mut DbConnection,
-    invitation_id: &str,
-) -> Result<Option<MessageFacts>, DbError> {
-    let row: Option<(String, String, bool, String, PrimitiveDateTime, bool)> = invitations::table
-        .inner_join(employees::table)
-        .inner_join(rounds::table)
-        .filter(invitations::id.eq(invitation_id))
-        .select((
-            employees::name,
-            employees::email,
-            employees::active,
-            rounds::status,
-            rounds::closes_at,
-            invitations::responded,
-        ))
-        .first(conn)
-        .optional()?;
-    Ok(row.map(
-        |(name, email, active, status, closes_at, responded)| MessageFacts {
-            recipient_name: name,
-            recipient_email: email,
-            round_status: status,
-            round_closes_at: closes_at,
-            responded,
-            active,
-        },
-    ))
+    invitation_ids: &[String],
+) -> Result<HashMap<String, MessageFacts>, DbError> {
+    let mut out = HashMap::with_capacity(invitation_ids.len());
+    for chunk in invitation_ids.chunks(CHUNK) {
+        let rows: Vec<(
+            String,
+            String,
+            String,
+            bool,
+            String,
+            PrimitiveDateTime,
+            bool,
+        )> = invitations::table
+            .inner_join(employees::table)
+            .inner_join(rounds::table)
+            .filter(invitations::id.eq_any(chunk))
+            .select((
+                invitations::id,
+                employees::name,
+                employees::email,
+                employees::active,
+                rounds::status,
+                rounds::closes_at,
+                invitations::responded,
+            ))
+            .load(conn)?;
+        for (id, name, email, active, status, closes_at, responded) in rows {
+            out.insert(
+                id,
+                MessageFacts {
+                    recipient_name: name,
+                    recipient_email: email,
+                    round_status: status,
+                    round_closes_at: closes_at,
+                    responded,
+                    active,
+                },
+            );
+        }
+    }
+    Ok(out)
 }
 
-/// Stores a link hash for an invitation, if the claim on `message_id` is still ours.
-/// Committed before the email leaves, so a delivered link always works.
-pub fn store_link(
+/// Bound parameters per `IN (…)` list or multi-row insert: far below both backends' limits.
+const CHUNK: usize = 500;
+
+/// A link to store before its message leaves.
+#[derive(Debug, Clone)]
+pub struct NewLink {
+    pub message_id: String,
+    pub invitation_id: String,
+    pub round_id: String,
+    pub token_hash: String,
+}
+
+/// Stores the links of the messages whose claim is still ours, in one transaction, and
+/// returns those messages' ids. Committed before any email leaves, so a delivered link
+/// always works.
+pub fn store_links(
     conn: &mut DbConnection,
-    message_id: &str,
     owner: &str,
-    invitation_id: &str,
-    round_id: &str,
-    token_hash: &str,
-) -> Result<bool, DbError> {
+    links: &[NewLink],
+) -> Result<HashSet<String>, DbError> {
+    if links.is_empty() {
+        return Ok(HashSet::new());
+    }
     conn.write_transaction(|conn| {
-        if !still_ours(conn, message_id, owner)? {
-            return Ok(false);
+        let ids: Vec<String> = links.iter().map(|l| l.message_id.clone()).collect();
+        let ours = still_ours(conn, &ids, owner)?;
+        let rows: Vec<_> = links
+            .iter()
+            .filter(|l| ours.contains(&l.message_id))
+            .map(|l| {
+                (
+                    invitation_links::token_hash.eq(&l.token_hash),
+                    invitation_links::invitation_id.eq(&l.invitation_id),
+                    invitation_links::round_id.eq(&l.round_id),
+                )
+            })
+            .collect();
+        for chunk in rows.chunks(CHUNK) {
+            match conn {
+                DbConnection::Pg(c) => diesel::insert_into(invitation_links::table)
+                    .values(chunk)
+                    .execute(c)?,
+                DbConnection::Sqlite(c) => diesel::insert_into(invitation_links::table)
+                    .values(chunk)
+                    .execute(c)?,
+            };
         }
-        diesel::insert_into(invitation_links::table)
-            .values((
-                invitation_links::token_hash.eq(token_hash),
-                invitation_links::invitation_id.eq(invitation_id),
-                invitation_links::round_id.eq(round_id),
-            ))
-            .execute(conn)?;
-        Ok(true)
+        Ok(ours)
     })
 }
 
-fn still_ours(conn: &mut DbConnection, message_id: &str, owner: &str) -> Result<bool, DbError> {
-    Ok(outbox::table
-        .filter(outbox::id.eq(message_id))
-        .filter(outbox::claim_owner.eq(owner))
-        .filter(outbox::status.eq("pending"))
-        .count()
-        .get_result::<i64>(conn)?
-        == 1)
+/// Which of `message_ids` are still claimed by `owner` and pending.
+fn still_ours(
+    conn: &mut DbConnection,
+    message_ids: &[String],
+    owner: &str,
+) -> Result<HashSet<String>, DbError> {
+    let mut ours = HashSet::with_capacity(message_ids.len());
+    for chunk in message_ids.chunks(CHUNK) {
+        ours.extend(
+            outbox::table
+                .filter(outbox::id.eq_any(chunk))
+                .filter(outbox::claim_owner.eq(owner))
+                .filter(outbox::status.eq("pending"))
+                .select(outbox::id)
+                .load::<String>(conn)?,
+        );
+    }
+    Ok(ours)
 }
 
 /// How a send ended.
@@ -166,88 +220,106 @@ pub enum Outcome {
     },
 }
 
-/// Records the outcome if the claim is still ours; returns whether it was recorded.
+/// How one message of a batch ended.
+#[derive(Debug, Clone)]
+pub struct Finished {
+    pub message_id: String,
+    pub invitation_id: Option<String>,
+    pub outcome: Outcome,
+}
+
+/// Records the outcomes whose claim is still ours and deletes `forget` (links of messages
+/// that never left: nobody saw those tokens), in one transaction. Returns the ids recorded.
 pub fn record(
     conn: &mut DbConnection,
-    message_id: &str,
     owner: &str,
-    invitation_id: Option<&str>,
-    outcome: &Outcome,
+    finished: &[Finished],
+    forget: &[String],
     now: PrimitiveDateTime,
-) -> Result<bool, DbError> {
+) -> Result<HashSet<String>, DbError> {
+    if finished.is_empty() && forget.is_empty() {
+        return Ok(HashSet::new());
+    }
     conn.write_transaction(|conn| {
-        if !still_ours(conn, message_id, owner)? {
-            return Ok(false);
+        let ids: Vec<String> = finished.iter().map(|f| f.message_id.clone()).collect();
+        let ours = still_ours(conn, &ids, owner)?;
+        for f in finished.iter().filter(|f| ours.contains(&f.message_id)) {
+            apply(conn, f, now)?;
         }
-        let row = outbox::table.filter(outbox::id.eq(message_id));
-        match outcome {
-            Outcome::Sent => {
-                diesel::update(row)
-                    .set((
-                        outbox::status.eq("sent"),
-                        outbox::sent_at.eq(Some(now)),
-                        outbox::attempts.eq(outbox::attempts + 1),
-                        outbox::claim_owner.eq(None::<String>),
-                        outbox::lease_expires_at.eq(None::<PrimitiveDateTime>),
-                    ))
-                    .execute(conn)?;
-                if let Some(inv) = invitation_id {
-                    diesel::update(invitations::table.find(inv))
-                        .set(invitations::emails_sent.eq(invitations::emails_sent + 1))
-                        .execute(conn)?;
-                }
-            }
-            Outcome::Retry {
-                error,
-                next_attempt_at,
-            } => {
-                diesel::update(row)
-                    .set((
-                        outbox::attempts.eq(outbox::attempts + 1),
-                        outbox::last_error.eq(Some(truncate(error))),
-                        outbox::next_attempt_at.eq(*next_attempt_at),
-                        outbox::claim_owner.eq(None::<String>),
-                        outbox::lease_expires_at.eq(None::<PrimitiveDateTime>),
-                    ))
-                    .execute(conn)?;
-            }
-            Outcome::Failed { error } => {
-                diesel::update(row)
-                    .set((
-                        outbox::status.eq("failed"),
-                        outbox::attempts.eq(outbox::attempts + 1),
-                        outbox::last_error.eq(Some(truncate(error))),
-                        outbox::claim_owner.eq(None::<String>),
-                        outbox::lease_expires_at.eq(None::<PrimitiveDateTime>),
-                    ))
-                    .execute(conn)?;
-                if let Some(inv) = invitation_id {
-                    diesel::update(invitations::table.find(inv))
-                        .set((
-                            invitations::undeliverable.eq(true),
-                            invitations::undeliverable_reason.eq(Some(truncate(error))),
-                        ))
-                        .execute(conn)?;
-                }
-            }
-            Outcome::Cancelled { reason } => {
-                diesel::update(row)
-                    .set((
-                        outbox::status.eq("cancelled"),
-                        outbox::last_error.eq(Some(truncate(reason))),
-                        outbox::claim_owner.eq(None::<String>),
-                        outbox::lease_expires_at.eq(None::<PrimitiveDateTime>),
-                    ))
-                    .execute(conn)?;
-            }
+        for chunk in forget.chunks(CHUNK) {
+            diesel::delete(
+                invitation_links::table.filter(invitation_links::token_hash.eq_any(chunk)),
+            )
+            .execute(conn)?;
         }
-        Ok(true)
+        Ok(ours)
     })
 }
 
-/// Deletes a link whose email never left (the token was never seen by anyone).
-pub fn forget_link(conn: &mut DbConnection, token_hash: &str) -> Result<(), DbError> {
-    diesel::delete(invitation_links::table.find(token_hash)).execute(conn)?;
+fn apply(conn: &mut DbConnection, f: &Finished, now: PrimitiveDateTime) -> Result<(), DbError> {
+    let row = outbox::table.filter(outbox::id.eq(&f.message_id));
+    let invitation_id = f.invitation_id.as_deref();
+    match &f.outcome {
+        Outcome::Sent => {
+            diesel::update(row)
+                .set((
+                    outbox::status.eq("sent"),
+                    outbox::sent_at.eq(Some(now)),
+                    outbox::attempts.eq(outbox::attempts + 1),
+                    outbox::claim_owner.eq(None::<String>),
+                    outbox::lease_expires_at.eq(None::<PrimitiveDateTime>),
+                ))
+                .execute(conn)?;
+            if let Some(inv) = invitation_id {
+                diesel::update(invitations::table.find(inv))
+                    .set(invitations::emails_sent.eq(invitations::emails_sent + 1))
+                    .execute(conn)?;
+            }
+        }
+        Outcome::Retry {
+            error,
+            next_attempt_at,
+        } => {
+            diesel::update(row)
+                .set((
+                    outbox::attempts.eq(outbox::attempts + 1),
+                    outbox::last_error.eq(Some(truncate(error))),
+                    outbox::next_attempt_at.eq(*next_attempt_at),
+                    outbox::claim_owner.eq(None::<String>),
+                    outbox::lease_expires_at.eq(None::<PrimitiveDateTime>),
+                ))
+                .execute(conn)?;
+        }
+        Outcome::Failed { error } => {
+            diesel::update(row)
+                .set((
+                    outbox::status.eq("failed"),
+                    outbox::attempts.eq(outbox::attempts + 1),
+                    outbox::last_error.eq(Some(truncate(error))),
+                    outbox::claim_owner.eq(None::<String>),
+                    outbox::lease_expires_at.eq(None::<PrimitiveDateTime>),
+                ))
+                .execute(conn)?;
+            if let Some(inv) = invitation_id {
+                diesel::update(invitations::table.find(inv))
+                    .set((
+                        invitations::undeliverable.eq(true),
+                        invitations::undeliverable_reason.eq(Some(truncate(error))),
+                    ))
+                    .execute(conn)?;
+            }
+        }
+        Outcome::Cancelled { reason } => {
+            diesel::update(row)
+                .set((
+                    outbox::status.eq("cancelled"),
+                    outbox::last_error.eq(Some(truncate(reason))),
+                    outbox::claim_owner.eq(None::<String>),
+                    outbox::lease_expires_at.eq(None::<PrimitiveDateTime>),
+                ))
+                .execute(conn)?;
+        }
+    }
     Ok(())
 }
 

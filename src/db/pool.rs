@@ -3,7 +3,9 @@
 //! diesel's derived multi-connection `establish` tries every backend and reports only
 //! "invalid connection url" after r2d2's 30 s wait; this manager shows the real error fast.
 
+use std::cell::Cell;
 use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use diesel::connection::SimpleConnection;
@@ -165,6 +167,41 @@ fn enable_wal(conn: &mut DbConnection, url: &DatabaseUrl) -> Result<(), DbError>
             ),
         }),
     }
+}
+
+/// One SQLite write transaction at a time in this process. SQLite's busy handler sleeps 1, 2,
+/// 5, 10… ms between attempts at a taken write lock, so writers racing for it sit idle while
+/// it is free (two writer threads committed fewer transactions a second than one); waiting
+/// on a mutex hands the lock over at once. Process-wide, not per database: a process serves
+/// one database. Writers in other processes still queue through `busy_timeout`.
+static SQLITE_WRITER: Mutex<()> = Mutex::new(());
+
+thread_local! {
+    /// Whether this thread holds `SQLITE_WRITER` (a nested write transaction must not wait
+    /// for itself).
+    static HOLDING_WRITER: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Held for the length of a SQLite write transaction.
+pub struct WriterGuard(Option<MutexGuard<'static, ()>>);
+
+impl Drop for WriterGuard {
+    fn drop(&mut self) {
+        if self.0.is_some() {
+            HOLDING_WRITER.with(|h| h.set(false));
+        }
+    }
+}
+
+/// Waits for this process's SQLite write turn (at once when this thread already has it).
+pub fn sqlite_writer() -> WriterGuard {
+    if HOLDING_WRITER.with(Cell::get) {
+        return WriterGuard(None);
+    }
+    // A panic while holding it leaves no state behind worth refusing to write over.
+    let guard = SQLITE_WRITER.lock().unwrap_or_else(|p| p.into_inner());
+    HOLDING_WRITER.with(|h| h.set(true));
+    WriterGuard(Some(guard))
 }
 
 /// Checks a connection out of the pool, mapping a timeout to "unavailable". Fails fast

@@ -322,9 +322,7 @@ impl NewOutboxRow {
 
 /// `n` random v4 ids in ascending order.
 fn sorted_ids(n: usize) -> std::vec::IntoIter<String> {
-    let mut ids: Vec<String> = (0..n)
-        .map(|_| uuid::Uuid::new_v4().to_string())
-        .collect();
+    let mut ids: Vec<String> = (0..n).map(|_| uuid::Uuid::new_v4().to_string()).collect();
     ids.sort_unstable();
     ids.into_iter()
 }

@@ -37,8 +37,14 @@ pub fn lookup(
     token_hash: &str,
     now: PrimitiveDateTime,
 ) -> Result<LinkState, DbError> {
-    let found: Option<(String, String, bool, String, String, String)> = invitation_links::table
-        .inner_join(invitations::table.inner_join(employees::table))
+    // One query: this runs three times per respondent (link, form, submit) and once more
+    // inside the submission's transaction.
+    let found: Option<(String, String, bool, String, String, Round)> = invitation_links::table
+        .inner_join(
+            invitations::table
+                .inner_join(employees::table)
+                .inner_join(rounds::table),
+        )
         .filter(invitation_links::token_hash.eq(token_hash))
         .select((
             invitations::id,
@@ -46,18 +52,13 @@ pub fn lookup(
             invitations::responded,
             employees::department,
             employees::locale,
-            invitation_links::round_id,
+            Round::as_select(),
         ))
         .first(conn)
         .optional()?;
-    let Some((invitation_id, reporting_group, responded, department, locale, round_id)) = found
-    else {
+    let Some((invitation_id, reporting_group, responded, department, locale, round)) = found else {
         return Ok(LinkState::Unknown);
     };
-    let round: Round = rounds::table
-        .find(&round_id)
-        .select(Round::as_select())
-        .first(conn)?;
     Ok(if !round.accepts_answers(now) {
         LinkState::Closed { round }
     } else if responded {

@@ -10,10 +10,11 @@ use time::{Duration, PrimitiveDateTime};
 use tokio::sync::{watch, Mutex, Semaphore};
 
 use super::content::{self, MessageContext, MessageKind};
+use super::transport::OutgoingEmail;
 use super::{Mailer, SendError};
 use crate::clock;
 use crate::config::Settings;
-use crate::db::outbox::{self as store, Claimed, Outcome};
+use crate::db::outbox::{self as store, Claimed, Finished, MessageFacts, NewLink, Outcome};
 use crate::db::{self, rounds, DbError, DbPool};
 use crate::domain::locale::Locale;
 use crate::domain::quarter::Quarter;
@@ -21,8 +22,22 @@ use crate::tokens;
 
 /// How long a claim lasts: longer than the worst-case send (every SMTP command timing out).
 pub const LEASE: Duration = Duration::minutes(5);
-/// Messages claimed per batch.
+/// Messages claimed per batch, at least (a large SMTP pool claims more: four sends per
+/// connection, so the pool stays busy between the batch's database work).
 const BATCH: i64 = 200;
+
+/// A claimed message either skipped (with its outcome) or ready to send.
+enum Prepared {
+    Skip(Finished),
+    Send(Ready),
+}
+
+/// A rendered message and the link it carries.
+struct Ready {
+    message: Claimed,
+    link: NewLink,
+    email: OutgoingEmail,
+}
 
 /// What one pass did.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
@@ -67,6 +82,7 @@ pub struct OutboxWorker {
     rounds: Arc<Mutex<HashMap<String, RoundFacts>>>,
     next_slot: Arc<Mutex<Instant>>,
     concurrency: Arc<Semaphore>,
+    batch: i64,
 }
 
 impl OutboxWorker {
@@ -84,6 +100,7 @@ impl OutboxWorker {
             rounds: Arc::default(),
             next_slot: Arc::new(Mutex::new(Instant::now())),
             concurrency: Arc::new(Semaphore::new(parallel.max(1))),
+            batch: BATCH.max(4 * parallel as i64),
         }
     }
 
@@ -92,48 +109,133 @@ impl OutboxWorker {
         self.pass(None).await
     }
 
-    /// One pass. With `stop`, a stop signal ends the pass early: messages already being sent
-    /// finish and are recorded, the rest of the batch is not started (`run` releases it).
+    /// One pass over a batch, with three database transactions in all (claim, store the
+    /// links, record the outcomes) rather than two per message: with a per-message commit
+    /// the outbox drained a 100,000-invitation round at under 350 messages/s on SQLite.
+    /// With `stop`, a stop signal ends the pass early: messages already being sent finish
+    /// and are recorded, the rest of the batch is not started (`run` releases it).
     async fn pass(&self, stop: Option<&watch::Receiver<bool>>) -> Result<Stats, DbError> {
         let pool = self.pool.clone();
         let owner = self.owner.clone();
+        let batch = self.batch;
         let claimed = blocking(move || {
             let mut conn = db::pool::checkout(&pool)?;
-            store::claim(&mut conn, &owner, clock::now(), LEASE, BATCH)
+            store::claim(&mut conn, &owner, clock::now(), LEASE, batch)
         })
         .await?;
         let mut stats = Stats {
             claimed: claimed.len(),
             ..Default::default()
         };
+        if claimed.is_empty() {
+            return Ok(stats);
+        }
+        let pool = self.pool.clone();
+        let invitation_ids: Vec<String> = claimed
+            .iter()
+            .filter_map(|m| m.invitation_id.clone())
+            .collect();
+        let facts =
+            blocking(move || store::facts(&mut *db::pool::checkout(&pool)?, &invitation_ids))
+                .await?;
+        let now = clock::now();
+        let mut finished = Vec::new();
+        let mut ready = Vec::new();
+        for m in claimed {
+            match self.prepare(m, &facts, now).await? {
+                Prepared::Skip(f) => finished.push(f),
+                Prepared::Send(s) => ready.push(s),
+            }
+        }
+
+        let links: Vec<NewLink> = ready.iter().map(|r| r.link.clone()).collect();
+        let (pool, owner) = (self.pool.clone(), self.owner.clone());
+        let stored =
+            blocking(move || store::store_links(&mut *db::pool::checkout(&pool)?, &owner, &links))
+                .await?;
+        stats.lost += ready.len() - stored.len();
+        let mut ready = ready
+            .into_iter()
+            .filter(|r| stored.contains(&r.link.message_id));
+
+        let mut forget = Vec::new();
         let mut tasks = tokio::task::JoinSet::new();
-        for message in claimed {
-            let worker = self.clone();
+        for r in ready.by_ref() {
             let permit = match stop {
                 None => self.concurrency.clone().acquire_owned().await,
                 Some(stop) => {
                     let mut stop = stop.clone();
                     if *stop.borrow_and_update() {
+                        forget.push(r.link.token_hash);
                         break;
                     }
                     tokio::select! {
                         permit = self.concurrency.clone().acquire_owned() => permit,
-                        _ = stop.wait_for(|stopped| *stopped) => break,
+                        _ = stop.wait_for(|stopped| *stopped) => {
+                            forget.push(r.link.token_hash);
+                            break;
+                        }
                     }
                 }
             };
+            let worker = self.clone();
             tasks.spawn(async move {
                 let _permit = permit;
-                worker.process(message).await
+                worker.send(r, now).await
             });
         }
+        // Not started (stopped): their tokens were never seen; `run` releases the claims.
+        forget.extend(ready.map(|r| r.link.token_hash));
         while let Some(done) = tasks.join_next().await {
             match done {
-                Ok(Ok(s)) => stats.add(&s),
-                Ok(Err(e)) => {
-                    tracing::warn!(error = %e, "outbox message left for retry after a database error")
+                Ok((f, unsent)) => {
+                    forget.extend(unsent);
+                    finished.push(f);
                 }
                 Err(e) => tracing::error!(error = %e, "outbox task failed"),
+            }
+        }
+
+        for f in &finished {
+            match &f.outcome {
+                Outcome::Sent => stats.sent += 1,
+                Outcome::Retry { .. } => stats.retried += 1,
+                Outcome::Failed { .. } => stats.failed += 1,
+                Outcome::Cancelled { .. } => stats.cancelled += 1,
+            }
+        }
+        let (pool, owner) = (self.pool.clone(), self.owner.clone());
+        let finished = Arc::new(finished);
+        let outcomes = finished.clone();
+        let recorded = blocking(move || {
+            store::record(
+                &mut *db::pool::checkout(&pool)?,
+                &owner,
+                &outcomes,
+                &forget,
+                clock::now(),
+            )
+        })
+        .await;
+        match recorded {
+            Ok(recorded) => {
+                // Another worker took these over after our lease ran out.
+                for f in finished
+                    .iter()
+                    .filter(|f| !recorded.contains(&f.message_id))
+                {
+                    stats.lost += 1;
+                    match f.outcome {
+                        Outcome::Sent => stats.sent -= 1,
+                        Outcome::Retry { .. } => stats.retried -= 1,
+                        Outcome::Failed { .. } => stats.failed -= 1,
+                        Outcome::Cancelled { .. } => stats.cancelled -= 1,
+                    }
+                }
+            }
+            // The claims stay ours until the lease ends; the messages are sent again then.
+            Err(e) => {
+                tracing::warn!(error = %e, messages = finished.len(), "outbox outcomes not recorded; the messages are retried when their lease ends")
             }
         }
         Ok(stats)
@@ -183,112 +285,42 @@ impl OutboxWorker {
         }
     }
 
-    async fn process(&self, m: Claimed) -> Result<Stats, DbError> {
-        let mut stats = Stats::default();
-        let outcome = self.deliver(&m).await?;
-        let Some(outcome) = outcome else {
-            stats.lost += 1;
-            return Ok(stats);
+    /// Decides whether a claimed message is sent, and renders it with a fresh link.
+    async fn prepare(
+        &self,
+        m: Claimed,
+        facts: &HashMap<String, MessageFacts>,
+        now: PrimitiveDateTime,
+    ) -> Result<Prepared, DbError> {
+        let skip = |m: Claimed, reason: &str| {
+            Ok(Prepared::Skip(Finished {
+                message_id: m.id,
+                invitation_id: m.invitation_id,
+                outcome: Outcome::Cancelled {
+                    reason: reason.into(),
+                },
+            }))
         };
-        match &outcome {
-            Outcome::Sent => stats.sent += 1,
-            Outcome::Retry { .. } => stats.retried += 1,
-            Outcome::Failed { .. } => stats.failed += 1,
-            Outcome::Cancelled { .. } => stats.cancelled += 1,
-        }
-        let pool = self.pool.clone();
-        let owner = self.owner.clone();
-        let id = m.id.clone();
-        let inv = m.invitation_id.clone();
-        let recorded = blocking(move || {
-            let mut conn = db::pool::checkout(&pool)?;
-            store::record(
-                &mut conn,
-                &id,
-                &owner,
-                inv.as_deref(),
-                &outcome,
-                clock::now(),
-            )
-        })
-        .await?;
-        if !recorded {
-            // Another worker took the message over after our lease ran out.
-            stats = Stats {
-                lost: 1,
-                ..Default::default()
-            };
-        }
-        Ok(stats)
-    }
-
-    /// Sends one message; `None` when the claim was lost before sending.
-    async fn deliver(&self, m: &Claimed) -> Result<Option<Outcome>, DbError> {
         let (Some(round_id), Some(invitation_id)) = (m.round_id.clone(), m.invitation_id.clone())
         else {
-            return Ok(Some(Outcome::Cancelled {
-                reason: "not an invitation message".into(),
-            }));
+            return skip(m, "not an invitation message");
         };
         let Some(kind) = MessageKind::parse(&m.kind) else {
-            return Ok(Some(Outcome::Cancelled {
-                reason: format!("unknown message kind {}", m.kind),
-            }));
+            let reason = format!("unknown message kind {}", m.kind);
+            return skip(m, &reason);
         };
-        let pool = self.pool.clone();
-        let inv = invitation_id.clone();
-        let facts = blocking(move || store::facts(&mut *db::pool::checkout(&pool)?, &inv)).await?;
-        let now = clock::now();
-        let facts = match facts {
-            None => {
-                return Ok(Some(Outcome::Cancelled {
-                    reason: "the invitation no longer exists".into(),
-                }))
-            }
+        let facts = match facts.get(&invitation_id) {
+            None => return skip(m, "the invitation no longer exists"),
             Some(f) if f.round_status != "open" || f.round_closes_at <= now => {
-                return Ok(Some(Outcome::Cancelled {
-                    reason: "the round has closed".into(),
-                }))
+                return skip(m, "the round has closed")
             }
-            Some(f) if f.responded => {
-                return Ok(Some(Outcome::Cancelled {
-                    reason: "already answered".into(),
-                }))
-            }
-            Some(f) if !f.active => {
-                return Ok(Some(Outcome::Cancelled {
-                    reason: "no longer on the roster".into(),
-                }))
-            }
+            Some(f) if f.responded => return skip(m, "already answered"),
+            Some(f) if !f.active => return skip(m, "no longer on the roster"),
             Some(f) => f,
         };
         let round = self.round_facts(&round_id).await?;
         let locale: Locale = m.locale.parse().unwrap_or(Locale::En);
-
         let token = tokens::new_token();
-        let hash = tokens::hash(&token);
-        let (pool, owner, mid, rid, inv, h) = (
-            self.pool.clone(),
-            self.owner.clone(),
-            m.id.clone(),
-            round_id.clone(),
-            invitation_id.clone(),
-            hash.clone(),
-        );
-        let stored = blocking(move || {
-            store::store_link(
-                &mut *db::pool::checkout(&pool)?,
-                &mid,
-                &owner,
-                &inv,
-                &rid,
-                &h,
-            )
-        })
-        .await?;
-        if !stored {
-            return Ok(None);
-        }
         let link = format!("{}/s/{}", self.settings.public_url, token);
         let title = round.titles.get(&locale).cloned().unwrap_or_default();
         let email = content::render(&MessageContext {
@@ -306,29 +338,47 @@ impl OutboxWorker {
             sender: &self.settings.mail.from,
             sample: false,
         });
+        Ok(Prepared::Send(Ready {
+            link: NewLink {
+                message_id: m.id.clone(),
+                invitation_id,
+                round_id,
+                token_hash: tokens::hash(&token),
+            },
+            message: m,
+            email,
+        }))
+    }
+
+    /// Sends one message whose link is stored; returns its outcome and, when it did not
+    /// leave, its link's hash to delete.
+    async fn send(&self, r: Ready, now: PrimitiveDateTime) -> (Finished, Option<String>) {
         self.wait_for_rate_slot().await;
         // lettre's async client times only the TCP connect, not the SMTP commands: a server
         // that accepts and never answers would hold the message forever. Bound the whole send.
         let limit = StdDuration::from_secs(self.settings.mail.command_timeout_seconds);
-        let result = match tokio::time::timeout(limit, self.mailer.send(&email)).await {
-            Ok(r) => r,
+        let result = match tokio::time::timeout(limit, self.mailer.send(&r.email)).await {
+            Ok(result) => result,
             Err(_) => Err(SendError::Temporary(format!(
                 "no answer from the mail server within {}s",
                 limit.as_secs()
             ))),
         };
-        let outcome = match result {
-            Ok(()) => Outcome::Sent,
-            Err(e) => {
-                // The token was never seen by anyone: its hash can go.
-                let pool = self.pool.clone();
-                let _ =
-                    blocking(move || store::forget_link(&mut *db::pool::checkout(&pool)?, &hash))
-                        .await;
-                self.failure_outcome(m, e, now)
-            }
+        let (outcome, unsent) = match result {
+            Ok(()) => (Outcome::Sent, None),
+            Err(e) => (
+                self.failure_outcome(&r.message, e, now),
+                Some(r.link.token_hash),
+            ),
         };
-        Ok(Some(outcome))
+        (
+            Finished {
+                message_id: r.message.id,
+                invitation_id: r.message.invitation_id,
+                outcome,
+            },
+            unsent,
+        )
     }
 
     fn failure_outcome(&self, m: &Claimed, e: SendError, now: PrimitiveDateTime) -> Outcome {
