@@ -229,7 +229,7 @@ fn ceiling_writer(
     stop: &AtomicBool,
 ) -> Res<usize> {
     let mut c = SqliteConnection::establish(&path.to_string_lossy())?;
-    c.batch_execute(db::pool::SQLITE_PRAGMAS)?;
+    db::pool::prepare_sqlite(&mut c, &path.to_string_lossy())?;
     let mut commits = 0;
     while !stop.load(Ordering::Relaxed) {
         let i = next.fetch_add(1, Ordering::Relaxed) + 1;
@@ -238,7 +238,7 @@ fn ceiling_writer(
         }
         let inv = format!("i{i}");
         // The service's in-process writer turn (see `db::pool::sqlite_writer`).
-        let _turn = db::pool::sqlite_writer();
+        let _turn = db::pool::sqlite_writer(&mut c);
         c.batch_execute("BEGIN IMMEDIATE")?;
         let result = submission(&mut c, &inv, n_answers);
         match result {

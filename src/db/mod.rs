@@ -68,7 +68,7 @@ impl DbConnection {
         match self {
             DbConnection::Pg(_) => self.transaction(f),
             DbConnection::Sqlite(inner) => {
-                let _writer = pool::sqlite_writer();
+                let _turn = pool::sqlite_writer(inner);
                 AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
                 match f(self) {
                     Ok(value) => {

@@ -4,8 +4,9 @@
 //! "invalid connection url" after r2d2's 30 s wait; this manager shows the real error fast.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::time::Duration;
 
 use diesel::connection::SimpleConnection;
@@ -30,7 +31,7 @@ pub struct Manager {
 
 /// Per-connection SQLite settings: wait up to 10 s for the write lock, enforce foreign keys,
 /// and fsync on every commit so an acknowledged answer survives power loss.
-pub const SQLITE_PRAGMAS: &str =
+const SQLITE_PRAGMAS: &str =
     "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;";
 
 impl Manager {
@@ -52,11 +53,10 @@ impl Manager {
                         url: self.url.masked(),
                         reason: sqlite_open_reason(path, &e.to_string()),
                     })?;
-                conn.batch_execute(SQLITE_PRAGMAS)
-                    .map_err(|e| DbError::Connect {
-                        url: self.url.masked(),
-                        reason: sqlite_open_reason(path, &e.to_string()),
-                    })?;
+                prepare_sqlite(&mut conn, &text).map_err(|e| DbError::Connect {
+                    url: self.url.masked(),
+                    reason: sqlite_open_reason(path, &e.to_string()),
+                })?;
                 Ok(DbConnection::Sqlite(conn))
             }
         }
@@ -169,39 +169,76 @@ fn enable_wal(conn: &mut DbConnection, url: &DatabaseUrl) -> Result<(), DbError>
     }
 }
 
-/// One SQLite write transaction at a time in this process. SQLite's busy handler sleeps 1, 2,
-/// 5, 10… ms between attempts at a taken write lock, so writers racing for it sit idle while
-/// it is free (two writer threads committed fewer transactions a second than one); waiting
-/// on a mutex hands the lock over at once. Process-wide, not per database: a process serves
-/// one database. Writers in other processes still queue through `busy_timeout`.
-static SQLITE_WRITER: Mutex<()> = Mutex::new(());
+diesel::define_sql_function! {
+    /// The database file a SQLite connection was opened on (registered per connection).
+    fn ctopulse_database() -> diesel::sql_types::Text;
+}
+
+/// Applies the service's per-connection SQLite settings to `conn`, opened on `path`.
+pub fn prepare_sqlite(conn: &mut SqliteConnection, path: &str) -> diesel::QueryResult<()> {
+    conn.batch_execute(SQLITE_PRAGMAS)?;
+    let key = path.to_string();
+    ctopulse_database_utils::register_impl(conn, move || key.clone())
+}
+
+/// One write transaction at a time per SQLite database in this process. SQLite's busy
+/// handler sleeps 1, 2, 5, 10… ms between attempts at a taken write lock, so writers racing
+/// for it sit idle while it is free (two writer threads committed fewer transactions a second
+/// than one); a turn handed over by a condition variable wakes the next writer at once.
+/// Writers in other processes still queue through `busy_timeout`.
+type Turn = Arc<(Mutex<bool>, Condvar)>;
+
+fn turns() -> &'static Mutex<HashMap<String, Turn>> {
+    static TURNS: OnceLock<Mutex<HashMap<String, Turn>>> = OnceLock::new();
+    TURNS.get_or_init(Mutex::default)
+}
 
 thread_local! {
-    /// Whether this thread holds `SQLITE_WRITER` (a nested write transaction must not wait
-    /// for itself).
-    static HOLDING_WRITER: Cell<bool> = const { Cell::new(false) };
+    /// Whether this thread holds a turn (a nested write transaction must not wait for itself).
+    static HOLDING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Held for the length of a SQLite write transaction.
-pub struct WriterGuard(Option<MutexGuard<'static, ()>>);
+pub struct WriterTurn(Option<Turn>);
 
-impl Drop for WriterGuard {
+impl Drop for WriterTurn {
     fn drop(&mut self) {
-        if self.0.is_some() {
-            HOLDING_WRITER.with(|h| h.set(false));
+        if let Some(turn) = self.0.take() {
+            HOLDING.with(|h| h.set(false));
+            let (taken, freed) = &*turn;
+            *taken.lock().unwrap_or_else(|p| p.into_inner()) = false;
+            freed.notify_one();
         }
     }
 }
 
-/// Waits for this process's SQLite write turn (at once when this thread already has it).
-pub fn sqlite_writer() -> WriterGuard {
-    if HOLDING_WRITER.with(Cell::get) {
-        return WriterGuard(None);
+/// Waits for this process's write turn on `conn`'s database (at once when this thread
+/// already holds one). Connections not opened through `prepare_sqlite` share one turn.
+pub fn sqlite_writer(conn: &mut SqliteConnection) -> WriterTurn {
+    use diesel::RunQueryDsl;
+    if HOLDING.with(Cell::get) {
+        return WriterTurn(None);
     }
-    // A panic while holding it leaves no state behind worth refusing to write over.
-    let guard = SQLITE_WRITER.lock().unwrap_or_else(|p| p.into_inner());
-    HOLDING_WRITER.with(|h| h.set(true));
-    WriterGuard(Some(guard))
+    let key = diesel::select(ctopulse_database())
+        .get_result::<String>(conn)
+        .unwrap_or_default();
+    let turn = turns()
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .entry(key)
+        .or_default()
+        .clone();
+    {
+        // A panic while holding a lock leaves nothing behind worth refusing to write over.
+        let (taken, freed) = &*turn;
+        let mut taken = taken.lock().unwrap_or_else(|p| p.into_inner());
+        while *taken {
+            taken = freed.wait(taken).unwrap_or_else(|p| p.into_inner());
+        }
+        *taken = true;
+    }
+    HOLDING.with(|h| h.set(true));
+    WriterTurn(Some(turn))
 }
 
 /// Checks a connection out of the pool, mapping a timeout to "unavailable". Fails fast
@@ -256,6 +293,41 @@ mod tests {
                 t0.elapsed()
             );
         }
+    }
+
+    /// Writers on one database take turns (the second waits until the first is done);
+    /// writers on another database do not wait for them.
+    #[test]
+    fn sqlite_writers_take_turns_per_database() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let open = |name: &str| {
+            let path = dir.path().join(name).to_string_lossy().to_string();
+            let mut c = SqliteConnection::establish(&path).expect("open");
+            prepare_sqlite(&mut c, &path).expect("prepare");
+            c
+        };
+        let (mut a1, mut a2, mut b) = (open("a.db"), open("a.db"), open("b.db"));
+        let held = sqlite_writer(&mut a1);
+        std::thread::scope(|s| {
+            s.spawn(|| drop(sqlite_writer(&mut b)))
+                .join()
+                .expect("another database's writer");
+            let (tx, rx) = std::sync::mpsc::channel();
+            let same = s.spawn(move || {
+                let _turn = sqlite_writer(&mut a2);
+                let _ = tx.send(());
+            });
+            assert!(
+                rx.recv_timeout(Duration::from_millis(300)).is_err(),
+                "a second writer on the same database did not wait for its turn"
+            );
+            drop(held);
+            assert!(
+                rx.recv_timeout(Duration::from_secs(5)).is_ok(),
+                "the second writer never got its turn"
+            );
+            same.join().expect("same database's writer");
+        });
     }
 
     #[test]

@@ -467,8 +467,11 @@ pub fn launch(
             .into_iter()
             .filter(|g| used.contains(g.key.as_str()))
             .collect();
+        analyze(conn, "employees")?;
         insert_invitations(conn, &invites)?;
+        analyze(conn, "invitations")?;
         insert_outbox(conn, &mails)?;
+        analyze(conn, "outbox")?;
 
         diesel::update(rounds::table.find(&id))
             .set((
@@ -501,6 +504,18 @@ pub fn launch(
             recent_roster_changes,
         })
     })
+}
+
+/// Refreshes PostgreSQL's statistics of `table` (rows this transaction wrote included).
+/// Foreign-key checks and the outbox worker's queries are planned from them; right after a
+/// roster import or a launch they still describe the old, smaller table, and the checks of
+/// a 100,000-invitation launch and the worker's batch lookups ran as sequential scans.
+fn analyze(conn: &mut DbConnection, table: &str) -> Result<(), DbError> {
+    use diesel::connection::SimpleConnection;
+    if let DbConnection::Pg(c) = conn {
+        c.batch_execute(&format!("ANALYZE {table}"))?;
+    }
+    Ok(())
 }
 
 /// Roster changes recorded in the 7 days before `at`.
