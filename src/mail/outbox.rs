@@ -29,7 +29,7 @@ const BATCH: i64 = 200;
 /// A claimed message either skipped (with its outcome) or ready to send.
 enum Prepared {
     Skip(Finished),
-    Send(Ready),
+    Send(Box<Ready>),
 }
 
 /// A rendered message and the link it carries.
@@ -144,7 +144,7 @@ impl OutboxWorker {
         for m in claimed {
             match self.prepare(m, &facts, now).await? {
                 Prepared::Skip(f) => finished.push(f),
-                Prepared::Send(s) => ready.push(s),
+                Prepared::Send(s) => ready.push(*s),
             }
         }
 
@@ -338,7 +338,7 @@ impl OutboxWorker {
             sender: &self.settings.mail.from,
             sample: false,
         });
-        Ok(Prepared::Send(Ready {
+        Ok(Prepared::Send(Box::new(Ready {
             link: NewLink {
                 message_id: m.id.clone(),
                 invitation_id,
@@ -347,7 +347,7 @@ impl OutboxWorker {
             },
             message: m,
             email,
-        }))
+        })))
     }
 
     /// Sends one message whose link is stored; returns its outcome and, when it did not
