@@ -6,6 +6,7 @@
 
 mod access_matrix;
 mod accounts;
+mod bad_input;
 mod cli;
 mod cli_accounts;
 mod demo;
