@@ -139,6 +139,7 @@ impl Application {
                 .wrap(actix_web::middleware::from_fn(
                     web::auth::csrf_capture::capture,
                 ))
+                .wrap(actix_web::middleware::from_fn(web::middleware::refuse_nul))
                 .wrap(actix_web::middleware::from_fn(web::middleware::hsts))
                 .app_data(actix_web::web::PayloadConfig::new(
                     web::survey::MAX_FORM_BYTES,
