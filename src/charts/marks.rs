@@ -5,10 +5,10 @@ use plotters::coord::Shift;
 use plotters::element::{Drawable, PointCollection};
 use plotters::prelude::*;
 
+use crate::charts::board_report::PanelLayout;
 use crate::charts::copy::{self, fill, pct0};
 use crate::charts::text_layout::{self as tl, line_height};
 use crate::charts::theme::{self, size, ALARM, BAND, DATA, INK, MUTED, RULE, WITHHELD};
-use crate::charts::board_report::PanelLayout;
 use crate::charts::{trend, ReportError};
 use crate::domain::locale::Locale;
 use crate::domain::scoring::figure::Figure;

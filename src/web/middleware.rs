@@ -83,9 +83,8 @@ pub async fn refuse_nul(
         .path_and_query()
         .is_some_and(|pq| carries_nul(pq.as_str().as_bytes()));
     if nul {
-        let e = crate::web::error::AppError::BadRequest(
-            "the address contains a NUL character".into(),
-        );
+        let e =
+            crate::web::error::AppError::BadRequest("the address contains a NUL character".into());
         return Ok(req.error_response(e).map_into_right_body());
     }
     Ok(next.call(req).await?.map_into_left_body())
