@@ -1757,6 +1757,7 @@ fn malformed_requests_get_a_clear_answer_and_change_nothing() {
             *t.by_route.entry(what.clone()).or_default() += 1;
             let key = match &answer {
                 Answer::Status(s) => s.to_string(),
+                Answer::Closed(_) if c.framing == Framing::BadChunk => "closed-on-bad-chunk".into(),
                 Answer::Closed(_) => "closed".into(),
                 Answer::Hang => "hang".into(),
             };
