@@ -55,7 +55,7 @@ async fn a_small_scale_company_gives_a_full_scorecard() {
     assert_eq!(
         sum(
             &app,
-            "SELECT COALESCE(SUM(g.responses), 0) AS n FROM group_tallies g"
+            "SELECT CAST(COALESCE(SUM(g.responses), 0) AS BIGINT) AS n FROM group_tallies g"
         ),
         sum(
             &app,
