@@ -35,8 +35,10 @@ fn clear_scratch(b: &support::Bench, quarter: &str) {
 
 fn seal_round(c: &mut Criterion) {
     for b in support::backends() {
-        let templates = ctopulse::startup::load_templates(&b.settings).unwrap_or_else(|e| panic!("{e}"));
-        let csat = bench_data::template(&templates, "internal-csat").unwrap_or_else(|e| panic!("{e}"));
+        let templates =
+            ctopulse::startup::load_templates(&b.settings).unwrap_or_else(|e| panic!("{e}"));
+        let csat =
+            bench_data::template(&templates, "internal-csat").unwrap_or_else(|e| panic!("{e}"));
         // The quarter after the open one: scratch rounds there never touch the company's data.
         let scratch = bench_data::current_quarter(clock::now(), &b.settings).next();
         clear_scratch(&b, &scratch.to_string());
@@ -77,7 +79,10 @@ fn seal_round(c: &mut Criterion) {
                     let report = seal::close_and_seal(&mut conn, &id, clock::now(), "bench")
                         .unwrap_or_else(|e| panic!("seal: {e}"));
                     timed += t1.elapsed();
-                    assert_eq!(report.responses, respondents as usize, "every invitee answered");
+                    assert_eq!(
+                        report.responses, respondents as usize,
+                        "every invitee answered"
+                    );
                     assert_eq!(report.links_deleted, links);
 
                     bench_data::discard_round(&mut conn, &id).unwrap_or_else(|e| panic!("{e}"));
@@ -114,12 +119,21 @@ fn scorecard_load(c: &mut Criterion) {
             loaded.scorecard.quarter,
             loaded.scorecard.rounds.len(),
             loaded.scorecard.trends.len(),
-            loaded.scorecard.trends.first().map_or(0, |t| t.points.len())
+            loaded
+                .scorecard
+                .trends
+                .first()
+                .map_or(0, |t| t.points.len())
         );
         let mut group = c.benchmark_group(format!("scorecard/{}", b.label));
-        group.sample_size(30).measurement_time(Duration::from_secs(8));
+        group
+            .sample_size(30)
+            .measurement_time(Duration::from_secs(8));
         group.bench_function(
-            format!("latest quarter + 7 from tallies, {} employees", b.marker.employees),
+            format!(
+                "latest quarter + 7 from tallies, {} employees",
+                b.marker.employees
+            ),
             |bn| {
                 bn.iter(|| {
                     scorecard::load(&mut conn, None, black_box(&opts), &mut rng)

@@ -81,7 +81,9 @@ fn submission(c: &mut Criterion) {
         let sys = System::new();
         let service = sys.block_on(test::init_service(app(actix_web::web::Data::new(state))));
         let mut group = c.benchmark_group(format!("submit/{}", b.label));
-        group.sample_size(30).measurement_time(Duration::from_secs(8));
+        group
+            .sample_size(30)
+            .measurement_time(Duration::from_secs(8));
         group.bench_function("POST /survey/{round} culture form, 12 answers", |bn| {
             bn.iter_custom(|iters| {
                 let mut timed = Duration::ZERO;
@@ -152,7 +154,9 @@ fn pages(c: &mut Criterion) {
         let sys = System::new();
         let service = sys.block_on(test::init_service(app(actix_web::web::Data::new(state))));
         let mut group = c.benchmark_group(format!("pages/{}", b.label));
-        group.sample_size(20).measurement_time(Duration::from_secs(8));
+        group
+            .sample_size(20)
+            .measurement_time(Duration::from_secs(8));
         let round_page = format!("/admin/rounds/{open}");
         for (path, cookie) in [
             ("/dashboard", &cto),
@@ -173,7 +177,11 @@ fn pages(c: &mut Criterion) {
                 test::read_body(resp).await.len()
             });
             eprintln!("{}: GET {path}: {size} bytes", b.label);
-            let label = if path == round_page { "/admin/rounds/{open round}" } else { path };
+            let label = if path == round_page {
+                "/admin/rounds/{open round}"
+            } else {
+                path
+            };
             group.bench_function(format!("GET {label}"), |bn| {
                 bn.iter_custom(|iters| {
                     let t0 = Instant::now();

@@ -25,7 +25,7 @@ use crate::config::Settings;
 use crate::db::rounds::{self, NewRound, RoundError};
 use crate::db::schema::{
     answers, audit_log, employees, group_tallies, index_tallies, invitation_links, invitations,
-    outbox, responses, tallies,
+    outbox, responses, sealed_comments, tallies,
 };
 use crate::db::{hr, seal, DbConnection, DbError};
 use crate::demo::company::department_sizes;
@@ -37,7 +37,7 @@ use crate::domain::template::{Template, TemplateSet};
 use crate::tokens;
 
 /// Bump when the generated data changes shape, so cached databases are rebuilt.
-pub const GENERATOR_VERSION: i64 = 1;
+pub const GENERATOR_VERSION: i64 = 2;
 /// Employees in the benchmark company unless told otherwise.
 pub const DEFAULT_EMPLOYEES: usize = 10_000;
 /// Fewest employees for which every reporting group stays above k.
@@ -260,7 +260,9 @@ fn fast_commits(conn: &mut DbConnection, on: bool) -> Result<(), DbError> {
 
 /// A random v4 UUID from the seeded generator, so reruns draw the same people.
 fn uuid_from(rng: &mut StdRng) -> String {
-    uuid::Builder::from_random_bytes(rng.random()).into_uuid().to_string()
+    uuid::Builder::from_random_bytes(rng.random())
+        .into_uuid()
+        .to_string()
 }
 
 /// Writes `n` employees plus the board; returns how many are engineers.
@@ -609,6 +611,8 @@ pub fn discard_round(conn: &mut DbConnection, round_id: &str) -> Result<(), DbEr
         diesel::delete(tallies::table.filter(tallies::round_id.eq(round_id))).execute(conn)?;
         diesel::delete(group_tallies::table.filter(group_tallies::round_id.eq(round_id)))
             .execute(conn)?;
+        diesel::delete(sealed_comments::table.filter(sealed_comments::round_id.eq(round_id)))
+            .execute(conn)?;
         diesel::delete(index_tallies::table.filter(index_tallies::round_id.eq(round_id)))
             .execute(conn)?;
         diesel::delete(invitation_links::table.filter(invitation_links::round_id.eq(round_id)))
@@ -616,8 +620,7 @@ pub fn discard_round(conn: &mut DbConnection, round_id: &str) -> Result<(), DbEr
         diesel::delete(outbox::table.filter(outbox::round_id.eq(round_id))).execute(conn)?;
         diesel::delete(invitations::table.filter(invitations::round_id.eq(round_id)))
             .execute(conn)?;
-        diesel::delete(audit_log::table.filter(audit_log::object_id.eq(round_id)))
-            .execute(conn)?;
+        diesel::delete(audit_log::table.filter(audit_log::object_id.eq(round_id))).execute(conn)?;
         diesel::delete(crate::db::schema::rounds::table.find(round_id)).execute(conn)?;
         Ok(())
     })

@@ -164,13 +164,13 @@ impl Application {
         );
         let data = actix_web::web::Data::new(state.clone());
         let server = HttpServer::new(move || app(data.clone()))
-        .shutdown_timeout(grace)
-        .listen(listener)
-        .map_err(|e| StartupError::Bind {
-            addr: format!("port {port}"),
-            reason: e.to_string(),
-        })?
-        .run();
+            .shutdown_timeout(grace)
+            .listen(listener)
+            .map_err(|e| StartupError::Bind {
+                addr: format!("port {port}"),
+                reason: e.to_string(),
+            })?
+            .run();
         Ok(Application {
             port,
             server,

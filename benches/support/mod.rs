@@ -151,8 +151,9 @@ fn build(label: &'static str, settings: Settings, pool: DbPool, n: usize) -> Ben
         report.hr_events,
         t0.elapsed().as_secs_f64()
     );
-    let marker = bench_data::marker(&mut db::pool::checkout(&pool).unwrap_or_else(|e| panic!("{e}")))
-        .unwrap_or_else(|| panic!("{label}: the build left no marker"));
+    let marker =
+        bench_data::marker(&mut db::pool::checkout(&pool).unwrap_or_else(|e| panic!("{e}")))
+            .unwrap_or_else(|| panic!("{label}: the build left no marker"));
     Bench {
         label,
         pool,
@@ -186,7 +187,8 @@ pub fn sqlite(n: usize) -> Bench {
     let url = format!("sqlite://{}", path.display());
     if path.exists() {
         let (settings, pool) = prepare("sqlite", &url);
-        let found = bench_data::marker(&mut db::pool::checkout(&pool).unwrap_or_else(|e| panic!("{e}")));
+        let found =
+            bench_data::marker(&mut db::pool::checkout(&pool).unwrap_or_else(|e| panic!("{e}")));
         if let Some(marker) = usable(found, n, &fp) {
             let b = Bench {
                 label: "sqlite",
@@ -236,7 +238,11 @@ fn recreate(conn: &mut PgConnection, name: &str) {
 /// None (with a note) when no server answers.
 pub fn postgres(n: usize) -> Option<Bench> {
     let admin = std::env::var("BENCH_DATABASE_URL").unwrap_or_else(|_| DEFAULT_PG.to_string());
-    let timeout = if admin.contains('?') { "&connect_timeout=3" } else { "?connect_timeout=3" };
+    let timeout = if admin.contains('?') {
+        "&connect_timeout=3"
+    } else {
+        "?connect_timeout=3"
+    };
     let mut conn = match PgConnection::establish(&format!("{admin}{timeout}")) {
         Ok(c) => c,
         Err(e) => {
@@ -275,7 +281,8 @@ pub fn postgres(n: usize) -> Option<Bench> {
     };
     if exists {
         let (settings, pool) = prepare("postgres", &url);
-        let found = bench_data::marker(&mut db::pool::checkout(&pool).unwrap_or_else(|e| panic!("{e}")));
+        let found =
+            bench_data::marker(&mut db::pool::checkout(&pool).unwrap_or_else(|e| panic!("{e}")));
         if let Some(marker) = usable(found, n, &fp) {
             let b = Bench {
                 label: "postgres",

@@ -40,7 +40,10 @@ async fn a_small_scale_company_gives_a_full_scorecard() {
     assert_eq!(app.count("employees"), EMPLOYEES as i64 + 5);
     assert_eq!(app.count("rounds"), 25, "24 sealed and the open one");
     assert_eq!(
-        sum(&app, "SELECT COUNT(*) AS n FROM rounds WHERE status = 'sealed'"),
+        sum(
+            &app,
+            "SELECT COUNT(*) AS n FROM rounds WHERE status = 'sealed'"
+        ),
         24
     );
     // Sealing deleted every historical link and wrote tallies that count every response.
@@ -71,6 +74,17 @@ async fn a_small_scale_company_gives_a_full_scorecard() {
         ),
         report.answers as i64
     );
+
+    // Sealing copied every comment of the round, and only those.
+    assert_eq!(
+        sum(&app, "SELECT COUNT(*) AS n FROM sealed_comments"),
+        sum(
+            &app,
+            "SELECT COUNT(*) AS n FROM answers a JOIN responses s ON s.id = a.response_id \
+             JOIN rounds r ON r.id = s.round_id WHERE r.status = 'sealed' AND a.text IS NOT NULL"
+        )
+    );
+    assert!(sum(&app, "SELECT COUNT(*) AS n FROM sealed_comments") > 0);
 
     // The open CSAT round: everyone invited, 40 % answered, a live link each.
     let open = &report.open_round;
@@ -134,7 +148,11 @@ async fn a_small_scale_company_gives_a_full_scorecard() {
         bench_data::current_quarter(now, &app.settings).prev()
     );
     assert_eq!(sc.rounds.len(), 3);
-    assert!(sc.measure_a.alignment.value().is_some(), "{:?}", sc.measure_a);
+    assert!(
+        sc.measure_a.alignment.value().is_some(),
+        "{:?}",
+        sc.measure_a
+    );
     assert!(sc.measure_b.productive_and_happy.value().is_some());
     assert!(sc.measure_b.enps.value().is_some());
     assert!(sc
@@ -144,7 +162,13 @@ async fn a_small_scale_company_gives_a_full_scorecard() {
         .value
         .value()
         .is_some());
-    assert!(sc.measure_b.lagging.offer_acceptance.value.value().is_some());
+    assert!(sc
+        .measure_b
+        .lagging
+        .offer_acceptance
+        .value
+        .value()
+        .is_some());
     assert!(sc.measure_c.weighted_csat.value().is_some());
     assert_eq!(
         sc.measure_c.groups_used.len(),
@@ -156,7 +180,9 @@ async fn a_small_scale_company_gives_a_full_scorecard() {
     for t in &sc.trends {
         assert_eq!(t.points.len(), 8, "{:?}", t.metric);
         assert!(
-            t.points.iter().all(|p| matches!(p.value, Figure::Shown { .. })),
+            t.points
+                .iter()
+                .all(|p| matches!(p.value, Figure::Shown { .. })),
             "{:?}: {:?}",
             t.metric,
             t.points
