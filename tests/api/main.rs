@@ -9,6 +9,7 @@ mod accounts;
 mod cli;
 mod cli_accounts;
 mod demo;
+mod error_pages;
 mod health;
 mod helpers;
 mod pages;

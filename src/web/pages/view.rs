@@ -400,12 +400,21 @@ fn distribution_svg(st: &crate::domain::scoring::items::ItemStats) -> String {
     if total == 0 {
         return String::new();
     }
+    // Bars scale to the most common answer, so the shape reads at a glance; the counts are in
+    // the label.
+    let most = st
+        .distribution
+        .iter()
+        .map(|v| v.count)
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let n = st.distribution.len().max(1) as f64;
     let (w, h) = (220.0, 28.0);
     let bw = w / n;
     let mut out = format!("<svg class=\"dist\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"distribution: {}\">", st.distribution.iter().map(|v| format!("{}: {}", v.value, v.count)).collect::<Vec<_>>().join(", "));
     for (i, v) in st.distribution.iter().enumerate() {
-        let bh = (h - 10.0) * v.count as f64 / total as f64;
+        let bh = (h - 10.0) * v.count as f64 / most as f64;
         let x = i as f64 * bw;
         out.push_str(&format!(
             "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{bh:.1}\"/><text x=\"{:.1}\" y=\"{h}\">{}</text>",
