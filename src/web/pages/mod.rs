@@ -194,7 +194,7 @@ pub async fn dashboard(
             state.settings.fiscal_year_start_month,
         )
     });
-    let pool = state.pool.clone();
+    let (pool, templates) = (state.pool.clone(), state.templates.clone());
     let (open_rounds, text) = web::block(move || -> Result<_, AppError> {
         let mut conn = db::pool::checkout(&pool)?;
         let mut open = Vec::new();
@@ -208,8 +208,12 @@ pub async fn dashboard(
                 .response_rate
                 .map(view::pct)
                 .unwrap_or_else(|| "—".into());
+            let survey = templates
+                .get(&r.template_key)
+                .map(|t| t.title().get(crate::domain::locale::Locale::En).to_string())
+                .unwrap_or_else(|| r.template_key.clone());
             open.push((
-                format!("{} {}", r.quarter, r.template_key),
+                format!("{} · {survey}", r.quarter),
                 format!(
                     "{} of {} answered ({rate}); closes {}",
                     p.overall.answered, p.overall.delivered, r.closes_on
