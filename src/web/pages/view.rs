@@ -67,6 +67,8 @@ pub struct ItemRow {
 pub struct RoundView {
     pub title: String,
     pub participation: String,
+    /// Whether the round scores CSAT: only then do its groups carry a weight and a CSAT.
+    pub csat: bool,
     pub groups: Vec<GroupRow>,
     pub items: Vec<ItemRow>,
     pub comments: Vec<(String, Vec<String>)>,
@@ -379,6 +381,7 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
             RoundView {
                 title,
                 participation: format!("{} of {} invited answered ({rate}); k = {}", r.answered, r.delivered, r.k),
+                csat: r.groups.iter().any(|g| g.csat.is_some()),
                 groups,
                 items,
                 comments,
@@ -403,7 +406,10 @@ fn group_label(key: &str) -> String {
         .map(|k| {
             k.parse::<crate::domain::department::Department>()
                 .map(|d| d.name().to_string())
-                .unwrap_or_else(|_| k.to_string())
+                .unwrap_or_else(|_| match k {
+                    "board" => "Board".to_string(),
+                    other => other.to_string(),
+                })
         })
         .collect::<Vec<_>>()
         .join(" + ")
@@ -452,6 +458,7 @@ mod tests {
     fn groups_read_as_department_names() {
         assert_eq!(group_label("sales"), "Sales");
         assert_eq!(group_label("bd+ceo"), "Business development + CEO's office");
-        assert_eq!(group_label("board"), "board");
+        assert_eq!(group_label("board"), "Board");
+        assert_eq!(group_label("guild"), "guild");
     }
 }
