@@ -15,6 +15,7 @@ mod helpers;
 mod pages;
 mod reliability;
 mod results_api;
+mod scale;
 mod schema_parity;
 mod scorecard;
 mod staff_support;
