@@ -130,6 +130,7 @@ pub fn app(
         .wrap(actix_web::middleware::from_fn(
             web::middleware::api_json_errors,
         ))
+        .wrap(actix_web::middleware::from_fn(web::middleware::html_errors))
         .wrap(actix_web::middleware::from_fn(web::middleware::access_log))
         .configure(web::routes)
 }

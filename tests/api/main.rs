@@ -10,6 +10,7 @@ mod bad_input;
 mod cli;
 mod cli_accounts;
 mod demo;
+mod error_pages;
 mod health;
 mod helpers;
 mod pages;
