@@ -122,15 +122,17 @@ pub fn app(
             web::auth::csrf_capture::capture,
         ))
         .wrap(actix_web::middleware::from_fn(web::middleware::refuse_nul))
-        .wrap(actix_web::middleware::from_fn(web::middleware::hsts))
         .app_data(actix_web::web::PayloadConfig::new(
             web::survey::MAX_FORM_BYTES,
         ))
-        .wrap(web::middleware::security_headers())
         .wrap(actix_web::middleware::from_fn(
             web::middleware::api_json_errors,
         ))
         .wrap(actix_web::middleware::from_fn(web::middleware::html_errors))
+        // Outside the two error rewriters, which build fresh responses: every answer,
+        // error or not, leaves with the security headers.
+        .wrap(actix_web::middleware::from_fn(web::middleware::hsts))
+        .wrap(web::middleware::security_headers())
         .wrap(actix_web::middleware::from_fn(web::middleware::access_log))
         .configure(web::routes)
 }
