@@ -71,6 +71,15 @@ const MAX_NAME_CHARS: usize = 200;
 /// Parses a roster file. A BOM and CRLF line ends are accepted.
 pub fn parse(bytes: &[u8]) -> Result<ParsedRoster, RosterFileError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // CRLF to LF first: the csv reader counts a CRLF-ended record's line from its first '\n',
+    // one short, and spreadsheet exports and browser forms both send CRLF.
+    let unix;
+    let bytes = if bytes.windows(2).any(|w| w == b"\r\n") {
+        unix = crlf_to_lf(bytes);
+        &unix[..]
+    } else {
+        bytes
+    };
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(RosterFileError::Empty);
     }
@@ -252,6 +261,16 @@ fn parse_bool(s: &str) -> Option<bool> {
     }
 }
 
+fn crlf_to_lf(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    for (i, &b) in bytes.iter().enumerate() {
+        if !(b == b'\r' && bytes.get(i + 1) == Some(&b'\n')) {
+            out.push(b);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,6 +306,28 @@ mod tests {
         let r = parse(text.as_bytes()).unwrap();
         assert!(r.errors.is_empty(), "{:?}", r.errors);
         assert_eq!(r.entries.len(), 1);
+        assert_eq!(r.entries[0].line, 2);
+    }
+
+    #[test]
+    fn crlf_files_report_the_same_lines_as_lf_files() {
+        let text = format!(
+            "{HEAD}not-an-email,X,sales,en,false,false,true\nok@x.io,Ok,nowhere,en,false,false,true\n"
+        );
+        let lf: Vec<u64> = parse(text.as_bytes())
+            .unwrap()
+            .errors
+            .iter()
+            .map(|e| e.line)
+            .collect();
+        let crlf: Vec<u64> = parse(text.replace('\n', "\r\n").as_bytes())
+            .unwrap()
+            .errors
+            .iter()
+            .map(|e| e.line)
+            .collect();
+        assert_eq!(lf, vec![2, 3]);
+        assert_eq!(crlf, lf);
     }
 
     #[test]

@@ -196,3 +196,52 @@ impl ResponseError for AppError {
             .body(format!("{message}\n"))
     }
 }
+
+/// An error as a page for people in a browser (see `middleware::html_errors`).
+#[derive(askama::Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    title: &'a str,
+    message: &'a str,
+    status: u16,
+}
+
+/// The error page for `status`, saying `message` (or a plain default when it is empty).
+pub fn html_page(status: StatusCode, message: &str) -> Result<String, askama::Error> {
+    use askama::Template;
+    let (title, default) = match status.as_u16() {
+        400 => (
+            "That request could not be used",
+            "The request was not valid.",
+        ),
+        401 => ("Sign in to continue", "This page is for signed-in staff."),
+        403 => (
+            "No access",
+            "Your account does not have access to this page.",
+        ),
+        404 => ("Page not found", "There is no page at this address."),
+        405 => (
+            "Not possible here",
+            "This page does not take that kind of request.",
+        ),
+        409 => (
+            "Not possible right now",
+            "This conflicts with the current state.",
+        ),
+        413 => ("Too large", "What was sent is too large."),
+        429 => ("Too many attempts", "Wait a little, then try again."),
+        503 => ("Temporarily unavailable", "Please try again in a minute."),
+        _ if status.is_server_error() => (
+            "Something went wrong",
+            "Something went wrong on our side. Please try again later.",
+        ),
+        _ => ("That did not work", "The request could not be completed."),
+    };
+    let message = message.trim();
+    ErrorPage {
+        title,
+        message: if message.is_empty() { default } else { message },
+        status: status.as_u16(),
+    }
+    .render()
+}

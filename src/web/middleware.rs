@@ -2,7 +2,7 @@
 
 use std::time::Instant;
 
-use actix_web::body::MessageBody;
+use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header;
 use actix_web::middleware::{DefaultHeaders, Next};
@@ -64,6 +64,30 @@ pub async fn hsts(
         );
     }
     Ok(res)
+}
+
+/// Whether URL-encoded text holds a NUL character, raw or as `%00`. No address or form field
+/// of ours has one, and PostgreSQL cannot store or compare text that does.
+pub fn carries_nul(encoded: &[u8]) -> bool {
+    encoded.contains(&0) || encoded.windows(3).any(|w| w == b"%00")
+}
+
+/// Refuses an address whose path or query holds a NUL character (400), before any handler
+/// takes it for an id.
+pub async fn refuse_nul(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, Error> {
+    let nul = req
+        .uri()
+        .path_and_query()
+        .is_some_and(|pq| carries_nul(pq.as_str().as_bytes()));
+    if nul {
+        let e =
+            crate::web::error::AppError::BadRequest("the address contains a NUL character".into());
+        return Ok(req.error_response(e).map_into_right_body());
+    }
+    Ok(next.call(req).await?.map_into_left_body())
 }
 
 /// Largest urlencoded form accepted.
@@ -128,5 +152,59 @@ pub async fn api_json_errors(
         out.insert_header((h, v));
     }
     let body = out.json(serde_json::json!({ "error": code, "message": message }));
+    Ok(ServiceResponse::new(req, body).map_into_boxed_body())
+}
+
+/// Outside `/api/`, a browser (one that accepts HTML) gets an error as a readable page with a
+/// way back, instead of the bare text message API clients and scripts get. Pages that render
+/// their own error state (the sign-in form, the survey's localised messages) are HTML already
+/// and pass through unchanged.
+pub async fn html_errors(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<actix_web::body::BoxBody>, Error> {
+    let wants_html = !req.path().starts_with("/api/")
+        && req
+            .headers()
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|a| a.contains("text/html"));
+    let res = next.call(req).await?;
+    let status = res.status();
+    let already_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if !wants_html || already_html || !(status.is_client_error() || status.is_server_error()) {
+        return Ok(res.map_into_boxed_body());
+    }
+    let message = match res
+        .response()
+        .error()
+        .and_then(|e| e.as_error::<super::error::AppError>())
+    {
+        Some(app) => app.public_message(),
+        None => String::new(),
+    };
+    let page = match super::error::html_page(status, &message) {
+        Ok(page) => page,
+        Err(e) => {
+            tracing::error!(error = %e, "the error page failed to render");
+            return Ok(res.map_into_boxed_body());
+        }
+    };
+    // Every header stays (security headers, Retry-After, cookies…) but the body's own.
+    let keep: Vec<(header::HeaderName, header::HeaderValue)> = res
+        .headers()
+        .iter()
+        .filter(|(h, _)| **h != header::CONTENT_TYPE && **h != header::CONTENT_LENGTH)
+        .map(|(h, v)| (h.clone(), v.clone()))
+        .collect();
+    let (req, _) = res.into_parts();
+    let mut out = actix_web::HttpResponse::build(status);
+    for (h, v) in keep {
+        out.append_header((h, v));
+    }
+    let body = out.content_type("text/html; charset=utf-8").body(page);
     Ok(ServiceResponse::new(req, body).map_into_boxed_body())
 }

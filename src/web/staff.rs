@@ -20,11 +20,17 @@ struct AuditRow {
 
 #[derive(Template)]
 #[template(path = "auth/audit.html")]
-struct AuditPage<'a> {
-    email: &'a str,
-    csrf_token: &'a str,
+struct AuditPage {
+    nav: Vec<(&'static str, &'static str, bool)>,
+    email: String,
+    role: &'static str,
+    csrf_token: String,
+    notice: Option<String>,
     entries: Vec<AuditRow>,
 }
+
+const WHEN: &[time::format_description::BorrowedFormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
 
 /// How many audit entries the page shows.
 const AUDIT_PAGE_ROWS: i64 = 200;
@@ -49,7 +55,8 @@ pub async fn audit_log(
     let entries = entries
         .into_iter()
         .map(|e| AuditRow {
-            at: e.at.to_string(),
+            // To the second: sub-second digits only add noise for a reader.
+            at: e.at.format(&WHEN).unwrap_or_else(|_| e.at.to_string()),
             actor: e.actor,
             action: e.action,
             object: match e.object_id {
@@ -59,11 +66,13 @@ pub async fn audit_log(
             detail: e.detail.unwrap_or_default(),
         })
         .collect();
-    let csrf = who.csrf_token().unwrap_or_default();
     Ok(html(
         AuditPage {
-            email: &who.actor,
-            csrf_token: &csrf,
+            nav: super::pages::nav(&who, "/admin/audit"),
+            email: who.actor.clone(),
+            role: who.role.as_str(),
+            csrf_token: who.csrf_token().unwrap_or_default(),
+            notice: None,
             entries,
         }
         .render()?,

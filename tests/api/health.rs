@@ -40,7 +40,14 @@ async fn readyz_answers_503_when_the_database_is_gone() {
 #[tokio::test]
 async fn every_response_carries_security_headers() {
     let app = TestApp::spawn().await;
-    for path in ["/healthz", "/readyz", "/no-such-page"] {
+    // API errors are rebuilt as JSON and browser errors as pages: both keep the headers.
+    for path in [
+        "/healthz",
+        "/readyz",
+        "/no-such-page",
+        "/api/v1/no-such-endpoint",
+        "/api/v1/scorecard",
+    ] {
         let res = app.get(path).await;
         let h = res.headers();
         assert_eq!(h["x-content-type-options"], "nosniff", "{path}");

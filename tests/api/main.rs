@@ -6,14 +6,17 @@
 
 mod access_matrix;
 mod accounts;
+mod bad_input;
 mod cli;
 mod cli_accounts;
 mod demo;
+mod error_pages;
 mod health;
 mod helpers;
 mod pages;
 mod reliability;
 mod results_api;
+mod scale;
 mod schema_parity;
 mod scorecard;
 mod staff_support;

@@ -5,11 +5,12 @@
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::CONTENT_TYPE;
+use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::web::Bytes;
 use actix_web::{Error, HttpMessage};
 
-use super::{cookies, is_safe_method};
+use super::cookies;
 use crate::auth::csrf;
 
 /// The `csrf_token` field found in a form body.
@@ -30,7 +31,7 @@ pub async fn capture(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
     if is_form
-        && !is_safe_method(req.method())
+        && has_form_body(req.method())
         && !req.headers().contains_key(csrf::HEADER)
         && cookies::has_session_cookie(&req)
     {
@@ -45,6 +46,15 @@ pub async fn capture(
         req.set_payload(actix_web::dev::Payload::from(body));
     }
     next.call(req).await
+}
+
+/// Methods whose body is a message the server reads to its end. Not CONNECT: its "body" is
+/// a tunnel that stays open, so waiting for its end would hold the request forever.
+fn has_form_body(m: &Method) -> bool {
+    matches!(
+        *m,
+        Method::POST | Method::PUT | Method::PATCH | Method::DELETE
+    )
 }
 
 async fn read_body(req: &mut ServiceRequest) -> Result<Bytes, Error> {

@@ -22,6 +22,8 @@ use crate::startup::AppState;
 /// One register row as shown.
 pub struct RegisterRow {
     pub row: usize,
+    /// The point's first row: the assess form is shown once per point, not per assessment.
+    pub first: bool,
     pub point_id: String,
     pub title: String,
     pub first_seen: String,
@@ -143,6 +145,9 @@ async fn common(state: &AppState, who: &Identity, q: &PageQuery) -> Result<Commo
         })
         .await??;
     }
+    let firsts: Vec<bool> = (0..reg.len())
+        .map(|i| i == 0 || reg[i - 1].point_id != reg[i].point_id)
+        .collect();
     Ok(Common {
         quarters: closed
             .iter()
@@ -151,9 +156,11 @@ async fn common(state: &AppState, who: &Identity, q: &PageQuery) -> Result<Commo
         scorecard,
         register: reg
             .into_iter()
+            .zip(firsts)
             .enumerate()
-            .map(|(row, e)| RegisterRow {
+            .map(|(row, (e, first))| RegisterRow {
                 row,
+                first,
                 point_id: e.point_id,
                 title: e.title,
                 first_seen: e.first_seen_quarter,
@@ -187,7 +194,7 @@ pub async fn dashboard(
             state.settings.fiscal_year_start_month,
         )
     });
-    let pool = state.pool.clone();
+    let (pool, templates) = (state.pool.clone(), state.templates.clone());
     let (open_rounds, text) = web::block(move || -> Result<_, AppError> {
         let mut conn = db::pool::checkout(&pool)?;
         let mut open = Vec::new();
@@ -201,8 +208,12 @@ pub async fn dashboard(
                 .response_rate
                 .map(view::pct)
                 .unwrap_or_else(|| "—".into());
+            let survey = templates
+                .get(&r.template_key)
+                .map(|t| t.title().get(crate::domain::locale::Locale::En).to_string())
+                .unwrap_or_else(|| r.template_key.clone());
             open.push((
-                format!("{} {}", r.quarter, r.template_key),
+                format!("{} · {survey}", r.quarter),
                 format!(
                     "{} of {} answered ({rate}); closes {}",
                     p.overall.answered, p.overall.delivered, r.closes_on
@@ -269,6 +280,11 @@ fn back(to: &str, notice: &str) -> HttpResponse {
 /// Parses a form body after the caller is authenticated (an extractor would reject a bad
 /// form before the role check, answering 400 where 401/403 is due).
 pub(crate) fn parse_form<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
+    if super::middleware::carries_nul(body) {
+        return Err(AppError::BadRequest(
+            "the form contains a NUL character, which no field accepts".into(),
+        ));
+    }
     serde_urlencoded::from_bytes(body)
         .map_err(|e| AppError::BadRequest(format!("the form could not be read: {e}")))
 }

@@ -67,6 +67,8 @@ pub struct ItemRow {
 pub struct RoundView {
     pub title: String,
     pub participation: String,
+    /// Whether the round scores CSAT: only then do its groups carry a weight and a CSAT.
+    pub csat: bool,
     pub groups: Vec<GroupRow>,
     pub items: Vec<ItemRow>,
     pub comments: Vec<(String, Vec<String>)>,
@@ -169,7 +171,14 @@ fn trend_rows(s: Option<&TrendSeries>, fmt: impl Fn(f64) -> String) -> Vec<(Stri
     s.map(|s| {
         s.points
             .iter()
-            .map(|p| (p.quarter.to_string(), figure_words(&p.value, |v| fmt(*v))))
+            .map(|p| {
+                // The row names the quarter; "no closed round in <that quarter>" said it again.
+                let text = match &p.value {
+                    Figure::NotEnoughData { .. } => "no data".to_string(),
+                    other => figure_words(other, |v| fmt(*v)),
+                };
+                (p.quarter.to_string(), text)
+            })
             .collect()
     })
     .unwrap_or_default()
@@ -181,19 +190,14 @@ fn surprise_for(l: &LoadedScorecard, m: Metric) -> Option<String> {
         .iter()
         .find(|s| s.metric == m)
         .and_then(|s| match &s.verdict {
-            SurpriseVerdict::BigSurprise {
-                direction, change, ..
-            } => {
+            // The sign says the direction ("up +23" said it twice).
+            SurpriseVerdict::BigSurprise { change, .. } => {
                 let unit = if m == Metric::Enps {
                     format!("{change:+.0} points")
                 } else {
                     format!("{:+.0} points", change * 100.0)
                 };
-                Some(
-                    format!("Big surprise since {}: {:?} {unit}", s.from, direction)
-                        .replace("Up", "up")
-                        .replace("Down", "down"),
-                )
+                Some(format!("Big surprise since {}: {unit}", s.from))
             }
             SurpriseVerdict::NotComparable { reason } => {
                 Some(format!("Not comparable with {}: {reason}", s.from))
@@ -249,14 +253,15 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
             crate::domain::scoring::lagging::BreachWhen::Above => "above",
             crate::domain::scoring::lagging::BreachWhen::Below => "below",
         };
-        let breach = match ind.breach {
-            Some(true) => " — breach",
-            Some(false) => " — within threshold",
-            None => "",
+        let limit = pct(ind.threshold);
+        let verdict = match ind.breach {
+            Some(true) => format!("breached: {when} the {limit} limit"),
+            Some(false) => format!("within the limit (breach {when} {limit})"),
+            None => format!("breach {when} {limit}"),
         };
         b_lines.push(Line {
             label: label.into(),
-            text: format!("{value}; breach {when} {}{breach}", pct(ind.threshold)),
+            text: format!("{value} — {verdict}"),
         });
     }
     let c = &s.measure_c;
@@ -264,12 +269,12 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
         .groups_used
         .iter()
         .map(|g| Line {
-            label: g.group.clone(),
+            label: group_label(&g.group),
             text: format!("{} (weight {:.0}%)", pct(g.csat), g.weight_share * 100.0),
         })
         .collect();
     c_lines.extend(c.groups_left_out.iter().map(|g| Line {
-        label: g.group.clone(),
+        label: group_label(&g.group),
         text: format!("left out: {}", g.why),
     }));
     let a_lines = s
@@ -341,7 +346,7 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
                 .groups
                 .iter()
                 .map(|g| GroupRow {
-                    key: g.key.clone(),
+                    key: group_label(&g.key),
                     weight: format!("{:.0}", g.weight),
                     participation: format!("{} of {} ({})", g.answered, g.delivered, figure_words(&g.response_rate, |x| pct(*x))),
                     csat: g.csat.as_ref().map(|f| { let (h, i) = share_text(f); if h == "—" { i } else { format!("{h} ({i})") } }).unwrap_or_else(|| "—".into()),
@@ -368,7 +373,7 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
             let mut withheld = 0;
             for block in &r.comments {
                 match &block.comments {
-                    Figure::Shown { value } if !value.is_empty() => comments.push((block.group.clone(), value.clone())),
+                    Figure::Shown { value } if !value.is_empty() => comments.push((group_label(&block.group), value.clone())),
                     Figure::Shown { .. } => {}
                     _ => withheld += 1,
                 }
@@ -376,6 +381,7 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
             RoundView {
                 title,
                 participation: format!("{} of {} invited answered ({rate}); k = {}", r.answered, r.delivered, r.k),
+                csat: r.groups.iter().any(|g| g.csat.is_some()),
                 groups,
                 items,
                 comments,
@@ -394,18 +400,42 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
     }
 }
 
+/// A reporting group as people name it: `bd+ceo` → "Business development + CEO's office".
+fn group_label(key: &str) -> String {
+    key.split('+')
+        .map(|k| {
+            k.parse::<crate::domain::department::Department>()
+                .map(|d| d.name().to_string())
+                .unwrap_or_else(|_| match k {
+                    "board" => "Board".to_string(),
+                    other => other.to_string(),
+                })
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
 /// Horizontal bars of a distribution as SVG (labels in the accompanying text).
 fn distribution_svg(st: &crate::domain::scoring::items::ItemStats) -> String {
     let total: u64 = st.distribution.iter().map(|v| v.count).sum();
     if total == 0 {
         return String::new();
     }
+    // Bars scale to the most common answer, so the shape reads at a glance; the counts are in
+    // the label.
+    let most = st
+        .distribution
+        .iter()
+        .map(|v| v.count)
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let n = st.distribution.len().max(1) as f64;
     let (w, h) = (220.0, 28.0);
     let bw = w / n;
     let mut out = format!("<svg class=\"dist\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"distribution: {}\">", st.distribution.iter().map(|v| format!("{}: {}", v.value, v.count)).collect::<Vec<_>>().join(", "));
     for (i, v) in st.distribution.iter().enumerate() {
-        let bh = (h - 10.0) * v.count as f64 / total as f64;
+        let bh = (h - 10.0) * v.count as f64 / most as f64;
         let x = i as f64 * bw;
         out.push_str(&format!(
             "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{bh:.1}\"/><text x=\"{:.1}\" y=\"{h}\">{}</text>",
@@ -418,4 +448,17 @@ fn distribution_svg(st: &crate::domain::scoring::items::ItemStats) -> String {
     }
     out.push_str("</svg>");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_label;
+
+    #[test]
+    fn groups_read_as_department_names() {
+        assert_eq!(group_label("sales"), "Sales");
+        assert_eq!(group_label("bd+ceo"), "Business development + CEO's office");
+        assert_eq!(group_label("board"), "Board");
+        assert_eq!(group_label("guild"), "guild");
+    }
 }
