@@ -255,7 +255,8 @@ enum UploadProblem {
 }
 
 /// Reads the multipart body: the `roster` file (at most `MAX_ROSTER_BYTES`) and a few small
-/// fields. A too-large file stops the reading; the rest is drained up to `DRAIN_LIMIT`.
+/// fields. After a too-large file the rest of the body is read and dropped, up to
+/// `DRAIN_LIMIT` in all, so the browser receives the answer.
 async fn read_upload(mut mp: Multipart) -> Result<Upload, UploadProblem> {
     let mut up = Upload {
         file_name: String::new(),
@@ -268,10 +269,13 @@ async fn read_upload(mut mp: Multipart) -> Result<Upload, UploadProblem> {
         UploadProblem::Malformed(format!("the upload could not be read: {e}"))
     };
     let mut fields = 0;
+    let mut too_large = false;
+    let mut total = 0usize;
+    // Each field must be dropped before the next is asked for (the parser waits for it).
     while let Some(item) = mp.next().await {
         let mut field = item.map_err(bad)?;
         fields += 1;
-        if fields > MAX_FIELDS {
+        if fields > MAX_FIELDS && !too_large {
             return Err(UploadProblem::Malformed(
                 "the upload has too many fields".into(),
             ));
@@ -285,16 +289,27 @@ async fn read_upload(mut mp: Multipart) -> Result<Upload, UploadProblem> {
         let mut value = Vec::new();
         while let Some(chunk) = field.next().await {
             let chunk = chunk.map_err(bad)?;
+            total += chunk.len();
+            if too_large {
+                if total > DRAIN_LIMIT {
+                    return Err(UploadProblem::TooLarge);
+                }
+                continue;
+            }
             if value.len() + chunk.len() > limit {
                 if name != "roster" {
                     return Err(UploadProblem::Malformed(format!(
                         "the form field {name:?} is too long"
                     )));
                 }
-                drain(&mut field, &mut mp, value.len() + chunk.len()).await;
-                return Err(UploadProblem::TooLarge);
+                too_large = true;
+                value = Vec::new();
+                continue;
             }
             value.extend_from_slice(&chunk);
+        }
+        if too_large {
+            continue;
         }
         let text = || String::from_utf8_lossy(&value).trim().to_string();
         match name.as_str() {
@@ -313,28 +328,10 @@ async fn read_upload(mut mp: Multipart) -> Result<Upload, UploadProblem> {
             _ => {}
         }
     }
+    if too_large {
+        return Err(UploadProblem::TooLarge);
+    }
     Ok(up)
-}
-
-/// Reads and drops what is left of the body, up to `DRAIN_LIMIT` bytes in all.
-async fn drain(field: &mut actix_multipart::Field, mp: &mut Multipart, mut read: usize) {
-    while read <= DRAIN_LIMIT {
-        match field.next().await {
-            Some(Ok(chunk)) => read += chunk.len(),
-            _ => break,
-        }
-    }
-    while read <= DRAIN_LIMIT {
-        let Some(Ok(mut next)) = mp.next().await else {
-            return;
-        };
-        while read <= DRAIN_LIMIT {
-            match next.next().await {
-                Some(Ok(chunk)) => read += chunk.len(),
-                _ => break,
-            }
-        }
-    }
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
