@@ -6,7 +6,7 @@ use askama::Template;
 
 use super::auth::{AdminOnly, Require};
 use super::error::AppError;
-use crate::db::{self, audit};
+use crate::db::audit;
 use crate::startup::AppState;
 
 /// One audit row as shown.
@@ -40,12 +40,8 @@ pub async fn audit_log(
     state: web::Data<AppState>,
     who: Require<AdminOnly>,
 ) -> Result<HttpResponse, AppError> {
-    let pool = state.pool.clone();
-    let entries = web::block(move || -> Result<_, db::DbError> {
-        let mut conn = db::pool::checkout(&pool)?;
-        audit::recent(&mut conn, AUDIT_PAGE_ROWS)
-    })
-    .await??;
+    let entries =
+        super::with_conn(&state, |conn| Ok(audit::recent(conn, AUDIT_PAGE_ROWS)?)).await?;
     let entries = entries
         .into_iter()
         .map(|e| AuditRow {

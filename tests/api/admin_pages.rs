@@ -841,9 +841,11 @@ async fn the_round_page_lists_undeliverable_addresses_but_never_who_answered() {
         .unwrap();
     assert!(body.contains("Undeliverable (1)") && body.contains("e3@acme.test"));
     assert!(
-        body.contains(
-            "<th scope=\"row\">sales</th><td>6</td><td>6</td><td>2</td><td>0</td><td>33%</td>"
-        ),
+        body.contains(concat!(
+            "<th scope=\"row\">sales</th><td data-label=\"Invited\">6</td>",
+            "<td data-label=\"Delivered\">6</td><td data-label=\"Answered\">2</td>",
+            "<td data-label=\"Undeliverable\">0</td><td data-label=\"Response rate\">33%</td>"
+        )),
         "{body}"
     );
     for answered in ["s1@acme.test", "s2@acme.test"] {

@@ -106,7 +106,7 @@ pub async fn save(
 ) -> Result<HttpResponse, AppError> {
     let form: BTreeMap<String, String> = parse_form(&body)?;
     let mut weights = BTreeMap::new();
-    let mut first_error: Option<WeightError> = None;
+    let mut errors: Vec<WeightError> = Vec::new();
     let mut bad = Vec::new();
     for dept in Department::ALL {
         let Some(text) = form.get(&field(dept)) else {
@@ -118,29 +118,27 @@ pub async fn save(
             }
             Err(e) => {
                 bad.push(dept);
-                first_error.get_or_insert(e);
+                errors.push(e);
             }
         }
     }
-    if first_error.is_none() && weights.is_empty() {
+    if errors.is_empty() && weights.is_empty() {
         return Err(AppError::BadRequest(
             "the form has no weight fields (weight_sales, weight_bd, …)".into(),
         ));
     }
-    let outcome = match first_error {
-        Some(e) => Err(e),
-        None => {
-            let actor = who.actor.clone();
-            let w = weights.clone();
-            with_conn(&state, move |conn| {
-                match departments::set_weights(conn, &w, &actor) {
-                    Ok(n) => Ok(Ok(n)),
-                    Err(SetWeightError::Invalid(e)) => Ok(Err(e)),
-                    Err(SetWeightError::Db(d)) => Err(d.into()),
-                }
-            })
-            .await?
-        }
+    let outcome = if !errors.is_empty() {
+        Err(errors)
+    } else {
+        let actor = who.actor.clone();
+        with_conn(&state, move |conn| {
+            match departments::set_weights(conn, &weights, &actor) {
+                Ok(n) => Ok(Ok(n)),
+                Err(SetWeightError::Invalid(e)) => Ok(Err(vec![e])),
+                Err(SetWeightError::Db(d)) => Err(d.into()),
+            }
+        })
+        .await?
     };
     match outcome {
         Ok(0) => Ok(back_to("/admin/departments", "No weight changed.")),
@@ -150,11 +148,16 @@ pub async fn save(
                 "{n} weight(s) changed. Rounds launched from now on use them; open and closed rounds keep the weights they were launched with."
             ),
         )),
-        Err(e) => {
+        Err(errors) => {
             // The form again with what the admin typed, the bad fields marked.
-            if matches!(e, WeightError::AllZero) {
+            if errors.iter().any(|e| matches!(e, WeightError::AllZero)) {
                 bad = Department::ALL.to_vec();
             }
+            let message = errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("; ");
             let stored = with_conn(&state, |conn| Ok(departments::list(conn)?)).await?;
             let rows = stored_rows(&stored)
                 .into_iter()
@@ -171,7 +174,7 @@ pub async fn save(
             let chrome = Chrome::of(&who, "/admin/departments");
             Ok(html_status(
                 StatusCode::BAD_REQUEST,
-                DepartmentsPage::new(&chrome, None, Some(format!("Nothing was saved: {e}.")), rows)
+                DepartmentsPage::new(&chrome, None, Some(format!("Nothing was saved: {message}.")), rows)
                     .render()?,
             ))
         }
