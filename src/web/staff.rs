@@ -19,21 +19,18 @@ struct AuditRow {
 }
 
 #[derive(Template)]
-#[template(path = "auth/audit.html")]
-struct AuditPage<'a> {
-    email: &'a str,
-    csrf_token: &'a str,
+#[template(path = "staff/audit.html")]
+struct AuditPage {
+    nav: Vec<(&'static str, &'static str, bool)>,
+    email: String,
+    role: &'static str,
+    csrf_token: String,
+    notice: Option<String>,
     entries: Vec<AuditRow>,
 }
 
 /// How many audit entries the page shows.
 const AUDIT_PAGE_ROWS: i64 = 200;
-
-fn html(body: String) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(body)
-}
 
 /// `GET /admin/audit`: the most recent audit entries.
 pub async fn audit_log(
@@ -55,11 +52,13 @@ pub async fn audit_log(
             detail: e.detail.unwrap_or_default(),
         })
         .collect();
-    let csrf = who.csrf_token().unwrap_or_default();
-    Ok(html(
+    Ok(super::pages::html(
         AuditPage {
-            email: &who.actor,
-            csrf_token: &csrf,
+            nav: super::pages::nav(&who, "/admin/audit"),
+            email: who.actor.clone(),
+            role: who.role.as_str(),
+            csrf_token: who.csrf_token().unwrap_or_default(),
+            notice: None,
             entries,
         }
         .render()?,
