@@ -2,6 +2,7 @@
 //! culture, internal CSAT — from quarterly surveys of the people the CTO serves.
 
 pub mod auth;
+pub mod bench_data;
 pub mod charts;
 pub mod cli;
 pub mod clock;

@@ -103,6 +103,37 @@ impl Services {
     }
 }
 
+/// The application every worker serves: state, middleware and the one route table. Public
+/// so in-process benchmarks drive exactly what the server runs.
+pub fn app(
+    data: actix_web::web::Data<AppState>,
+) -> App<
+    impl actix_web::dev::ServiceFactory<
+        actix_web::dev::ServiceRequest,
+        Config = (),
+        Response = actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    App::new()
+        .app_data(data)
+        .wrap(actix_web::middleware::from_fn(
+            web::auth::csrf_capture::capture,
+        ))
+        .wrap(actix_web::middleware::from_fn(web::middleware::refuse_nul))
+        .wrap(actix_web::middleware::from_fn(web::middleware::hsts))
+        .app_data(actix_web::web::PayloadConfig::new(
+            web::survey::MAX_FORM_BYTES,
+        ))
+        .wrap(web::middleware::security_headers())
+        .wrap(actix_web::middleware::from_fn(
+            web::middleware::api_json_errors,
+        ))
+        .wrap(actix_web::middleware::from_fn(web::middleware::access_log))
+        .configure(web::routes)
+}
+
 /// A bound, not yet running, service.
 pub struct Application {
     port: u16,
@@ -133,30 +164,14 @@ impl Application {
             services.mailer,
         );
         let data = actix_web::web::Data::new(state.clone());
-        let server = HttpServer::new(move || {
-            App::new()
-                .app_data(data.clone())
-                .wrap(actix_web::middleware::from_fn(
-                    web::auth::csrf_capture::capture,
-                ))
-                .wrap(actix_web::middleware::from_fn(web::middleware::hsts))
-                .app_data(actix_web::web::PayloadConfig::new(
-                    web::survey::MAX_FORM_BYTES,
-                ))
-                .wrap(web::middleware::security_headers())
-                .wrap(actix_web::middleware::from_fn(
-                    web::middleware::api_json_errors,
-                ))
-                .wrap(actix_web::middleware::from_fn(web::middleware::access_log))
-                .configure(web::routes)
-        })
-        .shutdown_timeout(grace)
-        .listen(listener)
-        .map_err(|e| StartupError::Bind {
-            addr: format!("port {port}"),
-            reason: e.to_string(),
-        })?
-        .run();
+        let server = HttpServer::new(move || app(data.clone()))
+            .shutdown_timeout(grace)
+            .listen(listener)
+            .map_err(|e| StartupError::Bind {
+                addr: format!("port {port}"),
+                reason: e.to_string(),
+            })?
+            .run();
         Ok(Application {
             port,
             server,

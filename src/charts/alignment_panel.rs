@@ -8,7 +8,7 @@ use crate::charts::copy::{self, assessment_word, confirmation_word, fill};
 use crate::charts::marks::{self, Area};
 use crate::charts::text_layout::{self as tl, line_height};
 use crate::charts::theme::{self, size, ALARM, ALARM_TINT, INK, MUTED};
-use crate::charts::{reasons, trend, ReportContext, ReportError};
+use crate::charts::{reasons, ReportContext, ReportError};
 use crate::domain::scoring::alignment::InflectionPoint;
 use crate::domain::scoring::inputs::{Assessment, Confirmation};
 use crate::domain::scoring::status::Rating;
@@ -46,25 +46,14 @@ pub fn draw<DB: DrawingBackend>(
         (lay.x, lay.details_y),
         lay.w,
     )?;
-    let series = sc.trends.iter().find(|t| t.metric == Metric::Alignment);
-    let surprise = sc.surprises.iter().find(|s| s.metric == Metric::Alignment);
-    trend::share_trend(
+    marks::trend_foot(
         area,
         ctx.locale,
-        series,
-        surprise,
-        (lay.x, lay.trend_y),
-        (lay.w, lay.trend_h),
-    )?;
-    trend::notes(
-        area,
-        ctx.locale,
-        &sc.surprises,
+        sc,
+        &lay,
+        Metric::Alignment,
         &[Metric::Alignment],
-        (lay.x, lay.notes_y),
-        lay.w,
-    )?;
-    Ok(())
+    )
 }
 
 /// The icon shape of an assessment, borrowed from the status icons: missed is the red stop

@@ -9,7 +9,7 @@ use crate::charts::copy::{self, fill, group_name, pct0};
 use crate::charts::marks::{self, Area};
 use crate::charts::text_layout::{self as tl, line_height};
 use crate::charts::theme::{self, size, BAND, DATA, INK, MUTED, RULE, WHITE_TEXT_BG};
-use crate::charts::{reasons, trend, ReportContext, ReportError};
+use crate::charts::{reasons, ReportContext, ReportError};
 use crate::domain::audience::Audience;
 use crate::domain::scoring::figure::Figure;
 use crate::domain::scoring::interval::Share;
@@ -82,28 +82,14 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
-    let series = sc.trends.iter().find(|t| t.metric == Metric::WeightedCsat);
-    let surprise = sc
-        .surprises
-        .iter()
-        .find(|s| s.metric == Metric::WeightedCsat);
-    trend::share_trend(
+    marks::trend_foot(
         area,
         ctx.locale,
-        series,
-        surprise,
-        (lay.x, lay.trend_y),
-        (lay.w, lay.trend_h),
-    )?;
-    trend::notes(
-        area,
-        ctx.locale,
-        &sc.surprises,
+        sc,
+        &lay,
+        Metric::WeightedCsat,
         &[Metric::WeightedCsat],
-        (lay.x, lay.notes_y),
-        lay.w,
-    )?;
-    Ok(())
+    )
 }
 
 #[allow(clippy::too_many_arguments)]

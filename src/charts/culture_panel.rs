@@ -9,7 +9,7 @@ use crate::charts::copy::{self, fill, pct1, signed};
 use crate::charts::marks::{self, Area};
 use crate::charts::text_layout::{self as tl, line_height};
 use crate::charts::theme::{self, size, INK, MUTED, WHITE_TEXT_BG};
-use crate::charts::{reasons, trend, ReportContext, ReportError};
+use crate::charts::{reasons, ReportContext, ReportError};
 use crate::domain::scoring::lagging::{BreachWhen, LaggingIndicator};
 use crate::domain::scoring::status::Rating;
 use crate::domain::scoring::trend::Metric;
@@ -152,31 +152,14 @@ pub fn draw<DB: DrawingBackend>(
         y += 26;
     }
 
-    let series = sc
-        .trends
-        .iter()
-        .find(|t| t.metric == Metric::ProductiveAndHappy);
-    let surprise = sc
-        .surprises
-        .iter()
-        .find(|s| s.metric == Metric::ProductiveAndHappy);
-    trend::share_trend(
+    marks::trend_foot(
         area,
         ctx.locale,
-        series,
-        surprise,
-        (lay.x, lay.trend_y),
-        (lay.w, lay.trend_h),
-    )?;
-    trend::notes(
-        area,
-        ctx.locale,
-        &sc.surprises,
+        sc,
+        &lay,
+        Metric::ProductiveAndHappy,
         &[Metric::ProductiveAndHappy, Metric::Enps],
-        (lay.x, lay.notes_y),
-        lay.w,
-    )?;
-    Ok(())
+    )
 }
 
 fn lagging_row<DB: DrawingBackend>(

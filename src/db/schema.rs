@@ -122,6 +122,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    sealed_comments (round_id, position) {
+        round_id -> Text,
+        position -> Integer,
+        reporting_group -> Text,
+        question_key -> Text,
+        text -> Text,
+    }
+}
+
+diesel::table! {
     outbox (id) {
         id -> Text,
         kind -> Text,
@@ -252,6 +262,7 @@ diesel::joinable!(answers -> responses (response_id));
 diesel::joinable!(tallies -> rounds (round_id));
 diesel::joinable!(index_tallies -> rounds (round_id));
 diesel::joinable!(group_tallies -> rounds (round_id));
+diesel::joinable!(sealed_comments -> rounds (round_id));
 diesel::joinable!(inflection_assessments -> inflection_points (point_id));
 diesel::joinable!(sessions -> users (user_id));
 
@@ -266,6 +277,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     tallies,
     group_tallies,
     index_tallies,
+    sealed_comments,
     outbox,
     hr_events,
     inflection_points,

@@ -1,5 +1,6 @@
 //! Fills the scoring engine's inputs from the tallies written at seal time (never from raw
-//! answers, except the scored quarter's comments), and builds the scorecard.
+//! answers; the scored quarter's comments come from the copy sealing made), and builds the
+//! scorecard.
 
 use std::collections::HashMap;
 
@@ -8,7 +9,9 @@ use serde::Serialize;
 use time::Date;
 
 use super::rounds::Round;
-use super::schema::{answers, group_tallies, index_tallies, responses, rounds, tallies};
+use super::schema::{
+    answers, group_tallies, index_tallies, responses, rounds, sealed_comments, tallies,
+};
 use super::seal::{INDEX_ALIGNMENT, INDEX_CULTURE};
 use super::{commentary, hr, inflection, DbConnection, DbError};
 use crate::config::Thresholds;
@@ -286,26 +289,43 @@ fn round_input(
             .filter(|q| q.kind() == QuestionKind::Text)
             .map(|q| q.key())
             .collect();
-        responses::table
-            .inner_join(answers::table)
-            .filter(responses::round_id.eq(&r.id))
-            .filter(answers::question_key.eq_any(&text_keys))
-            .filter(answers::text.is_not_null())
-            .select((
-                responses::reporting_group,
-                answers::question_key,
-                answers::text,
-            ))
-            .load::<(String, String, Option<String>)>(conn)?
-            .into_iter()
-            .filter_map(|(group, item, text)| {
-                Some(CommentRow {
-                    group,
-                    item,
-                    text: text?,
+        if r.status() == RoundStatus::Sealed {
+            // Copied at seal time: one keyed read, however many responses the round has.
+            sealed_comments::table
+                .filter(sealed_comments::round_id.eq(&r.id))
+                .filter(sealed_comments::question_key.eq_any(&text_keys))
+                .order(sealed_comments::position)
+                .select((
+                    sealed_comments::reporting_group,
+                    sealed_comments::question_key,
+                    sealed_comments::text,
+                ))
+                .load::<(String, String, String)>(conn)?
+                .into_iter()
+                .map(|(group, item, text)| CommentRow { group, item, text })
+                .collect()
+        } else {
+            responses::table
+                .inner_join(answers::table)
+                .filter(responses::round_id.eq(&r.id))
+                .filter(answers::question_key.eq_any(&text_keys))
+                .filter(answers::text.is_not_null())
+                .select((
+                    responses::reporting_group,
+                    answers::question_key,
+                    answers::text,
+                ))
+                .load::<(String, String, Option<String>)>(conn)?
+                .into_iter()
+                .filter_map(|(group, item, text)| {
+                    Some(CommentRow {
+                        group,
+                        item,
+                        text: text?,
+                    })
                 })
-            })
-            .collect()
+                .collect()
+        }
     } else {
         Vec::new()
     };

@@ -9,7 +9,9 @@ use serde::Serialize;
 use time::PrimitiveDateTime;
 
 use super::rounds::{self, Round, RoundError};
-use super::schema::{group_tallies, index_tallies, invitation_links, outbox, responses, tallies};
+use super::schema::{
+    group_tallies, index_tallies, invitation_links, outbox, responses, sealed_comments, tallies,
+};
 use super::{audit, DbConnection, DbError};
 use crate::domain::question::Role;
 use crate::domain::round::RoundStatus;
@@ -177,7 +179,7 @@ fn sql_key_list(keys: &[&str]) -> Option<String> {
 }
 
 /// Materialises the round's sufficient statistics with GROUP BY queries (no answers are
-/// loaded into memory). Replaces any tallies the round already had.
+/// loaded into memory), and a copy of its comments. Replaces any the round already had.
 pub fn write_tallies(
     conn: &mut DbConnection,
     round: &Round,
@@ -190,6 +192,8 @@ pub fn write_tallies(
     diesel::delete(tallies::table.filter(tallies::round_id.eq(id))).execute(conn)?;
     diesel::delete(index_tallies::table.filter(index_tallies::round_id.eq(id))).execute(conn)?;
     diesel::delete(group_tallies::table.filter(group_tallies::round_id.eq(id))).execute(conn)?;
+    diesel::delete(sealed_comments::table.filter(sealed_comments::round_id.eq(id)))
+        .execute(conn)?;
     let mut sql = format!(
         "INSERT INTO tallies (round_id, reporting_group, question_key, value, not_applicable, count) \
          SELECT r.round_id, r.reporting_group, a.question_key, COALESCE(a.value, -1), a.not_applicable, COUNT(*) \
@@ -197,6 +201,14 @@ pub fn write_tallies(
          WHERE r.round_id = '{id}' AND (a.value IS NOT NULL OR a.not_applicable) \
          GROUP BY r.round_id, r.reporting_group, a.question_key, COALESCE(a.value, -1), a.not_applicable;"
     );
+    // Comments copied in the order of the fresh random response ids, so the scorecard reads a
+    // round's comments by key (probing every response's answers costs ~50 ms per 10,000).
+    sql.push_str(&format!(
+        "INSERT INTO sealed_comments (round_id, position, reporting_group, question_key, text) \
+         SELECT r.round_id, ROW_NUMBER() OVER (ORDER BY r.id, a.question_key), r.reporting_group, a.question_key, a.text \
+         FROM responses r JOIN answers a ON a.response_id = r.id \
+         WHERE r.round_id = '{id}' AND a.text IS NOT NULL;"
+    ));
     // Delivered = invitations that did not bounce; every reporting group of the round gets
     // a row, even one nobody answered in.
     sql.push_str(&format!(

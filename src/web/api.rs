@@ -8,9 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use super::auth::{AnyStaff, Require, ResultReaders};
 use super::error::AppError;
+use super::with_conn;
 use crate::auth::{Credential, Identity, Role};
 use crate::db::scorecard::{self, LoadedScorecard, Options};
-use crate::db::{self, commentary, inflection, rounds};
+use crate::db::{commentary, inflection, rounds};
 use crate::domain::quarter::Quarter;
 use crate::domain::round::RoundStatus;
 use crate::export;
@@ -69,17 +70,10 @@ pub async fn scorecard_for(
         thresholds: state.settings.thresholds,
         fiscal_year_start_month: state.settings.fiscal_year_start_month,
     };
-    let pool = state.pool.clone();
-    web::block(move || -> Result<LoadedScorecard, AppError> {
-        let mut conn = db::pool::checkout(&pool)?;
-        Ok(scorecard::load(
-            &mut conn,
-            quarter,
-            &opts,
-            &mut rand::rng(),
-        )?)
+    with_conn(state, move |conn| {
+        Ok(scorecard::load(conn, quarter, &opts, &mut rand::rng())?)
     })
-    .await?
+    .await
 }
 
 /// `GET /api/v1/scorecard`: the quarter's scorecard.
@@ -112,12 +106,8 @@ pub async fn get_round_results(
     id: web::Path<String>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let pool = state.pool.clone();
     let id = id.into_inner();
-    let round = web::block(move || -> Result<rounds::Round, AppError> {
-        Ok(rounds::get(&mut *db::pool::checkout(&pool)?, &id)?)
-    })
-    .await??;
+    let round = with_conn(&state, move |conn| Ok(rounds::get(conn, &id)?)).await?;
     if !round.status().results_visible() {
         return Err(AppError::Conflict(format!(
             "round {} is {}; results appear after it closes",
@@ -144,11 +134,7 @@ pub async fn get_inflections(
     _who: Require<ResultReaders>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let pool = state.pool.clone();
-    let reg = web::block(move || -> Result<_, AppError> {
-        Ok(inflection::register(&mut *db::pool::checkout(&pool)?)?)
-    })
-    .await??;
+    let reg = with_conn(&state, |conn| Ok(inflection::register(conn)?)).await?;
     Ok(HttpResponse::Ok().json(reg))
 }
 
@@ -158,18 +144,16 @@ pub async fn get_commentary(
     q: web::Query<QuarterQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let pool = state.pool.clone();
     let quarter = parse_quarter(&q.quarter)?;
-    let (quarter, text) = web::block(move || -> Result<_, AppError> {
-        let mut conn = db::pool::checkout(&pool)?;
+    let (quarter, text) = with_conn(&state, move |conn| {
         let quarter = match quarter {
             Some(q) => q,
-            None => scorecard::latest_closed_quarter(&mut conn)?
+            None => scorecard::latest_closed_quarter(conn)?
                 .ok_or_else(|| AppError::NotFound("no round has closed yet".into()))?,
         };
-        Ok((quarter, commentary::get(&mut conn, quarter)?))
+        Ok((quarter, commentary::get(conn, quarter)?))
     })
-    .await??;
+    .await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "quarter": quarter, "commentary": text })))
 }
 
@@ -178,20 +162,18 @@ pub async fn get_progress(
     _who: Require<AnyStaff>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let pool = state.pool.clone();
-    let list = web::block(move || -> Result<_, AppError> {
-        let mut conn = db::pool::checkout(&pool)?;
-        let open: Vec<rounds::Round> = rounds::list(&mut conn)?.into_iter().filter(|r| r.status() == RoundStatus::Open).collect();
+    let list = with_conn(&state, |conn| {
+        let open: Vec<rounds::Round> = rounds::list(conn)?.into_iter().filter(|r| r.status() == RoundStatus::Open).collect();
         let mut out = Vec::new();
         for r in open {
-            let mut p = rounds::progress(&mut conn, &r.id)?;
+            let mut p = rounds::progress(conn, &r.id)?;
             // Addresses that bounced are for the admin pages, not the API's readers.
             p.undeliverable.clear();
             out.push(serde_json::json!({ "round_id": r.id, "template": r.template_key, "quarter": r.quarter, "closes_on": r.closes_on, "progress": p }));
         }
-        Ok::<_, AppError>(out)
+        Ok(out)
     })
-    .await??;
+    .await?;
     Ok(HttpResponse::Ok().json(list))
 }
 

@@ -2,7 +2,7 @@
 
 use std::time::Instant;
 
-use actix_web::body::MessageBody;
+use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header;
 use actix_web::middleware::{DefaultHeaders, Next};
@@ -64,6 +64,30 @@ pub async fn hsts(
         );
     }
     Ok(res)
+}
+
+/// Whether URL-encoded text holds a NUL character, raw or as `%00`. No address or form field
+/// of ours has one, and PostgreSQL cannot store or compare text that does.
+pub fn carries_nul(encoded: &[u8]) -> bool {
+    encoded.contains(&0) || encoded.windows(3).any(|w| w == b"%00")
+}
+
+/// Refuses an address whose path or query holds a NUL character (400), before any handler
+/// takes it for an id.
+pub async fn refuse_nul(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, Error> {
+    let nul = req
+        .uri()
+        .path_and_query()
+        .is_some_and(|pq| carries_nul(pq.as_str().as_bytes()));
+    if nul {
+        let e =
+            crate::web::error::AppError::BadRequest("the address contains a NUL character".into());
+        return Ok(req.error_response(e).map_into_right_body());
+    }
+    Ok(next.call(req).await?.map_into_left_body())
 }
 
 /// Largest urlencoded form accepted.

@@ -7,6 +7,7 @@
 mod access_matrix;
 mod accounts;
 mod admin_pages;
+mod bad_input;
 mod cli;
 mod cli_accounts;
 mod demo;
@@ -15,6 +16,7 @@ mod helpers;
 mod pages;
 mod reliability;
 mod results_api;
+mod scale;
 mod schema_parity;
 mod scorecard;
 mod staff_support;

@@ -113,8 +113,8 @@ fn schema_rs_matches_the_sqlite_migrations() {
     let declared = schema_rs_shape();
     assert_eq!(
         declared.len(),
-        20,
-        "every table of DESIGN's data model, plus group_tallies"
+        21,
+        "every table of DESIGN's data model, plus group_tallies and sealed_comments"
     );
     assert_eq!(sqlite, declared);
 }

@@ -9,12 +9,13 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::error::PayloadError;
 use actix_web::http::header::{HeaderMap, CONTENT_TYPE};
+use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::web::{Bytes, BytesMut};
 use actix_web::{Error, HttpMessage};
 use futures_util::{stream, StreamExt};
 
-use super::{cookies, is_safe_method};
+use super::cookies;
 use crate::auth::csrf;
 
 /// The `csrf_token` field found in a form body.
@@ -41,7 +42,7 @@ pub async fn capture(
         .to_ascii_lowercase();
     let is_form = content_type.starts_with("application/x-www-form-urlencoded");
     let is_multipart = content_type.starts_with("multipart/form-data");
-    let wants_capture = !is_safe_method(req.method())
+    let wants_capture = has_form_body(req.method())
         && !req.headers().contains_key(csrf::HEADER)
         && cookies::has_session_cookie(&req);
     if is_multipart && wants_capture {
@@ -61,6 +62,15 @@ pub async fn capture(
         req.set_payload(actix_web::dev::Payload::from(body));
     }
     next.call(req).await
+}
+
+/// Methods whose body is a message the server reads to its end. Not CONNECT: its "body" is
+/// a tunnel that stays open, so waiting for its end would hold the request forever.
+fn has_form_body(m: &Method) -> bool {
+    matches!(
+        *m,
+        Method::POST | Method::PUT | Method::PATCH | Method::DELETE
+    )
 }
 
 async fn read_body(req: &mut ServiceRequest) -> Result<Bytes, Error> {

@@ -275,6 +275,11 @@ fn back(to: &str, notice: &str) -> HttpResponse {
 /// Parses a form body after the caller is authenticated (an extractor would reject a bad
 /// form before the role check, answering 400 where 401/403 is due).
 pub(crate) fn parse_form<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
+    if super::middleware::carries_nul(body) {
+        return Err(AppError::BadRequest(
+            "the form contains a NUL character, which no field accepts".into(),
+        ));
+    }
     serde_urlencoded::from_bytes(body)
         .map_err(|e| AppError::BadRequest(format!("the form could not be read: {e}")))
 }
