@@ -47,6 +47,12 @@ pub fn check_new(password: &str) -> Result<(), PasswordRejected> {
     Ok(())
 }
 
+/// A random password for a new account or a reset, shown once to the admin who made it:
+/// 24 hex characters (96 bits) from the CSPRNG — long, and never on the common-password list.
+pub fn generate() -> String {
+    crate::tokens::new_token().chars().take(24).collect()
+}
+
 /// The argon2id PHC string of `password` with a fresh random salt.
 pub fn hash(password: &str) -> Result<String, HashError> {
     let hasher = hasher().map_err(|e| HashError(e.to_string()))?;

@@ -13,7 +13,6 @@ use crate::db::{self, audit, seal};
 use crate::domain::locale::Locale;
 use crate::domain::quarter::Quarter;
 use crate::domain::round::parse_merge;
-use crate::mail::content::{self, MessageContext, MessageKind};
 use crate::mail::outbox::OutboxWorker;
 use crate::mail::Mailer;
 use crate::startup::load_templates;
@@ -230,30 +229,7 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
             let locale = locale(&lang)?;
             let to = crate::domain::email::Email::parse(&to)
                 .map_err(|e| CliError::Usage(e.to_string()))?;
-            let template = round.template()?;
-            let link = format!(
-                "{}/preview/{}?lang={}",
-                settings.public_url,
-                round.id,
-                locale.code()
-            );
-            let email = content::render(&MessageContext {
-                kind: MessageKind::Invite,
-                locale,
-                to: to.as_str(),
-                recipient_name: to.as_str(),
-                company: &settings.company_name,
-                survey_title: template.title().get(locale),
-                quarter: round.quarter().unwrap_or_else(|| {
-                    Quarter::containing(now.date(), settings.fiscal_year_start_month)
-                }),
-                closes_on: round.closes_on,
-                timezone: &settings.timezone,
-                k: round.k.max(0) as u32,
-                link: &link,
-                sender: &settings.mail.from,
-                sample: true,
-            });
+            let email = crate::mail::sample::invitation(&round, settings, locale, &to, now)?;
             let rt = runtime()?;
             // lettre's SMTP pool spawns tasks when built and when dropped: only inside a runtime.
             let _inside = rt.enter();
@@ -261,14 +237,7 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
                 .map_err(|e| CliError::Failed(e.to_string()))?;
             rt.block_on(mailer.send(&email))
                 .map_err(|e| CliError::Failed(format!("the sample was not sent: {e}")))?;
-            audit::record(
-                &mut conn,
-                &cli_actor(),
-                "round.test_send",
-                "round",
-                Some(&round.id),
-                Some(&format!("to={to} lang={}", locale.code())),
-            )?;
+            crate::mail::sample::record_sent(&mut conn, &cli_actor(), &round.id, &to, locale)?;
             eprintln!("sample invitation sent to {to}");
             Ok(())
         }

@@ -48,7 +48,9 @@ pub fn run(cmd: UserCommand, settings: &Settings) -> Result<(), CliError> {
             let email = parse_email(&email)?;
             let pool = open(settings)?;
             let mut conn = db::pool::checkout(&pool)?;
-            let ended = db::users::disable(&mut conn, &email, &cli_actor()).map_err(user_error)?;
+            let ended =
+                db::users::disable(&mut conn, &email, &cli_actor(), db::users::AdminGuard::Off)
+                    .map_err(user_error)?;
             eprintln!("disabled {}; {ended} session(s) ended", email.as_str());
             Ok(())
         }

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::schema::departments;
 use super::{audit, DbConnection, DbError};
-use crate::domain::department::Department;
+use crate::domain::department::{check_weight, check_weights, Department, WeightError};
 
 /// A department row.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Serialize)]
@@ -72,10 +72,8 @@ pub fn weights(conn: &mut DbConnection) -> Result<BTreeMap<Department, f64>, DbE
 /// Why a weight change was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum SetWeightError {
-    #[error("{0} is not a weight between 0 and 1000")]
-    OutOfRange(f64),
-    #[error("setting {dept} to 0 would leave every department without weight")]
-    AllZero { dept: String },
+    #[error(transparent)]
+    Invalid(#[from] WeightError),
     #[error(transparent)]
     Db(#[from] DbError),
 }
@@ -93,41 +91,48 @@ pub fn set_weight(
     weight: f64,
     actor: &str,
 ) -> Result<(), SetWeightError> {
-    if !weight.is_finite() || !(0.0..=1000.0).contains(&weight) {
-        return Err(SetWeightError::OutOfRange(weight));
+    set_weights(conn, &BTreeMap::from([(dept, weight)]), actor).map(|_| ())
+}
+
+/// Changes several weights at once, in one transaction, so a set that is valid as a whole is
+/// accepted even when applying it one weight at a time would pass through "all zero".
+/// Each changed weight is audited; returns how many changed. Launched rounds keep their snapshot.
+pub fn set_weights(
+    conn: &mut DbConnection,
+    new: &BTreeMap<Department, f64>,
+    actor: &str,
+) -> Result<usize, SetWeightError> {
+    for (dept, value) in new {
+        check_weight(*dept, *value)?;
     }
     conn.write_transaction(|conn| {
-        let others: f64 = departments::table
-            .filter(departments::key.ne(dept.key()))
-            .select(departments::csat_weight)
-            .load::<f64>(conn)?
-            .iter()
-            .sum();
-        if weight + others <= 0.0 {
-            return Err(SetWeightError::AllZero {
-                dept: dept.key().into(),
-            });
+        let current = weights(conn)?;
+        let mut merged = current.clone();
+        merged.extend(new.iter().map(|(d, w)| (*d, *w)));
+        check_weights(&merged)?;
+        let mut changed = 0;
+        for (dept, weight) in new {
+            let old = current.get(dept).copied();
+            if old == Some(*weight) {
+                continue;
+            }
+            diesel::update(departments::table.find(dept.key()))
+                .set(departments::csat_weight.eq(*weight))
+                .execute(conn)?;
+            let detail = format!(
+                "csat_weight {} -> {weight}",
+                old.map(|w| w.to_string()).unwrap_or_else(|| "?".into())
+            );
+            audit::record(
+                conn,
+                actor,
+                "department.set_weight",
+                "department",
+                Some(dept.key()),
+                Some(&detail),
+            )?;
+            changed += 1;
         }
-        let old: Option<f64> = departments::table
-            .find(dept.key())
-            .select(departments::csat_weight)
-            .first(conn)
-            .optional()?;
-        diesel::update(departments::table.find(dept.key()))
-            .set(departments::csat_weight.eq(weight))
-            .execute(conn)?;
-        let detail = format!(
-            "csat_weight {} -> {weight}",
-            old.map(|w| w.to_string()).unwrap_or_else(|| "?".into())
-        );
-        audit::record(
-            conn,
-            actor,
-            "department.set_weight",
-            "department",
-            Some(dept.key()),
-            Some(&detail),
-        )?;
-        Ok(())
+        Ok(changed)
     })
 }

@@ -28,7 +28,7 @@ pub struct Employee {
     pub updated_at: time::PrimitiveDateTime,
 }
 
-/// What an import did (or, with `dry_run`, would do).
+/// What an import did (or, from `preview`, would do).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ImportReport {
     pub added: usize,
@@ -64,8 +64,8 @@ pub fn import(
             let email = entry.email.as_str();
             let department = entry.membership.key();
             let locale = entry.locale.code();
-            match by_email.get(email) {
-                None => {
+            match change_for(&by_email, entry) {
+                Change::Add => {
                     let id = uuid::Uuid::new_v4().to_string();
                     diesel::insert_into(employees::table)
                         .values((
@@ -95,36 +95,32 @@ pub fn import(
                     )?;
                     report.added += 1;
                 }
-                Some(old) => {
-                    let changes = diff(old, entry);
-                    if changes.is_empty() {
-                        report.unchanged += 1;
-                    } else {
-                        if !old.active && entry.active {
-                            report.reactivated += 1;
-                        }
-                        diesel::update(employees::table.find(&old.id))
-                            .set((
-                                employees::name.eq(&entry.name),
-                                employees::department.eq(department),
-                                employees::locale.eq(locale),
-                                employees::is_engineer.eq(entry.is_engineer),
-                                employees::is_executive.eq(entry.is_executive),
-                                employees::active.eq(entry.active),
-                                employees::updated_at.eq(now),
-                            ))
-                            .execute(conn)?;
-                        let detail = format!("updated: {}", changes.join(", "));
-                        audit::record(
-                            conn,
-                            actor,
-                            "roster.update",
-                            "employee",
-                            Some(email),
-                            Some(&detail),
-                        )?;
-                        report.updated += 1;
+                Change::Unchanged => report.unchanged += 1,
+                Change::Update { old, changes } => {
+                    if !old.active && entry.active {
+                        report.reactivated += 1;
                     }
+                    diesel::update(employees::table.find(&old.id))
+                        .set((
+                            employees::name.eq(&entry.name),
+                            employees::department.eq(department),
+                            employees::locale.eq(locale),
+                            employees::is_engineer.eq(entry.is_engineer),
+                            employees::is_executive.eq(entry.is_executive),
+                            employees::active.eq(entry.active),
+                            employees::updated_at.eq(now),
+                        ))
+                        .execute(conn)?;
+                    let detail = format!("updated: {}", changes.join(", "));
+                    audit::record(
+                        conn,
+                        actor,
+                        "roster.update",
+                        "employee",
+                        Some(email),
+                        Some(&detail),
+                    )?;
+                    report.updated += 1;
                 }
             }
             if i % 256 == 0 {
@@ -133,11 +129,7 @@ pub fn import(
         }
         progress(entries.len() as u64);
 
-        let in_file: HashSet<&str> = entries.iter().map(|e| e.email.as_str()).collect();
-        for old in existing
-            .iter()
-            .filter(|e| e.active && !in_file.contains(e.email.as_str()))
-        {
+        for old in missing_from(&existing, entries) {
             report.missing.push((old.email.clone(), old.name.clone()));
             if deactivate_missing {
                 diesel::update(employees::table.find(&old.id))
@@ -155,6 +147,77 @@ pub fn import(
         }
         Ok(report)
     })
+}
+
+/// Counts what `import` would do with these entries, writing nothing: the report shown
+/// before an admin confirms an import.
+pub fn preview(
+    conn: &mut DbConnection,
+    entries: &[RosterEntry],
+    deactivate_missing: bool,
+) -> Result<ImportReport, DbError> {
+    let existing: Vec<Employee> = employees::table.select(Employee::as_select()).load(conn)?;
+    let by_email: HashMap<&str, &Employee> =
+        existing.iter().map(|e| (e.email.as_str(), e)).collect();
+    let mut report = ImportReport {
+        deactivated_missing: deactivate_missing,
+        ..Default::default()
+    };
+    for entry in entries {
+        match change_for(&by_email, entry) {
+            Change::Add => report.added += 1,
+            Change::Unchanged => report.unchanged += 1,
+            Change::Update { old, .. } => {
+                report.updated += 1;
+                if !old.active && entry.active {
+                    report.reactivated += 1;
+                }
+            }
+        }
+    }
+    report.missing = missing_from(&existing, entries)
+        .map(|e| (e.email.clone(), e.name.clone()))
+        .collect();
+    Ok(report)
+}
+
+/// What importing one entry does to the stored roster (shared by `import` and `preview`, so
+/// the report shown before an import is the one the import produces).
+enum Change<'a> {
+    Add,
+    Unchanged,
+    Update {
+        old: &'a Employee,
+        changes: Vec<String>,
+    },
+}
+
+fn change_for<'a>(by_email: &HashMap<&str, &'a Employee>, entry: &RosterEntry) -> Change<'a> {
+    match by_email.get(entry.email.as_str()) {
+        None => Change::Add,
+        Some(old) => {
+            let changes = diff(old, entry);
+            if changes.is_empty() {
+                Change::Unchanged
+            } else {
+                Change::Update { old, changes }
+            }
+        }
+    }
+}
+
+/// Active employees absent from the file.
+fn missing_from<'a>(
+    existing: &'a [Employee],
+    entries: &[RosterEntry],
+) -> impl Iterator<Item = &'a Employee> {
+    let in_file: HashSet<String> = entries
+        .iter()
+        .map(|e| e.email.as_str().to_string())
+        .collect();
+    existing
+        .iter()
+        .filter(move |e| e.active && !in_file.contains(e.email.as_str()))
 }
 
 /// The fields that differ, as `field old -> new` (names are not audited verbatim beyond

@@ -563,31 +563,40 @@ pub struct Undeliverable {
 /// Counts per group: invited, delivered (sent and not bounced), answered, undeliverable.
 pub fn progress(conn: &mut DbConnection, id: &str) -> Result<RoundProgress, RoundError> {
     let round = get(conn, id)?;
-    let rows: Vec<(String, bool, bool, i32)> = invitations::table
+    // Counted by the database: the admin page lists every round, and a round of a large
+    // company holds ten thousand invitations.
+    let rows: Vec<(String, bool, bool, i32, i64)> = invitations::table
         .filter(invitations::round_id.eq(&round.id))
-        .select((
+        .group_by((
             invitations::reporting_group,
             invitations::responded,
             invitations::undeliverable,
             invitations::emails_sent,
         ))
+        .select((
+            invitations::reporting_group,
+            invitations::responded,
+            invitations::undeliverable,
+            invitations::emails_sent,
+            diesel::dsl::count_star(),
+        ))
         .load(conn)?;
     let mut groups: BTreeMap<String, GroupProgress> = BTreeMap::new();
-    for (group, responded, undeliverable, sent) in rows {
+    for (group, responded, undeliverable, sent, n) in rows {
         let g = groups
             .entry(group.clone())
             .or_insert_with(|| GroupProgress {
                 group,
                 ..Default::default()
             });
-        g.invited += 1;
+        g.invited += n;
         if responded {
-            g.answered += 1;
+            g.answered += n;
         }
         if undeliverable && !responded {
-            g.undeliverable += 1;
+            g.undeliverable += n;
         } else if sent > 0 || responded {
-            g.delivered += 1;
+            g.delivered += n;
         }
     }
     let mut overall = GroupProgress {

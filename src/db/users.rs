@@ -5,7 +5,9 @@ use diesel::prelude::*;
 use serde::Serialize;
 use time::PrimitiveDateTime;
 
-use super::schema::{sessions, users};
+use std::collections::HashMap;
+
+use super::schema::{audit_log, sessions, users};
 use super::{audit, DbConnection, DbError};
 use crate::auth::Role;
 use crate::domain::email::Email;
@@ -50,6 +52,8 @@ pub enum UserError {
     Exists(String),
     #[error("no user with email {0}")]
     NotFound(String),
+    #[error("{0} is the last active admin; make another account admin first")]
+    LastAdmin(String),
     #[error(transparent)]
     Db(#[from] DbError),
 }
@@ -125,11 +129,29 @@ pub fn list(conn: &mut DbConnection) -> Result<Vec<UserSummary>, DbError> {
         .collect())
 }
 
+/// Whether a change may leave the service without an active admin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdminGuard {
+    /// Refuse it: from the web, an admin must not lock every admin out.
+    KeepOne,
+    /// Allow it: whoever runs the CLI can always add an admin again, and an emergency
+    /// disable of a compromised sole admin must be one step.
+    Off,
+}
+
 /// Disables an account and ends all its sessions. Returns how many sessions ended.
-pub fn disable(conn: &mut DbConnection, email: &Email, actor: &str) -> Result<usize, UserError> {
+pub fn disable(
+    conn: &mut DbConnection,
+    email: &Email,
+    actor: &str,
+    guard: AdminGuard,
+) -> Result<usize, UserError> {
     conn.write_transaction(|conn| {
         let user = find_by_email(conn, email.as_str())?
             .ok_or_else(|| UserError::NotFound(email.as_str().to_string()))?;
+        if guard == AdminGuard::KeepOne {
+            ensure_another_admin(conn, &user)?;
+        }
         diesel::update(users::table.filter(users::id.eq(&user.id)))
             .set(users::disabled.eq(true))
             .execute(conn)?;
@@ -145,6 +167,109 @@ pub fn disable(conn: &mut DbConnection, email: &Email, actor: &str) -> Result<us
         )?;
         Ok(ended)
     })
+}
+
+/// Enables a disabled account again (its password is unchanged; it must sign in anew).
+pub fn enable(conn: &mut DbConnection, email: &Email, actor: &str) -> Result<(), UserError> {
+    conn.write_transaction(|conn| {
+        let user = find_by_email(conn, email.as_str())?
+            .ok_or_else(|| UserError::NotFound(email.as_str().to_string()))?;
+        if !user.disabled {
+            return Ok(());
+        }
+        diesel::update(users::table.filter(users::id.eq(&user.id)))
+            .set(users::disabled.eq(false))
+            .execute(conn)?;
+        audit::record(
+            conn,
+            actor,
+            "user.enable",
+            "user",
+            Some(&user.id),
+            Some(&user.email),
+        )?;
+        Ok(())
+    })
+}
+
+/// Changes an account's role; the last active admin cannot be demoted. The new role applies
+/// to the account's next request (sessions read the role from the account each time).
+pub fn set_role(
+    conn: &mut DbConnection,
+    email: &Email,
+    role: Role,
+    actor: &str,
+) -> Result<(), UserError> {
+    conn.write_transaction(|conn| {
+        let user = find_by_email(conn, email.as_str())?
+            .ok_or_else(|| UserError::NotFound(email.as_str().to_string()))?;
+        if user.role == role.as_str() {
+            return Ok(());
+        }
+        ensure_another_admin(conn, &user)?;
+        diesel::update(users::table.filter(users::id.eq(&user.id)))
+            .set(users::role.eq(role.as_str()))
+            .execute(conn)?;
+        audit::record(
+            conn,
+            actor,
+            "user.set_role",
+            "user",
+            Some(&user.id),
+            Some(&format!("{}: {} -> {role}", user.email, user.role)),
+        )?;
+        Ok(())
+    })
+}
+
+/// Refuses when `user` is an active admin and no other active admin exists. Call inside the
+/// write transaction that changes `user`.
+fn ensure_another_admin(conn: &mut DbConnection, user: &User) -> Result<(), UserError> {
+    if user.role() != Some(Role::Admin) || user.disabled {
+        return Ok(());
+    }
+    // PostgreSQL: lock the active admins so two admins disabling each other at the same
+    // moment cannot both pass the count below (SQLite's write transaction is already exclusive).
+    if let DbConnection::Pg(pg) = conn {
+        diesel::sql_query(
+            "SELECT id FROM users WHERE role = 'admin' AND disabled = false FOR UPDATE",
+        )
+        .execute(pg)?;
+    }
+    let others: i64 = users::table
+        .filter(users::role.eq(Role::Admin.as_str()))
+        .filter(users::disabled.eq(false))
+        .filter(users::id.ne(&user.id))
+        .count()
+        .get_result(conn)?;
+    if others == 0 {
+        return Err(UserError::LastAdmin(user.email.clone()));
+    }
+    Ok(())
+}
+
+/// The account with this id.
+pub fn by_id(conn: &mut DbConnection, id: &str) -> Result<Option<User>, DbError> {
+    Ok(users::table
+        .find(id)
+        .select(User::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// When each account last signed in (user id → time), from the audit log's `login` entries.
+pub fn last_sign_ins(
+    conn: &mut DbConnection,
+) -> Result<HashMap<String, PrimitiveDateTime>, DbError> {
+    let rows: Vec<(Option<String>, Option<PrimitiveDateTime>)> = audit_log::table
+        .filter(audit_log::action.eq("login"))
+        .group_by(audit_log::object_id)
+        .select((audit_log::object_id, diesel::dsl::max(audit_log::at)))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, at)| Some((id?, at?)))
+        .collect())
 }
 
 /// Sets a new password hash (re-enabling nothing) and ends all sessions of the account.

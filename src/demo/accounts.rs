@@ -19,8 +19,7 @@ pub fn create(conn: &mut DbConnection, now: PrimitiveDateTime) -> Result<Vec<Str
     ] {
         let email = Email::parse(&format!("{local}@{DOMAIN}"))
             .map_err(|e| DemoError::Failed(e.to_string()))?;
-        // 24 hex characters from the CSPRNG: long, and never on the common-password list.
-        let secret: String = crate::tokens::new_token().chars().take(24).collect();
+        let secret = password::generate();
         password::check_new(&secret).map_err(|e| DemoError::Failed(e.to_string()))?;
         let hash = password::hash(&secret).map_err(|e| DemoError::Failed(e.to_string()))?;
         users::create(conn, &email, role, &hash, "demo", now)

@@ -1,5 +1,6 @@
 //! The departments the CTO serves, and the board as an audience group.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -123,6 +124,50 @@ impl FromStr for Membership {
     }
 }
 
+/// Largest CSAT weight accepted (weights are relative, so this only catches typos).
+pub const MAX_WEIGHT: f64 = 1000.0;
+
+/// Why a set of CSAT weights is refused.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum WeightError {
+    #[error("the CSAT weight of {} must be a number from 0 to {MAX_WEIGHT}, not {value}", .dept.name())]
+    OutOfRange { dept: Department, value: f64 },
+    #[error("the CSAT weight of {} must be a number, not {text:?}", .dept.name())]
+    NotANumber { dept: Department, text: String },
+    #[error("at least one department needs a CSAT weight above 0")]
+    AllZero,
+}
+
+/// Reads one weight as typed in a form or on a command line, naming the department on error.
+pub fn parse_weight(dept: Department, text: &str) -> Result<f64, WeightError> {
+    let value: f64 = text.trim().parse().map_err(|_| WeightError::NotANumber {
+        dept,
+        text: text.to_string(),
+    })?;
+    check_weight(dept, value)?;
+    Ok(value)
+}
+
+/// One weight: finite, from 0 to `MAX_WEIGHT`.
+pub fn check_weight(dept: Department, value: f64) -> Result<(), WeightError> {
+    if value.is_finite() && (0.0..=MAX_WEIGHT).contains(&value) {
+        Ok(())
+    } else {
+        Err(WeightError::OutOfRange { dept, value })
+    }
+}
+
+/// A complete set of weights: each in range, and not all zero (measure C divides by the sum).
+pub fn check_weights(weights: &BTreeMap<Department, f64>) -> Result<(), WeightError> {
+    for (dept, value) in weights {
+        check_weight(*dept, *value)?;
+    }
+    if weights.values().sum::<f64>() <= 0.0 {
+        return Err(WeightError::AllZero);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,5 +190,25 @@ mod tests {
             "bd".parse::<Membership>().unwrap(),
             Membership::Department(Department::Bd)
         );
+    }
+
+    #[test]
+    fn weights_must_be_in_range_and_not_all_zero() {
+        let mut w: BTreeMap<Department, f64> = Department::ALL.iter().map(|d| (*d, 0.0)).collect();
+        assert_eq!(check_weights(&w), Err(WeightError::AllZero));
+        w.insert(Department::Ceo, 0.5);
+        assert_eq!(check_weights(&w), Ok(()));
+        w.insert(Department::Sales, -1.0);
+        let e = check_weights(&w).unwrap_err();
+        assert!(e.to_string().contains("Sales"), "{e}");
+        w.insert(Department::Sales, f64::INFINITY);
+        assert!(check_weights(&w).is_err());
+        assert!(parse_weight(Department::Bd, "abc")
+            .unwrap_err()
+            .to_string()
+            .contains("Business development"));
+        assert!(parse_weight(Department::Bd, "NaN").is_err());
+        assert_eq!(parse_weight(Department::Bd, " 12.5 "), Ok(12.5));
+        assert!(parse_weight(Department::Bd, "1000.5").is_err());
     }
 }

@@ -26,6 +26,15 @@ impl Locale {
             Locale::Nl => "nl",
         }
     }
+
+    /// The language's own name, for language pickers.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Ko => "한국어",
+            Locale::Nl => "Nederlands",
+        }
+    }
 }
 
 impl fmt::Display for Locale {

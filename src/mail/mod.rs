@@ -2,6 +2,7 @@
 
 pub mod content;
 pub mod outbox;
+pub mod sample;
 mod transport;
 
 pub use transport::{Mailer, MailerError, MemoryMailbox, OutgoingEmail, SendError, SentEmail};

@@ -116,6 +116,13 @@ fn endpoints() -> Vec<Endpoint> {
             Staff(AdminOnly::ROLES),
             pages::admin::round,
         ),
+        // Before `{action}`: resources match in registration order.
+        endpoint(
+            M::POST,
+            "/admin/rounds/{id}/test-send",
+            Staff(AdminOnly::ROLES),
+            pages::admin::test_send,
+        ),
         endpoint(
             M::POST,
             "/admin/rounds/{id}/{action}",
@@ -123,10 +130,52 @@ fn endpoints() -> Vec<Endpoint> {
             pages::admin::round_action,
         ),
         endpoint(
+            M::GET,
+            "/admin/roster",
+            Staff(AdminOnly::ROLES),
+            pages::admin::roster::page,
+        ),
+        endpoint(
             M::POST,
             "/admin/roster",
             Staff(AdminOnly::ROLES),
-            pages::admin::roster,
+            pages::admin::roster::paste,
+        ),
+        endpoint(
+            M::POST,
+            "/admin/roster/upload",
+            Staff(AdminOnly::ROLES),
+            pages::admin::roster::upload,
+        ),
+        endpoint(
+            M::GET,
+            "/admin/departments",
+            Staff(AdminOnly::ROLES),
+            pages::admin::departments::page,
+        ),
+        endpoint(
+            M::POST,
+            "/admin/departments",
+            Staff(AdminOnly::ROLES),
+            pages::admin::departments::save,
+        ),
+        endpoint(
+            M::GET,
+            "/admin/users",
+            Staff(AdminOnly::ROLES),
+            pages::admin::users::page,
+        ),
+        endpoint(
+            M::POST,
+            "/admin/users",
+            Staff(AdminOnly::ROLES),
+            pages::admin::users::add,
+        ),
+        endpoint(
+            M::POST,
+            "/admin/users/{id}/{action}",
+            Staff(AdminOnly::ROLES),
+            pages::admin::users::action,
         ),
         endpoint(
             M::GET,

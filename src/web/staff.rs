@@ -6,7 +6,7 @@ use askama::Template;
 
 use super::auth::{AdminOnly, Require};
 use super::error::AppError;
-use crate::db::{self, audit};
+use crate::db::audit;
 use crate::startup::AppState;
 
 /// One audit row as shown.
@@ -19,7 +19,7 @@ struct AuditRow {
 }
 
 #[derive(Template)]
-#[template(path = "auth/audit.html")]
+#[template(path = "staff/audit.html")]
 struct AuditPage {
     nav: Vec<(&'static str, &'static str, bool)>,
     email: String,
@@ -35,23 +35,13 @@ const WHEN: &[time::format_description::BorrowedFormatItem<'static>] =
 /// How many audit entries the page shows.
 const AUDIT_PAGE_ROWS: i64 = 200;
 
-fn html(body: String) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(body)
-}
-
 /// `GET /admin/audit`: the most recent audit entries.
 pub async fn audit_log(
     state: web::Data<AppState>,
     who: Require<AdminOnly>,
 ) -> Result<HttpResponse, AppError> {
-    let pool = state.pool.clone();
-    let entries = web::block(move || -> Result<_, db::DbError> {
-        let mut conn = db::pool::checkout(&pool)?;
-        audit::recent(&mut conn, AUDIT_PAGE_ROWS)
-    })
-    .await??;
+    let entries =
+        super::with_conn(&state, |conn| Ok(audit::recent(conn, AUDIT_PAGE_ROWS)?)).await?;
     let entries = entries
         .into_iter()
         .map(|e| AuditRow {
@@ -66,7 +56,7 @@ pub async fn audit_log(
             detail: e.detail.unwrap_or_default(),
         })
         .collect();
-    Ok(html(
+    Ok(super::pages::html(
         AuditPage {
             nav: super::pages::nav(&who, "/admin/audit"),
             email: who.actor.clone(),

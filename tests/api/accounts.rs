@@ -180,7 +180,13 @@ async fn a_disabled_account_is_refused_like_a_wrong_password() {
     {
         let mut conn = app.conn();
         let email = ctopulse::domain::email::Email::parse("chair@example.com").unwrap();
-        ctopulse::db::users::disable(&mut conn, &email, "test").unwrap();
+        ctopulse::db::users::disable(
+            &mut conn,
+            &email,
+            "test",
+            ctopulse::db::users::AdminGuard::Off,
+        )
+        .unwrap();
     }
     assert_eq!(session_count(&app, &id), 0, "disabling ends every session");
     assert_eq!(

@@ -6,6 +6,7 @@
 
 mod access_matrix;
 mod accounts;
+mod admin_pages;
 mod bad_input;
 mod cli;
 mod cli_accounts;

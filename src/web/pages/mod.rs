@@ -83,7 +83,13 @@ pub(crate) fn nav(who: &Identity, current: &str) -> Vec<(&'static str, &'static 
     let items: &[(&str, &str)] = match who.role {
         Role::Cto => &[("/dashboard", "Dashboard")],
         Role::Board => &[("/board", "Board")],
-        Role::Admin => &[("/admin", "Admin"), ("/admin/audit", "Audit log")],
+        Role::Admin => &[
+            ("/admin", "Admin"),
+            ("/admin/roster", "Roster"),
+            ("/admin/departments", "Departments"),
+            ("/admin/users", "Users"),
+            ("/admin/audit", "Audit log"),
+        ],
     };
     items.iter().map(|(h, l)| (*h, *l, *h == current)).collect()
 }

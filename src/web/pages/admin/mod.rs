@@ -1,19 +1,28 @@
-//! The admin pages: rounds (create, launch, remind, close, progress), roster import with a
-//! row-error report before anything is written, departments and weights.
+//! The admin pages: rounds (create, preview, test-send, launch, remind, close, progress with
+//! undeliverable addresses), the roster (file upload or paste, checked before anything is
+//! written), departments and weights, and staff users.
 
-use actix_web::http::header;
+pub mod departments;
+pub mod roster;
+pub mod users;
+
+use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
 use super::{html, nav, parse_form, quarter_field};
+use crate::auth::Identity;
 use crate::clock;
-use crate::db::{self, departments, employees, rounds, seal};
+use crate::db::{employees, rounds, seal};
+use crate::domain::email::Email;
+use crate::domain::locale::Locale;
 use crate::domain::quarter::Quarter;
 use crate::domain::round::{parse_merge, RoundStatus};
 use crate::startup::AppState;
 use crate::web::auth::{AdminOnly, Require};
 use crate::web::error::AppError;
+use crate::web::with_conn;
 
 /// One round row.
 pub struct RoundRow {
@@ -39,9 +48,16 @@ struct AdminPage {
     current_quarter: String,
     default_close: String,
     roster_summary: String,
-    roster_text: String,
-    roster_errors: Vec<String>,
-    departments: Vec<(String, String)>,
+}
+
+/// One reporting group's participation as shown.
+pub struct GroupRow {
+    pub group: String,
+    pub invited: i64,
+    pub delivered: i64,
+    pub answered: i64,
+    pub undeliverable: i64,
+    pub rate: String,
 }
 
 #[derive(Template)]
@@ -52,13 +68,18 @@ struct RoundPage {
     role: &'static str,
     csrf_token: String,
     notice: Option<String>,
+    id: String,
     title: String,
     status: String,
+    is_draft: bool,
     closes: String,
     pending: i64,
     roster_changes: i64,
-    groups: Vec<(String, i64, i64, i64, i64, String)>,
+    actions: Vec<(&'static str, &'static str)>,
+    groups: Vec<GroupRow>,
     undeliverable: Vec<(String, String)>,
+    departments: Vec<(&'static str, &'static str)>,
+    locales: Vec<(&'static str, &'static str)>,
 }
 
 /// `?notice=` after an action.
@@ -67,35 +88,36 @@ pub struct NoticeQuery {
     notice: Option<String>,
 }
 
-async fn admin_page(
-    state: &AppState,
-    who: &crate::auth::Identity,
-    notice: Option<String>,
-    roster_text: String,
-    roster_errors: Vec<String>,
+/// The buttons a round in this status offers.
+fn round_actions(status: RoundStatus) -> Vec<(&'static str, &'static str)> {
+    match status {
+        RoundStatus::Draft => vec![("launch", "Launch")],
+        RoundStatus::Open => vec![("remind", "Remind"), ("close", "Close now")],
+        _ => vec![],
+    }
+}
+
+/// `GET /admin`: the rounds, the create-round form, and where the roster stands.
+pub async fn home(
+    who: Require<AdminOnly>,
+    q: web::Query<NoticeQuery>,
+    state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let pool = state.pool.clone();
     let fy = state.settings.fiscal_year_start_month;
-    let (rows, people, depts) = web::block(move || -> Result<_, AppError> {
-        let mut conn = db::pool::checkout(&pool)?;
+    let (rows, people, active) = with_conn(&state, |conn| {
         let mut rows = Vec::new();
-        for r in rounds::list(&mut conn)? {
+        for r in rounds::list(conn)? {
             let status = r.status();
             let progress = if status == RoundStatus::Draft {
                 "—".to_string()
             } else {
-                let p = rounds::progress(&mut conn, &r.id)?;
+                let p = rounds::progress(conn, &r.id)?;
                 let rate = p
                     .overall
                     .response_rate
                     .map(super::view::pct)
                     .unwrap_or_else(|| "—".into());
                 format!("{} of {} ({rate})", p.overall.answered, p.overall.delivered)
-            };
-            let actions = match status {
-                RoundStatus::Draft => vec![("launch", "Launch")],
-                RoundStatus::Open => vec![("remind", "Remind"), ("close", "Close now")],
-                _ => vec![],
             };
             rows.push(RoundRow {
                 id: r.id.clone(),
@@ -104,22 +126,21 @@ async fn admin_page(
                 status: r.status.clone(),
                 closes: r.closes_on.to_string(),
                 progress,
-                actions,
+                actions: round_actions(status),
             });
         }
-        let people = employees::list(&mut conn, None)?;
-        let depts = departments::list(&mut conn)?;
-        Ok((rows, people, depts))
+        let people = employees::list(conn, None)?;
+        let active = people.iter().filter(|p| p.active).count();
+        Ok((rows, people.len(), active))
     })
-    .await??;
+    .await?;
     let today = clock::now().date();
-    let active = people.iter().filter(|p| p.active).count();
     let page = AdminPage {
-        nav: nav(who, "/admin"),
+        nav: nav(&who, "/admin"),
         email: who.actor.clone(),
         role: who.role.as_str(),
         csrf_token: who.csrf_token().unwrap_or_default(),
-        notice,
+        notice: q.notice.clone(),
         rounds: rows,
         templates: state
             .templates
@@ -129,70 +150,57 @@ async fn admin_page(
             .collect(),
         current_quarter: Quarter::containing(today, fy).to_string(),
         default_close: (today + time::Duration::days(14)).to_string(),
-        roster_summary: format!("{} people on the roster, {active} active.", people.len()),
-        roster_text,
-        roster_errors,
-        departments: depts
-            .into_iter()
-            .map(|d| (d.name, format!("{}", d.csat_weight)))
-            .collect(),
+        roster_summary: format!("{people} people on the roster, {active} active."),
     };
     Ok(html(page.render()?))
 }
 
-/// `GET /admin`.
-pub async fn home(
-    who: Require<AdminOnly>,
-    q: web::Query<NoticeQuery>,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
-    admin_page(&state, &who, q.notice.clone(), String::new(), Vec::new()).await
-}
-
-/// `GET /admin/rounds/{id}`: participation per group and undeliverable addresses.
+/// `GET /admin/rounds/{id}`: actions, preview and test-send, participation per group and the
+/// undeliverable addresses — counts only, never who answered.
 pub async fn round(
     who: Require<AdminOnly>,
     id: web::Path<String>,
+    q: web::Query<NoticeQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let pool = state.pool.clone();
     let id = id.into_inner();
-    let (r, p, changes) = web::block(move || -> Result<_, AppError> {
-        let mut conn = db::pool::checkout(&pool)?;
-        let r = rounds::get(&mut conn, &id)?;
-        let p = rounds::progress(&mut conn, &r.id)?;
+    let (r, p, changes) = with_conn(&state, move |conn| {
+        let r = rounds::get(conn, &id)?;
+        let p = rounds::progress(conn, &r.id)?;
         let changes = match r.launched_at {
-            Some(at) => rounds::roster_changes_before(&mut conn, at)?,
+            Some(at) => rounds::roster_changes_before(conn, at)?,
             None => 0,
         };
         Ok((r, p, changes))
     })
-    .await??;
+    .await?;
     let rate = |x: Option<f64>| x.map(super::view::pct).unwrap_or_else(|| "—".into());
+    let status = r.status();
     let page = RoundPage {
         nav: nav(&who, "/admin"),
         email: who.actor.clone(),
         role: who.role.as_str(),
         csrf_token: who.csrf_token().unwrap_or_default(),
-        notice: None,
+        notice: q.notice.clone(),
+        id: r.id.clone(),
         title: format!("{} {}", r.quarter, r.template_key),
         status: r.status.clone(),
+        is_draft: status == RoundStatus::Draft,
         closes: r.closes_on.to_string(),
         pending: p.emails_pending,
         roster_changes: changes,
+        actions: round_actions(status),
         groups: p
             .groups
             .iter()
             .chain(std::iter::once(&p.overall))
-            .map(|g| {
-                (
-                    g.group.clone(),
-                    g.invited,
-                    g.delivered,
-                    g.answered,
-                    g.undeliverable,
-                    rate(g.response_rate),
-                )
+            .map(|g| GroupRow {
+                group: g.group.clone(),
+                invited: g.invited,
+                delivered: g.delivered,
+                answered: g.answered,
+                undeliverable: g.undeliverable,
+                rate: rate(g.response_rate),
             })
             .collect(),
         undeliverable: p
@@ -200,15 +208,50 @@ pub async fn round(
             .iter()
             .map(|u| (u.email.clone(), u.reason.clone()))
             .collect(),
+        departments: crate::domain::department::Department::ALL
+            .iter()
+            .map(|d| (d.key(), d.name()))
+            .collect(),
+        locales: Locale::ALL
+            .iter()
+            .map(|l| (l.code(), l.native_name()))
+            .collect(),
     };
     Ok(html(page.render()?))
 }
 
-fn back(notice: &str) -> HttpResponse {
+/// 303 to `to` with a notice for the next page.
+pub(crate) fn back_to(to: &str, notice: &str) -> HttpResponse {
     let q = serde_urlencoded::to_string([("notice", notice)]).unwrap_or_default();
     HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, format!("/admin?{q}")))
+        .insert_header((header::LOCATION, format!("{to}?{q}")))
         .finish()
+}
+
+/// A page answered with an error status (the form again, with what is wrong).
+pub(crate) fn html_status(status: StatusCode, body: String) -> HttpResponse {
+    let mut r = html(body);
+    *r.status_mut() = status;
+    r
+}
+
+/// The layout fields every admin page carries.
+pub(crate) struct Chrome {
+    pub nav: Vec<(&'static str, &'static str, bool)>,
+    pub email: String,
+    pub role: &'static str,
+    pub csrf_token: String,
+}
+
+impl Chrome {
+    pub(crate) fn of(who: &Identity, current: &str) -> Chrome {
+        Chrome {
+            nav: nav(who, current),
+            email: who.actor.clone(),
+            role: who.role.as_str(),
+            csrf_token: who.csrf_token().unwrap_or_default(),
+        }
+    }
 }
 
 /// The create-round form.
@@ -246,15 +289,11 @@ pub async fn create_round(
         .get(&f.template)
         .cloned()
         .ok_or_else(|| AppError::BadRequest(format!("no survey template {:?}", f.template)))?;
-    let (pool, settings, actor) = (
-        state.pool.clone(),
-        state.settings.clone(),
-        who.actor.clone(),
-    );
-    web::block(move || -> Result<String, AppError> {
+    let (settings, actor) = (state.settings.clone(), who.actor.clone());
+    let id = with_conn(&state, move |conn| {
         let k = settings.anonymity.k;
         Ok(rounds::create(
-            &mut *db::pool::checkout(&pool)?,
+            conn,
             &rounds::NewRound {
                 template: &template,
                 quarter,
@@ -268,11 +307,14 @@ pub async fn create_round(
             &actor,
         )?)
     })
-    .await??;
-    Ok(back(&format!(
-        "Draft round of {} for {quarter} created. Preview it, then launch it.",
-        f.template
-    )))
+    .await?;
+    Ok(back_to(
+        &format!("/admin/rounds/{id}"),
+        &format!(
+            "Draft round of {} for {quarter} created. Preview it and send yourself a sample, then launch it.",
+            f.template
+        ),
+    ))
 }
 
 /// `POST /admin/rounds/{id}/{action}`: launch, remind or close.
@@ -282,15 +324,10 @@ pub async fn round_action(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let (id, action) = path.into_inner();
-    let (pool, templates, actor) = (
-        state.pool.clone(),
-        state.templates.clone(),
-        who.actor.clone(),
-    );
-    let notice = web::block(move || -> Result<String, AppError> {
-        let mut conn = db::pool::checkout(&pool)?;
+    let (templates, actor) = (state.templates.clone(), who.actor.clone());
+    let notice = with_conn(&state, move |conn| {
         let now = clock::now();
-        let r = rounds::get(&mut conn, &id)?;
+        let r = rounds::get(conn, &id)?;
         match action.as_str() {
             "launch" => {
                 let t = templates.get(&r.template_key).ok_or_else(|| {
@@ -299,7 +336,7 @@ pub async fn round_action(
                         r.template_key
                     ))
                 })?;
-                let rep = rounds::launch(&mut conn, &r.id, t, now, &actor)?;
+                let rep = rounds::launch(conn, &r.id, t, now, &actor)?;
                 let warn = if rep.recent_roster_changes > 0 {
                     format!(
                         " Note: the roster changed {} time(s) in the last 7 days.",
@@ -314,13 +351,13 @@ pub async fn round_action(
                 ))
             }
             "remind" => {
-                let (reminders, reinvites) = rounds::remind(&mut conn, &r.id, now, &actor)?;
+                let (reminders, reinvites) = rounds::remind(conn, &r.id, now, &actor)?;
                 Ok(format!(
                     "{reminders} reminder(s) and {reinvites} re-invitation(s) queued."
                 ))
             }
             "close" => {
-                let rep = seal::close_and_seal(&mut conn, &r.id, now, &actor)?;
+                let rep = seal::close_and_seal(conn, &r.id, now, &actor)?;
                 Ok(format!(
                     "Round closed and sealed: {} response(s).",
                     rep.responses
@@ -329,60 +366,59 @@ pub async fn round_action(
             other => Err(AppError::NotFound(format!("no round action {other:?}"))),
         }
     })
-    .await??;
-    Ok(back(&notice))
+    .await?;
+    Ok(back_to("/admin", &notice))
 }
 
-/// The roster form.
+/// The test-send form.
 #[derive(Deserialize)]
-struct RosterForm {
-    csv: String,
-    action: String,
-    deactivate_missing: Option<String>,
+struct TestSendForm {
+    to: String,
+    lang: String,
 }
 
-/// `POST /admin/roster`: check (report every bad row) or import (only when every row is valid).
-pub async fn roster(
+/// `POST /admin/rounds/{id}/test-send`: the round's invitation, marked as a sample, to an
+/// address the admin types; its link opens the read-only preview and cannot answer.
+pub async fn test_send(
     who: Require<AdminOnly>,
+    id: web::Path<String>,
     body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let f: RosterForm = parse_form(&body)?;
-    let parsed = crate::domain::roster::parse(f.csv.as_bytes())
-        .map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let errors: Vec<String> = parsed.errors.iter().map(|e| e.to_string()).collect();
-    if !errors.is_empty() || f.action != "import" {
-        let notice = if errors.is_empty() {
-            Some(format!(
-                "All {} rows are valid. Press Import to write them.",
-                parsed.entries.len()
-            ))
-        } else {
-            None
-        };
-        return admin_page(&state, &who, notice, f.csv, errors).await;
+    let f: TestSendForm = parse_form(&body)?;
+    let to = Email::parse(&f.to).map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let locale: Locale = f
+        .lang
+        .parse()
+        .map_err(|e: crate::domain::locale::UnknownLocale| AppError::BadRequest(e.to_string()))?;
+    let id = id.into_inner();
+    let settings = state.settings.clone();
+    let (round_id, email) = {
+        let to = to.clone();
+        with_conn(&state, move |conn| {
+            let r = rounds::get(conn, &id)?;
+            let email = crate::mail::sample::invitation(&r, &settings, locale, &to, clock::now())?;
+            Ok((r.id, email))
+        })
+        .await?
+    };
+    let back = format!("/admin/rounds/{round_id}");
+    if let Err(e) = state.mailer.send(&email).await {
+        return Ok(back_to(&back, &format!("The sample was NOT sent: {e}")));
     }
-    let (pool, actor, deactivate) = (
-        state.pool.clone(),
-        who.actor.clone(),
-        f.deactivate_missing.is_some(),
-    );
-    let report = web::block(move || -> Result<_, AppError> {
-        Ok(employees::import(
-            &mut *db::pool::checkout(&pool)?,
-            &parsed.entries,
-            deactivate,
-            &actor,
-            &|_| {},
+    let (actor, rid) = (who.actor.clone(), round_id.clone());
+    let to_audit = to.clone();
+    with_conn(&state, move |conn| {
+        Ok(crate::mail::sample::record_sent(
+            conn, &actor, &rid, &to_audit, locale,
         )?)
     })
-    .await??;
-    Ok(back(&format!(
-        "Roster imported: {} added, {} updated, {} unchanged; {} missing from the file{}.",
-        report.added,
-        report.updated,
-        report.unchanged,
-        report.missing.len(),
-        if deactivate { " (deactivated)" } else { "" }
-    )))
+    .await?;
+    Ok(back_to(
+        &back,
+        &format!(
+            "Sample invitation sent to {to} in {}. Its link opens the preview; it cannot answer.",
+            locale.native_name()
+        ),
+    ))
 }

@@ -1,0 +1,182 @@
+//! `/admin/departments`: the departments and their CSAT weights (measure C), editable as one
+//! set. Launched rounds keep the weights snapshotted at their launch.
+
+use std::collections::BTreeMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+
+use super::{back_to, html_status, Chrome, NoticeQuery};
+use crate::db::departments::{self, DepartmentRow, SetWeightError};
+use crate::domain::department::{parse_weight, Department, WeightError};
+use crate::startup::AppState;
+use crate::web::auth::{AdminOnly, Require};
+use crate::web::error::AppError;
+use crate::web::pages::{html, parse_form};
+use crate::web::with_conn;
+
+/// One department row of the form.
+pub struct WeightRow {
+    pub key: &'static str,
+    pub name: String,
+    /// What the input shows: the stored weight, or what the admin typed.
+    pub value: String,
+    pub share: String,
+    pub invalid: bool,
+}
+
+#[derive(Template)]
+#[template(path = "staff/departments.html")]
+struct DepartmentsPage {
+    nav: Vec<(&'static str, &'static str, bool)>,
+    email: String,
+    role: &'static str,
+    csrf_token: String,
+    notice: Option<String>,
+    error: Option<String>,
+    rows: Vec<WeightRow>,
+}
+
+impl DepartmentsPage {
+    fn new(
+        who: &Chrome,
+        notice: Option<String>,
+        error: Option<String>,
+        rows: Vec<WeightRow>,
+    ) -> Self {
+        DepartmentsPage {
+            nav: who.nav.clone(),
+            email: who.email.clone(),
+            role: who.role,
+            csrf_token: who.csrf_token.clone(),
+            notice,
+            error,
+            rows,
+        }
+    }
+}
+
+/// The form field of a department's weight.
+fn field(dept: Department) -> String {
+    format!("weight_{}", dept.key())
+}
+
+/// Rows from the stored weights, each with its share of the total.
+fn stored_rows(stored: &[DepartmentRow]) -> Vec<WeightRow> {
+    let total: f64 = stored.iter().map(|d| d.csat_weight).sum();
+    stored
+        .iter()
+        .filter_map(|d| {
+            let dept: Department = d.key.parse().ok()?;
+            Some(WeightRow {
+                key: dept.key(),
+                name: d.name.clone(),
+                value: format!("{}", d.csat_weight),
+                share: if total > 0.0 {
+                    format!("{:.1}%", 100.0 * d.csat_weight / total)
+                } else {
+                    "—".into()
+                },
+                invalid: false,
+            })
+        })
+        .collect()
+}
+
+/// `GET /admin/departments`.
+pub async fn page(
+    who: Require<AdminOnly>,
+    q: web::Query<NoticeQuery>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let stored = with_conn(&state, |conn| Ok(departments::list(conn)?)).await?;
+    let chrome = Chrome::of(&who, "/admin/departments");
+    Ok(html(
+        DepartmentsPage::new(&chrome, q.notice.clone(), None, stored_rows(&stored)).render()?,
+    ))
+}
+
+/// `POST /admin/departments`: every weight at once (`weight_sales`, `weight_bd`, …), checked
+/// as a set and written in one transaction; each change is audited.
+pub async fn save(
+    who: Require<AdminOnly>,
+    body: web::Bytes,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let form: BTreeMap<String, String> = parse_form(&body)?;
+    let mut weights = BTreeMap::new();
+    let mut errors: Vec<WeightError> = Vec::new();
+    let mut bad = Vec::new();
+    for dept in Department::ALL {
+        let Some(text) = form.get(&field(dept)) else {
+            continue;
+        };
+        match parse_weight(dept, text) {
+            Ok(w) => {
+                weights.insert(dept, w);
+            }
+            Err(e) => {
+                bad.push(dept);
+                errors.push(e);
+            }
+        }
+    }
+    if errors.is_empty() && weights.is_empty() {
+        return Err(AppError::BadRequest(
+            "the form has no weight fields (weight_sales, weight_bd, …)".into(),
+        ));
+    }
+    let outcome = if !errors.is_empty() {
+        Err(errors)
+    } else {
+        let actor = who.actor.clone();
+        with_conn(&state, move |conn| {
+            match departments::set_weights(conn, &weights, &actor) {
+                Ok(n) => Ok(Ok(n)),
+                Err(SetWeightError::Invalid(e)) => Ok(Err(vec![e])),
+                Err(SetWeightError::Db(d)) => Err(d.into()),
+            }
+        })
+        .await?
+    };
+    match outcome {
+        Ok(0) => Ok(back_to("/admin/departments", "No weight changed.")),
+        Ok(n) => Ok(back_to(
+            "/admin/departments",
+            &format!(
+                "{n} weight(s) changed. Rounds launched from now on use them; open and closed rounds keep the weights they were launched with."
+            ),
+        )),
+        Err(errors) => {
+            // The form again with what the admin typed, the bad fields marked.
+            if errors.iter().any(|e| matches!(e, WeightError::AllZero)) {
+                bad = Department::ALL.to_vec();
+            }
+            let message = errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("; ");
+            let stored = with_conn(&state, |conn| Ok(departments::list(conn)?)).await?;
+            let rows = stored_rows(&stored)
+                .into_iter()
+                .map(|mut r| {
+                    if let Ok(dept) = r.key.parse::<Department>() {
+                        if let Some(typed) = form.get(&field(dept)) {
+                            r.value = typed.clone();
+                        }
+                        r.invalid = bad.contains(&dept);
+                    }
+                    r
+                })
+                .collect();
+            let chrome = Chrome::of(&who, "/admin/departments");
+            Ok(html_status(
+                StatusCode::BAD_REQUEST,
+                DepartmentsPage::new(&chrome, None, Some(format!("Nothing was saved: {message}.")), rows)
+                    .render()?,
+            ))
+        }
+    }
+}

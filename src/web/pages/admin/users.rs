@@ -1,0 +1,314 @@
+//! `/admin/users`: staff accounts — list, add (the initial password shown once), disable or
+//! enable, change role, reset the password. The last active admin can be neither disabled
+//! nor demoted.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+use serde::Deserialize;
+
+use super::{back_to, html_status, Chrome, NoticeQuery};
+use crate::auth::{password, Role};
+use crate::clock;
+use crate::db::users::{self, AdminGuard, UserError};
+use crate::domain::email::Email;
+use crate::startup::AppState;
+use crate::web::auth::{AdminOnly, Require};
+use crate::web::error::AppError;
+use crate::web::pages::{html, parse_form};
+use crate::web::with_conn;
+
+/// One account as listed.
+pub struct UserRow {
+    pub id: String,
+    pub email: String,
+    pub role: String,
+    pub active: bool,
+    pub created: String,
+    pub last_sign_in: String,
+    pub is_me: bool,
+}
+
+#[derive(Template)]
+#[template(path = "staff/users.html")]
+struct UsersPage {
+    nav: Vec<(&'static str, &'static str, bool)>,
+    email: String,
+    role: &'static str,
+    csrf_token: String,
+    notice: Option<String>,
+    error: Option<String>,
+    users: Vec<UserRow>,
+    roles: Vec<&'static str>,
+    new_email: String,
+    new_role: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/password_once.html")]
+struct PasswordPage {
+    nav: Vec<(&'static str, &'static str, bool)>,
+    email: String,
+    role: &'static str,
+    csrf_token: String,
+    notice: Option<String>,
+    account: String,
+    account_role: String,
+    password: String,
+    created: bool,
+}
+
+/// The page, optionally with an error and the add form's values kept.
+async fn users_page(
+    state: &AppState,
+    who: &crate::auth::Identity,
+    notice: Option<String>,
+    error: Option<String>,
+    new_email: String,
+    new_role: String,
+) -> Result<String, AppError> {
+    let (list, last) = with_conn(state, |conn| {
+        Ok((users::list(conn)?, users::last_sign_ins(conn)?))
+    })
+    .await?;
+    let fmt = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
+    let when = |t: time::PrimitiveDateTime| t.format(&fmt).unwrap_or_else(|_| t.to_string());
+    let me = who.user_id.clone().unwrap_or_default();
+    let chrome = Chrome::of(who, "/admin/users");
+    Ok(UsersPage {
+        nav: chrome.nav,
+        email: chrome.email,
+        role: chrome.role,
+        csrf_token: chrome.csrf_token,
+        notice,
+        error,
+        users: list
+            .into_iter()
+            .map(|u| UserRow {
+                last_sign_in: last
+                    .get(&u.id)
+                    .map(|t| when(*t))
+                    .unwrap_or_else(|| "never".into()),
+                created: when(u.created_at),
+                is_me: u.id == me,
+                id: u.id,
+                email: u.email,
+                role: u.role,
+                active: !u.disabled,
+            })
+            .collect(),
+        roles: Role::ALL.iter().map(|r| r.as_str()).collect(),
+        new_email,
+        new_role,
+    }
+    .render()?)
+}
+
+/// `GET /admin/users`.
+pub async fn page(
+    who: Require<AdminOnly>,
+    q: web::Query<NoticeQuery>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    Ok(html(
+        users_page(
+            &state,
+            &who,
+            q.notice.clone(),
+            None,
+            String::new(),
+            "cto".into(),
+        )
+        .await?,
+    ))
+}
+
+/// The add-user form.
+#[derive(Deserialize)]
+struct AddForm {
+    email: String,
+    role: String,
+}
+
+/// A fresh initial password and its hash (the plaintext is shown once and never stored).
+fn initial_password() -> Result<(String, String), AppError> {
+    let secret = password::generate();
+    let hash = password::hash(&secret).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((secret, hash))
+}
+
+/// `POST /admin/users`: creates the account and shows its initial password once.
+pub async fn add(
+    who: Require<AdminOnly>,
+    body: web::Bytes,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let f: AddForm = parse_form(&body)?;
+    let problem = match (Email::parse(&f.email), f.role.parse::<Role>()) {
+        (Err(e), _) => (StatusCode::BAD_REQUEST, format!("Email: {e}.")),
+        (_, Err(e)) => (StatusCode::BAD_REQUEST, format!("Role: {e}.")),
+        (Ok(email), Ok(role)) => {
+            let actor = who.actor.clone();
+            let e = email.clone();
+            let created = with_conn(&state, move |conn| {
+                // Hashing takes tens of milliseconds: here, off the async executor.
+                let (secret, hash) = initial_password()?;
+                match users::create(conn, &e, role, &hash, &actor, clock::now()) {
+                    Ok(_) => Ok(Ok(secret)),
+                    Err(UserError::Db(d)) => Err(d.into()),
+                    Err(other) => Ok(Err(other)),
+                }
+            })
+            .await?;
+            match created {
+                Ok(secret) => {
+                    return Ok(html(
+                        password_page(&who, email.as_str(), role.as_str(), secret, true)
+                            .render()?,
+                    ))
+                }
+                Err(e @ UserError::Exists(_)) => (
+                    StatusCode::CONFLICT,
+                    format!("{}. Nothing was changed.", capitalise(&e.to_string())),
+                ),
+                Err(e) => (
+                    StatusCode::BAD_REQUEST,
+                    format!("{}.", capitalise(&e.to_string())),
+                ),
+            }
+        }
+    };
+    let (status, message) = problem;
+    Ok(html_status(
+        status,
+        users_page(&state, &who, None, Some(message), f.email, f.role).await?,
+    ))
+}
+
+fn password_page(
+    who: &crate::auth::Identity,
+    account: &str,
+    role: &str,
+    password: String,
+    created: bool,
+) -> PasswordPage {
+    let chrome = Chrome::of(who, "/admin/users");
+    PasswordPage {
+        nav: chrome.nav,
+        email: chrome.email,
+        role: chrome.role,
+        csrf_token: chrome.csrf_token,
+        notice: None,
+        account: account.to_string(),
+        account_role: role.to_string(),
+        password,
+        created,
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The change-role form (the other actions carry only the CSRF token).
+#[derive(Deserialize)]
+struct RoleForm {
+    role: Option<String>,
+}
+
+/// `POST /admin/users/{id}/{action}`: `disable`, `enable`, `role` (field `role`) or
+/// `reset-password` (a new password, shown once; every session of the account ends).
+pub async fn action(
+    who: Require<AdminOnly>,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let (id, action) = path.into_inner();
+    let form: RoleForm = parse_form(&body)?;
+    let new_role = match action.as_str() {
+        "role" => Some(
+            form.role
+                .as_deref()
+                .unwrap_or("")
+                .parse::<Role>()
+                .map_err(|e| AppError::BadRequest(e.to_string()))?,
+        ),
+        "disable" | "enable" | "reset-password" => None,
+        other => return Err(AppError::NotFound(format!("no user action {other:?}"))),
+    };
+    let actor = who.actor.clone();
+    let outcome = with_conn(&state, move |conn| {
+        let user =
+            users::by_id(conn, &id)?.ok_or_else(|| AppError::NotFound("no such user".into()))?;
+        let email = Email::parse(&user.email).map_err(|e| AppError::Internal(e.to_string()))?;
+        let result = match action.as_str() {
+            "disable" => users::disable(conn, &email, &actor, AdminGuard::KeepOne)
+                .map(|ended| Done::Notice(format!("{email} disabled; {ended} session(s) ended."))),
+            "enable" => users::enable(conn, &email, &actor)
+                .map(|()| Done::Notice(format!("{email} can sign in again."))),
+            "reset-password" => {
+                let (secret, hash) = initial_password()?;
+                users::set_password(conn, &email, &hash, &actor, clock::now()).map(|_| {
+                    Done::Password {
+                        account: user.email.clone(),
+                        role: user.role.clone(),
+                        secret,
+                    }
+                })
+            }
+            _ => match new_role {
+                Some(role) => users::set_role(conn, &email, role, &actor)
+                    .map(|()| Done::Notice(format!("{email} is now {role}."))),
+                None => return Err(AppError::NotFound("no such user action".into())),
+            },
+        };
+        match result {
+            Ok(done) => Ok(done),
+            Err(UserError::Db(d)) => Err(d.into()),
+            Err(e @ UserError::LastAdmin(_)) => Err(AppError::Conflict(format!(
+                "{}. Nothing was changed.",
+                capitalise(&e.to_string())
+            ))),
+            Err(e) => Err(AppError::NotFound(e.to_string())),
+        }
+    })
+    .await;
+    match outcome {
+        Ok(Done::Notice(n)) => Ok(back_to("/admin/users", &n)),
+        Ok(Done::Password {
+            account,
+            role,
+            secret,
+        }) => Ok(html(
+            password_page(&who, &account, &role, secret, false).render()?,
+        )),
+        Err(AppError::Conflict(message)) => Ok(html_status(
+            StatusCode::CONFLICT,
+            users_page(
+                &state,
+                &who,
+                None,
+                Some(message),
+                String::new(),
+                "cto".into(),
+            )
+            .await?,
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+/// What a user action did.
+enum Done {
+    Notice(String),
+    Password {
+        account: String,
+        role: String,
+        secret: String,
+    },
+}
