@@ -266,6 +266,17 @@ pub fn list(conn: &mut DbConnection, department: Option<&str>) -> Result<Vec<Emp
     Ok(q.load(conn)?)
 }
 
+/// How many people the roster holds, and how many of them are active; counted by the
+/// database so a page showing the figures does not load ten thousand rows.
+pub fn counts(conn: &mut DbConnection) -> Result<(i64, i64), DbError> {
+    let all = employees::table.count().get_result(conn)?;
+    let active = employees::table
+        .filter(employees::active.eq(true))
+        .count()
+        .get_result(conn)?;
+    Ok((all, active))
+}
+
 /// One employee by (case-folded) email.
 pub fn by_email(conn: &mut DbConnection, email: &str) -> Result<Option<Employee>, DbError> {
     Ok(employees::table

@@ -852,3 +852,56 @@ async fn the_round_page_lists_undeliverable_addresses_but_never_who_answered() {
         assert!(!body.contains(answered), "who answered is never shown");
     }
 }
+
+#[tokio::test]
+async fn the_admin_page_counts_every_round_as_its_status_page_does() {
+    use ctopulse::db::schema::invitations;
+    use diesel::prelude::*;
+    let app = TestApp::spawn().await;
+    app.import_roster(ROSTER);
+    let csat = app.launch("internal-csat", "2026Q3");
+    let culture = app.launch("engineering-culture", "2026Q3");
+    app.send_all().await;
+    // Mixed states: answered, bounced, bounced but answered before, never sent.
+    let ids: Vec<String> = invitations::table
+        .filter(invitations::round_id.eq(&csat))
+        .select(invitations::id)
+        .order(invitations::id)
+        .load(&mut app.conn())
+        .unwrap();
+    let mut conn = app.conn();
+    let set = |conn: &mut _, id: &str, responded: bool, undeliverable: bool, sent: i32| {
+        diesel::update(invitations::table.find(id))
+            .set((
+                invitations::responded.eq(responded),
+                invitations::undeliverable.eq(undeliverable),
+                invitations::emails_sent.eq(sent),
+            ))
+            .execute(conn)
+            .unwrap();
+    };
+    set(&mut conn, &ids[0], true, false, 1);
+    set(&mut conn, &ids[1], true, true, 1);
+    set(&mut conn, &ids[2], false, true, 1);
+    set(&mut conn, &ids[3], false, false, 0);
+    let counts = rounds::answered_and_delivered(&mut conn).unwrap();
+    for round in [&csat, &culture] {
+        let p = rounds::progress(&mut conn, round).unwrap().overall;
+        let (answered, delivered) = counts.get(round.as_str()).copied().unwrap_or((0, 0));
+        assert_eq!((answered, delivered), (p.answered, p.delivered), "{round}");
+    }
+    let p = rounds::progress(&mut conn, &csat).unwrap().overall;
+    assert_eq!(p.answered, 2);
+    assert_eq!(p.delivered, p.invited - 2, "one bounced, one never sent");
+    drop(conn);
+    let s = admin(&app).await;
+    let page = get_with(&app, "/admin", &s.cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(&format!("{} of {} (", p.answered, p.delivered)),
+        "the admin page shows the status page's counts"
+    );
+}

@@ -106,18 +106,17 @@ pub async fn home(
     let fy = state.settings.fiscal_year_start_month;
     let (rows, people, active) = with_conn(&state, |conn| {
         let mut rows = Vec::new();
+        let counts = rounds::answered_and_delivered(conn)?;
         for r in rounds::list(conn)? {
             let status = r.status();
             let progress = if status == RoundStatus::Draft {
                 "—".to_string()
             } else {
-                let p = rounds::progress(conn, &r.id)?;
-                let rate = p
-                    .overall
-                    .response_rate
+                let (answered, delivered) = counts.get(&r.id).copied().unwrap_or((0, 0));
+                let rate = rounds::rate(answered, delivered)
                     .map(super::view::pct)
                     .unwrap_or_else(|| "—".into());
-                format!("{} of {} ({rate})", p.overall.answered, p.overall.delivered)
+                format!("{answered} of {delivered} ({rate})")
             };
             rows.push(RoundRow {
                 id: r.id.clone(),
@@ -129,9 +128,8 @@ pub async fn home(
                 actions: round_actions(status),
             });
         }
-        let people = employees::list(conn, None)?;
-        let active = people.iter().filter(|p| p.active).count();
-        Ok((rows, people.len(), active))
+        let (people, active) = employees::counts(conn)?;
+        Ok((rows, people, active))
     })
     .await?;
     let today = clock::now().date();
