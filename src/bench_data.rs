@@ -315,14 +315,7 @@ fn write_roster(
     conn.write_transaction(|conn| {
         // 10 columns: 500 rows stay well under SQLite's bind limit.
         for chunk in rows.chunks(BATCH / 2) {
-            match conn {
-                DbConnection::Pg(c) => diesel::insert_into(employees::table)
-                    .values(chunk)
-                    .execute(c)?,
-                DbConnection::Sqlite(c) => diesel::insert_into(employees::table)
-                    .values(chunk)
-                    .execute(c)?,
-            };
+            crate::db::insert_rows!(conn, employees::table, chunk)?;
         }
         Ok::<_, ScaleError>(())
     })?;
@@ -556,14 +549,7 @@ pub fn issue_links(
         .collect();
     conn.write_transaction(|conn| {
         for chunk in rows.chunks(BATCH) {
-            match conn {
-                DbConnection::Pg(c) => diesel::insert_into(invitation_links::table)
-                    .values(chunk)
-                    .execute(c)?,
-                DbConnection::Sqlite(c) => diesel::insert_into(invitation_links::table)
-                    .values(chunk)
-                    .execute(c)?,
-            };
+            crate::db::insert_rows!(conn, invitation_links::table, chunk)?;
         }
         Ok::<_, DbError>(())
     })?;

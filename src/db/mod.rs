@@ -17,6 +17,22 @@ pub mod outbox;
 pub mod pool;
 pub mod rounds;
 pub mod schema;
+
+/// A multi-row INSERT of `rows` into `table` on either backend: the multi-backend connection
+/// cannot batch-insert, the concrete ones can. Evaluates to `QueryResult<usize>`.
+macro_rules! insert_rows {
+    ($conn:expr, $table:path, $rows:expr) => {
+        match $conn {
+            $crate::db::DbConnection::Pg(c) => {
+                diesel::RunQueryDsl::execute(diesel::insert_into($table).values($rows), c)
+            }
+            $crate::db::DbConnection::Sqlite(c) => {
+                diesel::RunQueryDsl::execute(diesel::insert_into($table).values($rows), c)
+            }
+        }
+    };
+}
+pub(crate) use insert_rows;
 pub mod scorecard;
 pub mod seal;
 pub mod sessions;

@@ -168,14 +168,7 @@ pub fn store_links(
             })
             .collect();
         for chunk in rows.chunks(CHUNK) {
-            match conn {
-                DbConnection::Pg(c) => diesel::insert_into(invitation_links::table)
-                    .values(chunk)
-                    .execute(c)?,
-                DbConnection::Sqlite(c) => diesel::insert_into(invitation_links::table)
-                    .values(chunk)
-                    .execute(c)?,
-            };
+            crate::db::insert_rows!(conn, invitation_links::table, chunk)?;
         }
         Ok(ours)
     })

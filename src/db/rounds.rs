@@ -332,15 +332,7 @@ const BATCH: usize = 1000;
 
 fn insert_invitations(conn: &mut DbConnection, rows: &[NewInvitation]) -> Result<(), DbError> {
     for chunk in rows.chunks(BATCH) {
-        // The multi-backend connection cannot batch-insert; the concrete ones can.
-        match conn {
-            DbConnection::Pg(c) => diesel::insert_into(invitations::table)
-                .values(chunk)
-                .execute(c)?,
-            DbConnection::Sqlite(c) => diesel::insert_into(invitations::table)
-                .values(chunk)
-                .execute(c)?,
-        };
+        crate::db::insert_rows!(conn, invitations::table, chunk)?;
     }
     Ok(())
 }
@@ -348,14 +340,7 @@ fn insert_invitations(conn: &mut DbConnection, rows: &[NewInvitation]) -> Result
 /// Queues emails, in batches.
 pub fn insert_outbox(conn: &mut DbConnection, rows: &[NewOutboxRow]) -> Result<(), DbError> {
     for chunk in rows.chunks(BATCH) {
-        match conn {
-            DbConnection::Pg(c) => diesel::insert_into(outbox::table)
-                .values(chunk)
-                .execute(c)?,
-            DbConnection::Sqlite(c) => diesel::insert_into(outbox::table)
-                .values(chunk)
-                .execute(c)?,
-        };
+        crate::db::insert_rows!(conn, outbox::table, chunk)?;
     }
     Ok(())
 }

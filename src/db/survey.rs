@@ -132,14 +132,7 @@ pub fn submit(
             })
             .collect();
         if !rows.is_empty() {
-            match conn {
-                DbConnection::Pg(c) => diesel::insert_into(answers::table)
-                    .values(&rows)
-                    .execute(c)?,
-                DbConnection::Sqlite(c) => diesel::insert_into(answers::table)
-                    .values(&rows)
-                    .execute(c)?,
-            };
+            crate::db::insert_rows!(conn, answers::table, &rows)?;
         }
         Ok(Submitted::Stored)
     })

@@ -60,15 +60,7 @@ pub fn add_links(
         .collect();
     conn.write_transaction(|conn| {
         for chunk in rows.chunks(500) {
-            // The multi-backend connection cannot batch-insert; the concrete ones can.
-            match conn {
-                DbConnection::Pg(c) => diesel::insert_into(invitation_links::table)
-                    .values(chunk)
-                    .execute(c)?,
-                DbConnection::Sqlite(c) => diesel::insert_into(invitation_links::table)
-                    .values(chunk)
-                    .execute(c)?,
-            };
+            crate::db::insert_rows!(conn, invitation_links::table, chunk)?;
         }
         Ok::<_, DbError>(())
     })?;
