@@ -28,6 +28,22 @@ pub struct Employee {
     pub updated_at: time::PrimitiveDateTime,
 }
 
+/// A new roster row, inserted in batches.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = employees)]
+struct NewEmployee {
+    id: String,
+    email: String,
+    name: String,
+    department: String,
+    locale: String,
+    is_engineer: bool,
+    is_executive: bool,
+    active: bool,
+    created_at: time::PrimitiveDateTime,
+    updated_at: time::PrimitiveDateTime,
+}
+
 /// What an import did (or, from `preview`, would do).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ImportReport {
@@ -60,39 +76,39 @@ pub fn import(
             deactivated_missing: deactivate_missing,
             ..Default::default()
         };
+        // New people and all audit entries go in as multi-row inserts at the end: one
+        // statement per row made a 10,000-person import take 13 s on PostgreSQL.
+        let mut added: Vec<NewEmployee> = Vec::new();
+        let mut audits: Vec<audit::NewAuditEntry> = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
             let email = entry.email.as_str();
             let department = entry.membership.key();
             let locale = entry.locale.code();
             match change_for(&by_email, entry) {
                 Change::Add => {
-                    let id = uuid::Uuid::new_v4().to_string();
-                    diesel::insert_into(employees::table)
-                        .values((
-                            employees::id.eq(&id),
-                            employees::email.eq(email),
-                            employees::name.eq(&entry.name),
-                            employees::department.eq(department),
-                            employees::locale.eq(locale),
-                            employees::is_engineer.eq(entry.is_engineer),
-                            employees::is_executive.eq(entry.is_executive),
-                            employees::active.eq(entry.active),
-                            employees::created_at.eq(now),
-                            employees::updated_at.eq(now),
-                        ))
-                        .execute(conn)?;
+                    added.push(NewEmployee {
+                        id: uuid::Uuid::new_v4().to_string(),
+                        email: email.to_string(),
+                        name: entry.name.clone(),
+                        department: department.to_string(),
+                        locale: locale.to_string(),
+                        is_engineer: entry.is_engineer,
+                        is_executive: entry.is_executive,
+                        active: entry.active,
+                        created_at: now,
+                        updated_at: now,
+                    });
                     let detail = format!(
                         "added: department={department} engineer={} executive={} active={}",
                         entry.is_engineer, entry.is_executive, entry.active
                     );
-                    audit::record(
-                        conn,
+                    audits.push(audit::NewAuditEntry::new(
                         actor,
                         "roster.add",
                         "employee",
                         Some(email),
-                        Some(&detail),
-                    )?;
+                        Some(detail),
+                    ));
                     report.added += 1;
                 }
                 Change::Unchanged => report.unchanged += 1,
@@ -111,21 +127,23 @@ pub fn import(
                             employees::updated_at.eq(now),
                         ))
                         .execute(conn)?;
-                    let detail = format!("updated: {}", changes.join(", "));
-                    audit::record(
-                        conn,
+                    audits.push(audit::NewAuditEntry::new(
                         actor,
                         "roster.update",
                         "employee",
                         Some(email),
-                        Some(&detail),
-                    )?;
+                        Some(format!("updated: {}", changes.join(", "))),
+                    ));
                     report.updated += 1;
                 }
             }
             if i % 256 == 0 {
                 progress(i as u64);
             }
+        }
+        // 10 columns × 500 rows stays under both backends' bind limits.
+        for chunk in added.chunks(500) {
+            super::insert_rows!(conn, employees::table, chunk)?;
         }
         progress(entries.len() as u64);
 
@@ -135,16 +153,16 @@ pub fn import(
                 diesel::update(employees::table.find(&old.id))
                     .set((employees::active.eq(false), employees::updated_at.eq(now)))
                     .execute(conn)?;
-                audit::record(
-                    conn,
+                audits.push(audit::NewAuditEntry::new(
                     actor,
                     "roster.deactivate",
                     "employee",
                     Some(&old.email),
-                    Some("deactivated: missing from the imported file"),
-                )?;
+                    Some("deactivated: missing from the imported file".to_string()),
+                ));
             }
         }
+        audit::record_many(conn, &audits)?;
         Ok(report)
     })
 }
