@@ -192,6 +192,7 @@ pub fn build(
                 answers_total += stored;
                 let closes_at = rounds::get(conn, &round)?.closes_at;
                 seal::close_and_seal(conn, &round, closes_at, ACTOR)?;
+                seal::scrub(conn)?;
             }
         }
         let mut hr_quarters = history

@@ -205,6 +205,8 @@ impl Application {
                 self.state.settings.clone(),
             );
             tasks.push(tokio::spawn(worker.run(stop_rx.clone())));
+            // A seal whose scrub was cut short by a stop is finished here (cheap when clean).
+            db::seal::scrub_soon(&self.state.pool);
             tasks.push(tokio::spawn(auto_close(
                 self.state.pool.clone(),
                 stop_rx.clone(),
@@ -277,6 +279,12 @@ pub fn close_due_rounds(
         match db::seal::close_and_seal(&mut conn, &id, now, "system:auto-close") {
             Ok(_) => closed.push(id),
             Err(e) => tracing::warn!(round = %id, error = %e, "auto-close failed; will retry"),
+        }
+    }
+    if !closed.is_empty() {
+        // Already off any request's path: scrub here.
+        if let Err(e) = db::seal::scrub(&mut conn) {
+            tracing::warn!(error = %e, "post-seal scrub failed; old row versions stay until the next scrub");
         }
     }
     db::throttle::prune(&mut conn, now)?;

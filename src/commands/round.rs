@@ -157,6 +157,8 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
                 "round {} closed and sealed: {} response(s) shuffled under new ids, {} link(s) deleted, {} unsent email(s) cancelled",
                 r.round_id, r.responses, r.links_deleted, r.emails_cancelled
             );
+            // The process exits next, so the scrub runs here rather than in the background.
+            seal::scrub(&mut conn)?;
             Ok(())
         }
         RoundCommand::List { json } => {

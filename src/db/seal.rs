@@ -87,20 +87,48 @@ pub fn close_and_seal(
             emails_cancelled,
         })
     });
-    after_seal(conn);
+    if let DbConnection::Sqlite(c) = conn {
+        // The connection goes back to the pool; other writes need not pay for zeroing.
+        if let Err(e) = c.batch_execute("PRAGMA secure_delete = OFF") {
+            tracing::warn!(error = %e, "could not turn secure_delete off after the seal");
+        }
+    }
     report
 }
 
-/// Best-effort clean-up outside the transaction: PostgreSQL keeps dead row versions (the old
-/// order) until VACUUM; SQLite keeps old pages in the WAL until a checkpoint.
-fn after_seal(conn: &mut DbConnection) {
+/// Removes what a seal leaves behind in storage: PostgreSQL keeps dead row versions (the old
+/// ids, the old order) until VACUUM; SQLite keeps the pre-seal pages in the WAL until a
+/// checkpoint. Outside the seal's transaction because VACUUM cannot run in one and because it
+/// reads whole tables (most of a PostgreSQL seal's time at 10,000 employees), so callers that
+/// answer a person run it with [`scrub_soon`]. Running it again is harmless.
+pub fn scrub(conn: &mut DbConnection) -> Result<(), DbError> {
     let sql = match conn {
-        DbConnection::Pg(_) => "VACUUM responses, answers, invitation_links",
-        DbConnection::Sqlite(_) => "PRAGMA secure_delete = OFF; PRAGMA wal_checkpoint(TRUNCATE);",
+        DbConnection::Pg(_) => "VACUUM responses, answers, invitation_links, sealed_comments",
+        DbConnection::Sqlite(_) => "PRAGMA wal_checkpoint(TRUNCATE)",
     };
-    if let Err(e) = conn.batch_execute(sql) {
-        tracing::warn!(error = %e, "post-seal clean-up failed; storage may keep old row versions until the next vacuum");
-    }
+    conn.batch_execute(sql).map_err(DbError::from)
+}
+
+/// [`scrub`] on a pooled connection in a thread of its own, so the admin who closed the round
+/// is not kept waiting. A failure is logged; the server scrubs again when it starts, so a
+/// crash in between leaves old row versions only until the next start. `None`: no thread could
+/// be started, so it ran here.
+pub fn scrub_soon(pool: &super::DbPool) -> Option<std::thread::JoinHandle<()>> {
+    let pool = pool.clone();
+    let work = move || {
+        let outcome = super::pool::checkout(&pool).and_then(|mut conn| scrub(&mut conn));
+        if let Err(e) = outcome {
+            tracing::warn!(error = %e, "post-seal scrub failed; old row versions stay until the next scrub");
+        }
+    };
+    std::thread::Builder::new()
+        .name("seal-scrub".into())
+        .spawn(work.clone())
+        .map_err(|e| {
+            tracing::warn!(error = %e, "no thread for the post-seal scrub; running it here");
+            work();
+        })
+        .ok()
 }
 
 /// Ids we generate are UUIDs; anything else never reaches inlined SQL.
@@ -209,12 +237,13 @@ pub fn write_tallies(
          FROM responses r JOIN answers a ON a.response_id = r.id \
          WHERE r.round_id = '{id}' AND a.text IS NOT NULL;"
     ));
-    // Delivered = invitations that did not bounce; every reporting group of the round gets
+    // Delivered = answered, or sent and not bounced, as `rounds::progress` counts (one
+    // cancelled unsent at the seal reached nobody); every reporting group of the round gets
     // a row, even one nobody answered in.
     sql.push_str(&format!(
         "INSERT INTO group_tallies (round_id, reporting_group, delivered, responses) \
          SELECT i.round_id, i.reporting_group, \
-                SUM(CASE WHEN i.undeliverable AND NOT i.responded THEN 0 ELSE 1 END), \
+                SUM(CASE WHEN i.responded OR (NOT i.undeliverable AND i.emails_sent > 0) THEN 1 ELSE 0 END), \
                 (SELECT COUNT(*) FROM responses r WHERE r.round_id = i.round_id AND r.reporting_group = i.reporting_group) \
          FROM invitations i WHERE i.round_id = '{id}' GROUP BY i.round_id, i.reporting_group;"
     ));

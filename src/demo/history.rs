@@ -81,6 +81,7 @@ pub fn run_round(
         launch_at + Duration::minutes(rng.random_range(1..window))
     })?;
     seal::close_and_seal(conn, &id, closes_at, ACTOR)?;
+    seal::scrub(conn)?;
     Ok(stored)
 }
 

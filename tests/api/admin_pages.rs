@@ -842,7 +842,7 @@ async fn the_round_page_lists_undeliverable_addresses_but_never_who_answered() {
     assert!(body.contains("Undeliverable (1)") && body.contains("e3@acme.test"));
     assert!(
         body.contains(concat!(
-            "<th scope=\"row\">sales</th><td data-label=\"Invited\">6</td>",
+            "<th scope=\"row\">Sales</th><td data-label=\"Invited\">6</td>",
             "<td data-label=\"Delivered\">6</td><td data-label=\"Answered\">2</td>",
             "<td data-label=\"Undeliverable\">0</td><td data-label=\"Response rate\">33%</td>"
         )),
@@ -904,4 +904,100 @@ async fn the_admin_page_counts_every_round_as_its_status_page_does() {
         page.contains(&format!("{} of {} (", p.answered, p.delivered)),
         "the admin page shows the status page's counts"
     );
+
+    // A sealed round's counts come from its tallies: the same figures, and an invitation
+    // cancelled unsent at the seal is not counted as delivered there either.
+    let mut conn = app.conn();
+    let ids: Vec<String> = invitations::table
+        .filter(invitations::round_id.eq(&culture))
+        .select(invitations::id)
+        .order(invitations::id)
+        .load(&mut conn)
+        .unwrap();
+    set(&mut conn, &ids[0], false, true, 1);
+    set(&mut conn, &ids[1], false, false, 0);
+    ctopulse::db::seal::close_and_seal(&mut conn, &culture, ctopulse::clock::now(), "test")
+        .unwrap();
+    let p = rounds::progress(&mut conn, &culture).unwrap().overall;
+    assert_eq!(p.delivered, p.invited - 2, "one bounced, one never sent");
+    let counts = rounds::answered_and_delivered(&mut conn).unwrap();
+    assert_eq!(
+        counts.get(culture.as_str()),
+        Some(&(p.answered, p.delivered))
+    );
+}
+
+#[tokio::test]
+async fn closing_a_round_asks_first_and_names_what_it_cannot_undo() {
+    let app = TestApp::spawn().await;
+    app.import_roster(ROSTER);
+    let round = app.launch("internal-csat", "2026Q3");
+    app.send_all().await;
+    let s = admin(&app).await;
+    let list = get_with(&app, "/admin", &s.cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        list.contains(&format!(
+            "href=\"/admin/rounds/{round}?confirm=close#confirm\""
+        )),
+        "the list links to the confirmation"
+    );
+    assert!(
+        !list.contains(&format!("action=\"/admin/rounds/{round}/close\"")),
+        "no one-click close on the list"
+    );
+    let page = get_with(&app, &format!("/admin/rounds/{round}"), &s.cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!page.contains("Close this round now?"));
+    assert!(
+        page.contains("<h1>2026Q3 · "),
+        "titled with the survey's name"
+    );
+    assert!(!page.contains("<h1>2026Q3 internal-csat"));
+    let ask = get_with(
+        &app,
+        &format!("/admin/rounds/{round}?confirm=close"),
+        &s.cookie,
+    )
+    .await
+    .text()
+    .await
+    .unwrap();
+    assert!(ask.contains("Close this round now?"));
+    assert!(ask.contains("cannot be undone"));
+    assert!(ask.contains(&format!("action=\"/admin/rounds/{round}/close\"")));
+    assert_eq!(
+        rounds::get(&mut app.conn(), &round).unwrap().status,
+        "open",
+        "asking changes nothing"
+    );
+    let res = post_form_with(
+        &app,
+        &format!("/admin/rounds/{round}/close"),
+        &s.cookie,
+        &[("csrf_token", &s.csrf)],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(
+        rounds::get(&mut app.conn(), &round).unwrap().status,
+        "sealed"
+    );
+    // A sealed round no longer offers to close, even when asked to.
+    let after = get_with(
+        &app,
+        &format!("/admin/rounds/{round}?confirm=close"),
+        &s.cookie,
+    )
+    .await
+    .text()
+    .await
+    .unwrap();
+    assert!(!after.contains("Close this round now?"));
 }

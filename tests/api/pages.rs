@@ -315,8 +315,8 @@ async fn the_admin_checks_a_roster_before_writing_and_runs_a_round() {
         .await
         .unwrap();
     assert!(
-        body.contains("sealed") && body.contains("bd+ceo"),
-        "status page with the merged group"
+        body.contains("sealed") && body.contains("Business development + CEO&#39;s office"),
+        "status page with the merged group, named as people name it: {body}"
     );
     // A second launch is refused with a clear 409.
     let res = post_form_with(

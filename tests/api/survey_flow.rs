@@ -539,3 +539,83 @@ async fn a_round_closes_by_itself_at_the_end_of_its_close_date() {
     );
     assert_eq!(app.count("invitation_links"), 0);
 }
+
+/// Closing from the admin page answers at once and scrubs in the background; once the scrub
+/// is done, no pre-seal response id is left anywhere the database keeps bytes (SQLite: the
+/// file and its WAL) or row versions (PostgreSQL: VACUUM has run on the survey tables).
+#[tokio::test]
+async fn closing_from_the_admin_page_leaves_no_old_response_id_in_storage() {
+    use crate::staff_support::{add_user, post_form_with, sign_in};
+    let app = TestApp::spawn().await;
+    app.import_roster(ROSTER);
+    let round = app.launch("internal-csat", "2026Q4");
+    app.send_all().await;
+    for who in ["s1@acme.test", "s2@acme.test", "s3@acme.test"] {
+        let browser = app.browser();
+        let (form, csrf) = app.open_survey(&browser, who).await;
+        let res = app
+            .post_form(&browser, &form, &with_csrf(&csrf, SALES_ANSWERS))
+            .await;
+        assert_eq!(res.status(), 200, "{who} answered");
+    }
+    let old_ids: Vec<String> = ctopulse::db::schema::responses::table
+        .select(ctopulse::db::schema::responses::id)
+        .load(&mut *app.conn())
+        .unwrap();
+    assert_eq!(old_ids.len(), 3);
+
+    add_user(&app, "hr@acme.test", ctopulse::auth::Role::Admin);
+    let admin = sign_in(&app, "hr@acme.test").await;
+    let res = post_form_with(
+        &app,
+        &format!("/admin/rounds/{round}/close"),
+        &admin.cookie,
+        &[("csrf_token", &admin.csrf)],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let now_ids: Vec<String> = ctopulse::db::schema::responses::table
+        .select(ctopulse::db::schema::responses::id)
+        .load(&mut *app.conn())
+        .unwrap();
+    assert_eq!(now_ids.len(), 3, "every response kept");
+    assert!(now_ids.iter().all(|id| !old_ids.contains(id)), "new ids");
+
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let leftovers = match app.db.backend() {
+            ctopulse::db::Backend::Sqlite => {
+                let file = app.db.url().trim_start_matches("sqlite://").to_string();
+                let mut bytes = std::fs::read(&file).unwrap();
+                bytes.extend(std::fs::read(format!("{file}-wal")).unwrap_or_default());
+                old_ids
+                    .iter()
+                    .filter(|id| bytes.windows(id.len()).any(|w| w == id.as_bytes()))
+                    .count()
+            }
+            ctopulse::db::Backend::Postgres => {
+                #[derive(QueryableByName)]
+                struct Unvacuumed {
+                    #[diesel(sql_type = diesel::sql_types::BigInt)]
+                    n: i64,
+                }
+                diesel::sql_query(
+                    "SELECT count(*) AS n FROM pg_stat_user_tables \
+                     WHERE relname IN ('responses', 'answers', 'invitation_links') \
+                     AND last_vacuum IS NULL",
+                )
+                .get_result::<Unvacuumed>(&mut *app.conn())
+                .unwrap()
+                .n as usize
+            }
+        };
+        if leftovers == 0 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{leftovers} old response id(s) / unvacuumed table(s) left 20 s after the seal"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}

@@ -401,7 +401,7 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
 }
 
 /// A reporting group as people name it: `bd+ceo` → "Business development + CEO's office".
-fn group_label(key: &str) -> String {
+pub(crate) fn group_label(key: &str) -> String {
     key.split('+')
         .map(|k| {
             k.parse::<crate::domain::department::Department>()

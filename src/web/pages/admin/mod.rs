@@ -44,7 +44,7 @@ struct AdminPage {
     csrf_token: String,
     notice: Option<String>,
     rounds: Vec<RoundRow>,
-    templates: Vec<String>,
+    templates: Vec<(String, String)>,
     current_quarter: String,
     default_close: String,
     roster_summary: String,
@@ -76,6 +76,9 @@ struct RoundPage {
     pending: i64,
     roster_changes: i64,
     actions: Vec<(&'static str, &'static str)>,
+    confirm_close: bool,
+    answered: i64,
+    delivered: i64,
     groups: Vec<GroupRow>,
     undeliverable: Vec<(String, String)>,
     departments: Vec<(&'static str, &'static str)>,
@@ -86,6 +89,16 @@ struct RoundPage {
 #[derive(Deserialize)]
 pub struct NoticeQuery {
     notice: Option<String>,
+    /// `close`: the round page asks before sealing (the admin list links there).
+    confirm: Option<String>,
+}
+
+/// A survey's English title, from the loaded templates; the key if it is no longer loaded.
+fn template_title(templates: &crate::domain::template::TemplateSet, key: &str) -> String {
+    templates
+        .get(key)
+        .map(|t| t.title().get(Locale::En).to_string())
+        .unwrap_or_else(|| key.to_string())
 }
 
 /// The buttons a round in this status offers.
@@ -104,7 +117,8 @@ pub async fn home(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let fy = state.settings.fiscal_year_start_month;
-    let (rows, people, active) = with_conn(&state, |conn| {
+    let shipped = state.templates.clone();
+    let (rows, people, active) = with_conn(&state, move |conn| {
         let mut rows = Vec::new();
         let counts = rounds::answered_and_delivered(conn)?;
         for r in rounds::list(conn)? {
@@ -121,7 +135,7 @@ pub async fn home(
             rows.push(RoundRow {
                 id: r.id.clone(),
                 quarter: r.quarter.clone(),
-                template: r.template_key.clone(),
+                template: template_title(&shipped, &r.template_key),
                 status: r.status.clone(),
                 closes: r.closes_on.to_string(),
                 progress,
@@ -144,7 +158,7 @@ pub async fn home(
             .templates
             .templates()
             .iter()
-            .map(|t| t.key().to_string())
+            .map(|t| (t.key().to_string(), t.title().get(Locale::En).to_string()))
             .collect(),
         current_quarter: Quarter::containing(today, fy).to_string(),
         default_close: (today + time::Duration::days(14)).to_string(),
@@ -181,19 +195,26 @@ pub async fn round(
         csrf_token: who.csrf_token().unwrap_or_default(),
         notice: q.notice.clone(),
         id: r.id.clone(),
-        title: format!("{} {}", r.quarter, r.template_key),
+        title: format!("{} · {}", r.quarter, r.template()?.title().get(Locale::En)),
         status: r.status.clone(),
         is_draft: status == RoundStatus::Draft,
         closes: r.closes_on.to_string(),
         pending: p.emails_pending,
         roster_changes: changes,
         actions: round_actions(status),
+        confirm_close: status == RoundStatus::Open && q.confirm.as_deref() == Some("close"),
+        answered: p.overall.answered,
+        delivered: p.overall.delivered,
         groups: p
             .groups
             .iter()
             .chain(std::iter::once(&p.overall))
             .map(|g| GroupRow {
-                group: g.group.clone(),
+                group: if g.group == "all" {
+                    "All".to_string()
+                } else {
+                    super::view::group_label(&g.group)
+                },
                 invited: g.invited,
                 delivered: g.delivered,
                 answered: g.answered,
@@ -322,6 +343,7 @@ pub async fn round_action(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let (id, action) = path.into_inner();
+    let closing = action == "close";
     let (templates, actor) = (state.templates.clone(), who.actor.clone());
     let notice = with_conn(&state, move |conn| {
         let now = clock::now();
@@ -365,6 +387,9 @@ pub async fn round_action(
         }
     })
     .await?;
+    if closing {
+        seal::scrub_soon(&state.pool);
+    }
     Ok(back_to("/admin", &notice))
 }
 
