@@ -297,13 +297,7 @@ async fn logout_ends_every_session_of_the_user() {
     let phone = sign_in(&app, "hr@example.com").await;
     assert_ne!(laptop.token, phone.token);
     assert_eq!(session_count(&app, &id), 2);
-    let resp = post_form_with(
-        &app,
-        "/logout",
-        &laptop.cookie,
-        &[("csrf_token", &laptop.csrf)],
-    )
-    .await;
+    let resp = laptop.post(&app, "/logout", &[]).await;
     assert_eq!(resp.status(), 303);
     assert_eq!(location(&resp).as_deref(), Some("/login"));
     let removal = set_cookie_header(&resp, "ctopulse-session").expect("cookie removed");
@@ -610,7 +604,7 @@ async fn the_audit_log_records_staff_actions_and_never_a_password() {
             "{action} missing from the audit page"
         );
     }
-    post_form_with(&app, "/logout", &s.cookie, &[("csrf_token", &s.csrf)]).await;
+    s.post(&app, "/logout", &[]).await;
     let all = audit_actions(&app);
     let actions: Vec<&str> = all.iter().map(|a| a.1.as_str()).collect();
     assert_eq!(

@@ -296,13 +296,9 @@ async fn broken_and_oversized_roster_files_change_nothing() {
     assert!(body.contains("larger than 5 MB"), "{body}");
 
     // Not multipart at all.
-    let res = post_form_with(
-        &app,
-        "/admin/roster/upload",
-        &hr.cookie,
-        &[("csrf_token", &hr.csrf), ("csv", ROSTER)],
-    )
-    .await;
+    let res = hr
+        .post(&app, "/admin/roster/upload", &[("csv", ROSTER)])
+        .await;
     assert_eq!(res.status(), 400);
 
     assert_eq!(app.count("employees"), before, "nothing was written");
@@ -499,17 +495,13 @@ async fn the_admin_adds_disables_enables_and_changes_users_but_never_the_last_ad
     );
 
     // Add a CTO: the initial password is shown once and works.
-    let res = post_form_with(
-        &app,
-        "/admin/users",
-        &hr.cookie,
-        &[
-            ("csrf_token", &hr.csrf),
-            ("email", "Ceo.Tech@Acme.test"),
-            ("role", "cto"),
-        ],
-    )
-    .await;
+    let res = hr
+        .post(
+            &app,
+            "/admin/users",
+            &[("email", "Ceo.Tech@Acme.test"), ("role", "cto")],
+        )
+        .await;
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["cache-control"], "no-store");
     let body = res.text().await.unwrap();
@@ -533,45 +525,33 @@ async fn the_admin_adds_disables_enables_and_changes_users_but_never_the_last_ad
         ("not-an-email", "board", 400),
         ("x@acme.test", "owner", 400),
     ] {
-        let res = post_form_with(
-            &app,
-            "/admin/users",
-            &hr.cookie,
-            &[("csrf_token", &hr.csrf), ("email", email), ("role", role)],
-        )
-        .await;
+        let res = hr
+            .post(&app, "/admin/users", &[("email", email), ("role", role)])
+            .await;
         assert_eq!(res.status(), status, "{email} {role}");
         assert!(res.text().await.unwrap().contains("class=\"errors\""));
     }
     assert_eq!(app.count("users"), users_before);
 
     // Disable ends the sessions; enable lets the account in again; the role changes.
-    let res = post_form_with(
-        &app,
-        &format!("/admin/users/{cto_id}/disable"),
-        &hr.cookie,
-        &[("csrf_token", &hr.csrf)],
-    )
-    .await;
+    let res = hr
+        .post(&app, &format!("/admin/users/{cto_id}/disable"), &[])
+        .await;
     assert_eq!(res.status(), 303);
     assert_eq!(session_count(&app, &cto_id), 0);
     let res = login.post(&app, "ceo.tech@acme.test", &secret, &[]).await;
     assert_ne!(res.status(), 303, "a disabled account cannot sign in");
-    let res = post_form_with(
-        &app,
-        &format!("/admin/users/{cto_id}/enable"),
-        &hr.cookie,
-        &[("csrf_token", &hr.csrf)],
-    )
-    .await;
+    let res = hr
+        .post(&app, &format!("/admin/users/{cto_id}/enable"), &[])
+        .await;
     assert_eq!(res.status(), 303);
-    let res = post_form_with(
-        &app,
-        &format!("/admin/users/{cto_id}/role"),
-        &hr.cookie,
-        &[("csrf_token", &hr.csrf), ("role", "board")],
-    )
-    .await;
+    let res = hr
+        .post(
+            &app,
+            &format!("/admin/users/{cto_id}/role"),
+            &[("role", "board")],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     let u = ctopulse::db::users::find_by_email(&mut app.conn(), "ceo.tech@acme.test")
         .unwrap()
@@ -579,13 +559,9 @@ async fn the_admin_adds_disables_enables_and_changes_users_but_never_the_last_ad
     assert_eq!((u.role.as_str(), u.disabled), ("board", false));
 
     // A new password is shown once; the old one stops working.
-    let res = post_form_with(
-        &app,
-        &format!("/admin/users/{cto_id}/reset-password"),
-        &hr.cookie,
-        &[("csrf_token", &hr.csrf)],
-    )
-    .await;
+    let res = hr
+        .post(&app, &format!("/admin/users/{cto_id}/reset-password"), &[])
+        .await;
     assert_eq!(res.status(), 200);
     let fresh = shown_password(&res.text().await.unwrap());
     assert_ne!(fresh, secret);
@@ -621,13 +597,13 @@ async fn the_admin_adds_disables_enables_and_changes_users_but_never_the_last_ad
     assert_eq!((u.role.as_str(), u.disabled), ("admin", false));
     // With a second admin, the first may step down.
     add_user(&app, "ops@acme.test", Role::Admin);
-    let res = post_form_with(
-        &app,
-        &format!("/admin/users/{hr_id}/role"),
-        &hr.cookie,
-        &[("csrf_token", &hr.csrf), ("role", "cto")],
-    )
-    .await;
+    let res = hr
+        .post(
+            &app,
+            &format!("/admin/users/{hr_id}/role"),
+            &[("role", "cto")],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     assert_eq!(
         get_with(&app, "/admin/users", &hr.cookie).await.status(),
@@ -660,25 +636,17 @@ async fn user_changes_need_the_csrf_token_and_the_admin_role() {
     )
     .await;
     assert_eq!(res.status(), 403);
-    let res = post_form_with(
-        &app,
-        "/admin/users",
-        &board.cookie,
-        &[
-            ("csrf_token", &board.csrf),
-            ("email", "x@acme.test"),
-            ("role", "admin"),
-        ],
-    )
-    .await;
+    let res = board
+        .post(
+            &app,
+            "/admin/users",
+            &[("email", "x@acme.test"), ("role", "admin")],
+        )
+        .await;
     assert_eq!(res.status(), 403);
-    let res = post_form_with(
-        &app,
-        &format!("/admin/users/{hr_id}/disable"),
-        &board.cookie,
-        &[("csrf_token", &board.csrf)],
-    )
-    .await;
+    let res = board
+        .post(&app, &format!("/admin/users/{hr_id}/disable"), &[])
+        .await;
     assert_eq!(res.status(), 403);
     assert_eq!(app.count("users"), 2);
     let u = ctopulse::db::users::find_by_email(&mut app.conn(), "board@acme.test")
@@ -696,19 +664,18 @@ async fn a_draft_round_is_previewed_and_test_sent_without_inviting_anyone() {
     let app = TestApp::spawn().await;
     app.import_roster(ROSTER);
     let hr = admin(&app).await;
-    let res = post_form_with(
-        &app,
-        "/admin/rounds",
-        &hr.cookie,
-        &[
-            ("csrf_token", &hr.csrf),
-            ("template", "internal-csat"),
-            ("quarter", "2026Q4"),
-            ("closes", "2099-01-31"),
-            ("merge", ""),
-        ],
-    )
-    .await;
+    let res = hr
+        .post(
+            &app,
+            "/admin/rounds",
+            &[
+                ("template", "internal-csat"),
+                ("quarter", "2026Q4"),
+                ("closes", "2099-01-31"),
+                ("merge", ""),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     let location = res.headers()["location"].to_str().unwrap().to_string();
     assert!(location.starts_with("/admin/rounds/"), "{location}");
@@ -730,17 +697,13 @@ async fn a_draft_round_is_previewed_and_test_sent_without_inviting_anyone() {
     let preview = preview.text().await.unwrap();
     assert!(preview.contains("미리보기") && !preview.contains("type=\"submit\""));
 
-    let res = post_form_with(
-        &app,
-        &format!("/admin/rounds/{round}/test-send"),
-        &hr.cookie,
-        &[
-            ("csrf_token", &hr.csrf),
-            ("to", "reviewer@acme.test"),
-            ("lang", "nl"),
-        ],
-    )
-    .await;
+    let res = hr
+        .post(
+            &app,
+            &format!("/admin/rounds/{round}/test-send"),
+            &[("to", "reviewer@acme.test"), ("lang", "nl")],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     assert!(res.headers()["location"]
         .to_str()
@@ -768,26 +731,22 @@ async fn a_draft_round_is_previewed_and_test_sent_without_inviting_anyone() {
 
     // Bad input, no token, wrong role: nothing sent.
     for (to, lang, status) in [("nobody", "en", 400), ("x@acme.test", "fr", 400)] {
-        let res = post_form_with(
-            &app,
-            &format!("/admin/rounds/{round}/test-send"),
-            &hr.cookie,
-            &[("csrf_token", &hr.csrf), ("to", to), ("lang", lang)],
-        )
-        .await;
+        let res = hr
+            .post(
+                &app,
+                &format!("/admin/rounds/{round}/test-send"),
+                &[("to", to), ("lang", lang)],
+            )
+            .await;
         assert_eq!(res.status(), status, "{to} {lang}");
     }
-    let res = post_form_with(
-        &app,
-        "/admin/rounds/00000000-0000-4000-8000-000000000000/test-send",
-        &hr.cookie,
-        &[
-            ("csrf_token", &hr.csrf),
-            ("to", "x@acme.test"),
-            ("lang", "en"),
-        ],
-    )
-    .await;
+    let res = hr
+        .post(
+            &app,
+            "/admin/rounds/00000000-0000-4000-8000-000000000000/test-send",
+            &[("to", "x@acme.test"), ("lang", "en")],
+        )
+        .await;
     assert_eq!(res.status(), 404);
     let res = post_form_with(
         &app,
@@ -799,17 +758,13 @@ async fn a_draft_round_is_previewed_and_test_sent_without_inviting_anyone() {
     assert_eq!(res.status(), 403);
     add_user(&app, "cto@acme.test", Role::Cto);
     let cto = sign_in(&app, "cto@acme.test").await;
-    let res = post_form_with(
-        &app,
-        &format!("/admin/rounds/{round}/test-send"),
-        &cto.cookie,
-        &[
-            ("csrf_token", &cto.csrf),
-            ("to", "x@acme.test"),
-            ("lang", "en"),
-        ],
-    )
-    .await;
+    let res = cto
+        .post(
+            &app,
+            &format!("/admin/rounds/{round}/test-send"),
+            &[("to", "x@acme.test"), ("lang", "en")],
+        )
+        .await;
     assert_eq!(res.status(), 403);
     assert_eq!(app.mailbox.sent().len(), 1, "only the one sample was sent");
 }
@@ -834,11 +789,7 @@ async fn the_round_page_lists_undeliverable_addresses_but_never_who_answered() {
         assert_eq!(res.status(), 200);
     }
     let hr = admin(&app).await;
-    let body = get_with(&app, &format!("/admin/rounds/{round}"), &hr.cookie)
-        .await
-        .text()
-        .await
-        .unwrap();
+    let body = hr.page(&app, &format!("/admin/rounds/{round}")).await;
     assert!(body.contains("Undeliverable (1)") && body.contains("e3@acme.test"));
     assert!(
         body.contains(concat!(
@@ -895,11 +846,7 @@ async fn the_admin_page_counts_every_round_as_its_status_page_does() {
     assert_eq!(p.delivered, p.invited - 2, "one bounced, one never sent");
     drop(conn);
     let s = admin(&app).await;
-    let page = get_with(&app, "/admin", &s.cookie)
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = s.page(&app, "/admin").await;
     assert!(
         page.contains(&format!("{} of {} (", p.answered, p.delivered)),
         "the admin page shows the status page's counts"
@@ -934,11 +881,7 @@ async fn closing_a_round_asks_first_and_names_what_it_cannot_undo() {
     let round = app.launch("internal-csat", "2026Q3");
     app.send_all().await;
     let s = admin(&app).await;
-    let list = get_with(&app, "/admin", &s.cookie)
-        .await
-        .text()
-        .await
-        .unwrap();
+    let list = s.page(&app, "/admin").await;
     assert!(
         list.contains(&format!(
             "href=\"/admin/rounds/{round}?confirm=close#confirm\""
@@ -949,26 +892,16 @@ async fn closing_a_round_asks_first_and_names_what_it_cannot_undo() {
         !list.contains(&format!("action=\"/admin/rounds/{round}/close\"")),
         "no one-click close on the list"
     );
-    let page = get_with(&app, &format!("/admin/rounds/{round}"), &s.cookie)
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = s.page(&app, &format!("/admin/rounds/{round}")).await;
     assert!(!page.contains("Close this round now?"));
     assert!(
         page.contains("<h1>2026Q3 · "),
         "titled with the survey's name"
     );
     assert!(!page.contains("<h1>2026Q3 internal-csat"));
-    let ask = get_with(
-        &app,
-        &format!("/admin/rounds/{round}?confirm=close"),
-        &s.cookie,
-    )
-    .await
-    .text()
-    .await
-    .unwrap();
+    let ask = s
+        .page(&app, &format!("/admin/rounds/{round}?confirm=close"))
+        .await;
     assert!(ask.contains("Close this round now?"));
     assert!(ask.contains("cannot be undone"));
     assert!(ask.contains(&format!("action=\"/admin/rounds/{round}/close\"")));
@@ -977,27 +910,17 @@ async fn closing_a_round_asks_first_and_names_what_it_cannot_undo() {
         "open",
         "asking changes nothing"
     );
-    let res = post_form_with(
-        &app,
-        &format!("/admin/rounds/{round}/close"),
-        &s.cookie,
-        &[("csrf_token", &s.csrf)],
-    )
-    .await;
+    let res = s
+        .post(&app, &format!("/admin/rounds/{round}/close"), &[])
+        .await;
     assert_eq!(res.status(), 303);
     assert_eq!(
         rounds::get(&mut app.conn(), &round).unwrap().status,
         "sealed"
     );
     // A sealed round no longer offers to close, even when asked to.
-    let after = get_with(
-        &app,
-        &format!("/admin/rounds/{round}?confirm=close"),
-        &s.cookie,
-    )
-    .await
-    .text()
-    .await
-    .unwrap();
+    let after = s
+        .page(&app, &format!("/admin/rounds/{round}?confirm=close"))
+        .await;
     assert!(!after.contains("Close this round now?"));
 }

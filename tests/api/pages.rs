@@ -53,51 +53,41 @@ async fn the_cto_dashboard_shows_measures_and_takes_commentary_and_assessments()
         "a roster padded before launch is visible to the CTO"
     );
 
-    let res = post_form_with(
-        &app,
-        "/dashboard/commentary",
-        &cto.cookie,
-        &[
-            ("csrf_token", &cto.csrf),
-            ("quarter", "2026Q3"),
-            ("body", "Sales support recovered after the Q2 hiring push."),
-        ],
-    )
-    .await;
+    let res = cto
+        .post(
+            &app,
+            "/dashboard/commentary",
+            &[
+                ("quarter", "2026Q3"),
+                ("body", "Sales support recovered after the Q2 hiring push."),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), 303);
-    let body = get_with(&app, "/dashboard?quarter=2026Q3", &cto.cookie)
-        .await
-        .text()
-        .await
-        .unwrap();
+    let body = cto.page(&app, "/dashboard?quarter=2026Q3").await;
     assert!(body.contains("Sales support recovered"));
 
     let too_long = "x".repeat(601);
-    let res = post_form_with(
-        &app,
-        "/dashboard/commentary",
-        &cto.cookie,
-        &[
-            ("csrf_token", &cto.csrf),
-            ("quarter", "2026Q3"),
-            ("body", &too_long),
-        ],
-    )
-    .await;
+    let res = cto
+        .post(
+            &app,
+            "/dashboard/commentary",
+            &[("quarter", "2026Q3"), ("body", &too_long)],
+        )
+        .await;
     assert_eq!(res.status(), 400);
 
-    let res = post_form_with(
-        &app,
-        "/dashboard/inflections",
-        &cto.cookie,
-        &[
-            ("csrf_token", &cto.csrf),
-            ("title", "Agentic AI"),
-            ("quarter", "2026Q3"),
-            ("description", ""),
-        ],
-    )
-    .await;
+    let res = cto
+        .post(
+            &app,
+            "/dashboard/inflections",
+            &[
+                ("title", "Agentic AI"),
+                ("quarter", "2026Q3"),
+                ("description", ""),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     let id: String = {
         use diesel::prelude::*;
@@ -106,24 +96,19 @@ async fn the_cto_dashboard_shows_measures_and_takes_commentary_and_assessments()
             .first(&mut *app.conn())
             .unwrap()
     };
-    let res = post_form_with(
-        &app,
-        &format!("/dashboard/inflections/{id}/assess"),
-        &cto.cookie,
-        &[
-            ("csrf_token", &cto.csrf),
-            ("quarter", "2026Q3"),
-            ("assessment", "missed"),
-            ("note", ""),
-        ],
-    )
-    .await;
+    let res = cto
+        .post(
+            &app,
+            &format!("/dashboard/inflections/{id}/assess"),
+            &[
+                ("quarter", "2026Q3"),
+                ("assessment", "missed"),
+                ("note", ""),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), 303);
-    let body = get_with(&app, "/dashboard?quarter=2026Q3", &cto.cookie)
-        .await
-        .text()
-        .await
-        .unwrap();
+    let body = cto.page(&app, "/dashboard?quarter=2026Q3").await;
     assert!(body.contains("Agentic AI"));
     assert!(
         body.contains("was assessed as missed"),
@@ -139,17 +124,13 @@ async fn the_cto_dashboard_shows_measures_and_takes_commentary_and_assessments()
     .await;
     assert_eq!(res.status(), 403);
     // A bad assessment word is a clear 400.
-    let res = post_form_with(
-        &app,
-        &format!("/dashboard/inflections/{id}/assess"),
-        &cto.cookie,
-        &[
-            ("csrf_token", &cto.csrf),
-            ("quarter", "2026Q3"),
-            ("assessment", "meh"),
-        ],
-    )
-    .await;
+    let res = cto
+        .post(
+            &app,
+            &format!("/dashboard/inflections/{id}/assess"),
+            &[("quarter", "2026Q3"), ("assessment", "meh")],
+        )
+        .await;
     assert_eq!(res.status(), 400);
 }
 
@@ -176,11 +157,7 @@ async fn the_board_sees_the_scorecard_and_confirms_or_disputes() {
     .unwrap();
     add_user(&app, "board@acme.test", Role::Board);
     let board = sign_in(&app, "board@acme.test").await;
-    let body = get_with(&app, "/board", &board.cookie)
-        .await
-        .text()
-        .await
-        .unwrap();
+    let body = board.page(&app, "/board").await;
     assert!(body.contains("/api/v1/report?quarter=2026Q3"));
     assert!(body.contains("/api/v1/export?quarter=2026Q3&amp;format=csv"));
     assert!(
@@ -188,50 +165,32 @@ async fn the_board_sees_the_scorecard_and_confirms_or_disputes() {
         "the board reads no comments by default"
     );
 
-    let res = post_form_with(
-        &app,
-        &format!("/board/inflections/{id}/confirm"),
-        &board.cookie,
-        &[
-            ("csrf_token", &board.csrf),
-            ("quarter", "2026Q3"),
-            ("decision", "dispute"),
-            ("note", ""),
-        ],
-    )
-    .await;
+    let res = board
+        .post(
+            &app,
+            &format!("/board/inflections/{id}/confirm"),
+            &[("quarter", "2026Q3"), ("decision", "dispute"), ("note", "")],
+        )
+        .await;
     assert_eq!(res.status(), 400, "a dispute needs a note");
-    let res = post_form_with(
-        &app,
-        &format!("/board/inflections/{id}/confirm"),
-        &board.cookie,
-        &[
-            ("csrf_token", &board.csrf),
-            ("quarter", "2026Q3"),
-            ("decision", "confirm"),
-            ("note", ""),
-        ],
-    )
-    .await;
+    let res = board
+        .post(
+            &app,
+            &format!("/board/inflections/{id}/confirm"),
+            &[("quarter", "2026Q3"), ("decision", "confirm"), ("note", "")],
+        )
+        .await;
     assert_eq!(res.status(), 303);
-    let body = get_with(&app, "/board?quarter=2026Q3", &board.cookie)
-        .await
-        .text()
-        .await
-        .unwrap();
+    let body = board.page(&app, "/board?quarter=2026Q3").await;
     assert!(body.contains("confirmed"));
     // The board cannot reach the CTO's forms.
-    let res = post_form_with(
-        &app,
-        "/dashboard/commentary",
-        &board.cookie,
-        &[
-            ("csrf_token", &board.csrf),
-            ("quarter", "2026Q3"),
-            ("body", "x"),
-        ],
-    )
-    .await;
+    let res = board
+        .post(
+            &app,
+            "/dashboard/commentary",
+            &[("quarter", "2026Q3"), ("body", "x")],
+        )
+        .await;
     assert_eq!(res.status(), 403);
 }
 
@@ -241,17 +200,13 @@ async fn the_admin_checks_a_roster_before_writing_and_runs_a_round() {
     add_user(&app, "hr@acme.test", Role::Admin);
     let admin = sign_in(&app, "hr@acme.test").await;
     let bad = format!("{ROSTER}broken-email,X,sales,en,false,false,true\n");
-    let res = post_form_with(
-        &app,
-        "/admin/roster",
-        &admin.cookie,
-        &[
-            ("csrf_token", &admin.csrf),
-            ("csv", &bad),
-            ("action", "import"),
-        ],
-    )
-    .await;
+    let res = admin
+        .post(
+            &app,
+            "/admin/roster",
+            &[("csv", &bad), ("action", "import")],
+        )
+        .await;
     assert_eq!(res.status(), 200);
     let body = res.text().await.unwrap();
     assert!(
@@ -264,33 +219,28 @@ async fn the_admin_checks_a_roster_before_writing_and_runs_a_round() {
         "nothing is written while any row is bad"
     );
 
-    let res = post_form_with(
-        &app,
-        "/admin/roster",
-        &admin.cookie,
-        &[
-            ("csrf_token", &admin.csrf),
-            ("csv", ROSTER),
-            ("action", "import"),
-        ],
-    )
-    .await;
+    let res = admin
+        .post(
+            &app,
+            "/admin/roster",
+            &[("csv", ROSTER), ("action", "import")],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     assert_eq!(app.count("employees"), 15);
 
-    let res = post_form_with(
-        &app,
-        "/admin/rounds",
-        &admin.cookie,
-        &[
-            ("csrf_token", &admin.csrf),
-            ("template", "internal-csat"),
-            ("quarter", "2026Q4"),
-            ("closes", "2099-01-31"),
-            ("merge", "ceo+bd"),
-        ],
-    )
-    .await;
+    let res = admin
+        .post(
+            &app,
+            "/admin/rounds",
+            &[
+                ("template", "internal-csat"),
+                ("quarter", "2026Q4"),
+                ("closes", "2099-01-31"),
+                ("merge", "ceo+bd"),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     let round: String = {
         use diesel::prelude::*;
@@ -300,31 +250,19 @@ async fn the_admin_checks_a_roster_before_writing_and_runs_a_round() {
             .unwrap()
     };
     for action in ["launch", "remind", "close"] {
-        let res = post_form_with(
-            &app,
-            &format!("/admin/rounds/{round}/{action}"),
-            &admin.cookie,
-            &[("csrf_token", &admin.csrf)],
-        )
-        .await;
+        let res = admin
+            .post(&app, &format!("/admin/rounds/{round}/{action}"), &[])
+            .await;
         assert_eq!(res.status(), 303, "{action}");
     }
-    let body = get_with(&app, &format!("/admin/rounds/{round}"), &admin.cookie)
-        .await
-        .text()
-        .await
-        .unwrap();
+    let body = admin.page(&app, &format!("/admin/rounds/{round}")).await;
     assert!(
         body.contains("sealed") && body.contains("Business development + CEO&#39;s office"),
         "status page with the merged group, named as people name it: {body}"
     );
     // A second launch is refused with a clear 409.
-    let res = post_form_with(
-        &app,
-        &format!("/admin/rounds/{round}/launch"),
-        &admin.cookie,
-        &[("csrf_token", &admin.csrf)],
-    )
-    .await;
+    let res = admin
+        .post(&app, &format!("/admin/rounds/{round}/launch"), &[])
+        .await;
     assert_eq!(res.status(), 409);
 }

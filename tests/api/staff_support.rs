@@ -191,6 +191,29 @@ pub async fn post_form_with(
         .expect("request")
 }
 
+impl Session {
+    /// GET `path` as this session: the page's body.
+    pub async fn page(&self, app: &TestApp, path: &str) -> String {
+        get_with(app, path, &self.cookie)
+            .await
+            .text()
+            .await
+            .expect("body")
+    }
+
+    /// POST a form to `path` as this session, its CSRF token first (as the pages put it).
+    pub async fn post(
+        &self,
+        app: &TestApp,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut form = vec![("csrf_token", self.csrf.as_str())];
+        form.extend_from_slice(fields);
+        post_form_with(app, path, &self.cookie, &form).await
+    }
+}
+
 /// Moves a session's last use back by `minutes` (idle expiry without waiting).
 pub fn age_session(app: &TestApp, token: &str, minutes: i64) {
     let mut conn = app.conn();

@@ -545,7 +545,7 @@ async fn a_round_closes_by_itself_at_the_end_of_its_close_date() {
 /// file and its WAL) or row versions (PostgreSQL: VACUUM has run on the survey tables).
 #[tokio::test]
 async fn closing_from_the_admin_page_leaves_no_old_response_id_in_storage() {
-    use crate::staff_support::{add_user, post_form_with, sign_in};
+    use crate::staff_support::{add_user, sign_in};
     let app = TestApp::spawn().await;
     app.import_roster(ROSTER);
     let round = app.launch("internal-csat", "2026Q4");
@@ -566,13 +566,9 @@ async fn closing_from_the_admin_page_leaves_no_old_response_id_in_storage() {
 
     add_user(&app, "hr@acme.test", ctopulse::auth::Role::Admin);
     let admin = sign_in(&app, "hr@acme.test").await;
-    let res = post_form_with(
-        &app,
-        &format!("/admin/rounds/{round}/close"),
-        &admin.cookie,
-        &[("csrf_token", &admin.csrf)],
-    )
-    .await;
+    let res = admin
+        .post(&app, &format!("/admin/rounds/{round}/close"), &[])
+        .await;
     assert_eq!(res.status(), 303);
     let now_ids: Vec<String> = ctopulse::db::schema::responses::table
         .select(ctopulse::db::schema::responses::id)
