@@ -61,6 +61,27 @@ async fn upload(app: &TestApp, cookie: &str, parts: &[Part<'_>]) -> reqwest::Res
         .expect("upload")
 }
 
+/// Uploads a roster file as `s` for `action` ("check", or "import" of the file checked as
+/// `sha`), fields before the file as the page's form sends them.
+async fn send_roster(
+    app: &TestApp,
+    s: &Session,
+    file_name: &str,
+    file: &[u8],
+    action: &str,
+    sha: Option<&str>,
+) -> reqwest::Response {
+    let mut parts = vec![
+        Part::Text("csrf_token", &s.csrf),
+        Part::Text("action", action),
+    ];
+    if let Some(sha) = sha {
+        parts.push(Part::Text("checked_sha256", sha));
+    }
+    parts.push(Part::File("roster", file_name, file));
+    upload(app, &s.cookie, &parts).await
+}
+
 /// The value of the hidden field `name` in a page.
 fn hidden(html: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
@@ -106,16 +127,7 @@ async fn a_ten_thousand_person_roster_file_is_checked_then_imported_exactly_as_c
     let csv = big_roster(10_000);
     assert!(csv.len() > 700_000, "about a megabyte: {} bytes", csv.len());
     let started = Instant::now();
-    let res = upload(
-        &app,
-        &hr.cookie,
-        &[
-            Part::Text("csrf_token", &hr.csrf),
-            Part::File("roster", "people.csv", csv.as_bytes()),
-            Part::Text("action", "check"),
-        ],
-    )
-    .await;
+    let res = send_roster(&app, &hr, "people.csv", csv.as_bytes(), "check", None).await;
     eprintln!("check of 10,000 rows: {:?}", started.elapsed());
     assert_eq!(res.status(), 200);
     let body = res.text().await.unwrap();
@@ -128,15 +140,13 @@ async fn a_ten_thousand_person_roster_file_is_checked_then_imported_exactly_as_c
     // A different file under the checked hash is refused.
     let mut edited = csv.clone();
     edited.push_str("late@northwind.test,Late Joiner,sales,en,false,false,true\n");
-    let res = upload(
+    let res = send_roster(
         &app,
-        &hr.cookie,
-        &[
-            Part::Text("csrf_token", &hr.csrf),
-            Part::Text("checked_sha256", &sha),
-            Part::Text("action", "import"),
-            Part::File("roster", "people.csv", edited.as_bytes()),
-        ],
+        &hr,
+        "people.csv",
+        edited.as_bytes(),
+        "import",
+        Some(&sha),
     )
     .await;
     assert_eq!(res.status(), 409);
@@ -148,15 +158,13 @@ async fn a_ten_thousand_person_roster_file_is_checked_then_imported_exactly_as_c
     assert_eq!(app.count("employees"), 0);
 
     let started = Instant::now();
-    let res = upload(
+    let res = send_roster(
         &app,
-        &hr.cookie,
-        &[
-            Part::Text("csrf_token", &hr.csrf),
-            Part::Text("checked_sha256", &sha),
-            Part::Text("action", "import"),
-            Part::File("roster", "people.csv", csv.as_bytes()),
-        ],
+        &hr,
+        "people.csv",
+        csv.as_bytes(),
+        "import",
+        Some(&sha),
     )
     .await;
     eprintln!("import of 10,000 rows: {:?}", started.elapsed());
@@ -180,16 +188,7 @@ async fn a_ten_thousand_person_roster_file_is_checked_then_imported_exactly_as_c
     );
 
     // The same file checked again: nothing would change.
-    let res = upload(
-        &app,
-        &hr.cookie,
-        &[
-            Part::Text("csrf_token", &hr.csrf),
-            Part::File("roster", "people.csv", csv.as_bytes()),
-            Part::Text("action", "check"),
-        ],
-    )
-    .await;
+    let res = send_roster(&app, &hr, "people.csv", csv.as_bytes(), "check", None).await;
     let body = res.text().await.unwrap();
     assert!(
         body.contains("leave <strong>10000</strong> unchanged"),
@@ -208,16 +207,7 @@ async fn broken_and_oversized_roster_files_change_nothing() {
     let bad = format!(
         "{ROSTER}broken-email,X,sales,en,false,false,true\nnew@acme.test,New,finance,en,false,false,true\n"
     );
-    let res = upload(
-        &app,
-        &hr.cookie,
-        &[
-            Part::Text("csrf_token", &hr.csrf),
-            Part::File("roster", "people.csv", bad.as_bytes()),
-            Part::Text("action", "check"),
-        ],
-    )
-    .await;
+    let res = send_roster(&app, &hr, "people.csv", bad.as_bytes(), "check", None).await;
     assert_eq!(res.status(), 422);
     let body = res.text().await.unwrap();
     assert!(
@@ -236,17 +226,7 @@ async fn broken_and_oversized_roster_files_change_nothing() {
         ("empty", &b""[..], 400),
         ("binary", &b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"[..], 400),
     ] {
-        let res = upload(
-            &app,
-            &hr.cookie,
-            &[
-                Part::Text("csrf_token", &hr.csrf),
-                Part::File("roster", "people.csv", bytes),
-                Part::Text("action", "import"),
-                Part::Text("checked_sha256", "0"),
-            ],
-        )
-        .await;
+        let res = send_roster(&app, &hr, "people.csv", bytes, "import", Some("0")).await;
         assert!(
             res.status().as_u16() == status || res.status() == 409,
             "{name}: {}",
@@ -259,16 +239,7 @@ async fn broken_and_oversized_roster_files_change_nothing() {
         ("header", &b"mail,name\nx@y.z,X\n"[..]),
         ("binary", &b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"[..]),
     ] {
-        let res = upload(
-            &app,
-            &hr.cookie,
-            &[
-                Part::Text("csrf_token", &hr.csrf),
-                Part::File("roster", "people.csv", bytes),
-                Part::Text("action", "check"),
-            ],
-        )
-        .await;
+        let res = send_roster(&app, &hr, "people.csv", bytes, "check", None).await;
         assert_eq!(res.status(), 400, "{name}");
     }
 
@@ -277,16 +248,7 @@ async fn broken_and_oversized_roster_files_change_nothing() {
     while huge.len() <= 6 * 1024 * 1024 {
         huge.push_str("filler@acme.test,Filler Row With A Long Name To Fill Space,sales,en,false,false,true\n");
     }
-    let res = upload(
-        &app,
-        &hr.cookie,
-        &[
-            Part::Text("csrf_token", &hr.csrf),
-            Part::File("roster", "huge.csv", huge.as_bytes()),
-            Part::Text("action", "check"),
-        ],
-    )
-    .await;
+    let res = send_roster(&app, &hr, "huge.csv", huge.as_bytes(), "check", None).await;
     assert_eq!(res.status(), 413);
     assert_eq!(
         res.headers()["content-type"].to_str().unwrap(),
@@ -337,16 +299,7 @@ async fn roster_upload_needs_the_csrf_token_and_the_admin_role() {
             .unwrap();
         assert_eq!(res.status(), 403, "csrf {csrf:?} late={late}");
     }
-    let res = upload(
-        &app,
-        &board.cookie,
-        &[
-            Part::Text("csrf_token", &board.csrf),
-            Part::File("roster", "people.csv", ROSTER.as_bytes()),
-            Part::Text("action", "check"),
-        ],
-    )
-    .await;
+    let res = send_roster(&app, &board, "people.csv", ROSTER.as_bytes(), "check", None).await;
     assert_eq!(res.status(), 403, "a board member is no admin");
     assert_eq!(
         get_with(&app, "/admin/roster", &board.cookie)
