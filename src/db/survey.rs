@@ -95,12 +95,47 @@ pub fn submit(
     answers_in: &[AnswerValue],
     now: PrimitiveDateTime,
 ) -> Result<Submitted, DbError> {
+    let checked = submit_checked(conn, round_id, token_hash, now, |_| {
+        Ok::<_, std::convert::Infallible>(answers_in.to_vec())
+    })?;
+    Ok(match checked {
+        Checked::Stored(_) => Submitted::Stored,
+        Checked::Refused(_, never) => match never {},
+        Checked::Not(s) => s,
+    })
+}
+
+/// How `submit_checked` ended.
+#[derive(Debug)]
+pub enum Checked<R> {
+    /// Stored, by this respondent.
+    Stored(Respondent),
+    /// `check` refused the answers of this respondent; nothing was written.
+    Refused(Respondent, R),
+    /// Not stored: not an open invitation of the round (never `Stored`).
+    Not(Submitted),
+}
+
+/// `submit` with the answers made from the respondent by `check` (the form validated against
+/// the respondent's questions) inside the transaction, so the link is looked up once per
+/// submission rather than once to validate and again to store.
+pub fn submit_checked<R>(
+    conn: &mut DbConnection,
+    round_id: &str,
+    token_hash: &str,
+    now: PrimitiveDateTime,
+    check: impl FnOnce(&Respondent) -> Result<Vec<AnswerValue>, R>,
+) -> Result<Checked<R>, DbError> {
     conn.write_transaction(|conn| {
         let respondent = match lookup(conn, token_hash, now)? {
             LinkState::Open(r) if r.round.id == round_id => r,
-            LinkState::Open(_) | LinkState::Unknown => return Ok(Submitted::Unknown),
-            LinkState::Answered { .. } => return Ok(Submitted::AlreadyAnswered),
-            LinkState::Closed { .. } => return Ok(Submitted::Closed),
+            LinkState::Open(_) | LinkState::Unknown => return Ok(Checked::Not(Submitted::Unknown)),
+            LinkState::Answered { .. } => return Ok(Checked::Not(Submitted::AlreadyAnswered)),
+            LinkState::Closed { .. } => return Ok(Checked::Not(Submitted::Closed)),
+        };
+        let answers_in = match check(&respondent) {
+            Ok(a) => a,
+            Err(refused) => return Ok(Checked::Refused(respondent, refused)),
         };
         let flipped = diesel::update(
             invitations::table
@@ -110,7 +145,7 @@ pub fn submit(
         .set(invitations::responded.eq(true))
         .execute(conn)?;
         if flipped == 0 {
-            return Ok(Submitted::AlreadyAnswered);
+            return Ok(Checked::Not(Submitted::AlreadyAnswered));
         }
         // A random v4 id and nothing else: no invitation, person, locale or time.
         let response_id = uuid::Uuid::new_v4().to_string();
@@ -136,6 +171,6 @@ pub fn submit(
         if !rows.is_empty() {
             crate::db::insert_rows!(conn, answers::table, &rows)?;
         }
-        Ok(Submitted::Stored)
+        Ok(Checked::Stored(respondent))
     })
 }
