@@ -64,25 +64,24 @@ pub fn retry_after(
             .filter(login_failures::client_ip.eq(client_ip.to_string()))
             .filter(login_failures::failed_at.gt(since))
     };
+    // The LIMIT-th newest failure blocks until it leaves the window. No `.limit()`: SQLite
+    // re-parses a statement with a bound LIMIT on every run (see `survey::lookup`), and this
+    // runs on every survey link opened; a blocked client records no more failures, so the
+    // window holds little more than LIMIT rows per client anyway.
+    let nth = (LIMIT - 1) as usize;
     let mut oldest_blocking: Vec<PrimitiveDateTime> = Vec::new();
     let per_ip: Vec<PrimitiveDateTime> = base()
         .select(login_failures::failed_at)
         .order(login_failures::failed_at.desc())
-        .limit(LIMIT)
         .load(conn)?;
-    if per_ip.len() as i64 >= LIMIT {
-        oldest_blocking.extend(per_ip.last());
-    }
+    oldest_blocking.extend(per_ip.get(nth));
     if let Some(acc) = account {
         let per_account: Vec<PrimitiveDateTime> = base()
             .filter(login_failures::account.eq(acc.to_string()))
             .select(login_failures::failed_at)
             .order(login_failures::failed_at.desc())
-            .limit(LIMIT)
             .load(conn)?;
-        if per_account.len() as i64 >= LIMIT {
-            oldest_blocking.extend(per_account.last());
-        }
+        oldest_blocking.extend(per_account.get(nth));
     }
     Ok(oldest_blocking
         .into_iter()

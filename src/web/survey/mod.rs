@@ -19,7 +19,7 @@ use self::copy::{copy, from_accept_language, Copy};
 use self::view::{form_page, FormInput, MessagePage};
 use super::client_ip::client_ip;
 use crate::clock;
-use crate::db::survey::{self, LinkState, Respondent, Submitted};
+use crate::db::survey::{self, Checked, LinkState, Respondent, Submitted};
 use crate::db::throttle::{self, AttemptKind};
 use crate::db::{self, DbError};
 use crate::domain::department::Department;
@@ -354,69 +354,98 @@ pub async fn submit(
             "bad",
         );
     }
-    let respondent = match respondent_state(&state, &token).await {
-        Err(e) => return unavailable(fallback, &e),
-        Ok(LinkState::Open(r)) if r.round.id == *round_id => r,
-        Ok(LinkState::Open(_)) | Ok(LinkState::Unknown) => return unknown(fallback),
-        Ok(LinkState::Answered { .. }) => return answered(fallback),
-        Ok(LinkState::Closed { .. }) => return closed(fallback),
-    };
-    let locale = chosen_locale(&q, respondent.locale.parse().unwrap_or(Locale::En));
-    let Some(template) = round_template(&state, &respondent.round) else {
-        return unavailable(
-            locale,
-            &DbError::Migration("stored template does not load".into()),
-        );
-    };
-    let department: Option<Department> = respondent.department.parse().ok();
-    let questions: Vec<_> = template.questions_for(department).collect();
-    let answers = match survey_form::validate(&questions, &fields, &[CSRF_FIELD]) {
-        Err(_) => return forged(locale),
-        Ok(Validation::Mistakes { problems, kept }) => {
-            return render_form(
-                Rendered {
-                    respondent: &respondent,
-                    template: &template,
-                    locale,
-                    csrf: expected,
-                    kept,
-                    problems,
-                },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-        }
-        Ok(Validation::Valid(a)) => a,
-    };
+    // Validated against the respondent's questions inside the storing transaction: one link
+    // lookup and one trip to a blocking thread per POST instead of two of each.
     let pool = state.pool.clone();
     let hash = tokens::hash(&token);
-    let rid = respondent.round.id.clone();
+    let rid = round_id.into_inner();
     let now = clock::now();
+    let shared = state.clone();
     let outcome = blocking(move || {
-        survey::submit(&mut *db::pool::checkout(&pool)?, &rid, &hash, &answers, now)
+        survey::submit_checked(
+            &mut *db::pool::checkout(&pool)?,
+            &rid,
+            &hash,
+            now,
+            |respondent| {
+                let template =
+                    round_template(&shared, &respondent.round).ok_or(Refusal::NoTemplate)?;
+                let department: Option<Department> = respondent.department.parse().ok();
+                let questions: Vec<_> = template.questions_for(department).collect();
+                match survey_form::validate(&questions, &fields, &[CSRF_FIELD]) {
+                    Err(_) => Err(Refusal::Forged),
+                    Ok(Validation::Mistakes { problems, kept }) => Err(Refusal::Mistakes {
+                        problems,
+                        kept,
+                        template: template.clone(),
+                    }),
+                    Ok(Validation::Valid(a)) => Ok(a),
+                }
+            },
+        )
     })
     .await;
+    let respondent_locale =
+        |r: &Respondent| chosen_locale(&q, r.locale.parse().unwrap_or(Locale::En));
     match outcome {
-        Err(e) => unavailable(locale, &e),
-        Ok(Submitted::Stored) => {
-            let mut r = message(
+        Err(e) => unavailable(fallback, &e),
+        Ok(Checked::Refused(r, Refusal::NoTemplate)) => unavailable(
+            respondent_locale(&r),
+            &DbError::Migration("stored template does not load".into()),
+        ),
+        Ok(Checked::Refused(r, Refusal::Forged)) => forged(respondent_locale(&r)),
+        Ok(Checked::Refused(
+            r,
+            Refusal::Mistakes {
+                problems,
+                kept,
+                template,
+            },
+        )) => render_form(
+            Rendered {
+                respondent: &r,
+                template: &template,
+                locale: respondent_locale(&r),
+                csrf: expected,
+                kept,
+                problems,
+            },
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Ok(Checked::Stored(r)) => {
+            let mut page = message(
                 StatusCode::OK,
-                locale,
+                respondent_locale(&r),
                 |c| (c.thanks_title, c.thanks_body),
                 "good",
             );
-            let mut gone = Cookie::build(cookie_name(&state, &respondent.round.id), "")
+            let mut gone = Cookie::build(cookie_name(&state, &r.round.id), "")
                 .path("/")
                 .http_only(true)
                 .secure(state.settings.is_https())
                 .finish();
             gone.make_removal();
-            let _ = r.add_cookie(&gone);
-            r
+            let _ = page.add_cookie(&gone);
+            page
         }
-        Ok(Submitted::AlreadyAnswered) => answered(locale),
-        Ok(Submitted::Closed) => closed(locale),
-        Ok(Submitted::Unknown) => unknown(locale),
+        Ok(Checked::Not(Submitted::AlreadyAnswered)) => answered(fallback),
+        Ok(Checked::Not(Submitted::Closed)) => closed(fallback),
+        Ok(Checked::Not(Submitted::Unknown | Submitted::Stored)) => unknown(fallback),
     }
+}
+
+/// Why a POST's answers were not stored, found inside the transaction.
+enum Refusal {
+    /// The round's stored template does not load.
+    NoTemplate,
+    /// Fields that no form of ours sends.
+    Forged,
+    /// Answers to correct: the form again, with what was kept.
+    Mistakes {
+        problems: BTreeMap<String, survey_form::Problem>,
+        kept: BTreeMap<String, String>,
+        template: Arc<Template>,
+    },
 }
 
 /// `GET /preview/{round}?lang=ko&dept=sales`: the survey as a respondent sees it, read-only.
