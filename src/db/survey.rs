@@ -137,6 +137,18 @@ pub fn submit_checked<R>(
     check: impl FnOnce(&Respondent) -> Result<Vec<AnswerValue>, R>,
 ) -> Result<Checked<R>, DbError> {
     conn.write_transaction(|conn| {
+        // PostgreSQL runs transactions side by side: lock the link row first, so a seal
+        // (which deletes the round's links before it reads its responses) waits for this
+        // submission to commit and then includes it, or, if the seal came first, the link
+        // is gone and the lookup below says so. Without it a response committed during a
+        // seal stayed outside the sealed results. SQLite writers already take turns.
+        if let DbConnection::Pg(c) = conn {
+            invitation_links::table
+                .filter(invitation_links::token_hash.eq(token_hash))
+                .select(invitation_links::token_hash)
+                .for_update()
+                .load::<String>(c)?;
+        }
         let respondent = match lookup(conn, token_hash, now)? {
             LinkState::Open(r) if r.round.id == round_id => r,
             LinkState::Open(_) | LinkState::Unknown => return Ok(Checked::Not(Submitted::Unknown)),

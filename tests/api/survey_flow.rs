@@ -615,3 +615,59 @@ async fn closing_from_the_admin_page_leaves_no_old_response_id_in_storage() {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
+
+/// A submission still in its transaction when the admin closes the round: the seal either
+/// waits for it and includes it, or the submission is refused — never stored outside the
+/// sealed results (PostgreSQL runs the two side by side; SQLite writers take turns).
+#[tokio::test]
+async fn a_submission_in_flight_during_the_seal_is_sealed_with_the_round_or_refused() {
+    use ctopulse::db::survey::{submit_checked, Checked};
+    use ctopulse::domain::survey_form::AnswerValue;
+    let app = TestApp::spawn().await;
+    app.import_roster(ROSTER);
+    let round = app.launch("internal-csat", "2026Q4");
+    app.send_all().await;
+    let token = app.link_path("s1@acme.test")[3..].to_string();
+    let hash = ctopulse::tokens::hash(&token);
+    let (inside_tx, inside_rx) = std::sync::mpsc::channel();
+
+    let (pool, r) = (app.pool.clone(), round.clone());
+    let submission = std::thread::spawn(move || {
+        let mut conn = ctopulse::db::pool::checkout(&pool).unwrap();
+        submit_checked(&mut conn, &r, &hash, ctopulse::clock::now(), |_| {
+            // Inside the transaction, link looked up: let the seal start now.
+            inside_tx.send(()).unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(700));
+            Ok::<_, std::convert::Infallible>(vec![AnswerValue {
+                question_key: "q_overall_satisfaction".into(),
+                value: Some(4),
+                not_applicable: false,
+                text: None,
+            }])
+        })
+        .unwrap()
+    });
+    let (pool, r) = (app.pool.clone(), round.clone());
+    let sealing = std::thread::spawn(move || {
+        inside_rx.recv().unwrap();
+        let mut conn = ctopulse::db::pool::checkout(&pool).unwrap();
+        seal::close_and_seal(&mut conn, &r, ctopulse::clock::now(), "test").unwrap()
+    });
+    let stored = matches!(submission.join().unwrap(), Checked::Stored(_));
+    let report = sealing.join().unwrap();
+
+    let in_table: i64 = ctopulse::db::schema::responses::table
+        .filter(ctopulse::db::schema::responses::round_id.eq(&round))
+        .count()
+        .get_result(&mut *app.conn())
+        .unwrap();
+    let tallied: Vec<i64> = ctopulse::db::schema::group_tallies::table
+        .filter(ctopulse::db::schema::group_tallies::round_id.eq(&round))
+        .select(ctopulse::db::schema::group_tallies::responses)
+        .load(&mut *app.conn())
+        .unwrap();
+    let expected = i64::from(stored);
+    assert_eq!(in_table, expected, "stored = {stored}");
+    assert_eq!(report.responses as i64, expected, "the seal saw it");
+    assert_eq!(tallied.iter().sum::<i64>(), expected, "and tallied it");
+}
