@@ -214,7 +214,7 @@ impl Application {
             );
             tasks.push(tokio::spawn(worker.run(stop_rx.clone())));
             // A seal whose scrub was cut short by a stop is finished here (cheap when clean).
-            db::seal::scrub_soon(&self.state.pool);
+            db::seal::scrub_soon(&self.state.pool, db::seal::ScrubKind::AtStart);
             tasks.push(tokio::spawn(auto_close(
                 self.state.pool.clone(),
                 stop_rx.clone(),

@@ -671,3 +671,30 @@ async fn a_submission_in_flight_during_the_seal_is_sealed_with_the_round_or_refu
     assert_eq!(report.responses as i64, expected, "the seal saw it");
     assert_eq!(tallied.iter().sum::<i64>(), expected, "and tallied it");
 }
+
+/// The scrub at server start leaves tables without dead row versions alone: vacuuming an
+/// empty `responses` records it as empty, and PostgreSQL then plans the answers' foreign-key
+/// probe as a scan of it while a first round fills it.
+#[tokio::test]
+async fn the_start_up_scrub_vacuums_only_tables_holding_dead_rows() {
+    let app = TestApp::spawn().await;
+    app.import_roster(ROSTER);
+    app.launch("internal-csat", "2026Q4");
+    seal::scrub_leftovers(&mut app.conn()).unwrap();
+    if app.db.backend() == ctopulse::db::Backend::Postgres {
+        #[derive(QueryableByName)]
+        struct Vacuumed {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let n = diesel::sql_query(
+            "SELECT count(*) AS n FROM pg_stat_user_tables \
+             WHERE relname IN ('responses', 'answers', 'invitation_links', 'sealed_comments') \
+             AND last_vacuum IS NOT NULL",
+        )
+        .get_result::<Vacuumed>(&mut *app.conn())
+        .unwrap()
+        .n;
+        assert_eq!(n, 0, "nothing to scrub, nothing vacuumed");
+    }
+}

@@ -388,7 +388,7 @@ pub async fn round_action(
     })
     .await?;
     if closing {
-        seal::scrub_soon(&state.pool);
+        seal::scrub_soon(&state.pool, seal::ScrubKind::AfterSeal);
     }
     Ok(back_to("/admin", &notice))
 }
