@@ -182,14 +182,19 @@ fn still_ours(
 ) -> Result<HashSet<String>, DbError> {
     let mut ours = HashSet::with_capacity(message_ids.len());
     for chunk in message_ids.chunks(CHUNK) {
-        ours.extend(
-            outbox::table
-                .filter(outbox::id.eq_any(chunk))
-                .filter(outbox::claim_owner.eq(owner))
-                .filter(outbox::status.eq("pending"))
-                .select(outbox::id)
-                .load::<String>(conn)?,
-        );
+        let query = outbox::table
+            .filter(outbox::id.eq_any(chunk))
+            .filter(outbox::claim_owner.eq(owner))
+            .filter(outbox::status.eq("pending"))
+            .select(outbox::id);
+        // Locked on PostgreSQL: a seal cancelling these messages then waits for this
+        // transaction and deletes the links it stored with the round's others, or it came
+        // first and they are no longer ours. (SQLite writers take turns.)
+        let found: Vec<String> = match conn {
+            DbConnection::Pg(c) => query.for_update().load(c)?,
+            DbConnection::Sqlite(c) => query.load(c)?,
+        };
+        ours.extend(found);
     }
     Ok(ours)
 }

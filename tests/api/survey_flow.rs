@@ -698,3 +698,64 @@ async fn the_start_up_scrub_vacuums_only_tables_holding_dead_rows() {
         assert_eq!(n, 0, "nothing to scrub, nothing vacuumed");
     }
 }
+
+/// Links the outbox stores while a seal is cancelling the same messages: the outbox waits
+/// for the seal and then finds the messages no longer its own, so no link of a sealed round
+/// is left behind (PostgreSQL runs the two side by side; SQLite writers take turns).
+#[tokio::test]
+async fn the_outbox_stores_no_link_for_messages_a_seal_is_cancelling() {
+    use ctopulse::db::outbox::{self as store, NewLink};
+    use diesel::connection::SimpleConnection;
+    let app = TestApp::spawn().await;
+    if app.db.backend() != ctopulse::db::Backend::Postgres {
+        return;
+    }
+    app.import_roster(ROSTER);
+    let round = app.launch("internal-csat", "2026Q4");
+    let claimed = store::claim(
+        &mut app.conn(),
+        "worker-a",
+        ctopulse::clock::now(),
+        time::Duration::minutes(5),
+        100,
+    )
+    .unwrap();
+    assert!(!claimed.is_empty());
+    let links: Vec<NewLink> = claimed
+        .iter()
+        .map(|m| NewLink {
+            message_id: m.id.clone(),
+            invitation_id: m.invitation_id.clone().unwrap(),
+            round_id: m.round_id.clone().unwrap(),
+            token_hash: ctopulse::tokens::hash(&uuid::Uuid::new_v4().to_string()),
+        })
+        .collect();
+
+    // The seal's first steps, not yet committed: the round's unsent messages cancelled.
+    let mut sealer = app.conn();
+    sealer
+        .batch_execute(&format!(
+            "BEGIN; UPDATE outbox SET status = 'cancelled', claim_owner = NULL \
+             WHERE round_id = '{round}' AND status = 'pending'"
+        ))
+        .unwrap();
+    let pool = app.pool.clone();
+    let storing = std::thread::spawn(move || {
+        let mut conn = ctopulse::db::pool::checkout(&pool).unwrap();
+        store::store_links(&mut conn, "worker-a", &links).unwrap()
+    });
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    sealer
+        .batch_execute(&format!(
+            "DELETE FROM invitation_links WHERE round_id = '{round}'; COMMIT"
+        ))
+        .unwrap();
+    let stored = storing.join().unwrap();
+    assert!(stored.is_empty(), "{} message(s) still counted as ours", stored.len());
+    let left: i64 = ctopulse::db::schema::invitation_links::table
+        .filter(ctopulse::db::schema::invitation_links::round_id.eq(&round))
+        .count()
+        .get_result(&mut *app.conn())
+        .unwrap();
+    assert_eq!(left, 0, "no link left in the sealed round");
+}
