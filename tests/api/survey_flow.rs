@@ -751,7 +751,11 @@ async fn the_outbox_stores_no_link_for_messages_a_seal_is_cancelling() {
         ))
         .unwrap();
     let stored = storing.join().unwrap();
-    assert!(stored.is_empty(), "{} message(s) still counted as ours", stored.len());
+    assert!(
+        stored.is_empty(),
+        "{} message(s) still counted as ours",
+        stored.len()
+    );
     let left: i64 = ctopulse::db::schema::invitation_links::table
         .filter(ctopulse::db::schema::invitation_links::round_id.eq(&round))
         .count()
