@@ -641,9 +641,9 @@ async fn drive(
 // Bare lettre
 
 async fn bare_lettre(smtp: String, pool: u32, count: usize) -> Res<serde_json::Value> {
-    use lettre::message::{header::ContentType, MultiPart, SinglePart};
+    use lettre::message::Mailbox;
     use lettre::transport::smtp::PoolConfig;
-    use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+    use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
     use ctopulse::domain::locale::Locale;
     use ctopulse::mail::content::{self, MessageContext, MessageKind};
@@ -669,23 +669,10 @@ async fn bare_lettre(smtp: String, pool: u32, count: usize) -> Res<serde_json::V
         sender: "ctopulse <ctopulse@localhost>",
         sample: false,
     });
-    let message = Message::builder()
-        .from("ctopulse <ctopulse@localhost>".parse()?)
-        .to(email.to.parse()?)
-        .subject(email.subject.clone())
-        .multipart(
-            MultiPart::alternative()
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_PLAIN)
-                        .body(email.text.clone()),
-                )
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_HTML)
-                        .body(email.html.clone()),
-                ),
-        )?;
+    let message = ctopulse::mail::build_message(
+        &"ctopulse <ctopulse@localhost>".parse::<Mailbox>()?,
+        &email,
+    )?;
     let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&format!("smtp://{smtp}"))?
         .timeout(Some(Duration::from_secs(30)))
         .pool_config(PoolConfig::new().max_size(pool))

@@ -73,16 +73,15 @@ pub fn record(
     object_id: Option<&str>,
     detail: Option<&str>,
 ) -> Result<(), DbError> {
+    let entry = NewAuditEntry::new(
+        actor,
+        action,
+        object_type,
+        object_id,
+        detail.map(str::to_string),
+    );
     diesel::insert_into(audit_log::table)
-        .values((
-            audit_log::id.eq(uuid::Uuid::new_v4().to_string()),
-            audit_log::at.eq(clock::now()),
-            audit_log::actor.eq(actor),
-            audit_log::action.eq(action),
-            audit_log::object_type.eq(object_type),
-            audit_log::object_id.eq(object_id),
-            audit_log::detail.eq(detail),
-        ))
+        .values(&entry)
         .execute(conn)?;
     Ok(())
 }

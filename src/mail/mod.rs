@@ -5,4 +5,6 @@ pub mod outbox;
 pub mod sample;
 mod transport;
 
-pub use transport::{Mailer, MailerError, MemoryMailbox, OutgoingEmail, SendError, SentEmail};
+pub use transport::{
+    build_message, Mailer, MailerError, MemoryMailbox, OutgoingEmail, SendError, SentEmail,
+};

@@ -206,13 +206,13 @@ impl Mailer {
                 mailbox.deliver(email)
             }
             Mailer::File { transport, from } => {
-                let message = build(from, email)?;
+                let message = build_message(from, email)?;
                 transport.send(message).await.map(|_| ()).map_err(|e| {
                     SendError::Temporary(format!("cannot write the message file: {e}"))
                 })
             }
             Mailer::Smtp { transport, from } => {
-                let message = build(from, email)?;
+                let message = build_message(from, email)?;
                 transport.send(message).await.map(|_| ()).map_err(|e| {
                     if e.is_permanent() {
                         SendError::Permanent(e.to_string())
@@ -247,7 +247,9 @@ fn with_default_tls(url: &str) -> String {
     }
 }
 
-fn build(from: &Mailbox, email: &OutgoingEmail) -> Result<Message, SendError> {
+/// The MIME message the SMTP and file transports send (public so the load benchmark's bare
+/// lettre baseline sends exactly the same bytes).
+pub fn build_message(from: &Mailbox, email: &OutgoingEmail) -> Result<Message, SendError> {
     let to: Mailbox = email
         .to
         .parse()
