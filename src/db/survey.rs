@@ -1,12 +1,36 @@
 //! The respondent's side: survey links and submissions.
 
+use diesel::pg::Pg;
 use diesel::prelude::*;
+use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
+use diesel::sql_types::{Array, BigInt, Bool, Integer, Nullable, Text, Timestamp};
 use time::PrimitiveDateTime;
 
-use super::rounds::Round;
 use super::schema::{answers, employees, invitation_links, invitations, responses, rounds};
 use super::{DbConnection, DbError};
+use crate::domain::round::RoundStatus;
 use crate::domain::survey_form::AnswerValue;
+
+/// What the survey pages need of a round: not its template's text (several kB, which
+/// PostgreSQL decompresses and sends on every read, three times per respondent); pages parse
+/// that once per content hash (`web::survey`, via `rounds::get`).
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = rounds)]
+pub struct SurveyRound {
+    pub id: String,
+    pub template_hash: String,
+    pub status: String,
+    pub closes_at: PrimitiveDateTime,
+    pub k: i32,
+    pub comment_threshold: i32,
+}
+
+impl SurveyRound {
+    /// Whether answers are accepted at `now` (as `Round::accepts_answers`).
+    pub fn accepts_answers(&self, now: PrimitiveDateTime) -> bool {
+        self.status.parse() == Ok(RoundStatus::Open) && now < self.closes_at
+    }
+}
 
 /// What a survey token leads to.
 #[derive(Debug, Clone)]
@@ -14,9 +38,9 @@ pub enum LinkState {
     /// A live invitation of an open round.
     Open(Respondent),
     /// The invitation was already answered.
-    Answered { round: Round },
+    Answered { round: SurveyRound },
     /// The round has closed (or its close time has passed).
-    Closed { round: Round },
+    Closed { round: SurveyRound },
     /// No such link (never existed, or deleted when its round was sealed).
     Unknown,
 }
@@ -24,54 +48,59 @@ pub enum LinkState {
 /// What the survey page needs about the person answering (never stored with an answer).
 #[derive(Debug, Clone)]
 pub struct Respondent {
-    pub round: Round,
+    pub round: SurveyRound,
     pub invitation_id: String,
     pub reporting_group: String,
     pub department: String,
     pub locale: String,
 }
 
-/// Looks a token hash up.
+/// The link, its invitation, person and round, by token hash. No `.first()`: SQLite (3.47+)
+/// plans a bound LIMIT by its value and so re-parses such a statement on every run, which
+/// was 37 % of the server's CPU under survey load; the token hash is the key, so at most
+/// one row.
+macro_rules! link_query {
+    ($token_hash:expr) => {
+        invitation_links::table
+            .inner_join(
+                invitations::table
+                    .inner_join(employees::table)
+                    .inner_join(rounds::table),
+            )
+            .filter(invitation_links::token_hash.eq($token_hash))
+            .select((
+                invitations::id,
+                invitations::reporting_group,
+                invitations::responded,
+                employees::department,
+                employees::locale,
+                SurveyRound::as_select(),
+            ))
+    };
+}
+
+type LinkRow = (String, String, bool, String, String, SurveyRound);
+
+/// Looks a token hash up. Runs on the backend's own connection: through the multi-backend
+/// connection diesel rebuilds the SQL text on every run to find the cached statement (~9 %
+/// of the server's CPU under survey load, most of it this query).
 pub fn lookup(
     conn: &mut DbConnection,
     token_hash: &str,
     now: PrimitiveDateTime,
 ) -> Result<LinkState, DbError> {
-    // One query: this runs three times per respondent (link, form, and inside the
-    // submission's transaction). No `.first()`: SQLite (3.47+) plans a bound
-    // LIMIT by its value and so re-parses such a statement on every run, which was 37 % of
-    // the server's CPU under survey load; the token hash is the key, so at most one row.
-    // Run on the backend's own connection: through the multi-backend connection diesel
-    // rebuilds the SQL text on every run to find the cached statement (~9 % of the server's
-    // CPU under survey load, most of it this query).
-    macro_rules! query {
-        () => {
-            invitation_links::table
-                .inner_join(
-                    invitations::table
-                        .inner_join(employees::table)
-                        .inner_join(rounds::table),
-                )
-                .filter(invitation_links::token_hash.eq(token_hash))
-                .select((
-                    invitations::id,
-                    invitations::reporting_group,
-                    invitations::responded,
-                    employees::department,
-                    employees::locale,
-                    Round::as_select(),
-                ))
-        };
-    }
-    type Row = (String, String, bool, String, String, Round);
-    let found: Option<Row> = match conn {
-        DbConnection::Pg(c) => query!().load::<Row>(c)?.pop(),
-        DbConnection::Sqlite(c) => query!().load::<Row>(c)?.pop(),
+    let found = match conn {
+        DbConnection::Pg(c) => link_query!(token_hash).load::<LinkRow>(c)?.pop(),
+        DbConnection::Sqlite(c) => link_query!(token_hash).load::<LinkRow>(c)?.pop(),
     };
+    Ok(link_state(found, now))
+}
+
+fn link_state(found: Option<LinkRow>, now: PrimitiveDateTime) -> LinkState {
     let Some((invitation_id, reporting_group, responded, department, locale, round)) = found else {
-        return Ok(LinkState::Unknown);
+        return LinkState::Unknown;
     };
-    Ok(if !round.accepts_answers(now) {
+    if !round.accepts_answers(now) {
         LinkState::Closed { round }
     } else if responded {
         LinkState::Answered { round }
@@ -83,7 +112,20 @@ pub fn lookup(
             department,
             locale,
         })
-    })
+    }
+}
+
+/// The whole round, template text included, for a page whose template is not parsed yet.
+pub fn round_with_template(
+    conn: &mut DbConnection,
+    round_id: &str,
+) -> Result<Option<super::rounds::Round>, DbError> {
+    use super::rounds::Round;
+    Ok(rounds::table
+        .filter(rounds::id.eq(round_id))
+        .select(Round::as_select())
+        .load::<Round>(conn)?
+        .pop())
 }
 
 /// The outcome of a submission.
@@ -127,8 +169,8 @@ pub enum Checked<R> {
 }
 
 /// `submit` with the answers made from the respondent by `check` (the form validated against
-/// the respondent's questions) inside the transaction, so the link is looked up once per
-/// submission rather than once to validate and again to store.
+/// the respondent's questions), so the link is looked up once per submission rather than
+/// once to validate and again to store.
 pub fn submit_checked<R>(
     conn: &mut DbConnection,
     round_id: &str,
@@ -136,24 +178,34 @@ pub fn submit_checked<R>(
     now: PrimitiveDateTime,
     check: impl FnOnce(&Respondent) -> Result<Vec<AnswerValue>, R>,
 ) -> Result<Checked<R>, DbError> {
+    match conn {
+        DbConnection::Pg(pg) => submit_pg(pg, round_id, token_hash, now, check),
+        DbConnection::Sqlite(_) => submit_sqlite(conn, round_id, token_hash, now, check),
+    }
+}
+
+/// Whether the lookup found an open invitation of `round_id`; otherwise why not.
+fn open_in(state: LinkState, round_id: &str) -> Result<Respondent, Submitted> {
+    match state {
+        LinkState::Open(r) if r.round.id == round_id => Ok(r),
+        LinkState::Open(_) | LinkState::Unknown => Err(Submitted::Unknown),
+        LinkState::Answered { .. } => Err(Submitted::AlreadyAnswered),
+        LinkState::Closed { .. } => Err(Submitted::Closed),
+    }
+}
+
+/// SQLite: one `BEGIN IMMEDIATE` transaction (writers take turns, so nothing runs alongside).
+fn submit_sqlite<R>(
+    conn: &mut DbConnection,
+    round_id: &str,
+    token_hash: &str,
+    now: PrimitiveDateTime,
+    check: impl FnOnce(&Respondent) -> Result<Vec<AnswerValue>, R>,
+) -> Result<Checked<R>, DbError> {
     conn.write_transaction(|conn| {
-        // PostgreSQL runs transactions side by side: lock the link row first, so a seal
-        // (which deletes the round's links before it reads its responses) waits for this
-        // submission to commit and then includes it, or, if the seal came first, the link
-        // is gone and the lookup below says so. Without it a response committed during a
-        // seal stayed outside the sealed results. SQLite writers already take turns.
-        if let DbConnection::Pg(c) = conn {
-            invitation_links::table
-                .filter(invitation_links::token_hash.eq(token_hash))
-                .select(invitation_links::token_hash)
-                .for_update()
-                .load::<String>(c)?;
-        }
-        let respondent = match lookup(conn, token_hash, now)? {
-            LinkState::Open(r) if r.round.id == round_id => r,
-            LinkState::Open(_) | LinkState::Unknown => return Ok(Checked::Not(Submitted::Unknown)),
-            LinkState::Answered { .. } => return Ok(Checked::Not(Submitted::AlreadyAnswered)),
-            LinkState::Closed { .. } => return Ok(Checked::Not(Submitted::Closed)),
+        let respondent = match open_in(lookup(conn, token_hash, now)?, round_id) {
+            Ok(r) => r,
+            Err(not) => return Ok(Checked::Not(not)),
         };
         let answers_in = match check(&respondent) {
             Ok(a) => a,
@@ -195,4 +247,126 @@ pub fn submit_checked<R>(
         }
         Ok(Checked::Stored(respondent))
     })
+}
+
+/// The whole PostgreSQL store, one statement (so one round trip, committed on its own):
+/// lock the link row, flip the invitation's flag only if it is still unanswered and its
+/// round (the one posted to) still takes answers, insert the response with the
+/// invitation's group, and its answers. Every condition is checked again here, under the
+/// lock, whatever the earlier lookup saw. The link lock keeps the seal's order: the seal
+/// deletes a round's links before it reads its responses, so it waits for a submission
+/// holding one and then includes it; if the seal came first the link is gone and nothing
+/// is stored. Two submissions of one link queue on the lock and the second finds the flag
+/// set. Data-modifying CTEs run once and to completion even though only `response` is read;
+/// the answers' foreign key is checked at the end of the statement, after the response.
+///
+/// A query type of its own rather than `sql_query`, so diesel prepares it once per
+/// connection: a `sql_query` is parsed and planned by PostgreSQL on every run.
+struct StorePg<'a> {
+    token_hash: &'a str,
+    round_id: &'a str,
+    now: PrimitiveDateTime,
+    response_id: &'a str,
+    keys: Vec<&'a str>,
+    values: Vec<Option<i32>>,
+    not_applicable: Vec<bool>,
+    texts: Vec<Option<&'a str>>,
+}
+
+impl QueryId for StorePg<'_> {
+    type QueryId = StorePg<'static>;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl Query for StorePg<'_> {
+    type SqlType = BigInt;
+}
+
+impl RunQueryDsl<PgConnection> for StorePg<'_> {}
+
+impl QueryFragment<Pg> for StorePg<'_> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        out.push_sql(
+            "WITH link AS (SELECT invitation_id FROM invitation_links WHERE token_hash = ",
+        );
+        out.push_bind_param::<Text, _>(self.token_hash)?;
+        out.push_sql(
+            " FOR UPDATE), flipped AS (UPDATE invitations i SET responded = true \
+             FROM link, rounds r WHERE i.id = link.invitation_id AND i.responded = false \
+             AND r.id = i.round_id AND i.round_id = ",
+        );
+        out.push_bind_param::<Text, _>(self.round_id)?;
+        out.push_sql(" AND r.status = ");
+        out.push_bind_param::<Text, _>(RoundStatus::Open.key())?;
+        out.push_sql(" AND r.closes_at > ");
+        out.push_bind_param::<Timestamp, _>(&self.now)?;
+        out.push_sql(
+            " RETURNING i.round_id, i.reporting_group), response AS (\
+             INSERT INTO responses (id, round_id, reporting_group) SELECT ",
+        );
+        out.push_bind_param::<Text, _>(self.response_id)?;
+        out.push_sql(
+            ", round_id, reporting_group FROM flipped RETURNING id), stored AS (\
+             INSERT INTO answers (response_id, question_key, value, not_applicable, text) \
+             SELECT response.id, a.question_key, a.value, a.not_applicable, a.text \
+             FROM response, unnest(",
+        );
+        out.push_bind_param::<Array<Text>, _>(&self.keys)?;
+        out.push_sql("::text[], ");
+        out.push_bind_param::<Array<Nullable<Integer>>, _>(&self.values)?;
+        out.push_sql("::int4[], ");
+        out.push_bind_param::<Array<Bool>, _>(&self.not_applicable)?;
+        out.push_sql("::bool[], ");
+        out.push_bind_param::<Array<Nullable<Text>>, _>(&self.texts)?;
+        out.push_sql(
+            "::text[]) AS a(question_key, value, not_applicable, text)) \
+             SELECT count(*) FROM response",
+        );
+        Ok(())
+    }
+}
+
+/// PostgreSQL: an autocommit lookup, the check, then `STORE_PG`: two round trips where a
+/// transaction took six (submissions are the service's hottest write).
+fn submit_pg<R>(
+    pg: &mut PgConnection,
+    round_id: &str,
+    token_hash: &str,
+    now: PrimitiveDateTime,
+    check: impl FnOnce(&Respondent) -> Result<Vec<AnswerValue>, R>,
+) -> Result<Checked<R>, DbError> {
+    let look = |pg: &mut PgConnection| -> Result<_, DbError> {
+        let found = link_query!(token_hash).load::<LinkRow>(pg)?.pop();
+        Ok(open_in(link_state(found, now), round_id))
+    };
+    let respondent = match look(pg)? {
+        Ok(r) => r,
+        Err(not) => return Ok(Checked::Not(not)),
+    };
+    let answers_in = match check(&respondent) {
+        Ok(a) => a,
+        Err(refused) => return Ok(Checked::Refused(respondent, refused)),
+    };
+    // A random v4 id and nothing else: no invitation, person, locale or time.
+    let response_id = uuid::Uuid::new_v4().to_string();
+    let stored: i64 = StorePg {
+        token_hash,
+        round_id,
+        now,
+        response_id: &response_id,
+        keys: answers_in.iter().map(|a| a.question_key.as_str()).collect(),
+        values: answers_in.iter().map(|a| a.value).collect(),
+        not_applicable: answers_in.iter().map(|a| a.not_applicable).collect(),
+        texts: answers_in.iter().map(|a| a.text.as_deref()).collect(),
+    }
+    .get_result(pg)?;
+    if stored == 1 {
+        return Ok(Checked::Stored(respondent));
+    }
+    // Not stored: the link, flag or round changed since the lookup; say which. (Neither a
+    // flag nor a round ever turns back to open, so the second lookup cannot find it open.)
+    Ok(Checked::Not(match look(pg)? {
+        Err(not) => not,
+        Ok(_) => Submitted::AlreadyAnswered,
+    }))
 }

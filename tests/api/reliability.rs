@@ -187,3 +187,64 @@ async fn a_mail_server_that_never_answers_times_out_within_the_command_timeout()
         "left for a retry, unclaimed"
     );
 }
+
+/// PostgreSQL drops a pooled connection (restart, `pg_terminate_backend`, a proxy). One that
+/// sat idle is tested at checkout and replaced unseen; one in recent use is handed out
+/// untested, fails its query as "unavailable" (a 503, never a 500), and is then dropped from
+/// the pool, so the next checkout works. Never the same dead connection twice.
+#[tokio::test]
+async fn pooled_connections_the_server_dropped_are_replaced() {
+    use ctopulse::db::{pool, DbError};
+    let app = TestApp::spawn().await;
+    if app.db.backend() != ctopulse::db::Backend::Postgres {
+        return;
+    }
+    let pid = |conn: &mut ctopulse::db::DbConnection| -> Result<i64, DbError> {
+        Ok(diesel::sql_query("SELECT pg_backend_pid()::int8 AS n")
+            .get_result::<N>(conn)?
+            .n)
+    };
+    let kill = |victim: i64| {
+        let killed = scalar(
+            &app,
+            &format!("SELECT count(pg_terminate_backend({victim}))::int8 AS n"),
+        );
+        assert_eq!(killed, 1);
+        // pg_terminate_backend only signals; wait until the backend is gone.
+        while scalar(
+            &app,
+            &format!("SELECT count(*)::int8 AS n FROM pg_stat_activity WHERE pid = {victim}"),
+        ) > 0
+        {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    // A pool of its own, so the app's connections do not mix in.
+    let url = ctopulse::config::DatabaseUrl::parse(app.db.url()).unwrap();
+    let pool = pool::connect(&url).unwrap();
+
+    // Idle past the trust window: tested at checkout, replaced, the query just works.
+    let first = pid(&mut pool::checkout(&pool).unwrap()).unwrap();
+    kill(first);
+    std::thread::sleep(Duration::from_millis(1100));
+    let second = pid(&mut pool::checkout(&pool).unwrap()).unwrap();
+    assert_ne!(first, second);
+
+    // Used a moment ago: handed out untested, fails as unavailable, then dropped.
+    kill(second);
+    let failed = pid(&mut pool::checkout(&pool).unwrap());
+    match failed {
+        Err(e) => assert!(
+            e.is_transient(),
+            "a dead connection must read as transient: {e}"
+        ),
+        Ok(p) => panic!("a killed backend answered as {p}"),
+    }
+    let third = pid(&mut pool::checkout(&pool).unwrap()).unwrap();
+    assert_ne!(third, second);
+    assert_eq!(
+        pool.state().connections,
+        1,
+        "the dead connection left the pool"
+    );
+}

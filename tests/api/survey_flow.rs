@@ -616,9 +616,11 @@ async fn closing_from_the_admin_page_leaves_no_old_response_id_in_storage() {
     }
 }
 
-/// A submission still in its transaction when the admin closes the round: the seal either
-/// waits for it and includes it, or the submission is refused — never stored outside the
-/// sealed results (PostgreSQL runs the two side by side; SQLite writers take turns).
+/// A submission still being stored when the admin closes the round: the seal either waits
+/// for it and includes it, or the submission is refused — never stored outside the sealed
+/// results (PostgreSQL runs the two side by side; SQLite writers take turns). On PostgreSQL
+/// the store is one statement, so a trigger holds it 0.7 s at its flag flip (after it has
+/// locked the link) while the seal starts.
 #[tokio::test]
 async fn a_submission_in_flight_during_the_seal_is_sealed_with_the_round_or_refused() {
     use ctopulse::db::survey::{submit_checked, Checked};
@@ -627,6 +629,17 @@ async fn a_submission_in_flight_during_the_seal_is_sealed_with_the_round_or_refu
     app.import_roster(ROSTER);
     let round = app.launch("internal-csat", "2026Q4");
     app.send_all().await;
+    let pg = app.db.backend() == ctopulse::db::Backend::Postgres;
+    if pg {
+        diesel::connection::SimpleConnection::batch_execute(
+            &mut *app.conn(),
+            "CREATE FUNCTION slow_flip() RETURNS trigger AS $$ \
+             BEGIN PERFORM pg_sleep(0.7); RETURN NEW; END $$ LANGUAGE plpgsql; \
+             CREATE TRIGGER slow_flip BEFORE UPDATE ON invitations FOR EACH ROW \
+             WHEN (NEW.responded AND NOT OLD.responded) EXECUTE FUNCTION slow_flip();",
+        )
+        .unwrap();
+    }
     let token = app.link_path("s1@acme.test")[3..].to_string();
     let hash = ctopulse::tokens::hash(&token);
     let (inside_tx, inside_rx) = std::sync::mpsc::channel();
@@ -635,9 +648,11 @@ async fn a_submission_in_flight_during_the_seal_is_sealed_with_the_round_or_refu
     let submission = std::thread::spawn(move || {
         let mut conn = ctopulse::db::pool::checkout(&pool).unwrap();
         submit_checked(&mut conn, &r, &hash, ctopulse::clock::now(), |_| {
-            // Inside the transaction, link looked up: let the seal start now.
+            // Link looked up (inside the transaction on SQLite): let the seal start now.
             inside_tx.send(()).unwrap();
-            std::thread::sleep(std::time::Duration::from_millis(700));
+            if !pg {
+                std::thread::sleep(std::time::Duration::from_millis(700));
+            }
             Ok::<_, std::convert::Infallible>(vec![AnswerValue {
                 question_key: "q_overall_satisfaction".into(),
                 value: Some(4),
@@ -650,6 +665,8 @@ async fn a_submission_in_flight_during_the_seal_is_sealed_with_the_round_or_refu
     let (pool, r) = (app.pool.clone(), round.clone());
     let sealing = std::thread::spawn(move || {
         inside_rx.recv().unwrap();
+        // On PostgreSQL, start once the store statement holds the link (it sleeps 0.7 s).
+        std::thread::sleep(std::time::Duration::from_millis(if pg { 250 } else { 0 }));
         let mut conn = ctopulse::db::pool::checkout(&pool).unwrap();
         seal::close_and_seal(&mut conn, &r, ctopulse::clock::now(), "test").unwrap()
     });
@@ -667,9 +684,181 @@ async fn a_submission_in_flight_during_the_seal_is_sealed_with_the_round_or_refu
         .load(&mut *app.conn())
         .unwrap();
     let expected = i64::from(stored);
+    if pg {
+        assert!(stored, "the store began first, so the seal waits for it");
+    }
     assert_eq!(in_table, expected, "stored = {stored}");
     assert_eq!(report.responses as i64, expected, "the seal saw it");
     assert_eq!(tallied.iter().sum::<i64>(), expected, "and tallied it");
+}
+
+/// The other order on PostgreSQL: the seal has locked (is deleting) the round's links when a
+/// submission's store statement starts. The store waits for the seal and then stores nothing
+/// (the link is gone); the respondent is told the link no longer works.
+#[tokio::test]
+async fn a_submission_arriving_during_the_seal_waits_and_is_refused() {
+    use ctopulse::db::survey::{submit, Submitted};
+    use ctopulse::domain::survey_form::AnswerValue;
+    let app = TestApp::spawn().await;
+    if app.db.backend() != ctopulse::db::Backend::Postgres {
+        return; // SQLite writers take turns; the test above covers it
+    }
+    app.import_roster(ROSTER);
+    let round = app.launch("internal-csat", "2026Q4");
+    app.send_all().await;
+    let token = app.link_path("s1@acme.test")[3..].to_string();
+    let hash = ctopulse::tokens::hash(&token);
+    // After its DELETE the seal holds every link of the round (deleted, uncommitted) 0.7 s.
+    diesel::connection::SimpleConnection::batch_execute(
+        &mut *app.conn(),
+        "CREATE FUNCTION slow_unlink() RETURNS trigger AS $$ \
+         BEGIN PERFORM pg_sleep(0.7); RETURN NULL; END $$ LANGUAGE plpgsql; \
+         CREATE TRIGGER slow_unlink AFTER DELETE ON invitation_links FOR EACH STATEMENT \
+         EXECUTE FUNCTION slow_unlink();",
+    )
+    .unwrap();
+    let (pool, r) = (app.pool.clone(), round.clone());
+    let sealing = std::thread::spawn(move || {
+        let mut conn = ctopulse::db::pool::checkout(&pool).unwrap();
+        seal::close_and_seal(&mut conn, &r, ctopulse::clock::now(), "test").unwrap()
+    });
+    std::thread::sleep(std::time::Duration::from_millis(250));
+    let answers = vec![AnswerValue {
+        question_key: "q_overall_satisfaction".into(),
+        value: Some(4),
+        not_applicable: false,
+        text: None,
+    }];
+    // The lookup runs before the seal commits, sees the link, and the store then waits.
+    let now = ctopulse::clock::now();
+    let outcome = submit(&mut app.conn(), &round, &hash, &answers, now).unwrap();
+    let report = sealing.join().unwrap();
+    assert_eq!(outcome, Submitted::Unknown, "the link is gone");
+    assert_eq!(report.responses, 0);
+    assert_eq!(app.count("responses"), 0);
+    assert_eq!(app.count("answers"), 0);
+}
+
+/// A response with no answers (every question skipped) is stored as a response, and answers
+/// of every shape (value, not applicable, text only) arrive as given, on both backends.
+#[tokio::test]
+async fn submissions_store_answers_exactly_as_given() {
+    use ctopulse::db::schema::answers;
+    use ctopulse::db::survey::{submit, Submitted};
+    use ctopulse::domain::survey_form::AnswerValue;
+    let app = TestApp::spawn().await;
+    app.import_roster(ROSTER);
+    let round = app.launch("internal-csat", "2026Q4");
+    app.send_all().await;
+    let hash = |a: &str| ctopulse::tokens::hash(&app.link_path(a)[3..]);
+    let now = ctopulse::clock::now();
+    let given = vec![
+        AnswerValue {
+            question_key: "a".into(),
+            value: Some(5),
+            not_applicable: false,
+            text: None,
+        },
+        AnswerValue {
+            question_key: "b".into(),
+            value: None,
+            not_applicable: true,
+            text: None,
+        },
+        AnswerValue {
+            question_key: "c".into(),
+            value: None,
+            not_applicable: false,
+            text: Some("« fine » — 좋아요, 'quotes' and \"more\"".into()),
+        },
+    ];
+    let (h1, h2, h3) = (
+        hash("s1@acme.test"),
+        hash("s2@acme.test"),
+        hash("s3@acme.test"),
+    );
+    assert_eq!(
+        submit(&mut app.conn(), &round, &h1, &[], now).unwrap(),
+        Submitted::Stored
+    );
+    assert_eq!(
+        submit(&mut app.conn(), &round, &h2, &given, now).unwrap(),
+        Submitted::Stored
+    );
+    assert_eq!(
+        submit(&mut app.conn(), &round, &h2, &given, now).unwrap(),
+        Submitted::AlreadyAnswered
+    );
+    assert_eq!(
+        submit(&mut app.conn(), "no-such-round", &h3, &given, now).unwrap(),
+        Submitted::Unknown
+    );
+    assert_eq!(app.count("responses"), 2);
+    let stored: Vec<(String, Option<i32>, bool, Option<String>)> = answers::table
+        .select((
+            answers::question_key,
+            answers::value,
+            answers::not_applicable,
+            answers::text,
+        ))
+        .order(answers::question_key)
+        .load(&mut *app.conn())
+        .unwrap();
+    let expected: Vec<_> = given
+        .into_iter()
+        .map(|a| (a.question_key, a.value, a.not_applicable, a.text))
+        .collect();
+    assert_eq!(stored, expected);
+}
+
+/// Opens an emailed link without loading the form: the browser holding the round's cookie,
+/// and the CSRF token the form would carry.
+async fn open_link_only(app: &TestApp, address: &str) -> (reqwest::Client, String) {
+    let browser = app.browser();
+    let path = app.link_path(address);
+    let res = browser
+        .get(format!("{}{}", app.address, path))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    (browser, ctopulse::tokens::derive("survey-csrf", &path[3..]))
+}
+
+/// A POST reaching a server that has not shown the form yet (restarted in between, or
+/// another instance) reads and parses the round's template then, and stores or corrects
+/// the answers as usual.
+#[tokio::test]
+async fn a_post_to_a_server_that_never_showed_the_form_is_stored() {
+    let app = TestApp::spawn().await;
+    app.import_roster(ROSTER);
+    let round = app.launch("internal-csat", "2026Q4");
+    app.send_all().await;
+    let form = format!("/survey/{round}");
+    let (browser, csrf) = open_link_only(&app, "s1@acme.test").await;
+    let wrong = app
+        .post_form(
+            &browser,
+            &form,
+            &with_csrf(&csrf, &[("q_overall_satisfaction", "9")]),
+        )
+        .await;
+    assert_eq!(wrong.status(), 422, "out of range: the form again");
+    assert!(wrong
+        .text()
+        .await
+        .unwrap()
+        .contains("q_overall_satisfaction"));
+    let (browser, csrf) = open_link_only(&app, "s2@acme.test").await;
+    let res = app
+        .post_form(
+            &browser,
+            &form,
+            &with_csrf(&csrf, &[("q_overall_satisfaction", "4")]),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(app.count("responses"), 1);
 }
 
 /// The scrub at server start leaves tables without dead row versions alone: vacuuming an

@@ -19,7 +19,7 @@ use self::copy::{copy, from_accept_language, Copy};
 use self::view::{form_page, FormInput, MessagePage};
 use super::client_ip::client_ip;
 use crate::clock;
-use crate::db::survey::{self, Checked, LinkState, Respondent, Submitted};
+use crate::db::survey::{self, Checked, LinkState, Respondent, Submitted, SurveyRound};
 use crate::db::throttle::{self, AttemptKind};
 use crate::db::{self, DbError};
 use crate::domain::department::Department;
@@ -211,9 +211,23 @@ fn no_cookie(locale: Locale) -> HttpResponse {
     )
 }
 
-/// The template a round stores, parsed once per content hash.
-fn round_template(state: &AppState, round: &db::rounds::Round) -> Option<Arc<Template>> {
-    state.template_for(&round.template_hash, || round.template().ok())
+/// The template a round stores, if parsed already (once per content hash and process).
+fn cached_template(state: &AppState, round: &SurveyRound) -> Option<Arc<Template>> {
+    state.template_for(&round.template_hash, || None)
+}
+
+/// The template a round stores: from the cache, or read and parsed now. `None` if the
+/// stored text does not parse.
+fn load_template(
+    state: &AppState,
+    conn: &mut db::DbConnection,
+    round: &SurveyRound,
+) -> Result<Option<Arc<Template>>, DbError> {
+    if let Some(t) = cached_template(state, round) {
+        return Ok(Some(t));
+    }
+    Ok(survey::round_with_template(conn, &round.id)?
+        .and_then(|stored| state.template_for(&stored.template_hash, || stored.template().ok())))
 }
 
 fn chosen_locale(q: &LangQuery, fallback: Locale) -> Locale {
@@ -257,11 +271,24 @@ fn render_form(r: Rendered<'_>, status: StatusCode) -> HttpResponse {
     }
 }
 
-async fn respondent_state(state: &AppState, token: &str) -> Result<LinkState, DbError> {
-    let pool = state.pool.clone();
+/// The token's link and, when it is open, its round's template.
+async fn respondent_state(
+    state: &AppState,
+    token: &str,
+) -> Result<(LinkState, Option<Arc<Template>>), DbError> {
+    let shared = state.clone();
     let hash = tokens::hash(token);
     let now = clock::now();
-    blocking(move || survey::lookup(&mut *db::pool::checkout(&pool)?, &hash, now)).await
+    blocking(move || {
+        let mut conn = db::pool::checkout(&shared.pool)?;
+        let link = survey::lookup(&mut conn, &hash, now)?;
+        let template = match &link {
+            LinkState::Open(r) => load_template(&shared, &mut conn, &r.round)?,
+            _ => None,
+        };
+        Ok((link, template))
+    })
+    .await
 }
 
 /// `GET /survey/{round}`: the form, in the respondent's language (or `?lang=`).
@@ -277,9 +304,9 @@ pub async fn show_form(
     };
     match respondent_state(&state, &token).await {
         Err(e) => unavailable(fallback, &e),
-        Ok(LinkState::Open(r)) if r.round.id == *round_id => {
+        Ok((LinkState::Open(r), template)) if r.round.id == *round_id => {
             let locale = chosen_locale(&q, r.locale.parse().unwrap_or(Locale::En));
-            let Some(template) = round_template(&state, &r.round) else {
+            let Some(template) = template else {
                 return unavailable(
                     locale,
                     &DbError::Migration("stored template does not load".into()),
@@ -297,9 +324,9 @@ pub async fn show_form(
                 StatusCode::OK,
             )
         }
-        Ok(LinkState::Open(_)) | Ok(LinkState::Unknown) => unknown(fallback),
-        Ok(LinkState::Answered { .. }) => answered(fallback),
-        Ok(LinkState::Closed { .. }) => closed(fallback),
+        Ok((LinkState::Open(_) | LinkState::Unknown, _)) => unknown(fallback),
+        Ok((LinkState::Answered { .. }, _)) => answered(fallback),
+        Ok((LinkState::Closed { .. }, _)) => closed(fallback),
     }
 }
 
@@ -354,35 +381,38 @@ pub async fn submit(
             "bad",
         );
     }
-    // Validated against the respondent's questions inside the storing transaction: one link
-    // lookup and one trip to a blocking thread per POST instead of two of each.
-    let pool = state.pool.clone();
+    // Validated against the respondent's questions by the store itself (after its lookup,
+    // before it writes): one link lookup and one trip to a blocking thread per POST.
     let hash = tokens::hash(&token);
     let rid = round_id.into_inner();
     let now = clock::now();
     let shared = state.clone();
     let outcome = blocking(move || {
-        survey::submit_checked(
-            &mut *db::pool::checkout(&pool)?,
-            &rid,
-            &hash,
-            now,
-            |respondent| {
-                let template =
-                    round_template(&shared, &respondent.round).ok_or(Refusal::NoTemplate)?;
-                let department: Option<Department> = respondent.department.parse().ok();
-                let questions: Vec<_> = template.questions_for(department).collect();
-                match survey_form::validate(&questions, &fields, &[CSRF_FIELD]) {
-                    Err(_) => Err(Refusal::Forged),
-                    Ok(Validation::Mistakes { problems, kept }) => Err(Refusal::Mistakes {
-                        problems,
-                        kept,
-                        template: template.clone(),
-                    }),
-                    Ok(Validation::Valid(a)) => Ok(a),
-                }
-            },
-        )
+        let check = |respondent: &Respondent| {
+            let template =
+                cached_template(&shared, &respondent.round).ok_or(Refusal::NoTemplate)?;
+            let department: Option<Department> = respondent.department.parse().ok();
+            let questions: Vec<_> = template.questions_for(department).collect();
+            match survey_form::validate(&questions, &fields, &[CSRF_FIELD]) {
+                Err(_) => Err(Refusal::Forged),
+                Ok(Validation::Mistakes { problems, kept }) => Err(Refusal::Mistakes {
+                    problems,
+                    kept,
+                    template: template.clone(),
+                }),
+                Ok(Validation::Valid(a)) => Ok(a),
+            }
+        };
+        let mut conn = db::pool::checkout(&shared.pool)?;
+        match survey::submit_checked(&mut conn, &rid, &hash, now, check)? {
+            // The template was not parsed yet in this process: read it, then once more.
+            Checked::Refused(r, Refusal::NoTemplate)
+                if load_template(&shared, &mut conn, &r.round)?.is_some() =>
+            {
+                survey::submit_checked(&mut conn, &rid, &hash, now, check)
+            }
+            outcome => Ok(outcome),
+        }
     })
     .await;
     let respondent_locale =
