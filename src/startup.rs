@@ -27,6 +27,8 @@ pub struct AppState {
     pub templates: Arc<TemplateSet>,
     /// Templates stored in rounds, parsed once per content hash.
     parsed: Arc<Mutex<HashMap<String, Arc<Template>>>>,
+    /// Survey links read a moment ago (see `web::survey::recent`).
+    pub recent_links: Arc<web::survey::recent::RecentLinks>,
     pub mailer: Mailer,
 }
 
@@ -43,6 +45,7 @@ impl AppState {
             settings,
             templates,
             parsed: Arc::default(),
+            recent_links: Arc::default(),
             mailer,
         }
     }
@@ -217,6 +220,7 @@ impl Application {
             db::seal::scrub_soon(&self.state.pool, db::seal::ScrubKind::AtStart);
             tasks.push(tokio::spawn(auto_close(
                 self.state.pool.clone(),
+                self.state.recent_links.clone(),
                 stop_rx.clone(),
             )));
             // Stop background work as soon as a signal arrives, not after HTTP has drained.
@@ -252,12 +256,17 @@ async fn shutdown_signal() {
 }
 
 /// Closes and seals every open round whose close time has passed, every 30 seconds.
-async fn auto_close(pool: DbPool, mut stop: watch::Receiver<bool>) {
+async fn auto_close(
+    pool: DbPool,
+    recent_links: Arc<web::survey::recent::RecentLinks>,
+    mut stop: watch::Receiver<bool>,
+) {
     loop {
         let p = pool.clone();
         match tokio::task::spawn_blocking(move || close_due_rounds(&p, clock::now())).await {
             Ok(Ok(ids)) => {
                 for id in ids {
+                    recent_links.forget_round(&id);
                     tracing::info!(round = %id, "round closed at the end of its close date and sealed");
                 }
             }

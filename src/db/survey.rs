@@ -147,7 +147,7 @@ pub fn submit(
     answers_in: &[AnswerValue],
     now: PrimitiveDateTime,
 ) -> Result<Submitted, DbError> {
-    let checked = submit_checked(conn, round_id, token_hash, now, |_| {
+    let checked = submit_checked(conn, round_id, token_hash, now, None, |_| {
         Ok::<_, std::convert::Infallible>(answers_in.to_vec())
     })?;
     Ok(match checked {
@@ -171,15 +171,20 @@ pub enum Checked<R> {
 /// `submit` with the answers made from the respondent by `check` (the form validated against
 /// the respondent's questions), so the link is looked up once per submission rather than
 /// once to validate and again to store.
+///
+/// `known` is the respondent as a recent lookup of this link found it: PostgreSQL then
+/// skips its own lookup (its store re-checks everything under the link's lock). SQLite
+/// always looks up inside its write transaction.
 pub fn submit_checked<R>(
     conn: &mut DbConnection,
     round_id: &str,
     token_hash: &str,
     now: PrimitiveDateTime,
+    known: Option<Respondent>,
     check: impl FnOnce(&Respondent) -> Result<Vec<AnswerValue>, R>,
 ) -> Result<Checked<R>, DbError> {
     match conn {
-        DbConnection::Pg(pg) => submit_pg(pg, round_id, token_hash, now, check),
+        DbConnection::Pg(pg) => submit_pg(pg, round_id, token_hash, now, known, check),
         DbConnection::Sqlite(_) => submit_sqlite(conn, round_id, token_hash, now, check),
     }
 }
@@ -326,26 +331,37 @@ impl QueryFragment<Pg> for StorePg<'_> {
     }
 }
 
-/// PostgreSQL: an autocommit lookup, the check, then `STORE_PG`: two round trips where a
-/// transaction took six (submissions are the service's hottest write).
+/// PostgreSQL: an autocommit lookup (unless `known`), the check, then `StorePg`: one or two
+/// round trips where a transaction took six (submissions are the service's hottest write).
 fn submit_pg<R>(
     pg: &mut PgConnection,
     round_id: &str,
     token_hash: &str,
     now: PrimitiveDateTime,
+    known: Option<Respondent>,
     check: impl FnOnce(&Respondent) -> Result<Vec<AnswerValue>, R>,
 ) -> Result<Checked<R>, DbError> {
     let look = |pg: &mut PgConnection| -> Result<_, DbError> {
         let found = link_query!(token_hash).load::<LinkRow>(pg)?.pop();
         Ok(open_in(link_state(found, now), round_id))
     };
-    let respondent = match look(pg)? {
+    let known = known.filter(|r| r.round.id == round_id && r.round.accepts_answers(now));
+    let remembered = known.is_some();
+    let respondent = match known.map_or_else(|| look(pg), |r| Ok(Ok(r)))? {
         Ok(r) => r,
         Err(not) => return Ok(Checked::Not(not)),
     };
     let answers_in = match check(&respondent) {
         Ok(a) => a,
-        Err(refused) => return Ok(Checked::Refused(respondent, refused)),
+        Err(refused) => {
+            // Asking to correct answers only makes sense while the link still works.
+            if remembered {
+                if let Err(not) = look(pg)? {
+                    return Ok(Checked::Not(not));
+                }
+            }
+            return Ok(Checked::Refused(respondent, refused));
+        }
     };
     // A random v4 id and nothing else: no invitation, person, locale or time.
     let response_id = uuid::Uuid::new_v4().to_string();

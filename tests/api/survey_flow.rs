@@ -647,7 +647,7 @@ async fn a_submission_in_flight_during_the_seal_is_sealed_with_the_round_or_refu
     let (pool, r) = (app.pool.clone(), round.clone());
     let submission = std::thread::spawn(move || {
         let mut conn = ctopulse::db::pool::checkout(&pool).unwrap();
-        submit_checked(&mut conn, &r, &hash, ctopulse::clock::now(), |_| {
+        submit_checked(&mut conn, &r, &hash, ctopulse::clock::now(), None, |_| {
             // Link looked up (inside the transaction on SQLite): let the seal start now.
             inside_tx.send(()).unwrap();
             if !pg {
@@ -859,6 +859,62 @@ async fn a_post_to_a_server_that_never_showed_the_form_is_stored() {
         .await;
     assert_eq!(res.status(), 200);
     assert_eq!(app.count("responses"), 1);
+}
+
+/// The server remembers a link it has just read (`web::survey::recent`), so the form and
+/// the POST need not read it again. Nothing remembered may outlive what the database says:
+/// the form reloaded after answering says "answered"; answers posted after a seal done
+/// elsewhere (the CLI, another instance: this process was not told) store nothing; a second
+/// POST after a stored one is refused.
+#[tokio::test]
+async fn remembered_links_never_outvote_the_database() {
+    let app = TestApp::spawn().await;
+    app.import_roster(ROSTER);
+    let round = app.launch("internal-csat", "2026Q4");
+    app.send_all().await;
+
+    let browser = app.browser();
+    let (form, csrf) = app.open_survey(&browser, "s1@acme.test").await;
+    let fields = with_csrf(&csrf, &[("q_overall_satisfaction", "4")]);
+    assert_eq!(app.post_form(&browser, &form, &fields).await.status(), 200);
+    let reload = browser
+        .get(format!("{}{}", app.address, form))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reload.status(), 403, "the cookie went with the answer");
+    let res = browser
+        .get(format!("{}{}", app.address, app.link_path("s1@acme.test")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 409, "the link again: answered");
+
+    // Two respondents hold the form; the round is sealed behind the server's back.
+    let (b2, b3) = (app.browser(), app.browser());
+    let (form2, csrf2) = app.open_survey(&b2, "s2@acme.test").await;
+    let (form3, csrf3) = app.open_survey(&b3, "s3@acme.test").await;
+    let sealed =
+        seal::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "cli").unwrap();
+    assert_eq!(sealed.responses, 1);
+    // One posts a complete form, the other one with a mistake: neither is told to correct.
+    let answers = [
+        ("q_overall_satisfaction", "2"),
+        ("q_overall_satisfaction", "9"),
+    ];
+    for ((b, form, csrf), answer) in [(&b2, &form2, &csrf2), (&b3, &form3, &csrf3)]
+        .into_iter()
+        .zip(answers)
+    {
+        let res = app.post_form(b, form, &with_csrf(csrf, &[answer])).await;
+        assert!(
+            res.status() == 404 || res.status() == 410,
+            "after the seal: {}",
+            res.status()
+        );
+    }
+    assert_eq!(app.count("responses"), 1, "only the sealed one");
+    assert_eq!(app.count("invitation_links"), 0);
 }
 
 /// The scrub at server start leaves tables without dead row versions alone: vacuuming an

@@ -4,6 +4,7 @@
 //! redirects to a token-free URL, so the secret never sits in history or referrers.
 
 pub mod copy;
+pub mod recent;
 pub mod view;
 
 use std::collections::BTreeMap;
@@ -140,8 +141,10 @@ pub async fn open_link(
     let locale = request_locale(&req);
     let ip = client_ip(&req, &state.settings.trusted_proxies);
     let token = token.into_inner();
+    let hash = tokens::is_well_formed(&token).then(|| tokens::hash(&token));
     let pool = state.pool.clone();
     let now = clock::now();
+    let looked_up = hash.clone();
     let result = blocking(move || {
         let mut conn = db::pool::checkout(&pool)?;
         if let Some(wait) =
@@ -149,10 +152,9 @@ pub async fn open_link(
         {
             return Ok(Err(wait));
         }
-        let state = if tokens::is_well_formed(&token) {
-            survey::lookup(&mut conn, &tokens::hash(&token), now)?
-        } else {
-            LinkState::Unknown
+        let state = match &looked_up {
+            Some(hash) => survey::lookup(&mut conn, hash, now)?,
+            None => LinkState::Unknown,
         };
         if matches!(state, LinkState::Unknown) {
             throttle::record(&mut conn, AttemptKind::SurveyLink, None, &ip, now)?;
@@ -178,6 +180,9 @@ pub async fn open_link(
         Ok(Ok((LinkState::Answered { .. }, _))) => answered(locale),
         Ok(Ok((LinkState::Closed { .. }, _))) => closed(locale),
         Ok(Ok((LinkState::Open(r), token))) => {
+            if let Some(hash) = &hash {
+                state.recent_links.remember(hash, &r);
+            }
             let expires = r.round.closes_at.assume_utc();
             let cookie = Cookie::build(cookie_name(&state, &r.round.id), token)
                 .path("/")
@@ -272,18 +277,28 @@ fn render_form(r: Rendered<'_>, status: StatusCode) -> HttpResponse {
 }
 
 /// The token's link and, when it is open, its round's template.
+/// Uses the lookup `GET /s/{token}` made a moment ago when there is one (the redirect to
+/// the form); reads the database otherwise, and remembers an open link for the POST.
 async fn respondent_state(
     state: &AppState,
-    token: &str,
+    hash: String,
+    round_id: &str,
 ) -> Result<(LinkState, Option<Arc<Template>>), DbError> {
-    let shared = state.clone();
-    let hash = tokens::hash(token);
     let now = clock::now();
+    if let Some(r) = state.recent_links.get(&hash, round_id, recent::FORM_FRESH) {
+        if let Some(t) = cached_template(state, &r.round).filter(|_| r.round.accepts_answers(now)) {
+            return Ok((LinkState::Open(r), Some(t)));
+        }
+    }
+    let shared = state.clone();
     blocking(move || {
         let mut conn = db::pool::checkout(&shared.pool)?;
         let link = survey::lookup(&mut conn, &hash, now)?;
         let template = match &link {
-            LinkState::Open(r) => load_template(&shared, &mut conn, &r.round)?,
+            LinkState::Open(r) => {
+                shared.recent_links.remember(&hash, r);
+                load_template(&shared, &mut conn, &r.round)?
+            }
             _ => None,
         };
         Ok((link, template))
@@ -302,7 +317,7 @@ pub async fn show_form(
     let Some(token) = cookie_token(&req, &state, &round_id) else {
         return no_cookie(fallback);
     };
-    match respondent_state(&state, &token).await {
+    match respondent_state(&state, tokens::hash(&token), &round_id).await {
         Err(e) => unavailable(fallback, &e),
         Ok((LinkState::Open(r), template)) if r.round.id == *round_id => {
             let locale = chosen_locale(&q, r.locale.parse().unwrap_or(Locale::En));
@@ -403,16 +418,22 @@ pub async fn submit(
                 Ok(Validation::Valid(a)) => Ok(a),
             }
         };
+        let known = shared.recent_links.get(&hash, &rid, recent::KEPT_FOR);
         let mut conn = db::pool::checkout(&shared.pool)?;
-        match survey::submit_checked(&mut conn, &rid, &hash, now, check)? {
+        let outcome = match survey::submit_checked(&mut conn, &rid, &hash, now, known, check)? {
             // The template was not parsed yet in this process: read it, then once more.
             Checked::Refused(r, Refusal::NoTemplate)
                 if load_template(&shared, &mut conn, &r.round)?.is_some() =>
             {
-                survey::submit_checked(&mut conn, &rid, &hash, now, check)
+                survey::submit_checked(&mut conn, &rid, &hash, now, Some(r), check)?
             }
-            outcome => Ok(outcome),
+            outcome => outcome,
+        };
+        match &outcome {
+            Checked::Refused(r, _) => shared.recent_links.remember(&hash, r),
+            Checked::Stored(_) | Checked::Not(_) => shared.recent_links.forget(&hash),
         }
+        Ok(outcome)
     })
     .await;
     let respondent_locale =

@@ -345,6 +345,7 @@ pub async fn round_action(
     let (id, action) = path.into_inner();
     let closing = action == "close";
     let (templates, actor) = (state.templates.clone(), who.actor.clone());
+    let recent_links = state.recent_links.clone();
     let notice = with_conn(&state, move |conn| {
         let now = clock::now();
         let r = rounds::get(conn, &id)?;
@@ -378,6 +379,7 @@ pub async fn round_action(
             }
             "close" => {
                 let rep = seal::close_and_seal(conn, &r.id, now, &actor)?;
+                recent_links.forget_round(&r.id);
                 Ok(format!(
                     "Round closed and sealed: {} response(s).",
                     rep.responses
