@@ -12,8 +12,8 @@ use crate::domain::round::RoundStatus;
 use crate::domain::survey_form::AnswerValue;
 
 /// What the survey pages need of a round: not its template's text (several kB, which
-/// PostgreSQL decompresses and sends on every read, three times per respondent); pages parse
-/// that once per content hash (`web::survey`, via `rounds::get`).
+/// PostgreSQL decompresses and sends on every read of a link); pages parse that once per
+/// content hash (`web::survey`, via `round_with_template`).
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = rounds)]
 pub struct SurveyRound {
