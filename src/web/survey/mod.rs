@@ -276,9 +276,9 @@ fn render_form(r: Rendered<'_>, status: StatusCode) -> HttpResponse {
     }
 }
 
-/// The token's link and, when it is open, its round's template.
-/// Uses the lookup `GET /s/{token}` made a moment ago when there is one (the redirect to
-/// the form); reads the database otherwise, and remembers an open link for the POST.
+/// The token's link and, when it is open, its round's template: from the lookup
+/// `GET /s/{token}` made a moment ago when there is one (the redirect to the form), from the
+/// database otherwise (then remembered for the POST).
 async fn respondent_state(
     state: &AppState,
     hash: String,
