@@ -296,11 +296,15 @@ pub fn checkout(pool: &DbPool) -> Result<PooledConn, DbError> {
         let mut conn = pool
             .get_timeout(wait.saturating_sub(started.elapsed()))
             .map_err(|e| DbError::Unavailable(e.to_string()))?;
+        let now = Instant::now();
         let extensions = PooledConnection::extensions_mut(&mut conn);
-        let trusted = extensions
-            .get::<HandedOut>()
-            .is_some_and(|h| h.0.elapsed() < TRUSTED_FOR);
-        extensions.insert(HandedOut(Instant::now()));
+        let trusted = match extensions.get_mut::<HandedOut>() {
+            Some(last) => now.duration_since(std::mem::replace(&mut last.0, now)) < TRUSTED_FOR,
+            None => {
+                extensions.insert(HandedOut(now));
+                false
+            }
+        };
         let tests = matches!(*conn, DbConnection::Pg(_));
         if !tests || trusted || conn.batch_execute("SELECT 1").is_ok() {
             return Ok(conn);

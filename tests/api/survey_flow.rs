@@ -17,6 +17,25 @@ const SALES_ANSWERS: &[(&str, &str)] = &[
     ("q_comment", "Keep joining the big deals."),
 ];
 
+/// A fresh app with the roster, this quarter's CSAT round launched and its invitations sent.
+async fn csat_round_sent() -> (TestApp, String) {
+    let app = TestApp::spawn().await;
+    app.import_roster(ROSTER);
+    let round = app.launch("internal-csat", "2026Q4");
+    app.send_all().await;
+    (app, round)
+}
+
+/// One answer to the CSAT's overall question.
+fn overall(value: i32) -> Vec<ctopulse::domain::survey_form::AnswerValue> {
+    vec![ctopulse::domain::survey_form::AnswerValue {
+        question_key: "q_overall_satisfaction".into(),
+        value: Some(value),
+        not_applicable: false,
+        text: None,
+    }]
+}
+
 fn with_csrf<'a>(csrf: &'a str, fields: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     let mut v = vec![("csrf_token", csrf)];
     v.extend_from_slice(fields);
@@ -546,10 +565,7 @@ async fn a_round_closes_by_itself_at_the_end_of_its_close_date() {
 #[tokio::test]
 async fn closing_from_the_admin_page_leaves_no_old_response_id_in_storage() {
     use crate::staff_support::{add_user, sign_in};
-    let app = TestApp::spawn().await;
-    app.import_roster(ROSTER);
-    let round = app.launch("internal-csat", "2026Q4");
-    app.send_all().await;
+    let (app, round) = csat_round_sent().await;
     for who in ["s1@acme.test", "s2@acme.test", "s3@acme.test"] {
         let browser = app.browser();
         let (form, csrf) = app.open_survey(&browser, who).await;
@@ -624,11 +640,7 @@ async fn closing_from_the_admin_page_leaves_no_old_response_id_in_storage() {
 #[tokio::test]
 async fn a_submission_in_flight_during_the_seal_is_sealed_with_the_round_or_refused() {
     use ctopulse::db::survey::{submit_checked, Checked};
-    use ctopulse::domain::survey_form::AnswerValue;
-    let app = TestApp::spawn().await;
-    app.import_roster(ROSTER);
-    let round = app.launch("internal-csat", "2026Q4");
-    app.send_all().await;
+    let (app, round) = csat_round_sent().await;
     let pg = app.db.backend() == ctopulse::db::Backend::Postgres;
     if pg {
         diesel::connection::SimpleConnection::batch_execute(
@@ -653,12 +665,7 @@ async fn a_submission_in_flight_during_the_seal_is_sealed_with_the_round_or_refu
             if !pg {
                 std::thread::sleep(std::time::Duration::from_millis(700));
             }
-            Ok::<_, std::convert::Infallible>(vec![AnswerValue {
-                question_key: "q_overall_satisfaction".into(),
-                value: Some(4),
-                not_applicable: false,
-                text: None,
-            }])
+            Ok::<_, std::convert::Infallible>(overall(4))
         })
         .unwrap()
     });
@@ -698,14 +705,10 @@ async fn a_submission_in_flight_during_the_seal_is_sealed_with_the_round_or_refu
 #[tokio::test]
 async fn a_submission_arriving_during_the_seal_waits_and_is_refused() {
     use ctopulse::db::survey::{submit, Submitted};
-    use ctopulse::domain::survey_form::AnswerValue;
-    let app = TestApp::spawn().await;
+    let (app, round) = csat_round_sent().await;
     if app.db.backend() != ctopulse::db::Backend::Postgres {
         return; // SQLite writers take turns; the test above covers it
     }
-    app.import_roster(ROSTER);
-    let round = app.launch("internal-csat", "2026Q4");
-    app.send_all().await;
     let token = app.link_path("s1@acme.test")[3..].to_string();
     let hash = ctopulse::tokens::hash(&token);
     // After its DELETE the seal holds every link of the round (deleted, uncommitted) 0.7 s.
@@ -723,12 +726,7 @@ async fn a_submission_arriving_during_the_seal_waits_and_is_refused() {
         seal::close_and_seal(&mut conn, &r, ctopulse::clock::now(), "test").unwrap()
     });
     std::thread::sleep(std::time::Duration::from_millis(250));
-    let answers = vec![AnswerValue {
-        question_key: "q_overall_satisfaction".into(),
-        value: Some(4),
-        not_applicable: false,
-        text: None,
-    }];
+    let answers = overall(4);
     // The lookup runs before the seal commits, sees the link, and the store then waits.
     let now = ctopulse::clock::now();
     let outcome = submit(&mut app.conn(), &round, &hash, &answers, now).unwrap();
@@ -746,10 +744,7 @@ async fn submissions_store_answers_exactly_as_given() {
     use ctopulse::db::schema::answers;
     use ctopulse::db::survey::{submit, Submitted};
     use ctopulse::domain::survey_form::AnswerValue;
-    let app = TestApp::spawn().await;
-    app.import_roster(ROSTER);
-    let round = app.launch("internal-csat", "2026Q4");
-    app.send_all().await;
+    let (app, round) = csat_round_sent().await;
     let hash = |a: &str| ctopulse::tokens::hash(&app.link_path(a)[3..]);
     let now = ctopulse::clock::now();
     let given = vec![
@@ -830,10 +825,7 @@ async fn open_link_only(app: &TestApp, address: &str) -> (reqwest::Client, Strin
 /// the answers as usual.
 #[tokio::test]
 async fn a_post_to_a_server_that_never_showed_the_form_is_stored() {
-    let app = TestApp::spawn().await;
-    app.import_roster(ROSTER);
-    let round = app.launch("internal-csat", "2026Q4");
-    app.send_all().await;
+    let (app, round) = csat_round_sent().await;
     let form = format!("/survey/{round}");
     let (browser, csrf) = open_link_only(&app, "s1@acme.test").await;
     let wrong = app
@@ -868,10 +860,7 @@ async fn a_post_to_a_server_that_never_showed_the_form_is_stored() {
 /// POST after a stored one is refused.
 #[tokio::test]
 async fn remembered_links_never_outvote_the_database() {
-    let app = TestApp::spawn().await;
-    app.import_roster(ROSTER);
-    let round = app.launch("internal-csat", "2026Q4");
-    app.send_all().await;
+    let (app, round) = csat_round_sent().await;
 
     let browser = app.browser();
     let (form, csrf) = app.open_survey(&browser, "s1@acme.test").await;
