@@ -81,18 +81,13 @@ macro_rules! link_query {
 
 type LinkRow = (String, String, bool, String, String, SurveyRound);
 
-/// Looks a token hash up. Runs on the backend's own connection: through the multi-backend
-/// connection diesel rebuilds the SQL text on every run to find the cached statement (~9 %
-/// of the server's CPU under survey load, most of it this query).
+/// Looks a token hash up (on the backend's own connection: `load_native`).
 pub fn lookup(
     conn: &mut DbConnection,
     token_hash: &str,
     now: PrimitiveDateTime,
 ) -> Result<LinkState, DbError> {
-    let found = match conn {
-        DbConnection::Pg(c) => link_query!(token_hash).load::<LinkRow>(c)?.pop(),
-        DbConnection::Sqlite(c) => link_query!(token_hash).load::<LinkRow>(c)?.pop(),
-    };
+    let found = super::load_native!(conn, link_query!(token_hash), LinkRow)?.pop();
     Ok(link_state(found, now))
 }
 

@@ -70,10 +70,13 @@ pub fn retry_after(
     // window holds little more than LIMIT rows per client anyway.
     let nth = (LIMIT - 1) as usize;
     let mut oldest_blocking: Vec<PrimitiveDateTime> = Vec::new();
-    let per_ip: Vec<PrimitiveDateTime> = base()
-        .select(login_failures::failed_at)
-        .order(login_failures::failed_at.desc())
-        .load(conn)?;
+    let per_ip = super::load_native!(
+        conn,
+        base()
+            .select(login_failures::failed_at)
+            .order(login_failures::failed_at.desc()),
+        PrimitiveDateTime
+    )?;
     oldest_blocking.extend(per_ip.get(nth));
     if let Some(acc) = account {
         let per_account: Vec<PrimitiveDateTime> = base()
