@@ -419,6 +419,7 @@ pub async fn submit(
             }
         };
         let known = shared.recent_links.get(&hash, &rid, recent::KEPT_FOR);
+        let looked_up = known.is_none();
         let mut conn = db::pool::checkout(&shared.pool)?;
         let outcome = match survey::submit_checked(&mut conn, &rid, &hash, now, known, check)? {
             // The template was not parsed yet in this process: read it, then once more.
@@ -430,7 +431,9 @@ pub async fn submit(
             outcome => outcome,
         };
         match &outcome {
-            Checked::Refused(r, _) => shared.recent_links.remember(&hash, r),
+            // Remember what this POST read; a remembered entry keeps its own age.
+            Checked::Refused(r, _) if looked_up => shared.recent_links.remember(&hash, r),
+            Checked::Refused(..) => {}
             Checked::Stored(_) | Checked::Not(_) => shared.recent_links.forget(&hash),
         }
         Ok(outcome)
