@@ -282,8 +282,9 @@ impl TestApp {
             .expect("client")
     }
 
-    /// Opens the emailed link in `browser` and returns the form page's path and CSRF token.
-    pub async fn open_survey(&self, browser: &reqwest::Client, address: &str) -> (String, String) {
+    /// Opens the emailed link in `browser` (which keeps the round's cookie) and returns
+    /// where it redirects: the form page's path.
+    pub async fn follow_link(&self, browser: &reqwest::Client, address: &str) -> String {
         let res = browser
             .get(format!("{}{}", self.address, self.link_path(address)))
             .send()
@@ -292,6 +293,12 @@ impl TestApp {
         assert_eq!(res.status(), 303, "the link redirects");
         let location = res.headers()["location"].to_str().unwrap().to_string();
         assert!(!location.contains("/s/"), "the token leaves the URL");
+        location
+    }
+
+    /// Opens the emailed link in `browser` and returns the form page's path and CSRF token.
+    pub async fn open_survey(&self, browser: &reqwest::Client, address: &str) -> (String, String) {
+        let location = self.follow_link(browser, address).await;
         let page = browser
             .get(format!("{}{}", self.address, location))
             .send()

@@ -26,6 +26,22 @@ async fn csat_round_sent() -> (TestApp, String) {
     (app, round)
 }
 
+/// Posts the CSAT form with only the overall question answered.
+async fn post_overall(
+    app: &TestApp,
+    browser: &reqwest::Client,
+    form: &str,
+    csrf: &str,
+    value: &str,
+) -> reqwest::Response {
+    app.post_form(
+        browser,
+        form,
+        &with_csrf(csrf, &[("q_overall_satisfaction", value)]),
+    )
+    .await
+}
+
 /// One answer to the CSAT's overall question.
 fn overall(value: i32) -> Vec<ctopulse::domain::survey_form::AnswerValue> {
     vec![ctopulse::domain::survey_form::AnswerValue {
@@ -106,13 +122,7 @@ async fn a_round_runs_from_roster_to_seal() {
     // The reminder carries a new link; the first one still works too.
     let browser2 = app.browser();
     let (form2, csrf2) = app.open_survey(&browser2, "s2@acme.test").await;
-    let res = app
-        .post_form(
-            &browser2,
-            &form2,
-            &with_csrf(&csrf2, &[("q_overall_satisfaction", "5")]),
-        )
-        .await;
+    let res = post_overall(&app, &browser2, &form2, &csrf2, "5").await;
     assert_eq!(res.status(), 200);
 
     let progress = rounds::progress(&mut app.conn(), &round).unwrap();
@@ -187,13 +197,7 @@ async fn a_round_runs_from_roster_to_seal() {
     // After the seal, a link opens the "closed" page and nothing more can be written.
     let res = app.get(&app.link_path("s3@acme.test")).await;
     assert_eq!(res.status(), 404, "links are gone after seal");
-    let res = app
-        .post_form(
-            &browser2,
-            &form2,
-            &with_csrf(&csrf2, &[("q_overall_satisfaction", "1")]),
-        )
-        .await;
+    let res = post_overall(&app, &browser2, &form2, &csrf2, "1").await;
     assert!(res.status().is_client_error());
     assert_eq!(app.count("responses"), 2);
     // Unsent reminders of a sealed round are never sent.
@@ -212,13 +216,9 @@ async fn responses_hold_nothing_that_points_to_a_person() {
     let browser = app.browser();
     let (form, csrf) = app.open_survey(&browser, "e3@acme.test").await;
     assert_eq!(
-        app.post_form(
-            &browser,
-            &form,
-            &with_csrf(&csrf, &[("q_overall_satisfaction", "3")])
-        )
-        .await
-        .status(),
+        post_overall(&app, &browser, &form, &csrf, "3")
+            .await
+            .status(),
         200
     );
 
@@ -364,13 +364,7 @@ async fn bad_forms_get_clear_4xx_and_write_nothing() {
         .unwrap();
     assert!(res.status().is_client_error(), "{}", res.status());
     // A cookie for another round, a tampered cookie, or none.
-    let res = app
-        .post_form(
-            &browser,
-            &format!("/survey/{other}"),
-            &with_csrf(&csrf, &[("q_overall_satisfaction", "4")]),
-        )
-        .await;
+    let res = post_overall(&app, &browser, &format!("/survey/{other}"), &csrf, "4").await;
     assert_eq!(res.status(), 403, "no cookie for the other round");
     let tampered = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -400,13 +394,7 @@ async fn bad_forms_get_clear_4xx_and_write_nothing() {
     assert_eq!(app.count("responses"), 0, "nothing was written");
     assert_eq!(app.count("answers"), 0);
     // And the real answer still goes through afterwards.
-    let res = app
-        .post_form(
-            &browser,
-            &form,
-            &with_csrf(&csrf, &[("q_overall_satisfaction", "4")]),
-        )
-        .await;
+    let res = post_overall(&app, &browser, &form, &csrf, "4").await;
     assert_eq!(res.status(), 200);
 }
 
@@ -810,14 +798,9 @@ async fn submissions_store_answers_exactly_as_given() {
 /// and the CSRF token the form would carry.
 async fn open_link_only(app: &TestApp, address: &str) -> (reqwest::Client, String) {
     let browser = app.browser();
-    let path = app.link_path(address);
-    let res = browser
-        .get(format!("{}{}", app.address, path))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 303);
-    (browser, ctopulse::tokens::derive("survey-csrf", &path[3..]))
+    app.follow_link(&browser, address).await;
+    let token = &app.link_path(address)[3..];
+    (browser, ctopulse::tokens::derive("survey-csrf", token))
 }
 
 /// A POST reaching a server that has not shown the form yet (restarted in between, or
@@ -828,13 +811,7 @@ async fn a_post_to_a_server_that_never_showed_the_form_is_stored() {
     let (app, round) = csat_round_sent().await;
     let form = format!("/survey/{round}");
     let (browser, csrf) = open_link_only(&app, "s1@acme.test").await;
-    let wrong = app
-        .post_form(
-            &browser,
-            &form,
-            &with_csrf(&csrf, &[("q_overall_satisfaction", "9")]),
-        )
-        .await;
+    let wrong = post_overall(&app, &browser, &form, &csrf, "9").await;
     assert_eq!(wrong.status(), 422, "out of range: the form again");
     assert!(wrong
         .text()
@@ -842,13 +819,7 @@ async fn a_post_to_a_server_that_never_showed_the_form_is_stored() {
         .unwrap()
         .contains("q_overall_satisfaction"));
     let (browser, csrf) = open_link_only(&app, "s2@acme.test").await;
-    let res = app
-        .post_form(
-            &browser,
-            &form,
-            &with_csrf(&csrf, &[("q_overall_satisfaction", "4")]),
-        )
-        .await;
+    let res = post_overall(&app, &browser, &form, &csrf, "4").await;
     assert_eq!(res.status(), 200);
     assert_eq!(app.count("responses"), 1);
 }
