@@ -1,9 +1,8 @@
 //! `Application::build(settings)` binds the listener and returns the server; `main` and the
 //! tests both use it (tests bind port 0 and bring their own mailer).
 
-use std::collections::HashMap;
 use std::net::TcpListener;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use actix_web::dev::Server;
@@ -13,59 +12,11 @@ use tokio::sync::watch;
 use crate::clock;
 use crate::config::Settings;
 use crate::db::{self, DbError, DbPool};
-use crate::domain::template::{self, Template, TemplateSet};
+use crate::domain::template::{self, TemplateSet};
 use crate::mail::outbox::OutboxWorker;
 use crate::mail::{Mailer, MailerError};
 use crate::web;
-
-/// What every request handler can reach.
-#[derive(Clone)]
-pub struct AppState {
-    pub pool: DbPool,
-    pub settings: Arc<Settings>,
-    /// The current survey templates (for new rounds).
-    pub templates: Arc<TemplateSet>,
-    /// Templates stored in rounds, parsed once per content hash.
-    parsed: Arc<Mutex<HashMap<String, Arc<Template>>>>,
-    /// Survey links read a moment ago (see `web::survey::recent`).
-    pub recent_links: Arc<web::survey::recent::RecentLinks>,
-    pub mailer: Mailer,
-}
-
-impl AppState {
-    /// Builds the shared state.
-    pub fn new(
-        pool: DbPool,
-        settings: Arc<Settings>,
-        templates: Arc<TemplateSet>,
-        mailer: Mailer,
-    ) -> Self {
-        AppState {
-            pool,
-            settings,
-            templates,
-            parsed: Arc::default(),
-            recent_links: Arc::default(),
-            mailer,
-        }
-    }
-
-    /// The parsed template for a content hash, parsing it with `parse` the first time.
-    pub fn template_for(
-        &self,
-        hash: &str,
-        parse: impl FnOnce() -> Option<Template>,
-    ) -> Option<Arc<Template>> {
-        if let Some(t) = self.parsed.lock().ok().and_then(|m| m.get(hash).cloned()) {
-            return Some(t);
-        }
-        let t = Arc::new(parse()?);
-        if let Ok(mut m) = self.parsed.lock() {
-            m.insert(hash.to_string(), t.clone());
-        }
-        Some(t)
-    }
-}
+pub use crate::web::state::AppState;
 
 /// Why the service could not start.
 #[derive(Debug, thiserror::Error)]
@@ -324,6 +275,3 @@ pub fn load_templates(settings: &Settings) -> Result<TemplateSet, StartupError> 
         None => TemplateSet::shipped().map_err(|e| StartupError::Templates(e.to_string())),
     }
 }
-
-/// How long `/readyz` waits for the database before answering 503.
-pub const READY_TIMEOUT: Duration = Duration::from_secs(2);

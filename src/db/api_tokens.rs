@@ -14,7 +14,7 @@ use crate::auth::Role;
 pub struct ApiToken {
     pub id: String,
     pub name: String,
-    pub role: String,
+    pub role: Role,
     #[serde(skip)]
     pub token_hash: String,
     #[serde(with = "crate::clock::serde_timestamp")]
@@ -57,7 +57,7 @@ pub fn create(
             .values((
                 api_tokens::id.eq(&id),
                 api_tokens::name.eq(name),
-                api_tokens::role.eq(role.as_str()),
+                api_tokens::role.eq(role),
                 api_tokens::token_hash.eq(token_hash),
                 api_tokens::created_at.eq(now),
             ))

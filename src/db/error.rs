@@ -1,5 +1,7 @@
 //! Database errors, typed so callers can tell "try later" from "this is a bug".
 
+use super::column::malformed_part;
+
 /// What went wrong talking to the database.
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
@@ -18,9 +20,19 @@ pub enum DbError {
     /// A migration failed; it was rolled back.
     #[error("migration failed and was rolled back: {0}")]
     Migration(String),
+    /// A stored value does not parse as the type its column holds (never skipped).
+    #[error("malformed stored value in {table}.{column}: {value:?} ({reason})")]
+    Malformed {
+        /// The table read (`?` where the query did not say).
+        table: &'static str,
+        /// The column (by what it holds where the query did not name it).
+        column: String,
+        value: String,
+        reason: String,
+    },
     /// A query failed.
     #[error("database error: {0}")]
-    Query(diesel::result::Error),
+    Query(#[source] diesel::result::Error),
 }
 
 impl DbError {
@@ -29,7 +41,7 @@ impl DbError {
         match self {
             DbError::Connect { .. } | DbError::Unavailable(_) | DbError::Full(_) => true,
             DbError::Query(e) => is_transient_query_error(e),
-            DbError::NewerSchema(_) | DbError::Migration(_) => false,
+            DbError::NewerSchema(_) | DbError::Migration(_) | DbError::Malformed { .. } => false,
         }
     }
 }
@@ -47,6 +59,9 @@ impl From<diesel::result::Error> for DbError {
                     || info.message().contains("could not extend file") =>
             {
                 DbError::Full(info.message().to_string())
+            }
+            Error::DeserializationError(ref inner) if malformed_part(inner.as_ref()).is_some() => {
+                super::column::malformed_in("?")(e)
             }
             _ => DbError::Query(e),
         }

@@ -6,6 +6,8 @@
 
 pub mod api_tokens;
 pub mod audit;
+#[macro_use]
+pub mod column;
 pub mod commentary;
 pub mod departments;
 pub mod employees;

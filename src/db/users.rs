@@ -7,6 +7,7 @@ use time::PrimitiveDateTime;
 
 use std::collections::HashMap;
 
+use super::column::malformed_in;
 use super::schema::{audit_log, sessions, users};
 use super::{audit, DbConnection, DbError};
 use crate::auth::Role;
@@ -18,18 +19,11 @@ use crate::domain::email::Email;
 pub struct User {
     pub id: String,
     pub email: String,
-    pub role: String,
+    pub role: Role,
     pub password_hash: String,
     pub disabled: bool,
     pub created_at: PrimitiveDateTime,
     pub password_changed_at: PrimitiveDateTime,
-}
-
-impl User {
-    /// The account's role (`None` if the stored text is not a role: such an account gets in nowhere).
-    pub fn role(&self) -> Option<Role> {
-        self.role.parse().ok()
-    }
 }
 
 /// What `user list` shows: everything but the hash.
@@ -37,7 +31,7 @@ impl User {
 pub struct UserSummary {
     pub id: String,
     pub email: String,
-    pub role: String,
+    pub role: Role,
     pub disabled: bool,
     #[serde(with = "crate::clock::serde_timestamp")]
     pub created_at: PrimitiveDateTime,
@@ -82,7 +76,7 @@ pub fn create(
             .values((
                 users::id.eq(&id),
                 users::email.eq(email.as_str()),
-                users::role.eq(role.as_str()),
+                users::role.eq(role),
                 users::password_hash.eq(password_hash),
                 users::disabled.eq(false),
                 users::created_at.eq(now),
@@ -103,11 +97,12 @@ pub fn create(
 
 /// The account with this (case-folded) email.
 pub fn find_by_email(conn: &mut DbConnection, email: &str) -> Result<Option<User>, DbError> {
-    Ok(users::table
+    users::table
         .filter(users::email.eq(email))
         .select(User::as_select())
         .first(conn)
-        .optional()?)
+        .optional()
+        .map_err(malformed_in("users"))
 }
 
 /// Every account, by email.
@@ -115,7 +110,8 @@ pub fn list(conn: &mut DbConnection) -> Result<Vec<UserSummary>, DbError> {
     let rows: Vec<User> = users::table
         .order(users::email)
         .select(User::as_select())
-        .load(conn)?;
+        .load(conn)
+        .map_err(malformed_in("users"))?;
     Ok(rows
         .into_iter()
         .map(|u| UserSummary {
@@ -203,12 +199,12 @@ pub fn set_role(
     conn.write_transaction(|conn| {
         let user = find_by_email(conn, email.as_str())?
             .ok_or_else(|| UserError::NotFound(email.as_str().to_string()))?;
-        if user.role == role.as_str() {
+        if user.role == role {
             return Ok(());
         }
         ensure_another_admin(conn, &user)?;
         diesel::update(users::table.filter(users::id.eq(&user.id)))
-            .set(users::role.eq(role.as_str()))
+            .set(users::role.eq(role))
             .execute(conn)?;
         audit::record(
             conn,
@@ -225,7 +221,7 @@ pub fn set_role(
 /// Refuses when `user` is an active admin and no other active admin exists. Call inside the
 /// write transaction that changes `user`.
 fn ensure_another_admin(conn: &mut DbConnection, user: &User) -> Result<(), UserError> {
-    if user.role() != Some(Role::Admin) || user.disabled {
+    if user.role != Role::Admin || user.disabled {
         return Ok(());
     }
     // PostgreSQL: lock the active admins so two admins disabling each other at the same
@@ -237,7 +233,7 @@ fn ensure_another_admin(conn: &mut DbConnection, user: &User) -> Result<(), User
         .execute(pg)?;
     }
     let others: i64 = users::table
-        .filter(users::role.eq(Role::Admin.as_str()))
+        .filter(users::role.eq(Role::Admin))
         .filter(users::disabled.eq(false))
         .filter(users::id.ne(&user.id))
         .count()

@@ -15,7 +15,7 @@ use crate::db::{commentary, inflection, rounds};
 use crate::domain::quarter::Quarter;
 use crate::domain::round::RoundStatus;
 use crate::export;
-use crate::startup::AppState;
+use crate::web::state::AppState;
 
 #[derive(Serialize)]
 struct Me<'a> {

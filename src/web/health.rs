@@ -5,7 +5,10 @@ use diesel::connection::SimpleConnection;
 
 use super::error::AppError;
 use crate::db::{self, DbError};
-use crate::startup::{AppState, READY_TIMEOUT};
+use crate::web::state::AppState;
+
+/// How long `/readyz` waits for the database before answering 503.
+pub const READY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// `GET /healthz`: the process is up.
 pub async fn healthz() -> HttpResponse {

@@ -54,7 +54,7 @@ pub async fn hsts(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let https = req
-        .app_data::<actix_web::web::Data<crate::startup::AppState>>()
+        .app_data::<actix_web::web::Data<crate::web::state::AppState>>()
         .is_some_and(|s| s.settings.is_https());
     let mut res = next.call(req).await?;
     if https {

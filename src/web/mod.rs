@@ -9,6 +9,7 @@ pub mod middleware;
 pub mod openapi;
 pub mod pages;
 pub mod staff;
+pub mod state;
 pub mod survey;
 
 use actix_web::http::Method;
@@ -21,7 +22,7 @@ use crate::auth::{Role, RoleSet};
 /// Runs database work off the async executor on one pooled connection — the one way handlers
 /// reach the database, so checkout and blocking-pool errors map to HTTP in one place.
 pub(crate) async fn with_conn<T: Send + 'static>(
-    state: &crate::startup::AppState,
+    state: &crate::web::state::AppState,
     f: impl FnOnce(&mut crate::db::DbConnection) -> Result<T, error::AppError> + Send + 'static,
 ) -> Result<T, error::AppError> {
     let pool = state.pool.clone();

@@ -7,7 +7,7 @@ use askama::Template;
 use super::auth::{AdminOnly, Require};
 use super::error::AppError;
 use crate::db::audit;
-use crate::startup::AppState;
+use crate::web::state::AppState;
 
 /// One audit row as shown.
 struct AuditRow {

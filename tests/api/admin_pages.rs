@@ -605,7 +605,7 @@ async fn user_changes_need_the_csrf_token_and_the_admin_role() {
     let u = ctopulse::db::users::find_by_email(&mut app.conn(), "board@acme.test")
         .unwrap()
         .unwrap();
-    assert_eq!(u.role, "board");
+    assert_eq!(u.role, ctopulse::auth::Role::Board);
     assert_eq!(
         get_with(&app, "/admin/users", &board.cookie).await.status(),
         403

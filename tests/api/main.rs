@@ -22,3 +22,4 @@ mod schema_parity;
 mod scorecard;
 mod staff_support;
 mod survey_flow;
+mod typed_storage;

@@ -17,10 +17,10 @@ use crate::clock;
 use crate::db::throttle::{self, AttemptKind};
 use crate::db::{self, audit, sessions, users, DbError};
 use crate::domain::email::Email;
-use crate::startup::AppState;
 use crate::tokens;
 use crate::web::client_ip::client_ip;
 use crate::web::error::AppError;
+use crate::web::state::AppState;
 
 /// The sign-in page.
 #[derive(Template)]
@@ -241,7 +241,7 @@ impl Attempt {
         let signed_in = user
             .as_ref()
             .filter(|u| matched && !u.disabled)
-            .and_then(|u| u.role().map(|r| (u, r)));
+            .map(|u| (u, u.role));
         let Some((user, role)) = signed_in else {
             let user_id = user.as_ref().map(|u| u.id.as_str());
             conn.write_transaction(|conn| {

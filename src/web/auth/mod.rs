@@ -26,11 +26,11 @@ use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 
 use super::error::AppError;
 pub use crate::auth::roles::{AdminOnly, AnyStaff, BoardOnly, CtoOnly, ResultReaders};
-use crate::auth::{csrf, session, Credential, Identity, Role, RoleSet};
+use crate::auth::{csrf, session, Credential, Identity, RoleSet};
 use crate::clock;
 use crate::db::{self, api_tokens, sessions, DbError};
-use crate::startup::AppState;
 use crate::tokens;
+use crate::web::state::AppState;
 
 /// The caller, who must hold one of `P`'s roles. Derefs to the `Identity`.
 pub struct Require<P: RoleSet> {
@@ -180,9 +180,10 @@ fn find_session(pool: &db::DbPool, token: &str) -> Result<Option<Identity>, DbEr
         sessions::delete(&mut conn, &hash)?;
         return Ok(None);
     }
-    let Some(role) = user.role().filter(|_| !user.disabled) else {
+    if user.disabled {
         return Ok(None);
-    };
+    }
+    let role = user.role;
     if times.needs_touch(now) {
         sessions::touch(&mut conn, &hash, now)?;
     }
@@ -204,9 +205,7 @@ fn find_api_token(pool: &db::DbPool, token: &str) -> Result<Option<Identity>, Db
     let Some(t) = api_tokens::find_active(&mut conn, &tokens::hash(token))? else {
         return Ok(None);
     };
-    let Ok(role) = t.role.parse::<Role>() else {
-        return Ok(None);
-    };
+    let role = t.role;
     if t.last_used_at
         .is_none_or(|at| now - at >= session::TOUCH_EVERY)
     {

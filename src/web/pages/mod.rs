@@ -17,7 +17,7 @@ use crate::auth::{Identity, Role};
 use crate::db::{self, commentary, inflection, rounds, scorecard};
 use crate::domain::quarter::Quarter;
 use crate::domain::round::RoundStatus;
-use crate::startup::AppState;
+use crate::web::state::AppState;
 
 /// One register row as shown.
 pub struct RegisterRow {

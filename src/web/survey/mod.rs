@@ -27,8 +27,8 @@ use crate::domain::department::Department;
 use crate::domain::locale::Locale;
 use crate::domain::survey_form::{self, Validation};
 use crate::domain::template::Template;
-use crate::startup::AppState;
 use crate::tokens;
+use crate::web::state::AppState;
 
 /// Largest survey form body accepted (a full form with a 2,000-character comment, percent-
 /// encoded, is far below this).

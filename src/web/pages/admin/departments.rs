@@ -10,10 +10,10 @@ use askama::Template;
 use super::{back_to, html_status, Chrome, NoticeQuery};
 use crate::db::departments::{self, DepartmentRow, SetWeightError};
 use crate::domain::department::{parse_weight, Department, WeightError};
-use crate::startup::AppState;
 use crate::web::auth::{AdminOnly, Require};
 use crate::web::error::AppError;
 use crate::web::pages::{html, parse_form};
+use crate::web::state::AppState;
 use crate::web::with_conn;
 
 /// One department row of the form.

@@ -19,9 +19,9 @@ use crate::domain::email::Email;
 use crate::domain::locale::Locale;
 use crate::domain::quarter::Quarter;
 use crate::domain::round::{parse_merge, RoundStatus};
-use crate::startup::AppState;
 use crate::web::auth::{AdminOnly, Require};
 use crate::web::error::AppError;
+use crate::web::state::AppState;
 use crate::web::with_conn;
 
 /// One round row.

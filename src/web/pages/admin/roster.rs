@@ -15,10 +15,10 @@ use sha2::{Digest, Sha256};
 use super::{back_to, html_status, Chrome, NoticeQuery};
 use crate::db::employees::{self, ImportReport};
 use crate::domain::roster::{self, ParsedRoster};
-use crate::startup::AppState;
 use crate::web::auth::{AdminOnly, Require};
 use crate::web::error::AppError;
 use crate::web::pages::{html, parse_form};
+use crate::web::state::AppState;
 use crate::web::with_conn;
 
 /// Largest roster file accepted: 5 MiB, about five times a 10,000-person company's CSV.

@@ -12,10 +12,10 @@ use crate::auth::{password, Role};
 use crate::clock;
 use crate::db::users::{self, AdminGuard, UserError};
 use crate::domain::email::Email;
-use crate::startup::AppState;
 use crate::web::auth::{AdminOnly, Require};
 use crate::web::error::AppError;
 use crate::web::pages::{html, parse_form};
+use crate::web::state::AppState;
 use crate::web::with_conn;
 
 /// One account as listed.
@@ -93,7 +93,7 @@ async fn users_page(
                 is_me: u.id == me,
                 id: u.id,
                 email: u.email,
-                role: u.role,
+                role: u.role.to_string(),
                 active: !u.disabled,
             })
             .collect(),
@@ -256,7 +256,7 @@ pub async fn action(
                 users::set_password(conn, &email, &hash, &actor, clock::now()).map(|_| {
                     Done::Password {
                         account: user.email.clone(),
-                        role: user.role.clone(),
+                        role: user.role.to_string(),
                         secret,
                     }
                 })
