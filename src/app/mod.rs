@@ -1,0 +1,10 @@
+//! Use cases: each function does one thing a user asks for (launch a round, submit an answer,
+//! import a roster, load a scorecard) from start to end. It takes the time as `now`, owns its
+//! transaction, applies the settings it is given, and calls `db/` for queries and `domain/`
+//! for the rules. HTTP handlers and CLI commands call these; neither reaches past them.
+
+pub mod report;
+pub mod roster;
+pub mod rounds;
+pub mod scorecard;
+pub mod survey;
