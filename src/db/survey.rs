@@ -6,8 +6,11 @@ use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
 use diesel::sql_types::{Array, BigInt, Bool, Integer, Nullable, Text, Timestamp};
 use time::PrimitiveDateTime;
 
+use super::column::malformed_in;
 use super::schema::{answers, employees, invitation_links, invitations, responses, rounds};
 use super::{DbConnection, DbError};
+use crate::domain::department::Membership;
+use crate::domain::locale::Locale;
 use crate::domain::round::RoundStatus;
 use crate::domain::survey_form::AnswerValue;
 
@@ -19,7 +22,7 @@ use crate::domain::survey_form::AnswerValue;
 pub struct SurveyRound {
     pub id: String,
     pub template_hash: String,
-    pub status: String,
+    pub status: RoundStatus,
     pub closes_at: PrimitiveDateTime,
     pub k: i32,
     pub comment_threshold: i32,
@@ -28,7 +31,7 @@ pub struct SurveyRound {
 impl SurveyRound {
     /// Whether answers are accepted at `now` (as `Round::accepts_answers`).
     pub fn accepts_answers(&self, now: PrimitiveDateTime) -> bool {
-        self.status.parse() == Ok(RoundStatus::Open) && now < self.closes_at
+        self.status == RoundStatus::Open && now < self.closes_at
     }
 }
 
@@ -51,8 +54,8 @@ pub struct Respondent {
     pub round: SurveyRound,
     pub invitation_id: String,
     pub reporting_group: String,
-    pub department: String,
-    pub locale: String,
+    pub department: Membership,
+    pub locale: Locale,
 }
 
 /// The link, its invitation, person and round, by token hash. No `.first()`: SQLite (3.47+)
@@ -79,7 +82,7 @@ macro_rules! link_query {
     };
 }
 
-type LinkRow = (String, String, bool, String, String, SurveyRound);
+type LinkRow = (String, String, bool, Membership, Locale, SurveyRound);
 
 /// Looks a token hash up (on the backend's own connection: `load_native`).
 pub fn lookup(
@@ -87,7 +90,9 @@ pub fn lookup(
     token_hash: &str,
     now: PrimitiveDateTime,
 ) -> Result<LinkState, DbError> {
-    let found = super::load_native!(conn, link_query!(token_hash), LinkRow)?.pop();
+    let found = super::load_native!(conn, link_query!(token_hash), LinkRow)
+        .map_err(malformed_in("employees, rounds"))?
+        .pop();
     Ok(link_state(found, now))
 }
 
@@ -337,7 +342,10 @@ fn submit_pg<R>(
     check: impl FnOnce(&Respondent) -> Result<Vec<AnswerValue>, R>,
 ) -> Result<Checked<R>, DbError> {
     let look = |pg: &mut PgConnection| -> Result<_, DbError> {
-        let found = link_query!(token_hash).load::<LinkRow>(pg)?.pop();
+        let found = link_query!(token_hash)
+            .load::<LinkRow>(pg)
+            .map_err(malformed_in("employees, rounds"))?
+            .pop();
         Ok(open_in(link_state(found, now), round_id))
     };
     let known = known.filter(|r| r.round.id == round_id && r.round.accepts_answers(now));

@@ -20,11 +20,24 @@ use crate::auth::roles::{AdminOnly, AnyStaff, BoardOnly, CtoOnly, ResultReaders}
 use crate::auth::{Role, RoleSet};
 
 /// Runs database work off the async executor on one pooled connection — the one way handlers
-/// reach the database, so checkout and blocking-pool errors map to HTTP in one place.
+/// reach the database (staff pages and the API; see `with_conn_as` for other areas).
 pub(crate) async fn with_conn<T: Send + 'static>(
     state: &crate::web::state::AppState,
     f: impl FnOnce(&mut crate::db::DbConnection) -> Result<T, error::AppError> + Send + 'static,
 ) -> Result<T, error::AppError> {
+    with_conn_as(state, f).await
+}
+
+/// `with_conn` for an area with its own error `E` (the survey, sign-in), which says how
+/// checkout and blocking-pool failures reach the user.
+pub(crate) async fn with_conn_as<T, E>(
+    state: &crate::web::state::AppState,
+    f: impl FnOnce(&mut crate::db::DbConnection) -> Result<T, E> + Send + 'static,
+) -> Result<T, E>
+where
+    T: Send + 'static,
+    E: From<crate::db::DbError> + From<actix_web::error::BlockingError> + Send + 'static,
+{
     let pool = state.pool.clone();
     web::block(move || {
         let mut conn = crate::db::pool::checkout(&pool)?;

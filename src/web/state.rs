@@ -1,14 +1,15 @@
 //! What every request handler can reach: the pool, settings, templates, the mailer and the
-//! in-memory survey-link cache. Lives in the web layer, which owns it; startup builds it.
+//! survey's in-memory caches. Lives in the web layer, which owns it; startup builds it.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
+use crate::app::survey::recent::RecentLinks;
+use crate::app::survey::templates::ParsedTemplates;
+use crate::app::survey::Caches;
 use crate::config::Settings;
 use crate::db::DbPool;
-use crate::domain::template::{Template, TemplateSet};
+use crate::domain::template::TemplateSet;
 use crate::mail::Mailer;
-use crate::web;
 
 /// What every request handler can reach.
 #[derive(Clone)]
@@ -18,9 +19,9 @@ pub struct AppState {
     /// The current survey templates (for new rounds).
     pub templates: Arc<TemplateSet>,
     /// Templates stored in rounds, parsed once per content hash.
-    parsed: Arc<Mutex<HashMap<String, Arc<Template>>>>,
-    /// Survey links read a moment ago (see `web::survey::recent`).
-    pub recent_links: Arc<web::survey::recent::RecentLinks>,
+    pub parsed_templates: Arc<ParsedTemplates>,
+    /// Survey links read a moment ago (see `app::survey::recent`).
+    pub recent_links: Arc<RecentLinks>,
     pub mailer: Mailer,
 }
 
@@ -36,25 +37,17 @@ impl AppState {
             pool,
             settings,
             templates,
-            parsed: Arc::default(),
+            parsed_templates: Arc::default(),
             recent_links: Arc::default(),
             mailer,
         }
     }
 
-    /// The parsed template for a content hash, parsing it with `parse` the first time.
-    pub fn template_for(
-        &self,
-        hash: &str,
-        parse: impl FnOnce() -> Option<Template>,
-    ) -> Option<Arc<Template>> {
-        if let Some(t) = self.parsed.lock().ok().and_then(|m| m.get(hash).cloned()) {
-            return Some(t);
+    /// The survey's caches.
+    pub fn survey_caches(&self) -> Caches<'_> {
+        Caches {
+            templates: &self.parsed_templates,
+            links: &self.recent_links,
         }
-        let t = Arc::new(parse()?);
-        if let Ok(mut m) = self.parsed.lock() {
-            m.insert(hash.to_string(), t.clone());
-        }
-        Some(t)
     }
 }

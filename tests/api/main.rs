@@ -22,4 +22,5 @@ mod schema_parity;
 mod scorecard;
 mod staff_support;
 mod survey_flow;
+mod survey_storage;
 mod typed_storage;

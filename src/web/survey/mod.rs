@@ -4,11 +4,11 @@
 //! redirects to a token-free URL, so the secret never sits in history or referrers.
 
 pub mod copy;
-pub mod recent;
 pub mod view;
 
+pub use crate::app::survey::recent;
+
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::{header, StatusCode};
@@ -19,13 +19,14 @@ use serde::Deserialize;
 use self::copy::{copy, from_accept_language, Copy};
 use self::view::{form_page, FormInput, MessagePage};
 use super::client_ip::client_ip;
+use super::with_conn_as as with_conn;
+use crate::app::survey::{self as use_case, Followed, Form, Refusal, SurveyError};
 use crate::clock;
-use crate::db::survey::{self, Checked, LinkState, Respondent, Submitted, SurveyRound};
-use crate::db::throttle::{self, AttemptKind};
+use crate::db::survey::{Checked, LinkState, Respondent, Submitted};
 use crate::db::{self, DbError};
-use crate::domain::department::Department;
+use crate::domain::department::{Department, Membership};
 use crate::domain::locale::Locale;
-use crate::domain::survey_form::{self, Validation};
+use crate::domain::survey_form;
 use crate::domain::template::Template;
 use crate::tokens;
 use crate::web::state::AppState;
@@ -103,8 +104,24 @@ fn closed(locale: Locale) -> HttpResponse {
         "bad",
     )
 }
-fn unavailable(locale: Locale, e: &DbError) -> HttpResponse {
-    tracing::warn!(error = %e, "survey request failed on the database");
+/// What a respondent's page could not do (logged with its causes; the respondent is told
+/// to try again shortly, in their language).
+#[derive(Debug, thiserror::Error)]
+pub enum SurveyPageError {
+    #[error(transparent)]
+    UseCase(#[from] SurveyError),
+    #[error("survey request failed on the database")]
+    Db(#[from] DbError),
+    #[error("no blocking thread for the survey request")]
+    Blocking(#[from] actix_web::error::BlockingError),
+}
+
+fn unavailable(fallback: Locale, e: &SurveyPageError) -> HttpResponse {
+    tracing::warn!(error = %crate::telemetry::chain(e), "survey request failed");
+    let locale = match e {
+        SurveyPageError::UseCase(SurveyError::TemplateUnreadable { locale, .. }) => *locale,
+        _ => fallback,
+    };
     let mut r = message(
         StatusCode::SERVICE_UNAVAILABLE,
         locale,
@@ -124,14 +141,6 @@ fn request_locale(req: &HttpRequest) -> Locale {
     )
 }
 
-async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T, DbError> + Send + 'static,
-) -> Result<T, DbError> {
-    web::block(f)
-        .await
-        .map_err(|e| DbError::Unavailable(e.to_string()))?
-}
-
 /// `GET /s/{token}`: checks the link, stores the token in the round's cookie, redirects.
 pub async fn open_link(
     req: HttpRequest,
@@ -142,29 +151,16 @@ pub async fn open_link(
     let ip = client_ip(&req, &state.settings.trusted_proxies);
     let token = token.into_inner();
     let hash = tokens::is_well_formed(&token).then(|| tokens::hash(&token));
-    let pool = state.pool.clone();
     let now = clock::now();
-    let looked_up = hash.clone();
-    let result = blocking(move || {
-        let mut conn = db::pool::checkout(&pool)?;
-        if let Some(wait) =
-            throttle::retry_after(&mut conn, AttemptKind::SurveyLink, None, &ip, now)?
-        {
-            return Ok(Err(wait));
-        }
-        let state = match &looked_up {
-            Some(hash) => survey::lookup(&mut conn, hash, now)?,
-            None => LinkState::Unknown,
-        };
-        if matches!(state, LinkState::Unknown) {
-            throttle::record(&mut conn, AttemptKind::SurveyLink, None, &ip, now)?;
-        }
-        Ok(Ok((state, token)))
+    let shared = state.clone();
+    let result = with_conn(&state, move |conn| {
+        use_case::follow_link(conn, shared.survey_caches(), hash.as_deref(), &ip, now)
+            .map_err(SurveyPageError::from)
     })
     .await;
     match result {
         Err(e) => unavailable(locale, &e),
-        Ok(Err(wait)) => {
+        Ok(Followed::Throttled { retry_after: wait }) => {
             let mut r = message(
                 StatusCode::TOO_MANY_REQUESTS,
                 locale,
@@ -176,13 +172,10 @@ pub async fn open_link(
             }
             r
         }
-        Ok(Ok((LinkState::Unknown, _))) => unknown(locale),
-        Ok(Ok((LinkState::Answered { .. }, _))) => answered(locale),
-        Ok(Ok((LinkState::Closed { .. }, _))) => closed(locale),
-        Ok(Ok((LinkState::Open(r), token))) => {
-            if let Some(hash) = &hash {
-                state.recent_links.remember(hash, &r);
-            }
+        Ok(Followed::Link(LinkState::Unknown)) => unknown(locale),
+        Ok(Followed::Link(LinkState::Answered { .. })) => answered(locale),
+        Ok(Followed::Link(LinkState::Closed { .. })) => closed(locale),
+        Ok(Followed::Link(LinkState::Open(r))) => {
             let expires = r.round.closes_at.assume_utc();
             let cookie = Cookie::build(cookie_name(&state, &r.round.id), token)
                 .path("/")
@@ -216,25 +209,6 @@ fn no_cookie(locale: Locale) -> HttpResponse {
     )
 }
 
-/// The template a round stores, if parsed already (once per content hash and process).
-fn cached_template(state: &AppState, round: &SurveyRound) -> Option<Arc<Template>> {
-    state.template_for(&round.template_hash, || None)
-}
-
-/// The template a round stores: from the cache, or read and parsed now. `None` if the
-/// stored text does not parse.
-fn load_template(
-    state: &AppState,
-    conn: &mut db::DbConnection,
-    round: &SurveyRound,
-) -> Result<Option<Arc<Template>>, DbError> {
-    if let Some(t) = cached_template(state, round) {
-        return Ok(Some(t));
-    }
-    Ok(survey::round_with_template(conn, &round.id)?
-        .and_then(|stored| state.template_for(&stored.template_hash, || stored.template().ok())))
-}
-
 fn chosen_locale(q: &LangQuery, fallback: Locale) -> Locale {
     q.lang
         .as_deref()
@@ -253,7 +227,10 @@ struct Rendered<'a> {
 
 fn render_form(r: Rendered<'_>, status: StatusCode) -> HttpResponse {
     let round = &r.respondent.round;
-    let department: Option<Department> = r.respondent.department.parse().ok();
+    let department = match r.respondent.department {
+        Membership::Department(d) => Some(d),
+        Membership::Board => None,
+    };
     let page = form_page(&FormInput {
         template: r.template,
         department,
@@ -283,25 +260,14 @@ async fn respondent_state(
     state: &AppState,
     hash: String,
     round_id: &str,
-) -> Result<(LinkState, Option<Arc<Template>>), DbError> {
+) -> Result<Form, SurveyPageError> {
     let now = clock::now();
-    if let Some(r) = state.recent_links.get(&hash, round_id, recent::FORM_FRESH) {
-        if let Some(t) = cached_template(state, &r.round).filter(|_| r.round.accepts_answers(now)) {
-            return Ok((LinkState::Open(r), Some(t)));
-        }
+    if let Some((r, t)) = use_case::form_from_memory(state.survey_caches(), &hash, round_id, now) {
+        return Ok(Form::Open(r, t));
     }
     let shared = state.clone();
-    blocking(move || {
-        let mut conn = db::pool::checkout(&shared.pool)?;
-        let link = survey::lookup(&mut conn, &hash, now)?;
-        let template = match &link {
-            LinkState::Open(r) => {
-                shared.recent_links.remember(&hash, r);
-                load_template(&shared, &mut conn, &r.round)?
-            }
-            _ => None,
-        };
-        Ok((link, template))
+    with_conn(state, move |conn| {
+        Ok(use_case::form(conn, shared.survey_caches(), &hash, now)?)
     })
     .await
 }
@@ -319,14 +285,8 @@ pub async fn show_form(
     };
     match respondent_state(&state, tokens::hash(&token), &round_id).await {
         Err(e) => unavailable(fallback, &e),
-        Ok((LinkState::Open(r), template)) if r.round.id == *round_id => {
-            let locale = chosen_locale(&q, r.locale.parse().unwrap_or(Locale::En));
-            let Some(template) = template else {
-                return unavailable(
-                    locale,
-                    &DbError::Migration("stored template does not load".into()),
-                );
-            };
+        Ok(Form::Open(r, template)) if r.round.id == *round_id => {
+            let locale = chosen_locale(&q, r.locale);
             render_form(
                 Rendered {
                     respondent: &r,
@@ -339,9 +299,11 @@ pub async fn show_form(
                 StatusCode::OK,
             )
         }
-        Ok((LinkState::Open(_) | LinkState::Unknown, _)) => unknown(fallback),
-        Ok((LinkState::Answered { .. }, _)) => answered(fallback),
-        Ok((LinkState::Closed { .. }, _)) => closed(fallback),
+        Ok(Form::Open(..) | Form::Not(LinkState::Open(_) | LinkState::Unknown)) => {
+            unknown(fallback)
+        }
+        Ok(Form::Not(LinkState::Answered { .. })) => answered(fallback),
+        Ok(Form::Not(LinkState::Closed { .. })) => closed(fallback),
     }
 }
 
@@ -402,51 +364,22 @@ pub async fn submit(
     let rid = round_id.into_inner();
     let now = clock::now();
     let shared = state.clone();
-    let outcome = blocking(move || {
-        let check = |respondent: &Respondent| {
-            let template =
-                cached_template(&shared, &respondent.round).ok_or(Refusal::NoTemplate)?;
-            let department: Option<Department> = respondent.department.parse().ok();
-            let questions: Vec<_> = template.questions_for(department).collect();
-            match survey_form::validate(&questions, &fields, &[CSRF_FIELD]) {
-                Err(_) => Err(Refusal::Forged),
-                Ok(Validation::Mistakes { problems, kept }) => Err(Refusal::Mistakes {
-                    problems,
-                    kept,
-                    template: template.clone(),
-                }),
-                Ok(Validation::Valid(a)) => Ok(a),
-            }
-        };
-        let known = shared.recent_links.get(&hash, &rid, recent::KEPT_FOR);
-        let looked_up = known.is_none();
-        let mut conn = db::pool::checkout(&shared.pool)?;
-        let outcome = match survey::submit_checked(&mut conn, &rid, &hash, now, known, check)? {
-            // The template was not parsed yet in this process: read it, then once more.
-            Checked::Refused(r, Refusal::NoTemplate)
-                if load_template(&shared, &mut conn, &r.round)?.is_some() =>
-            {
-                survey::submit_checked(&mut conn, &rid, &hash, now, Some(r), check)?
-            }
-            outcome => outcome,
-        };
-        match &outcome {
-            // Remember what this POST read; a remembered entry keeps its own age.
-            Checked::Refused(r, _) if looked_up => shared.recent_links.remember(&hash, r),
-            Checked::Refused(..) => {}
-            Checked::Stored(_) | Checked::Not(_) => shared.recent_links.forget(&hash),
-        }
-        Ok(outcome)
+    let outcome = with_conn(&state, move |conn| {
+        let caches = shared.survey_caches();
+        Ok(use_case::submit(
+            conn,
+            caches,
+            &rid,
+            &hash,
+            &fields,
+            &[CSRF_FIELD],
+            now,
+        )?)
     })
     .await;
-    let respondent_locale =
-        |r: &Respondent| chosen_locale(&q, r.locale.parse().unwrap_or(Locale::En));
+    let respondent_locale = |r: &Respondent| chosen_locale(&q, r.locale);
     match outcome {
         Err(e) => unavailable(fallback, &e),
-        Ok(Checked::Refused(r, Refusal::NoTemplate)) => unavailable(
-            respondent_locale(&r),
-            &DbError::Migration("stored template does not load".into()),
-        ),
         Ok(Checked::Refused(r, Refusal::Forged)) => forged(respondent_locale(&r)),
         Ok(Checked::Refused(
             r,
@@ -488,20 +421,6 @@ pub async fn submit(
     }
 }
 
-/// Why a POST's answers were not stored, found inside the transaction.
-enum Refusal {
-    /// The round's stored template does not load.
-    NoTemplate,
-    /// Fields that no form of ours sends.
-    Forged,
-    /// Answers to correct: the form again, with what was kept.
-    Mistakes {
-        problems: BTreeMap<String, survey_form::Problem>,
-        kept: BTreeMap<String, String>,
-        template: Arc<Template>,
-    },
-}
-
 /// `GET /preview/{round}?lang=ko&dept=sales`: the survey as a respondent sees it, read-only.
 /// Round ids are unguessable; a preview shows questions only, never answers.
 pub async fn preview(
@@ -510,17 +429,17 @@ pub async fn preview(
     state: web::Data<AppState>,
 ) -> HttpResponse {
     let locale = chosen_locale(&q, Locale::En);
-    let pool = state.pool.clone();
     let id = round_id.into_inner();
-    let round = blocking(move || {
-        db::rounds::get(&mut *db::pool::checkout(&pool)?, &id).map_err(|e| match e {
-            db::rounds::RoundError::Db(d) => d,
-            _ => DbError::Migration("no such round".into()),
-        })
+    let round = with_conn(&state, move |conn| match db::rounds::get(conn, &id) {
+        Ok(round) => Ok(Some(round)),
+        Err(db::rounds::RoundError::Db(e)) => Err(SurveyPageError::from(e)),
+        Err(_) => Ok(None),
     })
     .await;
-    let Ok(round) = round else {
-        return unknown(locale);
+    let round = match round {
+        Ok(Some(round)) => round,
+        Ok(None) => return unknown(locale),
+        Err(e) => return unavailable(locale, &e),
     };
     match preview_html(&round, locale, q.dept.as_deref()) {
         Some(b) => html(StatusCode::OK, b),

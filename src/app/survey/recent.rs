@@ -94,15 +94,17 @@ mod tests {
             round: SurveyRound {
                 id: round.into(),
                 template_hash: "h".into(),
-                status: "open".into(),
+                status: crate::domain::round::RoundStatus::Open,
                 closes_at: time::macros::datetime!(2030-01-01 0:00),
                 k: 5,
                 comment_threshold: 10,
             },
             invitation_id: "i".into(),
             reporting_group: "eng".into(),
-            department: "engineering".into(),
-            locale: "en".into(),
+            department: crate::domain::department::Membership::Department(
+                crate::domain::department::Department::Engineering,
+            ),
+            locale: crate::domain::locale::Locale::En,
         }
     }
 
