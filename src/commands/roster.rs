@@ -41,11 +41,12 @@ pub fn run(cmd: RosterCommand, settings: &Settings) -> Result<(), CliError> {
                 ProgressStyle::with_template("importing {bar:40} {pos}/{len}")
                     .unwrap_or_else(|_| ProgressStyle::default_bar()),
             );
-            let report = employees::import(
+            let report = crate::app::roster::import(
                 &mut conn,
                 &parsed.entries,
                 deactivate_missing,
                 &cli_actor(),
+                crate::clock::now(),
                 &|n| bar.set_position(n),
             )?;
             bar.finish_and_clear();

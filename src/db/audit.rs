@@ -35,6 +35,26 @@ pub struct NewAuditEntry {
 }
 
 impl NewAuditEntry {
+    /// An entry stamped `at`. Same rule for `detail` as [`record`].
+    pub fn stamped(
+        at: time::PrimitiveDateTime,
+        actor: &str,
+        action: &str,
+        object_type: &str,
+        object_id: Option<&str>,
+        detail: Option<String>,
+    ) -> NewAuditEntry {
+        NewAuditEntry {
+            id: uuid::Uuid::new_v4().to_string(),
+            at,
+            actor: actor.to_string(),
+            action: action.to_string(),
+            object_type: object_type.to_string(),
+            object_id: object_id.map(str::to_string),
+            detail,
+        }
+    }
+
     /// An entry stamped now. Same rule for `detail` as [`record`].
     pub fn new(
         actor: &str,

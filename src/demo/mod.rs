@@ -275,7 +275,8 @@ fn write_roster(
             e.line, e.reason
         )));
     }
-    db::employees::import(conn, &parsed.entries, false, ACTOR, &|_| {})?;
+    let now = crate::clock::now();
+    crate::app::roster::import(conn, &parsed.entries, false, ACTOR, now, &|_| {})?;
     Ok(people)
 }
 

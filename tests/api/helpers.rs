@@ -211,11 +211,18 @@ b1@acme.test,Bea Board,board,en,false,false,true
 
 impl TestApp {
     /// Imports a roster CSV through the same code as `ctopulse roster import`.
-    pub fn import_roster(&self, csv: &str) -> ctopulse::db::employees::ImportReport {
+    pub fn import_roster(&self, csv: &str) -> ctopulse::app::roster::ImportReport {
         let parsed = ctopulse::domain::roster::parse(csv.as_bytes()).expect("roster parses");
         assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
-        ctopulse::db::employees::import(&mut self.conn(), &parsed.entries, false, "test", &|_| {})
-            .expect("import")
+        ctopulse::app::roster::import(
+            &mut self.conn(),
+            &parsed.entries,
+            false,
+            "test",
+            ctopulse::clock::now(),
+            &|_| {},
+        )
+        .expect("import")
     }
 
     /// Creates and launches a round of `template` for `quarter`, closing in 14 days.

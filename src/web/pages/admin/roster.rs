@@ -13,7 +13,9 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use super::{back_to, html_status, Chrome, NoticeQuery};
-use crate::db::employees::{self, ImportReport};
+use crate::app::roster::{self as roster_use_case, ImportReport};
+use crate::db::employees;
+use crate::domain::department::Membership;
 use crate::domain::roster::{self, ParsedRoster};
 use crate::web::auth::{AdminOnly, Require};
 use crate::web::error::AppError;
@@ -58,7 +60,7 @@ struct RosterPage {
     notice: Option<String>,
     error: Option<String>,
     summary: String,
-    by_department: Vec<(String, usize, usize)>,
+    by_department: Vec<(Membership, usize, usize)>,
     max_mb: usize,
     paste_text: String,
     report: Option<CheckReport>,
@@ -76,14 +78,14 @@ async fn roster_page(
     let people = with_conn(state, |conn| Ok(employees::list(conn, None)?)).await?;
     let active = people.iter().filter(|p| p.active).count();
     // employees::list is ordered by department.
-    let mut by_department: Vec<(String, usize, usize)> = Vec::new();
+    let mut by_department: Vec<(Membership, usize, usize)> = Vec::new();
     for p in &people {
         match by_department.last_mut() {
             Some((d, n, a)) if *d == p.department => {
                 *n += 1;
                 *a += usize::from(p.active);
             }
-            _ => by_department.push((p.department.clone(), 1, usize::from(p.active))),
+            _ => by_department.push((p.department, 1, usize::from(p.active))),
         }
     }
     let chrome = Chrome::of(who, "/admin/roster");
@@ -131,7 +133,7 @@ async fn check(
         .collect();
     let (would, parsed) = if errors_total == 0 {
         with_conn(state, move |conn| {
-            let r = employees::preview(conn, &parsed.entries, deactivate_missing)?;
+            let r = roster_use_case::preview(conn, &parsed.entries, deactivate_missing)?;
             Ok((Some(r), parsed))
         })
         .await?
@@ -165,11 +167,13 @@ async fn import(
     deactivate: bool,
 ) -> Result<HttpResponse, AppError> {
     let report = with_conn(state, move |conn| {
-        Ok(employees::import(
+        let now = crate::clock::now();
+        Ok(roster_use_case::import(
             conn,
             &parsed.entries,
             deactivate,
             &actor,
+            now,
             &|_| {},
         )?)
     })
