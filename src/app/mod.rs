@@ -3,6 +3,7 @@
 //! transaction, applies the settings it is given, and calls `db/` for queries and `domain/`
 //! for the rules. HTTP handlers and CLI commands call these; neither reaches past them.
 
+pub mod accounts;
 pub mod report;
 pub mod roster;
 pub mod rounds;

@@ -187,7 +187,7 @@ pub async fn get_export(
     let name = format!("ctopulse-{}", loaded.scorecard.quarter);
     match q.format.as_deref().unwrap_or("csv") {
         "csv" => {
-            let body = export::to_csv(&loaded).map_err(|e| AppError::Internal(e.to_string()))?;
+            let body = export::to_csv(&loaded).map_err(|e| AppError::Internal(e.into()))?;
             Ok(HttpResponse::Ok()
                 .content_type("text/csv; charset=utf-8")
                 .insert_header((
@@ -197,7 +197,7 @@ pub async fn get_export(
                 .body(body))
         }
         "json" => {
-            let body = export::to_json(&loaded).map_err(|e| AppError::Internal(e.to_string()))?;
+            let body = export::to_json(&loaded).map_err(|e| AppError::Internal(e.into()))?;
             Ok(HttpResponse::Ok()
                 .content_type("application/json")
                 .insert_header((
@@ -244,7 +244,7 @@ pub async fn get_report(
             .map(|b| (b, loaded.scorecard.quarter))
     })
     .await?
-    .map_err(|e| AppError::Internal(e.to_string()))?;
+    .map_err(|e| AppError::Internal(e.into()))?;
     let ext = match format {
         export::ReportFormat::Png => "png",
         export::ReportFormat::Svg => "svg",

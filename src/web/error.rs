@@ -26,25 +26,30 @@ pub enum AppError {
     PayloadTooLarge(String),
     #[error("{0}")]
     Conflict(String),
-    #[error("the service is temporarily unavailable: {0}")]
-    Unavailable(String),
+    /// A passing condition (database down or busy); the cause is logged, not shown.
+    #[error("the service is temporarily unavailable")]
+    Unavailable(#[source] Cause),
+    /// A fault on our side; the cause is logged, not shown.
     #[error("internal error")]
-    Internal(String),
+    Internal(#[source] Cause),
 }
+
+/// The cause of an internal or availability error, kept whole for the log.
+pub type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
 
 impl From<DbError> for AppError {
     fn from(e: DbError) -> Self {
         if e.is_transient() {
-            AppError::Unavailable(e.to_string())
+            AppError::Unavailable(e.into())
         } else {
-            AppError::Internal(e.to_string())
+            AppError::Internal(e.into())
         }
     }
 }
 
 impl From<actix_web::error::BlockingError> for AppError {
     fn from(e: actix_web::error::BlockingError) -> Self {
-        AppError::Internal(e.to_string())
+        AppError::Internal(e.into())
     }
 }
 
@@ -77,7 +82,7 @@ impl From<actix_web::error::JsonPayloadError> for AppError {
 
 impl From<askama::Error> for AppError {
     fn from(e: askama::Error) -> Self {
-        AppError::Internal(format!("template: {e}"))
+        AppError::Internal(e.into())
     }
 }
 
@@ -119,7 +124,7 @@ impl From<crate::db::scorecard::ScorecardError> for AppError {
         match e {
             E::NoClosedRound(_) | E::NothingClosed => AppError::NotFound(e.to_string()),
             E::Db(d) => d.into(),
-            other => AppError::Internal(other.to_string()),
+            other => AppError::Internal(other.into()),
         }
     }
 }
@@ -134,7 +139,7 @@ impl From<crate::db::rounds::RoundError> for AppError {
                 AppError::BadRequest(e.to_string())
             }
             E::Db(d) => d.into(),
-            E::StoredTemplate(_) => AppError::Internal(e.to_string()),
+            E::StoredTemplate(_) => AppError::Internal(e.into()),
         }
     }
 }
@@ -168,8 +173,12 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         match self {
-            AppError::Internal(cause) => tracing::error!(%cause, "internal error"),
-            AppError::Unavailable(cause) => tracing::warn!(%cause, "unavailable"),
+            AppError::Internal(_) => {
+                tracing::error!(error = %crate::telemetry::chain(self), "internal error")
+            }
+            AppError::Unavailable(_) => {
+                tracing::warn!(error = %crate::telemetry::chain(self), "unavailable")
+            }
             _ => {}
         }
         let message = self.public_message();

@@ -4,7 +4,8 @@ use actix_web::{web, HttpResponse};
 use diesel::connection::SimpleConnection;
 
 use super::error::AppError;
-use crate::db::{self, DbError};
+use super::with_conn;
+use crate::db::DbError;
 use crate::web::state::AppState;
 
 /// How long `/readyz` waits for the database before answering 503.
@@ -19,18 +20,19 @@ pub async fn healthz() -> HttpResponse {
 
 /// `GET /readyz`: the database answers (503 otherwise).
 pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let pool = state.pool.clone();
-    let check = web::block(move || -> Result<(), DbError> {
-        let mut conn = db::pool::checkout(&pool)?;
-        conn.batch_execute("SELECT 1")?;
+    let check = with_conn(&state, |conn| {
+        conn.batch_execute("SELECT 1").map_err(DbError::from)?;
         Ok(())
     });
     match tokio::time::timeout(READY_TIMEOUT, check).await {
-        Ok(Ok(Ok(()))) => Ok(HttpResponse::Ok()
+        Ok(Ok(())) => Ok(HttpResponse::Ok()
             .content_type("text/plain; charset=utf-8")
             .body("ready\n")),
-        Ok(Ok(Err(e))) => Err(AppError::Unavailable(e.to_string())),
-        Ok(Err(_)) => Err(AppError::Unavailable("the worker pool is gone".into())),
+        // Not ready, whatever the cause: a probe acts on 503, and the cause is logged.
+        Ok(Err(AppError::Internal(cause) | AppError::Unavailable(cause))) => {
+            Err(AppError::Unavailable(cause))
+        }
+        Ok(Err(other)) => Err(other),
         Err(_) => Err(AppError::Unavailable(
             "the database did not answer in time".into(),
         )),

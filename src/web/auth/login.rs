@@ -1,9 +1,5 @@
-//! `GET/POST /login` and `POST /logout`.
-//!
-//! An unknown email is checked against a dummy hash, so it costs the same time and gets the
-//! same message as a wrong password. Failures are counted in the database per (account,
-//! client IP) and per client IP; past 10 a minute the answer is 429 with Retry-After.
-//! A successful sign-in is never slowed: it records nothing in the failure table.
+//! `GET/POST /login` and `POST /logout` (the rules are `app::accounts`'). Past 10 failures
+//! a minute the answer is 429 with Retry-After; every rejection gets the same words.
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -11,16 +7,15 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::{cookies, AnyStaff, Require};
-use crate::auth::session::SessionTimes;
-use crate::auth::{csrf, password, Credential, Identity, Role};
+use crate::app::accounts::{self, SignIn};
+use crate::auth::{csrf, password, Credential, Identity};
 use crate::clock;
-use crate::db::throttle::{self, AttemptKind};
-use crate::db::{self, audit, sessions, users, DbError};
 use crate::domain::email::Email;
 use crate::tokens;
 use crate::web::client_ip::client_ip;
 use crate::web::error::AppError;
 use crate::web::state::AppState;
+use crate::web::with_conn;
 
 /// The sign-in page.
 #[derive(Template)]
@@ -112,24 +107,27 @@ pub async fn login_submit(
     let account = Email::parse(typed_email)
         .map(|e| e.as_str().to_string())
         .unwrap_or_else(|_| typed_email.to_lowercase());
-    let attempt = Attempt {
+    let attempt = accounts::Attempt {
         account,
         password: form.password,
         client_ip: client_ip(&req, &state.settings.trusted_proxies),
         previous_session: cookies::session_token(&req, https),
     };
-    let pool = state.pool.clone();
-    let outcome = web::block(move || attempt.run(&pool)).await??;
+    let now = clock::now();
+    let outcome = with_conn(&state, move |conn| {
+        Ok(accounts::sign_in(conn, &attempt, now)?)
+    })
+    .await?;
     match outcome {
-        Outcome::Throttled { retry_after } => Err(AppError::TooManyRequests { retry_after }),
-        Outcome::Rejected => form_page(
+        SignIn::Throttled { retry_after } => Err(AppError::TooManyRequests { retry_after }),
+        SignIn::Rejected => form_page(
             &req,
             &state,
             StatusCode::UNAUTHORIZED,
             shown_email,
             Some(REJECTED),
         ),
-        Outcome::SignedIn { token, role } => Ok(HttpResponse::SeeOther()
+        SignIn::SignedIn { token, role } => Ok(HttpResponse::SeeOther()
             .insert_header((header::LOCATION, role.home_path()))
             .cookie(cookies::session(token, https))
             .finish()),
@@ -149,23 +147,11 @@ pub async fn logout(
     if !matches!(who.credential, Credential::Session { .. }) {
         return Err(AppError::BadRequest("no session to end".into()));
     }
-    let pool = state.pool.clone();
     let actor = who.actor.clone();
-    web::block(move || -> Result<(), DbError> {
-        let mut conn = db::pool::checkout(&pool)?;
-        conn.write_transaction(|conn| {
-            let ended = sessions::delete_for_user(conn, &user_id)?;
-            audit::record(
-                conn,
-                &actor,
-                "logout",
-                "user",
-                Some(&user_id),
-                Some(&format!("{ended} session(s) ended")),
-            )
-        })
+    with_conn(&state, move |conn| {
+        Ok(accounts::sign_out(conn, &user_id, &actor)?)
     })
-    .await??;
+    .await?;
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, "/login"))
         .cookie(cookies::session_removal(state.settings.is_https()))
@@ -203,91 +189,4 @@ fn form_page(
         resp.cookie(cookies::login(secret, https));
     }
     Ok(resp.body(page))
-}
-
-/// One sign-in attempt, run on the blocking pool (argon2 and the database).
-struct Attempt {
-    account: String,
-    password: String,
-    client_ip: String,
-    previous_session: Option<String>,
-}
-
-enum Outcome {
-    Throttled { retry_after: i64 },
-    Rejected,
-    SignedIn { token: String, role: Role },
-}
-
-impl Attempt {
-    fn run(self, pool: &db::DbPool) -> Result<Outcome, DbError> {
-        let mut conn = db::pool::checkout(pool)?;
-        let now = clock::now();
-        if let Some(retry_after) = throttle::retry_after(
-            &mut conn,
-            AttemptKind::Login,
-            Some(&self.account),
-            &self.client_ip,
-            now,
-        )? {
-            return Ok(Outcome::Throttled { retry_after });
-        }
-        let user = users::find_by_email(&mut conn, &self.account)?;
-        // One argon2 check whatever happens, so timing tells nothing about the account.
-        let matched = match &user {
-            Some(u) => password::verify(&self.password, &u.password_hash),
-            None => password::verify_unknown_user(&self.password),
-        };
-        let signed_in = user
-            .as_ref()
-            .filter(|u| matched && !u.disabled)
-            .map(|u| (u, u.role));
-        let Some((user, role)) = signed_in else {
-            let user_id = user.as_ref().map(|u| u.id.as_str());
-            conn.write_transaction(|conn| {
-                throttle::record(
-                    conn,
-                    AttemptKind::Login,
-                    Some(&self.account),
-                    &self.client_ip,
-                    now,
-                )?;
-                audit::record(
-                    conn,
-                    "anonymous",
-                    "login.failed",
-                    "user",
-                    user_id,
-                    Some(&format!(
-                        "account {:?} from {}",
-                        self.account, self.client_ip
-                    )),
-                )
-            })?;
-            return Ok(Outcome::Rejected);
-        };
-        let token = tokens::new_token();
-        let csrf_secret = tokens::new_token();
-        conn.write_transaction(|conn| {
-            if let Some(old) = &self.previous_session {
-                sessions::delete(conn, &tokens::hash(old))?;
-            }
-            sessions::create(
-                conn,
-                &tokens::hash(&token),
-                &user.id,
-                &csrf_secret,
-                SessionTimes::starting(now),
-            )?;
-            audit::record(
-                conn,
-                &user.email,
-                "login",
-                "user",
-                Some(&user.id),
-                Some(&format!("from {}", self.client_ip)),
-            )
-        })?;
-        Ok(Outcome::SignedIn { token, role })
-    }
 }

@@ -25,10 +25,11 @@ use actix_web::http::Method;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 
 use super::error::AppError;
+use super::with_conn;
+use crate::app::accounts;
 pub use crate::auth::roles::{AdminOnly, AnyStaff, BoardOnly, CtoOnly, ResultReaders};
-use crate::auth::{csrf, session, Credential, Identity, RoleSet};
+use crate::auth::{csrf, Credential, Identity, RoleSet};
 use crate::clock;
-use crate::db::{self, api_tokens, sessions, DbError};
 use crate::tokens;
 use crate::web::state::AppState;
 
@@ -135,14 +136,20 @@ async fn authenticate(req: &HttpRequest) -> Result<Identity, AppError> {
         if !tokens::is_well_formed(&token) {
             return Err(unauthenticated);
         }
-        let pool = state.pool.clone();
-        web::block(move || find_api_token(&pool, &token)).await??
+        let now = clock::now();
+        with_conn(&state, move |conn| {
+            Ok(accounts::token_identity(conn, &token, now)?)
+        })
+        .await?
     } else {
         let Some(token) = cookies::session_token(req, state.settings.is_https()) else {
             return Err(unauthenticated);
         };
-        let pool = state.pool.clone();
-        let who = web::block(move || find_session(&pool, &token)).await??;
+        let now = clock::now();
+        let who = with_conn(&state, move |conn| {
+            Ok(accounts::session_identity(conn, &token, now)?)
+        })
+        .await?;
         if let Some(Identity {
             credential: Credential::Session { csrf_secret, .. },
             ..
@@ -162,59 +169,4 @@ async fn authenticate(req: &HttpRequest) -> Result<Identity, AppError> {
     let who = who.ok_or(unauthenticated)?;
     req.extensions_mut().insert(who.clone());
     Ok(who)
-}
-
-/// The live session behind a cookie token, touching it; expired sessions are deleted.
-fn find_session(pool: &db::DbPool, token: &str) -> Result<Option<Identity>, DbError> {
-    if !tokens::is_well_formed(token) {
-        return Ok(None);
-    }
-    let mut conn = db::pool::checkout(pool)?;
-    let hash = tokens::hash(token);
-    let now = clock::now();
-    let Some((s, user)) = sessions::find(&mut conn, &hash)? else {
-        return Ok(None);
-    };
-    let times = s.times();
-    if !times.is_live(now) {
-        sessions::delete(&mut conn, &hash)?;
-        return Ok(None);
-    }
-    if user.disabled {
-        return Ok(None);
-    }
-    let role = user.role;
-    if times.needs_touch(now) {
-        sessions::touch(&mut conn, &hash, now)?;
-    }
-    Ok(Some(Identity {
-        user_id: Some(user.id),
-        actor: user.email,
-        role,
-        credential: Credential::Session {
-            token_hash: hash,
-            csrf_secret: s.csrf_secret,
-        },
-    }))
-}
-
-/// The unrevoked API token with this value.
-fn find_api_token(pool: &db::DbPool, token: &str) -> Result<Option<Identity>, DbError> {
-    let mut conn = db::pool::checkout(pool)?;
-    let now = clock::now();
-    let Some(t) = api_tokens::find_active(&mut conn, &tokens::hash(token))? else {
-        return Ok(None);
-    };
-    let role = t.role;
-    if t.last_used_at
-        .is_none_or(|at| now - at >= session::TOUCH_EVERY)
-    {
-        api_tokens::touch(&mut conn, &t.id, now)?;
-    }
-    Ok(Some(Identity {
-        user_id: None,
-        actor: format!("token:{}", t.name),
-        role,
-        credential: Credential::ApiToken { id: t.id },
-    }))
 }

@@ -133,7 +133,7 @@ struct AddForm {
 /// A fresh initial password and its hash (the plaintext is shown once and never stored).
 fn initial_password() -> Result<(String, String), AppError> {
     let secret = password::generate();
-    let hash = password::hash(&secret).map_err(|e| AppError::Internal(e.to_string()))?;
+    let hash = password::hash(&secret).map_err(|e| AppError::Internal(e.into()))?;
     Ok((secret, hash))
 }
 
@@ -245,7 +245,7 @@ pub async fn action(
     let outcome = with_conn(&state, move |conn| {
         let user =
             users::by_id(conn, &id)?.ok_or_else(|| AppError::NotFound("no such user".into()))?;
-        let email = Email::parse(&user.email).map_err(|e| AppError::Internal(e.to_string()))?;
+        let email = Email::parse(&user.email).map_err(|e| AppError::Internal(e.into()))?;
         let result = match action.as_str() {
             "disable" => users::disable(conn, &email, &actor, AdminGuard::KeepOne)
                 .map(|ended| Done::Notice(format!("{email} disabled; {ended} session(s) ended."))),
