@@ -48,7 +48,7 @@ fn answer(i: usize, j: usize, kind: QuestionKind, allow_na: bool) -> AnswerValue
 
 /// Launches engineering-culture for 2026Q3, answers it for the first `n` engineers through their
 /// real links (the spread of `answer`), seals it, and returns the round id and its template.
-async fn sealed_culture_round(
+pub(crate) async fn sealed_culture_round(
     app: &TestApp,
     n: usize,
 ) -> (String, ctopulse::domain::template::Template) {
