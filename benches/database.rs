@@ -13,10 +13,10 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion, SamplingM
 use rand::rngs::StdRng;
 use rand::SeedableRng;
 
+use ctopulse::app::scorecard::{self, Options};
 use ctopulse::bench_data::{self, Mood};
 use ctopulse::clock;
 use ctopulse::db::schema::rounds;
-use ctopulse::db::scorecard::{self, Options};
 use ctopulse::db::seal;
 use diesel::prelude::*;
 

@@ -203,8 +203,8 @@ pub fn build(
             .trailing(demo::story::HR_LEAD_IN);
         hr_quarters.extend_from_slice(&history);
         let events = demo::history::hr_events(&hr_quarters, engineers, fy);
-        hr::import(conn, &events, ACTOR)?;
-        demo::history::write_register(conn, &history)?;
+        hr::import(conn, &events, ACTOR, now)?;
+        demo::history::write_register(conn, &history, now)?;
 
         // The open round went out three days ago (never before its quarter began).
         let quarter_start = PrimitiveDateTime::new(current.first_day(fy), time::Time::MIDNIGHT);

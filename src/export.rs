@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::db::scorecard::LoadedScorecard;
+use crate::app::scorecard::LoadedScorecard;
 
 /// The CSV header and what each column means (the first data row repeats the meanings so a
 /// spreadsheet user sees them).
@@ -106,56 +106,5 @@ mod tests {
         assert_eq!(escape_cell("-12.5"), "-12.5");
         assert_eq!(escape_cell("-1+cmd"), "'-1+cmd");
         assert_eq!(escape_cell("sales"), "sales");
-    }
-}
-
-/// Which image a report download is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReportFormat {
-    Png,
-    Svg,
-}
-
-impl ReportFormat {
-    /// Reads `png` or `svg`.
-    pub fn parse(s: &str) -> Option<ReportFormat> {
-        match s {
-            "png" => Some(ReportFormat::Png),
-            "svg" => Some(ReportFormat::Svg),
-            _ => None,
-        }
-    }
-
-    /// The HTTP content type.
-    pub fn content_type(self) -> &'static str {
-        match self {
-            ReportFormat::Png => "image/png",
-            ReportFormat::Svg => "image/svg+xml",
-        }
-    }
-}
-
-/// Renders the board report of a loaded scorecard (the same image for `ctopulse report` and
-/// the board page's download).
-pub fn render_report(
-    loaded: &LoadedScorecard,
-    settings: &crate::config::Settings,
-    format: ReportFormat,
-    locale: crate::domain::locale::Locale,
-) -> Result<Vec<u8>, crate::charts::ReportError> {
-    let ctx = crate::charts::ReportContext {
-        company: &settings.company_name,
-        locale,
-        as_of: loaded.as_of,
-        commentary: loaded.commentary.as_deref(),
-        methodology: crate::charts::Methodology {
-            thresholds: crate::db::scorecard::status_thresholds(&settings.thresholds),
-        },
-    };
-    match format {
-        ReportFormat::Png => crate::charts::render_png(&loaded.scorecard, &ctx),
-        ReportFormat::Svg => {
-            crate::charts::render_svg(&loaded.scorecard, &ctx).map(String::into_bytes)
-        }
     }
 }

@@ -1,1 +1,304 @@
-//! Use cases: scorecard.
+//! Use cases: scorecard. Loads a quarter's scorecard (default: the latest with a closed
+//! round): the stored tallies from `db::scorecard`, scored by `domain::scoring`, with the
+//! HR events, inflection points and commentary beside them.
+
+use std::collections::HashMap;
+
+use diesel::Connection;
+use serde::Serialize;
+use time::Date;
+
+use crate::config::Thresholds;
+use crate::db::rounds::{self, RoundError};
+use crate::db::scorecard::{self as stored, ClosedRound};
+use crate::db::{commentary, hr, inflection, DbConnection, DbError};
+use crate::domain::department::Membership;
+use crate::domain::quarter::Quarter;
+use crate::domain::question::QuestionKind;
+use crate::domain::round::RoundStatus;
+use crate::domain::scoring::scorecard::RoundReport;
+use crate::domain::scoring::{
+    build_scorecard, GroupInput, HrInput, ItemInput, RoundInput, Scorecard, ScorecardInput,
+    ScoringError, StatusThresholds, TemplateRef,
+};
+use crate::domain::template::{parse_template, Template};
+
+/// Why a scorecard could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ScorecardError {
+    /// The quarter asked for has no closed round.
+    #[error("no closed round for {0}")]
+    NoClosedRound(String),
+    #[error("no round has closed yet; results appear once the first round closes")]
+    NothingClosed,
+    /// Results were asked of a round that has not closed.
+    #[error("round {id} is {status}; results appear after it closes")]
+    RoundOpen { id: String, status: RoundStatus },
+    /// The round closed, but its template has no results in the quarter's scorecard.
+    #[error("no results for round {0}")]
+    NoResults(String),
+    #[error(transparent)]
+    Round(#[from] RoundError),
+    #[error("the stored data is inconsistent: {0}")]
+    Engine(#[from] ScoringError),
+    #[error("round {round}: its stored template does not load")]
+    Template {
+        round: String,
+        #[source]
+        source: crate::domain::template::TemplateErrors,
+    },
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<diesel::result::Error> for ScorecardError {
+    fn from(e: diesel::result::Error) -> Self {
+        ScorecardError::Db(e.into())
+    }
+}
+
+/// How to build a scorecard.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Whether the caller may read comments (CTO; board only if the setting allows).
+    pub include_comments: bool,
+    pub thresholds: Thresholds,
+    pub fiscal_year_start_month: u8,
+}
+
+/// The engine's thresholds from the settings'.
+pub fn status_thresholds(t: &Thresholds) -> StatusThresholds {
+    StatusThresholds {
+        a_amber_alignment: t.alignment_amber,
+        b_red_productive_happy: t.culture_red,
+        b_amber_productive_happy: t.culture_amber,
+        b_attrition_breach: t.attrition_max,
+        b_acceptance_breach: t.acceptance_min,
+        c_red_weighted: t.csat_red,
+        c_red_any_group: t.csat_group_red,
+        c_amber_weighted: t.csat_amber,
+    }
+}
+
+/// A scorecard and what the report needs beside it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LoadedScorecard {
+    pub scorecard: Scorecard,
+    /// The last close date of the quarter's rounds ("as of").
+    pub as_of: Option<Date>,
+    pub commentary: Option<String>,
+}
+
+/// Quarters that have a closed round, newest first.
+pub fn closed_quarters(conn: &mut DbConnection) -> Result<Vec<Quarter>, ScorecardError> {
+    Ok(stored::closed_quarters(conn)?)
+}
+
+/// `quarter`, or the newest quarter with a closed round.
+pub fn quarter_or_latest(
+    conn: &mut DbConnection,
+    quarter: Option<Quarter>,
+) -> Result<Quarter, ScorecardError> {
+    match quarter {
+        Some(q) => Ok(q),
+        None => stored::latest_closed_quarter(conn)?.ok_or(ScorecardError::NothingClosed),
+    }
+}
+
+/// The CTO's commentary on `quarter` (default: the latest with a closed round).
+pub fn commentary(
+    conn: &mut DbConnection,
+    quarter: Option<Quarter>,
+) -> Result<(Quarter, Option<String>), ScorecardError> {
+    conn.transaction(|c| {
+        let quarter = quarter_or_latest(c, quarter)?;
+        Ok((quarter, commentary::get(c, quarter)?))
+    })
+}
+
+/// Builds the scorecard of `quarter` (default: the latest with a closed round).
+pub fn load(
+    conn: &mut DbConnection,
+    quarter: Option<Quarter>,
+    opts: &Options,
+    rng: &mut impl rand::Rng,
+) -> Result<LoadedScorecard, ScorecardError> {
+    conn.transaction(|c| {
+        let quarter = quarter_or_latest(c, quarter)?;
+        let input = input_for(c, quarter, opts)?;
+        if !input.rounds.iter().any(|r| r.quarter == quarter) {
+            return Err(ScorecardError::NoClosedRound(quarter.to_string()));
+        }
+        let as_of = stored::closed_as_of(c, quarter)?;
+        let scorecard = build_scorecard(&input, rng)?;
+        let commentary = commentary::get(c, quarter)?;
+        Ok(LoadedScorecard {
+            scorecard,
+            as_of,
+            commentary,
+        })
+    })
+}
+
+/// One closed round's figures, from its quarter's scorecard.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoundResults {
+    pub round_id: String,
+    pub quarter: String,
+    pub results: RoundReport,
+}
+
+/// The figures of round `id`; refused while the round is open.
+pub fn round_results(
+    conn: &mut DbConnection,
+    id: &str,
+    opts: &Options,
+    rng: &mut impl rand::Rng,
+) -> Result<RoundResults, ScorecardError> {
+    let round = rounds::get(conn, id)?;
+    let status = round.status();
+    if !status.results_visible() {
+        return Err(ScorecardError::RoundOpen {
+            id: round.id,
+            status,
+        });
+    }
+    let quarter = round
+        .quarter
+        .parse::<Quarter>()
+        .map_err(|e| DbError::Malformed {
+            table: "rounds",
+            column: "quarter".into(),
+            value: round.quarter.clone(),
+            reason: e.to_string(),
+        })?;
+    let loaded = load(conn, Some(quarter), opts, rng)?;
+    let results = loaded
+        .scorecard
+        .rounds
+        .into_iter()
+        .find(|r| r.template.key == round.template_key)
+        .ok_or_else(|| ScorecardError::NoResults(round.id.clone()))?;
+    Ok(RoundResults {
+        round_id: round.id,
+        quarter: round.quarter,
+        results,
+    })
+}
+
+/// The engine's input for `quarter` and its seven predecessors (closed rounds only).
+pub fn input_for(
+    conn: &mut DbConnection,
+    quarter: Quarter,
+    opts: &Options,
+) -> Result<ScorecardInput, ScorecardError> {
+    let closed = stored::closed_rounds(conn, &quarter.trailing(8))?;
+    let mut inputs = Vec::with_capacity(closed.len());
+    let mut parsed: HashMap<String, Template> = HashMap::new();
+    for r in &closed {
+        if !parsed.contains_key(&r.template_hash) {
+            let t = parse_template(&format!("{}.toml", r.template_key), &r.template_content)
+                .map_err(|source| ScorecardError::Template {
+                    round: r.id.clone(),
+                    source,
+                })?;
+            parsed.insert(r.template_hash.clone(), t);
+        }
+        let Some(template) = parsed.get(&r.template_hash) else {
+            continue;
+        };
+        let with_comments = opts.include_comments && r.quarter == quarter;
+        inputs.push(round_input(conn, r, template, with_comments)?);
+    }
+    let last = quarter.last_day(opts.fiscal_year_start_month);
+    let first = quarter.first_day(opts.fiscal_year_start_month);
+    // Twelve months ending with the quarter, with a margin the engine trims exactly.
+    let from = last.replace_year(last.year() - 1).unwrap_or(first) - time::Duration::days(31);
+    Ok(ScorecardInput {
+        quarter,
+        rounds: inputs,
+        hr: HrInput {
+            quarter_first_day: first,
+            quarter_last_day: last,
+            events: hr::between(conn, from, last)?,
+        },
+        inflection_points: inflection::for_quarter(conn, quarter)?,
+        thresholds: status_thresholds(&opts.thresholds),
+        include_comments: opts.include_comments,
+    })
+}
+
+fn round_input(
+    conn: &mut DbConnection,
+    r: &ClosedRound,
+    t: &Template,
+    with_comments: bool,
+) -> Result<RoundInput, ScorecardError> {
+    let participation = stored::participation(conn, &r.id)?;
+    let groups = r
+        .groups()?
+        .into_iter()
+        .map(|g| {
+            let (delivered, answered) = participation.get(&g.key).copied().unwrap_or((0, 0));
+            GroupInput {
+                // The board is an audience group, not a department: it carries no CSAT weight.
+                departments: g
+                    .members
+                    .iter()
+                    .filter_map(|m| match m {
+                        Membership::Department(d) => Some(*d),
+                        Membership::Board => None,
+                    })
+                    .collect(),
+                key: g.key,
+                weight: g.weight,
+                delivered: delivered.max(0) as u32,
+                answered: answered.max(0) as u32,
+            }
+        })
+        .collect();
+    let items = t
+        .questions()
+        .map(|q| ItemInput {
+            key: q.key().to_string(),
+            kind: q.kind(),
+            role: q.role(),
+            section: q.department(),
+            allow_na: q.allow_na(),
+        })
+        .collect();
+    let value_counts = stored::value_counts(conn, &r.id)?;
+    let (culture_tallies, alignment_tallies) = stored::index_tallies(conn, &r.id)?;
+    let comments = if with_comments {
+        let text_keys: Vec<&str> = t
+            .questions()
+            .filter(|q| q.kind() == QuestionKind::Text)
+            .map(|q| q.key())
+            .collect();
+        if r.status == RoundStatus::Sealed {
+            stored::sealed_comments(conn, &r.id, &text_keys)?
+        } else {
+            stored::answer_comments(conn, &r.id, &text_keys)?
+        }
+    } else {
+        Vec::new()
+    };
+    Ok(RoundInput {
+        quarter: r.quarter,
+        audience: r.audience,
+        template: TemplateRef {
+            key: r.template_key.clone(),
+            version: r.template_version.max(0) as u32,
+            content_hash: r.template_hash.clone(),
+        },
+        k: r.k.max(0) as u32,
+        comment_threshold: r.comment_threshold.max(0) as u32,
+        status: r.status,
+        groups,
+        items,
+        value_counts,
+        culture_tallies,
+        alignment_tallies,
+        comments,
+    })
+}

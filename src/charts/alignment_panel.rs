@@ -3,12 +3,13 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
-use crate::charts::board_report::{panel_top, Frame, PanelLayout};
 use crate::charts::copy::{self, assessment_word, confirmation_word, fill};
+use crate::charts::layout::{Frame, PanelLayout, ReportContext, ReportError};
 use crate::charts::marks::{self, Area};
+use crate::charts::panel::panel_top;
 use crate::charts::text_layout::{self as tl, line_height};
 use crate::charts::theme::{self, size, ALARM, ALARM_TINT, INK, MUTED};
-use crate::charts::{reasons, ReportContext, ReportError};
+use crate::charts::{reasons, trend};
 use crate::domain::scoring::alignment::InflectionPoint;
 use crate::domain::scoring::inputs::{Assessment, Confirmation};
 use crate::domain::scoring::status::Rating;
@@ -46,7 +47,7 @@ pub fn draw<DB: DrawingBackend>(
         (lay.x, lay.details_y),
         lay.w,
     )?;
-    marks::trend_foot(
+    trend::trend_foot(
         area,
         ctx.locale,
         sc,

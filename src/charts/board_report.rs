@@ -8,12 +8,11 @@ use image::{ColorType, ImageEncoder};
 use plotters::prelude::*;
 
 use crate::charts::copy::{self, fill, pct0};
+use crate::charts::layout::{trim_float, Frame, ReportContext, ReportError, PAD};
 use crate::charts::marks::{self, Area};
 use crate::charts::text_layout::{self as tl, line_height};
 use crate::charts::theme::{self, size, INK, MUTED, PANEL, PAPER, RULE};
-use crate::charts::{
-    alignment_panel, csat_panel, culture_panel, fonts, ReportContext, ReportError,
-};
+use crate::charts::{alignment_panel, csat_panel, culture_panel, fonts};
 use crate::domain::audience::Audience;
 use crate::domain::locale::Locale;
 use crate::domain::scoring::status::Rating;
@@ -30,82 +29,6 @@ const PANELS_TOP: i32 = 104;
 const PANELS_BOTTOM: i32 = 804;
 const COMMENTARY_TOP: i32 = 814;
 const FOOTER_TOP: i32 = 916;
-const PAD: i32 = 18;
-
-/// A panel's outer box.
-#[derive(Debug, Clone, Copy)]
-pub struct Frame {
-    /// Left edge.
-    pub x: i32,
-    /// Top edge.
-    pub y: i32,
-    /// Width.
-    pub w: i32,
-    /// Height.
-    pub h: i32,
-}
-
-/// Where a panel's parts go, below its title and status.
-#[derive(Debug, Clone, Copy)]
-pub struct PanelLayout {
-    /// Content left edge.
-    pub x: i32,
-    /// Content width.
-    pub w: i32,
-    /// Top of the headline figure.
-    pub headline_y: i32,
-    /// Top of the measure's details.
-    pub details_y: i32,
-    /// Top of the trend chart.
-    pub trend_y: i32,
-    /// Height of the trend chart.
-    pub trend_h: i32,
-    /// Top of the notes under the trend.
-    pub notes_y: i32,
-}
-
-/// Draws a panel's card, title and status; returns where the rest goes.
-///
-/// Every panel has the same skeleton so the three measures line up across the page and a
-/// reader compares like with like.
-pub fn panel_top<DB: DrawingBackend>(
-    area: &Area<DB>,
-    locale: Locale,
-    f: Frame,
-    title: &str,
-    rating: Rating,
-    reason: &str,
-) -> Result<PanelLayout, ReportError> {
-    marks::rect(area, (f.x, f.y), (f.x + f.w, f.y + f.h), PANEL.filled())?;
-    // A status-coloured strip on top: a second cue beside the icon and word, never the only one.
-    marks::rect(
-        area,
-        (f.x, f.y),
-        (f.x + f.w, f.y + 6),
-        theme::rating_colour(rating).filled(),
-    )?;
-    let x = f.x + PAD;
-    let w = f.w - 2 * PAD;
-    let heading = theme::bold(size::HEADING);
-    tl::text(
-        area,
-        &tl::fit(&heading, title, w),
-        &heading,
-        &INK,
-        (x, f.y + 16),
-    )?;
-    let reason = crate::charts::reasons::sentence(reason);
-    marks::status(area, locale, rating, &reason, (x, f.y + 56), w, 3)?;
-    Ok(PanelLayout {
-        x,
-        w,
-        headline_y: f.y + 168,
-        details_y: f.y + 300,
-        trend_y: f.y + 528,
-        trend_h: 134,
-        notes_y: f.y + 664,
-    })
-}
 
 fn header<DB: DrawingBackend>(
     area: &Area<DB>,
@@ -273,12 +196,6 @@ pub fn methodology_text(sc: &Scorecard, ctx: &ReportContext<'_>) -> String {
         ],
     ));
     parts.join(" ")
-}
-
-/// A weight without a needless ".0".
-pub fn trim_float(v: f64) -> String {
-    let s = format!("{v:.1}");
-    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }
 
 fn footer<DB: DrawingBackend>(

@@ -4,12 +4,13 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
-use crate::charts::board_report::{panel_top, trim_float, Frame};
 use crate::charts::copy::{self, fill, group_name, pct0};
+use crate::charts::layout::{trim_float, Frame, ReportContext, ReportError};
 use crate::charts::marks::{self, Area};
+use crate::charts::panel::panel_top;
 use crate::charts::text_layout::{self as tl, line_height};
 use crate::charts::theme::{self, size, BAND, DATA, INK, MUTED, RULE, WHITE_TEXT_BG};
-use crate::charts::{reasons, ReportContext, ReportError};
+use crate::charts::{reasons, trend};
 use crate::domain::audience::Audience;
 use crate::domain::scoring::figure::Figure;
 use crate::domain::scoring::interval::Share;
@@ -82,7 +83,7 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
-    marks::trend_foot(
+    trend::trend_foot(
         area,
         ctx.locale,
         sc,

@@ -4,12 +4,13 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
-use crate::charts::board_report::{panel_top, Frame};
 use crate::charts::copy::{self, fill, pct1, signed};
+use crate::charts::layout::{Frame, ReportContext, ReportError};
 use crate::charts::marks::{self, Area};
+use crate::charts::panel::panel_top;
 use crate::charts::text_layout::{self as tl, line_height};
 use crate::charts::theme::{self, size, INK, MUTED, WHITE_TEXT_BG};
-use crate::charts::{reasons, ReportContext, ReportError};
+use crate::charts::{reasons, trend};
 use crate::domain::scoring::lagging::{BreachWhen, LaggingIndicator};
 use crate::domain::scoring::status::Rating;
 use crate::domain::scoring::trend::Metric;
@@ -152,7 +153,7 @@ pub fn draw<DB: DrawingBackend>(
         y += 26;
     }
 
-    marks::trend_foot(
+    trend::trend_foot(
         area,
         ctx.locale,
         sc,

@@ -1,21 +1,18 @@
 //! The marks every panel shares: the status line, the headline share with its interval, an
-//! interval bar, the hatched box that stands in for a withheld figure, and the trend foot.
+//! interval bar, and the hatched box that stands in for a withheld figure.
 
 use plotters::coord::Shift;
 use plotters::element::{Drawable, PointCollection};
 use plotters::prelude::*;
 
-use crate::charts::board_report::PanelLayout;
 use crate::charts::copy::{self, fill, pct0};
+use crate::charts::layout::ReportError;
 use crate::charts::text_layout::{self as tl, line_height};
 use crate::charts::theme::{self, size, ALARM, BAND, DATA, INK, MUTED, RULE, WITHHELD};
-use crate::charts::{trend, ReportError};
 use crate::domain::locale::Locale;
 use crate::domain::scoring::figure::Figure;
 use crate::domain::scoring::interval::Share;
 use crate::domain::scoring::status::Rating;
-use crate::domain::scoring::trend::Metric;
-use crate::domain::scoring::Scorecard;
 
 /// The drawing surface every mark draws on (the whole image; marks place themselves).
 pub type Area<DB> = DrawingArea<DB, Shift>;
@@ -263,37 +260,6 @@ pub fn absent_box<DB: DrawingBackend, T>(
         &MUTED,
         (x + pad, after),
         line_height(size::SMALL),
-    )?;
-    Ok(())
-}
-
-/// The foot every measure's panel shares: the trend of its headline `metric` with the
-/// quarter's surprise marked, then the notes on the surprises of the `noted` metrics.
-pub fn trend_foot<DB: DrawingBackend>(
-    area: &Area<DB>,
-    locale: Locale,
-    sc: &Scorecard,
-    lay: &PanelLayout,
-    metric: Metric,
-    noted: &[Metric],
-) -> Result<(), ReportError> {
-    let series = sc.trends.iter().find(|t| t.metric == metric);
-    let surprise = sc.surprises.iter().find(|s| s.metric == metric);
-    trend::share_trend(
-        area,
-        locale,
-        series,
-        surprise,
-        (lay.x, lay.trend_y),
-        (lay.w, lay.trend_h),
-    )?;
-    trend::notes(
-        area,
-        locale,
-        &sc.surprises,
-        noted,
-        (lay.x, lay.notes_y),
-        lay.w,
     )?;
     Ok(())
 }

@@ -12,6 +12,7 @@ use time::macros::date;
 
 use super::sample::{sample_as_of, sample_input, sample_scorecard, COMMENTARY, COMPANY};
 use super::*;
+use crate::domain::locale::Locale;
 use crate::domain::scoring::inputs::*;
 use crate::domain::scoring::{build_scorecard, Scorecard};
 

@@ -4,7 +4,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontDesc, RGBColor};
 
-use crate::charts::ReportError;
+use crate::charts::layout::ReportError;
 
 /// The drawn width of `text` in `font`, in pixels (0 if the font cannot measure it).
 pub fn width(font: &FontDesc<'_>, text: &str) -> i32 {

@@ -4,12 +4,13 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
 use crate::charts::copy::{self, fill, pct0, quarter_short};
+use crate::charts::layout::{PanelLayout, ReportError};
 use crate::charts::marks::{self, Area};
 use crate::charts::text_layout::{self as tl, line_height};
 use crate::charts::theme::{self, size, ALARM, DATA, INK, MUTED, RULE};
-use crate::charts::ReportError;
 use crate::domain::locale::Locale;
 use crate::domain::scoring::trend::{Direction, Metric, Surprise, SurpriseVerdict, TrendSeries};
+use crate::domain::scoring::Scorecard;
 
 /// The trend chart of one share metric in the box at `(x, y)` of size `(w, h)`.
 pub fn share_trend<DB: DrawingBackend>(
@@ -211,4 +212,35 @@ pub fn notes<DB: DrawingBackend>(
         )?;
     }
     Ok(y)
+}
+
+/// The foot every measure's panel shares: the trend of its headline `metric` with the
+/// quarter's surprise marked, then the notes on the surprises of the `noted` metrics.
+pub fn trend_foot<DB: DrawingBackend>(
+    area: &Area<DB>,
+    locale: Locale,
+    sc: &Scorecard,
+    lay: &PanelLayout,
+    metric: Metric,
+    noted: &[Metric],
+) -> Result<(), ReportError> {
+    let series = sc.trends.iter().find(|t| t.metric == metric);
+    let surprise = sc.surprises.iter().find(|s| s.metric == metric);
+    share_trend(
+        area,
+        locale,
+        series,
+        surprise,
+        (lay.x, lay.trend_y),
+        (lay.w, lay.trend_h),
+    )?;
+    notes(
+        area,
+        locale,
+        &sc.surprises,
+        noted,
+        (lay.x, lay.notes_y),
+        lay.w,
+    )?;
+    Ok(())
 }

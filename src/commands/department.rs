@@ -31,7 +31,10 @@ pub fn run(cmd: DepartmentCommand, settings: &Settings) -> Result<(), CliError> 
                     };
                     println!(
                         "{:<12} {:<24} {:>8} {:>6.1}%",
-                        r.key, r.name, r.csat_weight, share
+                        r.key.key(),
+                        r.name,
+                        r.csat_weight,
+                        share
                     );
                 }
             }

@@ -4,11 +4,13 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use super::{cli_actor, open, print_json, quarter, write_out, CliError};
+use crate::app::report::{self as report_app, ReportFormat};
+use crate::app::scorecard::{self, Options, ScorecardError};
 use crate::cli::{CommentaryCommand, HrCommand, InflectionCommand};
+use crate::clock;
 use crate::config::Settings;
 use crate::db::commentary::CommentaryError;
 use crate::db::inflection::{self, InflectionError};
-use crate::db::scorecard::{self, Options, ScorecardError};
 use crate::db::{self, hr as hr_db};
 use crate::domain::hr as hr_domain;
 use crate::export;
@@ -26,9 +28,10 @@ impl From<ScorecardError> for CliError {
     fn from(e: ScorecardError) -> Self {
         match e {
             ScorecardError::Db(d) => CliError::Db(d),
-            ScorecardError::NoClosedRound(_) | ScorecardError::NothingClosed => {
-                CliError::Usage(e.to_string())
-            }
+            ScorecardError::NoClosedRound(_)
+            | ScorecardError::NothingClosed
+            | ScorecardError::RoundOpen { .. }
+            | ScorecardError::NoResults(_) => CliError::Usage(e.to_string()),
             other => CliError::Failed(other.to_string()),
         }
     }
@@ -56,6 +59,7 @@ pub fn hr(cmd: HrCommand, settings: &Settings) -> Result<(), CliError> {
         &mut *db::pool::checkout(&pool)?,
         &parsed.events,
         &cli_actor(),
+        clock::now(),
     )?;
     eprintln!(
         "{} added, {} replaced, {} unchanged",
@@ -81,6 +85,7 @@ pub fn inflection(cmd: InflectionCommand, settings: &Settings) -> Result<(), Cli
                 quarter(&q)?,
                 description.as_deref(),
                 &actor,
+                clock::now(),
             )?;
             println!("{id}");
         }
@@ -91,7 +96,15 @@ pub fn inflection(cmd: InflectionCommand, settings: &Settings) -> Result<(), Cli
             note,
         } => {
             let a = inflection::parse_assessment(&assessment)?;
-            inflection::assess(&mut conn, &id, quarter(&q)?, a, note.as_deref(), &actor)?;
+            inflection::assess(
+                &mut conn,
+                &id,
+                quarter(&q)?,
+                a,
+                note.as_deref(),
+                &actor,
+                clock::now(),
+            )?;
             eprintln!("assessed {assessment} for {q}; awaiting the board's confirmation");
         }
         InflectionCommand::Confirm {
@@ -107,6 +120,7 @@ pub fn inflection(cmd: InflectionCommand, settings: &Settings) -> Result<(), Cli
                 dispute,
                 note.as_deref(),
                 &actor,
+                clock::now(),
             )?;
             eprintln!("{} for {q}", if dispute { "disputed" } else { "confirmed" });
         }
@@ -155,6 +169,7 @@ pub fn commentary(cmd: CommentaryCommand, settings: &Settings) -> Result<(), Cli
         quarter(&q)?,
         &text,
         &cli_actor(),
+        clock::now(),
     )
     .map_err(|e| match e {
         CommentaryError::Db(d) => CliError::Db(d),
@@ -204,7 +219,7 @@ pub fn report(
     settings: &Settings,
 ) -> Result<(), CliError> {
     let q = q.as_deref().map(quarter).transpose()?;
-    let format = export::ReportFormat::parse(format)
+    let format = ReportFormat::parse(format)
         .ok_or_else(|| CliError::Usage(format!("unknown format {format:?}")))?;
     let locale = lang
         .parse()
@@ -216,10 +231,17 @@ pub fn report(
         &cli_options(settings),
         &mut rand::rng(),
     )?;
-    let bytes = export::render_report(&loaded, settings, format, locale)
-        .map_err(|e| CliError::Failed(format!("the report could not be drawn: {e}")))?;
+    let bytes = report_app::render(
+        &loaded,
+        locale,
+        format,
+        &settings.company_name,
+        &settings.thresholds,
+    )
+    .map_err(|e| CliError::Failed(format!("the report could not be drawn: {e}")))?
+    .bytes;
     if out.is_none()
-        && format == export::ReportFormat::Png
+        && format == ReportFormat::Png
         && std::io::IsTerminal::is_terminal(&std::io::stdout())
     {
         return Err(CliError::Usage(

@@ -169,6 +169,7 @@ use crate::domain::department::{Department, Membership};
 use crate::domain::locale::Locale;
 use crate::domain::quarter::Quarter;
 use crate::domain::round::RoundStatus;
+use crate::domain::scoring::{Assessment, Confirmation, HrEventKind};
 
 impl TextColumn for Quarter {
     const WHAT: &'static str = "quarter";
@@ -191,6 +192,15 @@ impl TextColumn for Audience {
 impl TextColumn for Role {
     const WHAT: &'static str = "role";
 }
+impl TextColumn for Assessment {
+    const WHAT: &'static str = "assessment";
+}
+impl TextColumn for Confirmation {
+    const WHAT: &'static str = "board_state";
+}
+impl TextColumn for HrEventKind {
+    const WHAT: &'static str = "event";
+}
 
 text_column!(Quarter, QuarterColumn);
 text_column!(Department, DepartmentColumn);
@@ -199,3 +209,6 @@ text_column!(Locale, LocaleColumn);
 text_column!(RoundStatus, RoundStatusColumn);
 text_column!(Audience, AudienceColumn);
 text_column!(Role, RoleColumn);
+text_column!(Assessment, AssessmentColumn);
+text_column!(Confirmation, ConfirmationColumn);
+text_column!(HrEventKind, HrEventKindColumn);

@@ -1,10 +1,10 @@
 //! The CTO's short comment on a quarter, shown on the board report.
 
 use diesel::prelude::*;
+use time::PrimitiveDateTime;
 
 use super::schema::commentaries;
 use super::{audit, DbConnection, DbError};
-use crate::clock;
 use crate::domain::quarter::Quarter;
 
 /// Longest commentary, in characters.
@@ -25,6 +25,7 @@ pub fn set(
     quarter: Quarter,
     text: &str,
     actor: &str,
+    now: PrimitiveDateTime,
 ) -> Result<(), CommentaryError> {
     let text = text.trim();
     let n = text.chars().count();
@@ -40,7 +41,7 @@ pub fn set(
                     commentaries::quarter.eq(&q),
                     commentaries::body.eq(text),
                     commentaries::author.eq(Some(actor)),
-                    commentaries::updated_at.eq(clock::now()),
+                    commentaries::updated_at.eq(now),
                 ))
                 .execute(conn)?;
         }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use diesel::prelude::*;
 use serde::Serialize;
 
+use super::column::malformed_in;
 use super::schema::departments;
 use super::{audit, DbConnection, DbError};
 use crate::domain::department::{check_weight, check_weights, Department, WeightError};
@@ -13,7 +14,7 @@ use crate::domain::department::{check_weight, check_weights, Department, WeightE
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Serialize)]
 #[diesel(table_name = departments)]
 pub struct DepartmentRow {
-    pub key: String,
+    pub key: Department,
     pub name: String,
     pub csat_weight: f64,
     pub sort_order: i32,
@@ -50,22 +51,18 @@ pub fn ensure_defaults(
 
 /// Every department in display order.
 pub fn list(conn: &mut DbConnection) -> Result<Vec<DepartmentRow>, DbError> {
-    Ok(departments::table
+    departments::table
         .order(departments::sort_order)
         .select(DepartmentRow::as_select())
-        .load(conn)?)
+        .load(conn)
+        .map_err(malformed_in("departments"))
 }
 
 /// The current weights, for snapshotting into a round at launch.
 pub fn weights(conn: &mut DbConnection) -> Result<BTreeMap<Department, f64>, DbError> {
     Ok(list(conn)?
         .into_iter()
-        .filter_map(|row| {
-            row.key
-                .parse::<Department>()
-                .ok()
-                .map(|d| (d, row.csat_weight))
-        })
+        .map(|row| (row.key, row.csat_weight))
         .collect())
 }
 

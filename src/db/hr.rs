@@ -1,13 +1,12 @@
 //! HR events behind measure B's lagging indicators.
 
 use diesel::prelude::*;
-use time::Date;
+use time::{Date, PrimitiveDateTime};
 
+use super::column::malformed_in;
 use super::schema::hr_events;
 use super::{audit, DbConnection, DbError};
-use crate::clock;
-use crate::domain::hr::{kind_key, parse_kind};
-use crate::domain::scoring::HrEvent;
+use crate::domain::scoring::{HrEvent, HrEventKind};
 
 /// What an import did.
 #[derive(Debug, Clone, Default, serde::Serialize)]
@@ -23,12 +22,12 @@ pub fn import(
     conn: &mut DbConnection,
     events: &[HrEvent],
     actor: &str,
+    now: PrimitiveDateTime,
 ) -> Result<HrImportReport, DbError> {
     conn.write_transaction(|conn| {
         let mut report = HrImportReport::default();
-        let now = clock::now();
         for e in events {
-            let key = kind_key(e.kind);
+            let key = e.kind;
             let existing: Option<(String, i32)> = hr_events::table
                 .filter(hr_events::event_date.eq(e.date))
                 .filter(hr_events::event.eq(key))
@@ -72,7 +71,7 @@ pub fn import(
 
 /// Events dated within `[from, to]`.
 pub fn between(conn: &mut DbConnection, from: Date, to: Date) -> Result<Vec<HrEvent>, DbError> {
-    let rows: Vec<(Date, String, i32, bool, bool)> = hr_events::table
+    let rows: Vec<(Date, HrEventKind, i32, bool, bool)> = hr_events::table
         .filter(hr_events::event_date.ge(from))
         .filter(hr_events::event_date.le(to))
         .select((
@@ -83,17 +82,16 @@ pub fn between(conn: &mut DbConnection, from: Date, to: Date) -> Result<Vec<HrEv
             hr_events::top_talent,
         ))
         .order(hr_events::event_date)
-        .load(conn)?;
+        .load(conn)
+        .map_err(malformed_in("hr_events"))?;
     Ok(rows
         .into_iter()
-        .filter_map(|(date, event, count, regretted, top_talent)| {
-            Some(HrEvent {
-                date,
-                kind: parse_kind(&event)?,
-                count: count.max(0) as u32,
-                regretted,
-                top_talent,
-            })
+        .map(|(date, kind, count, regretted, top_talent)| HrEvent {
+            date,
+            kind,
+            count: count.max(0) as u32,
+            regretted,
+            top_talent,
         })
         .collect())
 }

@@ -3,10 +3,11 @@
 
 use diesel::prelude::*;
 use serde::Serialize;
+use time::PrimitiveDateTime;
 
+use super::column::malformed_in;
 use super::schema::{inflection_assessments as ia, inflection_points as ip};
 use super::{audit, DbConnection, DbError};
-use crate::clock;
 use crate::domain::quarter::Quarter;
 use crate::domain::scoring::{Assessment, Confirmation, InflectionInput};
 
@@ -31,36 +32,8 @@ impl From<diesel::result::Error> for InflectionError {
 
 /// Reads an assessment word.
 pub fn parse_assessment(s: &str) -> Result<Assessment, InflectionError> {
-    Ok(match s {
-        "ahead" => Assessment::Ahead,
-        "on_time" | "on-time" => Assessment::OnTime,
-        "late" => Assessment::Late,
-        "missed" => Assessment::Missed,
-        "watching" => Assessment::Watching,
-        other => {
-            return Err(InflectionError::Invalid(format!(
-                "unknown assessment {other:?} (expected ahead, on_time, late, missed or watching)"
-            )))
-        }
-    })
-}
-
-fn assessment_key(a: Assessment) -> &'static str {
-    match a {
-        Assessment::Ahead => "ahead",
-        Assessment::OnTime => "on_time",
-        Assessment::Late => "late",
-        Assessment::Missed => "missed",
-        Assessment::Watching => "watching",
-    }
-}
-
-fn confirmation_of(s: &str) -> Confirmation {
-    match s {
-        "confirmed" => Confirmation::Confirmed,
-        "disputed" => Confirmation::Disputed,
-        _ => Confirmation::Unconfirmed,
-    }
+    s.parse()
+        .map_err(|e: crate::domain::scoring::UnknownWord| InflectionError::Invalid(e.to_string()))
 }
 
 fn clean(s: Option<&str>, max: usize, what: &str) -> Result<Option<String>, InflectionError> {
@@ -80,6 +53,7 @@ pub fn add(
     first_seen: Quarter,
     description: Option<&str>,
     actor: &str,
+    now: PrimitiveDateTime,
 ) -> Result<String, InflectionError> {
     let title = clean(Some(title), 120, "the title")?
         .ok_or_else(|| InflectionError::Invalid("the title is empty".into()))?;
@@ -92,7 +66,7 @@ pub fn add(
                 ip::title.eq(&title),
                 ip::description.eq(&description),
                 ip::first_seen_quarter.eq(first_seen.to_string()),
-                ip::created_at.eq(clock::now()),
+                ip::created_at.eq(now),
             ))
             .execute(conn)?;
         audit::record(
@@ -121,13 +95,13 @@ pub fn assess(
     assessment: Assessment,
     note: Option<&str>,
     actor: &str,
+    now: PrimitiveDateTime,
 ) -> Result<(), InflectionError> {
     let note = clean(note, 1000, "the note")?;
     conn.write_transaction(|conn| {
         if !point_exists(conn, point)? {
             return Err(InflectionError::UnknownPoint(point.into()));
         }
-        let now = clock::now();
         let q = quarter.to_string();
         let existing: Option<String> = ia::table
             .filter(ia::point_id.eq(point))
@@ -139,11 +113,11 @@ pub fn assess(
             Some(id) => {
                 diesel::update(ia::table.find(id))
                     .set((
-                        ia::assessment.eq(assessment_key(assessment)),
+                        ia::assessment.eq(assessment.key()),
                         ia::cto_note.eq(&note),
                         ia::proposed_by.eq(Some(actor)),
                         ia::proposed_at.eq(now),
-                        ia::board_state.eq("unconfirmed"),
+                        ia::board_state.eq(Confirmation::Unconfirmed),
                         ia::board_note.eq(None::<String>),
                         ia::reviewed_by.eq(None::<String>),
                         ia::reviewed_at.eq(None::<time::PrimitiveDateTime>),
@@ -156,11 +130,11 @@ pub fn assess(
                         ia::id.eq(uuid::Uuid::new_v4().to_string()),
                         ia::point_id.eq(point),
                         ia::quarter.eq(&q),
-                        ia::assessment.eq(assessment_key(assessment)),
+                        ia::assessment.eq(assessment.key()),
                         ia::cto_note.eq(&note),
                         ia::proposed_by.eq(Some(actor)),
                         ia::proposed_at.eq(now),
-                        ia::board_state.eq("unconfirmed"),
+                        ia::board_state.eq(Confirmation::Unconfirmed),
                     ))
                     .execute(conn)?;
             }
@@ -171,10 +145,7 @@ pub fn assess(
             "inflection.assess",
             "inflection_point",
             Some(point),
-            Some(&format!(
-                "quarter={q} assessment={}",
-                assessment_key(assessment)
-            )),
+            Some(&format!("quarter={q} assessment={}", assessment.key())),
         )?;
         Ok(())
     })
@@ -188,6 +159,7 @@ pub fn confirm(
     dispute: bool,
     note: Option<&str>,
     actor: &str,
+    now: PrimitiveDateTime,
 ) -> Result<(), InflectionError> {
     let note = clean(note, 1000, "the note")?;
     if dispute && note.is_none() {
@@ -200,7 +172,11 @@ pub fn confirm(
             return Err(InflectionError::UnknownPoint(point.into()));
         }
         let q = quarter.to_string();
-        let state = if dispute { "disputed" } else { "confirmed" };
+        let state = if dispute {
+            Confirmation::Disputed
+        } else {
+            Confirmation::Confirmed
+        };
         let n = diesel::update(
             ia::table
                 .filter(ia::point_id.eq(point))
@@ -210,7 +186,7 @@ pub fn confirm(
             ia::board_state.eq(state),
             ia::board_note.eq(&note),
             ia::reviewed_by.eq(Some(actor)),
-            ia::reviewed_at.eq(Some(clock::now())),
+            ia::reviewed_at.eq(Some(now)),
         ))
         .execute(conn)?;
         if n == 0 {
@@ -245,10 +221,22 @@ pub struct RegisterEntry {
     pub board_note: Option<String>,
 }
 
-/// One assessment's columns, as loaded.
-type AssessmentCols = (String, String, Option<String>, String, Option<String>);
+/// One assessment's columns, as loaded (typed: a malformed state is an error, not a gap).
+type AssessmentCols = (
+    String,
+    Assessment,
+    Option<String>,
+    Confirmation,
+    Option<String>,
+);
 /// A quarter's assessment row: title, assessment, board state, CTO note, board note.
-type QuarterRow = (String, String, String, Option<String>, Option<String>);
+type QuarterRow = (
+    String,
+    Assessment,
+    Confirmation,
+    Option<String>,
+    Option<String>,
+);
 /// One register row's columns, as loaded.
 type RegisterRow = (
     String,
@@ -277,12 +265,15 @@ pub fn register(conn: &mut DbConnection) -> Result<Vec<RegisterEntry>, Inflectio
                 .nullable(),
         ))
         .order((ip::first_seen_quarter.desc(), ip::title, ia::quarter.desc()))
-        .load(conn)?;
+        .load(conn)
+        .map_err(|e| InflectionError::Db(malformed_in("inflection_assessments")(e)))?;
     Ok(rows
         .into_iter()
         .map(|(point_id, title, description, first_seen_quarter, a)| {
             let (quarter, assessment, cto_note, board_state, board_note) = match a {
-                Some((q, a, n, b, bn)) => (Some(q), Some(a), n, Some(b), bn),
+                Some((q, a, n, b, bn)) => {
+                    (Some(q), Some(a.to_string()), n, Some(b.to_string()), bn)
+                }
                 None => (None, None, None, None, None),
             };
             RegisterEntry {
@@ -316,20 +307,21 @@ pub fn for_quarter(
             ia::board_note,
         ))
         .order(ip::title)
-        .load(conn)?;
+        .load(conn)
+        .map_err(malformed_in("inflection_assessments"))?;
     Ok(rows
         .into_iter()
-        .filter_map(|(title, a, b, cto, board)| {
-            Some(InflectionInput {
+        .map(
+            |(title, assessment, confirmation, cto, board)| InflectionInput {
                 title,
-                assessment: parse_assessment(&a).ok()?,
-                confirmation: confirmation_of(&b),
+                assessment,
+                confirmation,
                 notes: [cto, board]
                     .into_iter()
                     .flatten()
                     .collect::<Vec<_>>()
                     .join(" — "),
-            })
-        })
+            },
+        )
         .collect())
 }

@@ -262,6 +262,7 @@ pub fn write_hr(
     history: &[Quarter],
     engineers: usize,
     fy: u8,
+    now: PrimitiveDateTime,
 ) -> Result<usize, DemoError> {
     let first = history
         .first()
@@ -270,12 +271,16 @@ pub fn write_hr(
     let mut quarters = first.prev().trailing(HR_LEAD_IN);
     quarters.extend_from_slice(history);
     let events = hr_events(&quarters, engineers, fy);
-    hr::import(conn, &events, ACTOR)?;
+    hr::import(conn, &events, ACTOR, now)?;
     Ok(events.len())
 }
 
 /// The inflection-point register and the CTO's commentaries.
-pub fn write_register(conn: &mut DbConnection, history: &[Quarter]) -> Result<(), DemoError> {
+pub fn write_register(
+    conn: &mut DbConnection,
+    history: &[Quarter],
+    now: PrimitiveDateTime,
+) -> Result<(), DemoError> {
     let quarter = |h: usize| history.get(h).copied();
     for point in story::POINTS {
         let Some(first_seen) = quarter(point.first_seen) else {
@@ -287,20 +292,21 @@ pub fn write_register(conn: &mut DbConnection, history: &[Quarter]) -> Result<()
             first_seen,
             Some(point.description),
             CTO_ACTOR,
+            now,
         )?;
         for s in point.steps {
             let Some(q) = quarter(s.quarter) else {
                 continue;
             };
-            inflection::assess(conn, &id, q, s.assessment, Some(s.cto_note), CTO_ACTOR)?;
+            inflection::assess(conn, &id, q, s.assessment, Some(s.cto_note), CTO_ACTOR, now)?;
             if let Some((dispute, note)) = s.board {
-                inflection::confirm(conn, &id, q, dispute, Some(note), BOARD_ACTOR)?;
+                inflection::confirm(conn, &id, q, dispute, Some(note), BOARD_ACTOR, now)?;
             }
         }
     }
     for (h, text) in story::COMMENTARIES {
         if let Some(q) = quarter(h) {
-            commentary::set(conn, q, text, CTO_ACTOR)?;
+            commentary::set(conn, q, text, CTO_ACTOR, now)?;
         }
     }
     Ok(())

@@ -200,10 +200,10 @@ pub async fn seed(
                 }
             }
             bar.set_message("HR events");
-            let hr_events = history::write_hr(conn, &hist, engineers, fy)?;
+            let hr_events = history::write_hr(conn, &hist, engineers, fy, now)?;
             bar.inc(1);
             bar.set_message("inflection points and commentary");
-            history::write_register(conn, &hist)?;
+            history::write_register(conn, &hist, now)?;
             bar.inc(1);
             Ok((people, answers, hr_events))
         })

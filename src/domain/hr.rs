@@ -53,6 +53,24 @@ pub fn kind_key(k: HrEventKind) -> &'static str {
     }
 }
 
+impl std::fmt::Display for HrEventKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(kind_key(*self))
+    }
+}
+
+impl std::str::FromStr for HrEventKind {
+    type Err = super::scoring::inputs::UnknownWord;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_kind(s).ok_or_else(|| super::scoring::inputs::UnknownWord {
+            what: "HR event",
+            value: s.to_string(),
+            expected:
+                "hire, exit, offer_accepted, offer_declined, headcount or top_talent_headcount",
+        })
+    }
+}
+
 /// Parses the file. Snapshots (`headcount`, `top_talent_headcount`) on the same day are not
 /// summed but must agree; other events on the same key are summed.
 pub fn parse(bytes: &[u8]) -> Result<ParsedHr, HrFileError> {

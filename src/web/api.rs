@@ -9,9 +9,10 @@ use serde::{Deserialize, Serialize};
 use super::auth::{AnyStaff, Require, ResultReaders};
 use super::error::AppError;
 use super::with_conn;
+use crate::app::report::{self, ReportFormat};
+use crate::app::scorecard::{self, LoadedScorecard, Options};
 use crate::auth::{Credential, Identity, Role};
-use crate::db::scorecard::{self, LoadedScorecard, Options};
-use crate::db::{commentary, inflection, rounds};
+use crate::db::{inflection, rounds};
 use crate::domain::quarter::Quarter;
 use crate::domain::round::RoundStatus;
 use crate::export;
@@ -59,17 +60,22 @@ pub fn may_read_comments(who: &Identity, state: &AppState) -> bool {
         || (who.role == Role::Board && state.settings.anonymity.board_sees_comments)
 }
 
+/// The scorecard options for this caller.
+fn options_for(who: &Identity, state: &AppState) -> Options {
+    Options {
+        include_comments: may_read_comments(who, state),
+        thresholds: state.settings.thresholds,
+        fiscal_year_start_month: state.settings.fiscal_year_start_month,
+    }
+}
+
 /// Builds the scorecard a caller may see.
 pub async fn scorecard_for(
     state: &AppState,
     who: &Identity,
     quarter: Option<Quarter>,
 ) -> Result<LoadedScorecard, AppError> {
-    let opts = Options {
-        include_comments: may_read_comments(who, state),
-        thresholds: state.settings.thresholds,
-        fiscal_year_start_month: state.settings.fiscal_year_start_month,
-    };
+    let opts = options_for(who, state);
     with_conn(state, move |conn| {
         Ok(scorecard::load(conn, quarter, &opts, &mut rand::rng())?)
     })
@@ -107,26 +113,22 @@ pub async fn get_round_results(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let round = with_conn(&state, move |conn| Ok(rounds::get(conn, &id)?)).await?;
-    if !round.status().results_visible() {
-        return Err(AppError::Conflict(format!(
-            "round {} is {}; results appear after it closes",
-            round.id, round.status
-        )));
-    }
-    let quarter = round
-        .quarter()
-        .ok_or_else(|| AppError::Internal("stored quarter".into()))?;
-    let loaded = scorecard_for(&state, &who, Some(quarter)).await?;
-    let report = loaded
-        .scorecard
-        .rounds
-        .into_iter()
-        .find(|r| r.template.key == round.template_key)
-        .ok_or_else(|| AppError::NotFound(format!("no results for round {}", round.id)))?;
-    Ok(HttpResponse::Ok().json(
-        serde_json::json!({ "round_id": round.id, "quarter": round.quarter, "results": report }),
-    ))
+    let opts = options_for(&who, &state);
+    let results = with_conn(&state, move |conn| {
+        Ok(scorecard::round_results(
+            conn,
+            &id,
+            &opts,
+            &mut rand::rng(),
+        )?)
+    })
+    .await?;
+    // Through a JSON value, as before: its objects keep their keys sorted.
+    Ok(HttpResponse::Ok().json(serde_json::json!({
+        "round_id": results.round_id,
+        "quarter": results.quarter,
+        "results": results.results,
+    })))
 }
 
 /// `GET /api/v1/inflections`: the register.
@@ -146,12 +148,7 @@ pub async fn get_commentary(
 ) -> Result<HttpResponse, AppError> {
     let quarter = parse_quarter(&q.quarter)?;
     let (quarter, text) = with_conn(&state, move |conn| {
-        let quarter = match quarter {
-            Some(q) => q,
-            None => scorecard::latest_closed_quarter(conn)?
-                .ok_or_else(|| AppError::NotFound("no round has closed yet".into()))?,
-        };
-        Ok((quarter, commentary::get(conn, quarter)?))
+        Ok(scorecard::commentary(conn, quarter)?)
     })
     .await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "quarter": quarter, "commentary": text })))
@@ -231,7 +228,7 @@ pub async fn get_report(
     q: web::Query<ReportQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let format = export::ReportFormat::parse(q.format.as_deref().unwrap_or("png"))
+    let format = ReportFormat::parse(q.format.as_deref().unwrap_or("png"))
         .ok_or_else(|| AppError::BadRequest("unknown format (expected png or svg)".into()))?;
     let locale: crate::domain::locale::Locale =
         q.lang.as_deref().unwrap_or("en").parse().map_err(
@@ -239,25 +236,22 @@ pub async fn get_report(
         )?;
     let loaded = scorecard_for(&state, &who, parse_quarter(&q.quarter)?).await?;
     let settings = state.settings.clone();
-    let bytes = web::block(move || {
-        export::render_report(&loaded, &settings, format, locale)
-            .map(|b| (b, loaded.scorecard.quarter))
+    let rendered = web::block(move || {
+        report::render(
+            &loaded,
+            locale,
+            format,
+            &settings.company_name,
+            &settings.thresholds,
+        )
     })
     .await?
     .map_err(|e| AppError::Internal(e.into()))?;
-    let ext = match format {
-        export::ReportFormat::Png => "png",
-        export::ReportFormat::Svg => "svg",
-    };
     Ok(HttpResponse::Ok()
         .content_type(format.content_type())
         .insert_header((
             header::CONTENT_DISPOSITION,
-            format!(
-                "inline; filename=\"ctopulse-{}-{}.{ext}\"",
-                bytes.1,
-                locale.code()
-            ),
+            format!("inline; filename=\"{}\"", rendered.file_name),
         ))
-        .body(bytes.0))
+        .body(rendered.bytes))
 }

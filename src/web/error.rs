@@ -118,17 +118,6 @@ impl AppError {
     }
 }
 
-impl From<crate::db::scorecard::ScorecardError> for AppError {
-    fn from(e: crate::db::scorecard::ScorecardError) -> Self {
-        use crate::db::scorecard::ScorecardError as E;
-        match e {
-            E::NoClosedRound(_) | E::NothingClosed => AppError::NotFound(e.to_string()),
-            E::Db(d) => d.into(),
-            other => AppError::Internal(other.into()),
-        }
-    }
-}
-
 impl From<crate::db::rounds::RoundError> for AppError {
     fn from(e: crate::db::rounds::RoundError) -> Self {
         use crate::db::rounds::RoundError as E;
@@ -253,4 +242,19 @@ pub fn html_page(status: StatusCode, message: &str) -> Result<String, askama::Er
         status: status.as_u16(),
     }
     .render()
+}
+
+impl From<crate::app::scorecard::ScorecardError> for AppError {
+    fn from(e: crate::app::scorecard::ScorecardError) -> Self {
+        use crate::app::scorecard::ScorecardError as E;
+        match e {
+            E::NoClosedRound(_) | E::NothingClosed | E::NoResults(_) => {
+                AppError::NotFound(e.to_string())
+            }
+            E::RoundOpen { .. } => AppError::Conflict(e.to_string()),
+            E::Round(r) => r.into(),
+            E::Db(d) => d.into(),
+            E::Engine(_) | E::Template { .. } => AppError::Internal(e.into()),
+        }
+    }
 }

@@ -314,7 +314,7 @@ fn weight(app: &TestApp, key: &str) -> f64 {
     departments::list(&mut app.conn())
         .unwrap()
         .into_iter()
-        .find(|d| d.key == key)
+        .find(|d| d.key.key() == key)
         .unwrap()
         .csat_weight
 }

@@ -181,12 +181,27 @@ async fn seed_world(app: &TestApp) -> World {
     let point = {
         let mut conn = app.conn();
         let q: ctopulse::domain::quarter::Quarter = "2026Q3".parse().expect("quarter");
-        let id = ctopulse::db::inflection::add(&mut conn, "Platform rewrite", q, None, "test")
-            .expect("point");
+        let id = ctopulse::db::inflection::add(
+            &mut conn,
+            "Platform rewrite",
+            q,
+            None,
+            "test",
+            ctopulse::clock::now(),
+        )
+        .expect("point");
         let assessment =
             ctopulse::db::inflection::parse_assessment("ahead").expect("assessment kind");
-        ctopulse::db::inflection::assess(&mut conn, &id, q, assessment, None, "test")
-            .expect("assess");
+        ctopulse::db::inflection::assess(
+            &mut conn,
+            &id,
+            q,
+            assessment,
+            None,
+            "test",
+            ctopulse::clock::now(),
+        )
+        .expect("assess");
         id
     };
     let mut staff = Vec::new();

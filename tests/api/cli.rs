@@ -391,15 +391,15 @@ async fn backup_round_trips_a_populated_database() {
         "an existing file is never overwritten"
     );
 
-    let opts = ctopulse::db::scorecard::Options {
+    let opts = ctopulse::app::scorecard::Options {
         include_comments: false,
         thresholds: Default::default(),
         fiscal_year_start_month: 1,
     };
     let original =
-        ctopulse::db::scorecard::load(&mut app.conn(), None, &opts, &mut rand::rng()).unwrap();
+        ctopulse::app::scorecard::load(&mut app.conn(), None, &opts, &mut rand::rng()).unwrap();
     let pool = ctopulse::db::connect(&ctopulse::config::DatabaseUrl::Sqlite(copy)).unwrap();
-    let restored = ctopulse::db::scorecard::load(
+    let restored = ctopulse::app::scorecard::load(
         &mut ctopulse::db::pool::checkout(&pool).unwrap(),
         None,
         &opts,

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use crate::helpers::TestApp;
+use ctopulse::app::scorecard::{self, LoadedScorecard, Options};
 use ctopulse::db::rounds;
-use ctopulse::db::scorecard::{self, LoadedScorecard, Options};
 use ctopulse::demo::{self, story, Seeded};
 use ctopulse::domain::quarter::Quarter;
 use ctopulse::domain::scoring::csat::LeftOutReason;
@@ -110,8 +110,8 @@ async fn the_demo_tells_its_story_and_seeding_twice_adds_nothing() {
     let today = Quarter::containing(ctopulse::clock::now().date(), 1);
     assert_eq!(history[story::HISTORY - 1], today.prev());
     assert_eq!(
-        scorecard::latest_closed_quarter(&mut app.conn()).unwrap(),
-        Some(today.prev())
+        scorecard::quarter_or_latest(&mut app.conn(), None).unwrap(),
+        today.prev()
     );
 
     let cards: Vec<LoadedScorecard> = history.iter().map(|q| card(&app, *q)).collect();

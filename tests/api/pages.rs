@@ -144,6 +144,7 @@ async fn the_board_sees_the_scorecard_and_confirms_or_disputes() {
         "2026Q2".parse().unwrap(),
         None,
         "test",
+        ctopulse::clock::now(),
     )
     .unwrap();
     ctopulse::db::inflection::assess(
@@ -153,6 +154,7 @@ async fn the_board_sees_the_scorecard_and_confirms_or_disputes() {
         ctopulse::domain::scoring::Assessment::Late,
         None,
         "test",
+        ctopulse::clock::now(),
     )
     .unwrap();
     add_user(&app, "board@acme.test", Role::Board);

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::helpers::TestApp;
-use ctopulse::db::scorecard::{self, Options, ScorecardError};
+use ctopulse::app::scorecard::{self, Options, ScorecardError};
 use ctopulse::db::{rounds, seal, survey};
 use ctopulse::domain::question::{QuestionKind, Role};
 use ctopulse::domain::scoring::{
@@ -48,7 +48,7 @@ fn answer(i: usize, j: usize, kind: QuestionKind, allow_na: bool) -> AnswerValue
 
 /// Launches engineering-culture for 2026Q3, answers it for the first `n` engineers through their
 /// real links (the spread of `answer`), seals it, and returns the round id and its template.
-async fn sealed_culture_round(
+pub(crate) async fn sealed_culture_round(
     app: &TestApp,
     n: usize,
 ) -> (String, ctopulse::domain::template::Template) {
@@ -342,6 +342,7 @@ async fn exports_round_trip_and_escape_formulas() {
         "2026Q3".parse().unwrap(),
         None,
         "test",
+        ctopulse::clock::now(),
     )
     .unwrap();
     let id: String = ctopulse::db::schema::inflection_points::table
@@ -355,6 +356,7 @@ async fn exports_round_trip_and_escape_formulas() {
         scoring::Assessment::Missed,
         None,
         "test",
+        ctopulse::clock::now(),
     )
     .unwrap();
 

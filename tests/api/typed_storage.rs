@@ -71,3 +71,116 @@ async fn a_malformed_stored_role_is_an_error_naming_table_column_and_value() {
         Err(DbError::Malformed { .. })
     ));
 }
+
+/// The error of a typed read: (table, column, value).
+fn malformed(err: &DbError) -> (&'static str, String, String) {
+    match err {
+        DbError::Malformed {
+            table,
+            column,
+            value,
+            ..
+        } => (*table, column.clone(), value.clone()),
+        other => panic!("expected a malformed-value error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_malformed_board_state_is_an_error_not_a_missing_inflection_point() {
+    use ctopulse::db::inflection;
+    use ctopulse::domain::scoring::Assessment;
+    let app = TestApp::spawn().await;
+    let mut conn = app.conn();
+    let q = "2026Q3".parse().unwrap();
+    let now = ctopulse::clock::now();
+    let id = inflection::add(&mut conn, "LLM platforms", q, None, "test", now).unwrap();
+    inflection::assess(&mut conn, &id, q, Assessment::Missed, None, "test", now).unwrap();
+    assert_eq!(inflection::for_quarter(&mut conn, q).unwrap().len(), 1);
+
+    diesel::sql_query("UPDATE inflection_assessments SET board_state = 'maybe'")
+        .execute(&mut *conn)
+        .unwrap();
+    let err = inflection::for_quarter(&mut conn, q).unwrap_err();
+    assert_eq!(
+        malformed(&err),
+        (
+            "inflection_assessments",
+            "board_state".into(),
+            "maybe".into()
+        )
+    );
+    assert!(matches!(
+        inflection::register(&mut conn),
+        Err(inflection::InflectionError::Db(DbError::Malformed { .. }))
+    ));
+}
+
+#[tokio::test]
+async fn a_malformed_stored_department_is_an_error_not_a_missing_weight() {
+    use ctopulse::db::departments;
+    let app = TestApp::spawn().await;
+    let mut conn = app.conn();
+    assert_eq!(departments::weights(&mut conn).unwrap().len(), 5);
+    diesel::sql_query("UPDATE departments SET key = 'finance' WHERE key = 'sales'")
+        .execute(&mut *conn)
+        .unwrap();
+    let err = departments::weights(&mut conn).unwrap_err();
+    assert_eq!(
+        malformed(&err),
+        ("departments", "key".into(), "finance".into())
+    );
+    assert!(err.to_string().contains("finance"), "{err}");
+}
+
+#[tokio::test]
+async fn a_malformed_group_member_is_an_error_not_a_smaller_scorecard() {
+    use ctopulse::app::scorecard::{self, Options, ScorecardError};
+    let app = TestApp::spawn().await;
+    crate::scorecard::sealed_culture_round(&app, 8).await;
+    let opts = Options {
+        include_comments: false,
+        thresholds: Default::default(),
+        fiscal_year_start_month: 1,
+    };
+    let mut conn = app.conn();
+    scorecard::load(&mut conn, None, &opts, &mut rand::rng()).unwrap();
+    diesel::sql_query(
+        "UPDATE rounds SET reporting_groups = REPLACE(reporting_groups, '\"engineering\"', '\"enginering\"')",
+    )
+    .execute(&mut *conn)
+    .unwrap();
+    let err = scorecard::load(&mut conn, None, &opts, &mut rand::rng()).unwrap_err();
+    match &err {
+        ScorecardError::Db(db) => assert_eq!(
+            malformed(db),
+            ("rounds", "reporting_groups".into(), "enginering".into())
+        ),
+        other => panic!("expected a malformed-value error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_malformed_hr_event_is_an_error_not_a_missing_event() {
+    use ctopulse::db::hr;
+    use ctopulse::domain::scoring::{HrEvent, HrEventKind};
+    let app = TestApp::spawn().await;
+    let mut conn = app.conn();
+    let date = time::macros::date!(2026 - 08 - 01);
+    let event = HrEvent {
+        date,
+        kind: HrEventKind::Exit,
+        count: 1,
+        regretted: true,
+        top_talent: false,
+    };
+    hr::import(&mut conn, &[event], "test", ctopulse::clock::now()).unwrap();
+    assert_eq!(hr::between(&mut conn, date, date).unwrap(), vec![event]);
+    diesel::sql_query("UPDATE hr_events SET event = 'quit'")
+        .execute(&mut *conn)
+        .unwrap();
+    let err = hr::between(&mut conn, date, date).unwrap_err();
+    assert_eq!(
+        malformed(&err),
+        ("hr_events", "event".into(), "quit".into())
+    );
+}

@@ -278,3 +278,86 @@ pub struct ScorecardInput {
     /// Whether comments go into the scorecard (the caller decides by the reader's role).
     pub include_comments: bool,
 }
+
+/// A stored word that names no state of its kind.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} {value:?} (expected {expected})")]
+pub struct UnknownWord {
+    pub what: &'static str,
+    pub value: String,
+    pub expected: &'static str,
+}
+
+impl Assessment {
+    /// The stored word.
+    pub fn key(self) -> &'static str {
+        match self {
+            Assessment::Ahead => "ahead",
+            Assessment::OnTime => "on_time",
+            Assessment::Late => "late",
+            Assessment::Missed => "missed",
+            Assessment::Watching => "watching",
+        }
+    }
+}
+
+impl std::fmt::Display for Assessment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl std::str::FromStr for Assessment {
+    type Err = UnknownWord;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s {
+            "ahead" => Assessment::Ahead,
+            "on_time" | "on-time" => Assessment::OnTime,
+            "late" => Assessment::Late,
+            "missed" => Assessment::Missed,
+            "watching" => Assessment::Watching,
+            other => {
+                return Err(UnknownWord {
+                    what: "assessment",
+                    value: other.to_string(),
+                    expected: "ahead, on_time, late, missed or watching",
+                })
+            }
+        })
+    }
+}
+
+impl Confirmation {
+    /// The stored word.
+    pub fn key(self) -> &'static str {
+        match self {
+            Confirmation::Confirmed => "confirmed",
+            Confirmation::Disputed => "disputed",
+            Confirmation::Unconfirmed => "unconfirmed",
+        }
+    }
+}
+
+impl std::fmt::Display for Confirmation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl std::str::FromStr for Confirmation {
+    type Err = UnknownWord;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s {
+            "confirmed" => Confirmation::Confirmed,
+            "disputed" => Confirmation::Disputed,
+            "unconfirmed" => Confirmation::Unconfirmed,
+            other => {
+                return Err(UnknownWord {
+                    what: "board state",
+                    value: other.to_string(),
+                    expected: "confirmed, disputed or unconfirmed",
+                })
+            }
+        })
+    }
+}

@@ -10,9 +10,18 @@ use toml::Spanned;
 use super::error::{TemplateError, TemplateErrorKind};
 use super::model::Localized;
 use crate::domain::locale::Locale;
+use crate::domain::question::QuestionKind;
 
 /// A spanned TOML value.
 pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
+
+/// Every question kind, for exact keyword matching.
+pub(super) const KINDS: [QuestionKind; 4] = [
+    QuestionKind::Likert5,
+    QuestionKind::Nps11,
+    QuestionKind::Choice,
+    QuestionKind::Text,
+];
 
 /// The longest template, section, scale or question key accepted.
 const MAX_IDENTIFIER_LEN: usize = 64;

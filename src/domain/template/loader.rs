@@ -12,7 +12,7 @@ use toml::de::DeTable;
 use super::error::{TemplateError, TemplateErrorKind as E, TemplateErrors};
 use super::fields::{
     check_keys, identifier, is_identifier, join, keyword, localized_field, required, table, Cx,
-    Value,
+    Value, KINDS,
 };
 use super::model::{Scale, Template};
 use super::sections::{read_sections, RoleSeen};
@@ -25,13 +25,6 @@ const ROOT_KEYS: &[&str] = &[
 ];
 /// Keys allowed in a `[scales.<name>]` table.
 const SCALE_KEYS: &[&str] = &["kind", "low", "high"];
-/// Every question kind, for exact keyword matching.
-pub(super) const KINDS: [QuestionKind; 4] = [
-    QuestionKind::Likert5,
-    QuestionKind::Nps11,
-    QuestionKind::Choice,
-    QuestionKind::Text,
-];
 
 /// Parses and validates one template. `file_name` is used only in error messages.
 ///

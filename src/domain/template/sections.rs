@@ -7,9 +7,8 @@ use toml::de::DeTable;
 use super::error::TemplateErrorKind as E;
 use super::fields::{
     array, check_keys, flag, identifier, join, keyword, localized, localized_field, required,
-    table, Cx, Value,
+    table, Cx, Value, KINDS,
 };
-use super::loader::KINDS;
 use super::model::{Localized, Question, Scale, Section};
 use crate::domain::audience::Audience;
 use crate::domain::department::Department;

@@ -13,8 +13,9 @@ use super::api::scorecard_for;
 use super::auth::{BoardOnly, CtoOnly, Require};
 use super::error::AppError;
 use super::with_conn;
+use crate::app::scorecard;
 use crate::auth::{Identity, Role};
-use crate::db::{self, commentary, inflection, rounds, scorecard};
+use crate::db::{self, commentary, inflection, rounds};
 use crate::domain::quarter::Quarter;
 use crate::domain::round::RoundStatus;
 use crate::web::state::AppState;
@@ -317,7 +318,7 @@ pub async fn save_commentary(
     let quarter = quarter_field(&form.quarter)?;
     let (body, actor) = (form.body, who.actor.clone());
     with_conn(&state, move |conn| {
-        commentary::set(conn, quarter, &body, &actor).map_err(|e| match e {
+        commentary::set(conn, quarter, &body, &actor, crate::clock::now()).map_err(|e| match e {
             commentary::CommentaryError::Db(d) => d.into(),
             other => AppError::BadRequest(other.to_string()),
         })
@@ -353,6 +354,7 @@ pub async fn add_point(
             quarter,
             f.description.as_deref(),
             &actor,
+            crate::clock::now(),
         )?)
     })
     .await?;
@@ -386,6 +388,7 @@ pub async fn assess_point(
             assessment,
             f.note.as_deref(),
             &actor,
+            crate::clock::now(),
         )?)
     })
     .await?;
@@ -430,6 +433,7 @@ pub async fn confirm_point(
             dispute,
             f.note.as_deref(),
             &actor,
+            crate::clock::now(),
         )?)
     })
     .await?;

@@ -1,7 +1,7 @@
 //! View models of a scorecard for the staff pages: plain strings and numbers, so templates
 //! stay simple and every figure keeps its suppressed / not-enough-data state in words.
 
-use crate::db::scorecard::LoadedScorecard;
+use crate::app::scorecard::LoadedScorecard;
 use crate::domain::scoring::interval::Share;
 use crate::domain::scoring::status::{Rating, Status};
 use crate::domain::scoring::trend::{Metric, SurpriseVerdict, TrendSeries};

@@ -67,19 +67,16 @@ fn stored_rows(stored: &[DepartmentRow]) -> Vec<WeightRow> {
     let total: f64 = stored.iter().map(|d| d.csat_weight).sum();
     stored
         .iter()
-        .filter_map(|d| {
-            let dept: Department = d.key.parse().ok()?;
-            Some(WeightRow {
-                key: dept.key(),
-                name: d.name.clone(),
-                value: format!("{}", d.csat_weight),
-                share: if total > 0.0 {
-                    format!("{:.1}%", 100.0 * d.csat_weight / total)
-                } else {
-                    "—".into()
-                },
-                invalid: false,
-            })
+        .map(|d| WeightRow {
+            key: d.key.key(),
+            name: d.name.clone(),
+            value: format!("{}", d.csat_weight),
+            share: if total > 0.0 {
+                format!("{:.1}%", 100.0 * d.csat_weight / total)
+            } else {
+                "—".into()
+            },
+            invalid: false,
         })
         .collect()
 }
