@@ -13,12 +13,12 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion, SamplingM
 use rand::rngs::StdRng;
 use rand::SeedableRng;
 
-use ctopulse::bench_data::{self, Mood};
 use ctopulse::clock;
 use ctopulse::db::schema::rounds;
 use ctopulse::db::scorecard::{self, Options};
 use ctopulse::db::seal;
 use diesel::prelude::*;
+use support::bench_data::{self, Mood};
 
 /// Deletes rounds an interrupted run left in the scratch quarter.
 fn clear_scratch(b: &support::Bench, quarter: &str) {

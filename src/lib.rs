@@ -3,7 +3,6 @@
 
 pub mod app;
 pub mod auth;
-pub mod bench_data;
 pub mod charts;
 pub mod cli;
 pub mod clock;

@@ -1,7 +1,7 @@
 //! The benchmark company generator: a small one, built through the real round and seal
 //! paths, gives a full scorecard — so a broken generator fails here, not in a bench run.
 
-use ctopulse::bench_data::{self, ScaleError};
+use crate::bench_data::{self, ScaleError};
 use ctopulse::db::scorecard::{self, Options};
 use ctopulse::domain::scoring::Figure;
 use rand::SeedableRng;
