@@ -13,6 +13,7 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod mail;
+pub mod secret;
 pub mod startup;
 pub mod telemetry;
 pub mod tokens;
