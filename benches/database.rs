@@ -14,11 +14,11 @@ use rand::rngs::StdRng;
 use rand::SeedableRng;
 
 use ctopulse::app::scorecard::{self, Options};
-use ctopulse::bench_data::{self, Mood};
 use ctopulse::clock;
 use ctopulse::db::schema::rounds;
 use ctopulse::db::seal;
 use diesel::prelude::*;
+use support::bench_data::{self, Mood};
 
 /// Deletes rounds an interrupted run left in the scratch quarter.
 fn clear_scratch(b: &support::Bench, quarter: &str) {

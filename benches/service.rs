@@ -16,7 +16,6 @@ use actix_web::test;
 use criterion::{criterion_group, criterion_main, Criterion};
 
 use ctopulse::auth::Role;
-use ctopulse::bench_data;
 use ctopulse::clock;
 use ctopulse::db::schema::rounds;
 use ctopulse::domain::department::Department;
@@ -24,6 +23,7 @@ use ctopulse::domain::question::QuestionKind;
 use ctopulse::startup::app;
 use ctopulse::tokens;
 use diesel::prelude::*;
+use support::bench_data;
 
 /// A valid form body for the culture survey, without the CSRF field.
 fn culture_answers(t: &ctopulse::domain::template::Template) -> String {

@@ -3,7 +3,6 @@
 
 pub mod app;
 pub mod auth;
-pub mod bench_data;
 pub mod charts;
 pub mod cli;
 pub mod clock;
@@ -14,6 +13,7 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod mail;
+pub mod secret;
 pub mod startup;
 pub mod telemetry;
 pub mod tokens;

@@ -108,12 +108,12 @@ impl Application {
     /// Binds the listener over prepared services.
     pub fn build_with(services: Services) -> Result<Application, StartupError> {
         let settings = services.settings;
-        let listener = TcpListener::bind(settings.bind).map_err(|e| StartupError::Bind {
-            addr: settings.bind.to_string(),
+        let listener = TcpListener::bind(settings.server.bind).map_err(|e| StartupError::Bind {
+            addr: settings.server.bind.to_string(),
             reason: e.to_string(),
         })?;
         let port = listener.local_addr().map(|a| a.port()).unwrap_or(0);
-        let grace = settings.shutdown_grace_seconds;
+        let grace = settings.server.shutdown_grace_seconds;
         let state = AppState::new(
             services.pool,
             Arc::new(settings),
@@ -181,7 +181,7 @@ impl Application {
                 let _ = tx.send(true);
             });
         }
-        let grace = Duration::from_secs(self.state.settings.shutdown_grace_seconds);
+        let grace = Duration::from_secs(self.state.settings.server.shutdown_grace_seconds);
         let result = self.server.await;
         let _ = stop_tx.send(true);
         for t in tasks {
@@ -261,7 +261,7 @@ pub fn close_due_rounds(
 
 /// Opens the database, applies pending migrations and makes sure departments exist.
 pub fn prepare_database(settings: &Settings) -> Result<DbPool, DbError> {
-    let pool = db::connect(&settings.database_url)?;
+    let pool = db::connect(&settings.database.url)?;
     let mut conn = db::pool::checkout(&pool)?;
     db::migrate::run(&mut conn)?;
     db::departments::ensure_defaults(&mut conn, &settings.weights)?;

@@ -9,6 +9,8 @@
 
 #![allow(dead_code)]
 
+pub mod bench_data;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,8 +20,8 @@ use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;
 use diesel::Connection;
 
+use bench_data::Marker;
 use ctopulse::auth::{password, Role};
-use ctopulse::bench_data::{self, Marker};
 use ctopulse::clock;
 use ctopulse::config::{FlagOverrides, Settings};
 use ctopulse::db::{self, DbConnection, DbPool};

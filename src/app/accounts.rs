@@ -132,7 +132,7 @@ pub fn session_identity(
         role: user.role,
         credential: Credential::Session {
             token_hash: hash,
-            csrf_secret: s.csrf_secret,
+            csrf_secret: crate::secret::Secret::new(s.csrf_secret),
         },
     }))
 }

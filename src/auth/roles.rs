@@ -108,8 +108,8 @@ pub enum Credential {
     Session {
         /// SHA-256 of the session token (the row's key).
         token_hash: String,
-        /// Secret the session's CSRF form token is derived from.
-        csrf_secret: String,
+        /// Secret the session's CSRF form token is derived from (masked in `Debug`).
+        csrf_secret: crate::secret::Secret,
     },
     /// An API token sent as `Authorization: Bearer`.
     ApiToken {
@@ -141,7 +141,7 @@ impl Identity {
     pub fn csrf_token(&self) -> Option<String> {
         match &self.credential {
             Credential::Session { csrf_secret, .. } => {
-                Some(super::csrf::session_form_token(csrf_secret))
+                Some(super::csrf::session_form_token(csrf_secret.expose()))
             }
             Credential::ApiToken { .. } => None,
         }

@@ -66,17 +66,17 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Demo(args) => server::demo(&cli.global, flags, args),
         Command::Migrate => {
             let settings = load(&cli.global, &flags)?;
-            let pool = db::connect(&settings.database_url)?;
+            let pool = db::connect(&settings.database.url)?;
             let mut conn = db::pool::checkout(&pool)?;
             let applied = db::migrate::run(&mut conn)?;
             db::departments::ensure_defaults(&mut conn, &settings.weights)?;
             if applied.is_empty() {
-                eprintln!("database {} is up to date", settings.database_url.masked());
+                eprintln!("database {} is up to date", settings.database.url.masked());
             } else {
                 eprintln!(
                     "applied {} migration(s) to {}: {}",
                     applied.len(),
-                    settings.database_url.masked(),
+                    settings.database.url.masked(),
                     applied.join(", ")
                 );
             }
@@ -122,7 +122,7 @@ fn open(settings: &Settings) -> Result<DbPool, CliError> {
 /// the service; PostgreSQL has pg_dump for that.
 fn backup(file: &std::path::Path, settings: &Settings) -> Result<(), CliError> {
     use diesel::connection::SimpleConnection;
-    if let crate::config::DatabaseUrl::Postgres(_) = settings.database_url {
+    if let crate::config::DatabaseUrl::Postgres(_) = settings.database.url {
         return Err(CliError::Usage(
             "for PostgreSQL use pg_dump: `pg_dump --format=custom --file ctopulse.dump \"$CTOPULSE_DATABASE_URL\"`, restore with `pg_restore --dbname URL ctopulse.dump`".into(),
         ));

@@ -50,7 +50,7 @@ pub fn demo(global: &GlobalArgs, mut flags: FlagOverrides, args: DemoArgs) -> Re
     let services = prepare(&runtime, settings)?;
     runtime.block_on(async move {
         let settings = &services.settings;
-        eprintln!("database: {}", settings.database_url.masked());
+        eprintln!("database: {}", settings.database.url.masked());
         let bar = demo::progress_bar();
         let outcome = demo::seed(
             &services.pool,
@@ -81,7 +81,7 @@ pub fn demo(global: &GlobalArgs, mut flags: FlagOverrides, args: DemoArgs) -> Re
              API: {url}/api/v1/openapi.json   health: {url}/healthz\n  \
              survey invitations are .eml files in {mail}: open one and follow its link to \
              answer as that employee\n  stop with Ctrl-C",
-            url = settings.public_url,
+            url = settings.server.public_url,
             mail = settings.mail.dir.display()
         );
         serve_until_stopped(services, Some(banner)).await
@@ -130,7 +130,7 @@ fn run_server(
 }
 
 async fn serve_until_stopped(services: Services, banner: Option<String>) -> Result<(), CliError> {
-    let bind = services.settings.bind;
+    let bind = services.settings.server.bind;
     let app = Application::build_with(services).map_err(|e| CliError::Failed(e.to_string()))?;
     match banner {
         Some(b) => eprintln!("{b}"),

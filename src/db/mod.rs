@@ -22,6 +22,9 @@ pub mod schema;
 
 /// A multi-row INSERT of `rows` into `table` on either backend: the multi-backend connection
 /// cannot batch-insert, the concrete ones can. Evaluates to `QueryResult<usize>`.
+/// Exported for the benchmark fixture (benches/support/bench_data.rs), which lives outside
+/// the library; the calling crate needs `diesel` as a dependency.
+#[macro_export]
 macro_rules! insert_rows {
     ($conn:expr, $table:path, $rows:expr) => {
         match $conn {
@@ -34,7 +37,7 @@ macro_rules! insert_rows {
         }
     };
 }
-pub(crate) use insert_rows;
+pub use insert_rows;
 
 /// Loads `$query` as `Vec<$row>` on the backend's own connection, for queries on a hot path:
 /// through the multi-backend connection diesel rebuilds the SQL text on every run to find

@@ -415,7 +415,7 @@ impl OutboxWorker {
         let round = self.round_facts(&round_id).await?;
         let locale: Locale = m.locale.parse().unwrap_or(Locale::En);
         let token = tokens::new_token();
-        let link = format!("{}/s/{}", self.settings.public_url, token);
+        let link = format!("{}/s/{}", self.settings.server.public_url, token);
         let title = round.titles.get(&locale).cloned().unwrap_or_default();
         let email = content::render(&MessageContext {
             kind,

@@ -25,7 +25,7 @@ pub fn invitation(
     let template = round.template()?;
     let link = format!(
         "{}/preview/{}?lang={}",
-        settings.public_url.trim_end_matches('/'),
+        settings.server.public_url.trim_end_matches('/'),
         round.id,
         locale.code()
     );

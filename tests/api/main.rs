@@ -8,6 +8,10 @@ mod access_matrix;
 mod accounts;
 mod admin_pages;
 mod bad_input;
+// The benchmark company generator, shared with the benches; not part of the library.
+#[path = "../../benches/support/bench_data.rs"]
+#[allow(dead_code)] // some helpers serve only the benches
+mod bench_data;
 mod cli;
 mod cli_accounts;
 mod demo;

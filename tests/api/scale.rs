@@ -1,8 +1,8 @@
 //! The benchmark company generator: a small one, built through the real round and seal
 //! paths, gives a full scorecard — so a broken generator fails here, not in a bench run.
 
+use crate::bench_data::{self, ScaleError};
 use ctopulse::app::scorecard::{self, Options};
-use ctopulse::bench_data::{self, ScaleError};
 use ctopulse::domain::scoring::Figure;
 use rand::SeedableRng;
 

@@ -110,7 +110,7 @@ pub async fn login_submit(
     let attempt = accounts::Attempt {
         account,
         password: form.password,
-        client_ip: client_ip(&req, &state.settings.trusted_proxies),
+        client_ip: client_ip(&req, &state.settings.server.trusted_proxies),
         previous_session: cookies::session_token(&req, https),
     };
     let now = clock::now();

@@ -156,7 +156,10 @@ async fn authenticate(req: &HttpRequest) -> Result<Identity, AppError> {
         }) = &who
         {
             if !is_safe_method(req.method())
-                && !csrf::matches(&csrf::session_form_token(csrf_secret), &presented_csrf(req))
+                && !csrf::matches(
+                    &csrf::session_form_token(csrf_secret.expose()),
+                    &presented_csrf(req),
+                )
             {
                 return Err(AppError::Forbidden(
                     "The form's security token is missing or wrong. Reload the page and try again."

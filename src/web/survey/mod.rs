@@ -148,7 +148,7 @@ pub async fn open_link(
     state: web::Data<AppState>,
 ) -> HttpResponse {
     let locale = request_locale(&req);
-    let ip = client_ip(&req, &state.settings.trusted_proxies);
+    let ip = client_ip(&req, &state.settings.server.trusted_proxies);
     let token = token.into_inner();
     let hash = tokens::is_well_formed(&token).then(|| tokens::hash(&token));
     let now = clock::now();

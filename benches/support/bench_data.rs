@@ -8,8 +8,8 @@
 //! answering is a shortcut: responses and answers go in as multi-row inserts, one
 //! transaction per round, instead of one `survey::submit` transaction per respondent — a
 //! sealed round stores the same rows either way, and the shortcut is what makes millions of
-//! answers a matter of minutes. Benchmarks and a test share this code; the service never
-//! calls it.
+//! answers a matter of minutes. Benchmarks and a test share this code (tests/api includes this
+//! file by path); it is not part of the library, and the service never calls it.
 
 use std::time::{Duration as StdDuration, Instant};
 
@@ -21,20 +21,20 @@ use rand::{Rng, SeedableRng};
 use sha2::{Digest, Sha256};
 use time::{Duration, PrimitiveDateTime};
 
-use crate::config::Settings;
-use crate::db::rounds::{self, NewRound, RoundError};
-use crate::db::schema::{
+use ctopulse::config::Settings;
+use ctopulse::db::rounds::{self, NewRound, RoundError};
+use ctopulse::db::schema::{
     answers, audit_log, employees, group_tallies, index_tallies, invitation_links, invitations,
     outbox, responses, sealed_comments, tallies,
 };
-use crate::db::{hr, seal, DbConnection, DbError};
-use crate::demo::company::department_sizes;
-use crate::demo::{self, DemoError};
-use crate::domain::department::Department;
-use crate::domain::quarter::Quarter;
-use crate::domain::question::QuestionKind;
-use crate::domain::template::{Template, TemplateSet};
-use crate::tokens;
+use ctopulse::db::{hr, seal, DbConnection, DbError};
+use ctopulse::demo::company::department_sizes;
+use ctopulse::demo::{self, DemoError};
+use ctopulse::domain::department::Department;
+use ctopulse::domain::quarter::Quarter;
+use ctopulse::domain::question::QuestionKind;
+use ctopulse::domain::template::{Template, TemplateSet};
+use ctopulse::tokens;
 
 /// Bump when the generated data changes shape, so cached databases are rebuilt.
 pub const GENERATOR_VERSION: i64 = 2;
@@ -152,7 +152,9 @@ pub fn build(
     }
     let started = Instant::now();
     let people: i64 = employees::table.count().get_result(conn)?;
-    let rounds_n: i64 = crate::db::schema::rounds::table.count().get_result(conn)?;
+    let rounds_n: i64 = ctopulse::db::schema::rounds::table
+        .count()
+        .get_result(conn)?;
     if people > 0 || rounds_n > 0 {
         return Err(ScaleError::NotEmpty);
     }
@@ -316,7 +318,7 @@ fn write_roster(
     conn.write_transaction(|conn| {
         // 10 columns: 500 rows stay well under SQLite's bind limit.
         for chunk in rows.chunks(BATCH / 2) {
-            crate::db::insert_rows!(conn, employees::table, chunk)?;
+            ctopulse::insert_rows!(conn, employees::table, chunk)?;
         }
         Ok::<_, ScaleError>(())
     })?;
@@ -550,7 +552,7 @@ pub fn issue_links(
         .collect();
     conn.write_transaction(|conn| {
         for chunk in rows.chunks(BATCH) {
-            crate::db::insert_rows!(conn, invitation_links::table, chunk)?;
+            ctopulse::insert_rows!(conn, invitation_links::table, chunk)?;
         }
         Ok::<_, DbError>(())
     })?;
@@ -608,7 +610,7 @@ pub fn discard_round(conn: &mut DbConnection, round_id: &str) -> Result<(), DbEr
         diesel::delete(invitations::table.filter(invitations::round_id.eq(round_id)))
             .execute(conn)?;
         diesel::delete(audit_log::table.filter(audit_log::object_id.eq(round_id))).execute(conn)?;
-        diesel::delete(crate::db::schema::rounds::table.find(round_id)).execute(conn)?;
+        diesel::delete(ctopulse::db::schema::rounds::table.find(round_id)).execute(conn)?;
         Ok(())
     })
 }

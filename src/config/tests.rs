@@ -1,0 +1,283 @@
+//! Loading, layering and checking settings.
+
+use super::*;
+use std::collections::HashMap;
+
+fn load_with(
+    file: Option<&str>,
+    env: &[(&str, &str)],
+    flags: FlagOverrides,
+) -> Result<Settings, ConfigError> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ctopulse.toml");
+    if let Some(text) = file {
+        std::fs::write(&path, text).unwrap();
+    }
+    let env: HashMap<String, String> = env
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let lookup = move |k: &str| env.get(k).cloned();
+    Settings::load(file.map(|_| path.as_path()), &lookup, &flags)
+}
+
+#[test]
+fn defaults_match_the_design() {
+    let s = load_with(None, &[], FlagOverrides::default()).unwrap();
+    assert_eq!(s.database.url, DatabaseUrl::Sqlite("ctopulse.db".into()));
+    assert_eq!(s.server.bind.to_string(), "127.0.0.1:8080");
+    assert_eq!(s.mail.transport, MailTransport::File);
+    assert_eq!(s.mail.dir, PathBuf::from("./mail"));
+    assert_eq!(s.anonymity.k, 5);
+    assert_eq!(s.anonymity.comment_threshold, 10);
+    assert_eq!(s.weights[&Department::Sales], 35.0);
+    assert_eq!(s.server.public_url, "http://127.0.0.1:8080");
+}
+
+#[test]
+fn flags_beat_environment_beat_file() {
+    let file = "[database]\nurl = \"sqlite://from-file.db\"\n[server]\nbind = \"127.0.0.1:1000\"\npublic_url = \"https://pulse.example.com/\"\n";
+    let s = load_with(
+        Some(file),
+        &[
+            ("CTOPULSE_DATABASE_URL", "sqlite://from-env.db"),
+            ("CTOPULSE_BIND", "127.0.0.1:2000"),
+        ],
+        FlagOverrides {
+            bind: Some("127.0.0.1:3000".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(s.database.url, DatabaseUrl::Sqlite("from-env.db".into()));
+    assert_eq!(s.server.bind.to_string(), "127.0.0.1:3000");
+    assert_eq!(s.server.public_url, "https://pulse.example.com");
+    assert!(s.is_https());
+}
+
+#[test]
+fn database_url_forms() {
+    assert!(matches!(
+        DatabaseUrl::parse("postgres://u@h/db"),
+        Ok(DatabaseUrl::Postgres(_))
+    ));
+    assert!(matches!(
+        DatabaseUrl::parse("postgresql://u@h/db"),
+        Ok(DatabaseUrl::Postgres(_))
+    ));
+    assert_eq!(
+        DatabaseUrl::parse("sqlite://a/b.db"),
+        Ok(DatabaseUrl::Sqlite("a/b.db".into()))
+    );
+    assert_eq!(
+        DatabaseUrl::parse("sqlite:b.db"),
+        Ok(DatabaseUrl::Sqlite("b.db".into()))
+    );
+    assert_eq!(
+        DatabaseUrl::parse("/var/x.db"),
+        Ok(DatabaseUrl::Sqlite("/var/x.db".into()))
+    );
+    assert!(DatabaseUrl::parse("mysql://h/db").is_err());
+    assert!(DatabaseUrl::parse("").is_err());
+    assert!(DatabaseUrl::parse("sqlite://").is_err());
+}
+
+#[test]
+fn bad_values_name_key_and_source() {
+    let e = load_with(
+        None,
+        &[("CTOPULSE_MAIL_TRANSPORT", "pigeon")],
+        FlagOverrides::default(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("mail.transport")
+            && e.contains("CTOPULSE_MAIL_TRANSPORT")
+            && e.contains("pigeon"),
+        "{e}"
+    );
+
+    let e = load_with(Some("[anonymity]\nk = 2\n"), &[], FlagOverrides::default())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("anonymity.k") && e.contains("3–50"), "{e}");
+
+    let e = load_with(
+        Some("[anonymity]\nk = 20\ncomment_threshold = 10\n"),
+        &[],
+        FlagOverrides::default(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("comment_threshold"), "{e}");
+
+    let e = load_with(
+        None,
+        &[("CTOPULSE_TIMEZONE", "Mars/Olympus")],
+        FlagOverrides::default(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("timezone"), "{e}");
+
+    let e = load_with(
+        None,
+        &[("CTOPULSE_MAIL_TRANSPORT", "smtp")],
+        FlagOverrides::default(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("mail.smtp_url"), "{e}");
+
+    let e = load_with(
+        Some("[weights]\nsales = -1\n"),
+        &[],
+        FlagOverrides::default(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("weights.sales"), "{e}");
+
+    let e = load_with(
+        None,
+        &[("CTOPULSE_TRUSTED_PROXIES", "10.0.0.0/99")],
+        FlagOverrides::default(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("server.trusted_proxies"), "{e}");
+}
+
+#[test]
+fn unknown_file_keys_are_rejected_with_their_line() {
+    let e = load_with(
+        Some("company_name = \"A\"\n\n[mail]\ntransprot = \"file\"\n"),
+        &[],
+        FlagOverrides::default(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("transprot") && e.contains("line 4"), "{e}");
+}
+
+#[test]
+fn secrets_are_masked_when_shown() {
+    let s = load_with(
+        None,
+        &[
+            (
+                "CTOPULSE_DATABASE_URL",
+                "postgres://app:hunter2hunter2@db/pulse",
+            ),
+            ("CTOPULSE_MAIL_TRANSPORT", "smtp"),
+            (
+                "CTOPULSE_SMTP_URL",
+                "smtps://mailer:sm7p-pa55@smtp.example.com:465",
+            ),
+        ],
+        FlagOverrides::default(),
+    )
+    .unwrap();
+    let shown = s.to_masked_toml();
+    assert!(
+        !shown.contains("hunter2") && !shown.contains("sm7p-pa55"),
+        "{shown}"
+    );
+    assert!(shown.contains("postgres://app:****@db/pulse"), "{shown}");
+    assert!(!format!("{s:?}").contains("hunter2"));
+}
+
+#[test]
+fn trusted_proxy_blocks_match() {
+    let b = IpBlock::parse("10.1.0.0/16").unwrap();
+    assert!(b.contains("10.1.200.3".parse().unwrap()));
+    assert!(!b.contains("10.2.0.1".parse().unwrap()));
+    assert!(IpBlock::parse("::1")
+        .unwrap()
+        .contains("::1".parse().unwrap()));
+    assert!(IpBlock::parse("0.0.0.0/0")
+        .unwrap()
+        .contains("8.8.8.8".parse().unwrap()));
+}
+
+#[test]
+fn errors_name_the_file_line_or_flag() {
+    let e = load_with(
+        Some("company_name = \"A\"\n\n[mail]\nretry_limit_hours = 999\n"),
+        &[],
+        FlagOverrides::default(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("mail.retry_limit_hours") && e.contains("line 4") && e.contains("1–336"),
+        "{e}"
+    );
+
+    let e = load_with(
+        None,
+        &[("CTOPULSE_BIND", "127.0.0.1:1")],
+        FlagOverrides {
+            bind: Some("nowhere".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("server.bind") && e.contains("flag --bind") && e.contains("nowhere"),
+        "{e}"
+    );
+
+    let e = load_with(Some("k = [\n"), &[], FlagOverrides::default())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("line 1"), "{e}");
+}
+
+#[test]
+fn database_url_falls_back_to_database_url_variable() {
+    let s = load_with(
+        None,
+        &[("DATABASE_URL", "sqlite://plain.db")],
+        FlagOverrides::default(),
+    )
+    .unwrap();
+    assert_eq!(s.database.url, DatabaseUrl::Sqlite("plain.db".into()));
+    let s = load_with(
+        None,
+        &[
+            ("DATABASE_URL", "sqlite://plain.db"),
+            ("CTOPULSE_DATABASE_URL", "sqlite://ours.db"),
+        ],
+        FlagOverrides::default(),
+    )
+    .unwrap();
+    assert_eq!(s.database.url, DatabaseUrl::Sqlite("ours.db".into()));
+}
+
+#[test]
+fn show_says_where_values_came_from() {
+    let s = load_with(
+        Some("[anonymity]\nk = 7\n"),
+        &[("CTOPULSE_TRUSTED_PROXIES", "10.0.0.0/8, ::1")],
+        FlagOverrides {
+            mail_dir: Some("/var/mail/pulse".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(s.server.trusted_proxies.len(), 2);
+    let shown = s.to_masked_toml();
+    assert!(shown.contains("#   anonymity.k: "), "{shown}");
+    assert!(
+        shown.contains("#   server.trusted_proxies: environment CTOPULSE_TRUSTED_PROXIES"),
+        "{shown}"
+    );
+    assert!(shown.contains("#   mail.dir: flag --mail-dir"), "{shown}");
+    assert!(
+        !shown.contains("#   timezone"),
+        "defaults are not listed: {shown}"
+    );
+}
