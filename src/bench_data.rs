@@ -21,8 +21,8 @@ use rand::{Rng, SeedableRng};
 use sha2::{Digest, Sha256};
 use time::{Duration, PrimitiveDateTime};
 
+use crate::app::rounds::{self, NewRound, RoundError};
 use crate::config::Settings;
-use crate::db::rounds::{self, NewRound, RoundError};
 use crate::db::schema::{
     answers, audit_log, employees, group_tallies, index_tallies, invitation_links, invitations,
     outbox, responses, sealed_comments, tallies,
@@ -191,7 +191,7 @@ pub fn build(
                     answer_round(conn, t, &round, RESPONSE[order], &mood, false, &mut rng)?;
                 answers_total += stored;
                 let closes_at = rounds::get(conn, &round)?.closes_at;
-                seal::close_and_seal(conn, &round, closes_at, ACTOR)?;
+                rounds::close_and_seal(conn, &round, closes_at, ACTOR)?;
                 seal::scrub(conn)?;
             }
         }
@@ -346,7 +346,7 @@ pub fn open_round(
         launch_at,
         ACTOR,
     )?;
-    rounds::launch(conn, &id, t, launch_at, ACTOR)?;
+    rounds::launch_with(conn, &id, t, launch_at, ACTOR)?;
     demo::links::mark_sent(conn, &id, launch_at)?;
     Ok(id)
 }

@@ -5,6 +5,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use super::department::{Department, Membership};
+
 /// The audience of a survey template, one per measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -31,6 +33,21 @@ impl Audience {
             Audience::InternalCsat => "internal-csat",
             Audience::EngineeringCulture => "engineering-culture",
             Audience::TechStrategyAlignment => "tech-strategy-alignment",
+        }
+    }
+}
+
+impl Audience {
+    /// Whether an active employee of `membership` is invited to a survey of this audience.
+    pub fn includes(self, membership: Membership, is_engineer: bool, is_executive: bool) -> bool {
+        match self {
+            Audience::InternalCsat => membership != Membership::Board,
+            Audience::EngineeringCulture => is_engineer && membership != Membership::Board,
+            Audience::TechStrategyAlignment => {
+                is_executive
+                    || membership == Membership::Board
+                    || membership == Membership::Department(Department::Ceo)
+            }
         }
     }
 }
