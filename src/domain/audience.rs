@@ -72,3 +72,27 @@ impl FromStr for Audience {
             .ok_or_else(|| UnknownAudience(s.to_string()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_audience_invites_whom_the_design_says() {
+        let sales = Membership::Department(Department::Sales);
+        let ceo = Membership::Department(Department::Ceo);
+        let board = Membership::Board;
+        // internal-csat: every department, never the board.
+        assert!(Audience::InternalCsat.includes(sales, false, false));
+        assert!(!Audience::InternalCsat.includes(board, false, true));
+        // engineering-culture: engineers only, never the board.
+        assert!(Audience::EngineeringCulture.includes(sales, true, false));
+        assert!(!Audience::EngineeringCulture.includes(sales, false, true));
+        assert!(!Audience::EngineeringCulture.includes(board, true, false));
+        // tech-strategy-alignment: the CEO's office, the board and executives.
+        assert!(Audience::TechStrategyAlignment.includes(ceo, false, false));
+        assert!(Audience::TechStrategyAlignment.includes(board, false, false));
+        assert!(Audience::TechStrategyAlignment.includes(sales, false, true));
+        assert!(!Audience::TechStrategyAlignment.includes(sales, true, false));
+    }
+}

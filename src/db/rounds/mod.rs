@@ -290,3 +290,23 @@ pub fn due_to_close(
         .select(rounds::id)
         .load(conn)?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_groups_round_trip_and_a_malformed_list_is_an_error() {
+        let groups = StoredGroups(vec![ReportingGroup {
+            key: "ceo+bd".into(),
+            members: vec!["ceo".into(), "bd".into()],
+            weight: 20.0,
+        }]);
+        assert_eq!(StoredGroups::from_stored(&groups.to_string()), Ok(groups));
+        let err = StoredGroups::from_stored("[{\"key\":").unwrap_err();
+        assert_eq!(
+            (err.what, err.value.as_str()),
+            ("reporting groups", "[{\"key\":")
+        );
+    }
+}
