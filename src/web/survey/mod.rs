@@ -23,7 +23,7 @@ use crate::app::survey::{self as use_case, Followed, Form, Refusal, SurveyError}
 use crate::clock;
 use crate::db::survey::{Checked, LinkState, Respondent, Submitted};
 use crate::db::{self, DbError};
-use crate::domain::department::{Department, Membership};
+use crate::domain::department::Membership;
 use crate::domain::locale::Locale;
 use crate::domain::survey_form;
 use crate::domain::template::Template;
