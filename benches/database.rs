@@ -77,8 +77,13 @@ fn seal_round(c: &mut Criterion) {
                     setups += 1;
 
                     let t1 = Instant::now();
-                    let report = seal::close_and_seal(&mut conn, &id, clock::now(), "bench")
-                        .unwrap_or_else(|e| panic!("seal: {e}"));
+                    let report = ctopulse::app::rounds::close_and_seal(
+                        &mut conn,
+                        &id,
+                        clock::now(),
+                        "bench",
+                    )
+                    .unwrap_or_else(|e| panic!("seal: {e}"));
                     timed += t1.elapsed();
                     assert_eq!(
                         report.responses, respondents as usize,

@@ -239,22 +239,9 @@ async fn auto_close(
 pub fn close_due_rounds(
     pool: &DbPool,
     now: time::PrimitiveDateTime,
-) -> Result<Vec<String>, DbError> {
+) -> Result<Vec<String>, crate::app::rounds::RoundError> {
     let mut conn = db::pool::checkout(pool)?;
-    let due = db::rounds::due_to_close(&mut conn, now)?;
-    let mut closed = Vec::new();
-    for id in due {
-        match db::seal::close_and_seal(&mut conn, &id, now, "system:auto-close") {
-            Ok(_) => closed.push(id),
-            Err(e) => tracing::warn!(round = %id, error = %e, "auto-close failed; will retry"),
-        }
-    }
-    if !closed.is_empty() {
-        // Already off any request's path: scrub here.
-        if let Err(e) = db::seal::scrub(&mut conn) {
-            tracing::warn!(error = %e, "post-seal scrub failed; old row versions stay until the next scrub");
-        }
-    }
+    let closed = crate::app::rounds::close_due(&mut conn, now)?;
     db::throttle::prune(&mut conn, now)?;
     Ok(closed)
 }

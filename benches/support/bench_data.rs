@@ -21,8 +21,8 @@ use rand::{Rng, SeedableRng};
 use sha2::{Digest, Sha256};
 use time::{Duration, PrimitiveDateTime};
 
+use ctopulse::app::rounds::{self, NewRound, RoundError};
 use ctopulse::config::Settings;
-use ctopulse::db::rounds::{self, NewRound, RoundError};
 use ctopulse::db::schema::{
     answers, audit_log, employees, group_tallies, index_tallies, invitation_links, invitations,
     outbox, responses, sealed_comments, tallies,
@@ -193,7 +193,7 @@ pub fn build(
                     answer_round(conn, t, &round, RESPONSE[order], &mood, false, &mut rng)?;
                 answers_total += stored;
                 let closes_at = rounds::get(conn, &round)?.closes_at;
-                seal::close_and_seal(conn, &round, closes_at, ACTOR)?;
+                rounds::close_and_seal(conn, &round, closes_at, ACTOR)?;
                 seal::scrub(conn)?;
             }
         }
@@ -348,7 +348,7 @@ pub fn open_round(
         launch_at,
         ACTOR,
     )?;
-    rounds::launch(conn, &id, t, launch_at, ACTOR)?;
+    rounds::launch_with(conn, &id, t, launch_at, ACTOR)?;
     demo::links::mark_sent(conn, &id, launch_at)?;
     Ok(id)
 }

@@ -9,3 +9,4 @@ pub mod roster;
 pub mod rounds;
 pub mod scorecard;
 pub mod survey;
+pub mod survey_page;

@@ -1,1 +1,242 @@
-//! Use cases: rounds.
+//! Round use cases: create a draft, launch it (invitations and their emails in one
+//! transaction), remind, close and seal, the auto-close of rounds past their close time, and
+//! rebuilding a sealed round's tallies. Each takes `now` and owns its transaction.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use time::{Date, PrimitiveDateTime};
+
+mod close;
+mod launch;
+
+pub use close::{close_and_seal, close_due, retally, SealReport, AUTO_CLOSE_ACTOR};
+pub use launch::{launch, launch_with, LaunchReport};
+
+use crate::db::rounds::{
+    self, NewOutboxRow, NewRoundRow, Round, RoundProgress, StoredGroups, StoredTemplateError,
+};
+use crate::db::{audit, departments, DbConnection, DbError};
+use crate::domain::department::{Department, Membership};
+use crate::domain::quarter::Quarter;
+use crate::domain::round::{self, RoundStatus};
+use crate::domain::template::Template;
+
+/// Why a round operation was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum RoundError {
+    #[error("no round {0}")]
+    NotFound(String),
+    #[error("a round of {template} for {quarter} already exists ({id})")]
+    Exists {
+        template: String,
+        quarter: String,
+        id: String,
+    },
+    #[error("round {id} is {status}; {action} needs a {needed} round")]
+    WrongStatus {
+        id: String,
+        status: RoundStatus,
+        action: &'static str,
+        needed: &'static str,
+    },
+    #[error("round {id} is {status}; only closed rounds have tallies")]
+    NotClosed { id: String, status: RoundStatus },
+    #[error("template {0} is no longer available")]
+    TemplateGone(String),
+    #[error("the close date {0} has already passed; choose a later date")]
+    ClosePassed(Date),
+    #[error("nobody on the roster is in the audience of {0}; import the roster first")]
+    NoInvitees(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    StoredTemplate(#[from] StoredTemplateError),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<diesel::result::Error> for RoundError {
+    fn from(e: diesel::result::Error) -> Self {
+        RoundError::Db(e.into())
+    }
+}
+
+/// One round by id (or a unique prefix of at least 8 characters).
+pub fn get(conn: &mut DbConnection, id: &str) -> Result<Round, RoundError> {
+    rounds::find(conn, id)?.ok_or_else(|| RoundError::NotFound(id.to_string()))
+}
+
+/// Participation of a round, overall and per group (counts only).
+pub fn progress(conn: &mut DbConnection, id: &str) -> Result<RoundProgress, RoundError> {
+    let round = get(conn, id)?;
+    Ok(rounds::progress(conn, &round)?)
+}
+
+/// What a new round is made of.
+pub struct NewRound<'a> {
+    pub template: &'a Template,
+    pub quarter: Quarter,
+    pub closes_on: Date,
+    pub k: u32,
+    pub comment_threshold: u32,
+    pub merges: Vec<Vec<Membership>>,
+    pub timezone: &'a str,
+}
+
+/// Creates a draft round and returns its id.
+pub fn create(
+    conn: &mut DbConnection,
+    new: &NewRound<'_>,
+    now: PrimitiveDateTime,
+    actor: &str,
+) -> Result<String, RoundError> {
+    if !(3..=50).contains(&new.k) {
+        return Err(RoundError::Invalid(format!(
+            "k = {} is outside 3–50",
+            new.k
+        )));
+    }
+    if new.comment_threshold < new.k {
+        return Err(RoundError::Invalid(format!(
+            "the comment threshold {} may not be below k = {}",
+            new.comment_threshold, new.k
+        )));
+    }
+    let closes_at =
+        round::close_instant(new.closes_on, new.timezone).map_err(RoundError::Invalid)?;
+    if closes_at <= now {
+        return Err(RoundError::ClosePassed(new.closes_on));
+    }
+    conn.write_transaction(|conn| {
+        let weights = departments::weights(conn)?;
+        let groups = round::plan_groups(new.template.audience(), &new.merges, &weights)
+            .map_err(|e| RoundError::Invalid(e.to_string()))?;
+        if let Some(id) = rounds::id_for(conn, new.template.key(), new.quarter)? {
+            return Err(RoundError::Exists {
+                template: new.template.key().into(),
+                quarter: new.quarter.to_string(),
+                id,
+            });
+        }
+        let id = uuid::Uuid::new_v4().to_string();
+        rounds::insert(
+            conn,
+            &NewRoundRow {
+                id: &id,
+                template: new.template,
+                quarter: new.quarter,
+                closes_on: new.closes_on,
+                closes_at,
+                k: new.k as i32,
+                comment_threshold: new.comment_threshold as i32,
+                groups: &StoredGroups(groups.clone()),
+                weights: &weights_json(&weights)?,
+                created_at: now,
+            },
+        )?;
+        let detail = format!(
+            "template={} v{} quarter={} closes_on={} k={} groups={}",
+            new.template.key(),
+            new.template.version(),
+            new.quarter,
+            new.closes_on,
+            new.k,
+            groups
+                .iter()
+                .map(|g| g.key.as_str())
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        audit::record(
+            conn,
+            actor,
+            "round.create",
+            "round",
+            Some(&id),
+            Some(&detail),
+        )?;
+        Ok(id)
+    })
+}
+
+/// The weight snapshot as stored: department key → weight.
+fn weights_json(weights: &BTreeMap<Department, f64>) -> Result<String, RoundError> {
+    let by_key: BTreeMap<&str, f64> = weights.iter().map(|(d, w)| (d.key(), *w)).collect();
+    serde_json::to_string(&by_key).map_err(|e| RoundError::Invalid(e.to_string()))
+}
+
+/// What a reminder pass queued.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RemindReport {
+    /// Reminders to people who have not answered.
+    pub reminders: usize,
+    /// Fresh invitations to people whose address bounced (after it was fixed in the roster).
+    pub reinvites: usize,
+}
+
+/// Queues a reminder for everyone who has not answered, and a fresh invitation for those
+/// whose address bounced. Invitations with a message already waiting get nothing more.
+pub fn remind(
+    conn: &mut DbConnection,
+    id: &str,
+    now: PrimitiveDateTime,
+    actor: &str,
+) -> Result<RemindReport, RoundError> {
+    let id = get(conn, id)?.id;
+    conn.write_transaction(|conn| {
+        let round = get(conn, &id)?;
+        if !round.accepts_answers(now) {
+            return Err(RoundError::WrongStatus {
+                id: round.id,
+                status: round.status,
+                action: "remind",
+                needed: "open",
+            });
+        }
+        let pending = rounds::unanswered(conn, &id)?;
+        let queued = rounds::queued_invitations(conn, &id)?;
+        let mut rows = Vec::new();
+        let mut report = RemindReport {
+            reminders: 0,
+            reinvites: 0,
+        };
+        let mut reset = Vec::new();
+        for p in pending {
+            if queued.contains(&p.invitation_id) {
+                continue;
+            }
+            let kind = if p.bounced {
+                report.reinvites += 1;
+                reset.push(p.invitation_id.clone());
+                "invite"
+            } else {
+                report.reminders += 1;
+                "reminder"
+            };
+            rows.push(NewOutboxRow::for_invitation(
+                kind,
+                &p.email,
+                &id,
+                &p.invitation_id,
+                p.locale,
+                now,
+            ));
+        }
+        rounds::clear_bounced(conn, &reset)?;
+        rounds::insert_outbox(conn, &rows)?;
+        let detail = format!(
+            "reminders={} reinvites={}",
+            report.reminders, report.reinvites
+        );
+        audit::record(
+            conn,
+            actor,
+            "round.remind",
+            "round",
+            Some(&id),
+            Some(&detail),
+        )?;
+        Ok(report)
+    })
+}

@@ -8,8 +8,8 @@ use diesel::Connection;
 use serde::Serialize;
 use time::Date;
 
+use crate::app::rounds::{self, RoundError};
 use crate::config::Thresholds;
-use crate::db::rounds::{self, RoundError};
 use crate::db::scorecard::{self as stored, ClosedRound};
 use crate::db::{commentary, hr, inflection, DbConnection, DbError};
 use crate::domain::department::Membership;
@@ -163,16 +163,8 @@ pub fn round_results(
             status,
         });
     }
-    let quarter = round
-        .quarter
-        .parse::<Quarter>()
-        .map_err(|e| DbError::Malformed {
-            table: "rounds",
-            column: "quarter".into(),
-            value: round.quarter.clone(),
-            reason: e.to_string(),
-        })?;
-    let loaded = load(conn, Some(quarter), opts, rng)?;
+    // Typed when read: a malformed stored quarter is already an error naming the column.
+    let loaded = load(conn, Some(round.quarter), opts, rng)?;
     let results = loaded
         .scorecard
         .rounds
@@ -181,7 +173,7 @@ pub fn round_results(
         .ok_or_else(|| ScorecardError::NoResults(round.id.clone()))?;
     Ok(RoundResults {
         round_id: round.id,
-        quarter: round.quarter,
+        quarter: round.quarter.to_string(),
         results,
     })
 }

@@ -5,11 +5,12 @@ use std::sync::Arc;
 use time::{Date, Duration};
 
 use super::{cli_actor, open, print_json, CliError};
+use crate::app::rounds::{self, NewRound, RoundError};
+use crate::app::survey_page::preview_html;
 use crate::cli::RoundCommand;
 use crate::clock;
 use crate::config::Settings;
-use crate::db::rounds::{self, NewRound, RoundError};
-use crate::db::{self, audit, seal};
+use crate::db::{self, seal};
 use crate::domain::locale::Locale;
 use crate::domain::quarter::Quarter;
 use crate::domain::round::parse_merge;
@@ -98,14 +99,7 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
             Ok(())
         }
         RoundCommand::Launch { id } => {
-            let round = rounds::get(&mut conn, &id)?;
-            let t = templates.get(&round.template_key).ok_or_else(|| {
-                CliError::Usage(format!(
-                    "template {} is no longer available",
-                    round.template_key
-                ))
-            })?;
-            let report = rounds::launch(&mut conn, &round.id, t, now, &cli_actor())?;
+            let report = rounds::launch(&mut conn, &id, &templates, now, &cli_actor())?;
             if report.recent_roster_changes > 0 {
                 eprintln!(
                     "warning: the roster changed {} time(s) in the 7 days before this launch (see the audit log); a padded roster weakens anonymity",
@@ -147,12 +141,15 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
             Ok(())
         }
         RoundCommand::Remind { id } => {
-            let (reminders, reinvites) = rounds::remind(&mut conn, &id, now, &cli_actor())?;
-            eprintln!("{reminders} reminder(s) and {reinvites} re-invitation(s) queued");
+            let r = rounds::remind(&mut conn, &id, now, &cli_actor())?;
+            eprintln!(
+                "{} reminder(s) and {} re-invitation(s) queued",
+                r.reminders, r.reinvites
+            );
             Ok(())
         }
         RoundCommand::Close { id } => {
-            let r = seal::close_and_seal(&mut conn, &id, now, &cli_actor())?;
+            let r = rounds::close_and_seal(&mut conn, &id, now, &cli_actor())?;
             eprintln!(
                 "round {} closed and sealed: {} response(s) shuffled under new ids, {} link(s) deleted, {} unsent email(s) cancelled",
                 r.round_id, r.responses, r.links_deleted, r.emails_cancelled
@@ -162,7 +159,7 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
             Ok(())
         }
         RoundCommand::List { json } => {
-            let list = rounds::list(&mut conn)?;
+            let list = db::rounds::list(&mut conn)?;
             if json {
                 return print_json(&list);
             }
@@ -189,7 +186,7 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
             department
                 .parse::<crate::domain::department::Department>()
                 .map_err(|e| CliError::Usage(e.to_string()))?;
-            let body = crate::web::survey::preview_html(&round, locale, Some(&department))
+            let body = preview_html(&round, locale, Some(&department))
                 .ok_or_else(|| CliError::Failed("the round's template does not render".into()))?;
             // The page links /static/app.css; inline it so the local file looks right.
             let css = include_str!("../../static/app.css");
@@ -206,24 +203,8 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
             Ok(())
         }
         RoundCommand::Retally { id } => {
-            let round = rounds::get(&mut conn, &id)?;
-            if !round.status().results_visible() {
-                return Err(CliError::Usage(format!(
-                    "round {} is {}; only closed rounds have tallies",
-                    round.id, round.status
-                )));
-            }
-            let template = round.template()?;
-            conn.write_transaction(|c| seal::write_tallies(c, &round, &template))?;
-            audit::record(
-                &mut conn,
-                &cli_actor(),
-                "round.retally",
-                "round",
-                Some(&round.id),
-                None,
-            )?;
-            eprintln!("tallies of round {} rebuilt", round.id);
+            let id = rounds::retally(&mut conn, &id, &cli_actor())?;
+            eprintln!("tallies of round {id} rebuilt");
             Ok(())
         }
         RoundCommand::TestSend { id, to, lang } => {
@@ -231,7 +212,8 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
             let locale = locale(&lang)?;
             let to = crate::domain::email::Email::parse(&to)
                 .map_err(|e| CliError::Usage(e.to_string()))?;
-            let email = crate::mail::sample::invitation(&round, settings, locale, &to, now)?;
+            let email = crate::mail::sample::invitation(&round, settings, locale, &to, now)
+                .map_err(RoundError::from)?;
             let rt = runtime()?;
             // lettre's SMTP pool spawns tasks when built and when dropped: only inside a runtime.
             let _inside = rt.enter();

@@ -1,99 +1,68 @@
-//! Closing a round seals it (DESIGN "Anonymity" 5): in one transaction its links are
-//! deleted, its responses rewritten in random order under fresh ids, and its sufficient
-//! statistics written as tallies. A sealed round never changes again.
+//! The storage side of sealing a round (DESIGN "Anonymity" 5): deleting its links, rewriting
+//! its responses in random order under fresh ids, writing its sufficient statistics as
+//! tallies, and scrubbing what the old rows leave on disk. `app::rounds::close_and_seal`
+//! runs these, in this order, in one transaction. A sealed round never changes again.
 
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use rand::seq::SliceRandom;
-use serde::Serialize;
-use time::PrimitiveDateTime;
 
-use super::rounds::{self, Round, RoundError};
+use super::rounds::Round;
 use super::schema::{
     group_tallies, index_tallies, invitation_links, outbox, responses, sealed_comments, tallies,
 };
-use super::{audit, DbConnection, DbError};
+use super::{DbConnection, DbError};
 use crate::domain::question::Role;
-use crate::domain::round::RoundStatus;
 use crate::domain::template::Template;
-
-/// What sealing did.
-#[derive(Debug, Clone, Serialize)]
-pub struct SealReport {
-    pub round_id: String,
-    pub responses: usize,
-    pub links_deleted: usize,
-    pub emails_cancelled: usize,
-}
 
 /// Index tally kinds: pairs of (productivity, happiness) sums for measure B, alignment for A.
 pub const INDEX_CULTURE: &str = "productivity_happiness";
 /// See [`INDEX_CULTURE`].
 pub const INDEX_ALIGNMENT: &str = "alignment";
 
-/// Closes an open round and seals it. `now` is when it closed.
-pub fn close_and_seal(
+/// Runs `seal` (the sealing transaction) with SQLite's `secure_delete` on, so freed pages
+/// are overwritten and deleted rows (old ids, old order) leave nothing on disk.
+pub fn with_secure_delete<T, E>(
     conn: &mut DbConnection,
-    id: &str,
-    now: PrimitiveDateTime,
-    actor: &str,
-) -> Result<SealReport, RoundError> {
-    let round = rounds::get(conn, id)?;
-    let template = round.template()?;
-    let id = round.id.clone();
-    // Overwrite freed pages so deleted rows (old ids, old order) leave nothing on disk.
+    seal: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<DbError>,
+{
     if let DbConnection::Sqlite(c) = conn {
         c.batch_execute("PRAGMA secure_delete = ON")
             .map_err(DbError::from)?;
     }
-    let report = conn.write_transaction(|conn| {
-        let round = rounds::get(conn, &id)?;
-        if round.status() != RoundStatus::Open {
-            return Err(RoundError::WrongStatus {
-                id: id.clone(),
-                status: round.status.clone(),
-                action: "close",
-                needed: "open",
-            });
-        }
-        diesel::update(super::schema::rounds::table.find(&id))
-            .set((
-                super::schema::rounds::status.eq(RoundStatus::Closed.key()),
-                super::schema::rounds::closed_at.eq(Some(now)),
-            ))
-            .execute(conn)?;
-        let emails_cancelled = diesel::update(
-            outbox::table
-                .filter(outbox::round_id.eq(&id))
-                .filter(outbox::status.eq("pending")),
-        )
-        .set((outbox::status.eq("cancelled"), outbox::claim_owner.eq(None::<String>)))
-        .execute(conn)?;
-        let links_deleted = diesel::delete(invitation_links::table.filter(invitation_links::round_id.eq(&id))).execute(conn)?;
-        let responses = shuffle_responses(conn, &id)?;
-        write_tallies(conn, &round, &template)?;
-        diesel::update(super::schema::rounds::table.find(&id))
-            .set((
-                super::schema::rounds::status.eq(RoundStatus::Sealed.key()),
-                super::schema::rounds::sealed_at.eq(Some(now)),
-            ))
-            .execute(conn)?;
-        let detail = format!("responses={responses} links_deleted={links_deleted} emails_cancelled={emails_cancelled}");
-        audit::record(conn, actor, "round.close", "round", Some(&id), Some(&detail))?;
-        Ok(SealReport {
-            round_id: id.clone(),
-            responses,
-            links_deleted,
-            emails_cancelled,
-        })
-    });
+    let outcome = seal(conn);
     if let DbConnection::Sqlite(c) = conn {
         // The connection goes back to the pool; other writes need not pay for zeroing.
         if let Err(e) = c.batch_execute("PRAGMA secure_delete = OFF") {
             tracing::warn!(error = %e, "could not turn secure_delete off after the seal");
         }
     }
-    report
+    outcome
+}
+
+/// Cancels the round's emails still waiting; returns how many.
+pub fn cancel_pending_emails(conn: &mut DbConnection, round_id: &str) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        outbox::table
+            .filter(outbox::round_id.eq(round_id))
+            .filter(outbox::status.eq("pending")),
+    )
+    .set((
+        outbox::status.eq("cancelled"),
+        outbox::claim_owner.eq(None::<String>),
+    ))
+    .execute(conn)?)
+}
+
+/// Deletes the round's invitation links; returns how many.
+pub fn delete_links(conn: &mut DbConnection, round_id: &str) -> Result<usize, DbError> {
+    Ok(
+        diesel::delete(invitation_links::table.filter(invitation_links::round_id.eq(round_id)))
+            .execute(conn)?,
+    )
 }
 
 /// Removes what a seal leaves behind in storage: PostgreSQL keeps dead row versions (the old
@@ -189,9 +158,19 @@ fn is_uuid(s: &str) -> bool {
     s.len() == 36 && s.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
 }
 
+/// A stored id that is not one of ours: refused before it reaches inlined SQL.
+fn not_a_uuid(table: &'static str, column: &str, value: &str) -> DbError {
+    DbError::Malformed {
+        table,
+        column: column.into(),
+        value: value.into(),
+        reason: "not a UUID".into(),
+    }
+}
+
 /// Rewrites the round's responses (and their answers) under fresh random ids, inserted in a
 /// random order, so neither ids nor storage order link an answer to its invitation.
-fn shuffle_responses(conn: &mut DbConnection, round_id: &str) -> Result<usize, RoundError> {
+pub fn shuffle_responses(conn: &mut DbConnection, round_id: &str) -> Result<usize, DbError> {
     let mut ids: Vec<String> = responses::table
         .filter(responses::round_id.eq(round_id))
         .select(responses::id)
@@ -200,8 +179,11 @@ fn shuffle_responses(conn: &mut DbConnection, round_id: &str) -> Result<usize, R
         return Ok(0);
     }
     ids.shuffle(&mut rand::rng());
-    if !ids.iter().all(|i| is_uuid(i)) || !is_uuid(round_id) {
-        return Err(RoundError::Invalid("unexpected response id format".into()));
+    if let Some(bad) = ids.iter().find(|i| !is_uuid(i)) {
+        return Err(not_a_uuid("responses", "id", bad));
+    }
+    if !is_uuid(round_id) {
+        return Err(not_a_uuid("rounds", "id", round_id));
     }
     let create = match conn {
         DbConnection::Pg(_) => "CREATE TEMPORARY TABLE seal_map (old_id TEXT NOT NULL, new_id TEXT NOT NULL, ord INTEGER NOT NULL) ON COMMIT DROP",
@@ -278,10 +260,10 @@ pub fn write_tallies(
     conn: &mut DbConnection,
     round: &Round,
     template: &Template,
-) -> Result<(), RoundError> {
+) -> Result<(), DbError> {
     let id = &round.id;
     if !is_uuid(id) {
-        return Err(RoundError::Invalid("unexpected round id format".into()));
+        return Err(not_a_uuid("rounds", "id", id));
     }
     diesel::delete(tallies::table.filter(tallies::round_id.eq(id))).execute(conn)?;
     diesel::delete(index_tallies::table.filter(index_tallies::round_id.eq(id))).execute(conn)?;

@@ -10,8 +10,8 @@ use super::history::{self, RoundSettings};
 use super::links;
 use super::story::{self, HISTORY};
 use super::{blocking, profiles, DemoError, ACTOR};
+use crate::app::rounds::{self, NewRound};
 use crate::config::Settings;
-use crate::db::rounds::{self, NewRound};
 use crate::db::{self, DbPool};
 use crate::domain::quarter::Quarter;
 use crate::domain::template::Template;
@@ -62,7 +62,7 @@ pub async fn open_round(
             launch_at,
             ACTOR,
         )?;
-        let launched = rounds::launch(&mut conn, &id, &t, launch_at, ACTOR)?;
+        let launched = rounds::launch_with(&mut conn, &id, &t, launch_at, ACTOR)?;
         Ok((id, launched.invitations))
     })
     .await?;

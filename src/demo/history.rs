@@ -13,7 +13,7 @@ use super::answers::{self, Profile, Respondent};
 use super::links::{self, Invitee};
 use super::story::{self, HR_LEAD_IN};
 use super::{profiles, DemoError, ACTOR, BOARD_ACTOR, CTO_ACTOR, SEED};
-use crate::db::rounds::{self, NewRound};
+use crate::app::rounds::{self, NewRound};
 use crate::db::survey::{self, Submitted};
 use crate::db::{commentary, hr, inflection, seal, DbConnection};
 use crate::domain::audience::Audience;
@@ -71,7 +71,7 @@ pub fn run_round(
         launch_at,
         ACTOR,
     )?;
-    rounds::launch(conn, &id, template, launch_at, ACTOR)?;
+    rounds::launch_with(conn, &id, template, launch_at, ACTOR)?;
     links::mark_sent(conn, &id, launch_at)?;
     let invitees = links::invitees(conn, &id)?;
     let chosen = plan(template.audience(), &invitees, h, rs.k, &mut rng);
@@ -80,7 +80,7 @@ pub fn run_round(
     let stored = submit_all(conn, template, &id, &chosen, h, &mut rng, |rng| {
         launch_at + Duration::minutes(rng.random_range(1..window))
     })?;
-    seal::close_and_seal(conn, &id, closes_at, ACTOR)?;
+    rounds::close_and_seal(conn, &id, closes_at, ACTOR)?;
     seal::scrub(conn)?;
     Ok(stored)
 }

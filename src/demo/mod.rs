@@ -25,10 +25,10 @@ use rand::SeedableRng;
 use serde::Serialize;
 use time::PrimitiveDateTime;
 
+use crate::app::rounds::RoundError;
 use crate::config::Settings;
 use crate::db::commentary::CommentaryError;
 use crate::db::inflection::InflectionError;
-use crate::db::rounds::RoundError;
 use crate::db::schema::{audit_log, employees, rounds};
 use crate::db::{self, audit, DbConnection, DbError, DbPool};
 use crate::domain::quarter::Quarter;

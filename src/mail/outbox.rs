@@ -510,10 +510,8 @@ impl OutboxWorker {
         let pool = self.pool.clone();
         let id = round_id.to_string();
         let round = blocking(move || {
-            rounds::get(&mut *db::pool::checkout(&pool)?, &id).map_err(|e| match e {
-                rounds::RoundError::Db(d) => d,
-                other => DbError::Migration(other.to_string()),
-            })
+            rounds::find(&mut *db::pool::checkout(&pool)?, &id)?
+                .ok_or_else(|| DbError::Migration(format!("no round {id}")))
         })
         .await?;
         let titles = match round.template() {

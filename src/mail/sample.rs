@@ -7,7 +7,7 @@ use time::PrimitiveDateTime;
 use super::content::{self, MessageContext, MessageKind};
 use super::OutgoingEmail;
 use crate::config::Settings;
-use crate::db::rounds::{Round, RoundError};
+use crate::db::rounds::{Round, StoredTemplateError};
 use crate::db::{audit, DbConnection, DbError};
 use crate::domain::email::Email;
 use crate::domain::locale::Locale;
@@ -21,7 +21,7 @@ pub fn invitation(
     locale: Locale,
     to: &Email,
     now: PrimitiveDateTime,
-) -> Result<OutgoingEmail, RoundError> {
+) -> Result<OutgoingEmail, StoredTemplateError> {
     let template = round.template()?;
     let link = format!(
         "{}/preview/{}?lang={}",

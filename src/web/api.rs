@@ -163,7 +163,7 @@ pub async fn get_progress(
         let open: Vec<rounds::Round> = rounds::list(conn)?.into_iter().filter(|r| r.status() == RoundStatus::Open).collect();
         let mut out = Vec::new();
         for r in open {
-            let mut p = rounds::progress(conn, &r.id)?;
+            let mut p = rounds::progress(conn, &r)?;
             // Addresses that bounced are for the admin pages, not the API's readers.
             p.undeliverable.clear();
             out.push(serde_json::json!({ "round_id": r.id, "template": r.template_key, "quarter": r.quarter, "closes_on": r.closes_on, "progress": p }));

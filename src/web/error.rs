@@ -118,21 +118,6 @@ impl AppError {
     }
 }
 
-impl From<crate::db::rounds::RoundError> for AppError {
-    fn from(e: crate::db::rounds::RoundError) -> Self {
-        use crate::db::rounds::RoundError as E;
-        match e {
-            E::NotFound(_) => AppError::NotFound(e.to_string()),
-            E::Exists { .. } | E::WrongStatus { .. } => AppError::Conflict(e.to_string()),
-            E::ClosePassed(_) | E::NoInvitees(_) | E::Invalid(_) => {
-                AppError::BadRequest(e.to_string())
-            }
-            E::Db(d) => d.into(),
-            E::StoredTemplate(_) => AppError::Internal(e.into()),
-        }
-    }
-}
-
 impl From<crate::db::inflection::InflectionError> for AppError {
     fn from(e: crate::db::inflection::InflectionError) -> Self {
         use crate::db::inflection::InflectionError as E;
@@ -255,6 +240,23 @@ impl From<crate::app::scorecard::ScorecardError> for AppError {
             E::Round(r) => r.into(),
             E::Db(d) => d.into(),
             E::Engine(_) | E::Template { .. } => AppError::Internal(e.into()),
+        }
+    }
+}
+
+impl From<crate::app::rounds::RoundError> for AppError {
+    fn from(e: crate::app::rounds::RoundError) -> Self {
+        use crate::app::rounds::RoundError as E;
+        match e {
+            E::NotFound(_) => AppError::NotFound(e.to_string()),
+            E::Exists { .. } | E::WrongStatus { .. } | E::NotClosed { .. } | E::TemplateGone(_) => {
+                AppError::Conflict(e.to_string())
+            }
+            E::ClosePassed(_) | E::NoInvitees(_) | E::Invalid(_) => {
+                AppError::BadRequest(e.to_string())
+            }
+            E::Db(d) => d.into(),
+            E::StoredTemplate(_) => AppError::Internal(e.into()),
         }
     }
 }

@@ -205,7 +205,7 @@ async fn every_route_answers_every_caller_as_the_table_says() {
     // A sealed round, so result routes have something to serve to those allowed.
     app.import_roster(crate::helpers::ROSTER);
     let round = app.launch("internal-csat", "2026Q3");
-    ctopulse::db::seal::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "test")
+    ctopulse::app::rounds::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "test")
         .unwrap();
     let table = route_table();
     let mut failures = Vec::new();

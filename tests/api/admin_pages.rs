@@ -5,8 +5,9 @@
 
 use std::time::Instant;
 
+use ctopulse::app::rounds;
 use ctopulse::auth::Role;
-use ctopulse::db::{departments, rounds};
+use ctopulse::db::departments;
 
 use crate::helpers::{TestApp, ROSTER};
 use crate::staff_support::{
@@ -788,7 +789,7 @@ async fn the_admin_page_counts_every_round_as_its_status_page_does() {
     set(&mut conn, &ids[1], true, true, 1);
     set(&mut conn, &ids[2], false, true, 1);
     set(&mut conn, &ids[3], false, false, 0);
-    let counts = rounds::answered_and_delivered(&mut conn).unwrap();
+    let counts = ctopulse::db::rounds::answered_and_delivered(&mut conn).unwrap();
     for round in [&csat, &culture] {
         let p = rounds::progress(&mut conn, round).unwrap().overall;
         let (answered, delivered) = counts.get(round.as_str()).copied().unwrap_or((0, 0));
@@ -816,11 +817,11 @@ async fn the_admin_page_counts_every_round_as_its_status_page_does() {
         .unwrap();
     set(&mut conn, &ids[0], false, true, 1);
     set(&mut conn, &ids[1], false, false, 0);
-    ctopulse::db::seal::close_and_seal(&mut conn, &culture, ctopulse::clock::now(), "test")
+    ctopulse::app::rounds::close_and_seal(&mut conn, &culture, ctopulse::clock::now(), "test")
         .unwrap();
     let p = rounds::progress(&mut conn, &culture).unwrap().overall;
     assert_eq!(p.delivered, p.invited - 2, "one bounced, one never sent");
-    let counts = rounds::answered_and_delivered(&mut conn).unwrap();
+    let counts = ctopulse::db::rounds::answered_and_delivered(&mut conn).unwrap();
     assert_eq!(
         counts.get(culture.as_str()),
         Some(&(p.answered, p.delivered))
@@ -859,7 +860,7 @@ async fn closing_a_round_asks_first_and_names_what_it_cannot_undo() {
     assert!(ask.contains("cannot be undone"));
     assert!(ask.contains(&format!("action=\"/admin/rounds/{round}/close\"")));
     assert_eq!(
-        rounds::get(&mut app.conn(), &round).unwrap().status,
+        rounds::get(&mut app.conn(), &round).unwrap().status.key(),
         "open",
         "asking changes nothing"
     );
@@ -868,7 +869,7 @@ async fn closing_a_round_asks_first_and_names_what_it_cannot_undo() {
         .await;
     assert_eq!(res.status(), 303);
     assert_eq!(
-        rounds::get(&mut app.conn(), &round).unwrap().status,
+        rounds::get(&mut app.conn(), &round).unwrap().status.key(),
         "sealed"
     );
     // A sealed round no longer offers to close, even when asked to.

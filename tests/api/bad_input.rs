@@ -164,7 +164,7 @@ async fn seed_world(app: &TestApp) -> World {
     for who in ["s4@acme.test", "e4@acme.test"] {
         answer(app, who).await;
     }
-    ctopulse::db::seal::close_and_seal(
+    ctopulse::app::rounds::close_and_seal(
         &mut app.conn(),
         &closed_round,
         ctopulse::clock::now(),

@@ -355,7 +355,7 @@ async fn backup_round_trips_a_populated_database() {
         )
         .await;
     }
-    ctopulse::db::seal::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "test")
+    ctopulse::app::rounds::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "test")
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("backup.db");

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use crate::helpers::TestApp;
+use ctopulse::app::rounds;
 use ctopulse::app::scorecard::{self, LoadedScorecard, Options};
-use ctopulse::db::rounds;
 use ctopulse::demo::{self, story, Seeded};
 use ctopulse::domain::quarter::Quarter;
 use ctopulse::domain::scoring::csat::LeftOutReason;
@@ -214,13 +214,13 @@ async fn the_demo_tells_its_story_and_seeding_twice_adds_nothing() {
     assert!(!comments.is_empty(), "some comments are shown");
 
     // The open round: invitations mailed through the outbox, about 40 % answered.
-    let open: Vec<rounds::Round> = rounds::list(&mut app.conn())
+    let open: Vec<ctopulse::db::rounds::Round> = ctopulse::db::rounds::list(&mut app.conn())
         .unwrap()
         .into_iter()
-        .filter(|r| r.status == "open")
+        .filter(|r| r.status.key() == "open")
         .collect();
     assert_eq!(open.len(), 1);
-    assert_eq!(open[0].quarter, today.to_string());
+    assert_eq!(open[0].quarter, today);
     assert_eq!(open[0].template_key, "internal-csat");
     let progress = rounds::progress(&mut app.conn(), &open[0].id).unwrap();
     let rate = progress.overall.response_rate.unwrap();

@@ -232,7 +232,7 @@ impl TestApp {
 
     /// Like `launch`, with reporting-group merges such as `ceo+bd`.
     pub fn launch_with(&self, template: &str, quarter: &str, merges: &[&str]) -> String {
-        use ctopulse::db::rounds::{self, NewRound};
+        use ctopulse::app::rounds::{self, NewRound};
         let now = ctopulse::clock::now();
         let t = self.state.templates.get(template).expect("template");
         let mut conn = self.conn();
@@ -254,7 +254,7 @@ impl TestApp {
             "test",
         )
         .expect("create round");
-        rounds::launch(&mut conn, &id, t, now, "test").expect("launch round");
+        rounds::launch_with(&mut conn, &id, t, now, "test").expect("launch round");
         id
     }
 

@@ -21,6 +21,7 @@ mod helpers;
 mod pages;
 mod reliability;
 mod results_api;
+mod rounds_app;
 mod scale;
 mod schema_parity;
 mod scorecard;

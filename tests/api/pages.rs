@@ -3,7 +3,6 @@
 use crate::helpers::{TestApp, ROSTER};
 use crate::staff_support::{add_user, get_with, post_form_with, sign_in};
 use ctopulse::auth::Role;
-use ctopulse::db::seal;
 
 /// A closed internal-CSAT round where sales (6) answered: enough for k = 5.
 async fn closed_round(app: &TestApp) -> String {
@@ -23,7 +22,8 @@ async fn closed_round(app: &TestApp) -> String {
             .await;
         assert_eq!(res.status(), 200);
     }
-    seal::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "test").unwrap();
+    ctopulse::app::rounds::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "test")
+        .unwrap();
     round
 }
 

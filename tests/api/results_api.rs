@@ -4,7 +4,6 @@
 use crate::helpers::{TestApp, ROSTER};
 use crate::staff_support::add_token;
 use ctopulse::auth::Role;
-use ctopulse::db::seal;
 
 async fn api(app: &TestApp, token: &str, path: &str) -> reqwest::Response {
     app.client
@@ -68,7 +67,8 @@ async fn results_exist_only_for_closed_rounds_and_errors_are_json() {
     assert_eq!(body[0]["progress"]["overall"]["invited"], 14);
 
     // Once closed, the round's results and the scorecard are served.
-    seal::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "test").unwrap();
+    ctopulse::app::rounds::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "test")
+        .unwrap();
     let res = api(&app, &board, &format!("/api/v1/rounds/{round}/results")).await;
     assert_eq!(res.status(), 200);
     let res = api(&app, &board, "/api/v1/scorecard").await;

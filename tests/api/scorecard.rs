@@ -4,8 +4,9 @@
 use std::collections::BTreeMap;
 
 use crate::helpers::TestApp;
+use ctopulse::app::rounds;
 use ctopulse::app::scorecard::{self, Options, ScorecardError};
-use ctopulse::db::{rounds, seal, survey};
+use ctopulse::db::{seal, survey};
 use ctopulse::domain::question::{QuestionKind, Role};
 use ctopulse::domain::scoring::{
     self, CultureTallyRow, GroupInput, ItemInput, RoundInput, ScorecardInput, TemplateRef,
@@ -82,7 +83,7 @@ pub(crate) async fn sealed_culture_round(
         )
         .unwrap();
     }
-    seal::close_and_seal(&mut app.conn(), &round_id, now, "test").unwrap();
+    ctopulse::app::rounds::close_and_seal(&mut app.conn(), &round_id, now, "test").unwrap();
     (round_id, template)
 }
 
@@ -166,7 +167,7 @@ async fn the_scorecard_from_the_database_equals_the_engine_on_the_same_answers()
     );
     assert_eq!(err.to_string(), "no closed round for 2026Q3");
 
-    seal::close_and_seal(&mut app.conn(), &round_id, now, "test").unwrap();
+    ctopulse::app::rounds::close_and_seal(&mut app.conn(), &round_id, now, "test").unwrap();
     let loaded = scorecard::load(&mut app.conn(), None, &opts(), &mut rand::rng()).unwrap();
     assert_eq!(
         loaded.scorecard.quarter.to_string(),

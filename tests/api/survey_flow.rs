@@ -3,7 +3,7 @@
 //! refused → remind only the others → close → seal.
 
 use crate::helpers::{TestApp, ROSTER};
-use ctopulse::db::rounds;
+use ctopulse::app::rounds;
 use ctopulse::db::seal;
 use diesel::prelude::*;
 
@@ -109,8 +109,10 @@ async fn a_round_runs_from_roster_to_seal() {
     assert_eq!(app.count("responses"), 1);
 
     // Reminders go only to the others.
-    let (reminders, reinvites) =
-        rounds::remind(&mut app.conn(), &round, ctopulse::clock::now(), "test").unwrap();
+    let rounds::RemindReport {
+        reminders,
+        reinvites,
+    } = rounds::remind(&mut app.conn(), &round, ctopulse::clock::now(), "test").unwrap();
     assert_eq!((reminders, reinvites), (13, 0));
     app.send_all().await;
     assert_eq!(
@@ -136,8 +138,13 @@ async fn a_round_runs_from_roster_to_seal() {
         .select(ctopulse::db::schema::responses::id)
         .load(&mut *app.conn())
         .unwrap();
-    let sealed =
-        seal::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "test").unwrap();
+    let sealed = ctopulse::app::rounds::close_and_seal(
+        &mut app.conn(),
+        &round,
+        ctopulse::clock::now(),
+        "test",
+    )
+    .unwrap();
     assert_eq!(sealed.responses, 2);
     assert_eq!(
         app.count("invitation_links"),
@@ -159,7 +166,7 @@ async fn a_round_runs_from_roster_to_seal() {
         "answers moved with their responses"
     );
     let r = rounds::get(&mut app.conn(), &round).unwrap();
-    assert_eq!(r.status, "sealed");
+    assert_eq!(r.status.key(), "sealed");
 
     // Tallies equal what was answered.
     use ctopulse::db::schema::tallies::dsl as t;
@@ -202,7 +209,13 @@ async fn a_round_runs_from_roster_to_seal() {
     assert_eq!(app.count("responses"), 2);
     // Unsent reminders of a sealed round are never sent.
     assert!(
-        seal::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "test").is_err(),
+        ctopulse::app::rounds::close_and_seal(
+            &mut app.conn(),
+            &round,
+            ctopulse::clock::now(),
+            "test"
+        )
+        .is_err(),
         "a round is sealed once"
     );
 }
@@ -457,8 +470,10 @@ async fn mail_failures_are_retried_or_reported_and_nothing_is_lost() {
 
     // The address is fixed; `round remind` re-invites it.
     app.mailbox.accept_again("e1@acme.test");
-    let (reminders, reinvites) =
-        rounds::remind(&mut app.conn(), &round, ctopulse::clock::now(), "test").unwrap();
+    let rounds::RemindReport {
+        reminders,
+        reinvites,
+    } = rounds::remind(&mut app.conn(), &round, ctopulse::clock::now(), "test").unwrap();
     assert_eq!(reinvites, 1);
     assert_eq!(
         reminders, 4,
@@ -476,7 +491,7 @@ async fn a_round_cannot_be_launched_twice_or_answered_after_close() {
     app.import_roster(ROSTER);
     let round = app.launch("tech-strategy-alignment", "2026Q4");
     let t = app.state.templates.get("tech-strategy-alignment").unwrap();
-    let again = rounds::launch(&mut app.conn(), &round, t, ctopulse::clock::now(), "test");
+    let again = rounds::launch_with(&mut app.conn(), &round, t, ctopulse::clock::now(), "test");
     assert!(matches!(again, Err(rounds::RoundError::WrongStatus { .. })));
     app.send_all().await;
     // Audience: the CEO's office, the board, and executives.
@@ -494,7 +509,8 @@ async fn a_round_cannot_be_launched_twice_or_answered_after_close() {
     );
     let browser = app.browser();
     let (form, csrf) = app.open_survey(&browser, "c1@acme.test").await;
-    seal::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "test").unwrap();
+    ctopulse::app::rounds::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "test")
+        .unwrap();
     let res = app
         .post_form(
             &browser,
@@ -541,7 +557,7 @@ async fn a_round_closes_by_itself_at_the_end_of_its_close_date() {
         vec![round.clone()]
     );
     assert_eq!(
-        rounds::get(&mut app.conn(), &round).unwrap().status,
+        rounds::get(&mut app.conn(), &round).unwrap().status.key(),
         "sealed"
     );
     assert_eq!(app.count("invitation_links"), 0);
@@ -663,7 +679,8 @@ async fn a_submission_in_flight_during_the_seal_is_sealed_with_the_round_or_refu
         // On PostgreSQL, start once the store statement holds the link (it sleeps 0.7 s).
         std::thread::sleep(std::time::Duration::from_millis(if pg { 250 } else { 0 }));
         let mut conn = ctopulse::db::pool::checkout(&pool).unwrap();
-        seal::close_and_seal(&mut conn, &r, ctopulse::clock::now(), "test").unwrap()
+        ctopulse::app::rounds::close_and_seal(&mut conn, &r, ctopulse::clock::now(), "test")
+            .unwrap()
     });
     let stored = matches!(submission.join().unwrap(), Checked::Stored(_));
     let report = sealing.join().unwrap();
@@ -711,7 +728,8 @@ async fn a_submission_arriving_during_the_seal_waits_and_is_refused() {
     let (pool, r) = (app.pool.clone(), round.clone());
     let sealing = std::thread::spawn(move || {
         let mut conn = ctopulse::db::pool::checkout(&pool).unwrap();
-        seal::close_and_seal(&mut conn, &r, ctopulse::clock::now(), "test").unwrap()
+        ctopulse::app::rounds::close_and_seal(&mut conn, &r, ctopulse::clock::now(), "test")
+            .unwrap()
     });
     std::thread::sleep(std::time::Duration::from_millis(250));
     let answers = overall(4);
@@ -854,8 +872,13 @@ async fn remembered_links_never_outvote_the_database() {
     let (b2, b3) = (app.browser(), app.browser());
     let (form2, csrf2) = app.open_survey(&b2, "s2@acme.test").await;
     let (form3, csrf3) = app.open_survey(&b3, "s3@acme.test").await;
-    let sealed =
-        seal::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "cli").unwrap();
+    let sealed = ctopulse::app::rounds::close_and_seal(
+        &mut app.conn(),
+        &round,
+        ctopulse::clock::now(),
+        "cli",
+    )
+    .unwrap();
     assert_eq!(sealed.responses, 1);
     // One posts a complete form, the other one with a mistake: neither is told to correct.
     let answers = [

@@ -184,3 +184,63 @@ async fn a_malformed_hr_event_is_an_error_not_a_missing_event() {
         ("hr_events", "event".into(), "quit".into())
     );
 }
+
+/// The error a read of a corrupted round must give: table, column and value named.
+fn assert_malformed_round(err: &DbError, column: &str, value: &str) {
+    match err {
+        DbError::Malformed {
+            table,
+            column: c,
+            value: v,
+            ..
+        } => assert_eq!((*table, c.as_str(), v.as_str()), ("rounds", column, value)),
+        other => panic!("expected a malformed-value error, got {other:?}"),
+    }
+    let message = err.to_string();
+    assert!(
+        message.contains(&format!("rounds.{column}")) && message.contains(value),
+        "{message}"
+    );
+}
+
+#[tokio::test]
+async fn a_malformed_stored_round_quarter_or_status_is_an_error_not_a_missing_round() {
+    use ctopulse::app::rounds::{self, RoundError};
+    use ctopulse::db::rounds as stored;
+
+    let app = TestApp::spawn().await;
+    app.import_roster(crate::helpers::ROSTER);
+    let round = app.launch("internal-csat", "2026Q4");
+    let mut conn = app.conn();
+    let listed = stored::list(&mut conn).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].quarter.to_string(), "2026Q4");
+
+    diesel::sql_query(format!(
+        "UPDATE rounds SET quarter = '2026Q9' WHERE id = '{round}'"
+    ))
+    .execute(&mut *conn)
+    .unwrap();
+    // The list does not quietly leave the round out, and the round is not "not found".
+    assert_malformed_round(&stored::list(&mut conn).unwrap_err(), "quarter", "2026Q9");
+    match rounds::get(&mut conn, &round) {
+        Err(RoundError::Db(e)) => assert_malformed_round(&e, "quarter", "2026Q9"),
+        other => panic!("expected a malformed-value error, got {other:?}"),
+    }
+
+    diesel::sql_query(format!(
+        "UPDATE rounds SET quarter = '2026Q4', status = 'half-open' WHERE id = '{round}'"
+    ))
+    .execute(&mut *conn)
+    .unwrap();
+    assert_malformed_round(&stored::list(&mut conn).unwrap_err(), "status", "half-open");
+    // A round of unknown status is never reminded or sealed as if it were open.
+    assert!(matches!(
+        rounds::remind(&mut conn, &round, ctopulse::clock::now(), "test"),
+        Err(RoundError::Db(DbError::Malformed { .. }))
+    ));
+    assert!(matches!(
+        rounds::close_due(&mut conn, ctopulse::clock::now() + time::Duration::days(30)),
+        Ok(ids) if ids.is_empty()
+    ));
+}

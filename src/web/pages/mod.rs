@@ -140,7 +140,7 @@ async fn common(state: &AppState, who: &Identity, q: &PageQuery) -> Result<Commo
         view.roster_notes = web::block(move || -> Result<Vec<String>, AppError> {
             let mut conn = db::pool::checkout(&pool)?;
             let mut notes = Vec::new();
-            for r in rounds::list(&mut conn)?.into_iter().filter(|r| r.quarter == q.to_string()) {
+            for r in rounds::list(&mut conn)?.into_iter().filter(|r| r.quarter == q) {
                 if let Some(at) = r.launched_at {
                     let n = rounds::roster_changes_before(&mut conn, at)?;
                     if n > 0 {
@@ -209,7 +209,7 @@ pub async fn dashboard(
             .into_iter()
             .filter(|r| r.status() == RoundStatus::Open)
         {
-            let p = rounds::progress(&mut conn, &r.id)?;
+            let p = rounds::progress(&mut conn, &r)?;
             let rate = p
                 .overall
                 .response_rate

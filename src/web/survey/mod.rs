@@ -3,8 +3,7 @@
 //! `GET /s/{token}` moves the token from the URL into a per-round HttpOnly cookie and
 //! redirects to a token-free URL, so the secret never sits in history or referrers.
 
-pub mod copy;
-pub mod view;
+pub use crate::app::survey_page::{copy, preview_html, view};
 
 pub use crate::app::survey::recent;
 
@@ -24,7 +23,7 @@ use crate::app::survey::{self as use_case, Followed, Form, Refusal, SurveyError}
 use crate::clock;
 use crate::db::survey::{Checked, LinkState, Respondent, Submitted};
 use crate::db::{self, DbError};
-use crate::domain::department::{Department, Membership};
+use crate::domain::department::Membership;
 use crate::domain::locale::Locale;
 use crate::domain::survey_form;
 use crate::domain::template::Template;
@@ -430,10 +429,8 @@ pub async fn preview(
 ) -> HttpResponse {
     let locale = chosen_locale(&q, Locale::En);
     let id = round_id.into_inner();
-    let round = with_conn(&state, move |conn| match db::rounds::get(conn, &id) {
-        Ok(round) => Ok(Some(round)),
-        Err(db::rounds::RoundError::Db(e)) => Err(SurveyPageError::from(e)),
-        Err(_) => Ok(None),
+    let round = with_conn(&state, move |conn| {
+        db::rounds::find(conn, &id).map_err(SurveyPageError::from)
     })
     .await;
     let round = match round {
@@ -445,36 +442,6 @@ pub async fn preview(
         Some(b) => html(StatusCode::OK, b),
         None => unknown(locale),
     }
-}
-
-/// Renders the read-only survey of a round (also used by `ctopulse round preview`).
-pub fn preview_html(
-    round: &db::rounds::Round,
-    locale: Locale,
-    dept: Option<&str>,
-) -> Option<String> {
-    let template = round.template().ok()?;
-    let department = dept
-        .and_then(|d| d.parse().ok())
-        .or(Some(Department::Sales));
-    let page = form_page(&FormInput {
-        template: &template,
-        department,
-        locale,
-        k: round.k.max(0) as u32,
-        comment_threshold: round.comment_threshold.max(0) as u32,
-        kept: &BTreeMap::new(),
-        problems: &BTreeMap::new(),
-        action: String::new(),
-        csrf: String::new(),
-        preview: true,
-        self_url: format!(
-            "/preview/{}?dept={}",
-            round.id,
-            department.map(|d| d.key()).unwrap_or("sales")
-        ),
-    });
-    page.render().ok()
 }
 
 /// `GET /static/app.css`.

@@ -12,6 +12,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::{html, nav, parse_form, quarter_field};
+use crate::app::rounds as app_rounds;
 use crate::auth::Identity;
 use crate::clock;
 use crate::db::{employees, rounds, seal};
@@ -134,9 +135,9 @@ pub async fn home(
             };
             rows.push(RoundRow {
                 id: r.id.clone(),
-                quarter: r.quarter.clone(),
+                quarter: r.quarter.to_string(),
                 template: template_title(&shipped, &r.template_key),
-                status: r.status.clone(),
+                status: r.status.to_string(),
                 closes: r.closes_on.to_string(),
                 progress,
                 actions: round_actions(status),
@@ -177,8 +178,8 @@ pub async fn round(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let (r, p, changes) = with_conn(&state, move |conn| {
-        let r = rounds::get(conn, &id)?;
-        let p = rounds::progress(conn, &r.id)?;
+        let r = app_rounds::get(conn, &id)?;
+        let p = rounds::progress(conn, &r)?;
         let changes = match r.launched_at {
             Some(at) => rounds::roster_changes_before(conn, at)?,
             None => 0,
@@ -195,8 +196,15 @@ pub async fn round(
         csrf_token: who.csrf_token().unwrap_or_default(),
         notice: q.notice.clone(),
         id: r.id.clone(),
-        title: format!("{} · {}", r.quarter, r.template()?.title().get(Locale::En)),
-        status: r.status.clone(),
+        title: format!(
+            "{} · {}",
+            r.quarter,
+            r.template()
+                .map_err(app_rounds::RoundError::from)?
+                .title()
+                .get(Locale::En)
+        ),
+        status: r.status.to_string(),
         is_draft: status == RoundStatus::Draft,
         closes: r.closes_on.to_string(),
         pending: p.emails_pending,
@@ -311,9 +319,9 @@ pub async fn create_round(
     let (settings, actor) = (state.settings.clone(), who.actor.clone());
     let id = with_conn(&state, move |conn| {
         let k = settings.anonymity.k;
-        Ok(rounds::create(
+        Ok(app_rounds::create(
             conn,
-            &rounds::NewRound {
+            &app_rounds::NewRound {
                 template: &template,
                 quarter,
                 closes_on,
@@ -348,16 +356,9 @@ pub async fn round_action(
     let recent_links = state.recent_links.clone();
     let notice = with_conn(&state, move |conn| {
         let now = clock::now();
-        let r = rounds::get(conn, &id)?;
         match action.as_str() {
             "launch" => {
-                let t = templates.get(&r.template_key).ok_or_else(|| {
-                    AppError::Conflict(format!(
-                        "template {} is no longer available",
-                        r.template_key
-                    ))
-                })?;
-                let rep = rounds::launch(conn, &r.id, t, now, &actor)?;
+                let rep = app_rounds::launch(conn, &id, &templates, now, &actor)?;
                 let warn = if rep.recent_roster_changes > 0 {
                     format!(
                         " Note: the roster changed {} time(s) in the last 7 days.",
@@ -372,14 +373,15 @@ pub async fn round_action(
                 ))
             }
             "remind" => {
-                let (reminders, reinvites) = rounds::remind(conn, &r.id, now, &actor)?;
+                let rep = app_rounds::remind(conn, &id, now, &actor)?;
                 Ok(format!(
-                    "{reminders} reminder(s) and {reinvites} re-invitation(s) queued."
+                    "{} reminder(s) and {} re-invitation(s) queued.",
+                    rep.reminders, rep.reinvites
                 ))
             }
             "close" => {
-                let rep = seal::close_and_seal(conn, &r.id, now, &actor)?;
-                recent_links.forget_round(&r.id);
+                let rep = app_rounds::close_and_seal(conn, &id, now, &actor)?;
+                recent_links.forget_round(&rep.round_id);
                 Ok(format!(
                     "Round closed and sealed: {} response(s).",
                     rep.responses
@@ -421,8 +423,9 @@ pub async fn test_send(
     let (round_id, email) = {
         let to = to.clone();
         with_conn(&state, move |conn| {
-            let r = rounds::get(conn, &id)?;
-            let email = crate::mail::sample::invitation(&r, &settings, locale, &to, clock::now())?;
+            let r = app_rounds::get(conn, &id)?;
+            let email = crate::mail::sample::invitation(&r, &settings, locale, &to, clock::now())
+                .map_err(app_rounds::RoundError::from)?;
             Ok((r.id, email))
         })
         .await?

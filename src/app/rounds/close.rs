@@ -1,0 +1,101 @@
+//! Closing and sealing rounds, by hand or at their close time, and rebuilding tallies.
+
+use serde::Serialize;
+use time::PrimitiveDateTime;
+
+use super::{get, RoundError};
+use crate::db::{audit, rounds, seal, DbConnection};
+use crate::domain::round::RoundStatus;
+
+/// What sealing did.
+#[derive(Debug, Clone, Serialize)]
+pub struct SealReport {
+    pub round_id: String,
+    pub responses: usize,
+    pub links_deleted: usize,
+    pub emails_cancelled: usize,
+}
+
+/// Closes an open round at `now` and seals it (DESIGN "Anonymity" 5), in one transaction:
+/// pending emails cancelled, links deleted, responses rewritten in random order under fresh
+/// ids, tallies written. The caller scrubs afterwards ([`seal::scrub`] or
+/// [`seal::scrub_soon`]) so no old row version stays on disk.
+pub fn close_and_seal(
+    conn: &mut DbConnection,
+    id: &str,
+    now: PrimitiveDateTime,
+    actor: &str,
+) -> Result<SealReport, RoundError> {
+    let round = get(conn, id)?;
+    let template = round.template()?;
+    let id = round.id;
+    seal::with_secure_delete(conn, |conn| {
+        conn.write_transaction(|conn| {
+            let round = get(conn, &id)?;
+            if round.status != RoundStatus::Open {
+                return Err(RoundError::WrongStatus {
+                    id: id.clone(),
+                    status: round.status,
+                    action: "close",
+                    needed: "open",
+                });
+            }
+            rounds::mark_closed(conn, &id, now)?;
+            let emails_cancelled = seal::cancel_pending_emails(conn, &id)?;
+            let links_deleted = seal::delete_links(conn, &id)?;
+            let responses = seal::shuffle_responses(conn, &id)?;
+            seal::write_tallies(conn, &round, &template)?;
+            rounds::mark_sealed(conn, &id, now)?;
+            let detail = format!("responses={responses} links_deleted={links_deleted} emails_cancelled={emails_cancelled}");
+            audit::record(conn, actor, "round.close", "round", Some(&id), Some(&detail))?;
+            Ok(SealReport {
+                round_id: id.clone(),
+                responses,
+                links_deleted,
+                emails_cancelled,
+            })
+        })
+    })
+}
+
+/// The actor the audit log names for rounds closed by their close time.
+pub const AUTO_CLOSE_ACTOR: &str = "system:auto-close";
+
+/// Seals every open round whose close time is at or before `now`, then scrubs once. A round
+/// that fails is logged and left open for the next pass. Returns the ids sealed.
+pub fn close_due(
+    conn: &mut DbConnection,
+    now: PrimitiveDateTime,
+) -> Result<Vec<String>, RoundError> {
+    let due = rounds::due_to_close(conn, now)?;
+    let mut closed = Vec::new();
+    for id in due {
+        match close_and_seal(conn, &id, now, AUTO_CLOSE_ACTOR) {
+            Ok(_) => closed.push(id),
+            Err(e) => tracing::warn!(round = %id, error = %e, "auto-close failed; will retry"),
+        }
+    }
+    if !closed.is_empty() {
+        // Already off any request's path: scrub here.
+        if let Err(e) = seal::scrub(conn) {
+            tracing::warn!(error = %e, "post-seal scrub failed; old row versions stay until the next scrub");
+        }
+    }
+    Ok(closed)
+}
+
+/// Rebuilds the tallies of a closed round from its (already sealed) responses. Returns the
+/// round's id.
+pub fn retally(conn: &mut DbConnection, id: &str, actor: &str) -> Result<String, RoundError> {
+    let round = get(conn, id)?;
+    if !round.status.results_visible() {
+        return Err(RoundError::NotClosed {
+            id: round.id,
+            status: round.status,
+        });
+    }
+    let template = round.template()?;
+    conn.write_transaction(|c| seal::write_tallies(c, &round, &template))?;
+    audit::record(conn, actor, "round.retally", "round", Some(&round.id), None)?;
+    Ok(round.id)
+}

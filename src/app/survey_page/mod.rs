@@ -1,0 +1,40 @@
+//! The respondent's survey page, rendered without HTTP: the survey routes serve it, and
+//! `ctopulse round preview` writes the read-only preview to a file.
+
+pub mod copy;
+pub mod view;
+
+use std::collections::BTreeMap;
+
+use askama::Template as Askama;
+
+use crate::db::rounds::Round;
+use crate::domain::department::Department;
+use crate::domain::locale::Locale;
+
+/// Renders the read-only survey of a round as a respondent of `dept` (default sales) sees it.
+/// `None` when the round's stored template does not load or the page does not render.
+pub fn preview_html(round: &Round, locale: Locale, dept: Option<&str>) -> Option<String> {
+    let template = round.template().ok()?;
+    let department = dept
+        .and_then(|d| d.parse().ok())
+        .or(Some(Department::Sales));
+    let page = view::form_page(&view::FormInput {
+        template: &template,
+        department,
+        locale,
+        k: round.k.max(0) as u32,
+        comment_threshold: round.comment_threshold.max(0) as u32,
+        kept: &BTreeMap::new(),
+        problems: &BTreeMap::new(),
+        action: String::new(),
+        csrf: String::new(),
+        preview: true,
+        self_url: format!(
+            "/preview/{}?dept={}",
+            round.id,
+            department.map(|d| d.key()).unwrap_or("sales")
+        ),
+    });
+    page.render().ok()
+}

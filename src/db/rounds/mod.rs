@@ -1,0 +1,312 @@
+//! The rounds repository: the `rounds` table (this file), invitations and their emails
+//! (`invitations`), participation counts (`progress`). Queries only: the use cases that
+//! create, launch, remind and seal rounds live in `app::rounds`.
+
+mod invitations;
+mod progress;
+
+pub use invitations::{
+    active_people, analyze, clear_bounced, insert_invitations, insert_outbox, queued_invitations,
+    sorted_ids, unanswered, NewInvitation, NewOutboxRow, Person, Unanswered,
+};
+pub use progress::{
+    answered_and_delivered, progress, rate, GroupProgress, RoundProgress, Undeliverable,
+};
+
+use std::fmt;
+use std::str::FromStr;
+
+use diesel::prelude::*;
+use serde::Serialize;
+use time::{Date, Duration, PrimitiveDateTime};
+
+use super::column::{malformed_in, TextColumn};
+use super::schema::{audit_log, rounds};
+use super::{DbConnection, DbError};
+use crate::domain::quarter::Quarter;
+use crate::domain::round::{ReportingGroup, RoundStatus};
+use crate::domain::template::{parse_template, Template, TemplateErrors};
+
+/// A round's reporting groups as stored (a JSON list); a list that does not parse is an error.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoredGroups(pub Vec<ReportingGroup>);
+
+impl FromStr for StoredGroups {
+    type Err = serde_json::Error;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        serde_json::from_str(s).map(StoredGroups)
+    }
+}
+
+impl fmt::Display for StoredGroups {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let json = serde_json::to_string(&self.0).map_err(|_| fmt::Error)?;
+        f.write_str(&json)
+    }
+}
+
+impl TextColumn for StoredGroups {
+    const WHAT: &'static str = "reporting groups";
+}
+
+text_column!(StoredGroups, StoredGroupsColumn);
+
+/// A round as stored.
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = rounds)]
+pub struct Round {
+    pub id: String,
+    pub template_key: String,
+    pub template_version: i32,
+    #[serde(skip)]
+    pub template_content: String,
+    pub template_hash: String,
+    pub quarter: Quarter,
+    /// Text: the scorecard reads it as text (typed in a later step).
+    pub audience: String,
+    pub status: RoundStatus,
+    pub opens_on: Option<Date>,
+    pub closes_on: Date,
+    #[serde(skip)]
+    pub closes_at: PrimitiveDateTime,
+    pub k: i32,
+    pub comment_threshold: i32,
+    #[serde(skip)]
+    pub reporting_groups: StoredGroups,
+    #[serde(skip)]
+    pub weights: String,
+    #[serde(skip)]
+    pub created_at: PrimitiveDateTime,
+    #[serde(skip)]
+    pub launched_at: Option<PrimitiveDateTime>,
+    #[serde(skip)]
+    pub closed_at: Option<PrimitiveDateTime>,
+    #[serde(skip)]
+    pub sealed_at: Option<PrimitiveDateTime>,
+}
+
+/// The template a round stores does not load (it loaded when the round was created).
+#[derive(Debug, thiserror::Error)]
+#[error("the round's stored template does not load: {0}")]
+pub struct StoredTemplateError(#[source] pub TemplateErrors);
+
+impl Round {
+    /// The round's status.
+    pub fn status(&self) -> RoundStatus {
+        self.status
+    }
+
+    /// The reporting groups snapshotted for this round.
+    pub fn groups(&self) -> Vec<ReportingGroup> {
+        self.reporting_groups.0.clone()
+    }
+
+    /// The quarter (always present: the column is typed; kept for the scorecard's reader).
+    pub fn quarter(&self) -> Option<Quarter> {
+        Some(self.quarter)
+    }
+
+    /// The template content the round was created or launched with.
+    pub fn template(&self) -> Result<Template, StoredTemplateError> {
+        parse_template(
+            &format!("{}.toml", self.template_key),
+            &self.template_content,
+        )
+        .map_err(StoredTemplateError)
+    }
+
+    /// Whether answers are accepted at `now`.
+    pub fn accepts_answers(&self, now: PrimitiveDateTime) -> bool {
+        self.status == RoundStatus::Open && now < self.closes_at
+    }
+}
+
+/// A round row to insert (a draft).
+pub struct NewRoundRow<'a> {
+    pub id: &'a str,
+    pub template: &'a Template,
+    pub quarter: Quarter,
+    pub closes_on: Date,
+    pub closes_at: PrimitiveDateTime,
+    pub k: i32,
+    pub comment_threshold: i32,
+    pub groups: &'a StoredGroups,
+    pub weights: &'a str,
+    pub created_at: PrimitiveDateTime,
+}
+
+/// Inserts a draft round.
+pub fn insert(conn: &mut DbConnection, r: &NewRoundRow<'_>) -> Result<(), DbError> {
+    diesel::insert_into(rounds::table)
+        .values((
+            rounds::id.eq(r.id),
+            rounds::template_key.eq(r.template.key()),
+            rounds::template_version.eq(r.template.version() as i32),
+            rounds::template_content.eq(r.template.source()),
+            rounds::template_hash.eq(r.template.content_hash()),
+            rounds::quarter.eq(r.quarter),
+            rounds::audience.eq(r.template.audience()),
+            rounds::status.eq(RoundStatus::Draft),
+            rounds::closes_on.eq(r.closes_on),
+            rounds::closes_at.eq(r.closes_at),
+            rounds::k.eq(r.k),
+            rounds::comment_threshold.eq(r.comment_threshold),
+            rounds::reporting_groups.eq(r.groups),
+            rounds::weights.eq(r.weights),
+            rounds::created_at.eq(r.created_at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The id of the round of `template_key` for `quarter`, if there is one.
+pub fn id_for(
+    conn: &mut DbConnection,
+    template_key: &str,
+    quarter: Quarter,
+) -> Result<Option<String>, DbError> {
+    Ok(rounds::table
+        .filter(rounds::template_key.eq(template_key))
+        .filter(rounds::quarter.eq(quarter))
+        .select(rounds::id)
+        .first(conn)
+        .optional()?)
+}
+
+/// One round by id (a unique prefix of at least 8 characters also works, for typing).
+pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<Round>, DbError> {
+    if let Some(r) = rounds::table
+        .find(id)
+        .select(Round::as_select())
+        .first(conn)
+        .optional()
+        .map_err(malformed_in("rounds"))?
+    {
+        return Ok(Some(r));
+    }
+    if id.len() >= 8 && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+        let found: Vec<Round> = rounds::table
+            .filter(rounds::id.like(format!("{id}%")))
+            .select(Round::as_select())
+            .limit(2)
+            .load(conn)
+            .map_err(malformed_in("rounds"))?;
+        if found.len() == 1 {
+            return Ok(found.into_iter().next());
+        }
+    }
+    Ok(None)
+}
+
+/// Every round, newest quarter first.
+pub fn list(conn: &mut DbConnection) -> Result<Vec<Round>, DbError> {
+    rounds::table
+        .order((rounds::quarter.desc(), rounds::template_key))
+        .select(Round::as_select())
+        .load(conn)
+        .map_err(malformed_in("rounds"))
+}
+
+/// What a launch locks in: the template version, groups and weights, and when it opened.
+pub struct LaunchSnapshot<'a> {
+    pub template: &'a Template,
+    pub groups: &'a StoredGroups,
+    pub weights: &'a str,
+    pub launched_at: PrimitiveDateTime,
+}
+
+/// Opens a round with the snapshot taken at launch.
+pub fn mark_launched(
+    conn: &mut DbConnection,
+    id: &str,
+    s: &LaunchSnapshot<'_>,
+) -> Result<(), DbError> {
+    diesel::update(rounds::table.find(id))
+        .set((
+            rounds::status.eq(RoundStatus::Open),
+            rounds::template_version.eq(s.template.version() as i32),
+            rounds::template_content.eq(s.template.source()),
+            rounds::template_hash.eq(s.template.content_hash()),
+            rounds::reporting_groups.eq(s.groups),
+            rounds::weights.eq(s.weights),
+            rounds::launched_at.eq(Some(s.launched_at)),
+            rounds::opens_on.eq(Some(s.launched_at.date())),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Marks a round closed at `at`.
+pub fn mark_closed(
+    conn: &mut DbConnection,
+    id: &str,
+    at: PrimitiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(rounds::table.find(id))
+        .set((
+            rounds::status.eq(RoundStatus::Closed),
+            rounds::closed_at.eq(Some(at)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Marks a round sealed at `at`.
+pub fn mark_sealed(
+    conn: &mut DbConnection,
+    id: &str,
+    at: PrimitiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(rounds::table.find(id))
+        .set((
+            rounds::status.eq(RoundStatus::Sealed),
+            rounds::sealed_at.eq(Some(at)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Roster changes recorded in the 7 days before `at`.
+pub fn roster_changes_before(
+    conn: &mut DbConnection,
+    at: PrimitiveDateTime,
+) -> Result<i64, DbError> {
+    Ok(audit_log::table
+        .filter(audit_log::object_type.eq("employee"))
+        .filter(audit_log::at.ge(at - Duration::days(7)))
+        .filter(audit_log::at.le(at))
+        .count()
+        .get_result(conn)?)
+}
+
+/// Open rounds whose close time is at or before `now` (the auto-closer seals them).
+pub fn due_to_close(
+    conn: &mut DbConnection,
+    now: PrimitiveDateTime,
+) -> Result<Vec<String>, DbError> {
+    Ok(rounds::table
+        .filter(rounds::status.eq(RoundStatus::Open))
+        .filter(rounds::closes_at.le(now))
+        .select(rounds::id)
+        .load(conn)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_groups_round_trip_and_a_malformed_list_is_an_error() {
+        let groups = StoredGroups(vec![ReportingGroup {
+            key: "ceo+bd".into(),
+            members: vec!["ceo".into(), "bd".into()],
+            weight: 20.0,
+        }]);
+        assert_eq!(StoredGroups::from_stored(&groups.to_string()), Ok(groups));
+        let err = StoredGroups::from_stored("[{\"key\":").unwrap_err();
+        assert_eq!(
+            (err.what, err.value.as_str()),
+            ("reporting groups", "[{\"key\":")
+        );
+    }
+}
