@@ -180,11 +180,11 @@ async fn a_disabled_account_is_refused_like_a_wrong_password() {
     {
         let mut conn = app.conn();
         let email = ctopulse::domain::email::Email::parse("chair@example.com").unwrap();
-        ctopulse::db::users::disable(
+        ctopulse::app::accounts::disable_user(
             &mut conn,
             &email,
             "test",
-            ctopulse::db::users::AdminGuard::Off,
+            ctopulse::app::accounts::AdminGuard::Off,
         )
         .unwrap();
     }

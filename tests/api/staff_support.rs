@@ -24,7 +24,7 @@ pub fn plain_client() -> reqwest::Client {
 pub fn add_user(app: &TestApp, email: &str, role: Role) -> String {
     let hash = password::hash(PASSWORD).expect("hash");
     let mut conn = app.conn();
-    ctopulse::db::users::create(
+    ctopulse::app::accounts::create_user(
         &mut conn,
         &Email::parse(email).expect("email"),
         role,
