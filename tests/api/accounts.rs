@@ -582,7 +582,8 @@ async fn api_tokens_work_as_bearer_on_the_api_only_and_stop_when_revoked() {
     assert_eq!(location(&resp).as_deref(), Some("/login"));
     {
         let mut conn = app.conn();
-        ctopulse::db::api_tokens::revoke(&mut conn, &id, "test", ctopulse::clock::now()).unwrap();
+        ctopulse::app::accounts::revoke_token(&mut conn, &id, "test", ctopulse::clock::now())
+            .unwrap();
     }
     assert_eq!(me(token).await.status(), 401, "revoked tokens stop at once");
 }
