@@ -314,8 +314,15 @@ pub fn staff_cookie(b: &Bench, role: Role) -> String {
         None => {
             let hash = password::hash(&tokens::new_token()).unwrap_or_else(|e| panic!("{e}"));
             let parsed = Email::parse(&email).unwrap_or_else(|e| panic!("{e}"));
-            db::users::create(&mut conn, &parsed, role, &hash, "bench", clock::now())
-                .unwrap_or_else(|e| panic!("{e}"))
+            ctopulse::app::accounts::create_user(
+                &mut conn,
+                &parsed,
+                role,
+                &hash,
+                "bench",
+                clock::now(),
+            )
+            .unwrap_or_else(|e| panic!("{e}"))
         }
     };
     let token = tokens::new_token();

@@ -4,6 +4,8 @@
 //! for the rules. HTTP handlers and CLI commands call these; neither reaches past them.
 
 pub mod accounts;
+pub mod audit;
+pub mod departments;
 pub mod report;
 pub mod roster;
 pub mod rounds;

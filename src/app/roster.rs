@@ -1,5 +1,5 @@
-//! Roster use cases: import a checked roster as an audited upsert by email (never a wipe), and
-//! say beforehand what an import would change.
+//! Roster use cases: list the roster, import a checked roster as an audited upsert by email
+//! (never a wipe), and say beforehand what an import would change.
 
 use std::collections::{HashMap, HashSet};
 
@@ -9,6 +9,7 @@ use time::PrimitiveDateTime;
 use crate::db::audit::{self, NewAuditEntry};
 use crate::db::employees::{self, Employee, NewEmployee};
 use crate::db::{DbConnection, DbError};
+use crate::domain::department::Membership;
 use crate::domain::roster::RosterEntry;
 
 /// What an import did (or, from `preview`, would do).
@@ -22,6 +23,15 @@ pub struct ImportReport {
     pub missing: Vec<(String, String)>,
     /// Whether the missing ones were deactivated.
     pub deactivated_missing: bool,
+}
+
+/// Everyone on the roster, active or not, ordered by department then email; only one
+/// department's people (or the board's) when `department` is given.
+pub fn list(
+    conn: &mut DbConnection,
+    department: Option<Membership>,
+) -> Result<Vec<Employee>, DbError> {
+    employees::list(conn, department)
 }
 
 /// Upserts the entries by email in one transaction at `now`, auditing every change. Employees

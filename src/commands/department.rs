@@ -1,9 +1,10 @@
 //! `ctopulse department list | set-weight`.
 
 use super::{cli_actor, open, CliError};
+use crate::app::departments::{self, SetWeightError};
 use crate::cli::DepartmentCommand;
 use crate::config::Settings;
-use crate::db::{self, departments::SetWeightError};
+use crate::db;
 use crate::domain::department::Department;
 
 /// Runs a `department` subcommand.
@@ -12,7 +13,7 @@ pub fn run(cmd: DepartmentCommand, settings: &Settings) -> Result<(), CliError> 
     let mut conn = db::pool::checkout(&pool)?;
     match cmd {
         DepartmentCommand::List { json } => {
-            let rows = db::departments::list(&mut conn)?;
+            let rows = departments::list(&mut conn)?;
             if json {
                 let text = serde_json::to_string_pretty(&rows)
                     .map_err(|e| CliError::Failed(e.to_string()))?;
@@ -46,7 +47,7 @@ pub fn run(cmd: DepartmentCommand, settings: &Settings) -> Result<(), CliError> 
                     .map_err(|e: crate::domain::department::UnknownDepartment| {
                         CliError::Usage(e.to_string())
                     })?;
-            db::departments::set_weight(&mut conn, dept, weight, &cli_actor()).map_err(
+            departments::set_weight(&mut conn, dept, weight, &cli_actor()).map_err(
                 |e| match e {
                     SetWeightError::Db(db) => CliError::Db(db),
                     other => CliError::Usage(other.to_string()),

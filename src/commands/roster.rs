@@ -3,9 +3,11 @@
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{cli_actor, open, print_json, CliError};
+use crate::app;
 use crate::cli::RosterCommand;
 use crate::config::Settings;
-use crate::db::{self, employees};
+use crate::db;
+use crate::domain::department::Membership;
 use crate::domain::roster;
 
 /// Runs a `roster` subcommand.
@@ -41,7 +43,7 @@ pub fn run(cmd: RosterCommand, settings: &Settings) -> Result<(), CliError> {
                 ProgressStyle::with_template("importing {bar:40} {pos}/{len}")
                     .unwrap_or_else(|_| ProgressStyle::default_bar()),
             );
-            let report = crate::app::roster::import(
+            let report = app::roster::import(
                 &mut conn,
                 &parsed.entries,
                 deactivate_missing,
@@ -83,16 +85,15 @@ pub fn run(cmd: RosterCommand, settings: &Settings) -> Result<(), CliError> {
             Ok(())
         }
         RosterCommand::List { department, json } => {
-            if let Some(d) = &department {
-                d.parse::<crate::domain::department::Membership>()
-                    .map_err(|e| CliError::Usage(e.to_string()))?;
-            }
+            // Checked before the database is opened, so a typo costs nothing.
+            let department = department
+                .as_deref()
+                .map(str::parse::<Membership>)
+                .transpose()
+                .map_err(|e| CliError::Usage(e.to_string()))?;
             let pool = open(settings)?;
             let mut conn = db::pool::checkout(&pool)?;
-            let rows = employees::list(
-                &mut conn,
-                department.as_deref().map(str::to_lowercase).as_deref(),
-            )?;
+            let rows = app::roster::list(&mut conn, department)?;
             if json {
                 return print_json(&rows);
             }

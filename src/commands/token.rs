@@ -1,15 +1,12 @@
 //! `ctopulse token create | revoke | list`.
 
 use super::{cli_actor, open, CliError};
+use crate::app::accounts::{self, NewToken, TokenError};
 use crate::auth::Role;
 use crate::cli::TokenCommand;
 use crate::clock;
 use crate::config::Settings;
-use crate::db::{self, api_tokens::TokenError};
-use crate::tokens;
-
-/// Most characters in a token's name.
-const MAX_NAME_CHARS: usize = 100;
+use crate::db;
 
 /// Runs a `token` subcommand.
 pub fn run(cmd: TokenCommand, settings: &Settings) -> Result<(), CliError> {
@@ -18,26 +15,13 @@ pub fn run(cmd: TokenCommand, settings: &Settings) -> Result<(), CliError> {
             let role: Role = role
                 .parse()
                 .map_err(|e: crate::auth::roles::UnknownRole| CliError::Usage(e.to_string()))?;
-            let name = name.trim();
-            if name.is_empty()
-                || name.chars().count() > MAX_NAME_CHARS
-                || name.chars().any(char::is_control)
-            {
-                return Err(CliError::Usage(format!(
-                    "the token name must be 1–{MAX_NAME_CHARS} printable characters"
-                )));
-            }
+            // Checked before the database is opened, so a typo costs nothing.
+            let name = accounts::token_name(&name).map_err(token_error)?;
             let pool = open(settings)?;
             let mut conn = db::pool::checkout(&pool)?;
-            let token = tokens::new_token();
-            let id = db::api_tokens::create(
-                &mut conn,
-                name,
-                role,
-                &tokens::hash(&token),
-                &cli_actor(),
-                clock::now(),
-            )?;
+            let NewToken { id, token } =
+                accounts::create_token(&mut conn, name, role, &cli_actor(), clock::now())
+                    .map_err(token_error)?;
             eprintln!("created {role} API token {id} ({name}); it is shown once, store it now");
             println!("{token}");
             Ok(())
@@ -45,19 +29,15 @@ pub fn run(cmd: TokenCommand, settings: &Settings) -> Result<(), CliError> {
         TokenCommand::Revoke { id } => {
             let pool = open(settings)?;
             let mut conn = db::pool::checkout(&pool)?;
-            db::api_tokens::revoke(&mut conn, id.trim(), &cli_actor(), clock::now()).map_err(
-                |e| match e {
-                    TokenError::Db(db) => CliError::Db(db),
-                    other => CliError::Usage(other.to_string()),
-                },
-            )?;
+            accounts::revoke_token(&mut conn, id.trim(), &cli_actor(), clock::now())
+                .map_err(token_error)?;
             eprintln!("revoked API token {id}");
             Ok(())
         }
         TokenCommand::List { json } => {
             let pool = open(settings)?;
             let mut conn = db::pool::checkout(&pool)?;
-            let rows = db::api_tokens::list(&mut conn)?;
+            let rows = accounts::list_tokens(&mut conn)?;
             if json {
                 #[derive(serde::Serialize)]
                 struct Row<'a> {
@@ -88,5 +68,12 @@ pub fn run(cmd: TokenCommand, settings: &Settings) -> Result<(), CliError> {
             }
             Ok(())
         }
+    }
+}
+
+fn token_error(e: TokenError) -> CliError {
+    match e {
+        TokenError::Db(db) => CliError::Db(db),
+        other => CliError::Usage(other.to_string()),
     }
 }

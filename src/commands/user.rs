@@ -3,11 +3,12 @@
 use std::io::{BufRead, IsTerminal};
 
 use super::{cli_actor, open, CliError};
+use crate::app::accounts::{self, AdminGuard, UserError};
 use crate::auth::{password, Role};
 use crate::cli::UserCommand;
 use crate::clock;
 use crate::config::Settings;
-use crate::db::{self, users::UserError};
+use crate::db;
 use crate::domain::email::Email;
 
 /// Runs a `user` subcommand.
@@ -21,8 +22,9 @@ pub fn run(cmd: UserCommand, settings: &Settings) -> Result<(), CliError> {
             let hash = new_password_hash()?;
             let pool = open(settings)?;
             let mut conn = db::pool::checkout(&pool)?;
-            let id = db::users::create(&mut conn, &email, role, &hash, &cli_actor(), clock::now())
-                .map_err(user_error)?;
+            let id =
+                accounts::create_user(&mut conn, &email, role, &hash, &cli_actor(), clock::now())
+                    .map_err(user_error)?;
             eprintln!("created {role} account {}", email.as_str());
             println!("{id}");
             Ok(())
@@ -30,7 +32,7 @@ pub fn run(cmd: UserCommand, settings: &Settings) -> Result<(), CliError> {
         UserCommand::List { json } => {
             let pool = open(settings)?;
             let mut conn = db::pool::checkout(&pool)?;
-            let rows = db::users::list(&mut conn)?;
+            let rows = accounts::list_users(&mut conn)?;
             if json {
                 let text = serde_json::to_string_pretty(&rows)
                     .map_err(|e| CliError::Failed(e.to_string()))?;
@@ -48,9 +50,8 @@ pub fn run(cmd: UserCommand, settings: &Settings) -> Result<(), CliError> {
             let email = parse_email(&email)?;
             let pool = open(settings)?;
             let mut conn = db::pool::checkout(&pool)?;
-            let ended =
-                db::users::disable(&mut conn, &email, &cli_actor(), db::users::AdminGuard::Off)
-                    .map_err(user_error)?;
+            let ended = accounts::disable_user(&mut conn, &email, &cli_actor(), AdminGuard::Off)
+                .map_err(user_error)?;
             eprintln!("disabled {}; {ended} session(s) ended", email.as_str());
             Ok(())
         }
@@ -58,7 +59,7 @@ pub fn run(cmd: UserCommand, settings: &Settings) -> Result<(), CliError> {
             let email = parse_email(&email)?;
             let pool = open(settings)?;
             let mut conn = db::pool::checkout(&pool)?;
-            if db::users::find_by_email(&mut conn, email.as_str())?.is_none() {
+            if accounts::user_by_email(&mut conn, &email)?.is_none() {
                 return Err(CliError::Usage(format!(
                     "no user with email {}",
                     email.as_str()
@@ -66,7 +67,7 @@ pub fn run(cmd: UserCommand, settings: &Settings) -> Result<(), CliError> {
             }
             let hash = new_password_hash()?;
             let ended =
-                db::users::set_password(&mut conn, &email, &hash, &cli_actor(), clock::now())
+                accounts::set_password(&mut conn, &email, &hash, &cli_actor(), clock::now())
                     .map_err(user_error)?;
             eprintln!(
                 "password of {} changed; {ended} session(s) ended",

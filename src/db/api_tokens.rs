@@ -1,11 +1,12 @@
-//! API tokens for automation: stored as SHA-256, shown once at creation, revocable.
+//! API tokens for automation as stored (only the SHA-256): queries only; `app::accounts`
+//! creates and revokes them, audited.
 
 use diesel::prelude::*;
 use serde::Serialize;
 use time::PrimitiveDateTime;
 
 use super::schema::api_tokens;
-use super::{audit, DbConnection, DbError};
+use super::{DbConnection, DbError};
 use crate::auth::Role;
 
 /// One API token as stored (never the token itself).
@@ -25,53 +26,46 @@ pub struct ApiToken {
     pub revoked_at: Option<PrimitiveDateTime>,
 }
 
-/// Why a token change was refused.
-#[derive(Debug, thiserror::Error)]
-pub enum TokenError {
-    #[error("no API token with id {0}")]
-    NotFound(String),
-    #[error("API token {0} is already revoked")]
-    AlreadyRevoked(String),
-    #[error(transparent)]
-    Db(#[from] DbError),
-}
-
-impl From<diesel::result::Error> for TokenError {
-    fn from(e: diesel::result::Error) -> Self {
-        TokenError::Db(e.into())
-    }
-}
-
-/// Stores a new token's hash and returns its id.
-pub fn create(
+/// Stores a new token's hash, created at `now`, and returns its id.
+pub fn insert(
     conn: &mut DbConnection,
     name: &str,
     role: Role,
     token_hash: &str,
-    actor: &str,
     now: PrimitiveDateTime,
 ) -> Result<String, DbError> {
-    conn.write_transaction(|conn| {
-        let id = uuid::Uuid::new_v4().to_string();
-        diesel::insert_into(api_tokens::table)
-            .values((
-                api_tokens::id.eq(&id),
-                api_tokens::name.eq(name),
-                api_tokens::role.eq(role),
-                api_tokens::token_hash.eq(token_hash),
-                api_tokens::created_at.eq(now),
-            ))
-            .execute(conn)?;
-        audit::record(
-            conn,
-            actor,
-            "token.create",
-            "api_token",
-            Some(&id),
-            Some(&format!("{name} as {role}")),
-        )?;
-        Ok(id)
-    })
+    let id = uuid::Uuid::new_v4().to_string();
+    diesel::insert_into(api_tokens::table)
+        .values((
+            api_tokens::id.eq(&id),
+            api_tokens::name.eq(name),
+            api_tokens::role.eq(role),
+            api_tokens::token_hash.eq(token_hash),
+            api_tokens::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+/// The token with this id, revoked or not.
+pub fn by_id(conn: &mut DbConnection, id: &str) -> Result<Option<ApiToken>, DbError> {
+    Ok(api_tokens::table
+        .filter(api_tokens::id.eq(id))
+        .select(ApiToken::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Marks a token revoked at `now`; it stops working at once.
+pub fn mark_revoked(
+    conn: &mut DbConnection,
+    id: &str,
+    now: PrimitiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(api_tokens::table.filter(api_tokens::id.eq(id)))
+        .set(api_tokens::revoked_at.eq(now))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// The unrevoked token with this hash.
@@ -98,36 +92,4 @@ pub fn list(conn: &mut DbConnection) -> Result<Vec<ApiToken>, DbError> {
         .order(api_tokens::created_at.desc())
         .select(ApiToken::as_select())
         .load(conn)?)
-}
-
-/// Revokes a token; it stops working at once.
-pub fn revoke(
-    conn: &mut DbConnection,
-    id: &str,
-    actor: &str,
-    now: PrimitiveDateTime,
-) -> Result<(), TokenError> {
-    conn.write_transaction(|conn| {
-        let token: ApiToken = api_tokens::table
-            .filter(api_tokens::id.eq(id))
-            .select(ApiToken::as_select())
-            .first(conn)
-            .optional()?
-            .ok_or_else(|| TokenError::NotFound(id.to_string()))?;
-        if token.revoked_at.is_some() {
-            return Err(TokenError::AlreadyRevoked(id.to_string()));
-        }
-        diesel::update(api_tokens::table.filter(api_tokens::id.eq(id)))
-            .set(api_tokens::revoked_at.eq(now))
-            .execute(conn)?;
-        audit::record(
-            conn,
-            actor,
-            "token.revoke",
-            "api_token",
-            Some(id),
-            Some(&token.name),
-        )?;
-        Ok(())
-    })
 }

@@ -1,4 +1,4 @@
-//! Departments and their CSAT weights.
+//! Departments and their CSAT weights as stored (`app::departments` changes them, audited).
 
 use std::collections::BTreeMap;
 
@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::column::malformed_in;
 use super::schema::departments;
-use super::{audit, DbConnection, DbError};
-use crate::domain::department::{check_weight, check_weights, Department, WeightError};
+use super::{DbConnection, DbError};
+use crate::domain::department::Department;
 
 /// A department row.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Serialize)]
@@ -66,70 +66,14 @@ pub fn weights(conn: &mut DbConnection) -> Result<BTreeMap<Department, f64>, DbE
         .collect())
 }
 
-/// Why a weight change was refused.
-#[derive(Debug, thiserror::Error)]
-pub enum SetWeightError {
-    #[error(transparent)]
-    Invalid(#[from] WeightError),
-    #[error(transparent)]
-    Db(#[from] DbError),
-}
-
-impl From<diesel::result::Error> for SetWeightError {
-    fn from(e: diesel::result::Error) -> Self {
-        SetWeightError::Db(e.into())
-    }
-}
-
-/// Changes one department's weight (audited). Launched rounds keep their snapshot.
-pub fn set_weight(
+/// Stores one department's weight.
+pub fn update_weight(
     conn: &mut DbConnection,
     dept: Department,
     weight: f64,
-    actor: &str,
-) -> Result<(), SetWeightError> {
-    set_weights(conn, &BTreeMap::from([(dept, weight)]), actor).map(|_| ())
-}
-
-/// Changes several weights at once, in one transaction, so a set that is valid as a whole is
-/// accepted even when applying it one weight at a time would pass through "all zero".
-/// Each changed weight is audited; returns how many changed. Launched rounds keep their snapshot.
-pub fn set_weights(
-    conn: &mut DbConnection,
-    new: &BTreeMap<Department, f64>,
-    actor: &str,
-) -> Result<usize, SetWeightError> {
-    for (dept, value) in new {
-        check_weight(*dept, *value)?;
-    }
-    conn.write_transaction(|conn| {
-        let current = weights(conn)?;
-        let mut merged = current.clone();
-        merged.extend(new.iter().map(|(d, w)| (*d, *w)));
-        check_weights(&merged)?;
-        let mut changed = 0;
-        for (dept, weight) in new {
-            let old = current.get(dept).copied();
-            if old == Some(*weight) {
-                continue;
-            }
-            diesel::update(departments::table.find(dept.key()))
-                .set(departments::csat_weight.eq(*weight))
-                .execute(conn)?;
-            let detail = format!(
-                "csat_weight {} -> {weight}",
-                old.map(|w| w.to_string()).unwrap_or_else(|| "?".into())
-            );
-            audit::record(
-                conn,
-                actor,
-                "department.set_weight",
-                "department",
-                Some(dept.key()),
-                Some(&detail),
-            )?;
-            changed += 1;
-        }
-        Ok(changed)
-    })
+) -> Result<(), DbError> {
+    diesel::update(departments::table.find(dept.key()))
+        .set(departments::csat_weight.eq(weight))
+        .execute(conn)?;
+    Ok(())
 }

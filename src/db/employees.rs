@@ -114,14 +114,17 @@ pub fn deactivate(
     Ok(())
 }
 
-/// Employees, optionally of one department (or `board`), ordered by department and email.
-pub fn list(conn: &mut DbConnection, department: Option<&str>) -> Result<Vec<Employee>, DbError> {
+/// Employees, optionally of one department (or the board), ordered by department and email.
+pub fn list(
+    conn: &mut DbConnection,
+    department: Option<Membership>,
+) -> Result<Vec<Employee>, DbError> {
     let mut q = employees::table
         .select(Employee::as_select())
         .order((employees::department, employees::email))
         .into_boxed();
     if let Some(d) = department {
-        q = q.filter(employees::department.eq(d.to_string()));
+        q = q.filter(employees::department.eq(d.key()));
     }
     q.load(conn).map_err(malformed_in("employees"))
 }

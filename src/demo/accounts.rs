@@ -5,8 +5,9 @@ use time::PrimitiveDateTime;
 
 use super::company::DOMAIN;
 use super::DemoError;
+use crate::app::accounts;
 use crate::auth::{password, Role};
-use crate::db::{users, DbConnection};
+use crate::db::DbConnection;
 use crate::domain::email::Email;
 
 /// Creates the three accounts and returns one printable line each.
@@ -22,7 +23,7 @@ pub fn create(conn: &mut DbConnection, now: PrimitiveDateTime) -> Result<Vec<Str
         let secret = password::generate();
         password::check_new(&secret).map_err(|e| DemoError::Failed(e.to_string()))?;
         let hash = password::hash(&secret).map_err(|e| DemoError::Failed(e.to_string()))?;
-        users::create(conn, &email, role, &hash, "demo", now)
+        accounts::create_user(conn, &email, role, &hash, "demo", now)
             .map_err(|e| DemoError::Failed(e.to_string()))?;
         lines.push(format!(
             "{:<6} {:<28} password {secret}",

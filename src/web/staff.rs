@@ -6,7 +6,7 @@ use askama::Template;
 
 use super::auth::{AdminOnly, Require};
 use super::error::AppError;
-use crate::db::audit;
+use crate::app::audit;
 use crate::web::state::AppState;
 
 /// One audit row as shown.
@@ -40,8 +40,10 @@ pub async fn audit_log(
     state: web::Data<AppState>,
     who: Require<AdminOnly>,
 ) -> Result<HttpResponse, AppError> {
-    let entries =
-        super::with_conn(&state, |conn| Ok(audit::recent(conn, AUDIT_PAGE_ROWS)?)).await?;
+    let entries = super::with_conn(&state, |conn| {
+        Ok(audit::recent_activity(conn, AUDIT_PAGE_ROWS)?)
+    })
+    .await?;
     let entries = entries
         .into_iter()
         .map(|e| AuditRow {

@@ -180,11 +180,11 @@ async fn a_disabled_account_is_refused_like_a_wrong_password() {
     {
         let mut conn = app.conn();
         let email = ctopulse::domain::email::Email::parse("chair@example.com").unwrap();
-        ctopulse::db::users::disable(
+        ctopulse::app::accounts::disable_user(
             &mut conn,
             &email,
             "test",
-            ctopulse::db::users::AdminGuard::Off,
+            ctopulse::app::accounts::AdminGuard::Off,
         )
         .unwrap();
     }
@@ -582,7 +582,8 @@ async fn api_tokens_work_as_bearer_on_the_api_only_and_stop_when_revoked() {
     assert_eq!(location(&resp).as_deref(), Some("/login"));
     {
         let mut conn = app.conn();
-        ctopulse::db::api_tokens::revoke(&mut conn, &id, "test", ctopulse::clock::now()).unwrap();
+        ctopulse::app::accounts::revoke_token(&mut conn, &id, "test", ctopulse::clock::now())
+            .unwrap();
     }
     assert_eq!(me(token).await.status(), 401, "revoked tokens stop at once");
 }

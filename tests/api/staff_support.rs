@@ -24,7 +24,7 @@ pub fn plain_client() -> reqwest::Client {
 pub fn add_user(app: &TestApp, email: &str, role: Role) -> String {
     let hash = password::hash(PASSWORD).expect("hash");
     let mut conn = app.conn();
-    ctopulse::db::users::create(
+    ctopulse::app::accounts::create_user(
         &mut conn,
         &Email::parse(email).expect("email"),
         role,
@@ -244,16 +244,8 @@ pub fn session_count(app: &TestApp, user_id: &str) -> i64 {
 
 /// Creates an API token and returns (id, token).
 pub fn add_token(app: &TestApp, name: &str, role: Role) -> (String, String) {
-    let token = tokens::new_token();
     let mut conn = app.conn();
-    let id = ctopulse::db::api_tokens::create(
-        &mut conn,
-        name,
-        role,
-        &tokens::hash(&token),
-        "test",
-        clock::now(),
-    )
-    .expect("token");
-    (id, token)
+    let t = ctopulse::app::accounts::create_token(&mut conn, name, role, "test", clock::now())
+        .expect("token");
+    (t.id, t.token)
 }

@@ -13,7 +13,7 @@ async fn a_stored_role_round_trips_as_its_type() {
     let app = TestApp::spawn().await;
     let mut conn = app.conn();
     let email = Email::parse("typed@example.com").unwrap();
-    users::create(
+    ctopulse::app::accounts::create_user(
         &mut conn,
         &email,
         Role::Board,
@@ -33,7 +33,7 @@ async fn a_malformed_stored_role_is_an_error_naming_table_column_and_value() {
     let app = TestApp::spawn().await;
     let mut conn = app.conn();
     let email = Email::parse("typed@example.com").unwrap();
-    users::create(
+    ctopulse::app::accounts::create_user(
         &mut conn,
         &email,
         Role::Board,

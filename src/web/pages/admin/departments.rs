@@ -8,7 +8,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::{back_to, html_status, Chrome, NoticeQuery};
-use crate::db::departments::{self, DepartmentRow, SetWeightError};
+use crate::app::departments::{self, DepartmentRow, SetWeightError};
 use crate::domain::department::{parse_weight, Department, WeightError};
 use crate::web::auth::{AdminOnly, Require};
 use crate::web::error::AppError;

@@ -14,7 +14,6 @@ use sha2::{Digest, Sha256};
 
 use super::{back_to, html_status, Chrome, NoticeQuery};
 use crate::app::roster::{self as roster_use_case, ImportReport};
-use crate::db::employees;
 use crate::domain::department::Membership;
 use crate::domain::roster::{self, ParsedRoster};
 use crate::web::auth::{AdminOnly, Require};
@@ -75,9 +74,9 @@ async fn roster_page(
     paste_text: String,
     report: Option<CheckReport>,
 ) -> Result<String, AppError> {
-    let people = with_conn(state, |conn| Ok(employees::list(conn, None)?)).await?;
+    let people = with_conn(state, |conn| Ok(roster_use_case::list(conn, None)?)).await?;
     let active = people.iter().filter(|p| p.active).count();
-    // employees::list is ordered by department.
+    // The roster comes ordered by department.
     let mut by_department: Vec<(Membership, usize, usize)> = Vec::new();
     for p in &people {
         match by_department.last_mut() {

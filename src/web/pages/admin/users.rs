@@ -8,9 +8,9 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::{back_to, html_status, Chrome, NoticeQuery};
+use crate::app::accounts::{self, AdminGuard, UserError};
 use crate::auth::{password, Role};
 use crate::clock;
-use crate::db::users::{self, AdminGuard, UserError};
 use crate::domain::email::Email;
 use crate::web::auth::{AdminOnly, Require};
 use crate::web::error::AppError;
@@ -68,7 +68,7 @@ async fn users_page(
     new_role: String,
 ) -> Result<String, AppError> {
     let (list, last) = with_conn(state, |conn| {
-        Ok((users::list(conn)?, users::last_sign_ins(conn)?))
+        Ok((accounts::list_users(conn)?, accounts::last_sign_ins(conn)?))
     })
     .await?;
     let fmt = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
@@ -153,7 +153,7 @@ pub async fn add(
             let created = with_conn(&state, move |conn| {
                 // Hashing takes tens of milliseconds: here, off the async executor.
                 let (secret, hash) = initial_password()?;
-                match users::create(conn, &e, role, &hash, &actor, clock::now()) {
+                match accounts::create_user(conn, &e, role, &hash, &actor, clock::now()) {
                     Ok(_) => Ok(Ok(secret)),
                     Err(UserError::Db(d)) => Err(d.into()),
                     Err(other) => Ok(Err(other)),
@@ -243,17 +243,17 @@ pub async fn action(
     };
     let actor = who.actor.clone();
     let outcome = with_conn(&state, move |conn| {
-        let user =
-            users::by_id(conn, &id)?.ok_or_else(|| AppError::NotFound("no such user".into()))?;
+        let user = accounts::user_by_id(conn, &id)?
+            .ok_or_else(|| AppError::NotFound("no such user".into()))?;
         let email = Email::parse(&user.email).map_err(|e| AppError::Internal(e.into()))?;
         let result = match action.as_str() {
-            "disable" => users::disable(conn, &email, &actor, AdminGuard::KeepOne)
+            "disable" => accounts::disable_user(conn, &email, &actor, AdminGuard::KeepOne)
                 .map(|ended| Done::Notice(format!("{email} disabled; {ended} session(s) ended."))),
-            "enable" => users::enable(conn, &email, &actor)
+            "enable" => accounts::enable_user(conn, &email, &actor)
                 .map(|()| Done::Notice(format!("{email} can sign in again."))),
             "reset-password" => {
                 let (secret, hash) = initial_password()?;
-                users::set_password(conn, &email, &hash, &actor, clock::now()).map(|_| {
+                accounts::set_password(conn, &email, &hash, &actor, clock::now()).map(|_| {
                     Done::Password {
                         account: user.email.clone(),
                         role: user.role.to_string(),
@@ -262,7 +262,7 @@ pub async fn action(
                 })
             }
             _ => match new_role {
-                Some(role) => users::set_role(conn, &email, role, &actor)
+                Some(role) => accounts::set_role(conn, &email, role, &actor)
                     .map(|()| Done::Notice(format!("{email} is now {role}."))),
                 None => return Err(AppError::NotFound("no such user action".into())),
             },
