@@ -81,6 +81,8 @@ impl FromStr for QuestionKind {
     utoipa::ToSchema,
 )]
 #[serde(rename_all = "snake_case")]
+// Named apart from the staff `Role` in the API document (schema names are global there).
+#[schema(as = QuestionRole)]
 pub enum Role {
     /// The overall-satisfaction item whose favorable share is a group's CSAT (measure C).
     CsatOverall,

@@ -132,3 +132,18 @@ fn list_routes_are_documented_as_arrays() {
         assert_eq!(schema["type"], "array", "{path}: {schema}");
     }
 }
+
+/// Schema names are global in the document: two types of one name would silently share one
+/// schema (a staff role once validated against the question roles).
+#[test]
+fn schemas_of_like_named_types_stay_apart() {
+    let doc = doc();
+    let schemas = &doc["components"]["schemas"];
+    assert_eq!(
+        schemas["Role"]["enum"],
+        serde_json::json!(["admin", "cto", "board"])
+    );
+    assert!(schemas["QuestionRole"]["enum"]
+        .as_array()
+        .is_some_and(|v| v.iter().any(|r| r == "csat_overall")));
+}
