@@ -144,7 +144,7 @@ pub fn load(
 #[derive(Debug, Clone, Serialize)]
 pub struct RoundResults {
     pub round_id: String,
-    pub quarter: String,
+    pub quarter: Quarter,
     pub results: RoundReport,
 }
 
@@ -173,7 +173,7 @@ pub fn round_results(
         .ok_or_else(|| ScorecardError::NoResults(round.id.clone()))?;
     Ok(RoundResults {
         round_id: round.id,
-        quarter: round.quarter.to_string(),
+        quarter: round.quarter,
         results,
     })
 }

@@ -6,7 +6,7 @@ use std::str::FromStr;
 use serde::Serialize;
 
 /// What a staff account may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// Survey admin: roster, rounds, users, settings.

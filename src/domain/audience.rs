@@ -8,7 +8,19 @@ use serde::{Deserialize, Serialize};
 use super::department::{Department, Membership};
 
 /// The audience of a survey template, one per measure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Audience {
     /// Every active employee of the five departments (measure C).

@@ -124,6 +124,25 @@ impl fmt::Display for Quarter {
     }
 }
 
+impl Quarter {
+    /// Parses only the canonical form `YYYYQn` ([`QUARTER_PATTERN`]): no spaces, no lowercase
+    /// `q`. The API documents this pattern, so it must refuse what the pattern refuses; forms
+    /// and the CLI keep the lenient [`FromStr`].
+    pub fn parse_strict(s: &str) -> Result<Quarter, InvalidQuarter> {
+        let b = s.as_bytes();
+        let canonical = b.len() == 6
+            && b[0] == b'2'
+            && b[1..4].iter().all(u8::is_ascii_digit)
+            && b[4] == b'Q'
+            && (b'1'..=b'4').contains(&b[5]);
+        if canonical {
+            s.parse()
+        } else {
+            Err(InvalidQuarter(s.to_string()))
+        }
+    }
+}
+
 impl FromStr for Quarter {
     type Err = InvalidQuarter;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -148,6 +167,21 @@ impl Serialize for Quarter {
     }
 }
 
+/// What a quarter looks like on the wire: exactly what [`Quarter::parse_strict`] accepts.
+pub const QUARTER_PATTERN: &str = "^2[0-9]{3}Q[1-4]$";
+
+impl utoipa::PartialSchema for Quarter {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(QUARTER_PATTERN))
+            .examples(["2026Q3"])
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Quarter {}
+
 impl<'de> Deserialize<'de> for Quarter {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
@@ -159,6 +193,33 @@ impl<'de> Deserialize<'de> for Quarter {
 mod tests {
     use super::*;
     use time::macros::date;
+
+    #[test]
+    fn strict_parsing_accepts_exactly_the_documented_pattern() {
+        assert_eq!(
+            Quarter::parse_strict("2026Q3").unwrap().to_string(),
+            "2026Q3"
+        );
+        assert_eq!(
+            Quarter::parse_strict("2999Q4").unwrap().to_string(),
+            "2999Q4"
+        );
+        for bad in [
+            "2026q3",
+            " 2026Q3",
+            "2026Q3 ",
+            "",
+            "1999Q1",
+            "3000Q1",
+            "2026Q5",
+            "2026Q0",
+            "\u{ff12}026Q3",
+            "20261Q1",
+            "2026Q",
+        ] {
+            assert!(Quarter::parse_strict(bad).is_err(), "{bad:?} accepted");
+        }
+    }
 
     #[test]
     fn parses_and_prints() {

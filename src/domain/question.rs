@@ -6,7 +6,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 /// How a question is answered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum QuestionKind {
     /// Agreement or satisfaction on 1–5; 4 and 5 are favorable.
@@ -67,8 +67,22 @@ impl FromStr for QuestionKind {
 
 /// The part a question plays in the three measures. A question without a role is
 /// reported item by item but feeds no headline figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
+// Named apart from the staff `Role` in the API document (schema names are global there).
+#[schema(as = QuestionRole)]
 pub enum Role {
     /// The overall-satisfaction item whose favorable share is a group's CSAT (measure C).
     CsatOverall,

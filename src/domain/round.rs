@@ -12,7 +12,7 @@ use super::audience::Audience;
 use super::department::{Department, Membership};
 
 /// Where a round is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RoundStatus {
     /// Created, editable, not yet sent.
@@ -63,7 +63,7 @@ impl FromStr for RoundStatus {
 
 /// A reporting group: one or more memberships reported together, with its CSAT weight
 /// snapshot (the sum of its departments' weights; the board has none).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ReportingGroup {
     pub key: String,
     pub members: Vec<String>,

@@ -4,8 +4,12 @@
 
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::api_types::{
+    parse_quarter, CommentaryBody, ErrorBody, ExportFormat, ExportQuery, InflectionEntry, Me,
+    OpenRoundProgress, QuarterQuery, ReportQuery, RoundResultsBody, ScorecardBody, TrendsBody, Via,
+};
 use super::auth::{AnyStaff, Require, ResultReaders};
 use super::error::AppError;
 use super::with_conn;
@@ -13,45 +17,41 @@ use crate::app::report::{self, ReportFormat};
 use crate::app::scorecard::{self, LoadedScorecard, Options};
 use crate::auth::{Credential, Identity, Role};
 use crate::db::{inflection, rounds};
+use crate::domain::locale::Locale;
 use crate::domain::quarter::Quarter;
 use crate::domain::round::RoundStatus;
 use crate::export;
 use crate::web::state::AppState;
 
-#[derive(Serialize)]
-struct Me<'a> {
-    actor: &'a str,
-    role: Role,
-    via: &'static str,
-}
-
 /// `GET /api/v1/me`: who the credential belongs to.
+#[utoipa::path(get, path = "/api/v1/me", tag = "staff",
+    responses((status = 200, description = "The caller.", body = Me)))]
 pub async fn me(who: Require<AnyStaff>) -> HttpResponse {
     HttpResponse::Ok().json(Me {
-        actor: &who.actor,
+        actor: who.actor.clone(),
         role: who.role,
         via: match who.credential {
-            Credential::Session { .. } => "session",
-            Credential::ApiToken { .. } => "token",
+            Credential::Session { .. } => Via::Session,
+            Credential::ApiToken { .. } => Via::Token,
         },
     })
 }
 
-/// `?quarter=2026Q3` (default: the latest quarter with a closed round).
-#[derive(Deserialize)]
-pub struct QuarterQuery {
-    quarter: Option<String>,
-    format: Option<String>,
+/// The query string, or a 400 naming what is wrong with it.
+fn query<Q>(q: Result<web::Query<Q>, actix_web::Error>) -> Result<Q, AppError> {
+    q.map(web::Query::into_inner)
+        .map_err(|e| AppError::BadRequest(e.to_string()))
 }
 
-fn parse_quarter(q: &Option<String>) -> Result<Option<Quarter>, AppError> {
-    q.as_deref()
-        .filter(|s| !s.is_empty())
-        .map(|s| {
-            s.parse::<Quarter>()
-                .map_err(|e| AppError::BadRequest(e.to_string()))
-        })
-        .transpose()
+fn quarter_of(q: Option<&str>) -> Result<Option<Quarter>, AppError> {
+    parse_quarter(q).map_err(|e| AppError::BadRequest(e.to_string()))
+}
+
+/// A body whose keys have always gone out sorted (it was built with `json!`): sending it
+/// through `serde_json::Value` keeps the bytes the same.
+fn sorted_json<T: Serialize>(body: &T) -> Result<HttpResponse, AppError> {
+    let value = serde_json::to_value(body).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(HttpResponse::Ok().json(value))
 }
 
 /// Whether this caller may read comments that pass the threshold.
@@ -83,30 +83,51 @@ pub async fn scorecard_for(
 }
 
 /// `GET /api/v1/scorecard`: the quarter's scorecard.
+#[utoipa::path(get, path = "/api/v1/scorecard", tag = "results", params(QuarterQuery),
+    responses(
+        (status = 200, description = "Measures A, B, C with intervals, statuses and reasons; per round, group and item figures; trends and big surprises. Suppressed figures are marked, never zero. Comments only for the CTO (and the board if the setting allows).", body = ScorecardBody),
+        (status = 400, description = "The quarter is not of the form 2026Q3.", body = ErrorBody),
+        (status = 404, description = "No round of the quarter has closed (or none at all).", body = ErrorBody),
+    ))]
 pub async fn get_scorecard(
     who: Require<ResultReaders>,
-    q: web::Query<QuarterQuery>,
+    q: Result<web::Query<QuarterQuery>, actix_web::Error>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let loaded = scorecard_for(&state, &who, parse_quarter(&q.quarter)?).await?;
-    Ok(HttpResponse::Ok().json(loaded))
+    let q = query(q)?;
+    let loaded = scorecard_for(&state, &who, quarter_of(q.quarter.as_deref())?).await?;
+    Ok(HttpResponse::Ok().json(ScorecardBody::from(loaded)))
 }
 
 /// `GET /api/v1/trends`: eight quarters of headline figures and the big surprises.
+#[utoipa::path(get, path = "/api/v1/trends", tag = "results", params(QuarterQuery),
+    responses(
+        (status = 200, description = "Eight quarters of headline figures and the quarter-over-quarter big surprises.", body = TrendsBody),
+        (status = 400, description = "The quarter is not of the form 2026Q3.", body = ErrorBody),
+        (status = 404, description = "No round of the quarter has closed (or none at all).", body = ErrorBody),
+    ))]
 pub async fn get_trends(
     who: Require<ResultReaders>,
-    q: web::Query<QuarterQuery>,
+    q: Result<web::Query<QuarterQuery>, actix_web::Error>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let loaded = scorecard_for(&state, &who, parse_quarter(&q.quarter)?).await?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({
-        "quarter": loaded.scorecard.quarter,
-        "trends": loaded.scorecard.trends,
-        "surprises": loaded.scorecard.surprises,
-    })))
+    let q = query(q)?;
+    let loaded = scorecard_for(&state, &who, quarter_of(q.quarter.as_deref())?).await?;
+    sorted_json(&TrendsBody {
+        quarter: loaded.scorecard.quarter,
+        surprises: loaded.scorecard.surprises,
+        trends: loaded.scorecard.trends,
+    })
 }
 
 /// `GET /api/v1/rounds/{id}/results`: one closed round's figures.
+#[utoipa::path(get, path = "/api/v1/rounds/{id}/results", tag = "results",
+    params(("id" = String, Path, description = "The round's id.")),
+    responses(
+        (status = 200, description = "The closed round's figures.", body = RoundResultsBody),
+        (status = 404, description = "No such round.", body = ErrorBody),
+        (status = 409, description = "The round is still open; results appear after it closes.", body = ErrorBody),
+    ))]
 pub async fn get_round_results(
     who: Require<ResultReaders>,
     id: web::Path<String>,
@@ -123,118 +144,149 @@ pub async fn get_round_results(
         )?)
     })
     .await?;
-    // Through a JSON value, as before: its objects keep their keys sorted.
-    Ok(HttpResponse::Ok().json(serde_json::json!({
-        "round_id": results.round_id,
-        "quarter": results.quarter,
-        "results": results.results,
-    })))
+    sorted_json(&RoundResultsBody {
+        quarter: results.quarter,
+        results: results.results,
+        round_id: results.round_id,
+    })
 }
 
 /// `GET /api/v1/inflections`: the register.
+#[utoipa::path(get, path = "/api/v1/inflections", tag = "results",
+    responses((status = 200, description = "The inflection-point register with every quarter's assessment and the board's verdict.", body = Vec<InflectionEntry>)))]
 pub async fn get_inflections(
     _who: Require<ResultReaders>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let reg = with_conn(&state, |conn| Ok(inflection::register(conn)?)).await?;
-    Ok(HttpResponse::Ok().json(reg))
+    let body: Vec<InflectionEntry> = reg.into_iter().map(InflectionEntry::from).collect();
+    Ok(HttpResponse::Ok().json(body))
 }
 
 /// `GET /api/v1/commentary`: the CTO's commentary on a quarter.
+#[utoipa::path(get, path = "/api/v1/commentary", tag = "results", params(QuarterQuery),
+    responses(
+        (status = 200, description = "The CTO's commentary on the quarter.", body = CommentaryBody),
+        (status = 400, description = "The quarter is not of the form 2026Q3.", body = ErrorBody),
+        (status = 404, description = "No quarter given and no round has closed yet.", body = ErrorBody),
+    ))]
 pub async fn get_commentary(
     _who: Require<ResultReaders>,
-    q: web::Query<QuarterQuery>,
+    q: Result<web::Query<QuarterQuery>, actix_web::Error>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let quarter = parse_quarter(&q.quarter)?;
-    let (quarter, text) = with_conn(&state, move |conn| {
+    let quarter = quarter_of(query(q)?.quarter.as_deref())?;
+    let (quarter, commentary) = with_conn(&state, move |conn| {
         Ok(scorecard::commentary(conn, quarter)?)
     })
     .await?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "quarter": quarter, "commentary": text })))
+    sorted_json(&CommentaryBody {
+        commentary,
+        quarter,
+    })
 }
 
 /// `GET /api/v1/progress`: response progress of open rounds (counts only).
+#[utoipa::path(get, path = "/api/v1/progress", tag = "staff",
+    responses((status = 200, description = "Response progress of open rounds: counts per reporting group, never answers.", body = Vec<OpenRoundProgress>)))]
 pub async fn get_progress(
     _who: Require<AnyStaff>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let list = with_conn(&state, |conn| {
-        let open: Vec<rounds::Round> = rounds::list(conn)?.into_iter().filter(|r| r.status() == RoundStatus::Open).collect();
+        let open: Vec<rounds::Round> = rounds::list(conn)?
+            .into_iter()
+            .filter(|r| r.status() == RoundStatus::Open)
+            .collect();
         let mut out = Vec::new();
         for r in open {
-            let mut p = rounds::progress(conn, &r)?;
-            // Addresses that bounced are for the admin pages, not the API's readers.
-            p.undeliverable.clear();
-            out.push(serde_json::json!({ "round_id": r.id, "template": r.template_key, "quarter": r.quarter, "closes_on": r.closes_on, "progress": p }));
+            // Bounced addresses are for the admin pages, not the API's readers: the
+            // conversion drops them.
+            let progress = rounds::progress(conn, &r)?.into();
+            out.push(OpenRoundProgress {
+                closes_on: r.closes_on,
+                progress,
+                quarter: r.quarter,
+                round_id: r.id,
+                template: r.template_key,
+            });
         }
         Ok(out)
     })
     .await?;
-    Ok(HttpResponse::Ok().json(list))
+    sorted_json(&list)
 }
 
 /// `GET /api/v1/export?format=csv|json`: the scorecard as a download.
+#[utoipa::path(get, path = "/api/v1/export", tag = "results", params(ExportQuery),
+    responses(
+        (status = 200, description = "The scorecard as a download (CSV with formula-safe cells, or JSON).",
+            headers(("Content-Disposition" = String, description = "attachment; filename=\"ctopulse-QUARTER.csv\" (or .json)")),
+            content(
+                (String = "text/csv"),
+                (ScorecardBody = "application/json"),
+            )),
+        (status = 400, description = "The quarter or format is not one of the documented values.", body = ErrorBody),
+        (status = 404, description = "No round of the quarter has closed (or none at all).", body = ErrorBody),
+    ))]
 pub async fn get_export(
     who: Require<ResultReaders>,
-    q: web::Query<QuarterQuery>,
+    q: Result<web::Query<ExportQuery>, actix_web::Error>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let loaded = scorecard_for(&state, &who, parse_quarter(&q.quarter)?).await?;
+    let q = query(q)?;
+    let quarter = quarter_of(q.quarter.as_deref())?;
+    let loaded = scorecard_for(&state, &who, quarter).await?;
     let name = format!("ctopulse-{}", loaded.scorecard.quarter);
-    match q.format.as_deref().unwrap_or("csv") {
-        "csv" => {
-            let body = export::to_csv(&loaded).map_err(|e| AppError::Internal(e.into()))?;
-            Ok(HttpResponse::Ok()
-                .content_type("text/csv; charset=utf-8")
-                .insert_header((
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{name}.csv\""),
-                ))
-                .body(body))
-        }
-        "json" => {
-            let body = export::to_json(&loaded).map_err(|e| AppError::Internal(e.into()))?;
-            Ok(HttpResponse::Ok()
-                .content_type("application/json")
-                .insert_header((
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{name}.json\""),
-                ))
-                .body(body))
-        }
-        other => Err(AppError::BadRequest(format!(
-            "unknown format {other:?} (expected csv or json)"
-        ))),
-    }
+    let (body, content_type, ext) = match q.format.unwrap_or_default() {
+        ExportFormat::Csv => (
+            export::to_csv(&loaded).map_err(|e| AppError::Internal(e.into()))?,
+            "text/csv; charset=utf-8",
+            "csv",
+        ),
+        ExportFormat::Json => (
+            export::to_json(&loaded).map_err(|e| AppError::Internal(e.into()))?,
+            "application/json",
+            "json",
+        ),
+    };
+    Ok(HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}.{ext}\""),
+        ))
+        .body(body))
 }
 
 /// `GET /api/v1/openapi.json`.
+#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "meta",
+    responses((status = 200, description = "This document (OpenAPI 3.1).", content_type = "application/json", body = Object)))]
 pub async fn get_openapi() -> HttpResponse {
     HttpResponse::Ok().json(super::openapi::document())
 }
 
-/// `?quarter=&format=png|svg&lang=en|ko|nl` for the report.
-#[derive(Deserialize)]
-pub struct ReportQuery {
-    quarter: Option<String>,
-    format: Option<String>,
-    lang: Option<String>,
-}
-
 /// `GET /api/v1/report`: the board report image (the board page's download button).
+#[utoipa::path(get, path = "/api/v1/report", tag = "results", params(ReportQuery),
+    responses(
+        (status = 200, description = "The board report image (1600 × 1000).",
+            headers(("Content-Disposition" = String, description = "inline; filename=\"ctopulse-QUARTER-LANG.png\" (or .svg)")),
+            content(
+                (Vec<u8> = "image/png"),
+                (String = "image/svg+xml"),
+            )),
+        (status = 400, description = "The quarter, format or language is not one of the documented values.", body = ErrorBody),
+        (status = 404, description = "No round of the quarter has closed (or none at all).", body = ErrorBody),
+    ))]
 pub async fn get_report(
     who: Require<ResultReaders>,
-    q: web::Query<ReportQuery>,
+    q: Result<web::Query<ReportQuery>, actix_web::Error>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let format = ReportFormat::parse(q.format.as_deref().unwrap_or("png"))
-        .ok_or_else(|| AppError::BadRequest("unknown format (expected png or svg)".into()))?;
-    let locale: crate::domain::locale::Locale =
-        q.lang.as_deref().unwrap_or("en").parse().map_err(
-            |e: crate::domain::locale::UnknownLocale| AppError::BadRequest(e.to_string()),
-        )?;
-    let loaded = scorecard_for(&state, &who, parse_quarter(&q.quarter)?).await?;
+    let q = query(q)?;
+    let format: ReportFormat = q.format.unwrap_or_default().into();
+    let locale = q.lang.unwrap_or(Locale::En);
+    let loaded = scorecard_for(&state, &who, quarter_of(q.quarter.as_deref())?).await?;
     let settings = state.settings.clone();
     let rendered = web::block(move || {
         report::render(

@@ -151,7 +151,10 @@ pub async fn api_json_errors(
     for (h, v) in keep {
         out.insert_header((h, v));
     }
-    let body = out.json(serde_json::json!({ "error": code, "message": message }));
+    let body = out.json(super::api_types::ErrorBody {
+        error: code,
+        message,
+    });
     Ok(ServiceResponse::new(req, body).map_into_boxed_body())
 }
 

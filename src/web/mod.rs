@@ -1,6 +1,7 @@
 //! HTTP: the one route table, handlers by area, middleware, error mapping.
 
 pub mod api;
+pub mod api_types;
 pub mod auth;
 pub mod client_ip;
 pub mod error;

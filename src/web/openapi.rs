@@ -1,123 +1,131 @@
-//! The OpenAPI 3 document of `/api/v1`, generated from the one route table: every API route
-//! must have an entry in `DOCS` (a test fails otherwise), and access rules come from the
-//! table itself, so the document cannot drift from what the server does.
+//! The OpenAPI 3.1 document of `/api/v1`, generated from the API's own wire types
+//! (`api_types`), the handlers' `#[utoipa::path]` attributes and the route table: who may
+//! call an operation, and so its security and its 401/403 answers, come from the table.
 
-use serde_json::{json, Map, Value};
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{OpenApi as Document, RefOr, Response, ResponseBuilder, SecurityRequirement};
+use utoipa::{Modify, OpenApi};
 
-use super::{route_table, Access};
+use super::api_types::ErrorBody;
+use super::{api, route_table, Access};
+use crate::auth::roles::{AnyStaff, RoleSet};
+use crate::auth::session::cookie_name;
 
-/// What each API path does, its query parameters, and its success response.
-struct Doc {
-    path: &'static str,
-    summary: &'static str,
-    query: &'static [(&'static str, &'static str)],
-    response: &'static str,
-    content_type: &'static str,
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "ctopulse API",
+        description = "Quarterly measures of how well the CTO serves the company: results of closed survey rounds only, with every anonymity guard applied."
+    ),
+    paths(
+        api::me,
+        api::get_scorecard,
+        api::get_trends,
+        api::get_round_results,
+        api::get_inflections,
+        api::get_commentary,
+        api::get_progress,
+        api::get_export,
+        api::get_report,
+        api::get_openapi,
+    ),
+    components(schemas(ErrorBody)),
+    modifiers(&FromRouteTable)
+)]
+struct ApiDoc;
+
+/// Names the https cookie (`session::cookie_name(true)`; a test keeps them equal).
+const SESSION_DESCRIPTION: &str = "A signed-in browser session. Over https the cookie is \
+    `__Host-ctopulse-session`.";
+
+/// Security, 401/403/503 and the allowed roles of each operation, from the route table.
+struct FromRouteTable;
+
+impl Modify for FromRouteTable {
+    fn modify(&self, doc: &mut Document) {
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("An API token from `ctopulse token create`."))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                cookie_name(false),
+                SESSION_DESCRIPTION,
+            ))),
+        );
+        for spec in route_table() {
+            let Access::Staff(roles) = spec.access else {
+                continue;
+            };
+            let Some(item) = doc.paths.paths.get_mut(spec.path) else {
+                continue;
+            };
+            let op = match spec.method.as_str() {
+                "GET" => item.get.as_mut(),
+                "POST" => item.post.as_mut(),
+                _ => None,
+            };
+            if let Some(op) = op {
+                staff_only(op, roles);
+            }
+        }
+    }
 }
 
-const QUARTER: (&str, &str) = (
-    "quarter",
-    "Quarter such as 2026Q3; default: the latest quarter with a closed round.",
-);
+fn error(description: &str) -> RefOr<Response> {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/json",
+            utoipa::openapi::ContentBuilder::new()
+                .schema(Some(RefOr::Ref(utoipa::openapi::Ref::from_schema_name(
+                    "ErrorBody",
+                ))))
+                .build(),
+        )
+        .into()
+}
 
-const DOCS: &[Doc] = &[
-    Doc { path: "/api/v1/me", summary: "Who the credential belongs to and its role.", query: &[], response: "{ actor, role, via: session|token }", content_type: "application/json" },
-    Doc {
-        path: "/api/v1/scorecard",
-        summary: "The quarter's scorecard: measures A, B, C with intervals, statuses and reasons; per round, group and item figures; trends and big surprises. Suppressed figures are marked, never zero. Comments only for the CTO (and the board if the setting allows).",
-        query: &[QUARTER],
-        response: "{ scorecard, as_of, commentary }",
-        content_type: "application/json",
-    },
-    Doc { path: "/api/v1/trends", summary: "Eight quarters of headline figures and the quarter-over-quarter big surprises.", query: &[QUARTER], response: "{ quarter, trends, surprises }", content_type: "application/json" },
-    Doc {
-        path: "/api/v1/rounds/{id}/results",
-        summary: "One closed round's figures (409 while it is open).",
-        query: &[],
-        response: "{ round_id, quarter, results }",
-        content_type: "application/json",
-    },
-    Doc { path: "/api/v1/inflections", summary: "The inflection-point register with every quarter's assessment and the board's verdict.", query: &[], response: "[ RegisterEntry ]", content_type: "application/json" },
-    Doc { path: "/api/v1/commentary", summary: "The CTO's commentary on a quarter.", query: &[QUARTER], response: "{ quarter, commentary }", content_type: "application/json" },
-    Doc { path: "/api/v1/progress", summary: "Response progress of open rounds: counts per reporting group, never answers.", query: &[], response: "[ { round_id, template, quarter, closes_on, progress } ]", content_type: "application/json" },
-    Doc {
-        path: "/api/v1/export",
-        summary: "The scorecard as a download (CSV with formula-safe cells, or JSON).",
-        query: &[QUARTER, ("format", "csv (default) or json")],
-        response: "the file",
-        content_type: "text/csv",
-    },
-    Doc {
-        path: "/api/v1/report",
-        summary: "The board report image (1600 × 1000).",
-        query: &[QUARTER, ("format", "png (default) or svg"), ("lang", "en (default), ko or nl")],
-        response: "the image",
-        content_type: "image/png",
-    },
-    Doc { path: "/api/v1/openapi.json", summary: "This document.", query: &[], response: "OpenAPI 3.0", content_type: "application/json" },
-];
-
-/// Whether an API path has documentation (the access-matrix test checks every route).
-pub fn is_documented(path: &str) -> bool {
-    DOCS.iter().any(|d| d.path == path)
+fn staff_only(op: &mut Operation, roles: &[crate::auth::Role]) {
+    let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+    let allowed = format!("Allowed roles: {}.", names.join(", "));
+    op.description = Some(match op.description.take() {
+        Some(d) if !d.is_empty() => format!("{d}\n\n{allowed}"),
+        _ => allowed,
+    });
+    op.security = Some(vec![
+        SecurityRequirement::new("bearer", Vec::<String>::new()),
+        SecurityRequirement::new("session", Vec::<String>::new()),
+    ]);
+    let responses = &mut op.responses.responses;
+    responses.insert(
+        "401".into(),
+        error("No credentials, or an unknown, revoked or expired token or session."),
+    );
+    if roles.len() < AnyStaff::ROLES.len() {
+        responses.insert(
+            "403".into(),
+            error("Signed in, but the account's role may not call this."),
+        );
+    }
+    responses.insert(
+        "503".into(),
+        error("The database is unavailable; retry after the Retry-After header's seconds."),
+    );
 }
 
 /// The document.
-pub fn document() -> Value {
-    let mut paths = Map::new();
-    for spec in route_table()
-        .into_iter()
-        .filter(|s| s.path.starts_with("/api/"))
-    {
-        let Some(doc) = DOCS.iter().find(|d| d.path == spec.path) else {
-            continue;
-        };
-        let mut params: Vec<Value> = spec
-            .path
-            .split('/')
-            .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
-            .map(|name| json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } }))
-            .collect();
-        params.extend(doc.query.iter().map(|(name, desc)| json!({ "name": name, "in": "query", "required": false, "description": desc, "schema": { "type": "string" } })));
-        let (security, roles) = match spec.access {
-            Access::Staff(roles) => (
-                json!([{ "bearer": [] }, { "session": [] }]),
-                roles
-                    .iter()
-                    .map(|r| r.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ),
-            _ => (json!([]), "anyone".to_string()),
-        };
-        let error = json!({ "description": "Error", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
-        let op = json!({
-            "summary": doc.summary,
-            "description": format!("Allowed: {roles}."),
-            "parameters": params,
-            "security": security,
-            "responses": {
-                "200": { "description": doc.response, "content": { doc.content_type: { "schema": { "type": if doc.content_type == "application/json" { "object" } else { "string" } } } } },
-                "400": error, "401": error, "403": error, "404": error, "409": error, "503": error,
-            },
-        });
-        let entry = paths
-            .entry(spec.path.to_string())
-            .or_insert_with(|| json!({}));
-        if let Some(obj) = entry.as_object_mut() {
-            obj.insert(spec.method.as_str().to_ascii_lowercase(), op);
-        }
-    }
-    json!({
-        "openapi": "3.0.3",
-        "info": { "title": "ctopulse API", "version": env!("CARGO_PKG_VERSION"), "description": "Quarterly measures of how well the CTO serves the company: results of closed survey rounds only, with every anonymity guard applied." },
-        "paths": paths,
-        "components": {
-            "securitySchemes": {
-                "bearer": { "type": "http", "scheme": "bearer", "description": "An API token from `ctopulse token create`." },
-                "session": { "type": "apiKey", "in": "cookie", "name": "ctopulse_session", "description": "A signed-in browser session; writes also need the X-CSRF-Token header." },
-            },
-            "schemas": { "Error": { "type": "object", "required": ["error", "message"], "properties": { "error": { "type": "string" }, "message": { "type": "string" } } } },
-        },
-    })
+pub fn document() -> Document {
+    ApiDoc::openapi()
 }
+
+#[cfg(test)]
+mod tests;

@@ -10,7 +10,7 @@ use crate::domain::scoring::interval::{one_group_share, Share};
 use crate::domain::scoring::round::PreparedRound;
 
 /// An inflection point as shown on the scorecard.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct InflectionPoint {
     /// Title.
     pub title: String,

@@ -9,7 +9,7 @@ use crate::domain::scoring::items::ItemReport;
 use crate::domain::scoring::round::PreparedRound;
 
 /// A group that went into the weighted CSAT.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct UsedGroup {
     /// Reporting group key.
     pub group: String,
@@ -22,7 +22,7 @@ pub struct UsedGroup {
 }
 
 /// Why a group is not in the weighted CSAT.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, utoipa::ToSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum LeftOutReason {
     /// Its CSAT is withheld by an anonymity rule.
@@ -37,7 +37,7 @@ pub enum LeftOutReason {
 }
 
 /// A group left out of the weighted CSAT, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct LeftOutGroup {
     /// Reporting group key.
     pub group: String,

@@ -9,7 +9,7 @@ use crate::domain::scoring::interval::{one_group_share, Share, Z95};
 use crate::domain::scoring::round::PreparedRound;
 
 /// The four productive × happy quadrants, as respondent counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Quadrants {
     /// Productivity index ≥ 4 and happiness index ≥ 4.
     pub productive_and_happy: u64,
@@ -22,7 +22,7 @@ pub struct Quadrants {
 }
 
 /// eNPS with its interval, in points from −100 to 100.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Enps {
     /// 100·(p⁺ − p⁻).
     pub score: f64,

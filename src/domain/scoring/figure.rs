@@ -8,7 +8,7 @@ use serde::Serialize;
 ///
 /// A suppressed or missing figure is its own variant, never a zero or a NaN, so no chart or
 /// export can draw it as a value by accident.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Figure<T> {
     /// The figure passed every anonymity rule.
@@ -73,7 +73,7 @@ impl<T> Figure<T> {
 /// The anonymity rule that withheld a figure.
 ///
 /// Deliberately carries no count: the figure's own n is not published when it is withheld.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum Suppression {
     /// Fewer than k answers.

@@ -15,7 +15,7 @@ use crate::domain::question::{QuestionKind, Role};
 pub use crate::domain::round::RoundStatus;
 
 /// The template a round was launched with, as snapshotted into the round.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TemplateRef {
     /// Template key, e.g. `internal-csat`.
     pub key: String,
@@ -26,7 +26,7 @@ pub struct TemplateRef {
 }
 
 /// One reporting group of a round (one department, or several merged at launch).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct GroupInput {
     /// Group key, e.g. `sales` or `ceo+bd`.
     pub key: String,
@@ -41,7 +41,7 @@ pub struct GroupInput {
 }
 
 /// One question of the round's template, as far as scoring needs it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ItemInput {
     /// Question key, unique in the template.
     pub key: String,
@@ -56,7 +56,7 @@ pub struct ItemInput {
 }
 
 /// `SELECT group, question, value, count(*) … GROUP BY 1, 2, 3`: one row per answered value.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ValueCountRow {
     /// Reporting group key.
     pub group: String,
@@ -71,7 +71,7 @@ pub struct ValueCountRow {
 /// Measure B tally row: respondents sharing one (productivity, happiness) sum/count tuple.
 ///
 /// Index = sum / count, so "index ≥ 4" is decided exactly as `sum >= 4 * count`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CultureTallyRow {
     /// Reporting group key.
     pub group: String,
@@ -88,7 +88,7 @@ pub struct CultureTallyRow {
 }
 
 /// Measure A tally row: respondents sharing one (alignment sum, alignment item count) pair.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AlignmentTallyRow {
     /// Reporting group key.
     pub group: String,
@@ -101,7 +101,7 @@ pub struct AlignmentTallyRow {
 }
 
 /// One free-text answer, known only by its group and question.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CommentRow {
     /// Reporting group key.
     pub group: String,
@@ -112,7 +112,7 @@ pub struct CommentRow {
 }
 
 /// Everything the engine needs about one round.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct RoundInput {
     /// The quarter the round reports on.
     pub quarter: Quarter,
@@ -141,7 +141,7 @@ pub struct RoundInput {
 }
 
 /// Kinds of engineering talent events imported from HR.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum HrEventKind {
     /// Someone joined.
@@ -159,7 +159,7 @@ pub enum HrEventKind {
 }
 
 /// One HR event row (`date,event,count,regretted,top_talent`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct HrEvent {
     /// The day it happened or the snapshot was taken.
     pub date: Date,
@@ -175,7 +175,7 @@ pub struct HrEvent {
 
 /// HR events and the quarter's date bounds (passed in: the engine has no clock or calendar
 /// settings of its own, so the fiscal-year start stays the caller's business).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct HrInput {
     /// First day of the scored quarter.
     pub quarter_first_day: Date,
@@ -186,7 +186,7 @@ pub struct HrInput {
 }
 
 /// How the CTO assessed an inflection point for the quarter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Assessment {
     /// Ahead of the market.
@@ -202,7 +202,7 @@ pub enum Assessment {
 }
 
 /// The board's view of the CTO's assessment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Confirmation {
     /// A board member confirmed it.
@@ -214,7 +214,7 @@ pub enum Confirmation {
 }
 
 /// One inflection point's assessment for the scored quarter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct InflectionInput {
     /// Title, e.g. "LLM platforms".
     pub title: String,
@@ -227,7 +227,7 @@ pub struct InflectionInput {
 }
 
 /// Status thresholds (settings); `Default` gives DESIGN's defaults.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct StatusThresholds {
     /// A is amber when alignment is below this share.
     pub a_amber_alignment: f64,
@@ -263,7 +263,7 @@ impl Default for StatusThresholds {
 }
 
 /// Everything a quarter's scorecard is built from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ScorecardInput {
     /// The quarter being scored.
     pub quarter: Quarter,

@@ -18,7 +18,7 @@ pub enum SampleSize {
 }
 
 /// A share with its 95 % interval.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Share {
     /// The point estimate, in [0, 1].
     pub estimate: f64,

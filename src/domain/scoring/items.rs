@@ -10,7 +10,7 @@ use crate::domain::scoring::interval::{one_group_share, Share};
 use crate::domain::scoring::round::{scale_low, ItemCounts, PreparedRound};
 
 /// How many answers had one value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct ValueCount {
     /// The answer value (1–5, 0–10, or a choice index).
     pub value: i32,
@@ -19,7 +19,7 @@ pub struct ValueCount {
 }
 
 /// The figures of one question over one set of answers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct ItemStats {
     /// Answers, N/A excluded.
     pub n: u64,
@@ -32,7 +32,7 @@ pub struct ItemStats {
 }
 
 /// One group's figure for a question.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct GroupItemFigure {
     /// Reporting group key.
     pub group: String,
@@ -41,7 +41,7 @@ pub struct GroupItemFigure {
 }
 
 /// One question's figures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct ItemReport {
     /// Question key.
     pub key: String,

@@ -8,7 +8,7 @@ use crate::domain::scoring::figure::Figure;
 use crate::domain::scoring::inputs::{HrEventKind, HrInput, StatusThresholds};
 
 /// A ratio with its parts.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Ratio {
     /// numerator / denominator.
     pub value: f64,
@@ -19,7 +19,7 @@ pub struct Ratio {
 }
 
 /// Which way a lagging indicator breaches its threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BreachWhen {
     /// Breach when the value is above the threshold.
@@ -29,7 +29,7 @@ pub enum BreachWhen {
 }
 
 /// One lagging indicator against its threshold.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct LaggingIndicator {
     /// The value, or why there is none.
     pub value: Figure<Ratio>,
@@ -46,7 +46,7 @@ pub struct LaggingIndicator {
 }
 
 /// Both lagging indicators.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct LaggingIndicators {
     /// Regretted top-talent exits in the twelve months ending with the quarter ÷ mean of the
     /// top-talent headcount snapshots in that window.

@@ -26,7 +26,7 @@ use crate::domain::scoring::trend::{
 pub const TREND_QUARTERS: usize = 8;
 
 /// A quarter's scorecard, ready to serialise for the JSON API, charts and the board report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Scorecard {
     /// The scored quarter.
     pub quarter: Quarter,
@@ -45,7 +45,7 @@ pub struct Scorecard {
 }
 
 /// One closed round's figures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct RoundReport {
     /// The template it was launched with.
     pub template: TemplateRef,
@@ -70,7 +70,7 @@ pub struct RoundReport {
 }
 
 /// One reporting group of a round.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct GroupReport {
     /// Group key.
     pub key: String,
@@ -90,7 +90,7 @@ pub struct GroupReport {
 }
 
 /// The comments of one group to one text question.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct CommentBlock {
     /// Group key (the finest attribution there is).
     pub group: String,
@@ -101,7 +101,7 @@ pub struct CommentBlock {
 }
 
 /// Measure A on the scorecard.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct MeasureA {
     /// The round it comes from, if any.
     pub round: Option<TemplateRef>,
@@ -114,7 +114,7 @@ pub struct MeasureA {
 }
 
 /// Measure B on the scorecard.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct MeasureB {
     /// The round it comes from, if any.
     pub round: Option<TemplateRef>,
@@ -131,7 +131,7 @@ pub struct MeasureB {
 }
 
 /// Measure C on the scorecard.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct MeasureC {
     /// The round it comes from, if any.
     pub round: Option<TemplateRef>,

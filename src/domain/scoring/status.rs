@@ -8,7 +8,7 @@ use crate::domain::scoring::interval::Share;
 use crate::domain::scoring::lagging::LaggingIndicators;
 
 /// A measure's rating.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Rating {
     /// All is well.
@@ -23,7 +23,7 @@ pub enum Rating {
 
 /// A rating and its reason in words, e.g. "Red: the inflection point 'LLM platforms' was
 /// assessed as missed".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Status {
     /// The rating.
     pub rating: Rating,

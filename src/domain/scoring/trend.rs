@@ -6,7 +6,7 @@ use crate::domain::quarter::Quarter;
 use crate::domain::scoring::figure::Figure;
 
 /// A headline figure that is trended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
     /// Measure A: share aligned.
@@ -39,7 +39,7 @@ impl Metric {
 }
 
 /// One quarter of a trend.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct TrendPoint {
     /// The quarter.
     pub quarter: Quarter,
@@ -48,7 +48,7 @@ pub struct TrendPoint {
 }
 
 /// One metric over the scored quarter and the seven before it, oldest first.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct TrendSeries {
     /// The metric.
     pub metric: Metric,
@@ -79,7 +79,7 @@ pub struct MetricPoint {
 }
 
 /// Which way a figure moved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// Higher than the quarter before.
@@ -89,7 +89,7 @@ pub enum Direction {
 }
 
 /// The outcome of comparing a quarter with the one before it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 #[serde(tag = "verdict", rename_all = "snake_case")]
 pub enum SurpriseVerdict {
     /// |Δ| ≥ 10 points and |Δ|/√(Var₁ + Var₂) ≥ 1.96.
@@ -121,7 +121,7 @@ pub enum SurpriseVerdict {
 }
 
 /// One metric's quarter-over-quarter comparison.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Surprise {
     /// The metric.
     pub metric: Metric,

@@ -1,0 +1,261 @@
+//! The wire types of `/api/v1`: every response body and query string the API handles. The
+//! handlers build their answers from these and the OpenAPI document is derived from them, so
+//! the document cannot describe a shape the service does not send.
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+use utoipa::{IntoParams, ToSchema};
+
+use crate::app::report::ReportFormat;
+use crate::app::scorecard::LoadedScorecard;
+use crate::auth::Role;
+use crate::db::inflection::RegisterEntry;
+use crate::db::rounds::{GroupProgress, RoundProgress};
+use crate::domain::locale::Locale;
+use crate::domain::quarter::{InvalidQuarter, Quarter};
+use crate::domain::round::RoundStatus;
+use crate::domain::scoring::scorecard::{RoundReport, Scorecard};
+use crate::domain::scoring::trend::{Surprise, TrendSeries};
+
+/// Every API error: a machine-readable code and a message for people.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// `bad_request`, `unauthenticated`, `forbidden`, `not_found`, `conflict`,
+    /// `unavailable`, …
+    pub error: String,
+    /// What went wrong, in plain words.
+    pub message: String,
+}
+
+/// How the caller signed in.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Via {
+    Session,
+    Token,
+}
+
+/// `GET /api/v1/me`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Me {
+    /// The account's email, or the token's name.
+    pub actor: String,
+    pub role: Role,
+    pub via: Via,
+}
+
+/// `?quarter=2026Q3`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct QuarterQuery {
+    /// The quarter; default: the latest quarter with a closed round.
+    #[param(pattern = "^2[0-9]{3}Q[1-4]$", example = "2026Q3")]
+    pub quarter: Option<String>,
+}
+
+/// The export's file format.
+#[derive(Debug, Clone, Copy, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    /// One row per figure, every cell escaped against spreadsheet formulas.
+    #[default]
+    Csv,
+    /// The scorecard as JSON (the `/api/v1/scorecard` body).
+    Json,
+}
+
+/// `?quarter=&format=csv|json`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExportQuery {
+    /// The quarter; default: the latest quarter with a closed round.
+    #[param(pattern = "^2[0-9]{3}Q[1-4]$", example = "2026Q3")]
+    pub quarter: Option<String>,
+    /// Default: `csv`.
+    #[param(inline)]
+    pub format: Option<ExportFormat>,
+}
+
+/// The report's image format.
+#[derive(Debug, Clone, Copy, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ImageFormat {
+    #[default]
+    Png,
+    Svg,
+}
+
+impl From<ImageFormat> for ReportFormat {
+    fn from(f: ImageFormat) -> Self {
+        match f {
+            ImageFormat::Png => ReportFormat::Png,
+            ImageFormat::Svg => ReportFormat::Svg,
+        }
+    }
+}
+
+/// `?quarter=&format=png|svg&lang=en|ko|nl`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReportQuery {
+    /// The quarter; default: the latest quarter with a closed round.
+    #[param(pattern = "^2[0-9]{3}Q[1-4]$", example = "2026Q3")]
+    pub quarter: Option<String>,
+    /// Default: `png`.
+    #[param(inline)]
+    pub format: Option<ImageFormat>,
+    /// The report's language; default: `en`.
+    #[param(inline)]
+    pub lang: Option<Locale>,
+}
+
+/// The quarter a query names, in exactly the documented form (`None` when absent).
+pub fn parse_quarter(q: Option<&str>) -> Result<Option<Quarter>, InvalidQuarter> {
+    q.map(Quarter::parse_strict).transpose()
+}
+
+/// `GET /api/v1/scorecard` (and the JSON export): the quarter's scorecard.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ScorecardBody {
+    pub scorecard: Scorecard,
+    /// The last close date of the quarter's rounds.
+    pub as_of: Option<Date>,
+    /// The CTO's commentary on the quarter.
+    pub commentary: Option<String>,
+}
+
+impl From<LoadedScorecard> for ScorecardBody {
+    fn from(l: LoadedScorecard) -> Self {
+        ScorecardBody {
+            scorecard: l.scorecard,
+            as_of: l.as_of,
+            commentary: l.commentary,
+        }
+    }
+}
+
+// The bodies below were built with `json!` (sorted keys); their fields stay in sorted order
+// and are sent through `serde_json::Value`, so the bytes on the wire do not change.
+
+/// `GET /api/v1/trends`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TrendsBody {
+    pub quarter: Quarter,
+    /// Each headline figure compared with the quarter before.
+    pub surprises: Vec<Surprise>,
+    /// Headline figures over eight quarters.
+    pub trends: Vec<TrendSeries>,
+}
+
+/// `GET /api/v1/rounds/{id}/results`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RoundResultsBody {
+    pub quarter: Quarter,
+    pub results: RoundReport,
+    pub round_id: String,
+}
+
+/// `GET /api/v1/commentary`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CommentaryBody {
+    /// `null` when the CTO has written none for the quarter.
+    pub commentary: Option<String>,
+    pub quarter: Quarter,
+}
+
+/// One line of the inflection-point register: a point and its assessment for one quarter.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InflectionEntry {
+    pub point_id: String,
+    pub title: String,
+    pub description: Option<String>,
+    #[schema(pattern = "^2[0-9]{3}Q[1-4]$")]
+    pub first_seen_quarter: String,
+    /// `null` for a point not yet assessed in any quarter.
+    #[schema(pattern = "^2[0-9]{3}Q[1-4]$")]
+    pub quarter: Option<String>,
+    pub assessment: Option<String>,
+    pub cto_note: Option<String>,
+    /// The board's verdict on the assessment.
+    pub board_state: Option<String>,
+    pub board_note: Option<String>,
+}
+
+impl From<RegisterEntry> for InflectionEntry {
+    fn from(e: RegisterEntry) -> Self {
+        InflectionEntry {
+            point_id: e.point_id,
+            title: e.title,
+            description: e.description,
+            first_seen_quarter: e.first_seen_quarter,
+            quarter: e.quarter,
+            assessment: e.assessment,
+            cto_note: e.cto_note,
+            board_state: e.board_state,
+            board_note: e.board_note,
+        }
+    }
+}
+
+/// Participation counts of one reporting group (who answered is known, what is not).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct GroupCounts {
+    pub answered: i64,
+    pub delivered: i64,
+    /// The reporting group's key, or `all` for the overall row.
+    pub group: String,
+    pub invited: i64,
+    /// answered / delivered; `null` before anything was delivered.
+    pub response_rate: Option<f64>,
+    pub undeliverable: i64,
+}
+
+impl From<GroupProgress> for GroupCounts {
+    fn from(g: GroupProgress) -> Self {
+        GroupCounts {
+            answered: g.answered,
+            delivered: g.delivered,
+            group: g.group,
+            invited: g.invited,
+            response_rate: g.response_rate,
+            undeliverable: g.undeliverable,
+        }
+    }
+}
+
+/// A round's participation, overall and per group.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProgressCounts {
+    pub emails_pending: i64,
+    pub groups: Vec<GroupCounts>,
+    pub overall: GroupCounts,
+    pub round_id: String,
+    pub status: RoundStatus,
+    /// Always empty here: bounced addresses are for the admin pages only.
+    #[schema(max_items = 0)]
+    pub undeliverable: Vec<String>,
+}
+
+impl From<RoundProgress> for ProgressCounts {
+    fn from(p: RoundProgress) -> Self {
+        ProgressCounts {
+            emails_pending: p.emails_pending,
+            groups: p.groups.into_iter().map(GroupCounts::from).collect(),
+            overall: p.overall.into(),
+            round_id: p.round_id,
+            status: p.status,
+            undeliverable: Vec::new(),
+        }
+    }
+}
+
+/// `GET /api/v1/progress`: one open round.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OpenRoundProgress {
+    pub closes_on: Date,
+    pub progress: ProgressCounts,
+    pub quarter: Quarter,
+    pub round_id: String,
+    /// The template's key.
+    pub template: String,
+}
