@@ -36,7 +36,7 @@ fn engineering_roster() -> String {
 fn answer(i: usize, j: usize, kind: QuestionKind, allow_na: bool) -> AnswerValue {
     let (value, na) = match kind {
         QuestionKind::Nps11 => (Some(((i * 7 + j) % 11) as i32), false),
-        _ if allow_na && (i + j) % 9 == 0 => (None, true),
+        _ if allow_na && (i + j).is_multiple_of(9) => (None, true),
         _ => (Some(1 + ((i * 3 + j * 2) % 5) as i32), false),
     };
     AnswerValue {
