@@ -64,6 +64,7 @@ pub fn sign_in(
             throttle::record(conn, AttemptKind::Login, account, ip, now)?;
             audit::record(
                 conn,
+                now,
                 "anonymous",
                 "login.failed",
                 "user",
@@ -84,6 +85,7 @@ pub fn sign_in(
         let detail = format!("from {ip}");
         audit::record(
             conn,
+            now,
             &user.email,
             "login",
             "user",
@@ -98,11 +100,24 @@ pub fn sign_in(
 }
 
 /// Ends every session of a user, audited; returns how many were ended.
-pub fn sign_out(conn: &mut DbConnection, user_id: &str, actor: &str) -> Result<usize, DbError> {
+pub fn sign_out(
+    conn: &mut DbConnection,
+    now: PrimitiveDateTime,
+    user_id: &str,
+    actor: &str,
+) -> Result<usize, DbError> {
     conn.write_transaction(|conn| {
         let ended = sessions::delete_for_user(conn, user_id)?;
         let detail = format!("{ended} session(s) ended");
-        audit::record(conn, actor, "logout", "user", Some(user_id), Some(&detail))?;
+        audit::record(
+            conn,
+            now,
+            actor,
+            "logout",
+            "user",
+            Some(user_id),
+            Some(&detail),
+        )?;
         Ok(ended)
     })
 }
@@ -231,7 +246,15 @@ pub fn create_user(
         }
         let id = users::insert(conn, email.as_str(), role, password_hash, now)?;
         let detail = format!("{} as {}", email.as_str(), role);
-        audit::record(conn, actor, "user.create", "user", Some(&id), Some(&detail))?;
+        audit::record(
+            conn,
+            now,
+            actor,
+            "user.create",
+            "user",
+            Some(&id),
+            Some(&detail),
+        )?;
         Ok(id)
     })
 }
@@ -239,6 +262,7 @@ pub fn create_user(
 /// Disables an account and ends all its sessions. Returns how many sessions ended.
 pub fn disable_user(
     conn: &mut DbConnection,
+    now: PrimitiveDateTime,
     email: &Email,
     actor: &str,
     guard: AdminGuard,
@@ -253,6 +277,7 @@ pub fn disable_user(
         let detail = format!("{}; {ended} session(s) ended", user.email);
         audit::record(
             conn,
+            now,
             actor,
             "user.disable",
             "user",
@@ -264,7 +289,12 @@ pub fn disable_user(
 }
 
 /// Enables a disabled account again (its password is unchanged; it must sign in anew).
-pub fn enable_user(conn: &mut DbConnection, email: &Email, actor: &str) -> Result<(), UserError> {
+pub fn enable_user(
+    conn: &mut DbConnection,
+    now: PrimitiveDateTime,
+    email: &Email,
+    actor: &str,
+) -> Result<(), UserError> {
     conn.write_transaction(|conn| {
         let user = existing(conn, email)?;
         if !user.disabled {
@@ -273,6 +303,7 @@ pub fn enable_user(conn: &mut DbConnection, email: &Email, actor: &str) -> Resul
         users::set_disabled(conn, &user.id, false)?;
         audit::record(
             conn,
+            now,
             actor,
             "user.enable",
             "user",
@@ -287,6 +318,7 @@ pub fn enable_user(conn: &mut DbConnection, email: &Email, actor: &str) -> Resul
 /// to the account's next request (sessions read the role from the account each time).
 pub fn set_role(
     conn: &mut DbConnection,
+    now: PrimitiveDateTime,
     email: &Email,
     role: Role,
     actor: &str,
@@ -301,6 +333,7 @@ pub fn set_role(
         let detail = format!("{}: {} -> {role}", user.email, user.role);
         audit::record(
             conn,
+            now,
             actor,
             "user.set_role",
             "user",
@@ -315,10 +348,10 @@ pub fn set_role(
 /// account. Returns how many sessions ended.
 pub fn set_password(
     conn: &mut DbConnection,
+    now: PrimitiveDateTime,
     email: &Email,
     password_hash: &str,
     actor: &str,
-    now: PrimitiveDateTime,
 ) -> Result<usize, UserError> {
     conn.write_transaction(|conn| {
         let user = existing(conn, email)?;
@@ -327,6 +360,7 @@ pub fn set_password(
         let detail = format!("{}; {ended} session(s) ended", user.email);
         audit::record(
             conn,
+            now,
             actor,
             "user.reset_password",
             "user",
@@ -414,6 +448,7 @@ pub fn create_token(
         let detail = format!("{name} as {role}");
         audit::record(
             conn,
+            now,
             actor,
             "token.create",
             "api_token",
@@ -441,6 +476,7 @@ pub fn revoke_token(
         api_tokens::mark_revoked(conn, id, now)?;
         audit::record(
             conn,
+            now,
             actor,
             "token.revoke",
             "api_token",

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use time::PrimitiveDateTime;
+
 use crate::db::departments;
 pub use crate::db::departments::DepartmentRow;
 use crate::db::{audit, DbConnection, DbError};
@@ -31,11 +33,12 @@ pub fn list(conn: &mut DbConnection) -> Result<Vec<DepartmentRow>, DbError> {
 /// Changes one department's weight (audited).
 pub fn set_weight(
     conn: &mut DbConnection,
+    now: PrimitiveDateTime,
     dept: Department,
     weight: f64,
     actor: &str,
 ) -> Result<(), SetWeightError> {
-    set_weights(conn, &BTreeMap::from([(dept, weight)]), actor).map(|_| ())
+    set_weights(conn, now, &BTreeMap::from([(dept, weight)]), actor).map(|_| ())
 }
 
 /// Changes several weights at once, in one transaction, so a set that is valid as a whole is
@@ -43,6 +46,7 @@ pub fn set_weight(
 /// Each changed weight is audited; returns how many changed.
 pub fn set_weights(
     conn: &mut DbConnection,
+    now: PrimitiveDateTime,
     new: &BTreeMap<Department, f64>,
     actor: &str,
 ) -> Result<usize, SetWeightError> {
@@ -67,6 +71,7 @@ pub fn set_weights(
             );
             audit::record(
                 conn,
+                now,
                 actor,
                 "department.set_weight",
                 "department",

@@ -150,6 +150,7 @@ pub fn create(
         );
         audit::record(
             conn,
+            now,
             actor,
             "round.create",
             "round",
@@ -231,6 +232,7 @@ pub fn remind(
         );
         audit::record(
             conn,
+            now,
             actor,
             "round.remind",
             "round",

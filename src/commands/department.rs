@@ -47,12 +47,11 @@ pub fn run(cmd: DepartmentCommand, settings: &Settings) -> Result<(), CliError> 
                     .map_err(|e: crate::domain::department::UnknownDepartment| {
                         CliError::Usage(e.to_string())
                     })?;
-            departments::set_weight(&mut conn, dept, weight, &cli_actor()).map_err(
-                |e| match e {
+            departments::set_weight(&mut conn, crate::clock::now(), dept, weight, &cli_actor())
+                .map_err(|e| match e {
                     SetWeightError::Db(db) => CliError::Db(db),
                     other => CliError::Usage(other.to_string()),
-                },
-            )?;
+                })?;
             eprintln!(
                 "{} weight set to {weight}; rounds already launched keep their snapshot",
                 dept.key()

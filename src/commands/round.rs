@@ -203,7 +203,7 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
             Ok(())
         }
         RoundCommand::Retally { id } => {
-            let id = rounds::retally(&mut conn, &id, &cli_actor())?;
+            let id = rounds::retally(&mut conn, crate::clock::now(), &id, &cli_actor())?;
             eprintln!("tallies of round {id} rebuilt");
             Ok(())
         }
@@ -221,7 +221,14 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
                 .map_err(|e| CliError::Failed(e.to_string()))?;
             rt.block_on(mailer.send(&email))
                 .map_err(|e| CliError::Failed(format!("the sample was not sent: {e}")))?;
-            crate::mail::sample::record_sent(&mut conn, &cli_actor(), &round.id, &to, locale)?;
+            crate::mail::sample::record_sent(
+                &mut conn,
+                crate::clock::now(),
+                &cli_actor(),
+                &round.id,
+                &to,
+                locale,
+            )?;
             eprintln!("sample invitation sent to {to}");
             Ok(())
         }

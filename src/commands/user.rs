@@ -50,8 +50,14 @@ pub fn run(cmd: UserCommand, settings: &Settings) -> Result<(), CliError> {
             let email = parse_email(&email)?;
             let pool = open(settings)?;
             let mut conn = db::pool::checkout(&pool)?;
-            let ended = accounts::disable_user(&mut conn, &email, &cli_actor(), AdminGuard::Off)
-                .map_err(user_error)?;
+            let ended = accounts::disable_user(
+                &mut conn,
+                clock::now(),
+                &email,
+                &cli_actor(),
+                AdminGuard::Off,
+            )
+            .map_err(user_error)?;
             eprintln!("disabled {}; {ended} session(s) ended", email.as_str());
             Ok(())
         }
@@ -67,7 +73,7 @@ pub fn run(cmd: UserCommand, settings: &Settings) -> Result<(), CliError> {
             }
             let hash = new_password_hash()?;
             let ended =
-                accounts::set_password(&mut conn, &email, &hash, &cli_actor(), clock::now())
+                accounts::set_password(&mut conn, clock::now(), &email, &hash, &cli_actor())
                     .map_err(user_error)?;
             eprintln!(
                 "password of {} changed; {ended} session(s) ended",

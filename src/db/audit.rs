@@ -5,7 +5,6 @@ use serde::Serialize;
 
 use super::schema::audit_log;
 use super::{DbConnection, DbError};
-use crate::clock;
 
 /// One audit entry as read back.
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -54,25 +53,6 @@ impl NewAuditEntry {
             detail,
         }
     }
-
-    /// An entry stamped now. Same rule for `detail` as [`record`].
-    pub fn new(
-        actor: &str,
-        action: &str,
-        object_type: &str,
-        object_id: Option<&str>,
-        detail: Option<String>,
-    ) -> NewAuditEntry {
-        NewAuditEntry {
-            id: uuid::Uuid::new_v4().to_string(),
-            at: clock::now(),
-            actor: actor.to_string(),
-            action: action.to_string(),
-            object_type: object_type.to_string(),
-            object_id: object_id.map(str::to_string),
-            detail,
-        }
-    }
 }
 
 /// Records many actions in multi-row inserts (a 10,000-person roster import audits each row).
@@ -84,16 +64,18 @@ pub fn record_many(conn: &mut DbConnection, entries: &[NewAuditEntry]) -> Result
     Ok(())
 }
 
-/// Records one action. `detail` must never hold survey answers, comments or tokens.
+/// Records one action at `at`. `detail` must never hold survey answers, comments or tokens.
 pub fn record(
     conn: &mut DbConnection,
+    at: time::PrimitiveDateTime,
     actor: &str,
     action: &str,
     object_type: &str,
     object_id: Option<&str>,
     detail: Option<&str>,
 ) -> Result<(), DbError> {
-    let entry = NewAuditEntry::new(
+    let entry = NewAuditEntry::stamped(
+        at,
         actor,
         action,
         object_type,

@@ -47,6 +47,7 @@ pub fn set(
         }
         audit::record(
             conn,
+            now,
             actor,
             if text.is_empty() {
                 "commentary.clear"

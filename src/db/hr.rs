@@ -64,7 +64,15 @@ pub fn import(
             "added={} replaced={} unchanged={}",
             report.added, report.replaced, report.unchanged
         );
-        audit::record(conn, actor, "hr.import", "hr_events", None, Some(&detail))?;
+        audit::record(
+            conn,
+            now,
+            actor,
+            "hr.import",
+            "hr_events",
+            None,
+            Some(&detail),
+        )?;
         Ok(report)
     })
 }

@@ -71,6 +71,7 @@ pub fn add(
             .execute(conn)?;
         audit::record(
             conn,
+            now,
             actor,
             "inflection.add",
             "inflection_point",
@@ -141,6 +142,7 @@ pub fn assess(
         }
         audit::record(
             conn,
+            now,
             actor,
             "inflection.assess",
             "inflection_point",
@@ -197,6 +199,7 @@ pub fn confirm(
         }
         audit::record(
             conn,
+            now,
             actor,
             &format!("inflection.{}", if dispute { "dispute" } else { "confirm" }),
             "inflection_point",

@@ -250,7 +250,7 @@ pub async fn seed(
     let p = pool.clone();
     blocking(move || {
         let mut conn = db::pool::checkout(&p)?;
-        audit::record(&mut conn, ACTOR, MARKER, "demo", None, Some(&detail))?;
+        audit::record(&mut conn, now, ACTOR, MARKER, "demo", None, Some(&detail))?;
         Ok(())
     })
     .await?;

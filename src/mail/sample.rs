@@ -51,6 +51,7 @@ pub fn invitation(
 /// Audits a sample that was sent (the address is the admin's own choice, not a respondent's).
 pub fn record_sent(
     conn: &mut DbConnection,
+    now: PrimitiveDateTime,
     actor: &str,
     round_id: &str,
     to: &Email,
@@ -58,6 +59,7 @@ pub fn record_sent(
 ) -> Result<(), DbError> {
     audit::record(
         conn,
+        now,
         actor,
         "round.test_send",
         "round",

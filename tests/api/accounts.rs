@@ -182,6 +182,7 @@ async fn a_disabled_account_is_refused_like_a_wrong_password() {
         let email = ctopulse::domain::email::Email::parse("chair@example.com").unwrap();
         ctopulse::app::accounts::disable_user(
             &mut conn,
+            ctopulse::clock::now(),
             &email,
             "test",
             ctopulse::app::accounts::AdminGuard::Off,

@@ -198,7 +198,7 @@ async fn retally_needs_a_closed_round() {
     app.import_roster(ROSTER);
     let id = draft(&app);
     assert!(matches!(
-        rounds::retally(&mut app.conn(), &id, "test"),
+        rounds::retally(&mut app.conn(), LAUNCHED, &id, "test"),
         Err(RoundError::NotClosed {
             status: RoundStatus::Draft,
             ..
@@ -207,6 +207,6 @@ async fn retally_needs_a_closed_round() {
     rounds::launch(&mut app.conn(), &id, &app.state.templates, LAUNCHED, "test").unwrap();
     rounds::close_and_seal(&mut app.conn(), &id, LAUNCHED, "test").unwrap();
     let tallies = app.count("group_tallies");
-    assert_eq!(rounds::retally(&mut app.conn(), &id, "test").unwrap(), id);
+    assert_eq!(rounds::retally(&mut app.conn(), LAUNCHED, &id, "test").unwrap(), id);
     assert_eq!(app.count("group_tallies"), tallies);
 }

@@ -47,7 +47,7 @@ pub fn close_and_seal(
             seal::write_tallies(conn, &round, &template)?;
             rounds::mark_sealed(conn, &id, now)?;
             let detail = format!("responses={responses} links_deleted={links_deleted} emails_cancelled={emails_cancelled}");
-            audit::record(conn, actor, "round.close", "round", Some(&id), Some(&detail))?;
+            audit::record(conn, now, actor, "round.close", "round", Some(&id), Some(&detail))?;
             Ok(SealReport {
                 round_id: id.clone(),
                 responses,
@@ -86,7 +86,12 @@ pub fn close_due(
 
 /// Rebuilds the tallies of a closed round from its (already sealed) responses. Returns the
 /// round's id.
-pub fn retally(conn: &mut DbConnection, id: &str, actor: &str) -> Result<String, RoundError> {
+pub fn retally(
+    conn: &mut DbConnection,
+    now: PrimitiveDateTime,
+    id: &str,
+    actor: &str,
+) -> Result<String, RoundError> {
     let round = get(conn, id)?;
     if !round.status.results_visible() {
         return Err(RoundError::NotClosed {
@@ -96,6 +101,14 @@ pub fn retally(conn: &mut DbConnection, id: &str, actor: &str) -> Result<String,
     }
     let template = round.template()?;
     conn.write_transaction(|c| seal::write_tallies(c, &round, &template))?;
-    audit::record(conn, actor, "round.retally", "round", Some(&round.id), None)?;
+    audit::record(
+        conn,
+        now,
+        actor,
+        "round.retally",
+        "round",
+        Some(&round.id),
+        None,
+    )?;
     Ok(round.id)
 }

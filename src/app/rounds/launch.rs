@@ -141,6 +141,7 @@ pub fn launch_with(
         );
         audit::record(
             conn,
+            now,
             actor,
             "round.launch",
             "round",

@@ -149,7 +149,7 @@ pub async fn logout(
     }
     let actor = who.actor.clone();
     with_conn(&state, move |conn| {
-        Ok(accounts::sign_out(conn, &user_id, &actor)?)
+        Ok(accounts::sign_out(conn, clock::now(), &user_id, &actor)?)
     })
     .await?;
     Ok(HttpResponse::SeeOther()

@@ -129,7 +129,7 @@ pub async fn save(
     } else {
         let actor = who.actor.clone();
         with_conn(&state, move |conn| {
-            match departments::set_weights(conn, &weights, &actor) {
+            match departments::set_weights(conn, crate::clock::now(), &weights, &actor) {
                 Ok(n) => Ok(Ok(n)),
                 Err(SetWeightError::Invalid(e)) => Ok(Err(vec![e])),
                 Err(SetWeightError::Db(d)) => Err(d.into()),

@@ -438,7 +438,12 @@ pub async fn test_send(
     let to_audit = to.clone();
     with_conn(&state, move |conn| {
         Ok(crate::mail::sample::record_sent(
-            conn, &actor, &rid, &to_audit, locale,
+            conn,
+            crate::clock::now(),
+            &actor,
+            &rid,
+            &to_audit,
+            locale,
         )?)
     })
     .await?;

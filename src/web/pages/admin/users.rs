@@ -246,23 +246,22 @@ pub async fn action(
         let user = accounts::user_by_id(conn, &id)?
             .ok_or_else(|| AppError::NotFound("no such user".into()))?;
         let email = Email::parse(&user.email).map_err(|e| AppError::Internal(e.into()))?;
+        let now = clock::now();
         let result = match action.as_str() {
-            "disable" => accounts::disable_user(conn, &email, &actor, AdminGuard::KeepOne)
+            "disable" => accounts::disable_user(conn, now, &email, &actor, AdminGuard::KeepOne)
                 .map(|ended| Done::Notice(format!("{email} disabled; {ended} session(s) ended."))),
-            "enable" => accounts::enable_user(conn, &email, &actor)
+            "enable" => accounts::enable_user(conn, now, &email, &actor)
                 .map(|()| Done::Notice(format!("{email} can sign in again."))),
             "reset-password" => {
                 let (secret, hash) = initial_password()?;
-                accounts::set_password(conn, &email, &hash, &actor, clock::now()).map(|_| {
-                    Done::Password {
-                        account: user.email.clone(),
-                        role: user.role.to_string(),
-                        secret,
-                    }
+                accounts::set_password(conn, now, &email, &hash, &actor).map(|_| Done::Password {
+                    account: user.email.clone(),
+                    role: user.role.to_string(),
+                    secret,
                 })
             }
             _ => match new_role {
-                Some(role) => accounts::set_role(conn, &email, role, &actor)
+                Some(role) => accounts::set_role(conn, now, &email, role, &actor)
                     .map(|()| Done::Notice(format!("{email} is now {role}."))),
                 None => return Err(AppError::NotFound("no such user action".into())),
             },
