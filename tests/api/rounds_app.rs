@@ -207,6 +207,9 @@ async fn retally_needs_a_closed_round() {
     rounds::launch(&mut app.conn(), &id, &app.state.templates, LAUNCHED, "test").unwrap();
     rounds::close_and_seal(&mut app.conn(), &id, LAUNCHED, "test").unwrap();
     let tallies = app.count("group_tallies");
-    assert_eq!(rounds::retally(&mut app.conn(), LAUNCHED, &id, "test").unwrap(), id);
+    assert_eq!(
+        rounds::retally(&mut app.conn(), LAUNCHED, &id, "test").unwrap(),
+        id
+    );
     assert_eq!(app.count("group_tallies"), tallies);
 }

@@ -8,21 +8,20 @@ use diesel::RunQueryDsl;
 
 use crate::helpers::TestApp;
 
+/// A fresh app with one board account, `typed@example.com`.
+async fn with_board_user() -> TestApp {
+    let app = TestApp::spawn().await;
+    let email = Email::parse("typed@example.com").unwrap();
+    let now = ctopulse::clock::now();
+    ctopulse::app::accounts::create_user(&mut app.conn(), &email, Role::Board, "x", "test", now)
+        .unwrap();
+    app
+}
+
 #[tokio::test]
 async fn a_stored_role_round_trips_as_its_type() {
-    let app = TestApp::spawn().await;
-    let mut conn = app.conn();
-    let email = Email::parse("typed@example.com").unwrap();
-    ctopulse::app::accounts::create_user(
-        &mut conn,
-        &email,
-        Role::Board,
-        "x",
-        "test",
-        ctopulse::clock::now(),
-    )
-    .unwrap();
-    let u = users::find_by_email(&mut conn, "typed@example.com")
+    let app = with_board_user().await;
+    let u = users::find_by_email(&mut app.conn(), "typed@example.com")
         .unwrap()
         .unwrap();
     assert_eq!(u.role, Role::Board);
@@ -30,41 +29,13 @@ async fn a_stored_role_round_trips_as_its_type() {
 
 #[tokio::test]
 async fn a_malformed_stored_role_is_an_error_naming_table_column_and_value() {
-    let app = TestApp::spawn().await;
+    let app = with_board_user().await;
     let mut conn = app.conn();
-    let email = Email::parse("typed@example.com").unwrap();
-    ctopulse::app::accounts::create_user(
-        &mut conn,
-        &email,
-        Role::Board,
-        "x",
-        "test",
-        ctopulse::clock::now(),
-    )
-    .unwrap();
     diesel::sql_query("UPDATE users SET role = 'overlord' WHERE email = 'typed@example.com'")
         .execute(&mut *conn)
         .unwrap();
     let err = users::find_by_email(&mut conn, "typed@example.com").unwrap_err();
-    match &err {
-        DbError::Malformed {
-            table,
-            column,
-            value,
-            ..
-        } => {
-            assert_eq!(
-                (*table, column.as_str(), value.as_str()),
-                ("users", "role", "overlord")
-            );
-        }
-        other => panic!("expected a malformed-value error, got {other:?}"),
-    }
-    let message = err.to_string();
-    assert!(
-        message.contains("users.role") && message.contains("overlord"),
-        "{message}"
-    );
+    assert_malformed(&err, "users", "role", "overlord");
     // Listing does not skip the row either.
     assert!(matches!(
         users::list(&mut conn),
@@ -83,6 +54,17 @@ fn malformed(err: &DbError) -> (&'static str, String, String) {
         } => (*table, column.clone(), value.clone()),
         other => panic!("expected a malformed-value error, got {other:?}"),
     }
+}
+
+/// The error names table, column and value, in its fields and in its message.
+fn assert_malformed(err: &DbError, table: &str, column: &str, value: &str) {
+    let (t, c, v) = malformed(err);
+    assert_eq!((t, c.as_str(), v.as_str()), (table, column, value));
+    let message = err.to_string();
+    assert!(
+        message.contains(&format!("{table}.{column}")) && message.contains(value),
+        "{message}"
+    );
 }
 
 #[tokio::test]
@@ -187,20 +169,7 @@ async fn a_malformed_hr_event_is_an_error_not_a_missing_event() {
 
 /// The error a read of a corrupted round must give: table, column and value named.
 fn assert_malformed_round(err: &DbError, column: &str, value: &str) {
-    match err {
-        DbError::Malformed {
-            table,
-            column: c,
-            value: v,
-            ..
-        } => assert_eq!((*table, c.as_str(), v.as_str()), ("rounds", column, value)),
-        other => panic!("expected a malformed-value error, got {other:?}"),
-    }
-    let message = err.to_string();
-    assert!(
-        message.contains(&format!("rounds.{column}")) && message.contains(value),
-        "{message}"
-    );
+    assert_malformed(err, "rounds", column, value);
 }
 
 #[tokio::test]
