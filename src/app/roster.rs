@@ -101,6 +101,11 @@ pub fn import(
     })
 }
 
+/// How many people the roster holds, and how many of them are active.
+pub fn counts(conn: &mut DbConnection) -> Result<(i64, i64), DbError> {
+    employees::counts(conn)
+}
+
 /// Counts what `import` would do with these entries, writing nothing: the report shown
 /// before an admin confirms an import.
 pub fn preview(

@@ -73,6 +73,72 @@ pub fn progress(conn: &mut DbConnection, id: &str) -> Result<RoundProgress, Roun
     Ok(rounds::progress(conn, &round)?)
 }
 
+/// Every round, newest quarter first.
+pub fn list(conn: &mut DbConnection) -> Result<Vec<Round>, RoundError> {
+    Ok(rounds::list(conn)?)
+}
+
+/// A round in a list with its participation so far: answered and delivered invitations.
+pub struct Listed {
+    pub round: Round,
+    pub answered: i64,
+    pub delivered: i64,
+}
+
+/// Every round with its participation, newest quarter first (two queries, whatever the count).
+pub fn list_with_participation(conn: &mut DbConnection) -> Result<Vec<Listed>, RoundError> {
+    let counts = rounds::answered_and_delivered(conn)?;
+    Ok(rounds::list(conn)?
+        .into_iter()
+        .map(|round| {
+            let (answered, delivered) = counts.get(&round.id).copied().unwrap_or((0, 0));
+            Listed {
+                round,
+                answered,
+                delivered,
+            }
+        })
+        .collect())
+}
+
+/// A round's status page: the round, its participation, and how often the roster changed in
+/// the 7 days before launch (0 for a draft).
+pub fn overview(
+    conn: &mut DbConnection,
+    id: &str,
+) -> Result<(Round, RoundProgress, i64), RoundError> {
+    let round = get(conn, id)?;
+    let progress = rounds::progress(conn, &round)?;
+    let changes = match round.launched_at {
+        Some(at) => rounds::roster_changes_before(conn, at)?,
+        None => 0,
+    };
+    Ok((round, progress, changes))
+}
+
+/// The open rounds with their participation (counts only).
+pub fn open_progress(conn: &mut DbConnection) -> Result<Vec<(Round, RoundProgress)>, RoundError> {
+    let mut out = Vec::new();
+    for round in rounds::list(conn)? {
+        if round.status == RoundStatus::Open {
+            let progress = rounds::progress(conn, &round)?;
+            out.push((round, progress));
+        }
+    }
+    Ok(out)
+}
+
+/// Starts the post-seal scrub on its own thread (see `db::seal::scrub`): it removes old row
+/// versions and freed pages once a seal has committed.
+pub fn scrub_after_seal(pool: &crate::db::DbPool) {
+    crate::db::seal::scrub_soon(pool, crate::db::seal::ScrubKind::AfterSeal);
+}
+
+/// Runs the post-seal scrub now.
+pub fn scrub(conn: &mut DbConnection) -> Result<(), RoundError> {
+    Ok(crate::db::seal::scrub(conn)?)
+}
+
 /// What a new round is made of.
 pub struct NewRound<'a> {
     pub template: &'a Template,

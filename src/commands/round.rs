@@ -10,7 +10,7 @@ use crate::app::survey_page::preview_html;
 use crate::cli::RoundCommand;
 use crate::clock;
 use crate::config::Settings;
-use crate::db::{self, seal};
+use crate::db;
 use crate::domain::locale::Locale;
 use crate::domain::quarter::Quarter;
 use crate::domain::round::parse_merge;
@@ -155,11 +155,11 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
                 r.round_id, r.responses, r.links_deleted, r.emails_cancelled
             );
             // The process exits next, so the scrub runs here rather than in the background.
-            seal::scrub(&mut conn)?;
+            rounds::scrub(&mut conn)?;
             Ok(())
         }
         RoundCommand::List { json } => {
-            let list = db::rounds::list(&mut conn)?;
+            let list = rounds::list(&mut conn)?;
             if json {
                 return print_json(&list);
             }

@@ -203,6 +203,11 @@ pub fn close_instant(closes_on: Date, timezone: &str) -> Result<PrimitiveDateTim
     Ok(PrimitiveDateTime::new(odt.date(), odt.time()))
 }
 
+/// Answered over delivered, when anything was delivered.
+pub fn response_rate(answered: i64, delivered: i64) -> Option<f64> {
+    (delivered > 0).then(|| answered as f64 / delivered as f64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

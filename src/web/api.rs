@@ -16,10 +16,9 @@ use super::with_conn;
 use crate::app::report::{self, ReportFormat};
 use crate::app::scorecard::{self, LoadedScorecard, Options};
 use crate::auth::{Credential, Identity, Role};
-use crate::db::{inflection, rounds};
+use crate::db::inflection;
 use crate::domain::locale::Locale;
 use crate::domain::quarter::Quarter;
-use crate::domain::round::RoundStatus;
 use crate::export;
 use crate::web::state::AppState;
 
@@ -193,27 +192,19 @@ pub async fn get_progress(
     _who: Require<AnyStaff>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let list = with_conn(&state, |conn| {
-        let open: Vec<rounds::Round> = rounds::list(conn)?
-            .into_iter()
-            .filter(|r| r.status() == RoundStatus::Open)
-            .collect();
-        let mut out = Vec::new();
-        for r in open {
+    let list = with_conn(&state, |conn| Ok(crate::app::rounds::open_progress(conn)?)).await?;
+    let list: Vec<OpenRoundProgress> = list
+        .into_iter()
+        .map(|(r, progress)| OpenRoundProgress {
+            closes_on: r.closes_on,
             // Bounced addresses are for the admin pages, not the API's readers: the
             // conversion drops them.
-            let progress = rounds::progress(conn, &r)?.into();
-            out.push(OpenRoundProgress {
-                closes_on: r.closes_on,
-                progress,
-                quarter: r.quarter,
-                round_id: r.id,
-                template: r.template_key,
-            });
-        }
-        Ok(out)
-    })
-    .await?;
+            progress: progress.into(),
+            quarter: r.quarter,
+            round_id: r.id,
+            template: r.template_key,
+        })
+        .collect();
     sorted_json(&list)
 }
 

@@ -9,9 +9,7 @@ pub use invitations::{
     active_people, analyze, clear_bounced, insert_invitations, insert_outbox, queued_invitations,
     sorted_ids, unanswered, NewInvitation, NewOutboxRow, Person, Unanswered,
 };
-pub use progress::{
-    answered_and_delivered, progress, rate, GroupProgress, RoundProgress, Undeliverable,
-};
+pub use progress::{answered_and_delivered, progress, GroupProgress, RoundProgress, Undeliverable};
 
 use std::fmt;
 use std::str::FromStr;

@@ -1,5 +1,6 @@
 //! Participation counts: who answered is known, what they answered is not.
 
+use crate::domain::round::response_rate;
 use std::collections::BTreeMap;
 
 use diesel::prelude::*;
@@ -146,14 +147,14 @@ pub fn progress(conn: &mut DbConnection, round: &Round) -> Result<RoundProgress,
     };
     let mut list = Vec::new();
     for (_, mut g) in groups {
-        g.response_rate = rate(g.answered, g.delivered);
+        g.response_rate = response_rate(g.answered, g.delivered);
         overall.invited += g.invited;
         overall.delivered += g.delivered;
         overall.answered += g.answered;
         overall.undeliverable += g.undeliverable;
         list.push(g);
     }
-    overall.response_rate = rate(overall.answered, overall.delivered);
+    overall.response_rate = response_rate(overall.answered, overall.delivered);
     let undeliverable = invitations::table
         .inner_join(employees::table)
         .filter(invitations::round_id.eq(&round.id))
@@ -181,9 +182,4 @@ pub fn progress(conn: &mut DbConnection, round: &Round) -> Result<RoundProgress,
         undeliverable,
         emails_pending,
     })
-}
-
-/// Answered ÷ delivered, when anything was delivered.
-pub fn rate(answered: i64, delivered: i64) -> Option<f64> {
-    (delivered > 0).then(|| answered as f64 / delivered as f64)
 }

@@ -15,10 +15,10 @@ use super::{html, nav, parse_form, quarter_field};
 use crate::app::rounds as app_rounds;
 use crate::auth::Identity;
 use crate::clock;
-use crate::db::{employees, rounds, seal};
 use crate::domain::email::Email;
 use crate::domain::locale::Locale;
 use crate::domain::quarter::Quarter;
+use crate::domain::round::response_rate as progress_rate;
 use crate::domain::round::{parse_merge, RoundStatus};
 use crate::web::auth::{AdminOnly, Require};
 use crate::web::error::AppError;
@@ -121,14 +121,14 @@ pub async fn home(
     let shipped = state.templates.clone();
     let (rows, people, active) = with_conn(&state, move |conn| {
         let mut rows = Vec::new();
-        let counts = rounds::answered_and_delivered(conn)?;
-        for r in rounds::list(conn)? {
+        for listed in app_rounds::list_with_participation(conn)? {
+            let r = listed.round;
             let status = r.status();
             let progress = if status == RoundStatus::Draft {
                 "—".to_string()
             } else {
-                let (answered, delivered) = counts.get(&r.id).copied().unwrap_or((0, 0));
-                let rate = rounds::rate(answered, delivered)
+                let (answered, delivered) = (listed.answered, listed.delivered);
+                let rate = progress_rate(answered, delivered)
                     .map(super::view::pct)
                     .unwrap_or_else(|| "—".into());
                 format!("{answered} of {delivered} ({rate})")
@@ -143,7 +143,7 @@ pub async fn home(
                 actions: round_actions(status),
             });
         }
-        let (people, active) = employees::counts(conn)?;
+        let (people, active) = crate::app::roster::counts(conn)?;
         Ok((rows, people, active))
     })
     .await?;
@@ -177,16 +177,8 @@ pub async fn round(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let (r, p, changes) = with_conn(&state, move |conn| {
-        let r = app_rounds::get(conn, &id)?;
-        let p = rounds::progress(conn, &r)?;
-        let changes = match r.launched_at {
-            Some(at) => rounds::roster_changes_before(conn, at)?,
-            None => 0,
-        };
-        Ok((r, p, changes))
-    })
-    .await?;
+    let (r, p, changes) =
+        with_conn(&state, move |conn| Ok(app_rounds::overview(conn, &id)?)).await?;
     let rate = |x: Option<f64>| x.map(super::view::pct).unwrap_or_else(|| "—".into());
     let status = r.status();
     let page = RoundPage {
@@ -392,7 +384,7 @@ pub async fn round_action(
     })
     .await?;
     if closing {
-        seal::scrub_soon(&state.pool, seal::ScrubKind::AfterSeal);
+        app_rounds::scrub_after_seal(&state.pool);
     }
     Ok(back_to("/admin", &notice))
 }
