@@ -250,13 +250,6 @@ pub async fn get_export(
         .body(body))
 }
 
-/// `GET /api/v1/openapi.json`.
-#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "meta",
-    responses((status = 200, description = "This document (OpenAPI 3.1).", content_type = "application/json", body = Object)))]
-pub async fn get_openapi() -> HttpResponse {
-    HttpResponse::Ok().json(super::openapi::document())
-}
-
 /// `GET /api/v1/report`: the board report image (the board page's download button).
 #[utoipa::path(get, path = "/api/v1/report", tag = "results", params(ReportQuery),
     responses(

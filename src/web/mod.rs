@@ -278,7 +278,7 @@ fn endpoints() -> Vec<Endpoint> {
             Staff(ResultReaders::ROLES),
             api::get_report,
         ),
-        endpoint(M::GET, "/api/v1/openapi.json", Public, api::get_openapi),
+        endpoint(M::GET, "/api/v1/openapi.json", Public, openapi::get_openapi),
     ]
 }
 

@@ -28,7 +28,7 @@ use crate::auth::session::cookie_name;
         api::get_progress,
         api::get_export,
         api::get_report,
-        api::get_openapi,
+        get_openapi,
     ),
     components(schemas(ErrorBody)),
     modifiers(&FromRouteTable)
@@ -125,6 +125,13 @@ fn staff_only(op: &mut Operation, roles: &[crate::auth::Role]) {
 /// The document.
 pub fn document() -> Document {
     ApiDoc::openapi()
+}
+
+/// `GET /api/v1/openapi.json`.
+#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "meta",
+    responses((status = 200, description = "This document (OpenAPI 3.1).", content_type = "application/json", body = Object)))]
+pub async fn get_openapi() -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok().json(document())
 }
 
 #[cfg(test)]
