@@ -6,6 +6,7 @@
 
 mod fuzz;
 mod rules;
+mod shapes;
 mod shipped;
 
 use super::{parse_template, TemplateError, TemplateErrorKind, TemplateErrors};

@@ -5,12 +5,10 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration as StdDuration, Instant};
 
-use serde::Serialize;
 use time::{Duration, PrimitiveDateTime};
 use tokio::sync::{watch, Mutex, Semaphore};
 
 use super::content::{self, MessageContext, MessageKind};
-use super::transport::OutgoingEmail;
 use super::{Mailer, SendError};
 use crate::clock;
 use crate::config::Settings;
@@ -26,78 +24,14 @@ pub const LEASE: Duration = Duration::minutes(5);
 /// connection, so the pool stays busy between the batch's database work).
 const BATCH: i64 = 200;
 
-/// A claimed message either skipped (with its outcome) or ready to send.
-enum Prepared {
-    Skip(Finished),
-    Send(Box<Ready>),
-}
+mod retry;
+mod stages;
+mod stats;
 
-/// A rendered message and the link it carries.
-struct Ready {
-    message: Claimed,
-    link: NewLink,
-    email: OutgoingEmail,
-}
-
-/// A claimed batch whose links are committed: what to send, and what was settled without
-/// sending.
-struct Batch {
-    claimed: usize,
-    /// Claims another worker took over before the links were stored.
-    lost: usize,
-    skipped: Vec<Finished>,
-    ready: Vec<Ready>,
-    now: PrimitiveDateTime,
-}
-
-/// A batch whose sends are under way.
-struct Sending {
-    stats: Stats,
-    finished: Vec<Finished>,
-    /// Links of messages that never left (nobody saw those tokens).
-    forget: Vec<String>,
-    tasks: tokio::task::JoinSet<(Finished, Option<String>)>,
-}
-
-fn add_recorded(total: &mut Stats, done: Result<Stats, tokio::task::JoinError>) {
-    match done {
-        Ok(s) => total.add(&s),
-        Err(e) => tracing::error!(error = %e, "outbox batch task failed"),
-    }
-}
-
-/// What one pass did.
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
-pub struct Stats {
-    pub claimed: usize,
-    pub sent: usize,
-    pub retried: usize,
-    pub failed: usize,
-    pub cancelled: usize,
-    /// Claims another worker took over before we recorded (lease expired).
-    pub lost: usize,
-}
-
-impl Stats {
-    fn add(&mut self, o: &Stats) {
-        self.claimed += o.claimed;
-        self.sent += o.sent;
-        self.retried += o.retried;
-        self.failed += o.failed;
-        self.cancelled += o.cancelled;
-        self.lost += o.lost;
-    }
-}
-
-/// What a message about a round needs, cached per round (parsing the template per message
-/// would dominate a 100,000-invitation launch).
-#[derive(Clone)]
-struct RoundFacts {
-    titles: HashMap<Locale, String>,
-    quarter: Quarter,
-    closes_on: time::Date,
-    k: u32,
-}
+pub use retry::backoff;
+use stages::{Batch, Prepared, Ready, RoundFacts, Sending};
+use stats::add_recorded;
+pub use stats::Stats;
 
 /// The worker. Cheap to clone; clones share the cache and rate limiter.
 #[derive(Clone)]
@@ -554,30 +488,10 @@ impl OutboxWorker {
     }
 }
 
-/// Exponential backoff: 30 s, 1 min, 2 min, … capped at one hour.
-pub fn backoff(attempts: i32) -> Duration {
-    let secs = 30i64.saturating_mul(1i64 << attempts.clamp(0, 20));
-    Duration::seconds(secs.min(3600))
-}
-
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, DbError> + Send + 'static,
 ) -> Result<T, DbError> {
     tokio::task::spawn_blocking(f)
         .await
         .map_err(|e| DbError::Unavailable(format!("worker thread failed: {e}")))?
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn backoff_doubles_and_caps() {
-        assert_eq!(backoff(0), Duration::seconds(30));
-        assert_eq!(backoff(1), Duration::seconds(60));
-        assert_eq!(backoff(3), Duration::seconds(240));
-        assert_eq!(backoff(10), Duration::seconds(3600));
-        assert_eq!(backoff(1000), Duration::seconds(3600));
-    }
 }
