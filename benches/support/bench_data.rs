@@ -21,13 +21,14 @@ use rand::{Rng, SeedableRng};
 use sha2::{Digest, Sha256};
 use time::{Duration, PrimitiveDateTime};
 
+use ctopulse::app::hr::{self, HrImportError};
 use ctopulse::app::rounds::{self, NewRound, RoundError};
 use ctopulse::config::Settings;
 use ctopulse::db::schema::{
     answers, audit_log, employees, group_tallies, index_tallies, invitation_links, invitations,
     outbox, responses, sealed_comments, tallies,
 };
-use ctopulse::db::{hr, seal, DbConnection, DbError};
+use ctopulse::db::{seal, DbConnection, DbError};
 use ctopulse::demo::company::department_sizes;
 use ctopulse::demo::{self, DemoError};
 use ctopulse::domain::department::Department;
@@ -90,6 +91,8 @@ pub enum ScaleError {
     Round(#[from] RoundError),
     #[error(transparent)]
     Demo(#[from] DemoError),
+    #[error(transparent)]
+    HrImport(#[from] HrImportError),
 }
 
 impl From<diesel::result::Error> for ScaleError {

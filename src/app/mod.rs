@@ -5,7 +5,10 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod commentary;
 pub mod departments;
+pub mod hr;
+pub mod inflection;
 pub mod report;
 pub mod roster;
 pub mod rounds;

@@ -128,6 +128,27 @@ pub fn open_progress(conn: &mut DbConnection) -> Result<Vec<(Round, RoundProgres
     Ok(out)
 }
 
+/// For the launched rounds of a quarter, the roster changes in the days before each launch:
+/// (template key, launched at, changes), rounds without changes left out.
+pub fn roster_changes_at_launch(
+    conn: &mut DbConnection,
+    quarter: Quarter,
+) -> Result<Vec<(String, PrimitiveDateTime, i64)>, RoundError> {
+    let mut out = Vec::new();
+    for r in rounds::list(conn)?
+        .into_iter()
+        .filter(|r| r.quarter == quarter)
+    {
+        if let Some(at) = r.launched_at {
+            let n = rounds::roster_changes_before(conn, at)?;
+            if n > 0 {
+                out.push((r.template_key, at, n));
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Starts the post-seal scrub on its own thread (see `db::seal::scrub`): it removes old row
 /// versions and freed pages once a seal has committed.
 pub fn scrub_after_seal(pool: &crate::db::DbPool) {

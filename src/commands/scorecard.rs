@@ -4,14 +4,15 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use super::{cli_actor, open, print_json, quarter, write_out, CliError};
+use crate::app::commentary::{self as commentary_app, CommentaryError};
+use crate::app::hr::{self as hr_app, HrImportError};
+use crate::app::inflection::{self, InflectionError};
 use crate::app::report::{self as report_app, ReportFormat};
 use crate::app::scorecard::{self, Options, ScorecardError};
 use crate::cli::{CommentaryCommand, HrCommand, InflectionCommand};
 use crate::clock;
 use crate::config::Settings;
-use crate::db::commentary::CommentaryError;
-use crate::db::inflection::{self, InflectionError};
-use crate::db::{self, hr as hr_db};
+use crate::db;
 use crate::domain::hr as hr_domain;
 use crate::export;
 
@@ -20,6 +21,14 @@ impl From<InflectionError> for CliError {
         match e {
             InflectionError::Db(d) => CliError::Db(d),
             other => CliError::Usage(other.to_string()),
+        }
+    }
+}
+
+impl From<HrImportError> for CliError {
+    fn from(e: HrImportError) -> Self {
+        match e {
+            HrImportError::Db(d) => CliError::Db(d),
         }
     }
 }
@@ -55,7 +64,7 @@ pub fn hr(cmd: HrCommand, settings: &Settings) -> Result<(), CliError> {
         )));
     }
     let pool = open(settings)?;
-    let report = hr_db::import(
+    let report = hr_app::import(
         &mut *db::pool::checkout(&pool)?,
         &parsed.events,
         &cli_actor(),
@@ -164,7 +173,7 @@ pub fn commentary(cmd: CommentaryCommand, settings: &Settings) -> Result<(), Cli
         }
     };
     let pool = open(settings)?;
-    db::commentary::set(
+    commentary_app::set(
         &mut *db::pool::checkout(&pool)?,
         quarter(&q)?,
         &text,

@@ -7,89 +7,76 @@ use time::PrimitiveDateTime;
 
 use super::column::malformed_in;
 use super::schema::{inflection_assessments as ia, inflection_points as ip};
-use super::{audit, DbConnection, DbError};
+use super::{DbConnection, DbError};
 use crate::domain::quarter::Quarter;
 use crate::domain::scoring::{Assessment, Confirmation, InflectionInput};
 
-/// Why a register change was refused.
-#[derive(Debug, thiserror::Error)]
-pub enum InflectionError {
-    #[error("no inflection point {0}")]
-    UnknownPoint(String),
-    #[error("no assessment of {point} for {quarter}; the CTO assesses it first")]
-    NoAssessment { point: String, quarter: String },
-    #[error("{0}")]
-    Invalid(String),
-    #[error(transparent)]
-    Db(#[from] DbError),
-}
-
-impl From<diesel::result::Error> for InflectionError {
-    fn from(e: diesel::result::Error) -> Self {
-        InflectionError::Db(e.into())
-    }
-}
-
-/// Reads an assessment word.
-pub fn parse_assessment(s: &str) -> Result<Assessment, InflectionError> {
-    s.parse()
-        .map_err(|e: crate::domain::scoring::UnknownWord| InflectionError::Invalid(e.to_string()))
-}
-
-fn clean(s: Option<&str>, max: usize, what: &str) -> Result<Option<String>, InflectionError> {
-    match s.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(t) if t.chars().count() > max => Err(InflectionError::Invalid(format!(
-            "{what} is longer than {max} characters"
-        ))),
-        Some(t) => Ok(Some(t.to_string())),
-        None => Ok(None),
-    }
-}
-
-/// Adds a point and returns its id.
-pub fn add(
+/// Stores a new point.
+pub fn insert_point(
     conn: &mut DbConnection,
+    id: &str,
     title: &str,
-    first_seen: Quarter,
     description: Option<&str>,
-    actor: &str,
+    first_seen: Quarter,
     now: PrimitiveDateTime,
-) -> Result<String, InflectionError> {
-    let title = clean(Some(title), 120, "the title")?
-        .ok_or_else(|| InflectionError::Invalid("the title is empty".into()))?;
-    let description = clean(description, 1000, "the description")?;
-    let id = uuid::Uuid::new_v4().to_string();
-    conn.write_transaction(|conn| {
-        diesel::insert_into(ip::table)
-            .values((
-                ip::id.eq(&id),
-                ip::title.eq(&title),
-                ip::description.eq(&description),
-                ip::first_seen_quarter.eq(first_seen.to_string()),
-                ip::created_at.eq(now),
-            ))
-            .execute(conn)?;
-        audit::record(
-            conn,
-            now,
-            actor,
-            "inflection.add",
-            "inflection_point",
-            Some(&id),
-            Some(&format!("first_seen={first_seen}")),
-        )?;
-        Ok::<_, InflectionError>(())
-    })?;
-    Ok(id)
+) -> Result<(), DbError> {
+    diesel::insert_into(ip::table)
+        .values((
+            ip::id.eq(id),
+            ip::title.eq(title),
+            ip::description.eq(description),
+            ip::first_seen_quarter.eq(first_seen.to_string()),
+            ip::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
 }
 
-fn point_exists(conn: &mut DbConnection, id: &str) -> Result<bool, InflectionError> {
+/// Whether a point with this id exists.
+pub fn point_exists(conn: &mut DbConnection, id: &str) -> Result<bool, DbError> {
     Ok(ip::table.find(id).count().get_result::<i64>(conn)? == 1)
 }
 
-/// The CTO's assessment of a point for a quarter (replaces an earlier one and clears the
-/// board's verdict, which was about the old assessment).
-pub fn assess(
+/// The id of a point's assessment for a quarter, if it was assessed.
+pub fn assessment_id(
+    conn: &mut DbConnection,
+    point: &str,
+    quarter: Quarter,
+) -> Result<Option<String>, DbError> {
+    Ok(ia::table
+        .filter(ia::point_id.eq(point))
+        .filter(ia::quarter.eq(quarter.to_string()))
+        .select(ia::id)
+        .first(conn)
+        .optional()?)
+}
+
+/// Replaces an assessment and clears the board's verdict on it.
+pub fn update_assessment(
+    conn: &mut DbConnection,
+    id: &str,
+    assessment: Assessment,
+    note: Option<&str>,
+    actor: &str,
+    now: PrimitiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(ia::table.find(id))
+        .set((
+            ia::assessment.eq(assessment.key()),
+            ia::cto_note.eq(note),
+            ia::proposed_by.eq(Some(actor)),
+            ia::proposed_at.eq(now),
+            ia::board_state.eq(Confirmation::Unconfirmed),
+            ia::board_note.eq(None::<String>),
+            ia::reviewed_by.eq(None::<String>),
+            ia::reviewed_at.eq(None::<time::PrimitiveDateTime>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Stores a first assessment of a point for a quarter, awaiting the board.
+pub fn insert_assessment(
     conn: &mut DbConnection,
     point: &str,
     quarter: Quarter,
@@ -97,117 +84,45 @@ pub fn assess(
     note: Option<&str>,
     actor: &str,
     now: PrimitiveDateTime,
-) -> Result<(), InflectionError> {
-    let note = clean(note, 1000, "the note")?;
-    conn.write_transaction(|conn| {
-        if !point_exists(conn, point)? {
-            return Err(InflectionError::UnknownPoint(point.into()));
-        }
-        let q = quarter.to_string();
-        let existing: Option<String> = ia::table
-            .filter(ia::point_id.eq(point))
-            .filter(ia::quarter.eq(&q))
-            .select(ia::id)
-            .first(conn)
-            .optional()?;
-        match existing {
-            Some(id) => {
-                diesel::update(ia::table.find(id))
-                    .set((
-                        ia::assessment.eq(assessment.key()),
-                        ia::cto_note.eq(&note),
-                        ia::proposed_by.eq(Some(actor)),
-                        ia::proposed_at.eq(now),
-                        ia::board_state.eq(Confirmation::Unconfirmed),
-                        ia::board_note.eq(None::<String>),
-                        ia::reviewed_by.eq(None::<String>),
-                        ia::reviewed_at.eq(None::<time::PrimitiveDateTime>),
-                    ))
-                    .execute(conn)?;
-            }
-            None => {
-                diesel::insert_into(ia::table)
-                    .values((
-                        ia::id.eq(uuid::Uuid::new_v4().to_string()),
-                        ia::point_id.eq(point),
-                        ia::quarter.eq(&q),
-                        ia::assessment.eq(assessment.key()),
-                        ia::cto_note.eq(&note),
-                        ia::proposed_by.eq(Some(actor)),
-                        ia::proposed_at.eq(now),
-                        ia::board_state.eq(Confirmation::Unconfirmed),
-                    ))
-                    .execute(conn)?;
-            }
-        }
-        audit::record(
-            conn,
-            now,
-            actor,
-            "inflection.assess",
-            "inflection_point",
-            Some(point),
-            Some(&format!("quarter={q} assessment={}", assessment.key())),
-        )?;
-        Ok(())
-    })
+) -> Result<(), DbError> {
+    diesel::insert_into(ia::table)
+        .values((
+            ia::id.eq(uuid::Uuid::new_v4().to_string()),
+            ia::point_id.eq(point),
+            ia::quarter.eq(quarter.to_string()),
+            ia::assessment.eq(assessment.key()),
+            ia::cto_note.eq(note),
+            ia::proposed_by.eq(Some(actor)),
+            ia::proposed_at.eq(now),
+            ia::board_state.eq(Confirmation::Unconfirmed),
+        ))
+        .execute(conn)?;
+    Ok(())
 }
 
-/// A board member confirms (or disputes) the CTO's assessment for a quarter.
-pub fn confirm(
+/// Records the board's verdict on a quarter's assessment; returns how many rows changed
+/// (0: there is no assessment to review).
+pub fn set_verdict(
     conn: &mut DbConnection,
     point: &str,
     quarter: Quarter,
-    dispute: bool,
+    state: Confirmation,
     note: Option<&str>,
     actor: &str,
     now: PrimitiveDateTime,
-) -> Result<(), InflectionError> {
-    let note = clean(note, 1000, "the note")?;
-    if dispute && note.is_none() {
-        return Err(InflectionError::Invalid(
-            "a dispute needs a note saying why".into(),
-        ));
-    }
-    conn.write_transaction(|conn| {
-        if !point_exists(conn, point)? {
-            return Err(InflectionError::UnknownPoint(point.into()));
-        }
-        let q = quarter.to_string();
-        let state = if dispute {
-            Confirmation::Disputed
-        } else {
-            Confirmation::Confirmed
-        };
-        let n = diesel::update(
-            ia::table
-                .filter(ia::point_id.eq(point))
-                .filter(ia::quarter.eq(&q)),
-        )
-        .set((
-            ia::board_state.eq(state),
-            ia::board_note.eq(&note),
-            ia::reviewed_by.eq(Some(actor)),
-            ia::reviewed_at.eq(Some(now)),
-        ))
-        .execute(conn)?;
-        if n == 0 {
-            return Err(InflectionError::NoAssessment {
-                point: point.into(),
-                quarter: q,
-            });
-        }
-        audit::record(
-            conn,
-            now,
-            actor,
-            &format!("inflection.{}", if dispute { "dispute" } else { "confirm" }),
-            "inflection_point",
-            Some(point),
-            Some(&format!("quarter={q}")),
-        )?;
-        Ok(())
-    })
+) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        ia::table
+            .filter(ia::point_id.eq(point))
+            .filter(ia::quarter.eq(quarter.to_string())),
+    )
+    .set((
+        ia::board_state.eq(state),
+        ia::board_note.eq(note),
+        ia::reviewed_by.eq(Some(actor)),
+        ia::reviewed_at.eq(Some(now)),
+    ))
+    .execute(conn)?)
 }
 
 /// One register line: a point and its assessment for one quarter.
@@ -250,7 +165,7 @@ type RegisterRow = (
 );
 
 /// The whole register: every point with every assessment (points never assessed appear once).
-pub fn register(conn: &mut DbConnection) -> Result<Vec<RegisterEntry>, InflectionError> {
+pub fn register(conn: &mut DbConnection) -> Result<Vec<RegisterEntry>, DbError> {
     let rows: Vec<RegisterRow> = ip::table
         .left_join(ia::table)
         .select((
@@ -269,7 +184,7 @@ pub fn register(conn: &mut DbConnection) -> Result<Vec<RegisterEntry>, Inflectio
         ))
         .order((ip::first_seen_quarter.desc(), ip::title, ia::quarter.desc()))
         .load(conn)
-        .map_err(|e| InflectionError::Db(malformed_in("inflection_assessments")(e)))?;
+        .map_err(malformed_in("inflection_assessments"))?;
     Ok(rows
         .into_iter()
         .map(|(point_id, title, description, first_seen_quarter, a)| {

@@ -25,10 +25,11 @@ use rand::SeedableRng;
 use serde::Serialize;
 use time::PrimitiveDateTime;
 
+use crate::app::commentary::CommentaryError;
+use crate::app::hr::HrImportError;
+use crate::app::inflection::InflectionError;
 use crate::app::rounds::RoundError;
 use crate::config::Settings;
-use crate::db::commentary::CommentaryError;
-use crate::db::inflection::InflectionError;
 use crate::db::schema::{audit_log, employees, rounds};
 use crate::db::{self, audit, DbConnection, DbError, DbPool};
 use crate::domain::quarter::Quarter;
@@ -76,6 +77,8 @@ pub enum DemoError {
     Inflection(#[from] InflectionError),
     #[error(transparent)]
     Commentary(#[from] CommentaryError),
+    #[error(transparent)]
+    HrImport(#[from] HrImportError),
 }
 
 /// What a fresh seed wrote.

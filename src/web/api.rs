@@ -13,10 +13,10 @@ use super::api_types::{
 use super::auth::{AnyStaff, Require, ResultReaders};
 use super::error::AppError;
 use super::with_conn;
+use crate::app::inflection;
 use crate::app::report::{self, ReportFormat};
 use crate::app::scorecard::{self, LoadedScorecard, Options};
 use crate::auth::{Credential, Identity, Role};
-use crate::db::inflection;
 use crate::domain::locale::Locale;
 use crate::domain::quarter::Quarter;
 use crate::export;

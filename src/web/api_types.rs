@@ -6,10 +6,10 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 use utoipa::{IntoParams, ToSchema};
 
+use crate::app::inflection::RegisterEntry;
 use crate::app::report::ReportFormat;
 use crate::app::scorecard::LoadedScorecard;
 use crate::auth::Role;
-use crate::db::inflection::RegisterEntry;
 use crate::db::rounds::{GroupProgress, RoundProgress};
 use crate::domain::locale::Locale;
 use crate::domain::quarter::{InvalidQuarter, Quarter};

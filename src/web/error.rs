@@ -118,9 +118,9 @@ impl AppError {
     }
 }
 
-impl From<crate::db::inflection::InflectionError> for AppError {
-    fn from(e: crate::db::inflection::InflectionError) -> Self {
-        use crate::db::inflection::InflectionError as E;
+impl From<crate::app::inflection::InflectionError> for AppError {
+    fn from(e: crate::app::inflection::InflectionError) -> Self {
+        use crate::app::inflection::InflectionError as E;
         match e {
             E::UnknownPoint(_) | E::NoAssessment { .. } => AppError::NotFound(e.to_string()),
             E::Invalid(_) => AppError::BadRequest(e.to_string()),

@@ -181,7 +181,7 @@ async fn seed_world(app: &TestApp) -> World {
     let point = {
         let mut conn = app.conn();
         let q: ctopulse::domain::quarter::Quarter = "2026Q3".parse().expect("quarter");
-        let id = ctopulse::db::inflection::add(
+        let id = ctopulse::app::inflection::add(
             &mut conn,
             "Platform rewrite",
             q,
@@ -191,8 +191,8 @@ async fn seed_world(app: &TestApp) -> World {
         )
         .expect("point");
         let assessment =
-            ctopulse::db::inflection::parse_assessment("ahead").expect("assessment kind");
-        ctopulse::db::inflection::assess(
+            ctopulse::app::inflection::parse_assessment("ahead").expect("assessment kind");
+        ctopulse::app::inflection::assess(
             &mut conn,
             &id,
             q,

@@ -138,7 +138,7 @@ async fn the_cto_dashboard_shows_measures_and_takes_commentary_and_assessments()
 async fn the_board_sees_the_scorecard_and_confirms_or_disputes() {
     let app = TestApp::spawn().await;
     closed_round(&app).await;
-    let id = ctopulse::db::inflection::add(
+    let id = ctopulse::app::inflection::add(
         &mut app.conn(),
         "LLM platforms",
         "2026Q2".parse().unwrap(),
@@ -147,7 +147,7 @@ async fn the_board_sees_the_scorecard_and_confirms_or_disputes() {
         ctopulse::clock::now(),
     )
     .unwrap();
-    ctopulse::db::inflection::assess(
+    ctopulse::app::inflection::assess(
         &mut app.conn(),
         &id,
         "2026Q3".parse().unwrap(),

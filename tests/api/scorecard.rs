@@ -337,7 +337,7 @@ async fn tallies_equal_a_fresh_aggregation_and_retally_changes_nothing() {
 async fn exports_round_trip_and_escape_formulas() {
     let app = TestApp::spawn().await;
     sealed_culture_round(&app, 8).await;
-    ctopulse::db::inflection::add(
+    ctopulse::app::inflection::add(
         &mut app.conn(),
         "=cmd|' /C calc'!A0",
         "2026Q3".parse().unwrap(),
@@ -350,7 +350,7 @@ async fn exports_round_trip_and_escape_formulas() {
         .select(ctopulse::db::schema::inflection_points::id)
         .first(&mut *app.conn())
         .unwrap();
-    ctopulse::db::inflection::assess(
+    ctopulse::app::inflection::assess(
         &mut app.conn(),
         &id,
         "2026Q3".parse().unwrap(),

@@ -69,7 +69,8 @@ fn assert_malformed(err: &DbError, table: &str, column: &str, value: &str) {
 
 #[tokio::test]
 async fn a_malformed_board_state_is_an_error_not_a_missing_inflection_point() {
-    use ctopulse::db::inflection;
+    use ctopulse::app::inflection;
+    use ctopulse::db::inflection as inflection_db;
     use ctopulse::domain::scoring::Assessment;
     let app = TestApp::spawn().await;
     let mut conn = app.conn();
@@ -77,12 +78,12 @@ async fn a_malformed_board_state_is_an_error_not_a_missing_inflection_point() {
     let now = ctopulse::clock::now();
     let id = inflection::add(&mut conn, "LLM platforms", q, None, "test", now).unwrap();
     inflection::assess(&mut conn, &id, q, Assessment::Missed, None, "test", now).unwrap();
-    assert_eq!(inflection::for_quarter(&mut conn, q).unwrap().len(), 1);
+    assert_eq!(inflection_db::for_quarter(&mut conn, q).unwrap().len(), 1);
 
     diesel::sql_query("UPDATE inflection_assessments SET board_state = 'maybe'")
         .execute(&mut *conn)
         .unwrap();
-    let err = inflection::for_quarter(&mut conn, q).unwrap_err();
+    let err = inflection_db::for_quarter(&mut conn, q).unwrap_err();
     assert_eq!(
         malformed(&err),
         (
@@ -143,6 +144,7 @@ async fn a_malformed_group_member_is_an_error_not_a_smaller_scorecard() {
 
 #[tokio::test]
 async fn a_malformed_hr_event_is_an_error_not_a_missing_event() {
+    use ctopulse::app::hr as hr_app;
     use ctopulse::db::hr;
     use ctopulse::domain::scoring::{HrEvent, HrEventKind};
     let app = TestApp::spawn().await;
@@ -155,7 +157,7 @@ async fn a_malformed_hr_event_is_an_error_not_a_missing_event() {
         regretted: true,
         top_talent: false,
     };
-    hr::import(&mut conn, &[event], "test", ctopulse::clock::now()).unwrap();
+    hr_app::import(&mut conn, &[event], "test", ctopulse::clock::now()).unwrap();
     assert_eq!(hr::between(&mut conn, date, date).unwrap(), vec![event]);
     diesel::sql_query("UPDATE hr_events SET event = 'quit'")
         .execute(&mut *conn)

@@ -14,10 +14,9 @@ use super::auth::{BoardOnly, CtoOnly, Require};
 use super::error::AppError;
 use super::with_conn;
 use crate::app::scorecard;
+use crate::app::{commentary, inflection, rounds};
 use crate::auth::{Identity, Role};
-use crate::db::{self, commentary, inflection, rounds};
 use crate::domain::quarter::Quarter;
-use crate::domain::round::RoundStatus;
 use crate::web::state::AppState;
 
 /// One register row as shown.
@@ -119,15 +118,13 @@ async fn common(state: &AppState, who: &Identity, q: &PageQuery) -> Result<Commo
                 .map_err(|e| AppError::BadRequest(e.to_string()))
         })
         .transpose()?;
-    let pool = state.pool.clone();
-    let (closed, reg) = web::block(move || -> Result<_, AppError> {
-        let mut conn = db::pool::checkout(&pool)?;
+    let (closed, reg) = with_conn(state, |conn| {
         Ok((
-            scorecard::closed_quarters(&mut conn)?,
-            inflection::register(&mut conn)?,
+            scorecard::closed_quarters(conn)?,
+            inflection::register(conn)?,
         ))
     })
-    .await??;
+    .await?;
     let loaded = match scorecard_for(state, who, wanted).await {
         Ok(l) => Some(l),
         Err(AppError::NotFound(_)) if wanted.is_none() => None,
@@ -136,21 +133,13 @@ async fn common(state: &AppState, who: &Identity, q: &PageQuery) -> Result<Commo
     let quarter = loaded.as_ref().map(|l| l.scorecard.quarter);
     let mut scorecard = loaded.as_ref().map(|l| scorecard_view(l, &state.templates));
     if let (Some(view), Some(q)) = (scorecard.as_mut(), quarter) {
-        let pool = state.pool.clone();
-        view.roster_notes = web::block(move || -> Result<Vec<String>, AppError> {
-            let mut conn = db::pool::checkout(&pool)?;
-            let mut notes = Vec::new();
-            for r in rounds::list(&mut conn)?.into_iter().filter(|r| r.quarter == q) {
-                if let Some(at) = r.launched_at {
-                    let n = rounds::roster_changes_before(&mut conn, at)?;
-                    if n > 0 {
-                        notes.push(format!("{}: the roster changed {n} time(s) in the 7 days before launch ({}). Check the audit log.", r.template_key, at.date()));
-                    }
-                }
-            }
-            Ok(notes)
+        view.roster_notes = with_conn(state, move |conn| {
+            Ok(rounds::roster_changes_at_launch(conn, q)?
+                .into_iter()
+                .map(|(template_key, at, n)| format!("{template_key}: the roster changed {n} time(s) in the 7 days before launch ({}). Check the audit log.", at.date()))
+                .collect())
         })
-        .await??;
+        .await?;
     }
     let firsts: Vec<bool> = (0..reg.len())
         .map(|i| i == 0 || reg[i - 1].point_id != reg[i].point_id)
@@ -201,15 +190,10 @@ pub async fn dashboard(
             state.settings.fiscal_year_start_month,
         )
     });
-    let (pool, templates) = (state.pool.clone(), state.templates.clone());
-    let (open_rounds, text) = web::block(move || -> Result<_, AppError> {
-        let mut conn = db::pool::checkout(&pool)?;
+    let templates = state.templates.clone();
+    let (open_rounds, text) = with_conn(&state, move |conn| {
         let mut open = Vec::new();
-        for r in rounds::list(&mut conn)?
-            .into_iter()
-            .filter(|r| r.status() == RoundStatus::Open)
-        {
-            let p = rounds::progress(&mut conn, &r)?;
+        for (r, p) in rounds::open_progress(conn)? {
             let rate = p
                 .overall
                 .response_rate
@@ -227,12 +211,9 @@ pub async fn dashboard(
                 ),
             ));
         }
-        Ok((
-            open,
-            commentary::get(&mut conn, current)?.unwrap_or_default(),
-        ))
+        Ok((open, commentary::get(conn, current)?.unwrap_or_default()))
     })
-    .await??;
+    .await?;
     let page = DashboardPage {
         nav: nav(&who, "/dashboard"),
         email: who.actor.clone(),
