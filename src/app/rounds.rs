@@ -67,6 +67,11 @@ pub fn get(conn: &mut DbConnection, id: &str) -> Result<Round, RoundError> {
     rounds::find(conn, id)?.ok_or_else(|| RoundError::NotFound(id.to_string()))
 }
 
+/// One round by id (or a unique prefix of at least 8 characters), if there is one.
+pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<Round>, DbError> {
+    rounds::find(conn, id)
+}
+
 /// Participation of a round, overall and per group (counts only).
 pub fn progress(conn: &mut DbConnection, id: &str) -> Result<RoundProgress, RoundError> {
     let round = get(conn, id)?;

@@ -22,7 +22,7 @@ use super::with_conn_as as with_conn;
 use crate::app::survey::{self as use_case, Followed, Form, Refusal, SurveyError};
 use crate::clock;
 use crate::db::survey::{Checked, LinkState, Respondent, Submitted};
-use crate::db::{self, DbError};
+use crate::db::DbError;
 use crate::domain::department::Membership;
 use crate::domain::locale::Locale;
 use crate::domain::survey_form;
@@ -430,7 +430,7 @@ pub async fn preview(
     let locale = chosen_locale(&q, Locale::En);
     let id = round_id.into_inner();
     let round = with_conn(&state, move |conn| {
-        db::rounds::find(conn, &id).map_err(SurveyPageError::from)
+        crate::app::rounds::find(conn, &id).map_err(SurveyPageError::from)
     })
     .await;
     let round = match round {
