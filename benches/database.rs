@@ -23,13 +23,13 @@ use support::bench_data::{self, Mood};
 /// Deletes rounds an interrupted run left in the scratch quarter.
 fn clear_scratch(b: &support::Bench, quarter: &str) {
     let mut conn = b.conn();
-    let ids: Vec<String> = rounds::table
+    let ids: Vec<ctopulse::domain::ids::RoundId> = rounds::table
         .filter(rounds::quarter.eq(quarter))
         .select(rounds::id)
         .load(&mut *conn)
         .unwrap_or_else(|e| panic!("{e}"));
     for id in ids {
-        bench_data::discard_round(&mut conn, &id).unwrap_or_else(|e| panic!("{e}"));
+        bench_data::discard_round(&mut conn, id).unwrap_or_else(|e| panic!("{e}"));
     }
 }
 
@@ -66,7 +66,7 @@ fn seal_round(c: &mut Criterion) {
                     let (links, _) = bench_data::answer_round(
                         &mut conn,
                         csat,
-                        &id,
+                        id,
                         1.0,
                         &Mood::for_round(0, 0),
                         true,
@@ -77,13 +77,9 @@ fn seal_round(c: &mut Criterion) {
                     setups += 1;
 
                     let t1 = Instant::now();
-                    let report = ctopulse::app::rounds::close_and_seal(
-                        &mut conn,
-                        &id,
-                        clock::now(),
-                        "bench",
-                    )
-                    .unwrap_or_else(|e| panic!("seal: {e}"));
+                    let report =
+                        ctopulse::app::rounds::close_and_seal(&mut conn, id, clock::now(), "bench")
+                            .unwrap_or_else(|e| panic!("seal: {e}"));
                     timed += t1.elapsed();
                     assert_eq!(
                         report.responses, respondents as usize,
@@ -95,7 +91,7 @@ fn seal_round(c: &mut Criterion) {
                     seal::scrub(&mut conn).unwrap_or_else(|e| panic!("scrub: {e}"));
                     scrubbed += t2.elapsed();
 
-                    bench_data::discard_round(&mut conn, &id).unwrap_or_else(|e| panic!("{e}"));
+                    bench_data::discard_round(&mut conn, id).unwrap_or_else(|e| panic!("{e}"));
                 }
                 timed
             })

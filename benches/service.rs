@@ -55,14 +55,14 @@ fn submission(c: &mut Criterion) {
         // The company's open round is CSAT; this quarter's culture round is the bench's own.
         {
             let mut conn = b.conn();
-            let stale: Vec<String> = rounds::table
+            let stale: Vec<ctopulse::domain::ids::RoundId> = rounds::table
                 .filter(rounds::quarter.eq(current.to_string()))
                 .filter(rounds::template_key.eq(culture.key()))
                 .select(rounds::id)
                 .load(&mut *conn)
                 .unwrap_or_else(|e| panic!("{e}"));
             for id in stale {
-                bench_data::discard_round(&mut conn, &id).unwrap_or_else(|e| panic!("{e}"));
+                bench_data::discard_round(&mut conn, id).unwrap_or_else(|e| panic!("{e}"));
             }
         }
         let round = {
@@ -92,16 +92,16 @@ fn submission(c: &mut Criterion) {
                     // Untimed: fresh links for invitations nobody answered (reset when used up).
                     let tokens = {
                         let mut conn = b.conn();
-                        let mut open = bench_data::unanswered(&mut conn, &round)
+                        let mut open = bench_data::unanswered(&mut conn, round)
                             .unwrap_or_else(|e| panic!("{e}"));
                         if open.is_empty() {
-                            bench_data::reset_round(&mut conn, &round)
+                            bench_data::reset_round(&mut conn, round)
                                 .unwrap_or_else(|e| panic!("{e}"));
-                            open = bench_data::unanswered(&mut conn, &round)
+                            open = bench_data::unanswered(&mut conn, round)
                                 .unwrap_or_else(|e| panic!("{e}"));
                         }
                         open.truncate(left);
-                        bench_data::issue_links(&mut conn, &round, &open)
+                        bench_data::issue_links(&mut conn, round, &open)
                             .unwrap_or_else(|e| panic!("{e}"))
                     };
                     left -= tokens.len();
@@ -139,7 +139,7 @@ fn submission(c: &mut Criterion) {
         });
         group.finish();
         let mut conn = b.conn();
-        bench_data::discard_round(&mut conn, &round).unwrap_or_else(|e| panic!("{e}"));
+        bench_data::discard_round(&mut conn, round).unwrap_or_else(|e| panic!("{e}"));
         eprintln!("{}: load average {}", b.label, support::loadavg());
     }
 }
@@ -150,7 +150,7 @@ fn pages(c: &mut Criterion) {
         let admin = support::staff_cookie(&b, Role::Admin);
         let cto = support::staff_cookie(&b, Role::Cto);
         let board = support::staff_cookie(&b, Role::Board);
-        let open = b.marker.open_round.clone();
+        let open = b.marker.open_round;
         let sys = System::new();
         let service = sys.block_on(test::init_service(app(actix_web::web::Data::new(state))));
         let mut group = c.benchmark_group(format!("pages/{}", b.label));

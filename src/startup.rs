@@ -168,7 +168,7 @@ impl Application {
             );
             tasks.push(tokio::spawn(worker.run(stop_rx.clone())));
             // A seal whose scrub was cut short by a stop is finished here (cheap when clean).
-            db::seal::scrub_soon(&self.state.pool, db::seal::ScrubKind::AtStart);
+            crate::app::setup::scrub_leftovers_soon(&self.state.pool);
             tasks.push(tokio::spawn(auto_close(
                 self.state.pool.clone(),
                 self.state.recent_links.clone(),
@@ -217,7 +217,7 @@ async fn auto_close(
         match tokio::task::spawn_blocking(move || close_due_rounds(&p, clock::now())).await {
             Ok(Ok(ids)) => {
                 for id in ids {
-                    recent_links.forget_round(&id);
+                    recent_links.forget_round(id);
                     tracing::info!(round = %id, "round closed at the end of its close date and sealed");
                 }
             }
@@ -239,10 +239,10 @@ async fn auto_close(
 pub fn close_due_rounds(
     pool: &DbPool,
     now: time::PrimitiveDateTime,
-) -> Result<Vec<String>, crate::app::rounds::RoundError> {
+) -> Result<Vec<crate::domain::ids::RoundId>, crate::app::rounds::RoundError> {
     let mut conn = db::pool::checkout(pool)?;
     let closed = crate::app::rounds::close_due(&mut conn, now)?;
-    db::throttle::prune(&mut conn, now)?;
+    crate::app::setup::prune_attempts(&mut conn, now)?;
     Ok(closed)
 }
 
@@ -250,8 +250,7 @@ pub fn close_due_rounds(
 pub fn prepare_database(settings: &Settings) -> Result<DbPool, DbError> {
     let pool = db::connect(&settings.database.url)?;
     let mut conn = db::pool::checkout(&pool)?;
-    db::migrate::run(&mut conn)?;
-    db::departments::ensure_defaults(&mut conn, &settings.weights)?;
+    crate::app::setup::prepare(&mut conn, &settings.weights)?;
     Ok(pool)
 }
 

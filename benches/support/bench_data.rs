@@ -11,6 +11,7 @@
 //! answers a matter of minutes. Benchmarks and a test share this code (tests/api includes this
 //! file by path); it is not part of the library, and the service never calls it.
 
+use ctopulse::domain::ids::RoundId;
 use std::time::{Duration as StdDuration, Instant};
 
 use diesel::connection::SimpleConnection;
@@ -110,7 +111,7 @@ pub struct BuildReport {
     pub answers: u64,
     pub hr_events: usize,
     /// The current quarter's open CSAT round.
-    pub open_round: String,
+    pub open_round: RoundId,
     pub elapsed: StdDuration,
 }
 
@@ -128,7 +129,7 @@ pub struct Marker {
     #[diesel(sql_type = BigInt)]
     pub built_ms: i64,
     #[diesel(sql_type = Text)]
-    pub open_round: String,
+    pub open_round: RoundId,
 }
 
 /// The template of `key` from the set.
@@ -193,10 +194,10 @@ pub fn build(
                 let round = open_round(conn, settings, t, *quarter, launch_at)?;
                 let mood = Mood::for_round(h, order);
                 let (_, stored) =
-                    answer_round(conn, t, &round, RESPONSE[order], &mood, false, &mut rng)?;
+                    answer_round(conn, t, round, RESPONSE[order], &mood, false, &mut rng)?;
                 answers_total += stored;
-                let closes_at = rounds::get(conn, &round)?.closes_at;
-                rounds::close_and_seal(conn, &round, closes_at, ACTOR)?;
+                let closes_at = rounds::get(conn, round)?.closes_at;
+                rounds::close_and_seal(conn, round, closes_at, ACTOR)?;
                 seal::scrub(conn)?;
             }
         }
@@ -218,7 +219,7 @@ pub fn build(
         answer_round(
             conn,
             set[0],
-            &open,
+            open,
             CURRENT_ANSWERED,
             &Mood::for_round(QUARTERS, 0),
             true,
@@ -238,7 +239,7 @@ pub fn build(
             schema_fingerprint: fingerprint,
             answers: answers_total as i64,
             built_ms: elapsed.as_millis() as i64,
-            open_round: open.clone(),
+            open_round: open,
         },
     )?;
     Ok(BuildReport {
@@ -336,7 +337,7 @@ pub fn open_round(
     t: &Template,
     quarter: Quarter,
     launch_at: PrimitiveDateTime,
-) -> Result<String, ScaleError> {
+) -> Result<RoundId, ScaleError> {
     let id = rounds::create(
         conn,
         &NewRound {
@@ -351,8 +352,8 @@ pub fn open_round(
         launch_at,
         ACTOR,
     )?;
-    rounds::launch_with(conn, &id, t, launch_at, ACTOR)?;
-    demo::links::mark_sent(conn, &id, launch_at)?;
+    rounds::launch_with(conn, id, t, launch_at, ACTOR)?;
+    demo::links::mark_sent(conn, id, launch_at)?;
     Ok(id)
 }
 
@@ -392,7 +393,7 @@ struct Invitee {
     department: Option<Department>,
 }
 
-fn invitees(conn: &mut DbConnection, round_id: &str) -> Result<Vec<Invitee>, DbError> {
+fn invitees(conn: &mut DbConnection, round_id: RoundId) -> Result<Vec<Invitee>, DbError> {
     let rows: Vec<(String, String, String)> = invitations::table
         .inner_join(employees::table)
         .filter(invitations::round_id.eq(round_id))
@@ -429,7 +430,7 @@ type AnswerRow = (
 pub fn answer_round(
     conn: &mut DbConnection,
     t: &Template,
-    round_id: &str,
+    round_id: RoundId,
     share: f64,
     mood: &Mood,
     links: bool,
@@ -538,7 +539,7 @@ pub fn answer_round(
 /// email would carry), in the order given.
 pub fn issue_links(
     conn: &mut DbConnection,
-    round_id: &str,
+    round_id: RoundId,
     invitation_ids: &[String],
 ) -> Result<Vec<String>, DbError> {
     let raw: Vec<String> = invitation_ids.iter().map(|_| tokens::new_token()).collect();
@@ -563,7 +564,7 @@ pub fn issue_links(
 }
 
 /// Invitations of a round nobody has answered yet.
-pub fn unanswered(conn: &mut DbConnection, round_id: &str) -> Result<Vec<String>, DbError> {
+pub fn unanswered(conn: &mut DbConnection, round_id: RoundId) -> Result<Vec<String>, DbError> {
     Ok(invitations::table
         .filter(invitations::round_id.eq(round_id))
         .filter(invitations::responded.eq(false))
@@ -574,7 +575,7 @@ pub fn unanswered(conn: &mut DbConnection, round_id: &str) -> Result<Vec<String>
 
 /// Takes back every answer of an open round and deletes its links, so all its invitations
 /// can answer again (a benchmark reuses one round for thousands of submissions).
-pub fn reset_round(conn: &mut DbConnection, round_id: &str) -> Result<(), DbError> {
+pub fn reset_round(conn: &mut DbConnection, round_id: RoundId) -> Result<(), DbError> {
     conn.write_transaction(|conn| {
         delete_answers(conn, round_id)?;
         diesel::delete(invitation_links::table.filter(invitation_links::round_id.eq(round_id)))
@@ -586,7 +587,7 @@ pub fn reset_round(conn: &mut DbConnection, round_id: &str) -> Result<(), DbErro
     })
 }
 
-fn delete_answers(conn: &mut DbConnection, round_id: &str) -> Result<(), DbError> {
+fn delete_answers(conn: &mut DbConnection, round_id: RoundId) -> Result<(), DbError> {
     let of_round = responses::table
         .filter(responses::round_id.eq(round_id))
         .select(responses::id);
@@ -597,7 +598,7 @@ fn delete_answers(conn: &mut DbConnection, round_id: &str) -> Result<(), DbError
 
 /// Deletes a round and everything that hangs off it (a benchmark's scratch round), so the
 /// company stays as built.
-pub fn discard_round(conn: &mut DbConnection, round_id: &str) -> Result<(), DbError> {
+pub fn discard_round(conn: &mut DbConnection, round_id: RoundId) -> Result<(), DbError> {
     conn.write_transaction(|conn| {
         delete_answers(conn, round_id)?;
         diesel::delete(tallies::table.filter(tallies::round_id.eq(round_id))).execute(conn)?;
@@ -656,9 +657,9 @@ pub fn schema_fingerprint(conn: &mut DbConnection) -> Result<String, DbError> {
 }
 
 fn write_marker(conn: &mut DbConnection, m: &Marker) -> Result<(), DbError> {
-    // Values are numbers and hex/uuid strings we made; nothing user-supplied is inlined.
+    // Values are numbers, a hex digest and a `RoundId` (a UUID by type); nothing user-supplied is inlined.
     let safe = |s: &str| s.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
-    if !safe(&m.schema_fingerprint) || !safe(&m.open_round) {
+    if !safe(&m.schema_fingerprint) {
         return Err(DbError::Migration("unexpected marker value".into()));
     }
     conn.batch_execute(&format!(

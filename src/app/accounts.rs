@@ -12,7 +12,7 @@ use time::PrimitiveDateTime;
 
 use crate::auth::session::{self, SessionTimes};
 use crate::auth::{password, Credential, Identity, Role};
-use crate::db::api_tokens::ApiToken;
+pub use crate::db::api_tokens::ApiToken;
 use crate::db::throttle::{self, AttemptKind};
 use crate::db::users::{User, UserSummary};
 use crate::db::{api_tokens, audit, sessions, users, DbConnection, DbError};

@@ -13,5 +13,6 @@ pub mod report;
 pub mod roster;
 pub mod rounds;
 pub mod scorecard;
+pub mod setup;
 pub mod survey;
 pub mod survey_page;

@@ -2,6 +2,7 @@
 //! transaction), remind, close and seal, the auto-close of rounds past their close time, and
 //! rebuilding a sealed round's tallies. Each takes `now` and owns its transaction.
 
+use crate::domain::ids::RoundId;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -31,17 +32,17 @@ pub enum RoundError {
     Exists {
         template: String,
         quarter: String,
-        id: String,
+        id: RoundId,
     },
     #[error("round {id} is {status}; {action} needs a {needed} round")]
     WrongStatus {
-        id: String,
+        id: RoundId,
         status: RoundStatus,
         action: &'static str,
         needed: &'static str,
     },
     #[error("round {id} is {status}; only closed rounds have tallies")]
-    NotClosed { id: String, status: RoundStatus },
+    NotClosed { id: RoundId, status: RoundStatus },
     #[error("template {0} is no longer available")]
     TemplateGone(String),
     #[error("the close date {0} has already passed; choose a later date")]
@@ -62,18 +63,28 @@ impl From<diesel::result::Error> for RoundError {
     }
 }
 
-/// One round by id (or a unique prefix of at least 8 characters).
-pub fn get(conn: &mut DbConnection, id: &str) -> Result<Round, RoundError> {
+/// One round by id.
+pub fn get(conn: &mut DbConnection, id: RoundId) -> Result<Round, RoundError> {
     rounds::find(conn, id)?.ok_or_else(|| RoundError::NotFound(id.to_string()))
 }
 
-/// One round by id (or a unique prefix of at least 8 characters), if there is one.
-pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<Round>, DbError> {
+/// One round by id, if there is one.
+pub fn find(conn: &mut DbConnection, id: RoundId) -> Result<Option<Round>, DbError> {
     rounds::find(conn, id)
 }
 
+/// The round a person named: its full id, or a unique prefix of at least 8 characters (for
+/// typing at a terminal). Anything else is "no such round", naming what was given.
+pub fn lookup(conn: &mut DbConnection, text: &str) -> Result<Round, RoundError> {
+    let found = match text.parse::<RoundId>() {
+        Ok(id) => rounds::find(conn, id)?,
+        Err(_) => rounds::find_by_prefix(conn, text)?,
+    };
+    found.ok_or_else(|| RoundError::NotFound(text.chars().take(80).collect()))
+}
+
 /// Participation of a round, overall and per group (counts only).
-pub fn progress(conn: &mut DbConnection, id: &str) -> Result<RoundProgress, RoundError> {
+pub fn progress(conn: &mut DbConnection, id: RoundId) -> Result<RoundProgress, RoundError> {
     let round = get(conn, id)?;
     Ok(rounds::progress(conn, &round)?)
 }
@@ -110,7 +121,7 @@ pub fn list_with_participation(conn: &mut DbConnection) -> Result<Vec<Listed>, R
 /// the 7 days before launch (0 for a draft).
 pub fn overview(
     conn: &mut DbConnection,
-    id: &str,
+    id: RoundId,
 ) -> Result<(Round, RoundProgress, i64), RoundError> {
     let round = get(conn, id)?;
     let progress = rounds::progress(conn, &round)?;
@@ -182,7 +193,7 @@ pub fn create(
     new: &NewRound<'_>,
     now: PrimitiveDateTime,
     actor: &str,
-) -> Result<String, RoundError> {
+) -> Result<RoundId, RoundError> {
     if !(3..=50).contains(&new.k) {
         return Err(RoundError::Invalid(format!(
             "k = {} is outside 3–50",
@@ -211,11 +222,11 @@ pub fn create(
                 id,
             });
         }
-        let id = uuid::Uuid::new_v4().to_string();
+        let id = RoundId::random();
         rounds::insert(
             conn,
             &NewRoundRow {
-                id: &id,
+                id,
                 template: new.template,
                 quarter: new.quarter,
                 closes_on: new.closes_on,
@@ -246,7 +257,7 @@ pub fn create(
             actor,
             "round.create",
             "round",
-            Some(&id),
+            Some(&id.to_string()),
             Some(&detail),
         )?;
         Ok(id)
@@ -272,13 +283,13 @@ pub struct RemindReport {
 /// whose address bounced. Invitations with a message already waiting get nothing more.
 pub fn remind(
     conn: &mut DbConnection,
-    id: &str,
+    id: RoundId,
     now: PrimitiveDateTime,
     actor: &str,
 ) -> Result<RemindReport, RoundError> {
     let id = get(conn, id)?.id;
     conn.write_transaction(|conn| {
-        let round = get(conn, &id)?;
+        let round = get(conn, id)?;
         if !round.accepts_answers(now) {
             return Err(RoundError::WrongStatus {
                 id: round.id,
@@ -287,8 +298,8 @@ pub fn remind(
                 needed: "open",
             });
         }
-        let pending = rounds::unanswered(conn, &id)?;
-        let queued = rounds::queued_invitations(conn, &id)?;
+        let pending = rounds::unanswered(conn, id)?;
+        let queued = rounds::queued_invitations(conn, id)?;
         let mut rows = Vec::new();
         let mut report = RemindReport {
             reminders: 0,
@@ -310,7 +321,7 @@ pub fn remind(
             rows.push(NewOutboxRow::for_invitation(
                 kind,
                 &p.email,
-                &id,
+                id,
                 &p.invitation_id,
                 p.locale,
                 now,
@@ -328,7 +339,7 @@ pub fn remind(
             actor,
             "round.remind",
             "round",
-            Some(&id),
+            Some(&id.to_string()),
             Some(&detail),
         )?;
         Ok(report)

@@ -2,6 +2,7 @@
 //! round): the stored tallies from `db::scorecard`, scored by `domain::scoring`, with the
 //! HR events, inflection points and commentary beside them.
 
+use crate::domain::ids::RoundId;
 use std::collections::HashMap;
 
 use diesel::Connection;
@@ -33,17 +34,17 @@ pub enum ScorecardError {
     NothingClosed,
     /// Results were asked of a round that has not closed.
     #[error("round {id} is {status}; results appear after it closes")]
-    RoundOpen { id: String, status: RoundStatus },
+    RoundOpen { id: RoundId, status: RoundStatus },
     /// The round closed, but its template has no results in the quarter's scorecard.
     #[error("no results for round {0}")]
-    NoResults(String),
+    NoResults(RoundId),
     #[error(transparent)]
     Round(#[from] RoundError),
     #[error("the stored data is inconsistent: {0}")]
     Engine(#[from] ScoringError),
     #[error("round {round}: its stored template does not load")]
     Template {
-        round: String,
+        round: RoundId,
         #[source]
         source: crate::domain::template::TemplateErrors,
     },
@@ -143,7 +144,7 @@ pub fn load(
 /// One closed round's figures, from its quarter's scorecard.
 #[derive(Debug, Clone, Serialize)]
 pub struct RoundResults {
-    pub round_id: String,
+    pub round_id: RoundId,
     pub quarter: Quarter,
     pub results: RoundReport,
 }
@@ -151,7 +152,7 @@ pub struct RoundResults {
 /// The figures of round `id`; refused while the round is open.
 pub fn round_results(
     conn: &mut DbConnection,
-    id: &str,
+    id: RoundId,
     opts: &Options,
     rng: &mut impl rand::Rng,
 ) -> Result<RoundResults, ScorecardError> {
@@ -170,7 +171,7 @@ pub fn round_results(
         .rounds
         .into_iter()
         .find(|r| r.template.key == round.template_key)
-        .ok_or_else(|| ScorecardError::NoResults(round.id.clone()))?;
+        .ok_or_else(|| ScorecardError::NoResults(round.id))?;
     Ok(RoundResults {
         round_id: round.id,
         quarter: round.quarter,
@@ -191,7 +192,7 @@ pub fn input_for(
         if !parsed.contains_key(&r.template_hash) {
             let t = parse_template(&format!("{}.toml", r.template_key), &r.template_content)
                 .map_err(|source| ScorecardError::Template {
-                    round: r.id.clone(),
+                    round: r.id,
                     source,
                 })?;
             parsed.insert(r.template_hash.clone(), t);
@@ -226,7 +227,7 @@ fn round_input(
     t: &Template,
     with_comments: bool,
 ) -> Result<RoundInput, ScorecardError> {
-    let participation = stored::participation(conn, &r.id)?;
+    let participation = stored::participation(conn, r.id)?;
     let groups = r
         .groups()?
         .into_iter()
@@ -259,8 +260,8 @@ fn round_input(
             allow_na: q.allow_na(),
         })
         .collect();
-    let value_counts = stored::value_counts(conn, &r.id)?;
-    let (culture_tallies, alignment_tallies) = stored::index_tallies(conn, &r.id)?;
+    let value_counts = stored::value_counts(conn, r.id)?;
+    let (culture_tallies, alignment_tallies) = stored::index_tallies(conn, r.id)?;
     let comments = if with_comments {
         let text_keys: Vec<&str> = t
             .questions()
@@ -268,9 +269,9 @@ fn round_input(
             .map(|q| q.key())
             .collect();
         if r.status == RoundStatus::Sealed {
-            stored::sealed_comments(conn, &r.id, &text_keys)?
+            stored::sealed_comments(conn, r.id, &text_keys)?
         } else {
-            stored::answer_comments(conn, &r.id, &text_keys)?
+            stored::answer_comments(conn, r.id, &text_keys)?
         }
     } else {
         Vec::new()

@@ -68,8 +68,7 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
             let settings = load(&cli.global, &flags)?;
             let pool = db::connect(&settings.database.url)?;
             let mut conn = db::pool::checkout(&pool)?;
-            let applied = db::migrate::run(&mut conn)?;
-            db::departments::ensure_defaults(&mut conn, &settings.weights)?;
+            let applied = crate::app::setup::prepare(&mut conn, &settings.weights)?;
             if applied.is_empty() {
                 eprintln!("database {} is up to date", settings.database.url.masked());
             } else {
@@ -121,7 +120,6 @@ fn open(settings: &Settings) -> Result<DbPool, CliError> {
 /// `backup FILE`: SQLite's `VACUUM INTO` writes a consistent, compact copy without stopping
 /// the service; PostgreSQL has pg_dump for that.
 fn backup(file: &std::path::Path, settings: &Settings) -> Result<(), CliError> {
-    use diesel::connection::SimpleConnection;
     if let crate::config::DatabaseUrl::Postgres(_) = settings.database.url {
         return Err(CliError::Usage(
             "for PostgreSQL use pg_dump: `pg_dump --format=custom --file ctopulse.dump \"$CTOPULSE_DATABASE_URL\"`, restore with `pg_restore --dbname URL ctopulse.dump`".into(),
@@ -138,7 +136,7 @@ fn backup(file: &std::path::Path, settings: &Settings) -> Result<(), CliError> {
         .ok_or_else(|| CliError::Usage("the backup path is not valid UTF-8".into()))?;
     let pool = open(settings)?;
     let mut conn = db::pool::checkout(&pool)?;
-    conn.batch_execute(&format!("VACUUM INTO '{}'", target.replace('\'', "''")))
+    crate::app::setup::backup_sqlite(&mut conn, target)
         .map_err(|e| CliError::Failed(format!("backup to {} failed: {e}", file.display())))?;
     let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
     eprintln!(

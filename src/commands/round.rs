@@ -99,7 +99,8 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
             Ok(())
         }
         RoundCommand::Launch { id } => {
-            let report = rounds::launch(&mut conn, &id, &templates, now, &cli_actor())?;
+            let id = rounds::lookup(&mut conn, &id)?.id;
+            let report = rounds::launch(&mut conn, id, &templates, now, &cli_actor())?;
             if report.recent_roster_changes > 0 {
                 eprintln!(
                     "warning: the roster changed {} time(s) in the 7 days before this launch (see the audit log); a padded roster weakens anonymity",
@@ -110,7 +111,8 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
             Ok(())
         }
         RoundCommand::Status { id, json } => {
-            let p = rounds::progress(&mut conn, &id)?;
+            let id = rounds::lookup(&mut conn, &id)?.id;
+            let p = rounds::progress(&mut conn, id)?;
             if json {
                 return print_json(&p);
             }
@@ -141,7 +143,8 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
             Ok(())
         }
         RoundCommand::Remind { id } => {
-            let r = rounds::remind(&mut conn, &id, now, &cli_actor())?;
+            let id = rounds::lookup(&mut conn, &id)?.id;
+            let r = rounds::remind(&mut conn, id, now, &cli_actor())?;
             eprintln!(
                 "{} reminder(s) and {} re-invitation(s) queued",
                 r.reminders, r.reinvites
@@ -149,7 +152,8 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
             Ok(())
         }
         RoundCommand::Close { id } => {
-            let r = rounds::close_and_seal(&mut conn, &id, now, &cli_actor())?;
+            let id = rounds::lookup(&mut conn, &id)?.id;
+            let r = rounds::close_and_seal(&mut conn, id, now, &cli_actor())?;
             eprintln!(
                 "round {} closed and sealed: {} response(s) shuffled under new ids, {} link(s) deleted, {} unsent email(s) cancelled",
                 r.round_id, r.responses, r.links_deleted, r.emails_cancelled
@@ -181,7 +185,7 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
             department,
             out,
         } => {
-            let round = rounds::get(&mut conn, &id)?;
+            let round = rounds::lookup(&mut conn, &id)?;
             let locale = locale(&lang)?;
             department
                 .parse::<crate::domain::department::Department>()
@@ -195,7 +199,12 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
                 &format!("<style>{css}</style>"),
             );
             let path = out.unwrap_or_else(|| {
-                format!("preview-{}-{}.html", &round.id[..8], locale.code()).into()
+                format!(
+                    "preview-{}-{}.html",
+                    &round.id.to_string()[..8],
+                    locale.code()
+                )
+                .into()
             });
             std::fs::write(&path, body)
                 .map_err(|e| CliError::Failed(format!("cannot write {}: {e}", path.display())))?;
@@ -203,12 +212,13 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
             Ok(())
         }
         RoundCommand::Retally { id } => {
-            let id = rounds::retally(&mut conn, crate::clock::now(), &id, &cli_actor())?;
+            let id = rounds::lookup(&mut conn, &id)?.id;
+            let id = rounds::retally(&mut conn, crate::clock::now(), id, &cli_actor())?;
             eprintln!("tallies of round {id} rebuilt");
             Ok(())
         }
         RoundCommand::TestSend { id, to, lang } => {
-            let round = rounds::get(&mut conn, &id)?;
+            let round = rounds::lookup(&mut conn, &id)?;
             let locale = locale(&lang)?;
             let to = crate::domain::email::Email::parse(&to)
                 .map_err(|e| CliError::Usage(e.to_string()))?;
@@ -225,7 +235,7 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
                 &mut conn,
                 crate::clock::now(),
                 &cli_actor(),
-                &round.id,
+                round.id,
                 &to,
                 locale,
             )?;
@@ -246,15 +256,16 @@ pub fn send(settings: &Settings) -> Result<(), CliError> {
     let worker = OutboxWorker::new(pool.clone(), mailer, Arc::new(settings.clone()));
     let stats = rt.block_on(worker.drain())?;
     let mut conn = db::pool::checkout(&pool)?;
-    let (pending, next) = db::outbox::pending(&mut conn)?;
+    let backlog = crate::app::setup::outbox_backlog(&mut conn)?;
     eprintln!(
         "{} sent, {} to retry, {} failed (marked undeliverable), {} cancelled",
         stats.sent, stats.retried, stats.failed, stats.cancelled
     );
-    if pending > 0 {
+    if backlog.pending > 0 {
         eprintln!(
-            "{pending} message(s) still pending; the next is due at {} UTC",
-            next.map(|t| t.to_string()).unwrap_or_default()
+            "{} message(s) still pending; the next is due at {} UTC",
+            backlog.pending,
+            backlog.next_due.map(|t| t.to_string()).unwrap_or_default()
         );
     }
     Ok(())

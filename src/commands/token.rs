@@ -42,7 +42,7 @@ pub fn run(cmd: TokenCommand, settings: &Settings) -> Result<(), CliError> {
                 #[derive(serde::Serialize)]
                 struct Row<'a> {
                     #[serde(flatten)]
-                    token: &'a db::api_tokens::ApiToken,
+                    token: &'a accounts::ApiToken,
                     revoked: bool,
                 }
                 let rows: Vec<Row> = rows

@@ -166,6 +166,7 @@ pub fn malformed_in(table: &'static str) -> impl Fn(diesel::result::Error) -> Db
 use crate::auth::Role;
 use crate::domain::audience::Audience;
 use crate::domain::department::{Department, Membership};
+use crate::domain::ids::RoundId;
 use crate::domain::locale::Locale;
 use crate::domain::quarter::Quarter;
 use crate::domain::round::RoundStatus;
@@ -201,6 +202,9 @@ impl TextColumn for Confirmation {
 impl TextColumn for HrEventKind {
     const WHAT: &'static str = "event";
 }
+impl TextColumn for RoundId {
+    const WHAT: &'static str = RoundId::WHAT;
+}
 
 text_column!(Quarter, QuarterColumn);
 text_column!(Department, DepartmentColumn);
@@ -212,3 +216,4 @@ text_column!(Role, RoleColumn);
 text_column!(Assessment, AssessmentColumn);
 text_column!(Confirmation, ConfirmationColumn);
 text_column!(HrEventKind, HrEventKindColumn);
+text_column!(RoundId, RoundIdColumn);

@@ -1,6 +1,7 @@
 //! The outbox: claiming due messages with a lease, and recording outcomes only while the
 //! claim is still ours.
 
+use crate::domain::ids::RoundId;
 use std::collections::{HashMap, HashSet};
 
 use diesel::prelude::*;
@@ -20,7 +21,7 @@ pub struct Claimed {
     #[diesel(sql_type = Text)]
     pub recipient: String,
     #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
-    pub round_id: Option<String>,
+    pub round_id: Option<RoundId>,
     #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
     pub invitation_id: Option<String>,
     #[diesel(sql_type = Text)]
@@ -138,7 +139,7 @@ const CHUNK: usize = 500;
 pub struct NewLink {
     pub message_id: String,
     pub invitation_id: String,
-    pub round_id: String,
+    pub round_id: RoundId,
     pub token_hash: String,
 }
 

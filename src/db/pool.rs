@@ -314,6 +314,13 @@ pub fn checkout(pool: &DbPool) -> Result<PooledConn, DbError> {
         }
     }
 }
+/// SQLite's `VACUUM INTO`: a consistent, compact copy of the database at `target`, written
+/// while others keep using it.
+pub fn vacuum_into(conn: &mut DbConnection, target: &str) -> Result<(), DbError> {
+    conn.batch_execute(&format!("VACUUM INTO '{}'", target.replace('\'', "''")))?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 //! time (never raw answers; the scored quarter's comments come from the copy sealing made).
 //! Queries only — the scoring itself is `app::scorecard` + `domain::scoring`.
 
+use crate::domain::ids::RoundId;
 use std::collections::HashMap;
 
 use diesel::prelude::*;
@@ -26,7 +27,7 @@ const CLOSED: [RoundStatus; 2] = [RoundStatus::Closed, RoundStatus::Sealed];
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = rounds)]
 pub struct ClosedRound {
-    pub id: String,
+    pub id: RoundId,
     pub template_key: String,
     pub template_version: i32,
     pub template_content: String,
@@ -125,7 +126,7 @@ pub fn closed_as_of(conn: &mut DbConnection, quarter: Quarter) -> Result<Option<
 /// Invitations delivered and responses per reporting group of a round.
 pub fn participation(
     conn: &mut DbConnection,
-    round_id: &str,
+    round_id: RoundId,
 ) -> Result<HashMap<String, (i64, i64)>, DbError> {
     Ok(group_tallies::table
         .filter(group_tallies::round_id.eq(round_id))
@@ -143,7 +144,7 @@ pub fn participation(
 /// The sealed answer counts of a round.
 pub fn value_counts(
     conn: &mut DbConnection,
-    round_id: &str,
+    round_id: RoundId,
 ) -> Result<Vec<ValueCountRow>, DbError> {
     Ok(tallies::table
         .filter(tallies::round_id.eq(round_id))
@@ -168,7 +169,7 @@ pub fn value_counts(
 /// The sealed index sums of a round: culture and alignment.
 pub fn index_tallies(
     conn: &mut DbConnection,
-    round_id: &str,
+    round_id: RoundId,
 ) -> Result<(Vec<CultureTallyRow>, Vec<AlignmentTallyRow>), DbError> {
     let rows = index_tallies::table
         .filter(index_tallies::round_id.eq(round_id))
@@ -211,7 +212,7 @@ pub fn index_tallies(
 /// read, however many responses the round has.
 pub fn sealed_comments(
     conn: &mut DbConnection,
-    round_id: &str,
+    round_id: RoundId,
     text_keys: &[&str],
 ) -> Result<Vec<CommentRow>, DbError> {
     Ok(sealed_comments::table
@@ -232,7 +233,7 @@ pub fn sealed_comments(
 /// The comments of a closed, not yet sealed round on `text_keys`, from its answers.
 pub fn answer_comments(
     conn: &mut DbConnection,
-    round_id: &str,
+    round_id: RoundId,
     text_keys: &[&str],
 ) -> Result<Vec<CommentRow>, DbError> {
     Ok(responses::table

@@ -3,6 +3,7 @@
 //! tallies, and scrubbing what the old rows leave on disk. `app::rounds::close_and_seal`
 //! runs these, in this order, in one transaction. A sealed round never changes again.
 
+use crate::domain::ids::RoundId;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use rand::seq::SliceRandom;
@@ -44,7 +45,7 @@ where
 }
 
 /// Cancels the round's emails still waiting; returns how many.
-pub fn cancel_pending_emails(conn: &mut DbConnection, round_id: &str) -> Result<usize, DbError> {
+pub fn cancel_pending_emails(conn: &mut DbConnection, round_id: RoundId) -> Result<usize, DbError> {
     Ok(diesel::update(
         outbox::table
             .filter(outbox::round_id.eq(round_id))
@@ -58,7 +59,7 @@ pub fn cancel_pending_emails(conn: &mut DbConnection, round_id: &str) -> Result<
 }
 
 /// Deletes the round's invitation links; returns how many.
-pub fn delete_links(conn: &mut DbConnection, round_id: &str) -> Result<usize, DbError> {
+pub fn delete_links(conn: &mut DbConnection, round_id: RoundId) -> Result<usize, DbError> {
     Ok(
         diesel::delete(invitation_links::table.filter(invitation_links::round_id.eq(round_id)))
             .execute(conn)?,
@@ -170,7 +171,7 @@ fn not_a_uuid(table: &'static str, column: &str, value: &str) -> DbError {
 
 /// Rewrites the round's responses (and their answers) under fresh random ids, inserted in a
 /// random order, so neither ids nor storage order link an answer to its invitation.
-pub fn shuffle_responses(conn: &mut DbConnection, round_id: &str) -> Result<usize, DbError> {
+pub fn shuffle_responses(conn: &mut DbConnection, round_id: RoundId) -> Result<usize, DbError> {
     let mut ids: Vec<String> = responses::table
         .filter(responses::round_id.eq(round_id))
         .select(responses::id)
@@ -181,9 +182,6 @@ pub fn shuffle_responses(conn: &mut DbConnection, round_id: &str) -> Result<usiz
     ids.shuffle(&mut rand::rng());
     if let Some(bad) = ids.iter().find(|i| !is_uuid(i)) {
         return Err(not_a_uuid("responses", "id", bad));
-    }
-    if !is_uuid(round_id) {
-        return Err(not_a_uuid("rounds", "id", round_id));
     }
     let create = match conn {
         DbConnection::Pg(_) => "CREATE TEMPORARY TABLE seal_map (old_id TEXT NOT NULL, new_id TEXT NOT NULL, ord INTEGER NOT NULL) ON COMMIT DROP",
@@ -261,10 +259,8 @@ pub fn write_tallies(
     round: &Round,
     template: &Template,
 ) -> Result<(), DbError> {
-    let id = &round.id;
-    if !is_uuid(id) {
-        return Err(not_a_uuid("rounds", "id", id));
-    }
+    // A `RoundId` is a UUID by type: safe to inline below.
+    let id = round.id;
     diesel::delete(tallies::table.filter(tallies::round_id.eq(id))).execute(conn)?;
     diesel::delete(index_tallies::table.filter(index_tallies::round_id.eq(id))).execute(conn)?;
     diesel::delete(group_tallies::table.filter(group_tallies::round_id.eq(id))).execute(conn)?;

@@ -1,5 +1,6 @@
 //! The respondent's side: survey links and submissions.
 
+use crate::domain::ids::RoundId;
 use diesel::pg::Pg;
 use diesel::prelude::*;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
@@ -20,7 +21,7 @@ use crate::domain::survey_form::AnswerValue;
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = rounds)]
 pub struct SurveyRound {
-    pub id: String,
+    pub id: RoundId,
     pub template_hash: String,
     pub status: RoundStatus,
     pub closes_at: PrimitiveDateTime,
@@ -118,7 +119,7 @@ fn link_state(found: Option<LinkRow>, now: PrimitiveDateTime) -> LinkState {
 /// The whole round, template text included, for a page whose template is not parsed yet.
 pub fn round_with_template(
     conn: &mut DbConnection,
-    round_id: &str,
+    round_id: RoundId,
 ) -> Result<Option<super::rounds::Round>, DbError> {
     use super::rounds::Round;
     Ok(rounds::table
@@ -142,7 +143,7 @@ pub enum Submitted {
 /// condition, so two concurrent submissions of one invitation cannot both store.
 pub fn submit(
     conn: &mut DbConnection,
-    round_id: &str,
+    round_id: RoundId,
     token_hash: &str,
     answers_in: &[AnswerValue],
     now: PrimitiveDateTime,
@@ -177,7 +178,7 @@ pub enum Checked<R> {
 /// always looks up inside its write transaction.
 pub fn submit_checked<R>(
     conn: &mut DbConnection,
-    round_id: &str,
+    round_id: RoundId,
     token_hash: &str,
     now: PrimitiveDateTime,
     known: Option<Respondent>,
@@ -190,7 +191,7 @@ pub fn submit_checked<R>(
 }
 
 /// Whether the lookup found an open invitation of `round_id`; otherwise why not.
-fn open_in(state: LinkState, round_id: &str) -> Result<Respondent, Submitted> {
+fn open_in(state: LinkState, round_id: RoundId) -> Result<Respondent, Submitted> {
     match state {
         LinkState::Open(r) if r.round.id == round_id => Ok(r),
         LinkState::Open(_) | LinkState::Unknown => Err(Submitted::Unknown),
@@ -202,7 +203,7 @@ fn open_in(state: LinkState, round_id: &str) -> Result<Respondent, Submitted> {
 /// SQLite: one `BEGIN IMMEDIATE` transaction (writers take turns, so nothing runs alongside).
 fn submit_sqlite<R>(
     conn: &mut DbConnection,
-    round_id: &str,
+    round_id: RoundId,
     token_hash: &str,
     now: PrimitiveDateTime,
     check: impl FnOnce(&Respondent) -> Result<Vec<AnswerValue>, R>,
@@ -269,7 +270,7 @@ fn submit_sqlite<R>(
 /// connection: a `sql_query` is parsed and planned by PostgreSQL on every run.
 struct StorePg<'a> {
     token_hash: &'a str,
-    round_id: &'a str,
+    round_id: RoundId,
     now: PrimitiveDateTime,
     response_id: &'a str,
     keys: Vec<&'a str>,
@@ -300,7 +301,7 @@ impl QueryFragment<Pg> for StorePg<'_> {
              FROM link, rounds r WHERE i.id = link.invitation_id AND i.responded = false \
              AND r.id = i.round_id AND i.round_id = ",
         );
-        out.push_bind_param::<Text, _>(self.round_id)?;
+        out.push_bind_param::<Text, _>(&self.round_id)?;
         out.push_sql(" AND r.status = ");
         out.push_bind_param::<Text, _>(RoundStatus::Open.key())?;
         out.push_sql(" AND r.closes_at > ");
@@ -335,7 +336,7 @@ impl QueryFragment<Pg> for StorePg<'_> {
 /// round trips where a transaction took six (submissions are the service's hottest write).
 fn submit_pg<R>(
     pg: &mut PgConnection,
-    round_id: &str,
+    round_id: RoundId,
     token_hash: &str,
     now: PrimitiveDateTime,
     known: Option<Respondent>,

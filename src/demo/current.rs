@@ -2,6 +2,7 @@
 //! real outbox worker (with the file transport they land in the mail folder as .eml files),
 //! and about 40 % have answered.
 
+use crate::domain::ids::RoundId;
 use std::sync::Arc;
 
 use time::{Duration, PrimitiveDateTime};
@@ -21,7 +22,7 @@ use crate::mail::Mailer;
 /// What the open round looks like after seeding.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct CurrentReport {
-    pub round_id: String,
+    pub round_id: RoundId,
     pub quarter: String,
     pub invited: usize,
     pub emailed: usize,
@@ -62,7 +63,7 @@ pub async fn open_round(
             launch_at,
             ACTOR,
         )?;
-        let launched = rounds::launch_with(&mut conn, &id, &t, launch_at, ACTOR)?;
+        let launched = rounds::launch_with(&mut conn, id, &t, launch_at, ACTOR)?;
         Ok((id, launched.invitations))
     })
     .await?;
@@ -71,12 +72,12 @@ pub async fn open_round(
         .drain()
         .await?;
 
-    let (p, t, id) = (pool.clone(), template.clone(), round_id.clone());
+    let (p, t, id) = (pool.clone(), template.clone(), round_id);
     let answered = blocking(move || {
         let mut conn = db::pool::checkout(&p)?;
         links::with_fast_commits(&mut conn, |conn| {
             let mut rng = history::rng_for(HISTORY as u64);
-            let invitees = links::invitees(conn, &id)?;
+            let invitees = links::invitees(conn, id)?;
             let n = (story::CURRENT_ANSWERED * invitees.len() as f64).round() as usize;
             let picked = history::pick(&invitees, n, &mut rng);
             let mut chosen = Vec::with_capacity(n);
@@ -84,7 +85,7 @@ pub async fn open_round(
                 let profiles = profiles::csat(story::csat(HISTORY, dept), members.len(), &mut rng);
                 chosen.extend(members.into_iter().zip(profiles));
             }
-            history::submit_all(conn, &t, &id, &chosen, HISTORY, &mut rng, |_| now)
+            history::submit_all(conn, &t, id, &chosen, HISTORY, &mut rng, |_| now)
         })
     })
     .await?;

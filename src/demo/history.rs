@@ -2,6 +2,7 @@
 //! it would have happened, plus the HR events, the inflection-point register and the CTO's
 //! commentaries. All writes go through the `db` functions, with `now` in the past.
 
+use crate::domain::ids::RoundId;
 use std::collections::BTreeMap;
 
 use rand::rngs::StdRng;
@@ -72,16 +73,16 @@ pub fn run_round(
         launch_at,
         ACTOR,
     )?;
-    rounds::launch_with(conn, &id, template, launch_at, ACTOR)?;
-    links::mark_sent(conn, &id, launch_at)?;
-    let invitees = links::invitees(conn, &id)?;
+    rounds::launch_with(conn, id, template, launch_at, ACTOR)?;
+    links::mark_sent(conn, id, launch_at)?;
+    let invitees = links::invitees(conn, id)?;
     let chosen = plan(template.audience(), &invitees, h, rs.k, &mut rng);
-    let closes_at = rounds::get(conn, &id)?.closes_at;
+    let closes_at = rounds::get(conn, id)?.closes_at;
     let window = (closes_at - launch_at).whole_minutes().max(2);
-    let stored = submit_all(conn, template, &id, &chosen, h, &mut rng, |rng| {
+    let stored = submit_all(conn, template, id, &chosen, h, &mut rng, |rng| {
         launch_at + Duration::minutes(rng.random_range(1..window))
     })?;
-    rounds::close_and_seal(conn, &id, closes_at, ACTOR)?;
+    rounds::close_and_seal(conn, id, closes_at, ACTOR)?;
     seal::scrub(conn)?;
     Ok(stored)
 }
@@ -159,7 +160,7 @@ pub fn pick(from: &[Invitee], n: usize, rng: &mut StdRng) -> Vec<Invitee> {
 pub fn submit_all(
     conn: &mut DbConnection,
     template: &Template,
-    round_id: &str,
+    round_id: RoundId,
     chosen: &[(Invitee, Profile)],
     h: usize,
     rng: &mut StdRng,

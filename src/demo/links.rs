@@ -4,6 +4,7 @@
 //! the state the outbox worker would have left. Everything else goes through the normal
 //! `db` functions. Never used outside the demo.
 
+use crate::domain::ids::RoundId;
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
@@ -14,7 +15,7 @@ use crate::tokens;
 /// Marks every pending message of a round sent at `at`, and its invitations emailed once.
 pub fn mark_sent(
     conn: &mut DbConnection,
-    round_id: &str,
+    round_id: RoundId,
     at: PrimitiveDateTime,
 ) -> Result<usize, DbError> {
     conn.write_transaction(|conn| {
@@ -40,7 +41,7 @@ pub fn mark_sent(
 /// the order of `invitation_ids`.
 pub fn add_links(
     conn: &mut DbConnection,
-    round_id: &str,
+    round_id: RoundId,
     invitation_ids: &[String],
 ) -> Result<Vec<String>, DbError> {
     let hashes: Vec<String> = invitation_ids
@@ -77,7 +78,7 @@ pub struct Invitee {
 }
 
 /// The round's invitations, ordered by the invitee's address so draws are repeatable.
-pub fn invitees(conn: &mut DbConnection, round_id: &str) -> Result<Vec<Invitee>, DbError> {
+pub fn invitees(conn: &mut DbConnection, round_id: RoundId) -> Result<Vec<Invitee>, DbError> {
     use crate::db::schema::employees;
     let rows: Vec<(String, String, String, String)> = invitations::table
         .inner_join(employees::table)

@@ -5,6 +5,7 @@ pub mod audience;
 pub mod department;
 pub mod email;
 pub mod hr;
+pub mod ids;
 pub mod locale;
 pub mod quarter;
 pub mod question;

@@ -2,6 +2,7 @@
 //! invitation, marked as a sample, whose link opens the read-only preview — so it can never
 //! count as a response.
 
+use crate::domain::ids::RoundId;
 use time::PrimitiveDateTime;
 
 use super::content::{self, MessageContext, MessageKind};
@@ -53,7 +54,7 @@ pub fn record_sent(
     conn: &mut DbConnection,
     now: PrimitiveDateTime,
     actor: &str,
-    round_id: &str,
+    round_id: RoundId,
     to: &Email,
     locale: Locale,
 ) -> Result<(), DbError> {
@@ -63,7 +64,7 @@ pub fn record_sent(
         actor,
         "round.test_send",
         "round",
-        Some(round_id),
+        Some(&round_id.to_string()),
         Some(&format!("to={to} lang={}", locale.code())),
     )
 }

@@ -135,12 +135,8 @@ pub async fn get_round_results(
     let id = id.into_inner();
     let opts = options_for(&who, &state);
     let results = with_conn(&state, move |conn| {
-        Ok(scorecard::round_results(
-            conn,
-            &id,
-            &opts,
-            &mut rand::rng(),
-        )?)
+        let id = crate::app::rounds::lookup(conn, &id)?.id;
+        Ok(scorecard::round_results(conn, id, &opts, &mut rand::rng())?)
     })
     .await?;
     sorted_json(&RoundResultsBody {

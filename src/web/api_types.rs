@@ -2,6 +2,7 @@
 //! handlers build their answers from these and the OpenAPI document is derived from them, so
 //! the document cannot describe a shape the service does not send.
 
+use crate::domain::ids::RoundId;
 use serde::{Deserialize, Serialize};
 use time::Date;
 use utoipa::{IntoParams, ToSchema};
@@ -152,7 +153,8 @@ pub struct TrendsBody {
 pub struct RoundResultsBody {
     pub quarter: Quarter,
     pub results: RoundReport,
-    pub round_id: String,
+    #[schema(value_type = String, format = "uuid")]
+    pub round_id: RoundId,
 }
 
 /// `GET /api/v1/commentary`.
@@ -229,7 +231,8 @@ pub struct ProgressCounts {
     pub emails_pending: i64,
     pub groups: Vec<GroupCounts>,
     pub overall: GroupCounts,
-    pub round_id: String,
+    #[schema(value_type = String, format = "uuid")]
+    pub round_id: RoundId,
     pub status: RoundStatus,
     /// Always empty here: bounced addresses are for the admin pages only.
     #[schema(max_items = 0)]
@@ -255,7 +258,8 @@ pub struct OpenRoundProgress {
     pub closes_on: Date,
     pub progress: ProgressCounts,
     pub quarter: Quarter,
-    pub round_id: String,
+    #[schema(value_type = String, format = "uuid")]
+    pub round_id: RoundId,
     /// The template's key.
     pub template: String,
 }

@@ -3,6 +3,7 @@
 //! round status with undeliverable addresses. Each write also without its CSRF token, from a
 //! wrong role, and with bad input: 4xx, and nothing changed.
 
+use crate::helpers::rid;
 use std::time::Instant;
 
 use ctopulse::app::rounds;
@@ -325,7 +326,9 @@ async fn weights_are_edited_as_a_set_and_launched_rounds_keep_their_snapshot() {
     let app = TestApp::spawn().await;
     app.import_roster(ROSTER);
     let launched = app.launch("internal-csat", "2026Q3");
-    let snapshot = rounds::get(&mut app.conn(), &launched).unwrap().weights;
+    let snapshot = rounds::get(&mut app.conn(), rid(&launched))
+        .unwrap()
+        .weights;
     let hr = admin(&app).await;
     let page = get_with(&app, "/admin/departments", &hr.cookie).await;
     assert_eq!(page.status(), 200);
@@ -412,7 +415,9 @@ async fn weights_are_edited_as_a_set_and_launched_rounds_keep_their_snapshot() {
         .collect();
     assert_eq!(changes.len(), 7, "each changed weight audited: {changes:?}");
     assert_eq!(
-        rounds::get(&mut app.conn(), &launched).unwrap().weights,
+        rounds::get(&mut app.conn(), rid(&launched))
+            .unwrap()
+            .weights,
         snapshot,
         "the launched round keeps its weights"
     );
@@ -791,11 +796,11 @@ async fn the_admin_page_counts_every_round_as_its_status_page_does() {
     set(&mut conn, &ids[3], false, false, 0);
     let counts = ctopulse::db::rounds::answered_and_delivered(&mut conn).unwrap();
     for round in [&csat, &culture] {
-        let p = rounds::progress(&mut conn, round).unwrap().overall;
-        let (answered, delivered) = counts.get(round.as_str()).copied().unwrap_or((0, 0));
+        let p = rounds::progress(&mut conn, rid(round)).unwrap().overall;
+        let (answered, delivered) = counts.get(&rid(round)).copied().unwrap_or((0, 0));
         assert_eq!((answered, delivered), (p.answered, p.delivered), "{round}");
     }
-    let p = rounds::progress(&mut conn, &csat).unwrap().overall;
+    let p = rounds::progress(&mut conn, rid(&csat)).unwrap().overall;
     assert_eq!(p.answered, 2);
     assert_eq!(p.delivered, p.invited - 2, "one bounced, one never sent");
     drop(conn);
@@ -817,15 +822,12 @@ async fn the_admin_page_counts_every_round_as_its_status_page_does() {
         .unwrap();
     set(&mut conn, &ids[0], false, true, 1);
     set(&mut conn, &ids[1], false, false, 0);
-    ctopulse::app::rounds::close_and_seal(&mut conn, &culture, ctopulse::clock::now(), "test")
+    ctopulse::app::rounds::close_and_seal(&mut conn, rid(&culture), ctopulse::clock::now(), "test")
         .unwrap();
-    let p = rounds::progress(&mut conn, &culture).unwrap().overall;
+    let p = rounds::progress(&mut conn, rid(&culture)).unwrap().overall;
     assert_eq!(p.delivered, p.invited - 2, "one bounced, one never sent");
     let counts = ctopulse::db::rounds::answered_and_delivered(&mut conn).unwrap();
-    assert_eq!(
-        counts.get(culture.as_str()),
-        Some(&(p.answered, p.delivered))
-    );
+    assert_eq!(counts.get(&rid(&culture)), Some(&(p.answered, p.delivered)));
 }
 
 #[tokio::test]
@@ -860,7 +862,10 @@ async fn closing_a_round_asks_first_and_names_what_it_cannot_undo() {
     assert!(ask.contains("cannot be undone"));
     assert!(ask.contains(&format!("action=\"/admin/rounds/{round}/close\"")));
     assert_eq!(
-        rounds::get(&mut app.conn(), &round).unwrap().status.key(),
+        rounds::get(&mut app.conn(), rid(&round))
+            .unwrap()
+            .status
+            .key(),
         "open",
         "asking changes nothing"
     );
@@ -869,7 +874,10 @@ async fn closing_a_round_asks_first_and_names_what_it_cannot_undo() {
         .await;
     assert_eq!(res.status(), 303);
     assert_eq!(
-        rounds::get(&mut app.conn(), &round).unwrap().status.key(),
+        rounds::get(&mut app.conn(), rid(&round))
+            .unwrap()
+            .status
+            .key(),
         "sealed"
     );
     // A sealed round no longer offers to close, even when asked to.

@@ -17,6 +17,7 @@
 //! has one defect forced on it (an invalid form, an unknown object or a forged CSRF token),
 //! so every case must leave the data untouched.
 
+use crate::helpers::rid;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -166,7 +167,7 @@ async fn seed_world(app: &TestApp) -> World {
     }
     ctopulse::app::rounds::close_and_seal(
         &mut app.conn(),
-        &closed_round,
+        rid(&closed_round),
         ctopulse::clock::now(),
         "test",
     )

@@ -1,5 +1,6 @@
 //! The command line as a user runs it: exit codes and messages.
 
+use crate::helpers::rid;
 use std::process::{Command, Output};
 
 use crate::helpers::TestDb;
@@ -355,8 +356,13 @@ async fn backup_round_trips_a_populated_database() {
         )
         .await;
     }
-    ctopulse::app::rounds::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "test")
-        .unwrap();
+    ctopulse::app::rounds::close_and_seal(
+        &mut app.conn(),
+        rid(&round),
+        ctopulse::clock::now(),
+        "test",
+    )
+    .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("backup.db");
     let o = ctopulse(

@@ -222,7 +222,7 @@ async fn the_demo_tells_its_story_and_seeding_twice_adds_nothing() {
     assert_eq!(open.len(), 1);
     assert_eq!(open[0].quarter, today);
     assert_eq!(open[0].template_key, "internal-csat");
-    let progress = rounds::progress(&mut app.conn(), &open[0].id).unwrap();
+    let progress = rounds::progress(&mut app.conn(), open[0].id).unwrap();
     let rate = progress.overall.response_rate.unwrap();
     assert!((0.35..=0.45).contains(&rate), "{rate}");
     assert_eq!(report.current.emailed as i64, progress.overall.invited);

@@ -254,8 +254,8 @@ impl TestApp {
             "test",
         )
         .expect("create round");
-        rounds::launch_with(&mut conn, &id, t, now, "test").expect("launch round");
-        id
+        rounds::launch_with(&mut conn, id, t, now, "test").expect("launch round");
+        id.to_string()
     }
 
     /// Runs the outbox worker until nothing is due.
@@ -348,4 +348,9 @@ impl TestApp {
             .expect("count")
             .n
     }
+}
+
+/// A round id as the API and pages print it, typed (tests take ids from responses).
+pub fn rid(text: &str) -> ctopulse::domain::ids::RoundId {
+    text.parse().expect("a round id")
 }

@@ -13,7 +13,7 @@ const CREATED: PrimitiveDateTime = datetime!(2026-10-01 09:00);
 const LAUNCHED: PrimitiveDateTime = datetime!(2026-10-02 10:30);
 
 /// A draft internal-csat round for 2026Q4 created at `CREATED`, closing 2026-10-20.
-fn draft(app: &TestApp) -> String {
+fn draft(app: &TestApp) -> ctopulse::domain::ids::RoundId {
     let t = app.state.templates.get("internal-csat").unwrap();
     rounds::create(
         &mut app.conn(),
@@ -38,10 +38,10 @@ async fn a_launch_happens_at_the_time_it_is_given() {
     app.import_roster(ROSTER);
     let id = draft(&app);
     let report =
-        rounds::launch(&mut app.conn(), &id, &app.state.templates, LAUNCHED, "test").unwrap();
+        rounds::launch(&mut app.conn(), id, &app.state.templates, LAUNCHED, "test").unwrap();
     // Everyone but the board member.
     assert_eq!(report.invitations, 14);
-    let r = rounds::get(&mut app.conn(), &id).unwrap();
+    let r = rounds::get(&mut app.conn(), id).unwrap();
     assert_eq!(r.status, RoundStatus::Open);
     assert_eq!(r.launched_at, Some(LAUNCHED));
     assert_eq!(r.opens_on, Some(LAUNCHED.date()));
@@ -54,7 +54,7 @@ async fn a_launch_happens_at_the_time_it_is_given() {
     assert!(due.iter().all(|t| *t == LAUNCHED), "{due:?}");
     // A round is launched once.
     assert!(matches!(
-        rounds::launch(&mut app.conn(), &id, &app.state.templates, LAUNCHED, "test"),
+        rounds::launch(&mut app.conn(), id, &app.state.templates, LAUNCHED, "test"),
         Err(RoundError::WrongStatus {
             status: RoundStatus::Open,
             ..
@@ -69,11 +69,11 @@ async fn a_launch_after_the_close_time_is_refused_and_changes_nothing() {
     let id = draft(&app);
     let late = datetime!(2026-10-21 00:00);
     assert!(matches!(
-        rounds::launch(&mut app.conn(), &id, &app.state.templates, late, "test"),
+        rounds::launch(&mut app.conn(), id, &app.state.templates, late, "test"),
         Err(RoundError::ClosePassed(_))
     ));
     assert_eq!(
-        rounds::get(&mut app.conn(), &id).unwrap().status,
+        rounds::get(&mut app.conn(), id).unwrap().status,
         RoundStatus::Draft
     );
     assert_eq!(app.count("invitations"), 0);
@@ -85,7 +85,7 @@ async fn reminders_go_only_to_those_who_have_not_answered() {
     let app = TestApp::spawn().await;
     app.import_roster(ROSTER);
     let id = draft(&app);
-    rounds::launch(&mut app.conn(), &id, &app.state.templates, LAUNCHED, "test").unwrap();
+    rounds::launch(&mut app.conn(), id, &app.state.templates, LAUNCHED, "test").unwrap();
     let mut conn = app.conn();
     // The invitations went out; two people answered.
     diesel::update(outbox::table)
@@ -105,7 +105,7 @@ async fn reminders_go_only_to_those_who_have_not_answered() {
         .unwrap();
     let at = LAUNCHED + time::Duration::days(3);
     assert_eq!(
-        rounds::remind(&mut conn, &id, at, "test").unwrap(),
+        rounds::remind(&mut conn, id, at, "test").unwrap(),
         RemindReport {
             reminders: 12,
             reinvites: 0
@@ -122,7 +122,7 @@ async fn reminders_go_only_to_those_who_have_not_answered() {
         .all(|(inv, t)| *t == at && !answered.contains(inv.as_ref().unwrap())));
     // Reminders still waiting are not queued twice.
     assert_eq!(
-        rounds::remind(&mut conn, &id, at, "test").unwrap(),
+        rounds::remind(&mut conn, id, at, "test").unwrap(),
         RemindReport {
             reminders: 0,
             reinvites: 0
@@ -130,7 +130,7 @@ async fn reminders_go_only_to_those_who_have_not_answered() {
     );
     // After the close time there is nobody left to remind.
     assert!(matches!(
-        rounds::remind(&mut conn, &id, datetime!(2026-10-21 00:00), "test"),
+        rounds::remind(&mut conn, id, datetime!(2026-10-21 00:00), "test"),
         Err(RoundError::WrongStatus { .. })
     ));
 }
@@ -140,18 +140,18 @@ async fn sealing_twice_is_refused_and_leaves_the_seal_as_it_was() {
     let app = TestApp::spawn().await;
     app.import_roster(ROSTER);
     let id = draft(&app);
-    rounds::launch(&mut app.conn(), &id, &app.state.templates, LAUNCHED, "test").unwrap();
+    rounds::launch(&mut app.conn(), id, &app.state.templates, LAUNCHED, "test").unwrap();
     let closed_at = datetime!(2026-10-10 12:00);
-    let first = rounds::close_and_seal(&mut app.conn(), &id, closed_at, "test").unwrap();
+    let first = rounds::close_and_seal(&mut app.conn(), id, closed_at, "test").unwrap();
     assert_eq!(first.round_id, id);
     assert_eq!(first.emails_cancelled, 14);
     let tallies = app.count("group_tallies");
-    let r = rounds::get(&mut app.conn(), &id).unwrap();
+    let r = rounds::get(&mut app.conn(), id).unwrap();
     assert_eq!(
         (r.status, r.closed_at, r.sealed_at),
         (RoundStatus::Sealed, Some(closed_at), Some(closed_at))
     );
-    let again = rounds::close_and_seal(&mut app.conn(), &id, LAUNCHED, "test");
+    let again = rounds::close_and_seal(&mut app.conn(), id, LAUNCHED, "test");
     assert!(matches!(
         again,
         Err(RoundError::WrongStatus {
@@ -159,7 +159,7 @@ async fn sealing_twice_is_refused_and_leaves_the_seal_as_it_was() {
             ..
         })
     ));
-    let r = rounds::get(&mut app.conn(), &id).unwrap();
+    let r = rounds::get(&mut app.conn(), id).unwrap();
     assert_eq!(r.sealed_at, Some(closed_at));
     assert_eq!(app.count("group_tallies"), tallies);
     // The auto-close has nothing left to do either.
@@ -175,17 +175,17 @@ async fn the_auto_close_seals_only_rounds_past_their_close_time() {
     let app = TestApp::spawn().await;
     app.import_roster(ROSTER);
     let id = draft(&app);
-    rounds::launch(&mut app.conn(), &id, &app.state.templates, LAUNCHED, "test").unwrap();
-    let closes_at = rounds::get(&mut app.conn(), &id).unwrap().closes_at;
+    rounds::launch(&mut app.conn(), id, &app.state.templates, LAUNCHED, "test").unwrap();
+    let closes_at = rounds::get(&mut app.conn(), id).unwrap().closes_at;
     let before = closes_at - time::Duration::seconds(1);
     assert!(rounds::close_due(&mut app.conn(), before)
         .unwrap()
         .is_empty());
     assert_eq!(
         rounds::close_due(&mut app.conn(), closes_at).unwrap(),
-        vec![id.clone()]
+        vec![id]
     );
-    let r = rounds::get(&mut app.conn(), &id).unwrap();
+    let r = rounds::get(&mut app.conn(), id).unwrap();
     assert_eq!(
         (r.status, r.sealed_at),
         (RoundStatus::Sealed, Some(closes_at))
@@ -198,17 +198,17 @@ async fn retally_needs_a_closed_round() {
     app.import_roster(ROSTER);
     let id = draft(&app);
     assert!(matches!(
-        rounds::retally(&mut app.conn(), LAUNCHED, &id, "test"),
+        rounds::retally(&mut app.conn(), LAUNCHED, id, "test"),
         Err(RoundError::NotClosed {
             status: RoundStatus::Draft,
             ..
         })
     ));
-    rounds::launch(&mut app.conn(), &id, &app.state.templates, LAUNCHED, "test").unwrap();
-    rounds::close_and_seal(&mut app.conn(), &id, LAUNCHED, "test").unwrap();
+    rounds::launch(&mut app.conn(), id, &app.state.templates, LAUNCHED, "test").unwrap();
+    rounds::close_and_seal(&mut app.conn(), id, LAUNCHED, "test").unwrap();
     let tallies = app.count("group_tallies");
     assert_eq!(
-        rounds::retally(&mut app.conn(), LAUNCHED, &id, "test").unwrap(),
+        rounds::retally(&mut app.conn(), LAUNCHED, id, "test").unwrap(),
         id
     );
     assert_eq!(app.count("group_tallies"), tallies);

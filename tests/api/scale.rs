@@ -191,14 +191,14 @@ async fn a_small_scale_company_gives_a_full_scorecard() {
 
     // A scratch round is taken back without a trace, as the benches rely on.
     let before = app.count("invitations");
-    bench_data::reset_round(&mut app.conn(), open).expect("reset");
+    bench_data::reset_round(&mut app.conn(), *open).expect("reset");
     assert_eq!(
-        bench_data::unanswered(&mut app.conn(), open)
+        bench_data::unanswered(&mut app.conn(), *open)
             .expect("unanswered")
             .len(),
         EMPLOYEES
     );
-    bench_data::discard_round(&mut app.conn(), open).expect("discard");
+    bench_data::discard_round(&mut app.conn(), *open).expect("discard");
     assert_eq!(app.count("invitations"), before - EMPLOYEES as i64);
     assert_eq!(app.count("rounds"), 24);
     assert_eq!(

@@ -1,6 +1,7 @@
 //! The scorecard from the database: answers through real rounds, tallies at seal, the engine
 //! on top — equal to the engine fed by an independent aggregation of the same answers.
 
+use crate::helpers::rid;
 use std::collections::BTreeMap;
 
 use crate::helpers::TestApp;
@@ -76,14 +77,14 @@ pub(crate) async fn sealed_culture_round(
             .collect();
         survey::submit(
             &mut app.conn(),
-            &round_id,
+            rid(&round_id),
             &ctopulse::tokens::hash(&token),
             &answers,
             now,
         )
         .unwrap();
     }
-    ctopulse::app::rounds::close_and_seal(&mut app.conn(), &round_id, now, "test").unwrap();
+    ctopulse::app::rounds::close_and_seal(&mut app.conn(), rid(&round_id), now, "test").unwrap();
     (round_id, template)
 }
 
@@ -144,7 +145,7 @@ async fn the_scorecard_from_the_database_equals_the_engine_on_the_same_answers()
             .or_default() += 1;
         let stored = survey::submit(
             &mut app.conn(),
-            &round_id,
+            rid(&round_id),
             &ctopulse::tokens::hash(&token),
             &answers,
             now,
@@ -167,7 +168,7 @@ async fn the_scorecard_from_the_database_equals_the_engine_on_the_same_answers()
     );
     assert_eq!(err.to_string(), "no closed round for 2026Q3");
 
-    ctopulse::app::rounds::close_and_seal(&mut app.conn(), &round_id, now, "test").unwrap();
+    ctopulse::app::rounds::close_and_seal(&mut app.conn(), rid(&round_id), now, "test").unwrap();
     let loaded = scorecard::load(&mut app.conn(), None, &opts(), &mut rand::rng()).unwrap();
     assert_eq!(
         loaded.scorecard.quarter.to_string(),
@@ -176,7 +177,7 @@ async fn the_scorecard_from_the_database_equals_the_engine_on_the_same_answers()
     );
 
     // The same round fed to the engine from the in-memory aggregation above.
-    let round = rounds::get(&mut app.conn(), &round_id).unwrap();
+    let round = rounds::get(&mut app.conn(), rid(&round_id)).unwrap();
     let input = ScorecardInput {
         quarter: "2026Q3".parse().unwrap(),
         rounds: vec![RoundInput {
@@ -317,7 +318,7 @@ async fn tallies_equal_a_fresh_aggregation_and_retally_changes_nothing() {
         .count()
         .get_result(&mut *app.conn())
         .unwrap();
-    let round = rounds::get(&mut app.conn(), &round_id).unwrap();
+    let round = rounds::get(&mut app.conn(), rid(&round_id)).unwrap();
     app.conn()
         .write_transaction(|c| seal::write_tallies(c, &round, &template))
         .unwrap();

@@ -2,6 +2,7 @@
 //! TEST_DATABASE_URL selects: roster → launch → invite → link → answer → thanks → reuse
 //! refused → remind only the others → close → seal.
 
+use crate::helpers::rid;
 use crate::helpers::{TestApp, ROSTER};
 use ctopulse::app::rounds;
 use ctopulse::db::seal;
@@ -112,7 +113,7 @@ async fn a_round_runs_from_roster_to_seal() {
     let rounds::RemindReport {
         reminders,
         reinvites,
-    } = rounds::remind(&mut app.conn(), &round, ctopulse::clock::now(), "test").unwrap();
+    } = rounds::remind(&mut app.conn(), rid(&round), ctopulse::clock::now(), "test").unwrap();
     assert_eq!((reminders, reinvites), (13, 0));
     app.send_all().await;
     assert_eq!(
@@ -127,7 +128,7 @@ async fn a_round_runs_from_roster_to_seal() {
     let res = post_overall(&app, &browser2, &form2, &csrf2, "5").await;
     assert_eq!(res.status(), 200);
 
-    let progress = rounds::progress(&mut app.conn(), &round).unwrap();
+    let progress = rounds::progress(&mut app.conn(), rid(&round)).unwrap();
     assert_eq!(progress.overall.answered, 2);
     assert_eq!(progress.overall.delivered, 14);
     let sales = progress.groups.iter().find(|g| g.group == "sales").unwrap();
@@ -140,7 +141,7 @@ async fn a_round_runs_from_roster_to_seal() {
         .unwrap();
     let sealed = ctopulse::app::rounds::close_and_seal(
         &mut app.conn(),
-        &round,
+        rid(&round),
         ctopulse::clock::now(),
         "test",
     )
@@ -165,7 +166,7 @@ async fn a_round_runs_from_roster_to_seal() {
         8,
         "answers moved with their responses"
     );
-    let r = rounds::get(&mut app.conn(), &round).unwrap();
+    let r = rounds::get(&mut app.conn(), rid(&round)).unwrap();
     assert_eq!(r.status.key(), "sealed");
 
     // Tallies equal what was answered.
@@ -211,7 +212,7 @@ async fn a_round_runs_from_roster_to_seal() {
     assert!(
         ctopulse::app::rounds::close_and_seal(
             &mut app.conn(),
-            &round,
+            rid(&round),
             ctopulse::clock::now(),
             "test"
         )
@@ -457,7 +458,7 @@ async fn mail_failures_are_retried_or_reported_and_nothing_is_lost() {
     app.mailbox.reject_temporarily("e2@acme.test");
     let stats = app.send_all().await;
     assert_eq!((stats.sent, stats.failed, stats.retried), (4, 1, 1));
-    let p = rounds::progress(&mut app.conn(), &round).unwrap();
+    let p = rounds::progress(&mut app.conn(), rid(&round)).unwrap();
     assert_eq!(p.overall.undeliverable, 1);
     assert_eq!(p.undeliverable[0].email, "e1@acme.test");
     assert!(p.undeliverable[0].reason.contains("550"));
@@ -473,7 +474,7 @@ async fn mail_failures_are_retried_or_reported_and_nothing_is_lost() {
     let rounds::RemindReport {
         reminders,
         reinvites,
-    } = rounds::remind(&mut app.conn(), &round, ctopulse::clock::now(), "test").unwrap();
+    } = rounds::remind(&mut app.conn(), rid(&round), ctopulse::clock::now(), "test").unwrap();
     assert_eq!(reinvites, 1);
     assert_eq!(
         reminders, 4,
@@ -481,7 +482,7 @@ async fn mail_failures_are_retried_or_reported_and_nothing_is_lost() {
     );
     app.send_all().await;
     assert_eq!(app.mailbox.sent_to("e1@acme.test").len(), 1);
-    let p = rounds::progress(&mut app.conn(), &round).unwrap();
+    let p = rounds::progress(&mut app.conn(), rid(&round)).unwrap();
     assert_eq!(p.overall.undeliverable, 0);
 }
 
@@ -491,7 +492,13 @@ async fn a_round_cannot_be_launched_twice_or_answered_after_close() {
     app.import_roster(ROSTER);
     let round = app.launch("tech-strategy-alignment", "2026Q4");
     let t = app.state.templates.get("tech-strategy-alignment").unwrap();
-    let again = rounds::launch_with(&mut app.conn(), &round, t, ctopulse::clock::now(), "test");
+    let again = rounds::launch_with(
+        &mut app.conn(),
+        rid(&round),
+        t,
+        ctopulse::clock::now(),
+        "test",
+    );
     assert!(matches!(again, Err(rounds::RoundError::WrongStatus { .. })));
     app.send_all().await;
     // Audience: the CEO's office, the board, and executives.
@@ -509,8 +516,13 @@ async fn a_round_cannot_be_launched_twice_or_answered_after_close() {
     );
     let browser = app.browser();
     let (form, csrf) = app.open_survey(&browser, "c1@acme.test").await;
-    ctopulse::app::rounds::close_and_seal(&mut app.conn(), &round, ctopulse::clock::now(), "test")
-        .unwrap();
+    ctopulse::app::rounds::close_and_seal(
+        &mut app.conn(),
+        rid(&round),
+        ctopulse::clock::now(),
+        "test",
+    )
+    .unwrap();
     let res = app
         .post_form(
             &browser,
@@ -547,17 +559,20 @@ async fn a_round_closes_by_itself_at_the_end_of_its_close_date() {
     let app = TestApp::spawn().await;
     app.import_roster(ROSTER);
     let round = app.launch("internal-csat", "2026Q4");
-    let r = rounds::get(&mut app.conn(), &round).unwrap();
+    let r = rounds::get(&mut app.conn(), rid(&round)).unwrap();
     let just_before = r.closes_at - time::Duration::seconds(1);
     assert!(ctopulse::startup::close_due_rounds(&app.pool, just_before)
         .unwrap()
         .is_empty());
     assert_eq!(
         ctopulse::startup::close_due_rounds(&app.pool, r.closes_at).unwrap(),
-        vec![round.clone()]
+        vec![rid(&round)]
     );
     assert_eq!(
-        rounds::get(&mut app.conn(), &round).unwrap().status.key(),
+        rounds::get(&mut app.conn(), rid(&round))
+            .unwrap()
+            .status
+            .key(),
         "sealed"
     );
     assert_eq!(app.count("invitation_links"), 0);
@@ -663,14 +678,21 @@ async fn a_submission_in_flight_during_the_seal_is_sealed_with_the_round_or_refu
     let (pool, r) = (app.pool.clone(), round.clone());
     let submission = std::thread::spawn(move || {
         let mut conn = ctopulse::db::pool::checkout(&pool).unwrap();
-        submit_checked(&mut conn, &r, &hash, ctopulse::clock::now(), None, |_| {
-            // Link looked up (inside the transaction on SQLite): let the seal start now.
-            inside_tx.send(()).unwrap();
-            if !pg {
-                std::thread::sleep(std::time::Duration::from_millis(700));
-            }
-            Ok::<_, std::convert::Infallible>(overall(4))
-        })
+        submit_checked(
+            &mut conn,
+            rid(&r),
+            &hash,
+            ctopulse::clock::now(),
+            None,
+            |_| {
+                // Link looked up (inside the transaction on SQLite): let the seal start now.
+                inside_tx.send(()).unwrap();
+                if !pg {
+                    std::thread::sleep(std::time::Duration::from_millis(700));
+                }
+                Ok::<_, std::convert::Infallible>(overall(4))
+            },
+        )
         .unwrap()
     });
     let (pool, r) = (app.pool.clone(), round.clone());
@@ -679,7 +701,7 @@ async fn a_submission_in_flight_during_the_seal_is_sealed_with_the_round_or_refu
         // On PostgreSQL, start once the store statement holds the link (it sleeps 0.7 s).
         std::thread::sleep(std::time::Duration::from_millis(if pg { 250 } else { 0 }));
         let mut conn = ctopulse::db::pool::checkout(&pool).unwrap();
-        ctopulse::app::rounds::close_and_seal(&mut conn, &r, ctopulse::clock::now(), "test")
+        ctopulse::app::rounds::close_and_seal(&mut conn, rid(&r), ctopulse::clock::now(), "test")
             .unwrap()
     });
     let stored = matches!(submission.join().unwrap(), Checked::Stored(_));
@@ -728,14 +750,14 @@ async fn a_submission_arriving_during_the_seal_waits_and_is_refused() {
     let (pool, r) = (app.pool.clone(), round.clone());
     let sealing = std::thread::spawn(move || {
         let mut conn = ctopulse::db::pool::checkout(&pool).unwrap();
-        ctopulse::app::rounds::close_and_seal(&mut conn, &r, ctopulse::clock::now(), "test")
+        ctopulse::app::rounds::close_and_seal(&mut conn, rid(&r), ctopulse::clock::now(), "test")
             .unwrap()
     });
     std::thread::sleep(std::time::Duration::from_millis(250));
     let answers = overall(4);
     // The lookup runs before the seal commits, sees the link, and the store then waits.
     let now = ctopulse::clock::now();
-    let outcome = submit(&mut app.conn(), &round, &hash, &answers, now).unwrap();
+    let outcome = submit(&mut app.conn(), rid(&round), &hash, &answers, now).unwrap();
     let report = sealing.join().unwrap();
     assert_eq!(outcome, Submitted::Unknown, "the link is gone");
     assert_eq!(report.responses, 0);
@@ -779,19 +801,26 @@ async fn submissions_store_answers_exactly_as_given() {
         hash("s3@acme.test"),
     );
     assert_eq!(
-        submit(&mut app.conn(), &round, &h1, &[], now).unwrap(),
+        submit(&mut app.conn(), rid(&round), &h1, &[], now).unwrap(),
         Submitted::Stored
     );
     assert_eq!(
-        submit(&mut app.conn(), &round, &h2, &given, now).unwrap(),
+        submit(&mut app.conn(), rid(&round), &h2, &given, now).unwrap(),
         Submitted::Stored
     );
     assert_eq!(
-        submit(&mut app.conn(), &round, &h2, &given, now).unwrap(),
+        submit(&mut app.conn(), rid(&round), &h2, &given, now).unwrap(),
         Submitted::AlreadyAnswered
     );
     assert_eq!(
-        submit(&mut app.conn(), "no-such-round", &h3, &given, now).unwrap(),
+        submit(
+            &mut app.conn(),
+            ctopulse::domain::ids::RoundId::random(),
+            &h3,
+            &given,
+            now
+        )
+        .unwrap(),
         Submitted::Unknown
     );
     assert_eq!(app.count("responses"), 2);
@@ -874,7 +903,7 @@ async fn remembered_links_never_outvote_the_database() {
     let (form3, csrf3) = app.open_survey(&b3, "s3@acme.test").await;
     let sealed = ctopulse::app::rounds::close_and_seal(
         &mut app.conn(),
-        &round,
+        rid(&round),
         ctopulse::clock::now(),
         "cli",
     )
@@ -954,7 +983,7 @@ async fn the_outbox_stores_no_link_for_messages_a_seal_is_cancelling() {
         .map(|m| NewLink {
             message_id: m.id.clone(),
             invitation_id: m.invitation_id.clone().unwrap(),
-            round_id: m.round_id.clone().unwrap(),
+            round_id: m.round_id.unwrap(),
             token_hash: ctopulse::tokens::hash(&uuid::Uuid::new_v4().to_string()),
         })
         .collect();

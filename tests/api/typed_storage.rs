@@ -1,6 +1,7 @@
 //! Stored values are typed: a malformed value in a typed column is an error naming its table,
 //! column and value — never a row silently skipped or an account silently locked out.
 
+use crate::helpers::rid;
 use ctopulse::auth::Role;
 use ctopulse::db::{users, DbError};
 use ctopulse::domain::email::Email;
@@ -194,7 +195,7 @@ async fn a_malformed_stored_round_quarter_or_status_is_an_error_not_a_missing_ro
     .unwrap();
     // The list does not quietly leave the round out, and the round is not "not found".
     assert_malformed_round(&stored::list(&mut conn).unwrap_err(), "quarter", "2026Q9");
-    match rounds::get(&mut conn, &round) {
+    match rounds::get(&mut conn, rid(&round)) {
         Err(RoundError::Db(e)) => assert_malformed_round(&e, "quarter", "2026Q9"),
         other => panic!("expected a malformed-value error, got {other:?}"),
     }
@@ -207,7 +208,7 @@ async fn a_malformed_stored_round_quarter_or_status_is_an_error_not_a_missing_ro
     assert_malformed_round(&stored::list(&mut conn).unwrap_err(), "status", "half-open");
     // A round of unknown status is never reminded or sealed as if it were open.
     assert!(matches!(
-        rounds::remind(&mut conn, &round, ctopulse::clock::now(), "test"),
+        rounds::remind(&mut conn, rid(&round), ctopulse::clock::now(), "test"),
         Err(RoundError::Db(DbError::Malformed { .. }))
     ));
     assert!(matches!(

@@ -1,5 +1,6 @@
 //! Closing and sealing rounds, by hand or at their close time, and rebuilding tallies.
 
+use crate::domain::ids::RoundId;
 use serde::Serialize;
 use time::PrimitiveDateTime;
 
@@ -10,7 +11,7 @@ use crate::domain::round::RoundStatus;
 /// What sealing did.
 #[derive(Debug, Clone, Serialize)]
 pub struct SealReport {
-    pub round_id: String,
+    pub round_id: RoundId,
     pub responses: usize,
     pub links_deleted: usize,
     pub emails_cancelled: usize,
@@ -22,7 +23,7 @@ pub struct SealReport {
 /// [`seal::scrub_soon`]) so no old row version stays on disk.
 pub fn close_and_seal(
     conn: &mut DbConnection,
-    id: &str,
+    id: RoundId,
     now: PrimitiveDateTime,
     actor: &str,
 ) -> Result<SealReport, RoundError> {
@@ -31,25 +32,25 @@ pub fn close_and_seal(
     let id = round.id;
     seal::with_secure_delete(conn, |conn| {
         conn.write_transaction(|conn| {
-            let round = get(conn, &id)?;
+            let round = get(conn, id)?;
             if round.status != RoundStatus::Open {
                 return Err(RoundError::WrongStatus {
-                    id: id.clone(),
+                    id,
                     status: round.status,
                     action: "close",
                     needed: "open",
                 });
             }
-            rounds::mark_closed(conn, &id, now)?;
-            let emails_cancelled = seal::cancel_pending_emails(conn, &id)?;
-            let links_deleted = seal::delete_links(conn, &id)?;
-            let responses = seal::shuffle_responses(conn, &id)?;
+            rounds::mark_ended(conn, id, rounds::Ending::Closed, now)?;
+            let emails_cancelled = seal::cancel_pending_emails(conn, id)?;
+            let links_deleted = seal::delete_links(conn, id)?;
+            let responses = seal::shuffle_responses(conn, id)?;
             seal::write_tallies(conn, &round, &template)?;
-            rounds::mark_sealed(conn, &id, now)?;
+            rounds::mark_ended(conn, id, rounds::Ending::Sealed, now)?;
             let detail = format!("responses={responses} links_deleted={links_deleted} emails_cancelled={emails_cancelled}");
-            audit::record(conn, now, actor, "round.close", "round", Some(&id), Some(&detail))?;
+            audit::record(conn, now, actor, "round.close", "round", Some(&id.to_string()), Some(&detail))?;
             Ok(SealReport {
-                round_id: id.clone(),
+                round_id: id,
                 responses,
                 links_deleted,
                 emails_cancelled,
@@ -66,11 +67,11 @@ pub const AUTO_CLOSE_ACTOR: &str = "system:auto-close";
 pub fn close_due(
     conn: &mut DbConnection,
     now: PrimitiveDateTime,
-) -> Result<Vec<String>, RoundError> {
+) -> Result<Vec<RoundId>, RoundError> {
     let due = rounds::due_to_close(conn, now)?;
     let mut closed = Vec::new();
     for id in due {
-        match close_and_seal(conn, &id, now, AUTO_CLOSE_ACTOR) {
+        match close_and_seal(conn, id, now, AUTO_CLOSE_ACTOR) {
             Ok(_) => closed.push(id),
             Err(e) => tracing::warn!(round = %id, error = %e, "auto-close failed; will retry"),
         }
@@ -89,9 +90,9 @@ pub fn close_due(
 pub fn retally(
     conn: &mut DbConnection,
     now: PrimitiveDateTime,
-    id: &str,
+    id: RoundId,
     actor: &str,
-) -> Result<String, RoundError> {
+) -> Result<RoundId, RoundError> {
     let round = get(conn, id)?;
     if !round.status.results_visible() {
         return Err(RoundError::NotClosed {
@@ -107,7 +108,7 @@ pub fn retally(
         actor,
         "round.retally",
         "round",
-        Some(&round.id),
+        Some(&round.id.to_string()),
         None,
     )?;
     Ok(round.id)

@@ -1,5 +1,6 @@
 //! Launching a round: invitations, their emails and the snapshot, in one transaction.
 
+use crate::domain::ids::RoundId;
 use std::collections::BTreeSet;
 
 use serde::Serialize;
@@ -25,7 +26,7 @@ pub struct LaunchReport {
 /// one transaction.
 pub fn launch(
     conn: &mut DbConnection,
-    id: &str,
+    id: RoundId,
     templates: &TemplateSet,
     now: PrimitiveDateTime,
     actor: &str,
@@ -34,13 +35,13 @@ pub fn launch(
     let template = templates
         .get(&round.template_key)
         .ok_or_else(|| RoundError::TemplateGone(round.template_key.clone()))?;
-    launch_with(conn, &round.id, template, now, actor)
+    launch_with(conn, round.id, template, now, actor)
 }
 
 /// [`launch`] with the template given (its key must be the round's).
 pub fn launch_with(
     conn: &mut DbConnection,
-    id: &str,
+    id: RoundId,
     template: &Template,
     now: PrimitiveDateTime,
     actor: &str,
@@ -48,10 +49,10 @@ pub fn launch_with(
     let id = get(conn, id)?.id;
     conn.write_transaction(|conn| {
         // Re-read inside the write lock: two launches at once must not both pass.
-        let round = get(conn, &id)?;
+        let round = get(conn, id)?;
         if round.status != RoundStatus::Draft {
             return Err(RoundError::WrongStatus {
-                id: id.clone(),
+                id,
                 status: round.status,
                 action: "launch",
                 needed: "draft",
@@ -96,12 +97,12 @@ pub fn launch_with(
                 break;
             };
             let mut mail =
-                NewOutboxRow::for_invitation("invite", &p.email, &id, &inv_id, p.locale, now);
+                NewOutboxRow::for_invitation("invite", &p.email, id, &inv_id, p.locale, now);
             mail.id = mail_id;
             mails.push(mail);
             invites.push(NewInvitation {
                 id: inv_id,
-                round_id: id.clone(),
+                round_id: id,
                 employee_id: p.id,
                 reporting_group: group.key.clone(),
                 responded: false,
@@ -125,7 +126,7 @@ pub fn launch_with(
         rounds::analyze(conn, "outbox")?;
         rounds::mark_launched(
             conn,
-            &id,
+            id,
             &LaunchSnapshot {
                 template,
                 groups: &StoredGroups(groups),
@@ -145,7 +146,7 @@ pub fn launch_with(
             actor,
             "round.launch",
             "round",
-            Some(&id),
+            Some(&id.to_string()),
             Some(&detail),
         )?;
         Ok(LaunchReport {

@@ -7,6 +7,7 @@
 pub mod recent;
 pub mod templates;
 
+use crate::domain::ids::RoundId;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -70,7 +71,7 @@ pub fn follow_link(
 pub fn form_from_memory(
     caches: Caches<'_>,
     token_hash: &str,
-    round_id: &str,
+    round_id: RoundId,
     now: PrimitiveDateTime,
 ) -> Option<(Respondent, Arc<Template>)> {
     let r = caches.links.get(token_hash, round_id, recent::FORM_FRESH)?;
@@ -117,11 +118,11 @@ fn template_of(
         return Ok(t);
     }
     let unreadable = |reason: String| SurveyError::TemplateUnreadable {
-        round: round.id.clone(),
+        round: round.id,
         reason,
         locale,
     };
-    let stored = survey::round_with_template(conn, &round.id)?
+    let stored = survey::round_with_template(conn, round.id)?
         .ok_or_else(|| unreadable("the round is gone".into()))?;
     let parsed = stored.template().map_err(|e| unreadable(e.to_string()))?;
     Ok(caches.templates.insert(&stored.template_hash, parsed))
@@ -146,7 +147,7 @@ pub enum Refusal {
 pub fn submit(
     conn: &mut DbConnection,
     caches: Caches<'_>,
-    round_id: &str,
+    round_id: RoundId,
     token_hash: &str,
     fields: &[(String, String)],
     ignored: &[&str],
@@ -213,7 +214,7 @@ pub enum SurveyError {
     /// The round's stored template does not load, so its form cannot be shown or checked.
     #[error("the survey template stored in round {round} does not load: {reason}")]
     TemplateUnreadable {
-        round: String,
+        round: RoundId,
         reason: String,
         /// The respondent's language, for the page that says so.
         locale: Locale,

@@ -6,6 +6,7 @@
 //! only for `FORM_FRESH`, which is the redirect's own race. Holds no answer, only what the
 //! link lookup returns, for at most `KEPT_FOR`; never logged.
 
+use crate::domain::ids::RoundId;
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -47,14 +48,19 @@ impl RecentLinks {
     }
 
     /// The respondent of `token_hash` in round `round_id`, if read less than `max_age` ago.
-    pub fn get(&self, token_hash: &str, round_id: &str, max_age: Duration) -> Option<Respondent> {
+    pub fn get(
+        &self,
+        token_hash: &str,
+        round_id: RoundId,
+        max_age: Duration,
+    ) -> Option<Respondent> {
         self.get_at(token_hash, round_id, max_age, Instant::now())
     }
 
     fn get_at(
         &self,
         token_hash: &str,
-        round_id: &str,
+        round_id: RoundId,
         max_age: Duration,
         now: Instant,
     ) -> Option<Respondent> {
@@ -72,7 +78,7 @@ impl RecentLinks {
     }
 
     /// Forgets every entry of a round (closed and sealed: its links are gone).
-    pub fn forget_round(&self, round_id: &str) {
+    pub fn forget_round(&self, round_id: RoundId) {
         if let Ok(mut entries) = self.entries.lock() {
             entries.retain(|_, (_, r)| r.round.id != round_id);
         }
@@ -89,10 +95,16 @@ mod tests {
     use super::*;
     use crate::db::survey::SurveyRound;
 
-    fn respondent(round: &str) -> Respondent {
+    fn rid(n: u64) -> RoundId {
+        format!("00000000-0000-4000-8000-{n:012}")
+            .parse()
+            .expect("a round id")
+    }
+
+    fn respondent(round: RoundId) -> Respondent {
         Respondent {
             round: SurveyRound {
-                id: round.into(),
+                id: round,
                 template_hash: "h".into(),
                 status: crate::domain::round::RoundStatus::Open,
                 closes_at: time::macros::datetime!(2030-01-01 0:00),
@@ -112,32 +124,32 @@ mod tests {
     fn entries_are_used_only_for_their_round_and_while_fresh() {
         let cache = RecentLinks::default();
         let t0 = Instant::now();
-        cache.remember_at("a", &respondent("r1"), t0);
+        cache.remember_at("a", &respondent(rid(1)), t0);
         let at = |s| t0 + Duration::from_secs(s);
-        assert!(cache.get_at("a", "r1", FORM_FRESH, at(9)).is_some());
-        assert!(cache.get_at("a", "r1", FORM_FRESH, at(10)).is_none());
-        assert!(cache.get_at("a", "r1", KEPT_FOR, at(899)).is_some());
-        assert!(cache.get_at("a", "r1", KEPT_FOR, at(900)).is_none());
+        assert!(cache.get_at("a", rid(1), FORM_FRESH, at(9)).is_some());
+        assert!(cache.get_at("a", rid(1), FORM_FRESH, at(10)).is_none());
+        assert!(cache.get_at("a", rid(1), KEPT_FOR, at(899)).is_some());
+        assert!(cache.get_at("a", rid(1), KEPT_FOR, at(900)).is_none());
         assert!(
-            cache.get_at("a", "r2", KEPT_FOR, at(1)).is_none(),
+            cache.get_at("a", rid(2), KEPT_FOR, at(1)).is_none(),
             "another round"
         );
         assert!(
-            cache.get_at("b", "r1", KEPT_FOR, at(1)).is_none(),
+            cache.get_at("b", rid(1), KEPT_FOR, at(1)).is_none(),
             "another link"
         );
         cache.forget("a");
-        assert!(cache.get_at("a", "r1", KEPT_FOR, at(1)).is_none());
+        assert!(cache.get_at("a", rid(1), KEPT_FOR, at(1)).is_none());
     }
 
     #[test]
     fn a_sealed_round_leaves_nothing_behind() {
         let cache = RecentLinks::default();
-        cache.remember("a", &respondent("r1"));
-        cache.remember("b", &respondent("r2"));
-        cache.forget_round("r1");
-        assert!(cache.get("a", "r1", KEPT_FOR).is_none());
-        assert!(cache.get("b", "r2", KEPT_FOR).is_some());
+        cache.remember("a", &respondent(rid(1)));
+        cache.remember("b", &respondent(rid(2)));
+        cache.forget_round(rid(1));
+        assert!(cache.get("a", rid(1), KEPT_FOR).is_none());
+        assert!(cache.get("b", rid(2), KEPT_FOR).is_some());
     }
 
     #[test]
@@ -145,16 +157,16 @@ mod tests {
         let cache = RecentLinks::default();
         let t0 = Instant::now();
         for i in 0..MAX_ENTRIES {
-            cache.remember_at(&format!("old{i}"), &respondent("r"), t0);
+            cache.remember_at(&format!("old{i}"), &respondent(rid(0)), t0);
         }
         assert_eq!(cache.len(), MAX_ENTRIES);
         // Expired entries make room first.
-        cache.remember_at("new", &respondent("r"), t0 + KEPT_FOR);
+        cache.remember_at("new", &respondent(rid(0)), t0 + KEPT_FOR);
         assert_eq!(cache.len(), 1);
         // When (nearly) every entry is fresh, the cache starts over rather than grow or scan
         // on every insert.
         for i in 0..MAX_ENTRIES {
-            cache.remember_at(&format!("fresh{i}"), &respondent("r"), t0 + KEPT_FOR);
+            cache.remember_at(&format!("fresh{i}"), &respondent(rid(0)), t0 + KEPT_FOR);
         }
         assert_eq!(
             cache.len(),
@@ -162,7 +174,7 @@ mod tests {
             "started over at the limit, then kept the newest"
         );
         assert!(cache
-            .get_at("fresh9999", "r", KEPT_FOR, t0 + KEPT_FOR)
+            .get_at("fresh9999", rid(0), KEPT_FOR, t0 + KEPT_FOR)
             .is_some());
     }
 }

@@ -1,5 +1,6 @@
 //! Invitations of a round and the emails queued for them.
 
+use crate::domain::ids::RoundId;
 use std::collections::HashSet;
 
 use diesel::prelude::*;
@@ -19,7 +20,7 @@ const BATCH: usize = 1000;
 #[diesel(table_name = invitations)]
 pub struct NewInvitation {
     pub id: String,
-    pub round_id: String,
+    pub round_id: RoundId,
     pub employee_id: String,
     pub reporting_group: String,
     pub responded: bool,
@@ -48,7 +49,7 @@ impl NewOutboxRow {
     pub fn for_invitation(
         kind: &str,
         recipient: &str,
-        round_id: &str,
+        round_id: RoundId,
         invitation_id: &str,
         locale: Locale,
         now: PrimitiveDateTime,
@@ -141,7 +142,7 @@ pub struct Unanswered {
 }
 
 /// The round's unanswered invitations of active employees.
-pub fn unanswered(conn: &mut DbConnection, round_id: &str) -> Result<Vec<Unanswered>, DbError> {
+pub fn unanswered(conn: &mut DbConnection, round_id: RoundId) -> Result<Vec<Unanswered>, DbError> {
     invitations::table
         .inner_join(employees::table)
         .filter(invitations::round_id.eq(round_id))
@@ -160,7 +161,7 @@ pub fn unanswered(conn: &mut DbConnection, round_id: &str) -> Result<Vec<Unanswe
 /// Invitations of the round with a message still waiting in the outbox.
 pub fn queued_invitations(
     conn: &mut DbConnection,
-    round_id: &str,
+    round_id: RoundId,
 ) -> Result<HashSet<String>, DbError> {
     Ok(outbox::table
         .filter(outbox::round_id.eq(round_id))

@@ -21,6 +21,8 @@ use time::{Date, Duration, PrimitiveDateTime};
 use super::column::{malformed_in, TextColumn};
 use super::schema::{audit_log, rounds};
 use super::{DbConnection, DbError};
+use crate::domain::audience::Audience;
+use crate::domain::ids::RoundId;
 use crate::domain::quarter::Quarter;
 use crate::domain::round::{ReportingGroup, RoundStatus};
 use crate::domain::template::{parse_template, Template, TemplateErrors};
@@ -53,15 +55,14 @@ text_column!(StoredGroups, StoredGroupsColumn);
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = rounds)]
 pub struct Round {
-    pub id: String,
+    pub id: RoundId,
     pub template_key: String,
     pub template_version: i32,
     #[serde(skip)]
     pub template_content: String,
     pub template_hash: String,
     pub quarter: Quarter,
-    /// Text: the scorecard reads it as text (typed in a later step).
-    pub audience: String,
+    pub audience: Audience,
     pub status: RoundStatus,
     pub opens_on: Option<Date>,
     pub closes_on: Date,
@@ -121,7 +122,7 @@ impl Round {
 
 /// A round row to insert (a draft).
 pub struct NewRoundRow<'a> {
-    pub id: &'a str,
+    pub id: RoundId,
     pub template: &'a Template,
     pub quarter: Quarter,
     pub closes_on: Date,
@@ -162,7 +163,7 @@ pub fn id_for(
     conn: &mut DbConnection,
     template_key: &str,
     quarter: Quarter,
-) -> Result<Option<String>, DbError> {
+) -> Result<Option<RoundId>, DbError> {
     Ok(rounds::table
         .filter(rounds::template_key.eq(template_key))
         .filter(rounds::quarter.eq(quarter))
@@ -171,29 +172,34 @@ pub fn id_for(
         .optional()?)
 }
 
-/// One round by id (a unique prefix of at least 8 characters also works, for typing).
-pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<Round>, DbError> {
-    if let Some(r) = rounds::table
+/// One round by id.
+pub fn find(conn: &mut DbConnection, id: RoundId) -> Result<Option<Round>, DbError> {
+    rounds::table
         .find(id)
         .select(Round::as_select())
         .first(conn)
         .optional()
-        .map_err(malformed_in("rounds"))?
-    {
-        return Ok(Some(r));
+        .map_err(malformed_in("rounds"))
+}
+
+/// The one round whose id starts with `prefix` (at least 8 hex digits or hyphens, so a
+/// person can type a short form); none when no round or more than one matches.
+pub fn find_by_prefix(conn: &mut DbConnection, prefix: &str) -> Result<Option<Round>, DbError> {
+    let prefix = prefix.trim().to_ascii_lowercase();
+    if prefix.len() < 8 || !prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+        return Ok(None);
     }
-    if id.len() >= 8 && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
-        let found: Vec<Round> = rounds::table
-            .filter(rounds::id.like(format!("{id}%")))
-            .select(Round::as_select())
-            .limit(2)
-            .load(conn)
-            .map_err(malformed_in("rounds"))?;
-        if found.len() == 1 {
-            return Ok(found.into_iter().next());
-        }
-    }
-    Ok(None)
+    let found: Vec<Round> = rounds::table
+        .filter(rounds::id.like(format!("{prefix}%")))
+        .select(Round::as_select())
+        .limit(2)
+        .load(conn)
+        .map_err(malformed_in("rounds"))?;
+    Ok(if found.len() == 1 {
+        found.into_iter().next()
+    } else {
+        None
+    })
 }
 
 /// Every round, newest quarter first.
@@ -216,7 +222,7 @@ pub struct LaunchSnapshot<'a> {
 /// Opens a round with the snapshot taken at launch.
 pub fn mark_launched(
     conn: &mut DbConnection,
-    id: &str,
+    id: RoundId,
     s: &LaunchSnapshot<'_>,
 ) -> Result<(), DbError> {
     diesel::update(rounds::table.find(id))
@@ -234,33 +240,35 @@ pub fn mark_launched(
     Ok(())
 }
 
-/// Marks a round closed at `at`.
-pub fn mark_closed(
-    conn: &mut DbConnection,
-    id: &str,
-    at: PrimitiveDateTime,
-) -> Result<(), DbError> {
-    diesel::update(rounds::table.find(id))
-        .set((
-            rounds::status.eq(RoundStatus::Closed),
-            rounds::closed_at.eq(Some(at)),
-        ))
-        .execute(conn)?;
-    Ok(())
+/// How a round's answering ends: first closed, then sealed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    Closed,
+    Sealed,
 }
 
-/// Marks a round sealed at `at`.
-pub fn mark_sealed(
+/// Moves a round to closed or sealed, stamping when it did so.
+pub fn mark_ended(
     conn: &mut DbConnection,
-    id: &str,
+    id: RoundId,
+    ending: Ending,
     at: PrimitiveDateTime,
 ) -> Result<(), DbError> {
-    diesel::update(rounds::table.find(id))
-        .set((
-            rounds::status.eq(RoundStatus::Sealed),
-            rounds::sealed_at.eq(Some(at)),
-        ))
-        .execute(conn)?;
+    let row = rounds::table.find(id);
+    match ending {
+        Ending::Closed => diesel::update(row)
+            .set((
+                rounds::status.eq(RoundStatus::Closed),
+                rounds::closed_at.eq(Some(at)),
+            ))
+            .execute(conn)?,
+        Ending::Sealed => diesel::update(row)
+            .set((
+                rounds::status.eq(RoundStatus::Sealed),
+                rounds::sealed_at.eq(Some(at)),
+            ))
+            .execute(conn)?,
+    };
     Ok(())
 }
 
@@ -281,7 +289,7 @@ pub fn roster_changes_before(
 pub fn due_to_close(
     conn: &mut DbConnection,
     now: PrimitiveDateTime,
-) -> Result<Vec<String>, DbError> {
+) -> Result<Vec<RoundId>, DbError> {
     Ok(rounds::table
         .filter(rounds::status.eq(RoundStatus::Open))
         .filter(rounds::closes_at.le(now))

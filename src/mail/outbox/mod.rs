@@ -1,6 +1,7 @@
 //! The outbox worker: claim due messages, commit the link hash, send, record the outcome
 //! only if the claim is still ours. Runs inside `serve`; `ctopulse send` drains it once.
 
+use crate::domain::ids::RoundId;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration as StdDuration, Instant};
@@ -40,7 +41,7 @@ pub struct OutboxWorker {
     mailer: Mailer,
     settings: Arc<Settings>,
     owner: String,
-    rounds: Arc<Mutex<HashMap<String, RoundFacts>>>,
+    rounds: Arc<Mutex<HashMap<RoundId, RoundFacts>>>,
     next_slot: Arc<Mutex<Instant>>,
     concurrency: Arc<Semaphore>,
     batch: i64,
@@ -329,8 +330,7 @@ impl OutboxWorker {
                 },
             }))
         };
-        let (Some(round_id), Some(invitation_id)) = (m.round_id.clone(), m.invitation_id.clone())
-        else {
+        let (Some(round_id), Some(invitation_id)) = (m.round_id, m.invitation_id.clone()) else {
             return skip(m, "not an invitation message");
         };
         let Some(kind) = MessageKind::parse(&m.kind) else {
@@ -346,7 +346,9 @@ impl OutboxWorker {
             Some(f) if !f.active => return skip(m, "no longer on the roster"),
             Some(f) => f,
         };
-        let round = self.round_facts(&round_id).await?;
+        let Some(round) = self.round_facts(round_id).await? else {
+            return skip(m, "the round no longer exists");
+        };
         let locale: Locale = m.locale.parse().unwrap_or(Locale::En);
         let token = tokens::new_token();
         let link = format!("{}/s/{}", self.settings.server.public_url, token);
@@ -437,17 +439,17 @@ impl OutboxWorker {
         }
     }
 
-    async fn round_facts(&self, round_id: &str) -> Result<RoundFacts, DbError> {
-        if let Some(f) = self.rounds.lock().await.get(round_id) {
-            return Ok(f.clone());
+    /// What every email of a round says about it (cached); `None` if the round is gone.
+    async fn round_facts(&self, round_id: RoundId) -> Result<Option<RoundFacts>, DbError> {
+        if let Some(f) = self.rounds.lock().await.get(&round_id) {
+            return Ok(Some(f.clone()));
         }
         let pool = self.pool.clone();
-        let id = round_id.to_string();
-        let round = blocking(move || {
-            rounds::find(&mut *db::pool::checkout(&pool)?, &id)?
-                .ok_or_else(|| DbError::Migration(format!("no round {id}")))
-        })
-        .await?;
+        let found =
+            blocking(move || rounds::find(&mut *db::pool::checkout(&pool)?, round_id)).await?;
+        let Some(round) = found else {
+            return Ok(None);
+        };
         let titles = match round.template() {
             Ok(t) => Locale::ALL
                 .iter()
@@ -463,11 +465,8 @@ impl OutboxWorker {
             closes_on: round.closes_on,
             k: round.k.max(0) as u32,
         };
-        self.rounds
-            .lock()
-            .await
-            .insert(round_id.to_string(), facts.clone());
-        Ok(facts)
+        self.rounds.lock().await.insert(round_id, facts.clone());
+        Ok(Some(facts))
     }
 
     async fn wait_for_rate_slot(&self) {

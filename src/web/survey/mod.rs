@@ -7,6 +7,7 @@ pub use crate::app::survey_page::{copy, preview_html, view};
 
 pub use crate::app::survey::recent;
 
+use crate::domain::ids::RoundId;
 use std::collections::BTreeMap;
 
 use actix_web::cookie::{Cookie, SameSite};
@@ -42,12 +43,18 @@ pub struct LangQuery {
     dept: Option<String>,
 }
 
-fn cookie_name(state: &AppState, round_id: &str) -> String {
+fn cookie_name(state: &AppState, round_id: RoundId) -> String {
     if state.settings.is_https() {
         format!("__Host-s-{round_id}")
     } else {
         format!("s-{round_id}")
     }
+}
+
+/// A round id from the address; `None` for text that is not one (answered as an unknown
+/// link, like an id of no round).
+fn parse_round(text: &str) -> Option<RoundId> {
+    text.parse().ok()
 }
 
 fn html(status: StatusCode, body: String) -> HttpResponse {
@@ -176,7 +183,7 @@ pub async fn open_link(
         Ok(Followed::Link(LinkState::Closed { .. })) => closed(locale),
         Ok(Followed::Link(LinkState::Open(r))) => {
             let expires = r.round.closes_at.assume_utc();
-            let cookie = Cookie::build(cookie_name(&state, &r.round.id), token)
+            let cookie = Cookie::build(cookie_name(&state, r.round.id), token)
                 .path("/")
                 .http_only(true)
                 .secure(state.settings.is_https())
@@ -193,7 +200,7 @@ pub async fn open_link(
 }
 
 /// The token from the round's cookie, if it is one of ours in shape.
-fn cookie_token(req: &HttpRequest, state: &AppState, round_id: &str) -> Option<String> {
+fn cookie_token(req: &HttpRequest, state: &AppState, round_id: RoundId) -> Option<String> {
     req.cookie(&cookie_name(state, round_id))
         .map(|c| c.value().to_string())
         .filter(|t| tokens::is_well_formed(t))
@@ -258,7 +265,7 @@ fn render_form(r: Rendered<'_>, status: StatusCode) -> HttpResponse {
 async fn respondent_state(
     state: &AppState,
     hash: String,
-    round_id: &str,
+    round_id: RoundId,
 ) -> Result<Form, SurveyPageError> {
     let now = clock::now();
     if let Some((r, t)) = use_case::form_from_memory(state.survey_caches(), &hash, round_id, now) {
@@ -279,12 +286,16 @@ pub async fn show_form(
     state: web::Data<AppState>,
 ) -> HttpResponse {
     let fallback = chosen_locale(&q, request_locale(&req));
-    let Some(token) = cookie_token(&req, &state, &round_id) else {
+    // No cookie is ever set for text that is not a round id.
+    let Some(round_id) = parse_round(&round_id) else {
         return no_cookie(fallback);
     };
-    match respondent_state(&state, tokens::hash(&token), &round_id).await {
+    let Some(token) = cookie_token(&req, &state, round_id) else {
+        return no_cookie(fallback);
+    };
+    match respondent_state(&state, tokens::hash(&token), round_id).await {
         Err(e) => unavailable(fallback, &e),
-        Ok(Form::Open(r, template)) if r.round.id == *round_id => {
+        Ok(Form::Open(r, template)) if r.round.id == round_id => {
             let locale = chosen_locale(&q, r.locale);
             render_form(
                 Rendered {
@@ -315,7 +326,10 @@ pub async fn submit(
     state: web::Data<AppState>,
 ) -> HttpResponse {
     let fallback = chosen_locale(&q, request_locale(&req));
-    let Some(token) = cookie_token(&req, &state, &round_id) else {
+    let Some(rid) = parse_round(&round_id) else {
+        return no_cookie(fallback);
+    };
+    let Some(token) = cookie_token(&req, &state, rid) else {
         return no_cookie(fallback);
     };
     let forged = |locale| {
@@ -360,7 +374,6 @@ pub async fn submit(
     // Validated against the respondent's questions by the store itself (after its lookup,
     // before it writes): one link lookup and one trip to a blocking thread per POST.
     let hash = tokens::hash(&token);
-    let rid = round_id.into_inner();
     let now = clock::now();
     let shared = state.clone();
     let outcome = with_conn(&state, move |conn| {
@@ -368,7 +381,7 @@ pub async fn submit(
         Ok(use_case::submit(
             conn,
             caches,
-            &rid,
+            rid,
             &hash,
             &fields,
             &[CSRF_FIELD],
@@ -405,7 +418,7 @@ pub async fn submit(
                 |c| (c.thanks_title, c.thanks_body),
                 "good",
             );
-            let mut gone = Cookie::build(cookie_name(&state, &r.round.id), "")
+            let mut gone = Cookie::build(cookie_name(&state, r.round.id), "")
                 .path("/")
                 .http_only(true)
                 .secure(state.settings.is_https())
@@ -428,9 +441,11 @@ pub async fn preview(
     state: web::Data<AppState>,
 ) -> HttpResponse {
     let locale = chosen_locale(&q, Locale::En);
-    let id = round_id.into_inner();
+    let Some(id) = parse_round(&round_id) else {
+        return unknown(locale);
+    };
     let round = with_conn(&state, move |conn| {
-        crate::app::rounds::find(conn, &id).map_err(SurveyPageError::from)
+        crate::app::rounds::find(conn, id).map_err(SurveyPageError::from)
     })
     .await;
     let round = match round {

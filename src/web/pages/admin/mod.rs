@@ -134,7 +134,7 @@ pub async fn home(
                 format!("{answered} of {delivered} ({rate})")
             };
             rows.push(RoundRow {
-                id: r.id.clone(),
+                id: r.id.to_string(),
                 quarter: r.quarter.to_string(),
                 template: template_title(&shipped, &r.template_key),
                 status: r.status.to_string(),
@@ -177,8 +177,11 @@ pub async fn round(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let (r, p, changes) =
-        with_conn(&state, move |conn| Ok(app_rounds::overview(conn, &id)?)).await?;
+    let (r, p, changes) = with_conn(&state, move |conn| {
+        let id = app_rounds::lookup(conn, &id)?.id;
+        Ok(app_rounds::overview(conn, id)?)
+    })
+    .await?;
     let rate = |x: Option<f64>| x.map(super::view::pct).unwrap_or_else(|| "—".into());
     let status = r.status();
     let page = RoundPage {
@@ -187,7 +190,7 @@ pub async fn round(
         role: who.role.as_str(),
         csrf_token: who.csrf_token().unwrap_or_default(),
         notice: q.notice.clone(),
-        id: r.id.clone(),
+        id: r.id.to_string(),
         title: format!(
             "{} · {}",
             r.quarter,
@@ -348,9 +351,10 @@ pub async fn round_action(
     let recent_links = state.recent_links.clone();
     let notice = with_conn(&state, move |conn| {
         let now = clock::now();
+        let id = app_rounds::lookup(conn, &id)?.id;
         match action.as_str() {
             "launch" => {
-                let rep = app_rounds::launch(conn, &id, &templates, now, &actor)?;
+                let rep = app_rounds::launch(conn, id, &templates, now, &actor)?;
                 let warn = if rep.recent_roster_changes > 0 {
                     format!(
                         " Note: the roster changed {} time(s) in the last 7 days.",
@@ -365,15 +369,15 @@ pub async fn round_action(
                 ))
             }
             "remind" => {
-                let rep = app_rounds::remind(conn, &id, now, &actor)?;
+                let rep = app_rounds::remind(conn, id, now, &actor)?;
                 Ok(format!(
                     "{} reminder(s) and {} re-invitation(s) queued.",
                     rep.reminders, rep.reinvites
                 ))
             }
             "close" => {
-                let rep = app_rounds::close_and_seal(conn, &id, now, &actor)?;
-                recent_links.forget_round(&rep.round_id);
+                let rep = app_rounds::close_and_seal(conn, id, now, &actor)?;
+                recent_links.forget_round(rep.round_id);
                 Ok(format!(
                     "Round closed and sealed: {} response(s).",
                     rep.responses
@@ -415,7 +419,7 @@ pub async fn test_send(
     let (round_id, email) = {
         let to = to.clone();
         with_conn(&state, move |conn| {
-            let r = app_rounds::get(conn, &id)?;
+            let r = app_rounds::lookup(conn, &id)?;
             let email = crate::mail::sample::invitation(&r, &settings, locale, &to, clock::now())
                 .map_err(app_rounds::RoundError::from)?;
             Ok((r.id, email))
@@ -426,14 +430,14 @@ pub async fn test_send(
     if let Err(e) = state.mailer.send(&email).await {
         return Ok(back_to(&back, &format!("The sample was NOT sent: {e}")));
     }
-    let (actor, rid) = (who.actor.clone(), round_id.clone());
+    let (actor, rid) = (who.actor.clone(), round_id);
     let to_audit = to.clone();
     with_conn(&state, move |conn| {
         Ok(crate::mail::sample::record_sent(
             conn,
             crate::clock::now(),
             &actor,
-            &rid,
+            rid,
             &to_audit,
             locale,
         )?)
