@@ -2,8 +2,10 @@
 //! CSRF on writes). Results exist only for closed rounds; comments only for roles that may
 //! read them.
 
+use actix_web::error::{BlockingError, QueryPayloadError};
 use actix_web::http::header;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::api_types::{
@@ -11,16 +13,61 @@ use super::api_types::{
     OpenRoundProgress, QuarterQuery, ReportQuery, RoundResultsBody, ScorecardBody, TrendsBody, Via,
 };
 use super::auth::{AnyStaff, Require, ResultReaders};
-use super::error::AppError;
-use super::with_conn;
-use crate::app::inflection;
-use crate::app::report::{self, ReportFormat};
-use crate::app::scorecard::{self, LoadedScorecard, Options};
+use super::error::{responds, Kind, WebError};
+use super::{blocking, with_conn};
+use crate::app::inflection::{self, InflectionError};
+use crate::app::report::{self, RenderError, ReportFormat};
+use crate::app::rounds::RoundError;
+use crate::app::scorecard::{self, LoadedScorecard, Options, ScorecardError};
 use crate::auth::{Credential, Identity, Role};
+use crate::db::DbError;
 use crate::domain::locale::Locale;
-use crate::domain::quarter::Quarter;
+use crate::domain::quarter::{InvalidQuarter, Quarter};
 use crate::export;
 use crate::web::state::AppState;
+
+/// What an API request could not do. A use case's error keeps its own words (and its kind,
+/// `web::error`'s); the rest name what failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The query string does not fit the endpoint.
+    #[error("{0}")]
+    Query(#[from] QueryPayloadError),
+    #[error("{0}")]
+    Quarter(#[from] InvalidQuarter),
+    #[error("{0}")]
+    Scorecard(#[from] ScorecardError),
+    #[error("{0}")]
+    Round(#[from] RoundError),
+    #[error("{0}")]
+    Inflection(#[from] InflectionError),
+    #[error("the response body could not be encoded")]
+    Encode(#[from] serde_json::Error),
+    #[error("the CSV export could not be written")]
+    Csv(#[from] csv::Error),
+    #[error("the report could not be drawn")]
+    Report(#[from] RenderError),
+    #[error("the API request failed on the database")]
+    Db(#[from] DbError),
+    #[error("no blocking thread for the API request")]
+    Blocking(#[from] BlockingError),
+}
+
+impl WebError for ApiError {
+    fn kind(&self) -> Kind {
+        match self {
+            ApiError::Query(_) | ApiError::Quarter(_) => Kind::BadRequest,
+            ApiError::Scorecard(e) => e.kind(),
+            ApiError::Round(e) => e.kind(),
+            ApiError::Inflection(e) => e.kind(),
+            ApiError::Encode(_) | ApiError::Csv(_) | ApiError::Report(_) => Kind::Internal,
+            ApiError::Db(e) => e.kind(),
+            ApiError::Blocking(e) => e.kind(),
+        }
+    }
+}
+
+responds!(ApiError);
 
 /// `GET /api/v1/me`: who the credential belongs to.
 #[utoipa::path(get, path = "/api/v1/me", tag = "staff",
@@ -36,20 +83,20 @@ pub async fn me(who: Require<AnyStaff>) -> HttpResponse {
     })
 }
 
-/// The query string, or a 400 naming what is wrong with it.
-fn query<Q>(q: Result<web::Query<Q>, actix_web::Error>) -> Result<Q, AppError> {
-    q.map(web::Query::into_inner)
-        .map_err(|e| AppError::BadRequest(e.to_string()))
+/// The query string, or a 400 naming what is wrong with it. Read in the handler, after the
+/// caller is authenticated: as an extractor it would answer 400 where 401/403 is due.
+fn query<Q: DeserializeOwned>(req: &HttpRequest) -> Result<Q, ApiError> {
+    Ok(web::Query::<Q>::from_query(req.query_string())?.into_inner())
 }
 
-fn quarter_of(q: Option<&str>) -> Result<Option<Quarter>, AppError> {
-    parse_quarter(q).map_err(|e| AppError::BadRequest(e.to_string()))
+fn quarter_of(q: Option<&str>) -> Result<Option<Quarter>, ApiError> {
+    Ok(parse_quarter(q)?)
 }
 
 /// A body whose keys have always gone out sorted (it was built with `json!`): sending it
 /// through `serde_json::Value` keeps the bytes the same.
-fn sorted_json<T: Serialize>(body: &T) -> Result<HttpResponse, AppError> {
-    let value = serde_json::to_value(body).map_err(|e| AppError::Internal(e.into()))?;
+fn sorted_json<T: Serialize>(body: &T) -> Result<HttpResponse, ApiError> {
+    let value = serde_json::to_value(body)?;
     Ok(HttpResponse::Ok().json(value))
 }
 
@@ -68,12 +115,15 @@ fn options_for(who: &Identity, state: &AppState) -> Options {
     }
 }
 
-/// Builds the scorecard a caller may see.
-pub async fn scorecard_for(
+/// Builds the scorecard a caller may see (for the API and the pages, each with its error).
+pub async fn scorecard_for<E>(
     state: &AppState,
     who: &Identity,
     quarter: Option<Quarter>,
-) -> Result<LoadedScorecard, AppError> {
+) -> Result<LoadedScorecard, E>
+where
+    E: From<ScorecardError> + From<DbError> + From<BlockingError> + Send + 'static,
+{
     let opts = options_for(who, state);
     with_conn(state, move |conn| {
         Ok(scorecard::load(conn, quarter, &opts, &mut rand::rng())?)
@@ -90,11 +140,11 @@ pub async fn scorecard_for(
     ))]
 pub async fn get_scorecard(
     who: Require<ResultReaders>,
-    q: Result<web::Query<QuarterQuery>, actix_web::Error>,
+    req: HttpRequest,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
-    let q = query(q)?;
-    let loaded = scorecard_for(&state, &who, quarter_of(q.quarter.as_deref())?).await?;
+) -> Result<HttpResponse, ApiError> {
+    let q: QuarterQuery = query(&req)?;
+    let loaded = scorecard_for::<ApiError>(&state, &who, quarter_of(q.quarter.as_deref())?).await?;
     Ok(HttpResponse::Ok().json(ScorecardBody::from(loaded)))
 }
 
@@ -107,11 +157,11 @@ pub async fn get_scorecard(
     ))]
 pub async fn get_trends(
     who: Require<ResultReaders>,
-    q: Result<web::Query<QuarterQuery>, actix_web::Error>,
+    req: HttpRequest,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
-    let q = query(q)?;
-    let loaded = scorecard_for(&state, &who, quarter_of(q.quarter.as_deref())?).await?;
+) -> Result<HttpResponse, ApiError> {
+    let q: QuarterQuery = query(&req)?;
+    let loaded = scorecard_for::<ApiError>(&state, &who, quarter_of(q.quarter.as_deref())?).await?;
     sorted_json(&TrendsBody {
         quarter: loaded.scorecard.quarter,
         surprises: loaded.scorecard.surprises,
@@ -131,10 +181,10 @@ pub async fn get_round_results(
     who: Require<ResultReaders>,
     id: web::Path<String>,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let opts = options_for(&who, &state);
-    let results = with_conn(&state, move |conn| {
+    let results = with_conn::<ApiError, _>(&state, move |conn| {
         let id = crate::app::rounds::lookup(conn, &id)?.id;
         Ok(scorecard::round_results(conn, id, &opts, &mut rand::rng())?)
     })
@@ -152,8 +202,8 @@ pub async fn get_round_results(
 pub async fn get_inflections(
     _who: Require<ResultReaders>,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
-    let reg = with_conn(&state, |conn| Ok(inflection::register(conn)?)).await?;
+) -> Result<HttpResponse, ApiError> {
+    let reg = with_conn::<ApiError, _>(&state, |conn| Ok(inflection::register(conn)?)).await?;
     let body: Vec<InflectionEntry> = reg.into_iter().map(InflectionEntry::from).collect();
     Ok(HttpResponse::Ok().json(body))
 }
@@ -167,11 +217,12 @@ pub async fn get_inflections(
     ))]
 pub async fn get_commentary(
     _who: Require<ResultReaders>,
-    q: Result<web::Query<QuarterQuery>, actix_web::Error>,
+    req: HttpRequest,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
-    let quarter = quarter_of(query(q)?.quarter.as_deref())?;
-    let (quarter, commentary) = with_conn(&state, move |conn| {
+) -> Result<HttpResponse, ApiError> {
+    let q: QuarterQuery = query(&req)?;
+    let quarter = quarter_of(q.quarter.as_deref())?;
+    let (quarter, commentary) = with_conn::<ApiError, _>(&state, move |conn| {
         Ok(scorecard::commentary(conn, quarter)?)
     })
     .await?;
@@ -187,8 +238,10 @@ pub async fn get_commentary(
 pub async fn get_progress(
     _who: Require<AnyStaff>,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
-    let list = with_conn(&state, |conn| Ok(crate::app::rounds::open_progress(conn)?)).await?;
+) -> Result<HttpResponse, ApiError> {
+    let list =
+        with_conn::<ApiError, _>(&state, |conn| Ok(crate::app::rounds::open_progress(conn)?))
+            .await?;
     let list: Vec<OpenRoundProgress> = list
         .into_iter()
         .map(|(r, progress)| OpenRoundProgress {
@@ -218,24 +271,16 @@ pub async fn get_progress(
     ))]
 pub async fn get_export(
     who: Require<ResultReaders>,
-    q: Result<web::Query<ExportQuery>, actix_web::Error>,
+    req: HttpRequest,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
-    let q = query(q)?;
+) -> Result<HttpResponse, ApiError> {
+    let q: ExportQuery = query(&req)?;
     let quarter = quarter_of(q.quarter.as_deref())?;
-    let loaded = scorecard_for(&state, &who, quarter).await?;
+    let loaded = scorecard_for::<ApiError>(&state, &who, quarter).await?;
     let name = format!("ctopulse-{}", loaded.scorecard.quarter);
     let (body, content_type, ext) = match q.format.unwrap_or_default() {
-        ExportFormat::Csv => (
-            export::to_csv(&loaded).map_err(|e| AppError::Internal(e.into()))?,
-            "text/csv; charset=utf-8",
-            "csv",
-        ),
-        ExportFormat::Json => (
-            export::to_json(&loaded).map_err(|e| AppError::Internal(e.into()))?,
-            "application/json",
-            "json",
-        ),
+        ExportFormat::Csv => (export::to_csv(&loaded)?, "text/csv; charset=utf-8", "csv"),
+        ExportFormat::Json => (export::to_json(&loaded)?, "application/json", "json"),
     };
     Ok(HttpResponse::Ok()
         .content_type(content_type)
@@ -260,15 +305,15 @@ pub async fn get_export(
     ))]
 pub async fn get_report(
     who: Require<ResultReaders>,
-    q: Result<web::Query<ReportQuery>, actix_web::Error>,
+    req: HttpRequest,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
-    let q = query(q)?;
+) -> Result<HttpResponse, ApiError> {
+    let q: ReportQuery = query(&req)?;
     let format: ReportFormat = q.format.unwrap_or_default().into();
     let locale = q.lang.unwrap_or(Locale::En);
-    let loaded = scorecard_for(&state, &who, quarter_of(q.quarter.as_deref())?).await?;
+    let loaded = scorecard_for::<ApiError>(&state, &who, quarter_of(q.quarter.as_deref())?).await?;
     let settings = state.settings.clone();
-    let rendered = web::block(move || {
+    let rendered = blocking(move || {
         report::render(
             &loaded,
             locale,
@@ -276,9 +321,9 @@ pub async fn get_report(
             &settings.company_name,
             &settings.thresholds,
         )
+        .map_err(ApiError::from)
     })
-    .await?
-    .map_err(|e| AppError::Internal(e.into()))?;
+    .await?;
     Ok(HttpResponse::Ok()
         .content_type(format.content_type())
         .insert_header((

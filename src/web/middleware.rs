@@ -1,12 +1,17 @@
-//! Request middleware: an access log that never records a token, and security headers.
+//! Request middleware: an access log that never records a token, security headers, the
+//! body limits and the refusals at the edge (`RequestError`), and error bodies as JSON or
+//! pages.
 
 use std::time::Instant;
 
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::error::{JsonPayloadError, UrlencodedError};
 use actix_web::http::header;
 use actix_web::middleware::{DefaultHeaders, Next};
 use actix_web::Error;
+
+use super::error::{responds, Kind, Told, WebError};
 
 /// Logs method, route pattern (never the concrete path: `/s/{token}` must not leak the
 /// token), status and duration.
@@ -83,9 +88,9 @@ pub async fn refuse_nul(
         .path_and_query()
         .is_some_and(|pq| carries_nul(pq.as_str().as_bytes()));
     if nul {
-        let e =
-            crate::web::error::AppError::BadRequest("the address contains a NUL character".into());
-        return Ok(req.error_response(e).map_into_right_body());
+        return Ok(req
+            .error_response(RequestError::NulInAddress)
+            .map_into_right_body());
     }
     Ok(next.call(req).await?.map_into_left_body())
 }
@@ -95,18 +100,73 @@ pub const MAX_FORM_BYTES: usize = crate::web::auth::csrf_capture::MAX_FORM_BYTES
 /// Largest JSON body accepted.
 pub const MAX_JSON_BYTES: usize = 256 * 1024;
 
-/// Form body limit, with errors mapped through `AppError`.
+/// Form body limit, with errors mapped through `RequestError`.
 pub fn form_config() -> actix_web::web::FormConfig {
     actix_web::web::FormConfig::default()
         .limit(MAX_FORM_BYTES)
-        .error_handler(|e, _| crate::web::error::AppError::from(e).into())
+        .error_handler(|e, _| RequestError::from(e).into())
 }
 
-/// JSON body limit, with errors mapped through `AppError`.
+/// JSON body limit, with errors mapped through `RequestError`.
 pub fn json_config() -> actix_web::web::JsonConfig {
     actix_web::web::JsonConfig::default()
         .limit(MAX_JSON_BYTES)
-        .error_handler(|e, _| crate::web::error::AppError::from(e).into())
+        .error_handler(|e, _| RequestError::from(e).into())
+}
+
+/// A request refused at the edge, before any handler: an address or body that cannot be
+/// read.
+#[derive(Debug, thiserror::Error)]
+pub enum RequestError {
+    #[error("the address contains a NUL character")]
+    NulInAddress,
+    #[error("the form is too large")]
+    FormTooLarge,
+    #[error("expected a form (application/x-www-form-urlencoded)")]
+    NotAForm,
+    #[error("the form could not be read: {0}")]
+    Form(#[source] UrlencodedError),
+    #[error("the JSON body is too large")]
+    JsonTooLarge,
+    #[error("the JSON body could not be read: {0}")]
+    Json(#[source] JsonPayloadError),
+}
+
+impl From<UrlencodedError> for RequestError {
+    fn from(e: UrlencodedError) -> Self {
+        match e {
+            UrlencodedError::Overflow { .. } => RequestError::FormTooLarge,
+            UrlencodedError::ContentType => RequestError::NotAForm,
+            other => RequestError::Form(other),
+        }
+    }
+}
+
+impl From<JsonPayloadError> for RequestError {
+    fn from(e: JsonPayloadError) -> Self {
+        match e {
+            JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+                RequestError::JsonTooLarge
+            }
+            other => RequestError::Json(other),
+        }
+    }
+}
+
+impl WebError for RequestError {
+    fn kind(&self) -> Kind {
+        match self {
+            RequestError::FormTooLarge | RequestError::JsonTooLarge => Kind::TooLarge,
+            _ => Kind::BadRequest,
+        }
+    }
+}
+
+responds!(RequestError);
+
+/// What the error behind `res` tells the user, when one of ours produced it.
+fn told<B>(res: &ServiceResponse<B>) -> Option<Told> {
+    res.response().extensions().get::<Told>().cloned()
 }
 
 /// Errors under `/api/` are JSON `{ "error": CODE, "message": … }`, whatever produced them
@@ -121,12 +181,8 @@ pub async fn api_json_errors(
     if !is_api || !(status.is_client_error() || status.is_server_error()) {
         return Ok(res.map_into_boxed_body());
     }
-    let (code, message) = match res
-        .response()
-        .error()
-        .and_then(|e| e.as_error::<super::error::AppError>())
-    {
-        Some(app) => (app.code().to_string(), app.public_message()),
+    let (code, message) = match told(&res) {
+        Some(told) => (told.code.to_string(), told.message),
         None => (
             status
                 .canonical_reason()
@@ -181,14 +237,7 @@ pub async fn html_errors(
     if !wants_html || already_html || !(status.is_client_error() || status.is_server_error()) {
         return Ok(res.map_into_boxed_body());
     }
-    let message = match res
-        .response()
-        .error()
-        .and_then(|e| e.as_error::<super::error::AppError>())
-    {
-        Some(app) => app.public_message(),
-        None => String::new(),
-    };
+    let message = told(&res).map(|t| t.message).unwrap_or_default();
     let page = match super::error::html_page(status, &message) {
         Ok(page) => page,
         Err(e) => {

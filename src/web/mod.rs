@@ -20,31 +20,36 @@ use actix_web::{FromRequest, Handler, Responder, Route};
 use crate::auth::roles::{AdminOnly, AnyStaff, BoardOnly, CtoOnly, ResultReaders};
 use crate::auth::{Role, RoleSet};
 
-/// Runs database work off the async executor on one pooled connection — the one way handlers
-/// reach the database (staff pages and the API; see `with_conn_as` for other areas).
-pub(crate) async fn with_conn<T: Send + 'static>(
-    state: &crate::web::state::AppState,
-    f: impl FnOnce(&mut crate::db::DbConnection) -> Result<T, error::AppError> + Send + 'static,
-) -> Result<T, error::AppError> {
-    with_conn_as(state, f).await
+/// Runs blocking work (database queries, drawing the report) on the blocking pool, off the
+/// async executor. `E` is the calling area's error, which says how a lost blocking thread
+/// reaches the user.
+pub(crate) async fn blocking<E, T>(
+    f: impl FnOnce() -> Result<T, E> + Send + 'static,
+) -> Result<T, E>
+where
+    E: From<actix_web::error::BlockingError> + Send + 'static,
+    T: Send + 'static,
+{
+    web::block(f).await?
 }
 
-/// `with_conn` for an area with its own error `E` (the survey, sign-in), which says how
-/// checkout and blocking-pool failures reach the user.
-pub(crate) async fn with_conn_as<T, E>(
+/// Runs database work on one pooled connection — the one way handlers reach the database.
+/// `E` is the calling area's error (`with_conn::<PageError, _>(…)` where the call site does
+/// not already pin it), which says how checkout and blocking-pool failures reach the user.
+pub(crate) async fn with_conn<E, T>(
     state: &crate::web::state::AppState,
     f: impl FnOnce(&mut crate::db::DbConnection) -> Result<T, E> + Send + 'static,
 ) -> Result<T, E>
 where
-    T: Send + 'static,
     E: From<crate::db::DbError> + From<actix_web::error::BlockingError> + Send + 'static,
+    T: Send + 'static,
 {
     let pool = state.pool.clone();
-    web::block(move || {
+    blocking(move || {
         let mut conn = crate::db::pool::checkout(&pool)?;
         f(&mut conn)
     })
-    .await?
+    .await
 }
 
 /// Who may call a route.

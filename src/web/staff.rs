@@ -5,7 +5,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::auth::{AdminOnly, Require};
-use super::error::AppError;
+use super::pages::PageError;
 use crate::app::audit;
 use crate::web::state::AppState;
 
@@ -39,8 +39,8 @@ const AUDIT_PAGE_ROWS: i64 = 200;
 pub async fn audit_log(
     state: web::Data<AppState>,
     who: Require<AdminOnly>,
-) -> Result<HttpResponse, AppError> {
-    let entries = super::with_conn(&state, |conn| {
+) -> Result<HttpResponse, PageError> {
+    let entries = super::with_conn::<PageError, _>(&state, |conn| {
         Ok(audit::recent_activity(conn, AUDIT_PAGE_ROWS)?)
     })
     .await?;

@@ -6,14 +6,13 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
-use super::{cookies, AnyStaff, Require};
+use super::{cookies, AnyStaff, AuthError, Require};
 use crate::app::accounts::{self, SignIn};
 use crate::auth::{csrf, password, Credential, Identity};
 use crate::clock;
 use crate::domain::email::Email;
 use crate::tokens;
 use crate::web::client_ip::client_ip;
-use crate::web::error::AppError;
 use crate::web::state::AppState;
 use crate::web::with_conn;
 
@@ -45,7 +44,7 @@ pub async fn login_form(
     req: HttpRequest,
     state: web::Data<AppState>,
     who: Option<Identity>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, AuthError> {
     if let Some(who) = who {
         return Ok(see_other(who.role.home_path()));
     }
@@ -57,7 +56,7 @@ pub async fn login_submit(
     req: HttpRequest,
     state: web::Data<AppState>,
     form: web::Form<LoginForm>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, AuthError> {
     let https = state.settings.is_https();
     let form = form.into_inner();
     let typed_email = form.email.trim();
@@ -114,12 +113,12 @@ pub async fn login_submit(
         previous_session: cookies::session_token(&req, https),
     };
     let now = clock::now();
-    let outcome = with_conn(&state, move |conn| {
+    let outcome = with_conn::<AuthError, _>(&state, move |conn| {
         Ok(accounts::sign_in(conn, &attempt, now)?)
     })
     .await?;
     match outcome {
-        SignIn::Throttled { retry_after } => Err(AppError::TooManyRequests { retry_after }),
+        SignIn::Throttled { retry_after } => Err(AuthError::Throttled { retry_after }),
         SignIn::Rejected => form_page(
             &req,
             &state,
@@ -138,17 +137,15 @@ pub async fn login_submit(
 pub async fn logout(
     state: web::Data<AppState>,
     who: Require<AnyStaff>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, AuthError> {
     let Some(user_id) = who.user_id.clone() else {
-        return Err(AppError::BadRequest(
-            "API tokens do not sign out; revoke them with `ctopulse token revoke`".into(),
-        ));
+        return Err(AuthError::TokenSignOut);
     };
     if !matches!(who.credential, Credential::Session { .. }) {
-        return Err(AppError::BadRequest("no session to end".into()));
+        return Err(AuthError::NoSession);
     }
     let actor = who.actor.clone();
-    with_conn(&state, move |conn| {
+    with_conn::<AuthError, _>(&state, move |conn| {
         Ok(accounts::sign_out(conn, clock::now(), &user_id, &actor)?)
     })
     .await?;
@@ -171,7 +168,7 @@ fn form_page(
     status: StatusCode,
     email: &str,
     error: Option<&str>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, AuthError> {
     let https = state.settings.is_https();
     let (secret, fresh) = match cookies::login_secret(req, https) {
         Some(s) => (s, false),

@@ -4,12 +4,12 @@
 //! A handler states the roles it admits in its signature:
 //!
 //! ```ignore
-//! async fn audit_page(who: Require<AdminOnly>) -> Result<HttpResponse, AppError> { … }
+//! async fn audit_page(who: Require<AdminOnly>) -> Result<HttpResponse, PageError> { … }
 //! ```
 //!
 //! Extraction fails with 303 to `/login` (page GETs) or 401 (everything else) when there is
 //! no live session or API token, and with 403 for a role outside the set, or for a
-//! cookie-authenticated write without the session's CSRF token.
+//! cookie-authenticated write without the session's CSRF token (`AuthError`).
 
 pub mod cookies;
 pub mod csrf_capture;
@@ -24,14 +24,64 @@ use actix_web::dev::Payload;
 use actix_web::http::Method;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 
-use super::error::AppError;
+use super::error::{responds, Kind, WebError};
 use super::with_conn;
 use crate::app::accounts;
 pub use crate::auth::roles::{AdminOnly, AnyStaff, BoardOnly, CtoOnly, ResultReaders};
 use crate::auth::{csrf, Credential, Identity, RoleSet};
 use crate::clock;
+use crate::db::DbError;
 use crate::tokens;
 use crate::web::state::AppState;
+
+/// Why a caller could not be let in, signed in or signed out.
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    /// No live session or API token.
+    #[error("sign in to continue")]
+    SignInRequired { redirect: bool },
+    #[error("Your account does not have access to this page.")]
+    WrongRole,
+    /// A cookie-authenticated write without the session's CSRF token.
+    #[error("The form's security token is missing or wrong. Reload the page and try again.")]
+    Csrf,
+    /// Too many failed sign-ins from this client.
+    #[error("too many failed attempts; try again in {retry_after} seconds")]
+    Throttled { retry_after: i64 },
+    #[error("API tokens do not sign out; revoke them with `ctopulse token revoke`")]
+    TokenSignOut,
+    #[error("no session to end")]
+    NoSession,
+    #[error("application state is not registered")]
+    NoState,
+    #[error("the sign-in page could not be rendered")]
+    Page(#[from] askama::Error),
+    #[error("the session and account store failed")]
+    Store(#[from] DbError),
+    #[error("no blocking thread for the sign-in check")]
+    Blocking(#[from] actix_web::error::BlockingError),
+}
+
+impl WebError for AuthError {
+    fn kind(&self) -> Kind {
+        match self {
+            AuthError::SignInRequired { redirect } => Kind::SignInRequired {
+                redirect: *redirect,
+            },
+            AuthError::WrongRole | AuthError::Csrf => Kind::Forbidden,
+            AuthError::Throttled { retry_after } => Kind::TooMany {
+                retry_after: *retry_after,
+            },
+            AuthError::TokenSignOut | AuthError::NoSession => Kind::BadRequest,
+            AuthError::NoState => Kind::Internal,
+            AuthError::Page(e) => e.kind(),
+            AuthError::Store(e) => e.kind(),
+            AuthError::Blocking(e) => e.kind(),
+        }
+    }
+}
+
+responds!(AuthError);
 
 /// The caller, who must hold one of `P`'s roles. Derefs to the `Identity`.
 pub struct Require<P: RoleSet> {
@@ -47,17 +97,15 @@ impl<P: RoleSet> Deref for Require<P> {
 }
 
 impl<P: RoleSet + 'static> FromRequest for Require<P> {
-    type Error = AppError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+    type Error = AuthError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AuthError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
             let who = authenticate(&req).await?;
             if !who.is_any_of(P::ROLES) {
-                return Err(AppError::Forbidden(
-                    "Your account does not have access to this page.".into(),
-                ));
+                return Err(AuthError::WrongRole);
             }
             Ok(Require {
                 who,
@@ -68,8 +116,8 @@ impl<P: RoleSet + 'static> FromRequest for Require<P> {
 }
 
 impl FromRequest for Identity {
-    type Error = AppError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+    type Error = AuthError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AuthError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
@@ -116,20 +164,20 @@ fn presented_csrf(req: &HttpRequest) -> String {
         .unwrap_or_default()
 }
 
-fn state(req: &HttpRequest) -> Result<web::Data<AppState>, AppError> {
+fn state(req: &HttpRequest) -> Result<web::Data<AppState>, AuthError> {
     req.app_data::<web::Data<AppState>>()
         .cloned()
-        .ok_or_else(|| AppError::Internal("application state is not registered".into()))
+        .ok_or(AuthError::NoState)
 }
 
 /// Resolves the caller once per request (cached in the request's extensions).
-async fn authenticate(req: &HttpRequest) -> Result<Identity, AppError> {
+async fn authenticate(req: &HttpRequest) -> Result<Identity, AuthError> {
     if let Some(who) = req.extensions().get::<Identity>().cloned() {
         return Ok(who);
     }
     let state = state(req)?;
     let redirect = matches!(*req.method(), Method::GET | Method::HEAD) && !is_api(req);
-    let unauthenticated = AppError::SignInRequired { redirect };
+    let unauthenticated = AuthError::SignInRequired { redirect };
 
     let bearer = if is_api(req) { bearer_token(req) } else { None };
     let who = if let Some(token) = bearer {
@@ -137,7 +185,7 @@ async fn authenticate(req: &HttpRequest) -> Result<Identity, AppError> {
             return Err(unauthenticated);
         }
         let now = clock::now();
-        with_conn(&state, move |conn| {
+        with_conn::<AuthError, _>(&state, move |conn| {
             Ok(accounts::token_identity(conn, &token, now)?)
         })
         .await?
@@ -146,7 +194,7 @@ async fn authenticate(req: &HttpRequest) -> Result<Identity, AppError> {
             return Err(unauthenticated);
         };
         let now = clock::now();
-        let who = with_conn(&state, move |conn| {
+        let who = with_conn::<AuthError, _>(&state, move |conn| {
             Ok(accounts::session_identity(conn, &token, now)?)
         })
         .await?;
@@ -161,10 +209,7 @@ async fn authenticate(req: &HttpRequest) -> Result<Identity, AppError> {
                     &presented_csrf(req),
                 )
             {
-                return Err(AppError::Forbidden(
-                    "The form's security token is missing or wrong. Reload the page and try again."
-                        .into(),
-                ));
+                return Err(AuthError::Csrf);
             }
         }
         who

@@ -1,7 +1,10 @@
 //! The staff pages: the CTO dashboard and the board page (server-rendered, no script).
 
 pub mod admin;
+mod error;
 pub mod view;
+
+pub use self::error::PageError;
 
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
@@ -11,7 +14,7 @@ use serde::Deserialize;
 use self::view::{scorecard_view, ScorecardView};
 use super::api::scorecard_for;
 use super::auth::{BoardOnly, CtoOnly, Require};
-use super::error::AppError;
+use super::error::{Kind, WebError};
 use super::with_conn;
 use crate::app::scorecard;
 use crate::app::{commentary, inflection, rounds};
@@ -108,32 +111,30 @@ struct Common {
     quarter: Option<Quarter>,
 }
 
-async fn common(state: &AppState, who: &Identity, q: &PageQuery) -> Result<Common, AppError> {
+async fn common(state: &AppState, who: &Identity, q: &PageQuery) -> Result<Common, PageError> {
     let wanted = q
         .quarter
         .as_deref()
         .filter(|s| !s.is_empty())
-        .map(|s| {
-            s.parse::<Quarter>()
-                .map_err(|e| AppError::BadRequest(e.to_string()))
-        })
+        .map(str::parse::<Quarter>)
         .transpose()?;
-    let (closed, reg) = with_conn(state, |conn| {
+    let (closed, reg) = with_conn::<PageError, _>(state, |conn| {
         Ok((
             scorecard::closed_quarters(conn)?,
             inflection::register(conn)?,
         ))
     })
     .await?;
-    let loaded = match scorecard_for(state, who, wanted).await {
+    let loaded = match scorecard_for::<PageError>(state, who, wanted).await {
         Ok(l) => Some(l),
-        Err(AppError::NotFound(_)) if wanted.is_none() => None,
+        // Nothing closed yet: the page shows no scorecard rather than an error.
+        Err(e) if wanted.is_none() && e.kind() == Kind::NotFound => None,
         Err(e) => return Err(e),
     };
     let quarter = loaded.as_ref().map(|l| l.scorecard.quarter);
     let mut scorecard = loaded.as_ref().map(|l| scorecard_view(l, &state.templates));
     if let (Some(view), Some(q)) = (scorecard.as_mut(), quarter) {
-        view.roster_notes = with_conn(state, move |conn| {
+        view.roster_notes = with_conn::<PageError, _>(state, move |conn| {
             Ok(rounds::roster_changes_at_launch(conn, q)?
                 .into_iter()
                 .map(|(template_key, at, n)| format!("{template_key}: the roster changed {n} time(s) in the 7 days before launch ({}). Check the audit log.", at.date()))
@@ -182,7 +183,7 @@ pub async fn dashboard(
     who: Require<CtoOnly>,
     q: web::Query<PageQuery>,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, PageError> {
     let c = common(&state, &who, &q).await?;
     let current = c.quarter.unwrap_or_else(|| {
         Quarter::containing(
@@ -191,7 +192,7 @@ pub async fn dashboard(
         )
     });
     let templates = state.templates.clone();
-    let (open_rounds, text) = with_conn(&state, move |conn| {
+    let (open_rounds, text) = with_conn::<PageError, _>(&state, move |conn| {
         let mut open = Vec::new();
         for (r, p) in rounds::open_progress(conn)? {
             let rate = p
@@ -239,7 +240,7 @@ pub async fn board(
     who: Require<BoardOnly>,
     q: web::Query<PageQuery>,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, PageError> {
     let c = common(&state, &who, &q).await?;
     let page = BoardPage {
         nav: nav(&who, "/board"),
@@ -267,19 +268,15 @@ fn back(to: &str, notice: &str) -> HttpResponse {
 
 /// Parses a form body after the caller is authenticated (an extractor would reject a bad
 /// form before the role check, answering 400 where 401/403 is due).
-pub(crate) fn parse_form<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
+pub(crate) fn parse_form<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, PageError> {
     if super::middleware::carries_nul(body) {
-        return Err(AppError::BadRequest(
-            "the form contains a NUL character, which no field accepts".into(),
-        ));
+        return Err(PageError::FormNul);
     }
-    serde_urlencoded::from_bytes(body)
-        .map_err(|e| AppError::BadRequest(format!("the form could not be read: {e}")))
+    Ok(serde_urlencoded::from_bytes(body)?)
 }
 
-pub(crate) fn quarter_field(s: &str) -> Result<Quarter, AppError> {
-    s.parse()
-        .map_err(|e: crate::domain::quarter::InvalidQuarter| AppError::BadRequest(e.to_string()))
+pub(crate) fn quarter_field(s: &str) -> Result<Quarter, PageError> {
+    Ok(s.parse()?)
 }
 
 /// The commentary form.
@@ -294,15 +291,18 @@ pub async fn save_commentary(
     who: Require<CtoOnly>,
     body: web::Bytes,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, PageError> {
     let form: CommentaryForm = parse_form(&body)?;
     let quarter = quarter_field(&form.quarter)?;
     let (body, actor) = (form.body, who.actor.clone());
-    with_conn(&state, move |conn| {
-        commentary::set(conn, quarter, &body, &actor, crate::clock::now()).map_err(|e| match e {
-            commentary::CommentaryError::Db(d) => d.into(),
-            other => AppError::BadRequest(other.to_string()),
-        })
+    with_conn::<PageError, _>(&state, move |conn| {
+        Ok(commentary::set(
+            conn,
+            quarter,
+            &body,
+            &actor,
+            crate::clock::now(),
+        )?)
     })
     .await?;
     Ok(back(
@@ -324,11 +324,11 @@ pub async fn add_point(
     who: Require<CtoOnly>,
     body: web::Bytes,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, PageError> {
     let form: PointForm = parse_form(&body)?;
     let quarter = quarter_field(&form.quarter)?;
     let (f, actor) = (form, who.actor.clone());
-    with_conn(&state, move |conn| {
+    with_conn::<PageError, _>(&state, move |conn| {
         Ok(inflection::add(
             conn,
             &f.title,
@@ -356,12 +356,12 @@ pub async fn assess_point(
     id: web::Path<String>,
     body: web::Bytes,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, PageError> {
     let form: AssessForm = parse_form(&body)?;
     let quarter = quarter_field(&form.quarter)?;
     let assessment = inflection::parse_assessment(&form.assessment)?;
     let (f, actor, id) = (form, who.actor.clone(), id.into_inner());
-    with_conn(&state, move |conn| {
+    with_conn::<PageError, _>(&state, move |conn| {
         Ok(inflection::assess(
             conn,
             &id,
@@ -393,20 +393,18 @@ pub async fn confirm_point(
     id: web::Path<String>,
     body: web::Bytes,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, PageError> {
     let form: ConfirmForm = parse_form(&body)?;
     let quarter = quarter_field(&form.quarter)?;
     let dispute = match form.decision.as_str() {
         "confirm" => false,
         "dispute" => true,
         other => {
-            return Err(AppError::BadRequest(format!(
-                "unknown decision {other:?} (confirm or dispute)"
-            )))
+            return Err(PageError::NoDecision(other.to_string()));
         }
     };
     let (f, actor, id) = (form, who.actor.clone(), id.into_inner());
-    with_conn(&state, move |conn| {
+    with_conn::<PageError, _>(&state, move |conn| {
         Ok(inflection::confirm(
             conn,
             &id,

@@ -12,14 +12,15 @@ use std::collections::BTreeMap;
 
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::{header, StatusCode};
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse, HttpResponseBuilder};
 use askama::Template as Askama;
 use serde::Deserialize;
 
 use self::copy::{copy, from_accept_language, Copy};
 use self::view::{form_page, FormInput, MessagePage};
 use super::client_ip::client_ip;
-use super::with_conn_as as with_conn;
+use super::error::{response_head, Kind, WebError};
+use super::with_conn;
 use crate::app::survey::{self as use_case, Followed, Form, Refusal, SurveyError};
 use crate::clock;
 use crate::db::survey::{Checked, LinkState, Respondent, Submitted};
@@ -57,15 +58,20 @@ fn parse_round(text: &str) -> Option<RoundId> {
     text.parse().ok()
 }
 
-fn html(status: StatusCode, body: String) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
+fn html(mut head: HttpResponseBuilder, body: String) -> HttpResponse {
+    head.content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(body)
 }
 
-fn message(
-    status: StatusCode,
+/// A page that did not render: a bare 500 (no words in any language to offer), logged.
+fn unrendered(e: askama::Error) -> HttpResponse {
+    response_head(&SurveyPageError::Page(e)).finish()
+}
+
+/// A message page in the respondent's language, on `head` (a status, or an error's).
+fn message_on(
+    head: HttpResponseBuilder,
     locale: Locale,
     pick: fn(&Copy) -> (&'static str, &'static str),
     tone: &'static str,
@@ -78,12 +84,18 @@ fn message(
         tone,
     };
     match page.render() {
-        Ok(b) => html(status, b),
-        Err(e) => {
-            tracing::error!(error = %e, "survey message page failed to render");
-            HttpResponse::InternalServerError().finish()
-        }
+        Ok(b) => html(head, b),
+        Err(e) => unrendered(e),
     }
+}
+
+fn message(
+    status: StatusCode,
+    locale: Locale,
+    pick: fn(&Copy) -> (&'static str, &'static str),
+    tone: &'static str,
+) -> HttpResponse {
+    message_on(HttpResponse::build(status), locale, pick, tone)
 }
 
 fn unknown(locale: Locale) -> HttpResponse {
@@ -111,32 +123,45 @@ fn closed(locale: Locale) -> HttpResponse {
     )
 }
 /// What a respondent's page could not do (logged with its causes; the respondent is told
-/// to try again shortly, in their language).
+/// to try again shortly, in their language). Its status, headers and log line come from
+/// `web::error` like every area's; the page is the survey's own, so it has no plain-text
+/// `ResponseError` form.
 #[derive(Debug, thiserror::Error)]
 pub enum SurveyPageError {
-    #[error(transparent)]
+    #[error("{0}")]
     UseCase(#[from] SurveyError),
-    #[error("survey request failed on the database")]
+    #[error("the survey request failed on the database")]
     Db(#[from] DbError),
     #[error("no blocking thread for the survey request")]
     Blocking(#[from] actix_web::error::BlockingError),
+    #[error("the survey page could not be rendered")]
+    Page(#[from] askama::Error),
 }
 
+impl WebError for SurveyPageError {
+    fn kind(&self) -> Kind {
+        match self {
+            // Whatever failed, a respondent can only come back later.
+            SurveyPageError::UseCase(_) | SurveyPageError::Db(_) | SurveyPageError::Blocking(_) => {
+                Kind::Unavailable
+            }
+            SurveyPageError::Page(e) => e.kind(),
+        }
+    }
+}
+
+/// The "try again shortly" page for `e`, in the respondent's language.
 fn unavailable(fallback: Locale, e: &SurveyPageError) -> HttpResponse {
-    tracing::warn!(error = %crate::telemetry::chain(e), "survey request failed");
     let locale = match e {
         SurveyPageError::UseCase(SurveyError::TemplateUnreadable { locale, .. }) => *locale,
         _ => fallback,
     };
-    let mut r = message(
-        StatusCode::SERVICE_UNAVAILABLE,
+    message_on(
+        response_head(e),
         locale,
         |c| (c.unavailable_title, c.unavailable_body),
         "bad",
-    );
-    r.headers_mut()
-        .insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
-    r
+    )
 }
 
 fn request_locale(req: &HttpRequest) -> Locale {
@@ -251,11 +276,8 @@ fn render_form(r: Rendered<'_>, status: StatusCode) -> HttpResponse {
         self_url: format!("/survey/{}", round.id),
     });
     match page.render() {
-        Ok(b) => html(status, b),
-        Err(e) => {
-            tracing::error!(error = %e, "survey form failed to render");
-            HttpResponse::InternalServerError().finish()
-        }
+        Ok(b) => html(HttpResponse::build(status), b),
+        Err(e) => unrendered(e),
     }
 }
 
@@ -454,7 +476,7 @@ pub async fn preview(
         Err(e) => return unavailable(locale, &e),
     };
     match preview_html(&round, locale, q.dept.as_deref()) {
-        Some(b) => html(StatusCode::OK, b),
+        Some(b) => html(HttpResponse::Ok(), b),
         None => unknown(locale),
     }
 }

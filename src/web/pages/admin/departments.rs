@@ -11,7 +11,7 @@ use super::{back_to, html_status, Chrome, NoticeQuery};
 use crate::app::departments::{self, DepartmentRow, SetWeightError};
 use crate::domain::department::{parse_weight, Department, WeightError};
 use crate::web::auth::{AdminOnly, Require};
-use crate::web::error::AppError;
+use crate::web::pages::PageError;
 use crate::web::pages::{html, parse_form};
 use crate::web::state::AppState;
 use crate::web::with_conn;
@@ -86,8 +86,8 @@ pub async fn page(
     who: Require<AdminOnly>,
     q: web::Query<NoticeQuery>,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
-    let stored = with_conn(&state, |conn| Ok(departments::list(conn)?)).await?;
+) -> Result<HttpResponse, PageError> {
+    let stored = with_conn::<PageError, _>(&state, |conn| Ok(departments::list(conn)?)).await?;
     let chrome = Chrome::of(&who, "/admin/departments");
     Ok(html(
         DepartmentsPage::new(&chrome, q.notice.clone(), None, stored_rows(&stored)).render()?,
@@ -100,7 +100,7 @@ pub async fn save(
     who: Require<AdminOnly>,
     body: web::Bytes,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, PageError> {
     let form: BTreeMap<String, String> = parse_form(&body)?;
     let mut weights = BTreeMap::new();
     let mut errors: Vec<WeightError> = Vec::new();
@@ -120,15 +120,13 @@ pub async fn save(
         }
     }
     if errors.is_empty() && weights.is_empty() {
-        return Err(AppError::BadRequest(
-            "the form has no weight fields (weight_sales, weight_bd, …)".into(),
-        ));
+        return Err(PageError::NoWeights);
     }
     let outcome = if !errors.is_empty() {
         Err(errors)
     } else {
         let actor = who.actor.clone();
-        with_conn(&state, move |conn| {
+        with_conn::<PageError, _>(&state, move |conn| {
             match departments::set_weights(conn, crate::clock::now(), &weights, &actor) {
                 Ok(n) => Ok(Ok(n)),
                 Err(SetWeightError::Invalid(e)) => Ok(Err(vec![e])),
@@ -155,7 +153,7 @@ pub async fn save(
                 .map(|e| e.to_string())
                 .collect::<Vec<_>>()
                 .join("; ");
-            let stored = with_conn(&state, |conn| Ok(departments::list(conn)?)).await?;
+            let stored = with_conn::<PageError, _>(&state, |conn| Ok(departments::list(conn)?)).await?;
             let rows = stored_rows(&stored)
                 .into_iter()
                 .map(|mut r| {

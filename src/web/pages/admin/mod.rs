@@ -11,7 +11,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
-use super::{html, nav, parse_form, quarter_field};
+use super::{html, nav, parse_form, quarter_field, PageError};
 use crate::app::rounds as app_rounds;
 use crate::auth::Identity;
 use crate::clock;
@@ -21,7 +21,6 @@ use crate::domain::quarter::Quarter;
 use crate::domain::round::response_rate as progress_rate;
 use crate::domain::round::{parse_merge, RoundStatus};
 use crate::web::auth::{AdminOnly, Require};
-use crate::web::error::AppError;
 use crate::web::state::AppState;
 use crate::web::with_conn;
 
@@ -116,10 +115,10 @@ pub async fn home(
     who: Require<AdminOnly>,
     q: web::Query<NoticeQuery>,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, PageError> {
     let fy = state.settings.fiscal_year_start_month;
     let shipped = state.templates.clone();
-    let (rows, people, active) = with_conn(&state, move |conn| {
+    let (rows, people, active) = with_conn::<PageError, _>(&state, move |conn| {
         let mut rows = Vec::new();
         for listed in app_rounds::list_with_participation(conn)? {
             let r = listed.round;
@@ -175,9 +174,9 @@ pub async fn round(
     id: web::Path<String>,
     q: web::Query<NoticeQuery>,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, PageError> {
     let id = id.into_inner();
-    let (r, p, changes) = with_conn(&state, move |conn| {
+    let (r, p, changes) = with_conn::<PageError, _>(&state, move |conn| {
         let id = app_rounds::lookup(conn, &id)?.id;
         Ok(app_rounds::overview(conn, id)?)
     })
@@ -290,12 +289,13 @@ pub async fn create_round(
     who: Require<AdminOnly>,
     body: web::Bytes,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, PageError> {
     let f: CreateForm = parse_form(&body)?;
     let quarter = quarter_field(&f.quarter)?;
     let fmt = time::macros::format_description!("[year]-[month]-[day]");
-    let closes_on = time::Date::parse(f.closes.trim(), &fmt).map_err(|_| {
-        AppError::BadRequest(format!("invalid date {:?} (expected YYYY-MM-DD)", f.closes))
+    let closes_on = time::Date::parse(f.closes.trim(), &fmt).map_err(|source| PageError::Date {
+        typed: f.closes.clone(),
+        source,
     })?;
     let merges = f
         .merge
@@ -304,15 +304,14 @@ pub async fn create_round(
         .split([',', ' '])
         .filter(|m| !m.trim().is_empty())
         .map(parse_merge)
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| AppError::BadRequest(e.to_string()))?;
+        .collect::<Result<Vec<_>, _>>()?;
     let template = state
         .templates
         .get(&f.template)
         .cloned()
-        .ok_or_else(|| AppError::BadRequest(format!("no survey template {:?}", f.template)))?;
+        .ok_or_else(|| PageError::NoTemplate(f.template.clone()))?;
     let (settings, actor) = (state.settings.clone(), who.actor.clone());
-    let id = with_conn(&state, move |conn| {
+    let id = with_conn::<PageError, _>(&state, move |conn| {
         let k = settings.anonymity.k;
         Ok(app_rounds::create(
             conn,
@@ -344,12 +343,12 @@ pub async fn round_action(
     who: Require<AdminOnly>,
     path: web::Path<(String, String)>,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, PageError> {
     let (id, action) = path.into_inner();
     let closing = action == "close";
     let (templates, actor) = (state.templates.clone(), who.actor.clone());
     let recent_links = state.recent_links.clone();
-    let notice = with_conn(&state, move |conn| {
+    let notice = with_conn::<PageError, _>(&state, move |conn| {
         let now = clock::now();
         let id = app_rounds::lookup(conn, &id)?.id;
         match action.as_str() {
@@ -383,7 +382,7 @@ pub async fn round_action(
                     rep.responses
                 ))
             }
-            other => Err(AppError::NotFound(format!("no round action {other:?}"))),
+            other => Err(PageError::NoRoundAction(other.to_string())),
         }
     })
     .await?;
@@ -407,18 +406,15 @@ pub async fn test_send(
     id: web::Path<String>,
     body: web::Bytes,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, PageError> {
     let f: TestSendForm = parse_form(&body)?;
-    let to = Email::parse(&f.to).map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let locale: Locale = f
-        .lang
-        .parse()
-        .map_err(|e: crate::domain::locale::UnknownLocale| AppError::BadRequest(e.to_string()))?;
+    let to = Email::parse(&f.to).map_err(PageError::Recipient)?;
+    let locale: Locale = f.lang.parse()?;
     let id = id.into_inner();
     let settings = state.settings.clone();
     let (round_id, email) = {
         let to = to.clone();
-        with_conn(&state, move |conn| {
+        with_conn::<PageError, _>(&state, move |conn| {
             let r = app_rounds::lookup(conn, &id)?;
             let email = crate::mail::sample::invitation(&r, &settings, locale, &to, clock::now())
                 .map_err(app_rounds::RoundError::from)?;
@@ -432,7 +428,7 @@ pub async fn test_send(
     }
     let (actor, rid) = (who.actor.clone(), round_id);
     let to_audit = to.clone();
-    with_conn(&state, move |conn| {
+    with_conn::<PageError, _>(&state, move |conn| {
         Ok(crate::mail::sample::record_sent(
             conn,
             crate::clock::now(),

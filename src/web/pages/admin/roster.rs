@@ -17,7 +17,7 @@ use crate::app::roster::{self as roster_use_case, ImportReport};
 use crate::domain::department::Membership;
 use crate::domain::roster::{self, ParsedRoster};
 use crate::web::auth::{AdminOnly, Require};
-use crate::web::error::AppError;
+use crate::web::pages::PageError;
 use crate::web::pages::{html, parse_form};
 use crate::web::state::AppState;
 use crate::web::with_conn;
@@ -73,8 +73,9 @@ async fn roster_page(
     error: Option<String>,
     paste_text: String,
     report: Option<CheckReport>,
-) -> Result<String, AppError> {
-    let people = with_conn(state, |conn| Ok(roster_use_case::list(conn, None)?)).await?;
+) -> Result<String, PageError> {
+    let people =
+        with_conn::<PageError, _>(state, |conn| Ok(roster_use_case::list(conn, None)?)).await?;
     let active = people.iter().filter(|p| p.active).count();
     // The roster comes ordered by department.
     let mut by_department: Vec<(Membership, usize, usize)> = Vec::new();
@@ -109,7 +110,7 @@ pub async fn page(
     who: Require<AdminOnly>,
     q: web::Query<NoticeQuery>,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, PageError> {
     Ok(html(
         roster_page(&state, &who, q.notice.clone(), None, String::new(), None).await?,
     ))
@@ -122,7 +123,7 @@ async fn check(
     parsed: ParsedRoster,
     deactivate_missing: bool,
     sha256: String,
-) -> Result<(CheckReport, ParsedRoster), AppError> {
+) -> Result<(CheckReport, ParsedRoster), PageError> {
     let errors_total = parsed.errors.len();
     let errors = parsed
         .errors
@@ -131,7 +132,7 @@ async fn check(
         .map(|e| e.to_string())
         .collect();
     let (would, parsed) = if errors_total == 0 {
-        with_conn(state, move |conn| {
+        with_conn::<PageError, _>(state, move |conn| {
             let r = roster_use_case::preview(conn, &parsed.entries, deactivate_missing)?;
             Ok((Some(r), parsed))
         })
@@ -164,8 +165,8 @@ async fn import(
     actor: String,
     parsed: ParsedRoster,
     deactivate: bool,
-) -> Result<HttpResponse, AppError> {
-    let report = with_conn(state, move |conn| {
+) -> Result<HttpResponse, PageError> {
+    let report = with_conn::<PageError, _>(state, move |conn| {
         let now = crate::clock::now();
         Ok(roster_use_case::import(
             conn,
@@ -208,7 +209,7 @@ pub async fn paste(
     who: Require<AdminOnly>,
     body: web::Bytes,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, PageError> {
     let f: PasteForm = parse_form(&body)?;
     let deactivate = f.deactivate_missing.is_some();
     let parsed = match roster::parse(f.csv.as_bytes()) {
@@ -351,21 +352,19 @@ pub async fn upload(
     req: HttpRequest,
     mp: Multipart,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, PageError> {
     let is_multipart = req
         .headers()
         .get(actix_web::http::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("multipart/form-data"));
     if !is_multipart {
-        return Err(AppError::BadRequest(
-            "expected a file upload (multipart/form-data)".into(),
-        ));
+        return Err(PageError::NotMultipart);
     }
     let (st, me): (&AppState, &crate::auth::Identity) = (&state, &who);
     let refuse = move |status: StatusCode, message: String| async move {
         let body = roster_page(st, me, None, Some(message), String::new(), None).await?;
-        Ok::<_, AppError>(html_status(status, body))
+        Ok::<_, PageError>(html_status(status, body))
     };
     let up = match read_upload(mp).await {
         Ok(up) => up,

@@ -13,8 +13,7 @@ use crate::auth::{password, Role};
 use crate::clock;
 use crate::domain::email::Email;
 use crate::web::auth::{AdminOnly, Require};
-use crate::web::error::AppError;
-use crate::web::pages::{html, parse_form};
+use crate::web::pages::{html, parse_form, PageError};
 use crate::web::state::AppState;
 use crate::web::with_conn;
 
@@ -66,8 +65,8 @@ async fn users_page(
     error: Option<String>,
     new_email: String,
     new_role: String,
-) -> Result<String, AppError> {
-    let (list, last) = with_conn(state, |conn| {
+) -> Result<String, PageError> {
+    let (list, last) = with_conn::<PageError, _>(state, |conn| {
         Ok((accounts::list_users(conn)?, accounts::last_sign_ins(conn)?))
     })
     .await?;
@@ -109,7 +108,7 @@ pub async fn page(
     who: Require<AdminOnly>,
     q: web::Query<NoticeQuery>,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, PageError> {
     Ok(html(
         users_page(
             &state,
@@ -131,9 +130,9 @@ struct AddForm {
 }
 
 /// A fresh initial password and its hash (the plaintext is shown once and never stored).
-fn initial_password() -> Result<(String, String), AppError> {
+fn initial_password() -> Result<(String, String), PageError> {
     let secret = password::generate();
-    let hash = password::hash(&secret).map_err(|e| AppError::Internal(e.into()))?;
+    let hash = password::hash(&secret)?;
     Ok((secret, hash))
 }
 
@@ -142,7 +141,7 @@ pub async fn add(
     who: Require<AdminOnly>,
     body: web::Bytes,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, PageError> {
     let f: AddForm = parse_form(&body)?;
     let problem = match (Email::parse(&f.email), f.role.parse::<Role>()) {
         (Err(e), _) => (StatusCode::BAD_REQUEST, format!("Email: {e}.")),
@@ -150,7 +149,7 @@ pub async fn add(
         (Ok(email), Ok(role)) => {
             let actor = who.actor.clone();
             let e = email.clone();
-            let created = with_conn(&state, move |conn| {
+            let created = with_conn::<PageError, _>(&state, move |conn| {
                 // Hashing takes tens of milliseconds: here, off the async executor.
                 let (secret, hash) = initial_password()?;
                 match accounts::create_user(conn, &e, role, &hash, &actor, clock::now()) {
@@ -227,32 +226,31 @@ pub async fn action(
     path: web::Path<(String, String)>,
     body: web::Bytes,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, PageError> {
     let (id, action) = path.into_inner();
     let form: RoleForm = parse_form(&body)?;
     let new_role = match action.as_str() {
-        "role" => Some(
-            form.role
-                .as_deref()
-                .unwrap_or("")
-                .parse::<Role>()
-                .map_err(|e| AppError::BadRequest(e.to_string()))?,
-        ),
+        "role" => Some(form.role.as_deref().unwrap_or("").parse::<Role>()?),
         "disable" | "enable" | "reset-password" => None,
-        other => return Err(AppError::NotFound(format!("no user action {other:?}"))),
+        other => return Err(PageError::NoUserAction(other.to_string())),
     };
     let actor = who.actor.clone();
-    let outcome = with_conn(&state, move |conn| {
-        let user = accounts::user_by_id(conn, &id)?
-            .ok_or_else(|| AppError::NotFound("no such user".into()))?;
-        let email = Email::parse(&user.email).map_err(|e| AppError::Internal(e.into()))?;
+    let outcome = with_conn::<PageError, _>(&state, move |conn| {
+        let user = accounts::user_by_id(conn, &id)?.ok_or(PageError::NoUser)?;
+        let email = Email::parse(&user.email).map_err(|source| PageError::StoredEmail {
+            id: user.id.clone(),
+            source,
+        })?;
         let now = clock::now();
-        let result = match action.as_str() {
-            "disable" => accounts::disable_user(conn, now, &email, &actor, AdminGuard::KeepOne)
-                .map(|ended| Done::Notice(format!("{email} disabled; {ended} session(s) ended."))),
-            "enable" => accounts::enable_user(conn, now, &email, &actor)
+        let result = match (action.as_str(), new_role) {
+            ("disable", _) => {
+                accounts::disable_user(conn, now, &email, &actor, AdminGuard::KeepOne).map(
+                    |ended| Done::Notice(format!("{email} disabled; {ended} session(s) ended.")),
+                )
+            }
+            ("enable", _) => accounts::enable_user(conn, now, &email, &actor)
                 .map(|()| Done::Notice(format!("{email} can sign in again."))),
-            "reset-password" => {
+            ("reset-password", _) => {
                 let (secret, hash) = initial_password()?;
                 accounts::set_password(conn, now, &email, &hash, &actor).map(|_| Done::Password {
                     account: user.email.clone(),
@@ -260,21 +258,11 @@ pub async fn action(
                     secret,
                 })
             }
-            _ => match new_role {
-                Some(role) => accounts::set_role(conn, now, &email, role, &actor)
-                    .map(|()| Done::Notice(format!("{email} is now {role}."))),
-                None => return Err(AppError::NotFound("no such user action".into())),
-            },
+            (_, Some(role)) => accounts::set_role(conn, now, &email, role, &actor)
+                .map(|()| Done::Notice(format!("{email} is now {role}."))),
+            (other, None) => return Err(PageError::NoUserAction(other.to_string())),
         };
-        match result {
-            Ok(done) => Ok(done),
-            Err(UserError::Db(d)) => Err(d.into()),
-            Err(e @ UserError::LastAdmin(_)) => Err(AppError::Conflict(format!(
-                "{}. Nothing was changed.",
-                capitalise(&e.to_string())
-            ))),
-            Err(e) => Err(AppError::NotFound(e.to_string())),
-        }
+        Ok(result?)
     })
     .await;
     match outcome {
@@ -286,13 +274,17 @@ pub async fn action(
         }) => Ok(html(
             password_page(&who, &account, &role, secret, false).render()?,
         )),
-        Err(AppError::Conflict(message)) => Ok(html_status(
+        // The list again, saying why nothing changed.
+        Err(PageError::User(e @ UserError::LastAdmin(_))) => Ok(html_status(
             StatusCode::CONFLICT,
             users_page(
                 &state,
                 &who,
                 None,
-                Some(message),
+                Some(format!(
+                    "{}. Nothing was changed.",
+                    capitalise(&e.to_string())
+                )),
                 String::new(),
                 "cto".into(),
             )

@@ -1,0 +1,94 @@
+//! The kind of failure of each application error a handler can meet — decided here once, so
+//! every area that wraps one answers it the same way.
+
+use actix_web::error::BlockingError;
+
+use super::{Kind, WebError};
+use crate::app::accounts::UserError;
+use crate::app::commentary::CommentaryError;
+use crate::app::inflection::InflectionError;
+use crate::app::rounds::RoundError;
+use crate::app::scorecard::ScorecardError;
+use crate::db::DbError;
+
+/// A database that is down or busy may answer a retry; anything else is our fault.
+impl WebError for DbError {
+    fn kind(&self) -> Kind {
+        if self.is_transient() {
+            Kind::Unavailable
+        } else {
+            Kind::Internal
+        }
+    }
+}
+
+impl WebError for BlockingError {
+    fn kind(&self) -> Kind {
+        Kind::Internal
+    }
+}
+
+/// A page that does not render is a defect of ours.
+impl WebError for askama::Error {
+    fn kind(&self) -> Kind {
+        Kind::Internal
+    }
+}
+
+impl WebError for RoundError {
+    fn kind(&self) -> Kind {
+        use RoundError as E;
+        match self {
+            E::NotFound(_) => Kind::NotFound,
+            E::Exists { .. } | E::WrongStatus { .. } | E::NotClosed { .. } | E::TemplateGone(_) => {
+                Kind::Conflict
+            }
+            E::ClosePassed(_) | E::NoInvitees(_) | E::Invalid(_) => Kind::BadRequest,
+            E::Db(d) => d.kind(),
+            E::StoredTemplate(_) => Kind::Internal,
+        }
+    }
+}
+
+impl WebError for ScorecardError {
+    fn kind(&self) -> Kind {
+        use ScorecardError as E;
+        match self {
+            E::NoClosedRound(_) | E::NothingClosed | E::NoResults(_) => Kind::NotFound,
+            E::RoundOpen { .. } => Kind::Conflict,
+            E::Round(r) => r.kind(),
+            E::Db(d) => d.kind(),
+            E::Engine(_) | E::Template { .. } => Kind::Internal,
+        }
+    }
+}
+
+impl WebError for InflectionError {
+    fn kind(&self) -> Kind {
+        use InflectionError as E;
+        match self {
+            E::UnknownPoint(_) | E::NoAssessment { .. } => Kind::NotFound,
+            E::Invalid(_) => Kind::BadRequest,
+            E::Db(d) => d.kind(),
+        }
+    }
+}
+
+impl WebError for CommentaryError {
+    fn kind(&self) -> Kind {
+        match self {
+            CommentaryError::TooLong(_) => Kind::BadRequest,
+            CommentaryError::Db(d) => d.kind(),
+        }
+    }
+}
+
+impl WebError for UserError {
+    fn kind(&self) -> Kind {
+        match self {
+            UserError::NotFound(_) => Kind::NotFound,
+            UserError::Exists(_) | UserError::LastAdmin(_) => Kind::Conflict,
+            UserError::Db(d) => d.kind(),
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! What a staff page (the dashboard, the board page, the admin pages, the audit log) could
+//! not do.
+
+use actix_web::error::BlockingError;
+
+use crate::app::accounts::UserError;
+use crate::app::commentary::CommentaryError;
+use crate::app::inflection::InflectionError;
+use crate::app::rounds::RoundError;
+use crate::app::scorecard::ScorecardError;
+use crate::auth::password::HashError;
+use crate::auth::roles::UnknownRole;
+use crate::db::DbError;
+use crate::domain::email::InvalidEmail;
+use crate::domain::locale::UnknownLocale;
+use crate::domain::quarter::InvalidQuarter;
+use crate::domain::round::MergeError;
+use crate::web::error::{responds, Kind, WebError};
+
+/// What a staff page could not do. A use case's error keeps its own words (and its kind,
+/// `web::error`'s); the rest name what failed.
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    #[error("the form contains a NUL character, which no field accepts")]
+    FormNul,
+    #[error("the form could not be read: {0}")]
+    Form(#[from] serde_urlencoded::de::Error),
+    #[error("{0}")]
+    Quarter(#[from] InvalidQuarter),
+    #[error("invalid date {typed:?} (expected YYYY-MM-DD)")]
+    Date {
+        typed: String,
+        #[source]
+        source: time::error::Parse,
+    },
+    #[error("{0}")]
+    Merge(#[from] MergeError),
+    #[error("no survey template {0:?}")]
+    NoTemplate(String),
+    #[error("no round action {0:?}")]
+    NoRoundAction(String),
+    /// The test-send address.
+    #[error("{0}")]
+    Recipient(#[source] InvalidEmail),
+    #[error("{0}")]
+    Locale(#[from] UnknownLocale),
+    #[error("unknown decision {0:?} (confirm or dispute)")]
+    NoDecision(String),
+    #[error("{0}")]
+    Role(#[from] UnknownRole),
+    #[error("no user action {0:?}")]
+    NoUserAction(String),
+    #[error("no such user")]
+    NoUser,
+    /// An account's stored email no longer parses.
+    #[error("the stored email of user {id} is not valid")]
+    StoredEmail {
+        id: String,
+        #[source]
+        source: InvalidEmail,
+    },
+    #[error("the new password could not be hashed")]
+    Password(#[from] HashError),
+    #[error("the form has no weight fields (weight_sales, weight_bd, …)")]
+    NoWeights,
+    #[error("expected a file upload (multipart/form-data)")]
+    NotMultipart,
+    #[error("{0}")]
+    User(#[from] UserError),
+    #[error("{0}")]
+    Commentary(#[from] CommentaryError),
+    #[error("{0}")]
+    Inflection(#[from] InflectionError),
+    #[error("{0}")]
+    Round(#[from] RoundError),
+    #[error("{0}")]
+    Scorecard(#[from] ScorecardError),
+    #[error("the page could not be rendered")]
+    Render(#[from] askama::Error),
+    #[error("the page's database work failed")]
+    Db(#[from] DbError),
+    #[error("no blocking thread for the page")]
+    Blocking(#[from] BlockingError),
+}
+
+impl WebError for PageError {
+    fn kind(&self) -> Kind {
+        use PageError as E;
+        match self {
+            E::FormNul
+            | E::Form(_)
+            | E::Quarter(_)
+            | E::Date { .. }
+            | E::Merge(_)
+            | E::NoTemplate(_)
+            | E::Recipient(_)
+            | E::Locale(_)
+            | E::NoDecision(_)
+            | E::Role(_)
+            | E::NoWeights
+            | E::NotMultipart => Kind::BadRequest,
+            E::NoRoundAction(_) | E::NoUserAction(_) | E::NoUser => Kind::NotFound,
+            E::StoredEmail { .. } | E::Password(_) => Kind::Internal,
+            E::User(e) => e.kind(),
+            E::Commentary(e) => e.kind(),
+            E::Inflection(e) => e.kind(),
+            E::Round(e) => e.kind(),
+            E::Scorecard(e) => e.kind(),
+            E::Render(e) => e.kind(),
+            E::Db(e) => e.kind(),
+            E::Blocking(e) => e.kind(),
+        }
+    }
+}
+
+responds!(PageError);
