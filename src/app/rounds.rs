@@ -14,9 +14,9 @@ mod launch;
 pub use close::{close_and_seal, close_due, retally, SealReport, AUTO_CLOSE_ACTOR};
 pub use launch::{launch, launch_with, LaunchReport};
 
-use crate::db::rounds::{
-    self, NewOutboxRow, NewRoundRow, Round, RoundProgress, StoredGroups, StoredTemplateError,
-};
+use crate::db::rounds::{self, NewOutboxRow, NewRoundRow, StoredGroups, StoredTemplateError};
+/// What the rounds use cases return, as the repository reads it.
+pub use crate::db::rounds::{GroupProgress, Round, RoundProgress};
 use crate::db::{audit, departments, DbConnection, DbError};
 use crate::domain::department::{Department, Membership};
 use crate::domain::quarter::Quarter;

@@ -9,9 +9,9 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::app::inflection::RegisterEntry;
 use crate::app::report::ReportFormat;
+use crate::app::rounds::{GroupProgress, RoundProgress};
 use crate::app::scorecard::LoadedScorecard;
 use crate::auth::Role;
-use crate::db::rounds::{GroupProgress, RoundProgress};
 use crate::domain::locale::Locale;
 use crate::domain::quarter::{InvalidQuarter, Quarter};
 use crate::domain::round::RoundStatus;

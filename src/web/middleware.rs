@@ -1,17 +1,16 @@
 //! Request middleware: an access log that never records a token, security headers, the
-//! body limits and the refusals at the edge (`RequestError`), and error bodies as JSON or
+//! body limits (refusals are `error::RequestError`), and error bodies as JSON or
 //! pages.
 
 use std::time::Instant;
 
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::error::{JsonPayloadError, UrlencodedError};
 use actix_web::http::header;
 use actix_web::middleware::{DefaultHeaders, Next};
 use actix_web::Error;
 
-use super::error::{responds, Kind, Told, WebError};
+use super::error::{RequestError, Told};
 
 /// Logs method, route pattern (never the concrete path: `/s/{token}` must not leak the
 /// token), status and duration.
@@ -113,56 +112,6 @@ pub fn json_config() -> actix_web::web::JsonConfig {
         .limit(MAX_JSON_BYTES)
         .error_handler(|e, _| RequestError::from(e).into())
 }
-
-/// A request refused at the edge, before any handler: an address or body that cannot be
-/// read.
-#[derive(Debug, thiserror::Error)]
-pub enum RequestError {
-    #[error("the address contains a NUL character")]
-    NulInAddress,
-    #[error("the form is too large")]
-    FormTooLarge,
-    #[error("expected a form (application/x-www-form-urlencoded)")]
-    NotAForm,
-    #[error("the form could not be read: {0}")]
-    Form(#[source] UrlencodedError),
-    #[error("the JSON body is too large")]
-    JsonTooLarge,
-    #[error("the JSON body could not be read: {0}")]
-    Json(#[source] JsonPayloadError),
-}
-
-impl From<UrlencodedError> for RequestError {
-    fn from(e: UrlencodedError) -> Self {
-        match e {
-            UrlencodedError::Overflow { .. } => RequestError::FormTooLarge,
-            UrlencodedError::ContentType => RequestError::NotAForm,
-            other => RequestError::Form(other),
-        }
-    }
-}
-
-impl From<JsonPayloadError> for RequestError {
-    fn from(e: JsonPayloadError) -> Self {
-        match e {
-            JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
-                RequestError::JsonTooLarge
-            }
-            other => RequestError::Json(other),
-        }
-    }
-}
-
-impl WebError for RequestError {
-    fn kind(&self) -> Kind {
-        match self {
-            RequestError::FormTooLarge | RequestError::JsonTooLarge => Kind::TooLarge,
-            _ => Kind::BadRequest,
-        }
-    }
-}
-
-responds!(RequestError);
 
 /// What the error behind `res` tells the user, when one of ours produced it.
 fn told<B>(res: &ServiceResponse<B>) -> Option<Told> {

@@ -15,7 +15,9 @@ use time::PrimitiveDateTime;
 
 use self::recent::RecentLinks;
 use self::templates::ParsedTemplates;
-use crate::db::survey::{self, Checked, LinkState, Respondent, SurveyRound};
+use crate::db::survey::{self, SurveyRound};
+/// What following a link and submitting return, as the repository reads it.
+pub use crate::db::survey::{Checked, LinkState, Respondent, Submitted};
 use crate::db::throttle::{self, AttemptKind};
 use crate::db::{DbConnection, DbError};
 use crate::domain::department::Membership;

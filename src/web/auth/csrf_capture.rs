@@ -77,7 +77,7 @@ async fn read_body(req: &mut ServiceRequest) -> Result<Bytes, Error> {
     // The `Bytes` extractor honours the app's `PayloadConfig` limit.
     let body = req.extract::<Bytes>().await?;
     if body.len() > MAX_FORM_BYTES {
-        return Err(crate::web::middleware::RequestError::FormTooLarge.into());
+        return Err(crate::web::error::RequestError::FormTooLarge.into());
     }
     Ok(body)
 }

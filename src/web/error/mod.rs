@@ -1,7 +1,7 @@
 //! The one place where an error becomes an HTTP response.
 //!
 //! Each area has its own error enum (`api::ApiError`, `pages::PageError`,
-//! `auth::AuthError`, `survey::SurveyPageError`, `middleware::RequestError`,
+//! `auth::AuthError`, `survey::SurveyPageError`, `RequestError` (`error/request.rs`),
 //! `health::NotReady`) whose variants name what failed and keep the cause. An area's enum
 //! says which [`Kind`] of failure it is ([`WebError`]); [`respond`] (or [`response_head`],
 //! for an area that writes its own body) turns that into the status, the headers and the
@@ -9,6 +9,9 @@
 //! clear message that names what is wrong, never internals.
 
 mod kinds;
+mod request;
+
+pub use request::RequestError;
 #[cfg(test)]
 mod tests;
 

@@ -12,8 +12,8 @@ use crate::app::scorecard::ScorecardError;
 use crate::db::DbError;
 use crate::web::api::ApiError;
 use crate::web::auth::AuthError;
+use crate::web::error::RequestError;
 use crate::web::health::NotReady;
-use crate::web::middleware::RequestError;
 use crate::web::pages::PageError;
 use crate::web::survey::SurveyPageError;
 
