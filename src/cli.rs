@@ -96,6 +96,8 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Print ctopulse's licence and the third-party notices (every crate and font compiled in).
+    Licenses,
 }
 
 /// `hr` subcommands.

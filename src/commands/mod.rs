@@ -3,6 +3,7 @@
 
 mod config_cmd;
 mod department;
+mod licenses;
 mod roster;
 mod round;
 mod scorecard;
@@ -104,6 +105,7 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
             format,
             out,
         } => scorecard::export(quarter, &format, out, &load(&cli.global, &flags)?),
+        Command::Licenses => licenses::print(),
     }
 }
 

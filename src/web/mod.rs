@@ -9,8 +9,11 @@ pub mod health;
 pub mod middleware;
 pub mod openapi;
 pub mod pages;
+pub mod scripts;
 pub mod staff;
 pub mod state;
+#[cfg(test)]
+mod stylesheet_contrast;
 pub mod survey;
 
 use actix_web::http::Method;
@@ -105,6 +108,12 @@ fn endpoints() -> Vec<Endpoint> {
         endpoint(M::GET, "/readyz", Public, health::readyz),
         endpoint(M::GET, "/static/staff.css", Public, staff::stylesheet),
         endpoint(M::GET, "/static/app.css", Public, survey::stylesheet),
+        endpoint(
+            M::GET,
+            "/static/error-focus.js",
+            Public,
+            scripts::error_focus,
+        ),
         endpoint(M::GET, "/s/{token}", Respondent, survey::open_link),
         endpoint(M::GET, "/survey/{round}", Respondent, survey::show_form),
         endpoint(M::POST, "/survey/{round}", Respondent, survey::submit),

@@ -417,3 +417,17 @@ async fn backup_round_trips_a_populated_database() {
         serde_json::to_value(&original).unwrap()
     );
 }
+
+#[test]
+fn licenses_prints_ours_and_every_crate_and_font_licence_without_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = ctopulse(dir.path(), &["licenses"], &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("Apache License") && out.contains("Version 2.0"));
+    for crate_name in ["actix-web", "diesel", "askama", "plotters", "pq-src"] {
+        assert!(out.contains(crate_name), "{crate_name} missing");
+    }
+    assert!(out.contains("OFL") && out.contains("SIL OPEN FONT LICENSE"));
+    assert!(out.contains("NanumGothic"));
+}

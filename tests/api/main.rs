@@ -5,6 +5,7 @@
 #![allow(dead_code)] // helpers serve tests that land issue by issue
 
 mod access_matrix;
+mod accessibility;
 mod accounts;
 mod admin_pages;
 mod bad_input;
