@@ -216,3 +216,108 @@ impl<B: DrawingBackend> DrawingBackend for Typeset<B> {
         self.0.blit_bitmap(pos, size, src)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::{text_layout as tl, theme};
+    use plotters::prelude::*;
+
+    const W: u32 = 700;
+    const H: u32 = 90;
+    const X0: i32 = 10;
+
+    /// The columns holding visible ink when `word` is set at `size` from x = `X0`.
+    fn rendered_columns(word: &str, font: &plotters::style::FontDesc<'_>) -> Vec<bool> {
+        fonts::ensure_registered().unwrap();
+        let mut px = vec![255u8; (W * H * 3) as usize];
+        {
+            let root = Typeset(BitMapBackend::with_buffer(&mut px, (W, H))).into_drawing_area();
+            tl::text(&root, word, font, &BLACK, (X0, 4)).unwrap();
+            root.present().unwrap();
+        }
+        (0..W as usize)
+            .map(|x| (0..H as usize).any(|y| px[(y * W as usize + x) * 3] < 160))
+            .collect()
+    }
+
+    /// The columns each glyph's outline may cover, placed from the font's advances and
+    /// kerning alone (computed here, independently of `layout`).
+    fn expected_columns(word: &str, style: FontStyle, size: f32) -> Vec<bool> {
+        let face = fonts::face(style).unwrap();
+        let scaled = face.as_scaled(PxScale::from(size));
+        let mut cols = vec![false; W as usize];
+        let (mut pen, mut prev) = (X0 as f32, None);
+        for c in word.chars() {
+            let id = scaled.glyph_id(c);
+            pen += prev.map_or(0.0, |p| scaled.kern(p, id));
+            let glyph = id.with_scale_and_position(PxScale::from(size), point(pen, 50.0));
+            if let Some(o) = face.outline_glyph(glyph) {
+                let b = o.px_bounds();
+                for x in b.min.x as usize..b.max.x as usize {
+                    cols[x] = true;
+                }
+            }
+            pen += scaled.h_advance(id);
+            prev = Some(id);
+        }
+        cols
+    }
+
+    fn runs(cols: &[bool]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (x, &ink) in cols.iter().chain([false].iter()).enumerate() {
+            match (ink, start) {
+                (true, None) => start = Some(x),
+                (false, Some(s)) => {
+                    out.push((s, x));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Every glyph's ink lands where the font's metrics put it: no ink outside the glyphs'
+    /// boxes, and each stretch of glyphs inked to within a pixel of both ends. A glyph drawn
+    /// without its side bearing or on a truncated pen (the gaps in "qu arters") fails this.
+    #[test]
+    fn words_are_set_by_advances_and_kerning_in_latin_and_hangul() {
+        let words = [
+            "quarters",
+            "ahead",
+            "confirmed",
+            "time",
+            "Engineering",
+            "top-talent",
+            "AVATAR Toyota",
+            "엔지니어링",
+            "기술 전략 정렬",
+            "신뢰구간",
+        ];
+        for size in [theme::size::TINY, theme::size::SMALL, theme::size::TITLE] {
+            for (style, font) in [
+                (FontStyle::Normal, theme::regular(size)),
+                (FontStyle::Bold, theme::bold(size)),
+            ] {
+                for word in words {
+                    let got = rendered_columns(word, &font);
+                    let want = expected_columns(word, style, size as f32);
+                    for (x, &ink) in got.iter().enumerate() {
+                        assert!(!ink || want[x], "{word} at {size}: ink at column {x}");
+                    }
+                    for (a, b) in runs(&want) {
+                        let inked: Vec<usize> = (a..b).filter(|&x| got[x]).collect();
+                        let (first, last) = (inked.first(), inked.last());
+                        assert!(
+                            first.is_some_and(|&f| f <= a + 1) && last.is_some_and(|&l| l + 2 >= b),
+                            "{word} at {size}: glyphs {a}..{b} inked {first:?}..{last:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
