@@ -12,6 +12,7 @@ use crate::charts::layout::{trim_float, Frame, ReportContext, ReportError, PAD};
 use crate::charts::marks::{self, Area};
 use crate::charts::text_layout::{self as tl, line_height};
 use crate::charts::theme::{self, size, INK, MUTED, PANEL, PAPER, RULE};
+use crate::charts::typeset::Typeset;
 use crate::charts::{alignment_panel, csat_panel, culture_panel, fonts};
 use crate::domain::audience::Audience;
 use crate::domain::locale::Locale;
@@ -253,7 +254,9 @@ fn marks_frame(x: i32, w: i32) -> Frame {
 pub fn render_png(sc: &Scorecard, ctx: &ReportContext<'_>) -> Result<Vec<u8>, ReportError> {
     let mut pixels = vec![0u8; (WIDTH * HEIGHT * 3) as usize];
     {
-        let root = BitMapBackend::with_buffer(&mut pixels, (WIDTH, HEIGHT)).into_drawing_area();
+        // Text is set by `Typeset`: plotters' own glyph placement leaves gaps inside words.
+        let root =
+            Typeset(BitMapBackend::with_buffer(&mut pixels, (WIDTH, HEIGHT))).into_drawing_area();
         draw_report(&root, sc, ctx)?;
         root.present().map_err(ReportError::drawing)?;
     }

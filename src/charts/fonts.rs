@@ -2,6 +2,7 @@
 
 use std::sync::OnceLock;
 
+use ab_glyph::FontRef;
 use plotters::style::{register_font, FontStyle};
 
 /// NanumGothic Regular (OFL-1.1, NAVER Corporation; licence in `assets/fonts/OFL.txt`).
@@ -36,6 +37,23 @@ pub fn ensure_registered() -> Result<(), FontError> {
         Ok(())
     } else {
         Err(FontError)
+    }
+}
+
+/// The parsed embedded face for `style` (bold for bold, regular for everything else), for
+/// drawing text glyph by glyph in [`crate::charts::typeset`].
+pub(crate) fn face(style: FontStyle) -> Result<&'static FontRef<'static>, FontError> {
+    static FACES: OnceLock<Option<(FontRef<'static>, FontRef<'static>)>> = OnceLock::new();
+    let faces = FACES.get_or_init(|| {
+        Some((
+            FontRef::try_from_slice(REGULAR).ok()?,
+            FontRef::try_from_slice(BOLD).ok()?,
+        ))
+    });
+    match (faces, style) {
+        (Some((_, bold)), FontStyle::Bold) => Ok(bold),
+        (Some((regular, _)), _) => Ok(regular),
+        (None, _) => Err(FontError),
     }
 }
 

@@ -20,6 +20,7 @@ pub mod sample;
 pub mod text_layout;
 pub mod theme;
 mod trend;
+mod typeset;
 
 #[cfg(test)]
 mod tests;
