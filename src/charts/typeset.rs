@@ -254,8 +254,8 @@ mod tests {
             let glyph = id.with_scale_and_position(PxScale::from(size), point(pen, 50.0));
             if let Some(o) = face.outline_glyph(glyph) {
                 let b = o.px_bounds();
-                for x in b.min.x as usize..b.max.x as usize {
-                    cols[x] = true;
+                for col in &mut cols[b.min.x as usize..b.max.x as usize] {
+                    *col = true;
                 }
             }
             pen += scaled.h_advance(id);
