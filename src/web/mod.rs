@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod api_types;
+pub mod assets;
 pub mod auth;
 pub mod client_ip;
 pub mod error;
@@ -9,7 +10,6 @@ pub mod health;
 pub mod middleware;
 pub mod openapi;
 pub mod pages;
-pub mod scripts;
 pub mod staff;
 pub mod state;
 #[cfg(test)]
@@ -106,13 +106,13 @@ fn endpoints() -> Vec<Endpoint> {
     vec![
         endpoint(M::GET, "/healthz", Public, health::healthz),
         endpoint(M::GET, "/readyz", Public, health::readyz),
-        endpoint(M::GET, "/static/staff.css", Public, staff::stylesheet),
-        endpoint(M::GET, "/static/app.css", Public, survey::stylesheet),
+        endpoint(M::GET, "/static/staff.css", Public, assets::staff_css),
+        endpoint(M::GET, "/static/app.css", Public, assets::survey_css),
         endpoint(
             M::GET,
             "/static/error-focus.js",
             Public,
-            scripts::error_focus,
+            assets::error_focus,
         ),
         endpoint(M::GET, "/s/{token}", Respondent, survey::open_link),
         endpoint(M::GET, "/survey/{round}", Respondent, survey::show_form),

@@ -1,6 +1,5 @@
 //! `/admin/audit` (recent audit entries) and the staff stylesheet.
 
-use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use askama::Template;
 
@@ -69,12 +68,4 @@ pub async fn audit_log(
         }
         .render()?,
     ))
-}
-
-/// `GET /static/staff.css`.
-pub async fn stylesheet() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/css; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
-        .body(include_str!("../../static/staff.css"))
 }

@@ -2,7 +2,6 @@
 //! expected status. Routes are declared only in `web::route_table` (registration reads the
 //! same list), so a new route is walked here the moment it exists.
 
-use crate::helpers::rid;
 use std::collections::HashSet;
 
 use actix_web::http::Method;
@@ -206,13 +205,7 @@ async fn every_route_answers_every_caller_as_the_table_says() {
     // A sealed round, so result routes have something to serve to those allowed.
     app.import_roster(crate::helpers::ROSTER);
     let round = app.launch("internal-csat", "2026Q3");
-    ctopulse::app::rounds::close_and_seal(
-        &mut app.conn(),
-        rid(&round),
-        ctopulse::clock::now(),
-        "test",
-    )
-    .unwrap();
+    app.seal_now(&round);
     let table = route_table();
     let mut failures = Vec::new();
     for (i, spec) in table.iter().enumerate() {

@@ -1,6 +1,5 @@
 //! The command line as a user runs it: exit codes and messages.
 
-use crate::helpers::rid;
 use std::process::{Command, Output};
 
 use crate::helpers::TestDb;
@@ -356,13 +355,7 @@ async fn backup_round_trips_a_populated_database() {
         )
         .await;
     }
-    ctopulse::app::rounds::close_and_seal(
-        &mut app.conn(),
-        rid(&round),
-        ctopulse::clock::now(),
-        "test",
-    )
-    .unwrap();
+    app.seal_now(&round);
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("backup.db");
     let o = ctopulse(

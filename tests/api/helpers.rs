@@ -335,6 +335,17 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Closes and seals round `id` (as printed by the pages) now, as the admin's Close does.
+    pub fn seal_now(&self, id: &str) -> ctopulse::app::rounds::SealReport {
+        ctopulse::app::rounds::close_and_seal(
+            &mut self.conn(),
+            rid(id),
+            ctopulse::clock::now(),
+            "test",
+        )
+        .expect("close and seal")
+    }
+
     /// Counts rows of a table.
     pub fn count(&self, table: &str) -> i64 {
         use diesel::RunQueryDsl;

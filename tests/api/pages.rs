@@ -1,6 +1,5 @@
 //! The CTO dashboard and the board page, as their users see them.
 
-use crate::helpers::rid;
 use crate::helpers::{TestApp, ROSTER};
 use crate::staff_support::{add_user, get_with, post_form_with, sign_in};
 use ctopulse::auth::Role;
@@ -23,13 +22,7 @@ async fn closed_round(app: &TestApp) -> String {
             .await;
         assert_eq!(res.status(), 200);
     }
-    ctopulse::app::rounds::close_and_seal(
-        &mut app.conn(),
-        rid(&round),
-        ctopulse::clock::now(),
-        "test",
-    )
-    .unwrap();
+    app.seal_now(&round);
     round
 }
 

@@ -1,7 +1,6 @@
 //! `/api/v1` results: only closed rounds, JSON errors, an OpenAPI document that covers every
 //! API route of the table.
 
-use crate::helpers::rid;
 use crate::helpers::{TestApp, ROSTER};
 use crate::staff_support::add_token;
 use ctopulse::auth::Role;
@@ -68,13 +67,7 @@ async fn results_exist_only_for_closed_rounds_and_errors_are_json() {
     assert_eq!(body[0]["progress"]["overall"]["invited"], 14);
 
     // Once closed, the round's results and the scorecard are served.
-    ctopulse::app::rounds::close_and_seal(
-        &mut app.conn(),
-        rid(&round),
-        ctopulse::clock::now(),
-        "test",
-    )
-    .unwrap();
+    app.seal_now(&round);
     let res = api(&app, &board, &format!("/api/v1/rounds/{round}/results")).await;
     assert_eq!(res.status(), 200);
     let res = api(&app, &board, "/api/v1/scorecard").await;
@@ -126,13 +119,7 @@ async fn parameters_outside_the_document_are_refused_and_inside_it_served() {
     let (_, board) = add_token(&app, "board-bot", Role::Board);
     app.import_roster(ROSTER);
     let round = app.launch("internal-csat", "2026Q4");
-    ctopulse::app::rounds::close_and_seal(
-        &mut app.conn(),
-        rid(&round),
-        ctopulse::clock::now(),
-        "test",
-    )
-    .unwrap();
+    app.seal_now(&round);
 
     for bad in [
         "/api/v1/scorecard?quarter=",

@@ -139,13 +139,7 @@ async fn a_round_runs_from_roster_to_seal() {
         .select(ctopulse::db::schema::responses::id)
         .load(&mut *app.conn())
         .unwrap();
-    let sealed = ctopulse::app::rounds::close_and_seal(
-        &mut app.conn(),
-        rid(&round),
-        ctopulse::clock::now(),
-        "test",
-    )
-    .unwrap();
+    let sealed = app.seal_now(&round);
     assert_eq!(sealed.responses, 2);
     assert_eq!(
         app.count("invitation_links"),
@@ -516,13 +510,7 @@ async fn a_round_cannot_be_launched_twice_or_answered_after_close() {
     );
     let browser = app.browser();
     let (form, csrf) = app.open_survey(&browser, "c1@acme.test").await;
-    ctopulse::app::rounds::close_and_seal(
-        &mut app.conn(),
-        rid(&round),
-        ctopulse::clock::now(),
-        "test",
-    )
-    .unwrap();
+    app.seal_now(&round);
     let res = app
         .post_form(
             &browser,

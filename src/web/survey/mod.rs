@@ -480,11 +480,3 @@ pub async fn preview(
         None => unknown(locale),
     }
 }
-
-/// `GET /static/app.css`.
-pub async fn stylesheet() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/css; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
-        .body(include_str!("../../../static/app.css"))
-}
