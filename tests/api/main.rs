@@ -22,6 +22,7 @@ mod helpers;
 mod pages;
 mod reliability;
 mod results_api;
+mod round_ids;
 mod rounds_app;
 mod scale;
 mod schema_parity;
