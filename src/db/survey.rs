@@ -4,7 +4,7 @@ use crate::domain::ids::RoundId;
 use diesel::pg::Pg;
 use diesel::prelude::*;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
-use diesel::sql_types::{Array, BigInt, Bool, Integer, Nullable, Text, Timestamp};
+use diesel::sql_types::{Array, Bool, Integer, Nullable, Text, Timestamp};
 use time::PrimitiveDateTime;
 
 use super::column::malformed_in;
@@ -133,7 +133,7 @@ pub fn round_with_template(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Submitted {
     /// Stored: the response and its answers committed, the `responded` flag set (on
-    /// PostgreSQL in a transaction of its own, see [`FlipPg`]).
+    /// PostgreSQL in a transaction of its own, see [`SubmitPg`]).
     Stored,
     AlreadyAnswered,
     Closed,
@@ -256,36 +256,24 @@ fn submit_sqlite<R>(
     })
 }
 
-/// PostgreSQL stores a response in two statements, each committed on its own, so that the
-/// response and the invitation it answers never share a transaction id (`xmin`): one
-/// transaction writing both let `responses JOIN invitations ON xmin` pair every answer with
-/// its respondent while the round was open (DESIGN "Anonymity" 5).
+/// PostgreSQL stores a response with one call of the `ctopulse_submit` procedure (see its
+/// migration), which runs two transactions so that the response and the invitation it
+/// answers never share a transaction id (`xmin`): one transaction writing both let
+/// `responses JOIN invitations ON xmin` pair every answer with its respondent while the round
+/// was open (DESIGN "Anonymity" 5). First the invitation's flag flips, only if it is still
+/// unanswered and its round (the one posted to) still takes answers: this is what makes a
+/// submission count once. Then the response and its answers are stored; if that fails the
+/// procedure clears the flag again. One call, so a server that dies after sending it cannot
+/// leave the flag set without its response.
 ///
-/// First [`FlipPg`] flips the invitation's flag, only if it is still unanswered and its
-/// round (the one posted to) still takes answers: this is what makes a submission count once.
-/// Then [`StorePg`] inserts the response with the invitation's group, and its answers. A
-/// failure in between leaves the flag set and nothing stored; the respondent was told of an
-/// error, never thanked, and [`submit_pg`] clears the flag again where it can. The flip
-/// commits without waiting for its WAL flush: the store's commit, later in the same WAL,
-/// flushes it, and a flip lost in a crash only lets the person answer again.
-///
-/// Both lock the link row, which keeps the seal's order: the seal deletes a round's links
-/// before it reads its responses, so it waits for a statement holding one and then includes
-/// its response; if the seal came first the link is gone and nothing is stored. Two
+/// Both transactions lock the link row, which keeps the seal's order: the seal deletes a
+/// round's links before it reads its responses, so it waits for a store holding one and then
+/// includes its response; if the seal came first the link is gone and nothing is stored. Two
 /// submissions of one invitation queue on the flag's row and the second finds it set.
 ///
-/// Query types of their own rather than `sql_query`, so diesel prepares them once per
+/// A query type of its own rather than `sql_query`, so diesel prepares it once per
 /// connection: a `sql_query` is parsed and planned by PostgreSQL on every run.
-struct FlipPg<'a> {
-    token_hash: &'a str,
-    round_id: RoundId,
-    now: PrimitiveDateTime,
-}
-
-/// See [`FlipPg`]: the response and its answers, for an invitation flipped a moment ago.
-/// Data-modifying CTEs run once and to completion even though only `response` is read; the
-/// answers' foreign key is checked at the end of the statement, after the response.
-struct StorePg<'a> {
+struct SubmitPg<'a> {
     token_hash: &'a str,
     round_id: RoundId,
     now: PrimitiveDateTime,
@@ -296,73 +284,41 @@ struct StorePg<'a> {
     texts: Vec<Option<&'a str>>,
 }
 
-/// The round still takes answers: appended to both statements' conditions on `rounds r`.
-fn push_round_open<'b>(
-    out: &mut AstPass<'_, 'b, Pg>,
-    round_id: &'b RoundId,
-    now: &'b PrimitiveDateTime,
-) -> QueryResult<()> {
-    out.push_sql(" AND r.id = i.round_id AND i.round_id = ");
-    out.push_bind_param::<Text, _>(round_id)?;
-    out.push_sql(" AND r.status = ");
-    out.push_bind_param::<Text, _>(RoundStatus::Open.key())?;
-    out.push_sql(" AND r.closes_at > ");
-    out.push_bind_param::<Timestamp, _>(now)
+/// What `ctopulse_submit` reports.
+mod outcome {
+    /// Not flipped: answered, closed or unknown (the caller looks again to say which).
+    pub const NOT_FLIPPED: i32 = 0;
+    pub const STORED: i32 = 1;
+    /// Sealed or closed between the flip and the store: nothing stored.
+    pub const CLOSED_BETWEEN: i32 = 2;
+    /// The store failed: nothing stored, the flag cleared again.
+    pub const STORE_FAILED: i32 = 3;
 }
 
-macro_rules! pg_query_type {
-    ($name:ident, $sql_type:ty) => {
-        impl QueryId for $name<'_> {
-            type QueryId = $name<'static>;
-            const HAS_STATIC_QUERY_ID: bool = true;
-        }
-        impl Query for $name<'_> {
-            type SqlType = $sql_type;
-        }
-        impl RunQueryDsl<PgConnection> for $name<'_> {}
-    };
+impl QueryId for SubmitPg<'_> {
+    type QueryId = SubmitPg<'static>;
+    const HAS_STATIC_QUERY_ID: bool = true;
 }
-pg_query_type!(FlipPg, Text);
-pg_query_type!(StorePg, BigInt);
 
-impl QueryFragment<Pg> for FlipPg<'_> {
+impl Query for SubmitPg<'_> {
+    type SqlType = (Integer, Nullable<Text>);
+}
+
+impl RunQueryDsl<PgConnection> for SubmitPg<'_> {}
+
+impl QueryFragment<Pg> for SubmitPg<'_> {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
-        out.push_sql(
-            "WITH link AS (SELECT invitation_id FROM invitation_links WHERE token_hash = ",
-        );
+        out.push_sql("CALL ctopulse_submit(");
         out.push_bind_param::<Text, _>(self.token_hash)?;
-        out.push_sql(
-            " FOR UPDATE), relaxed AS (SELECT set_config('synchronous_commit', 'off', true)) \
-             UPDATE invitations i SET responded = true FROM link, rounds r, relaxed \
-             WHERE i.id = link.invitation_id AND i.responded = false",
-        );
-        push_round_open(&mut out, &self.round_id, &self.now)?;
-        out.push_sql(" RETURNING i.id");
-        Ok(())
-    }
-}
-
-impl QueryFragment<Pg> for StorePg<'_> {
-    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
-        out.push_sql(
-            "WITH link AS (SELECT invitation_id FROM invitation_links WHERE token_hash = ",
-        );
-        out.push_bind_param::<Text, _>(self.token_hash)?;
-        out.push_sql(
-            " FOR SHARE), answering AS (SELECT i.round_id, i.reporting_group \
-             FROM link, invitations i, rounds r WHERE i.id = link.invitation_id AND i.responded",
-        );
-        push_round_open(&mut out, &self.round_id, &self.now)?;
-        out.push_sql(
-            "), response AS (INSERT INTO responses (id, round_id, reporting_group) SELECT ",
-        );
+        out.push_sql(", ");
+        out.push_bind_param::<Text, _>(&self.round_id)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Text, _>(RoundStatus::Open.key())?;
+        out.push_sql(", ");
+        out.push_bind_param::<Timestamp, _>(&self.now)?;
+        out.push_sql(", ");
         out.push_bind_param::<Text, _>(self.response_id)?;
-        out.push_sql(
-            ", round_id, reporting_group FROM answering RETURNING id), stored AS (\
-             INSERT INTO answers (response_id, question_key, value, not_applicable, text) \
-             SELECT response.id, a.question_key, a.value, a.not_applicable, a.text \
-             FROM response, unnest(",
-        );
+        out.push_sql(", ");
         out.push_bind_param::<Array<Text>, _>(&self.keys)?;
         out.push_sql("::text[], ");
         out.push_bind_param::<Array<Nullable<Integer>>, _>(&self.values)?;
@@ -370,10 +326,7 @@ impl QueryFragment<Pg> for StorePg<'_> {
         out.push_bind_param::<Array<Bool>, _>(&self.not_applicable)?;
         out.push_sql("::bool[], ");
         out.push_bind_param::<Array<Nullable<Text>>, _>(&self.texts)?;
-        out.push_sql(
-            "::text[]) AS a(question_key, value, not_applicable, text)) \
-             SELECT count(*) FROM response",
-        );
+        out.push_sql("::text[], NULL, NULL)");
         Ok(())
     }
 }
@@ -413,24 +366,9 @@ fn submit_pg<R>(
             return Ok(Checked::Refused(respondent, refused));
         }
     };
-    let flipped: Vec<String> = FlipPg {
-        token_hash,
-        round_id,
-        now,
-    }
-    .load(pg)?;
-    let Some(invitation_id) = flipped.into_iter().next() else {
-        // Not flipped: the link, flag or round changed since the lookup; say which.
-        // (Neither a flag nor a round ever turns back to open, so the second lookup cannot
-        // find it open.)
-        return Ok(Checked::Not(match look(pg)? {
-            Err(not) => not,
-            Ok(_) => Submitted::AlreadyAnswered,
-        }));
-    };
     // A random v4 id and nothing else: no invitation, person, locale or time.
     let response_id = uuid::Uuid::new_v4().to_string();
-    let stored = StorePg {
+    let (reported, error): (i32, Option<String>) = SubmitPg {
         token_hash,
         round_id,
         now,
@@ -440,21 +378,24 @@ fn submit_pg<R>(
         not_applicable: answers_in.iter().map(|a| a.not_applicable).collect(),
         texts: answers_in.iter().map(|a| a.text.as_deref()).collect(),
     }
-    .get_result::<i64>(pg);
-    match stored {
-        Ok(1) => Ok(Checked::Stored(respondent)),
-        // The round was sealed or closed between the two statements: nothing stored.
-        Ok(_) => Ok(Checked::Not(Submitted::Closed)),
-        Err(e) => {
-            // Nothing was stored (a statement that fails does not commit): let the person
-            // answer again. If this fails too, the flag stays set and they see "answered".
-            let reopened = diesel::update(invitations::table.find(&invitation_id))
-                .set(invitations::responded.eq(false))
-                .execute(pg);
-            if let Err(again) = reopened {
-                tracing::warn!(error = %again, "a failed submission's flag could not be cleared");
-            }
-            Err(e.into())
+    .get_result(pg)?;
+    match reported {
+        outcome::STORED => Ok(Checked::Stored(respondent)),
+        outcome::CLOSED_BETWEEN => Ok(Checked::Not(Submitted::Closed)),
+        outcome::NOT_FLIPPED => {
+            // The link, flag or round changed since the lookup; say which. (Neither a flag
+            // nor a round ever turns back to open, so the second lookup cannot find it open.)
+            Ok(Checked::Not(match look(pg)? {
+                Err(not) => not,
+                Ok(_) => Submitted::AlreadyAnswered,
+            }))
         }
+        other => Err(DbError::Query(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::Unknown,
+            Box::new(match (other, error) {
+                (outcome::STORE_FAILED, Some(why)) => format!("storing a response failed: {why}"),
+                (n, why) => format!("ctopulse_submit reported {n}: {why:?}"),
+            }),
+        ))),
     }
 }

@@ -646,28 +646,30 @@ async fn a_submission_in_flight_during_the_seal_is_sealed_with_the_round_or_refu
     submission_during_the_seal(
         "CREATE TRIGGER slow_store BEFORE INSERT ON responses FOR EACH ROW \
          EXECUTE FUNCTION slow_down();",
-        true,
+        Some(true),
     )
     .await;
 }
 
 /// PostgreSQL writes the flag flip and the response in two transactions (so they share no
-/// transaction id). A seal that starts while the flip holds the link takes the links as soon
-/// as the flip commits: the store then finds its link gone, stores nothing and the person is
-/// told the survey closed; the seal's results hold no trace of it.
+/// transaction id). A seal that starts while the flip holds the link waits for it; when the
+/// flip commits, either the store takes the link first (stored, and the seal includes it) or
+/// the seal does (the store finds the link gone: nothing stored, the person is told the
+/// survey closed). Never a response outside the sealed results.
 #[tokio::test]
-async fn a_seal_between_the_flip_and_the_store_refuses_the_submission_whole() {
+async fn a_seal_between_the_flip_and_the_store_includes_or_refuses_it_whole() {
     submission_during_the_seal(
         "CREATE TRIGGER slow_flip BEFORE UPDATE ON invitations FOR EACH ROW \
          WHEN (NEW.responded AND NOT OLD.responded) EXECUTE FUNCTION slow_down();",
-        false,
+        None,
     )
     .await;
 }
 
 /// Submits while a seal starts; on PostgreSQL `trigger` (on a function `slow_down` that
-/// sleeps 0.7 s) decides where the submission is held, and `stored_on_pg` what must happen.
-async fn submission_during_the_seal(trigger: &str, stored_on_pg: bool) {
+/// sleeps 0.7 s) decides where the submission is held, and `stored_on_pg` what must happen
+/// (`None`: either, but whole).
+async fn submission_during_the_seal(trigger: &str, stored_on_pg: Option<bool>) {
     use ctopulse::db::survey::{submit_checked, Checked, Submitted};
     let (app, round) = csat_round_sent().await;
     let pg = app.db.backend() == ctopulse::db::Backend::Postgres;
@@ -730,7 +732,9 @@ async fn submission_during_the_seal(trigger: &str, stored_on_pg: bool) {
         .unwrap();
     let expected = i64::from(stored);
     if pg {
-        assert_eq!(stored, stored_on_pg, "{outcome:?}");
+        if let Some(expected) = stored_on_pg {
+            assert_eq!(stored, expected, "{outcome:?}");
+        }
         if !stored {
             assert!(
                 matches!(outcome, Checked::Not(Submitted::Closed)),
@@ -741,6 +745,54 @@ async fn submission_during_the_seal(trigger: &str, stored_on_pg: bool) {
     assert_eq!(in_table, expected, "stored = {stored}");
     assert_eq!(report.responses as i64, expected, "the seal saw it");
     assert_eq!(tallied.iter().sum::<i64>(), expected, "and tallied it");
+}
+
+/// PostgreSQL: a store that fails after the flag flipped (here a trigger refuses the answers)
+/// stores nothing, clears the flag again and reports the error; the person can answer again.
+#[tokio::test]
+async fn a_store_that_fails_after_the_flip_clears_the_flag_again() {
+    use ctopulse::db::survey::{submit, Submitted};
+    let (app, round) = csat_round_sent().await;
+    if app.db.backend() != ctopulse::db::Backend::Postgres {
+        return; // SQLite writes flag and response in one transaction
+    }
+    let refuse = "CREATE FUNCTION refuse() RETURNS trigger AS $$ \
+         BEGIN RAISE EXCEPTION 'refused by the test'; END $$ LANGUAGE plpgsql; \
+         CREATE TRIGGER refuse BEFORE INSERT ON answers FOR EACH ROW EXECUTE FUNCTION refuse();";
+    diesel::connection::SimpleConnection::batch_execute(&mut *app.conn(), refuse).unwrap();
+    let hash = ctopulse::tokens::hash(&app.link_path("s1@acme.test")[3..]);
+    let failed = submit(
+        &mut app.conn(),
+        rid(&round),
+        &hash,
+        &overall(4),
+        ctopulse::clock::now(),
+    );
+    let why = format!("{:?}", failed.expect_err("the store fails"));
+    assert!(why.contains("refused by the test"), "{why}");
+    assert_eq!(app.count("responses"), 0, "nothing stored");
+    assert_eq!(app.count("answers"), 0);
+    let flagged = ctopulse::db::schema::invitations::table
+        .filter(ctopulse::db::schema::invitations::responded.eq(true))
+        .count()
+        .get_result::<i64>(&mut *app.conn())
+        .unwrap();
+    assert_eq!(flagged, 0, "the flag is cleared again");
+
+    diesel::connection::SimpleConnection::batch_execute(
+        &mut *app.conn(),
+        "DROP TRIGGER refuse ON answers",
+    )
+    .unwrap();
+    let again = submit(
+        &mut app.conn(),
+        rid(&round),
+        &hash,
+        &overall(4),
+        ctopulse::clock::now(),
+    );
+    assert_eq!(again.unwrap(), Submitted::Stored);
+    assert_eq!(app.count("responses"), 1);
 }
 
 /// The other order on PostgreSQL: the seal has locked (is deleting) the round's links when a
