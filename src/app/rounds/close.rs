@@ -101,7 +101,11 @@ pub fn retally(
         });
     }
     let template = round.template()?;
-    conn.write_transaction(|c| seal::write_tallies(c, &round, &template))?;
+    conn.write_transaction(|c| {
+        // Retention may have purged the answers a retally would read (the tallies stay).
+        crate::app::retention::ensure_raw_answers(c, round.id)?;
+        seal::write_tallies(c, &round, &template).map_err(RoundError::from)
+    })?;
     audit::record(
         conn,
         now,
