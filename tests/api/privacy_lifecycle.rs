@@ -47,7 +47,7 @@ fn rows_of(app: &TestApp, table: &str, round: &str) -> i64 {
 }
 
 /// Six sales people answer the newest invitation they got, with a comment each.
-async fn six_answer(app: &TestApp, score_offset: usize) {
+async fn six_answer(app: &TestApp, score_offset: usize, comment: &str) {
     for i in 1..=6 {
         let browser = app.browser();
         let (form, csrf) = app.open_survey(&browser, &format!("s{i}@acme.test")).await;
@@ -59,13 +59,16 @@ async fn six_answer(app: &TestApp, score_offset: usize) {
                 &[
                     ("csrf_token", csrf.as_str()),
                     ("q_overall_satisfaction", v.as_str()),
-                    ("q_comment", "the deploy pipeline is slow"),
+                    ("q_comment", comment),
                 ],
             )
             .await;
         assert_eq!(res.status(), 200, "s{i} answered");
     }
 }
+
+/// The old round's comment, looked for in the database's files after the purge.
+const OLD_COMMENT: &str = "zq-retention-marker-old-round";
 
 fn current_quarter() -> String {
     let now = ctopulse::clock::now();
@@ -97,12 +100,12 @@ async fn retention_purge_removes_old_raw_answers_and_keeps_tallies_and_scorecard
     // 2020Q1 is far more than 8 quarters back; the current quarter is not.
     let old = app.launch("internal-csat", "2020Q1");
     app.send_all().await;
-    six_answer(&app, 0).await;
+    six_answer(&app, 0, OLD_COMMENT).await;
     app.seal_now(&old);
     let now_q = current_quarter();
     let recent = app.launch("internal-csat", &now_q);
     app.send_all().await;
-    six_answer(&app, 2).await;
+    six_answer(&app, 2, "the deploy pipeline is slow").await;
     app.seal_now(&recent);
 
     let tallies = app.count("tallies");
@@ -113,6 +116,7 @@ async fn retention_purge_removes_old_raw_answers_and_keeps_tallies_and_scorecard
     assert_eq!(rows_of(&app, "answers", &old), 12);
     assert_eq!(rows_of(&app, "sealed_comments", &old), 6);
     let before = outputs(&app, dir.path(), "2020Q1");
+    assert!(residue(&app, OLD_COMMENT).is_none_or(|n| n > 0));
 
     // A dry run counts and changes nothing.
     let o = ctopulse(
@@ -169,6 +173,9 @@ async fn retention_purge_removes_old_raw_answers_and_keeps_tallies_and_scorecard
         before,
         "the purged quarter's export and report are unchanged"
     );
+    // SQLite: secure_delete zeroed the deleted rows and the scrub emptied the WAL, so the
+    // old comment is nowhere in the files (it was before: checked above).
+    assert!(residue(&app, OLD_COMMENT).is_none_or(|n| n == 0));
     // Audited with counts only.
     assert_eq!(audits(&app, "retention.purge"), 1);
     let detail = audit_detail(&app, "retention.purge");
@@ -211,7 +218,7 @@ async fn the_serve_pass_purges_a_round_exactly_n_quarters_later() {
     app.import_roster(ROSTER);
     let round = app.launch("internal-csat", "2024Q1");
     app.send_all().await;
-    six_answer(&app, 0).await;
+    six_answer(&app, 0, "the deploy pipeline is slow").await;
     app.seal_now(&round);
     let mut settings = app.settings.clone();
     settings.retention.raw_answers_quarters = 2;
@@ -226,6 +233,23 @@ async fn the_serve_pass_purges_a_round_exactly_n_quarters_later() {
     assert_eq!(r.rounds.len(), 1);
     assert_eq!(rows_of(&app, "responses", &round), 0);
     assert_eq!(audit_actor(&app, "retention.purge"), "system:retention");
+}
+
+/// SQLite: how many times `needle` is in the database file and its WAL (PostgreSQL: None).
+fn residue(app: &TestApp, needle: &str) -> Option<usize> {
+    let crate::helpers::TestDb::Sqlite { url, .. } = &app.db else {
+        return None;
+    };
+    let path = url.trim_start_matches("sqlite://").to_string();
+    let mut found = 0;
+    for file in [path.clone(), format!("{path}-wal")] {
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        found += bytes
+            .windows(needle.len())
+            .filter(|w| *w == needle.as_bytes())
+            .count();
+    }
+    Some(found)
 }
 
 fn audits(app: &TestApp, action: &str) -> i64 {
@@ -284,7 +308,7 @@ async fn erase_removes_a_person_everywhere_and_keeps_every_aggregate() {
     app.import_roster(ROSTER);
     let sealed = app.launch("internal-csat", "2026Q1");
     app.send_all().await;
-    six_answer(&app, 0).await;
+    six_answer(&app, 0, "the deploy pipeline is slow").await;
     app.seal_now(&sealed);
     // An open round: s1 invited, not answered yet.
     let open = app.launch("internal-csat", "2026Q2");
