@@ -224,7 +224,7 @@ pub fn erase(
 ) -> Result<ErasureReport, PersonError> {
     let address = email.as_str();
     // Deleted rows are zeroed on SQLite, as at the seal.
-    crate::db::seal::with_secure_delete(conn, |conn| {
+    let report = crate::db::seal::with_secure_delete(conn, |conn| {
         conn.write_transaction(|conn| {
             let found = gather(conn, email)?;
             if found.is_empty() {
@@ -301,7 +301,13 @@ pub fn erase(
             audit::record(conn, now, actor, "roster.erase", "employee", None, Some(&detail))?;
             Ok(report)
         })
-    })
+    })?;
+    // Outside the transaction (VACUUM cannot run in one); a failure leaves old row versions
+    // until the next scrub, so it is logged, not fatal.
+    if let Err(e) = stored::scrub(conn) {
+        tracing::warn!(error = %e, "scrub after an erase failed");
+    }
+    Ok(report)
 }
 
 /// Whether an audit entry really names `email` (any case): the database's LIKE only narrows.

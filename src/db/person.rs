@@ -253,3 +253,24 @@ pub fn delete_staff_account(
     diesel::delete(users::table.find(user_id)).execute(conn)?;
     Ok((s, f))
 }
+
+/// Removes what deleting a person leaves in storage, after the erase's transaction. SQLite:
+/// `secure_delete` zeroed the deleted rows, but earlier updates of the same rows (an outbox
+/// row is claimed, sent, …) left stale copies in free space inside pages, which only a
+/// VACUUM rewrites away; the checkpoint then moves the rewritten pages out of the WAL and
+/// empties it. PostgreSQL: a VACUUM of the tables erase deletes from, so dead row versions
+/// holding the address become free space (whose bytes VACUUM may leave until reused).
+pub fn scrub(conn: &mut DbConnection) -> Result<(), DbError> {
+    use diesel::connection::SimpleConnection;
+    match conn {
+        DbConnection::Sqlite(c) => c
+            .batch_execute("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")
+            .map_err(DbError::from),
+        DbConnection::Pg(c) => c
+            .batch_execute(
+                "VACUUM employees, invitations, invitation_links, outbox, audit_log, users, \
+                 sessions, login_failures, inflection_assessments, commentaries",
+            )
+            .map_err(DbError::from),
+    }
+}

@@ -473,6 +473,9 @@ async fn erase_removes_a_person_everywhere_and_keeps_every_aggregate() {
         err(&o)
     );
     assert_eq!(audit_mentions(&app, "s1@acme.test"), 0);
+    // SQLite: not a byte of the address is left in the files — not even the stale copies
+    // that earlier updates of the outbox rows left in free space inside pages.
+    assert!(residue(&app, "s1@acme.test").is_none_or(|n| n == 0));
     assert!(audit_mentions(&app, "erased person") >= 2);
     assert_eq!(app.count("employees"), people - 1);
     assert_eq!(app.count("users"), 0);
