@@ -6,7 +6,6 @@
 use serde::Serialize;
 use time::PrimitiveDateTime;
 
-use crate::app::rounds::RoundError;
 use crate::db::retention::{self as stored, RawCounts};
 use crate::db::{audit, seal, DbConnection, DbError};
 use crate::domain::ids::RoundId;
@@ -129,14 +128,16 @@ fn purge_one(
     Ok(counts)
 }
 
-/// Refuses work that needs a round's raw answers (rebuilding its tallies) once retention
-/// has purged them: the tallies sealed before the purge are final.
-pub fn ensure_raw_answers(conn: &mut DbConnection, id: RoundId) -> Result<(), RoundError> {
-    match stored::purged_at(conn, id)? {
-        None => Ok(()),
-        Some(at) => Err(RoundError::Invalid(format!(
-            "round {id}'s raw answers were purged on {} (retention); its tallies are final and cannot be rebuilt",
-            at.date()
-        ))),
-    }
+/// A round whose raw answers retention has purged: work that needs them (rebuilding its
+/// tallies) is refused, and the tallies sealed before the purge are final.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("round {id}'s raw answers were purged on {on} (retention); its tallies are final and cannot be rebuilt")]
+pub struct Purged {
+    pub id: RoundId,
+    pub on: time::Date,
+}
+
+/// Whether the round's raw answers were purged, and when.
+pub fn purged(conn: &mut DbConnection, id: RoundId) -> Result<Option<Purged>, DbError> {
+    Ok(stored::purged_at(conn, id)?.map(|at| Purged { id, on: at.date() }))
 }

@@ -103,7 +103,9 @@ pub fn retally(
     let template = round.template()?;
     conn.write_transaction(|c| {
         // Retention may have purged the answers a retally would read (the tallies stay).
-        crate::app::retention::ensure_raw_answers(c, round.id)?;
+        if let Some(p) = crate::app::retention::purged(c, round.id)? {
+            return Err(RoundError::Invalid(p.to_string()));
+        }
         seal::write_tallies(c, &round, &template).map_err(RoundError::from)
     })?;
     audit::record(
