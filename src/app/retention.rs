@@ -110,6 +110,11 @@ fn purge_one(
     now: PrimitiveDateTime,
     actor: &str,
 ) -> Result<RawCounts, DbError> {
+    // Another instance's daily pass may have got here first (its marker's primary key
+    // would refuse a second one anyway): nothing left to do.
+    if stored::purged_at(conn, id)?.is_some() {
+        return Ok(RawCounts::default());
+    }
     let counts = stored::raw_counts(conn, id)?;
     stored::purge(conn, id, counts, now)?;
     let detail = format!(
