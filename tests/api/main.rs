@@ -29,6 +29,7 @@ mod scale;
 mod schema_parity;
 mod scorecard;
 mod staff_support;
+mod storage_forensics;
 mod survey_flow;
 mod survey_storage;
 mod typed_storage;
