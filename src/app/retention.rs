@@ -49,8 +49,9 @@ pub struct PurgeReport {
 
 /// Purges the raw answers of every sealed round due at `now` (or, with `dry_run`, counts
 /// them and changes nothing). Each round goes in its own transaction with SQLite's
-/// `secure_delete` on, and is audited with counts only; when anything was deleted the seal's
-/// scrub runs afterwards so the deleted rows leave the WAL and dead row versions behind too.
+/// `secure_delete` on, is audited with counts only and marked for the seal's storage scrub,
+/// which runs afterwards: the deleted rows leave no copy in pages, free space, the WAL or
+/// (PostgreSQL) dead row versions.
 pub fn purge(
     conn: &mut DbConnection,
     policy: &Policy<'_>,
@@ -94,7 +95,7 @@ pub fn purge(
     let deleted = report.total != RawCounts::default();
     if !dry_run && deleted {
         // Outside the transactions: VACUUM cannot run inside one. A failure leaves residue
-        // only until the next scrub (the server scrubs at start).
+        // only until the next scrub (the rounds stay marked; the server scrubs at start).
         if let Err(e) = seal::scrub(conn) {
             tracing::warn!(error = %e, "scrub after the retention purge failed");
         }

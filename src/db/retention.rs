@@ -60,8 +60,10 @@ pub fn raw_counts(conn: &mut DbConnection, id: RoundId) -> Result<RawCounts, DbE
     })
 }
 
-/// Deletes the round's answers, responses and sealed comments, and records the purge with
-/// `counts` (taken by the caller in the same transaction). Tallies are not touched.
+/// Deletes the round's answers, responses and sealed comments, records the purge with
+/// `counts` (taken by the caller in the same transaction) and marks the round for the seal's
+/// storage scrub, which then rewrites what the deletes leave behind (and, if a stop cuts it
+/// short, is finished when the server starts). Tallies are not touched.
 pub fn purge(
     conn: &mut DbConnection,
     id: RoundId,
@@ -83,6 +85,9 @@ pub fn purge(
             round_purges::answers.eq(counts.answers),
             round_purges::comments.eq(counts.comments),
         ))
+        .execute(conn)?;
+    diesel::update(rounds::table.find(id))
+        .set(rounds::scrub_pending.eq(true))
         .execute(conn)?;
     Ok(())
 }

@@ -87,6 +87,8 @@ async fn retention_purge_removes_old_raw_answers_and_keeps_tallies_and_scorecard
         before,
         "the purged quarter's export and report are unchanged"
     );
+    // The seal's storage scrub ran for the purged round, on either backend.
+    assert!(!scrub_pending(&app, &old), "the purge's scrub finished");
     // SQLite: secure_delete zeroed the deleted rows and the scrub emptied the WAL, so the
     // old comment is nowhere in the files (it was before: checked above).
     assert!(residue(&app, OLD_COMMENT).is_none_or(|n| n == 0));
@@ -132,7 +134,7 @@ async fn the_serve_pass_purges_a_round_exactly_n_quarters_later() {
     app.import_roster(ROSTER);
     let round = app.launch("internal-csat", "2024Q1");
     app.send_all().await;
-    six_answer(&app, 0, "the deploy pipeline is slow").await;
+    six_answer(&app, 0, OLD_COMMENT).await;
     app.seal_now(&round);
     let mut settings = app.settings.clone();
     settings.retention.raw_answers_quarters = 2;
@@ -143,8 +145,24 @@ async fn the_serve_pass_purges_a_round_exactly_n_quarters_later() {
     assert_eq!(rows_of(&app, "responses", &round), 6);
     // … and purged on the first day of 2024Q3.
     let july = time::macros::datetime!(2024-07-01 00:00);
+    assert!(residue(&app, OLD_COMMENT).is_none_or(|n| n > 0));
     let r = ctopulse::startup::purge_due(&app.pool, &settings, july).unwrap();
     assert_eq!(r.rounds.len(), 1);
     assert_eq!(rows_of(&app, "responses", &round), 0);
+    // Inside the server the pool keeps its connections open, so nothing but the seal's
+    // scrub (run for the purged round) moves the zeroed pages out of the WAL: afterwards
+    // the comment is in neither file.
+    assert!(!scrub_pending(&app, &round));
+    assert!(residue(&app, OLD_COMMENT).is_none_or(|n| n == 0));
     assert_eq!(audit_actor(&app, "retention.purge"), "system:retention");
+}
+
+fn scrub_pending(app: &TestApp, round: &str) -> bool {
+    use ctopulse::db::schema::rounds;
+    use diesel::prelude::*;
+    rounds::table
+        .find(round)
+        .select(rounds::scrub_pending)
+        .first(&mut *app.conn())
+        .unwrap()
 }
