@@ -56,6 +56,9 @@ pub enum Command {
     /// Survey rounds: create, launch, watch, remind, close.
     #[command(subcommand)]
     Round(RoundCommand),
+    /// Retention of raw answers: purge what is older than the setting allows.
+    #[command(subcommand)]
+    Retention(RetentionCommand),
     /// Send every due email in the outbox once, then exit.
     Send,
     /// HR events behind the lagging indicators (attrition, offer acceptance).
@@ -203,6 +206,41 @@ pub enum RosterCommand {
         /// Only this department (or board).
         #[arg(long)]
         department: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Erase a person's personal data everywhere: roster entry, invitations, emails, audit
+    /// details (rewritten to "erased person") and a disabled staff account with the same
+    /// email. Anonymous aggregates stay. Prints what was removed.
+    Erase {
+        /// The person's email.
+        email: String,
+        /// Also remove unanswered invitations to rounds still open (the group's count at
+        /// the seal drops by one).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print everything stored about a person (JSON; --text for people). Never answers:
+    /// nothing links them to a person.
+    ExportPerson {
+        /// The person's email.
+        email: String,
+        /// Human-readable text instead of JSON.
+        #[arg(long)]
+        text: bool,
+    },
+}
+
+/// `retention` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RetentionCommand {
+    /// Remove the raw answers and comments of sealed rounds older than
+    /// retention.raw_answers_quarters (tallies stay); `serve` does this daily.
+    Purge {
+        /// Count what would be removed, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the report as JSON.
         #[arg(long)]
         json: bool,
     },

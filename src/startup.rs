@@ -174,6 +174,11 @@ impl Application {
                 self.state.recent_links.clone(),
                 stop_rx.clone(),
             )));
+            tasks.push(tokio::spawn(retention_daily(
+                self.state.pool.clone(),
+                self.state.settings.clone(),
+                stop_rx.clone(),
+            )));
             // Stop background work as soon as a signal arrives, not after HTTP has drained.
             let tx = stop_tx.clone();
             tokio::spawn(async move {
@@ -232,6 +237,52 @@ async fn auto_close(
             return;
         }
     }
+}
+
+/// Purges the raw answers retention says are due (`app::retention`) at start and then once
+/// a day, like the auto-closer: a blocking pass, then a sleep that a stop cuts short. Several
+/// instances may each run it; a round already purged is skipped.
+async fn retention_daily(pool: DbPool, settings: Arc<Settings>, mut stop: watch::Receiver<bool>) {
+    loop {
+        let (p, s) = (pool.clone(), settings.clone());
+        let pass = tokio::task::spawn_blocking(move || purge_due(&p, &s, clock::now())).await;
+        match pass {
+            Ok(Ok(report)) if !report.rounds.is_empty() => tracing::info!(
+                rounds = report.rounds.len(),
+                responses = report.total.responses,
+                answers = report.total.answers,
+                comments = report.total.comments,
+                kept_quarters = report.keep_quarters,
+                "retention purge: raw answers of old sealed rounds removed, tallies kept"
+            ),
+            Ok(Ok(_)) => tracing::debug!("retention purge: nothing due"),
+            Ok(Err(e)) => tracing::warn!(error = %e, "retention purge failed; will retry tomorrow"),
+            Err(e) => tracing::warn!(error = %e, "retention purge task failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(24 * 60 * 60)) => {}
+            _ = stop.changed() => {}
+        }
+        if *stop.borrow() {
+            return;
+        }
+    }
+}
+
+/// One retention pass at `now` with the settings' policy.
+pub fn purge_due(
+    pool: &DbPool,
+    settings: &Settings,
+    now: time::PrimitiveDateTime,
+) -> Result<crate::app::retention::PurgeReport, DbError> {
+    let mut conn = db::pool::checkout(pool)?;
+    let policy = crate::app::retention::Policy {
+        keep_quarters: settings.retention.raw_answers_quarters,
+        timezone: &settings.timezone,
+        fiscal_year_start_month: settings.fiscal_year_start_month,
+    };
+    let actor = crate::app::retention::DAILY_ACTOR;
+    crate::app::retention::purge(&mut conn, &policy, now, false, actor)
 }
 
 /// One auto-close pass: seals every open round whose close time is at or before `now`, and

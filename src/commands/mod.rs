@@ -4,6 +4,8 @@
 mod config_cmd;
 mod department;
 mod licenses;
+mod person;
+mod retention;
 mod roster;
 mod round;
 mod scorecard;
@@ -89,6 +91,7 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Template(cmd) => template::run(cmd, &load(&cli.global, &flags)?),
         Command::Roster(cmd) => roster::run(cmd, &load(&cli.global, &flags)?),
         Command::Round(cmd) => round::run(cmd, &load(&cli.global, &flags)?),
+        Command::Retention(cmd) => retention::run(cmd, &load(&cli.global, &flags)?),
         Command::Send => round::send(&load(&cli.global, &flags)?),
         Command::Hr(cmd) => scorecard::hr(cmd, &load(&cli.global, &flags)?),
         Command::Inflection(cmd) => scorecard::inflection(cmd, &load(&cli.global, &flags)?),

@@ -1,4 +1,4 @@
-//! `ctopulse roster import | list`.
+//! `ctopulse roster import | list` (`erase` and `export-person`: `commands::person`).
 
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -83,6 +83,10 @@ pub fn run(cmd: RosterCommand, settings: &Settings) -> Result<(), CliError> {
                 }
             }
             Ok(())
+        }
+        RosterCommand::Erase { email, force } => super::person::erase(&email, force, settings),
+        RosterCommand::ExportPerson { email, text } => {
+            super::person::export(&email, text, settings)
         }
         RosterCommand::List { department, json } => {
             // Checked before the database is opened, so a typo costs nothing.

@@ -50,6 +50,9 @@ pub struct Settings {
     )]
     pub weights: BTreeMap<Department, f64>,
     pub thresholds: Thresholds,
+    // --- retention (privacy lifecycle) ---
+    pub retention: RetentionSettings,
+    // --- end retention ---
     /// Where each value that is not a default came from (`key`, source), for `config show`.
     #[serde(skip)]
     pub sources: Vec<(String, String)>,
@@ -147,6 +150,31 @@ pub struct Thresholds {
     pub csat_amber: f64,
 }
 
+// --- retention (privacy lifecycle) ---
+/// `[retention]`: how long sealed rounds keep their raw answers and comments. Tallies are
+/// kept forever, so old quarters' scorecards still work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RetentionSettings {
+    /// A sealed round of quarter Q loses its raw answers and comments once the current
+    /// quarter is Q + this many (1–400; default 8).
+    #[serde(deserialize_with = "check::retention_quarters")]
+    pub raw_answers_quarters: u32,
+}
+
+/// Default of `retention.raw_answers_quarters`: two years, enough for key drivers and
+/// retallies across the trend window.
+pub const DEFAULT_RETENTION_QUARTERS: u32 = 8;
+
+impl Default for RetentionSettings {
+    fn default() -> Self {
+        RetentionSettings {
+            raw_answers_quarters: DEFAULT_RETENTION_QUARTERS,
+        }
+    }
+}
+// --- end retention ---
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {
@@ -161,6 +189,7 @@ impl Default for Settings {
             anonymity: AnonymitySettings::default(),
             weights: default_weights(),
             thresholds: Thresholds::default(),
+            retention: RetentionSettings::default(),
             sources: Vec::new(),
         }
     }

@@ -281,3 +281,33 @@ fn show_says_where_values_came_from() {
         "defaults are not listed: {shown}"
     );
 }
+
+// --- retention (privacy lifecycle) ---
+#[test]
+fn retention_defaults_to_eight_quarters_and_refuses_zero_or_negative() {
+    let s = load_with(None, &[], FlagOverrides::default()).unwrap();
+    assert_eq!(s.retention.raw_answers_quarters, 8);
+    let s = load_with(
+        Some("[retention]\nraw_answers_quarters = 3\n"),
+        &[],
+        FlagOverrides::default(),
+    )
+    .unwrap();
+    assert_eq!(s.retention.raw_answers_quarters, 3);
+    for bad in ["0", "-2"] {
+        let e = load_with(
+            Some(&format!("[retention]\nraw_answers_quarters = {bad}\n")),
+            &[],
+            FlagOverrides::default(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("retention.raw_answers_quarters")
+                && e.contains("at least 1")
+                && e.contains("line 2"),
+            "{e}"
+        );
+    }
+}
+// --- end retention ---

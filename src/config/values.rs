@@ -203,6 +203,23 @@ pub(super) mod check {
         }
     }
 
+    /// `retention.raw_answers_quarters`: at least one quarter (0 would purge a round the
+    /// moment it is sealed, before anyone could retally it), at most a century.
+    pub fn retention_quarters<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+        let v = i64::deserialize(d)?;
+        if v < 1 {
+            return Err(D::Error::custom(format!(
+                "{v} is not a number of quarters to keep raw answers: it must be at least 1 (default 8)"
+            )));
+        }
+        if v > 400 {
+            return Err(D::Error::custom(format!(
+                "{v} quarters is more than a century; use at most 400"
+            )));
+        }
+        Ok(v as u32)
+    }
+
     /// A share between 0 and 1.
     pub fn share<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
         let v = f64::deserialize(d)?;

@@ -16,7 +16,9 @@ pub mod hr;
 pub mod inflection;
 pub mod migrate;
 pub mod outbox;
+pub mod person;
 pub mod pool;
+pub mod retention;
 pub mod rounds;
 pub mod schema;
 

@@ -255,6 +255,18 @@ diesel::table! {
     }
 }
 
+// --- retention (privacy lifecycle) ---
+diesel::table! {
+    round_purges (round_id) {
+        round_id -> Text,
+        purged_at -> Timestamp,
+        responses -> BigInt,
+        answers -> BigInt,
+        comments -> BigInt,
+    }
+}
+// --- end retention ---
+
 diesel::joinable!(invitations -> rounds (round_id));
 diesel::joinable!(invitations -> employees (employee_id));
 diesel::joinable!(invitation_links -> invitations (invitation_id));
@@ -289,4 +301,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     login_failures,
     audit_log,
+    round_purges,
 );

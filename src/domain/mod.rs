@@ -9,6 +9,7 @@ pub mod ids;
 pub mod locale;
 pub mod quarter;
 pub mod question;
+pub mod retention;
 pub mod roster;
 pub mod round;
 pub mod scoring;

@@ -20,6 +20,7 @@ mod error_pages;
 mod health;
 mod helpers;
 mod pages;
+mod privacy_lifecycle;
 mod reliability;
 mod results_api;
 mod round_ids;

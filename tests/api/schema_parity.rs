@@ -113,8 +113,8 @@ fn schema_rs_matches_the_sqlite_migrations() {
     let declared = schema_rs_shape();
     assert_eq!(
         declared.len(),
-        21,
-        "every table of DESIGN's data model, plus group_tallies and sealed_comments"
+        22,
+        "every table of DESIGN's data model, plus group_tallies, sealed_comments and round_purges"
     );
     assert_eq!(sqlite, declared);
 }

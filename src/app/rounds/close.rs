@@ -102,7 +102,13 @@ pub fn retally(
         });
     }
     let template = round.template()?;
-    conn.write_transaction(|c| seal::write_tallies(c, &round, &template))?;
+    conn.write_transaction(|c| {
+        // Retention may have purged the answers a retally would read (the tallies stay).
+        if let Some(p) = crate::app::retention::purged(c, round.id)? {
+            return Err(RoundError::Invalid(p.to_string()));
+        }
+        seal::write_tallies(c, &round, &template).map_err(RoundError::from)
+    })?;
     audit::record(
         conn,
         now,
