@@ -33,13 +33,20 @@ pub enum DbError {
     /// A query failed.
     #[error("database error: {0}")]
     Query(#[source] diesel::result::Error),
+    /// The post-seal scrub cannot rewrite storage yet: transactions that may still see the
+    /// pre-seal rows are open, and a rewrite now would copy those rows into the new files.
+    #[error("the storage scrub waits for {0} to end; it runs again later")]
+    OlderSnapshotsOpen(String),
 }
 
 impl DbError {
     /// Whether a later retry may succeed (maps to 503 rather than 500).
     pub fn is_transient(&self) -> bool {
         match self {
-            DbError::Connect { .. } | DbError::Unavailable(_) | DbError::Full(_) => true,
+            DbError::Connect { .. }
+            | DbError::Unavailable(_)
+            | DbError::Full(_)
+            | DbError::OlderSnapshotsOpen(_) => true,
             DbError::Query(e) => is_transient_query_error(e),
             DbError::NewerSchema(_) | DbError::Migration(_) | DbError::Malformed { .. } => false,
         }

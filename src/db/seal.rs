@@ -103,6 +103,14 @@ pub fn restamp_invitations(conn: &mut DbConnection, round_id: RoundId) -> Result
 /// a person, on a thread of its own ([`scrub_soon`]); the server runs it again at start, so a
 /// stop in between leaves the old bytes only until then.
 pub fn scrub(conn: &mut DbConnection) -> Result<usize, DbError> {
+    scrub_within(conn, SNAPSHOT_WAIT)
+}
+
+/// [`scrub`], waiting at most `patience` for older transactions on PostgreSQL.
+pub fn scrub_within(
+    conn: &mut DbConnection,
+    patience: std::time::Duration,
+) -> Result<usize, DbError> {
     let pending: Vec<RoundId> = rounds::table
         .filter(rounds::scrub_pending.eq(true))
         .select(rounds::id)
@@ -124,6 +132,7 @@ pub fn scrub(conn: &mut DbConnection) -> Result<usize, DbError> {
         ],
     };
     forget_sampled_ids(conn)?;
+    wait_for_older_snapshots(conn, patience)?;
     for sql in rewrites {
         conn.batch_execute(sql).map_err(DbError::from)?;
     }
@@ -144,6 +153,73 @@ pub fn scrub(conn: &mut DbConnection) -> Result<usize, DbError> {
         }
     }
     Ok(pending.len())
+}
+
+/// How long [`scrub`] waits for transactions older than itself before it gives up (and
+/// leaves the round pending for the next pass: the auto-close loop, or the next start).
+const SNAPSHOT_WAIT: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// PostgreSQL's `VACUUM FULL` / `CLUSTER` copy a deleted row into the new files while any
+/// transaction of the database (or a replication slot) might still see it, so the scrub first
+/// waits until every snapshot is younger than a transaction id taken now, after the seal
+/// committed. A report query, a `pg_dump` or an idle-in-transaction session older than that
+/// makes it wait; past its patience ([`SNAPSHOT_WAIT`] for [`scrub`]) it returns [`DbError::OlderSnapshotsOpen`] naming
+/// them, and the round stays pending. Sessions of other databases do not hold back this
+/// database's tables, so they are not waited for. SQLite's VACUUM needs no such wait: it
+/// takes the write lock and rebuilds from the committed rows.
+fn wait_for_older_snapshots(
+    conn: &mut DbConnection,
+    patience: std::time::Duration,
+) -> Result<(), DbError> {
+    let DbConnection::Pg(_) = conn else {
+        return Ok(());
+    };
+    #[derive(QueryableByName)]
+    struct Now {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        xid: String,
+    }
+    #[derive(QueryableByName)]
+    struct Holder {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        who: String,
+    }
+    // The low 32 bits of a fresh transaction id: comparable with `backend_xmin` by age.
+    let now: Now =
+        diesel::sql_query("SELECT (txid_current() % 4294967296)::text AS xid").get_result(conn)?;
+    if now.xid.is_empty() || !now.xid.bytes().all(|b| b.is_ascii_digit()) {
+        // Inlined below: only digits may get there.
+        return Err(DbError::Malformed {
+            table: "pg_catalog",
+            column: "txid_current()".into(),
+            value: now.xid,
+            reason: "not a transaction id".into(),
+        });
+    }
+    let xid = now.xid;
+    let query = format!(
+        "SELECT 'pid ' || pid::text || ' (' || COALESCE(NULLIF(state, ''), backend_type) || ')' AS who \
+         FROM pg_stat_activity \
+         WHERE pid <> pg_backend_pid() AND (datname = current_database() OR datname IS NULL) \
+           AND ((backend_xmin IS NOT NULL AND age(backend_xmin) >= age('{xid}'::xid)) \
+             OR (backend_xid IS NOT NULL AND age(backend_xid) >= age('{xid}'::xid))) \
+         UNION ALL \
+         SELECT 'replication slot ' || slot_name::text FROM pg_replication_slots \
+         WHERE (database = current_database() OR database IS NULL) \
+           AND xmin IS NOT NULL AND age(xmin) >= age('{xid}'::xid)"
+    );
+    let started = std::time::Instant::now();
+    loop {
+        let holders: Vec<Holder> = diesel::sql_query(&query).load(conn)?;
+        if holders.is_empty() {
+            return Ok(());
+        }
+        if started.elapsed() >= patience {
+            let names: Vec<String> = holders.into_iter().map(|h| h.who).collect();
+            return Err(DbError::OlderSnapshotsOpen(names.join(", ")));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 }
 
 /// Removes the index samples an `ANALYZE` of SQLite (built with STAT4) keeps of the survey

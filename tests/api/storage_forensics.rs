@@ -270,3 +270,50 @@ async fn while_open_no_response_shares_a_transaction_id_with_an_invitation() {
         vec![ANSWERING.to_string()]
     );
 }
+
+/// PostgreSQL's rewrite copies a deleted row into the new files while any transaction might
+/// still see it, so the scrub waits for transactions older than the seal (a report, a
+/// pg_dump), and gives up, leaving the round pending, when they outlast its patience.
+#[tokio::test]
+async fn the_scrub_waits_for_transactions_that_began_before_the_seal() {
+    use diesel::connection::SimpleConnection;
+    let (app, round) = answered_round().await;
+    if app.db.backend() != ctopulse::db::Backend::Postgres {
+        return; // SQLite's VACUUM takes the write lock and copies only committed rows
+    }
+    let response_ids = texts(&app, "SELECT id AS v FROM responses");
+    let mut reader = diesel::PgConnection::establish(app.db.url()).expect("reader");
+    reader
+        .batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM responses")
+        .expect("a snapshot from before the seal");
+    app.seal_now(&round);
+
+    let held =
+        ctopulse::db::seal::scrub_within(&mut app.conn(), std::time::Duration::from_millis(300));
+    assert!(
+        matches!(held, Err(ctopulse::db::DbError::OlderSnapshotsOpen(_))),
+        "{held:?}"
+    );
+    let pending = texts(
+        &app,
+        "SELECT count(*)::text AS v FROM rounds WHERE scrub_pending",
+    );
+    assert_eq!(pending, vec!["1".to_string()], "the round stays pending");
+
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(1000));
+        reader.batch_execute("COMMIT").expect("commit");
+    });
+    let started = std::time::Instant::now();
+    assert_eq!(
+        ctopulse::app::rounds::scrub(&mut app.conn()).expect("scrub"),
+        1
+    );
+    assert!(
+        started.elapsed() >= std::time::Duration::from_millis(900),
+        "the scrub waited for the older transaction"
+    );
+    release.join().expect("reader");
+    let (left, places) = found_in(&database_bytes(&app), &response_ids);
+    assert_eq!(left, 0, "{places:?}");
+}

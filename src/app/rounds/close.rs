@@ -63,7 +63,7 @@ pub fn close_and_seal(
 /// The actor the audit log names for rounds closed by their close time.
 pub const AUTO_CLOSE_ACTOR: &str = "system:auto-close";
 
-/// Seals every open round whose close time is at or before `now`, then scrubs once. A round
+/// Seals every open round whose close time is at or before `now`, then scrubs what is pending. A round
 /// that fails is logged and left open for the next pass. Returns the ids sealed.
 pub fn close_due(
     conn: &mut DbConnection,
@@ -77,11 +77,10 @@ pub fn close_due(
             Err(e) => tracing::warn!(round = %id, error = %e, "auto-close failed; will retry"),
         }
     }
-    if !closed.is_empty() {
-        // Already off any request's path: scrub here.
-        if let Err(e) = seal::scrub(conn) {
-            tracing::warn!(error = %e, "post-seal scrub failed; old row versions stay until the next scrub");
-        }
+    // Already off any request's path: scrub here, also for an earlier seal whose scrub had to
+    // wait (nothing runs when no round is pending).
+    if let Err(e) = seal::scrub(conn) {
+        tracing::warn!(error = %e, "post-seal scrub failed; old row versions stay until the next scrub");
     }
     Ok(closed)
 }
