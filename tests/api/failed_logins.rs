@@ -1,0 +1,85 @@
+//! A failed sign-in is recorded under the account's id, or as an unknown account: what was
+//! typed into the email field (perhaps a password) is stored nowhere and shown nowhere.
+
+use ctopulse::auth::Role;
+use ctopulse::db::schema::{audit_log, login_failures};
+use diesel::prelude::*;
+
+use crate::helpers::TestApp;
+use crate::staff_support::{add_user, get_with, sign_in, LoginForm};
+
+/// A password typed into the email field by mistake.
+const TYPED_AS_EMAIL: &str = "Tr0ub4dor&3-horse";
+
+fn failed_login_rows(app: &TestApp) -> Vec<(String, Option<String>, Option<String>)> {
+    let mut conn = app.conn();
+    audit_log::table
+        .filter(audit_log::action.eq("login.failed"))
+        .order(audit_log::at)
+        .select((audit_log::actor, audit_log::object_id, audit_log::detail))
+        .load(&mut *conn)
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_password_typed_as_email_is_neither_stored_nor_shown() {
+    let app = TestApp::spawn().await;
+    let hr_id = add_user(&app, "hr@example.com", Role::Admin);
+    let form = LoginForm::fetch(&app).await;
+    assert_eq!(
+        form.post(&app, TYPED_AS_EMAIL, "whatever-else", &[])
+            .await
+            .status(),
+        401
+    );
+    assert_eq!(
+        form.post(&app, "HR@example.com", "a-wrong-password", &[])
+            .await
+            .status(),
+        401
+    );
+
+    let rows = failed_login_rows(&app);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    // The unknown account: no id, the words "unknown account" (and the client's IP).
+    assert_eq!(rows[0].1, None);
+    let detail = rows[0].2.clone().unwrap_or_default();
+    assert!(detail.starts_with("unknown account"), "{detail}");
+    // The existing account: its id, in the object column and the detail.
+    assert_eq!(rows[1].1.as_deref(), Some(hr_id.as_str()));
+    let detail = rows[1].2.clone().unwrap_or_default();
+    assert!(detail.starts_with(&format!("account {hr_id}")), "{detail}");
+
+    let all_audit: Vec<(String, String, Option<String>, Option<String>)> = audit_log::table
+        .select((
+            audit_log::actor,
+            audit_log::action,
+            audit_log::object_id,
+            audit_log::detail,
+        ))
+        .load(&mut *app.conn())
+        .unwrap();
+    let failures: Vec<Option<String>> = login_failures::table
+        .select(login_failures::account)
+        .load(&mut *app.conn())
+        .unwrap();
+    let mut failures_sorted = failures.clone();
+    failures_sorted.sort();
+    assert_eq!(
+        failures_sorted,
+        [None, Some(hr_id.clone())],
+        "the failure counts hold ids, not typed text"
+    );
+    let stored = format!("{all_audit:?} {failures:?}");
+    assert!(!stored.contains(TYPED_AS_EMAIL), "{stored}");
+    assert!(!stored.to_lowercase().contains("tr0ub4dor"), "{stored}");
+    assert!(!stored.contains("HR@example.com"), "{stored}");
+
+    let s = sign_in(&app, "hr@example.com").await;
+    let page = get_with(&app, "/admin/audit", &s.cookie).await;
+    assert_eq!(page.status(), 200);
+    let body = page.text().await.unwrap();
+    assert!(body.contains("login.failed"), "the failures are listed");
+    assert!(body.contains("unknown account"), "{body}");
+    assert!(!body.to_lowercase().contains("tr0ub4dor"), "{body}");
+}
