@@ -174,6 +174,11 @@ impl Application {
                 self.state.recent_links.clone(),
                 stop_rx.clone(),
             )));
+            tasks.push(tokio::spawn(hourly_counts(
+                self.state.pool.clone(),
+                self.state.hourly_counts.clone(),
+                stop_rx.clone(),
+            )));
             // Stop background work as soon as a signal arrives, not after HTTP has drained.
             let tx = stop_tx.clone();
             tokio::spawn(async move {
@@ -226,6 +231,38 @@ async fn auto_close(
         }
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_secs(30)) => {}
+            _ = stop.changed() => {}
+        }
+        if *stop.borrow() {
+            return;
+        }
+    }
+}
+
+/// Takes the open rounds' participation for the CTO and the board within seconds of each
+/// full hour (see `app::participation`).
+async fn hourly_counts(
+    pool: DbPool,
+    counts: Arc<crate::app::participation::HourlyCounts>,
+    mut stop: watch::Receiver<bool>,
+) {
+    loop {
+        let (p, c) = (pool.clone(), counts.clone());
+        let pass = tokio::task::spawn_blocking(move || {
+            let now = clock::now();
+            if !c.is_due(now) {
+                return Ok(false);
+            }
+            let mut conn = db::pool::checkout(&p)?;
+            c.take_if_due(&mut conn, now)
+        });
+        match pass.await {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "hourly participation counts not taken"),
+            Err(e) => tracing::warn!(error = %e, "hourly participation task failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(5)) => {}
             _ = stop.changed() => {}
         }
         if *stop.borrow() {

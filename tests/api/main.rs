@@ -21,6 +21,7 @@ mod failed_logins;
 mod health;
 mod helpers;
 mod pages;
+mod participation;
 mod reliability;
 mod results_api;
 mod round_ids;
