@@ -83,3 +83,77 @@ async fn a_password_typed_as_email_is_neither_stored_nor_shown() {
     assert!(body.contains("unknown account"), "{body}");
     assert!(!body.to_lowercase().contains("tr0ub4dor"), "{body}");
 }
+
+/// The upgrade rewrites entries written before this release, which held the typed text.
+#[tokio::test]
+async fn the_upgrade_removes_typed_text_from_earlier_failed_sign_ins() {
+    let app = TestApp::spawn().await;
+    let hr_id = add_user(&app, "hr@example.com", Role::Admin);
+    let mut conn = app.conn();
+    let old = |id: &str, object: Option<&str>, detail: &str| {
+        diesel::insert_into(audit_log::table).values((
+            audit_log::id.eq(id.to_string()),
+            audit_log::at.eq(ctopulse::clock::now()),
+            audit_log::actor.eq("anonymous"),
+            audit_log::action.eq("login.failed"),
+            audit_log::object_type.eq("user"),
+            audit_log::object_id.eq(object.map(str::to_string)),
+            audit_log::detail.eq(Some(detail.to_string())),
+        ))
+    };
+    old(
+        "old-1",
+        None,
+        &format!("account {TYPED_AS_EMAIL:?} from 10.0.0.1"),
+    )
+    .execute(&mut *conn)
+    .unwrap();
+    old(
+        "old-2",
+        Some(&hr_id),
+        "account \"hr@example.com\" from 10.0.0.1",
+    )
+    .execute(&mut *conn)
+    .unwrap();
+    diesel::insert_into(login_failures::table)
+        .values((
+            login_failures::id.eq("old-f"),
+            login_failures::kind.eq("login"),
+            login_failures::account.eq(Some(TYPED_AS_EMAIL)),
+            login_failures::client_ip.eq("10.0.0.1"),
+            login_failures::failed_at.eq(ctopulse::clock::now()),
+        ))
+        .execute(&mut *conn)
+        .unwrap();
+
+    let up = match app.db.backend() {
+        ctopulse::db::Backend::Sqlite => {
+            include_str!("../../migrations/sqlite/2026-12-03-000301_failed_logins_untyped/up.sql")
+        }
+        ctopulse::db::Backend::Postgres => {
+            include_str!("../../migrations/postgres/2026-12-03-000301_failed_logins_untyped/up.sql")
+        }
+    };
+    let statements: String = up
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("--"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for statement in statements.split(';').filter(|s| !s.trim().is_empty()) {
+        diesel::sql_query(statement).execute(&mut *conn).unwrap();
+    }
+    drop(conn);
+
+    let rows = failed_login_rows(&app);
+    let details: Vec<Option<String>> = rows.into_iter().map(|r| r.2).collect();
+    assert!(
+        details.contains(&Some("unknown account".into())),
+        "{details:?}"
+    );
+    assert!(
+        details.contains(&Some(format!("account {hr_id}"))),
+        "{details:?}"
+    );
+    assert!(!format!("{details:?}").contains("Tr0ub4dor"));
+    assert_eq!(app.count("login_failures"), 0);
+}
