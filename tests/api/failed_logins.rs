@@ -26,18 +26,21 @@ async fn a_password_typed_as_email_is_neither_stored_nor_shown() {
     let app = TestApp::spawn().await;
     let hr_id = add_user(&app, "hr@example.com", Role::Admin);
     let form = LoginForm::fetch(&app).await;
-    assert_eq!(
-        form.post(&app, TYPED_AS_EMAIL, "whatever-else", &[])
-            .await
-            .status(),
-        401
-    );
-    assert_eq!(
-        form.post(&app, "HR@example.com", "a-wrong-password", &[])
-            .await
-            .status(),
-        401
-    );
+    let res = form.post(&app, TYPED_AS_EMAIL, "whatever-else", &[]).await;
+    assert_eq!(res.status(), 401);
+    // Not even the answer to the one who typed it puts it back on the screen.
+    let body = res.text().await.unwrap();
+    assert!(!body.contains("Tr0ub4dor"), "{body}");
+    let res = form
+        .post(&app, "HR@example.com", "a-wrong-password", &[])
+        .await;
+    assert_eq!(res.status(), 401);
+    // An email address is kept in the field, to correct the password.
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("value=\"HR@example.com\""));
 
     let rows = failed_login_rows(&app);
     assert_eq!(rows.len(), 2, "{rows:?}");
