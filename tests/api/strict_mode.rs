@@ -114,6 +114,11 @@ fn the_command_line_refuses_k_below_10_and_raises_rounds_to_10_and_20() {
         stderr(&o)
     );
     let list = thresholds(&run(&["round", "list", "--json"], false));
+    assert!(list.contains(&(old_id.clone(), 10, 20)), "{list:?}");
+    // With the mode off again, nothing takes a launched round below what it was locked with.
+    let o = run(&["round", "launch", &old_id], false);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let list = thresholds(&run(&["round", "list", "--json"], false));
     assert!(list.contains(&(old_id, 10, 20)), "{list:?}");
 
     // A value that is not a switch is named with its source.
