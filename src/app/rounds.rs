@@ -171,11 +171,11 @@ pub fn roster_changes_at_launch(
 /// Starts the post-seal scrub on its own thread (see `db::seal::scrub`): it removes old row
 /// versions and freed pages once a seal has committed.
 pub fn scrub_after_seal(pool: &crate::db::DbPool) {
-    crate::db::seal::scrub_soon(pool, crate::db::seal::ScrubKind::AfterSeal);
+    crate::db::seal::scrub_soon(pool);
 }
 
-/// Runs the post-seal scrub now.
-pub fn scrub(conn: &mut DbConnection) -> Result<(), RoundError> {
+/// Runs the post-seal scrub now; returns how many sealed rounds it scrubbed.
+pub fn scrub(conn: &mut DbConnection) -> Result<usize, RoundError> {
     Ok(crate::db::seal::scrub(conn)?)
 }
 

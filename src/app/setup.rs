@@ -22,7 +22,7 @@ pub fn prepare(
 /// Finishes, on a thread of its own, a post-seal scrub that a stop cut short (cheap when
 /// there is nothing to do).
 pub fn scrub_leftovers_soon(pool: &DbPool) {
-    db::seal::scrub_soon(pool, db::seal::ScrubKind::AtStart);
+    db::seal::scrub_soon(pool);
 }
 
 /// Forgets failed sign-in attempts older than the throttle looks back. Returns how many.

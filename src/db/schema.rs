@@ -46,6 +46,7 @@ diesel::table! {
         launched_at -> Nullable<Timestamp>,
         closed_at -> Nullable<Timestamp>,
         sealed_at -> Nullable<Timestamp>,
+        scrub_pending -> Bool,
     }
 }
 

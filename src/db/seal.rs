@@ -10,7 +10,8 @@ use rand::seq::SliceRandom;
 
 use super::rounds::Round;
 use super::schema::{
-    group_tallies, index_tallies, invitation_links, outbox, responses, sealed_comments, tallies,
+    group_tallies, index_tallies, invitation_links, invitations, outbox, responses, rounds,
+    sealed_comments, tallies,
 };
 use super::{DbConnection, DbError};
 use crate::domain::question::Role;
@@ -66,80 +67,128 @@ pub fn delete_links(conn: &mut DbConnection, round_id: RoundId) -> Result<usize,
     )
 }
 
-/// Removes what a seal leaves behind in storage: PostgreSQL keeps dead row versions (the old
-/// ids, the old order) until VACUUM; SQLite keeps the pre-seal pages in the WAL until a
-/// checkpoint. Outside the seal's transaction because VACUUM cannot run in one and because it
-/// reads whole tables (most of a PostgreSQL seal's time at 10,000 employees), so callers that
-/// answer a person run it with [`scrub_soon`]. Running it again is harmless.
-pub fn scrub(conn: &mut DbConnection) -> Result<(), DbError> {
-    let sql = match conn {
-        DbConnection::Pg(_) => format!("VACUUM {}", SEALED_TABLES.join(", ")),
-        DbConnection::Sqlite(_) => "PRAGMA wal_checkpoint(TRUNCATE)".to_string(),
+/// Gives the round's invitations one transaction id, the seal's: PostgreSQL stamps every row
+/// version with the transaction that wrote it (`xmin`), so the flips of `responded` would
+/// otherwise keep the order in which people answered. Runs inside the seal's transaction;
+/// [`scrub`] then rewrites the table in the order of the invitations' random ids. SQLite
+/// updates rows in place and stamps nothing, so it has nothing to do here.
+pub fn restamp_invitations(conn: &mut DbConnection, round_id: RoundId) -> Result<usize, DbError> {
+    if let DbConnection::Sqlite(_) = conn {
+        return Ok(0);
+    }
+    Ok(
+        diesel::update(invitations::table.filter(invitations::round_id.eq(round_id)))
+            .set(invitations::responded.eq(invitations::responded))
+            .execute(conn)?,
+    )
+}
+
+/// Removes what sealed rounds leave in storage (DESIGN "Anonymity" 5), for every round whose
+/// seal marked it: afterwards no byte of the database's files holds a pre-seal response id,
+/// link-token hash or answer row version. Returns how many rounds it scrubbed (0: none was
+/// pending and nothing ran).
+///
+/// - SQLite: deleted cells are zeroed only where `secure_delete` was on when they were
+///   freed, and copies left by page splits while the round was open sit in unused space of
+///   live pages; `VACUUM` (with `secure_delete`, so its fresh pages start zeroed) rebuilds
+///   every page from the live rows, and the TRUNCATE checkpoint writes them back and empties
+///   the WAL.
+/// - PostgreSQL: `VACUUM FULL` / `CLUSTER` write the survey tables and their indexes to new
+///   files and drop the old ones; invitations are rewritten in the order of their random ids,
+///   so neither storage order nor (after [`restamp_invitations`]) transaction ids keep the
+///   order of answering. PostgreSQL's own WAL keeps the old rows until the server recycles
+///   its segments: a setting of the server, see docs/anonymity.md.
+///
+/// Outside the seal's transaction (neither can run inside one) and, for callers that answer
+/// a person, on a thread of its own ([`scrub_soon`]); the server runs it again at start, so a
+/// stop in between leaves the old bytes only until then.
+pub fn scrub(conn: &mut DbConnection) -> Result<usize, DbError> {
+    let pending: Vec<RoundId> = rounds::table
+        .filter(rounds::scrub_pending.eq(true))
+        .select(rounds::id)
+        .load(conn)?;
+    if pending.is_empty() {
+        return Ok(0);
+    }
+    // One statement per call: PostgreSQL runs a multi-statement string as one transaction
+    // block, where neither VACUUM nor CLUSTER may run.
+    let rewrites: &[&str] = match conn {
+        DbConnection::Pg(_) => &[
+            "VACUUM FULL answers, responses, invitation_links, sealed_comments",
+            "CLUSTER invitations USING invitations_pkey",
+        ],
+        DbConnection::Sqlite(_) => &[
+            "PRAGMA secure_delete = ON",
+            "VACUUM",
+            "PRAGMA secure_delete = OFF",
+        ],
     };
-    conn.batch_execute(&sql).map_err(DbError::from)
+    forget_sampled_ids(conn)?;
+    for sql in rewrites {
+        conn.batch_execute(sql).map_err(DbError::from)?;
+    }
+    // Only the rounds seen pending: one sealed meanwhile waits for the next scrub.
+    diesel::update(rounds::table.filter(rounds::id.eq_any(&pending)))
+        .set(rounds::scrub_pending.eq(false))
+        .execute(conn)?;
+    match conn {
+        DbConnection::Sqlite(_) => conn
+            .batch_execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            .map_err(DbError::from)?,
+        DbConnection::Pg(_) => {
+            // Writes the rewritten files out and lets the server recycle WAL holding the old
+            // rows sooner; needs a privilege ctopulse's role may lack, so it is only asked for.
+            if let Err(e) = conn.batch_execute("CHECKPOINT") {
+                tracing::debug!(error = %e, "no checkpoint after the scrub");
+            }
+        }
+    }
+    Ok(pending.len())
+}
+
+/// Removes the index samples an `ANALYZE` of SQLite (built with STAT4) keeps of the survey
+/// tables: actual keys, so response ids and link-token hashes of the rounds being scrubbed.
+/// Only counts (`sqlite_stat1`) stay. PostgreSQL's migrations keep statistics of those
+/// columns off instead.
+fn forget_sampled_ids(conn: &mut DbConnection) -> Result<(), DbError> {
+    if let DbConnection::Sqlite(_) = conn {
+        #[derive(QueryableByName)]
+        struct Found {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let stat4 = diesel::sql_query(
+            "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat4'",
+        )
+        .get_result::<Found>(conn)?;
+        if stat4.n > 0 {
+            conn.batch_execute(&format!(
+                "DELETE FROM sqlite_stat4 WHERE tbl IN ('{}')",
+                SEALED_TABLES.join("', '")
+            ))
+            .map_err(DbError::from)?;
+        }
+    }
+    Ok(())
 }
 
 /// The tables a seal rewrites or deletes from.
-const SEALED_TABLES: [&str; 4] = [
+const SEALED_TABLES: [&str; 5] = [
     "answers",
     "invitation_links",
+    "invitations",
     "responses",
     "sealed_comments",
 ];
-
-/// The scrub at server start, for a seal whose scrub a stop cut short: on PostgreSQL only the
-/// tables holding dead row versions are vacuumed. Vacuuming an empty `responses` records it
-/// as empty, and sessions then plan the answers' foreign-key probe as a scan of it, which
-/// slowed a first round's submissions as it filled (PostgreSQL HTTP throughput 30 % → 13 % of
-/// the ceiling in the load benchmark) until autovacuum analysed it.
-pub fn scrub_leftovers(conn: &mut DbConnection) -> Result<(), DbError> {
-    if let DbConnection::Sqlite(_) = conn {
-        return scrub(conn);
-    }
-    #[derive(QueryableByName)]
-    struct Dirty {
-        #[diesel(sql_type = diesel::sql_types::Text)]
-        relname: String,
-    }
-    let dirty: Vec<Dirty> = diesel::sql_query(format!(
-        "SELECT relname::text AS relname FROM pg_stat_user_tables \
-         WHERE relname IN ('{}') AND n_dead_tup > 0 ORDER BY relname",
-        SEALED_TABLES.join("', '")
-    ))
-    .load(conn)?;
-    // Names come from SEALED_TABLES (the filter above), never from outside.
-    let names: Vec<&str> = SEALED_TABLES
-        .iter()
-        .copied()
-        .filter(|t| dirty.iter().any(|d| d.relname == *t))
-        .collect();
-    if names.is_empty() {
-        return Ok(());
-    }
-    conn.batch_execute(&format!("VACUUM {}", names.join(", ")))
-        .map_err(DbError::from)
-}
-
-/// Which scrub [`scrub_soon`] runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ScrubKind {
-    /// Right after a seal: [`scrub`].
-    AfterSeal,
-    /// At server start: [`scrub_leftovers`].
-    AtStart,
-}
 
 /// [`scrub`] on a pooled connection in a thread of its own, so the admin who closed the round
 /// is not kept waiting. A failure is logged; the server scrubs again when it starts, so a
 /// crash in between leaves old row versions only until the next start. `None`: no thread could
 /// be started, so it ran here.
-pub fn scrub_soon(pool: &super::DbPool, kind: ScrubKind) -> Option<std::thread::JoinHandle<()>> {
+pub fn scrub_soon(pool: &super::DbPool) -> Option<std::thread::JoinHandle<()>> {
     let pool = pool.clone();
     let work = move || {
-        let outcome = super::pool::checkout(&pool).and_then(|mut conn| match kind {
-            ScrubKind::AfterSeal => scrub(&mut conn),
-            ScrubKind::AtStart => scrub_leftovers(&mut conn),
-        });
+        let outcome = super::pool::checkout(&pool).and_then(|mut conn| scrub(&mut conn));
         if let Err(e) = outcome {
             tracing::warn!(error = %e, "post-seal scrub failed; old row versions stay until the next scrub");
         }

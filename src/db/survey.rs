@@ -132,15 +132,16 @@ pub fn round_with_template(
 /// The outcome of a submission.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Submitted {
-    /// Stored: response, answers and the `responded` flag committed together.
+    /// Stored: the response and its answers committed, the `responded` flag set (on
+    /// PostgreSQL in a transaction of its own, see [`FlipPg`]).
     Stored,
     AlreadyAnswered,
     Closed,
     Unknown,
 }
 
-/// Stores one response in one transaction. The `responded` flag is flipped first, with a
-/// condition, so two concurrent submissions of one invitation cannot both store.
+/// Stores one response. The `responded` flag is flipped first, with a condition, so two
+/// concurrent submissions of one invitation cannot both store.
 pub fn submit(
     conn: &mut DbConnection,
     round_id: RoundId,
@@ -255,19 +256,35 @@ fn submit_sqlite<R>(
     })
 }
 
-/// The whole PostgreSQL store, one statement (so one round trip, committed on its own):
-/// lock the link row, flip the invitation's flag only if it is still unanswered and its
-/// round (the one posted to) still takes answers, insert the response with the
-/// invitation's group, and its answers. Every condition is checked again here, under the
-/// lock, whatever the earlier lookup saw. The link lock keeps the seal's order: the seal
-/// deletes a round's links before it reads its responses, so it waits for a submission
-/// holding one and then includes it; if the seal came first the link is gone and nothing
-/// is stored. Two submissions of one link queue on the lock and the second finds the flag
-/// set. Data-modifying CTEs run once and to completion even though only `response` is read;
-/// the answers' foreign key is checked at the end of the statement, after the response.
+/// PostgreSQL stores a response in two statements, each committed on its own, so that the
+/// response and the invitation it answers never share a transaction id (`xmin`): one
+/// transaction writing both let `responses JOIN invitations ON xmin` pair every answer with
+/// its respondent while the round was open (DESIGN "Anonymity" 5).
 ///
-/// A query type of its own rather than `sql_query`, so diesel prepares it once per
+/// First [`FlipPg`] flips the invitation's flag, only if it is still unanswered and its
+/// round (the one posted to) still takes answers: this is what makes a submission count once.
+/// Then [`StorePg`] inserts the response with the invitation's group, and its answers. A
+/// failure in between leaves the flag set and nothing stored; the respondent was told of an
+/// error, never thanked, and [`submit_pg`] clears the flag again where it can. The flip
+/// commits without waiting for its WAL flush: the store's commit, later in the same WAL,
+/// flushes it, and a flip lost in a crash only lets the person answer again.
+///
+/// Both lock the link row, which keeps the seal's order: the seal deletes a round's links
+/// before it reads its responses, so it waits for a statement holding one and then includes
+/// its response; if the seal came first the link is gone and nothing is stored. Two
+/// submissions of one invitation queue on the flag's row and the second finds it set.
+///
+/// Query types of their own rather than `sql_query`, so diesel prepares them once per
 /// connection: a `sql_query` is parsed and planned by PostgreSQL on every run.
+struct FlipPg<'a> {
+    token_hash: &'a str,
+    round_id: RoundId,
+    now: PrimitiveDateTime,
+}
+
+/// See [`FlipPg`]: the response and its answers, for an invitation flipped a moment ago.
+/// Data-modifying CTEs run once and to completion even though only `response` is read; the
+/// answers' foreign key is checked at the end of the statement, after the response.
 struct StorePg<'a> {
     token_hash: &'a str,
     round_id: RoundId,
@@ -279,16 +296,51 @@ struct StorePg<'a> {
     texts: Vec<Option<&'a str>>,
 }
 
-impl QueryId for StorePg<'_> {
-    type QueryId = StorePg<'static>;
-    const HAS_STATIC_QUERY_ID: bool = true;
+/// The round still takes answers: appended to both statements' conditions on `rounds r`.
+fn push_round_open<'b>(
+    out: &mut AstPass<'_, 'b, Pg>,
+    round_id: &'b RoundId,
+    now: &'b PrimitiveDateTime,
+) -> QueryResult<()> {
+    out.push_sql(" AND r.id = i.round_id AND i.round_id = ");
+    out.push_bind_param::<Text, _>(round_id)?;
+    out.push_sql(" AND r.status = ");
+    out.push_bind_param::<Text, _>(RoundStatus::Open.key())?;
+    out.push_sql(" AND r.closes_at > ");
+    out.push_bind_param::<Timestamp, _>(now)
 }
 
-impl Query for StorePg<'_> {
-    type SqlType = BigInt;
+macro_rules! pg_query_type {
+    ($name:ident, $sql_type:ty) => {
+        impl QueryId for $name<'_> {
+            type QueryId = $name<'static>;
+            const HAS_STATIC_QUERY_ID: bool = true;
+        }
+        impl Query for $name<'_> {
+            type SqlType = $sql_type;
+        }
+        impl RunQueryDsl<PgConnection> for $name<'_> {}
+    };
 }
+pg_query_type!(FlipPg, Text);
+pg_query_type!(StorePg, BigInt);
 
-impl RunQueryDsl<PgConnection> for StorePg<'_> {}
+impl QueryFragment<Pg> for FlipPg<'_> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        out.push_sql(
+            "WITH link AS (SELECT invitation_id FROM invitation_links WHERE token_hash = ",
+        );
+        out.push_bind_param::<Text, _>(self.token_hash)?;
+        out.push_sql(
+            " FOR UPDATE), relaxed AS (SELECT set_config('synchronous_commit', 'off', true)) \
+             UPDATE invitations i SET responded = true FROM link, rounds r, relaxed \
+             WHERE i.id = link.invitation_id AND i.responded = false",
+        );
+        push_round_open(&mut out, &self.round_id, &self.now)?;
+        out.push_sql(" RETURNING i.id");
+        Ok(())
+    }
+}
 
 impl QueryFragment<Pg> for StorePg<'_> {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
@@ -297,22 +349,16 @@ impl QueryFragment<Pg> for StorePg<'_> {
         );
         out.push_bind_param::<Text, _>(self.token_hash)?;
         out.push_sql(
-            " FOR UPDATE), flipped AS (UPDATE invitations i SET responded = true \
-             FROM link, rounds r WHERE i.id = link.invitation_id AND i.responded = false \
-             AND r.id = i.round_id AND i.round_id = ",
+            " FOR SHARE), answering AS (SELECT i.round_id, i.reporting_group \
+             FROM link, invitations i, rounds r WHERE i.id = link.invitation_id AND i.responded",
         );
-        out.push_bind_param::<Text, _>(&self.round_id)?;
-        out.push_sql(" AND r.status = ");
-        out.push_bind_param::<Text, _>(RoundStatus::Open.key())?;
-        out.push_sql(" AND r.closes_at > ");
-        out.push_bind_param::<Timestamp, _>(&self.now)?;
+        push_round_open(&mut out, &self.round_id, &self.now)?;
         out.push_sql(
-            " RETURNING i.round_id, i.reporting_group), response AS (\
-             INSERT INTO responses (id, round_id, reporting_group) SELECT ",
+            "), response AS (INSERT INTO responses (id, round_id, reporting_group) SELECT ",
         );
         out.push_bind_param::<Text, _>(self.response_id)?;
         out.push_sql(
-            ", round_id, reporting_group FROM flipped RETURNING id), stored AS (\
+            ", round_id, reporting_group FROM answering RETURNING id), stored AS (\
              INSERT INTO answers (response_id, question_key, value, not_applicable, text) \
              SELECT response.id, a.question_key, a.value, a.not_applicable, a.text \
              FROM response, unnest(",
@@ -367,9 +413,24 @@ fn submit_pg<R>(
             return Ok(Checked::Refused(respondent, refused));
         }
     };
+    let flipped: Vec<String> = FlipPg {
+        token_hash,
+        round_id,
+        now,
+    }
+    .load(pg)?;
+    let Some(invitation_id) = flipped.into_iter().next() else {
+        // Not flipped: the link, flag or round changed since the lookup; say which.
+        // (Neither a flag nor a round ever turns back to open, so the second lookup cannot
+        // find it open.)
+        return Ok(Checked::Not(match look(pg)? {
+            Err(not) => not,
+            Ok(_) => Submitted::AlreadyAnswered,
+        }));
+    };
     // A random v4 id and nothing else: no invitation, person, locale or time.
     let response_id = uuid::Uuid::new_v4().to_string();
-    let stored: i64 = StorePg {
+    let stored = StorePg {
         token_hash,
         round_id,
         now,
@@ -379,14 +440,21 @@ fn submit_pg<R>(
         not_applicable: answers_in.iter().map(|a| a.not_applicable).collect(),
         texts: answers_in.iter().map(|a| a.text.as_deref()).collect(),
     }
-    .get_result(pg)?;
-    if stored == 1 {
-        return Ok(Checked::Stored(respondent));
+    .get_result::<i64>(pg);
+    match stored {
+        Ok(1) => Ok(Checked::Stored(respondent)),
+        // The round was sealed or closed between the two statements: nothing stored.
+        Ok(_) => Ok(Checked::Not(Submitted::Closed)),
+        Err(e) => {
+            // Nothing was stored (a statement that fails does not commit): let the person
+            // answer again. If this fails too, the flag stays set and they see "answered".
+            let reopened = diesel::update(invitations::table.find(&invitation_id))
+                .set(invitations::responded.eq(false))
+                .execute(pg);
+            if let Err(again) = reopened {
+                tracing::warn!(error = %again, "a failed submission's flag could not be cleared");
+            }
+            Err(e.into())
+        }
     }
-    // Not stored: the link, flag or round changed since the lookup; say which. (Neither a
-    // flag nor a round ever turns back to open, so the second lookup cannot find it open.)
-    Ok(Checked::Not(match look(pg)? {
-        Err(not) => not,
-        Ok(_) => Submitted::AlreadyAnswered,
-    }))
 }

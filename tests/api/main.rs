@@ -30,6 +30,7 @@ mod scale;
 mod schema_parity;
 mod scorecard;
 mod staff_support;
+mod storage_forensics;
 mod strict_mode;
 mod survey_flow;
 mod survey_storage;

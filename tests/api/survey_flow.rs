@@ -568,7 +568,7 @@ async fn a_round_closes_by_itself_at_the_end_of_its_close_date() {
 
 /// Closing from the admin page answers at once and scrubs in the background; once the scrub
 /// is done, no pre-seal response id is left anywhere the database keeps bytes (SQLite: the
-/// file and its WAL) or row versions (PostgreSQL: VACUUM has run on the survey tables).
+/// file and its WAL) or row versions (PostgreSQL: the scrub has rewritten the survey tables).
 #[tokio::test]
 async fn closing_from_the_admin_page_leaves_no_old_response_id_in_storage() {
     use crate::staff_support::{add_user, sign_in};
@@ -613,19 +613,16 @@ async fn closing_from_the_admin_page_leaves_no_old_response_id_in_storage() {
                     .count()
             }
             ctopulse::db::Backend::Postgres => {
+                // The byte-level check is `storage_forensics`; here: the scrub has run.
                 #[derive(QueryableByName)]
-                struct Unvacuumed {
+                struct Pending {
                     #[diesel(sql_type = diesel::sql_types::BigInt)]
                     n: i64,
                 }
-                diesel::sql_query(
-                    "SELECT count(*) AS n FROM pg_stat_user_tables \
-                     WHERE relname IN ('responses', 'answers', 'invitation_links') \
-                     AND last_vacuum IS NULL",
-                )
-                .get_result::<Unvacuumed>(&mut *app.conn())
-                .unwrap()
-                .n as usize
+                diesel::sql_query("SELECT count(*) AS n FROM rounds WHERE scrub_pending")
+                    .get_result::<Pending>(&mut *app.conn())
+                    .unwrap()
+                    .n as usize
             }
         };
         if leftovers == 0 {
@@ -633,7 +630,7 @@ async fn closing_from_the_admin_page_leaves_no_old_response_id_in_storage() {
         }
         assert!(
             std::time::Instant::now() < deadline,
-            "{leftovers} old response id(s) / unvacuumed table(s) left 20 s after the seal"
+            "{leftovers} old response id(s) / unscrubbed round(s) left 20 s after the seal"
         );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
@@ -642,20 +639,45 @@ async fn closing_from_the_admin_page_leaves_no_old_response_id_in_storage() {
 /// A submission still being stored when the admin closes the round: the seal either waits
 /// for it and includes it, or the submission is refused — never stored outside the sealed
 /// results (PostgreSQL runs the two side by side; SQLite writers take turns). On PostgreSQL
-/// the store is one statement, so a trigger holds it 0.7 s at its flag flip (after it has
-/// locked the link) while the seal starts.
+/// a trigger holds the response's store statement 0.7 s (after it has locked the link; the
+/// flag flip before it has committed) while the seal starts: the seal waits and includes it.
 #[tokio::test]
 async fn a_submission_in_flight_during_the_seal_is_sealed_with_the_round_or_refused() {
-    use ctopulse::db::survey::{submit_checked, Checked};
+    submission_during_the_seal(
+        "CREATE TRIGGER slow_store BEFORE INSERT ON responses FOR EACH ROW \
+         EXECUTE FUNCTION slow_down();",
+        true,
+    )
+    .await;
+}
+
+/// PostgreSQL writes the flag flip and the response in two transactions (so they share no
+/// transaction id). A seal that starts while the flip holds the link takes the links as soon
+/// as the flip commits: the store then finds its link gone, stores nothing and the person is
+/// told the survey closed; the seal's results hold no trace of it.
+#[tokio::test]
+async fn a_seal_between_the_flip_and_the_store_refuses_the_submission_whole() {
+    submission_during_the_seal(
+        "CREATE TRIGGER slow_flip BEFORE UPDATE ON invitations FOR EACH ROW \
+         WHEN (NEW.responded AND NOT OLD.responded) EXECUTE FUNCTION slow_down();",
+        false,
+    )
+    .await;
+}
+
+/// Submits while a seal starts; on PostgreSQL `trigger` (on a function `slow_down` that
+/// sleeps 0.7 s) decides where the submission is held, and `stored_on_pg` what must happen.
+async fn submission_during_the_seal(trigger: &str, stored_on_pg: bool) {
+    use ctopulse::db::survey::{submit_checked, Checked, Submitted};
     let (app, round) = csat_round_sent().await;
     let pg = app.db.backend() == ctopulse::db::Backend::Postgres;
     if pg {
         diesel::connection::SimpleConnection::batch_execute(
             &mut *app.conn(),
-            "CREATE FUNCTION slow_flip() RETURNS trigger AS $$ \
-             BEGIN PERFORM pg_sleep(0.7); RETURN NEW; END $$ LANGUAGE plpgsql; \
-             CREATE TRIGGER slow_flip BEFORE UPDATE ON invitations FOR EACH ROW \
-             WHEN (NEW.responded AND NOT OLD.responded) EXECUTE FUNCTION slow_flip();",
+            &format!(
+                "CREATE FUNCTION slow_down() RETURNS trigger AS $$ \
+                 BEGIN PERFORM pg_sleep(0.7); RETURN NEW; END $$ LANGUAGE plpgsql; {trigger}"
+            ),
         )
         .unwrap();
     }
@@ -692,7 +714,8 @@ async fn a_submission_in_flight_during_the_seal_is_sealed_with_the_round_or_refu
         ctopulse::app::rounds::close_and_seal(&mut conn, rid(&r), ctopulse::clock::now(), "test")
             .unwrap()
     });
-    let stored = matches!(submission.join().unwrap(), Checked::Stored(_));
+    let outcome = submission.join().unwrap();
+    let stored = matches!(outcome, Checked::Stored(_));
     let report = sealing.join().unwrap();
 
     let in_table: i64 = ctopulse::db::schema::responses::table
@@ -707,7 +730,13 @@ async fn a_submission_in_flight_during_the_seal_is_sealed_with_the_round_or_refu
         .unwrap();
     let expected = i64::from(stored);
     if pg {
-        assert!(stored, "the store began first, so the seal waits for it");
+        assert_eq!(stored, stored_on_pg, "{outcome:?}");
+        if !stored {
+            assert!(
+                matches!(outcome, Checked::Not(Submitted::Closed)),
+                "{outcome:?}"
+            );
+        }
     }
     assert_eq!(in_table, expected, "stored = {stored}");
     assert_eq!(report.responses as i64, expected, "the seal saw it");
@@ -917,31 +946,44 @@ async fn remembered_links_never_outvote_the_database() {
     assert_eq!(app.count("invitation_links"), 0);
 }
 
-/// The scrub at server start leaves tables without dead row versions alone: vacuuming an
-/// empty `responses` records it as empty, and PostgreSQL then plans the answers' foreign-key
-/// probe as a scan of it while a first round fills it.
+/// The scrub rewrites storage only after a seal: at server start with no seal pending it
+/// does nothing (a rewrite of the survey tables costs seconds on a large database, and
+/// vacuuming an empty `responses` makes PostgreSQL plan the answers' foreign-key probe as a
+/// scan of it while a first round fills it). After a seal it runs once, then not again.
 #[tokio::test]
-async fn the_start_up_scrub_vacuums_only_tables_holding_dead_rows() {
+async fn the_scrub_runs_once_per_seal_and_not_at_all_without_one() {
     let app = TestApp::spawn().await;
     app.import_roster(ROSTER);
-    app.launch("internal-csat", "2026Q4");
-    seal::scrub_leftovers(&mut app.conn()).unwrap();
-    if app.db.backend() == ctopulse::db::Backend::Postgres {
-        #[derive(QueryableByName)]
-        struct Vacuumed {
-            #[diesel(sql_type = diesel::sql_types::BigInt)]
-            n: i64,
+    let round = app.launch("internal-csat", "2026Q4");
+    let files = |app: &TestApp| -> Vec<String> {
+        if app.db.backend() != ctopulse::db::Backend::Postgres {
+            return Vec::new();
         }
-        let n = diesel::sql_query(
-            "SELECT count(*) AS n FROM pg_stat_user_tables \
-             WHERE relname IN ('responses', 'answers', 'invitation_links', 'sealed_comments') \
-             AND last_vacuum IS NOT NULL",
+        #[derive(QueryableByName)]
+        struct File {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            f: String,
+        }
+        diesel::sql_query(
+            "SELECT pg_relation_filepath(relname::regclass) AS f FROM pg_stat_user_tables \
+             WHERE relname IN ('responses', 'answers', 'invitation_links', 'invitations') \
+             ORDER BY relname",
         )
-        .get_result::<Vacuumed>(&mut *app.conn())
+        .load::<File>(&mut *app.conn())
         .unwrap()
-        .n;
-        assert_eq!(n, 0, "nothing to scrub, nothing vacuumed");
+        .into_iter()
+        .map(|f| f.f)
+        .collect()
+    };
+    let before = files(&app);
+    assert_eq!(seal::scrub(&mut app.conn()).unwrap(), 0, "nothing pending");
+    assert_eq!(files(&app), before, "no table rewritten");
+    app.seal_now(&round);
+    assert_eq!(seal::scrub(&mut app.conn()).unwrap(), 1, "the sealed round");
+    if app.db.backend() == ctopulse::db::Backend::Postgres {
+        assert_ne!(files(&app), before, "the survey tables were rewritten");
     }
+    assert_eq!(seal::scrub(&mut app.conn()).unwrap(), 0, "done once");
 }
 
 /// Links the outbox stores while a seal is cancelling the same messages: the outbox waits

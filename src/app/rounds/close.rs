@@ -45,6 +45,7 @@ pub fn close_and_seal(
             let emails_cancelled = seal::cancel_pending_emails(conn, id)?;
             let links_deleted = seal::delete_links(conn, id)?;
             let responses = seal::shuffle_responses(conn, id)?;
+            seal::restamp_invitations(conn, id)?;
             seal::write_tallies(conn, &round, &template)?;
             rounds::mark_ended(conn, id, rounds::Ending::Sealed, now)?;
             let detail = format!("responses={responses} links_deleted={links_deleted} emails_cancelled={emails_cancelled}");

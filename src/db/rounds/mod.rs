@@ -271,6 +271,8 @@ pub fn mark_ended(
             .set((
                 rounds::status.eq(RoundStatus::Sealed),
                 rounds::sealed_at.eq(Some(at)),
+                // Its storage is scrubbed after the transaction (`seal::scrub`).
+                rounds::scrub_pending.eq(true),
             ))
             .execute(conn)?,
     };
