@@ -246,6 +246,7 @@ async fn hourly_counts(
     counts: Arc<crate::app::participation::HourlyCounts>,
     mut stop: watch::Receiver<bool>,
 ) {
+    counts.skip_current_hour(clock::now());
     loop {
         let (p, c) = (pool.clone(), counts.clone());
         let pass = tokio::task::spawn_blocking(move || {

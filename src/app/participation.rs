@@ -48,9 +48,13 @@ impl HourlyCounts {
             return Ok(false);
         }
         let hour = hour_start(now);
+        // Counts only: the bounced addresses are for admins, who read them live.
         let rounds = rounds::open_progress(conn)?
             .into_iter()
-            .map(|(r, p)| (r.id, p))
+            .map(|(r, mut p)| {
+                p.undeliverable.clear();
+                (r.id, p)
+            })
             .collect();
         if let Ok(mut taken) = self.taken.lock() {
             *taken = Some(Taken { at: hour, rounds });
@@ -58,13 +62,24 @@ impl HourlyCounts {
         Ok(true)
     }
 
+    /// Marks `now`'s hour as passed without taking counts: a server that starts mid-hour
+    /// takes its first at the next full hour, so a restart cannot add a moment of its own.
+    pub fn skip_current_hour(&self, now: PrimitiveDateTime) {
+        if let Ok(mut taken) = self.taken.lock() {
+            *taken = Some(Taken {
+                at: hour_start(now),
+                rounds: HashMap::new(),
+            });
+        }
+    }
+
     /// Whether the counts of `now`'s hour are still to be taken.
     pub fn is_due(&self, now: PrimitiveDateTime) -> bool {
         self.taken_at().is_none_or(|at| at < hour_start(now))
     }
 
-    /// The start of the hour the kept counts are of, if any were taken.
-    pub fn taken_at(&self) -> Option<PrimitiveDateTime> {
+    /// The start of the last hour taken (or skipped).
+    fn taken_at(&self) -> Option<PrimitiveDateTime> {
         self.taken.lock().ok()?.as_ref().map(|t| t.at)
     }
 
@@ -184,5 +199,21 @@ fn for_readers(
         emails_pending: hourly.map(|p| p.emails_pending),
         as_of: taken.map(|(at, _)| at),
         round,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn a_server_started_mid_hour_takes_its_first_counts_at_the_next_full_hour() {
+        let counts = HourlyCounts::default();
+        assert!(counts.is_due(datetime!(2026-12-03 09:37)));
+        counts.skip_current_hour(datetime!(2026-12-03 09:37));
+        assert!(!counts.is_due(datetime!(2026-12-03 09:59:59)));
+        assert!(counts.is_due(datetime!(2026-12-03 10:00)));
+        assert!(counts.of_round(RoundId::random()).is_none());
     }
 }
