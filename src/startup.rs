@@ -179,6 +179,11 @@ impl Application {
                 self.state.settings.clone(),
                 stop_rx.clone(),
             )));
+            tasks.push(tokio::spawn(hourly_counts(
+                self.state.pool.clone(),
+                self.state.hourly_counts.clone(),
+                stop_rx.clone(),
+            )));
             // Stop background work as soon as a signal arrives, not after HTTP has drained.
             let tx = stop_tx.clone();
             tokio::spawn(async move {
@@ -261,6 +266,39 @@ async fn retention_daily(pool: DbPool, settings: Arc<Settings>, mut stop: watch:
         }
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_secs(24 * 60 * 60)) => {}
+            _ = stop.changed() => {}
+        }
+        if *stop.borrow() {
+            return;
+        }
+    }
+}
+
+/// Takes the open rounds' participation for the CTO and the board within seconds of each
+/// full hour (see `app::participation`).
+async fn hourly_counts(
+    pool: DbPool,
+    counts: Arc<crate::app::participation::HourlyCounts>,
+    mut stop: watch::Receiver<bool>,
+) {
+    counts.skip_current_hour(clock::now());
+    loop {
+        let (p, c) = (pool.clone(), counts.clone());
+        let pass = tokio::task::spawn_blocking(move || {
+            let now = clock::now();
+            if !c.is_due(now) {
+                return Ok(false);
+            }
+            let mut conn = db::pool::checkout(&p)?;
+            c.take_if_due(&mut conn, now)
+        });
+        match pass.await {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "hourly participation counts not taken"),
+            Err(e) => tracing::warn!(error = %e, "hourly participation task failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(5)) => {}
             _ = stop.changed() => {}
         }
         if *stop.borrow() {

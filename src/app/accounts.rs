@@ -4,7 +4,8 @@
 //! An unknown email is checked against a dummy hash, so it costs the same time and gets the
 //! same answer as a wrong password. Failures are counted per (account, client IP) and per
 //! client IP; past the limit the caller is told to wait. A successful sign-in records
-//! nothing in the failure table.
+//! nothing in the failure table. A failure is stored under the account's id (or as an
+//! unknown account), never as the text that was typed.
 
 use std::collections::HashMap;
 
@@ -46,22 +47,27 @@ pub fn sign_in(
     attempt: &Attempt,
     now: PrimitiveDateTime,
 ) -> Result<SignIn, DbError> {
-    let account = Some(attempt.account.as_str());
     let ip = attempt.client_ip.as_str();
-    if let Some(retry_after) = throttle::retry_after(conn, AttemptKind::Login, account, ip, now)? {
+    let user = users::find_by_email(conn, &attempt.account)?;
+    // Failures are counted and audited under the account's id, never the typed text: a
+    // password typed into the email field must not be stored. An unknown account is limited
+    // by the per-IP count alone, which includes every per-(account, IP) count anyway.
+    let user_id = user.as_ref().map(|u| u.id.as_str());
+    if let Some(retry_after) = throttle::retry_after(conn, AttemptKind::Login, user_id, ip, now)? {
         return Ok(SignIn::Throttled { retry_after });
     }
-    let user = users::find_by_email(conn, &attempt.account)?;
     // One argon2 check whatever happens, so timing tells nothing about the account.
     let matched = match &user {
         Some(u) => password::verify(&attempt.password, &u.password_hash),
         None => password::verify_unknown_user(&attempt.password),
     };
     let Some(user) = user.as_ref().filter(|u| matched && !u.disabled) else {
-        let user_id = user.as_ref().map(|u| u.id.as_str());
-        let detail = format!("account {:?} from {ip}", attempt.account);
+        let detail = match user_id {
+            Some(id) => format!("account {id} from {ip}"),
+            None => format!("unknown account from {ip}"),
+        };
         conn.write_transaction(|conn| {
-            throttle::record(conn, AttemptKind::Login, account, ip, now)?;
+            throttle::record(conn, AttemptKind::Login, user_id, ip, now)?;
             audit::record(
                 conn,
                 now,

@@ -9,6 +9,7 @@ pub mod commentary;
 pub mod departments;
 pub mod hr;
 pub mod inflection;
+pub mod participation;
 pub mod person;
 pub mod report;
 pub mod retention;

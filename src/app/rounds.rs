@@ -12,12 +12,13 @@ mod close;
 mod launch;
 
 pub use close::{close_and_seal, close_due, retally, SealReport, AUTO_CLOSE_ACTOR};
-pub use launch::{launch, launch_with, LaunchReport};
+pub use launch::{launch, launch_at_floor, launch_with, launch_with_floor, LaunchReport};
 
 use crate::db::rounds::{self, NewOutboxRow, NewRoundRow, StoredGroups, StoredTemplateError};
 /// What the rounds use cases return, as the repository reads it.
 pub use crate::db::rounds::{GroupProgress, Round, RoundProgress};
 use crate::db::{audit, departments, DbConnection, DbError};
+use crate::domain::anonymity::ThresholdFloor;
 use crate::domain::department::{Department, Membership};
 use crate::domain::quarter::Quarter;
 use crate::domain::round::{self, RoundStatus};
@@ -51,6 +52,8 @@ pub enum RoundError {
     NoInvitees(String),
     #[error("{0}")]
     Invalid(String),
+    #[error("k = {k} is below {min}, the least strict mode (anonymity.strict_mode) allows; leave k to the settings or choose {min} or more")]
+    BelowStrictFloor { k: u32, min: u32 },
     #[error(transparent)]
     StoredTemplate(#[from] StoredTemplateError),
     #[error(transparent)]
@@ -194,6 +197,30 @@ pub fn create(
     now: PrimitiveDateTime,
     actor: &str,
 ) -> Result<RoundId, RoundError> {
+    create_at_floor(conn, new, ThresholdFloor::STANDARD, now, actor)
+}
+
+/// [`create`], refusing a k below `floor.k` (strict mode's 10) and raising the comment
+/// threshold to at least `floor.comment_threshold`.
+pub fn create_at_floor(
+    conn: &mut DbConnection,
+    new: &NewRound<'_>,
+    floor: ThresholdFloor,
+    now: PrimitiveDateTime,
+    actor: &str,
+) -> Result<RoundId, RoundError> {
+    if new.k < floor.k && floor != ThresholdFloor::STANDARD {
+        return Err(RoundError::BelowStrictFloor {
+            k: new.k,
+            min: floor.k,
+        });
+    }
+    let (_, comment_threshold) = floor.raise(new.k, new.comment_threshold);
+    let new = &NewRound {
+        comment_threshold,
+        merges: new.merges.clone(),
+        ..*new
+    };
     if !(3..=50).contains(&new.k) {
         return Err(RoundError::Invalid(format!(
             "k = {} is outside 3–50",

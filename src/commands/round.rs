@@ -79,18 +79,19 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
                 .map(|m| parse_merge(m))
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| CliError::Usage(e.to_string()))?;
-            let k = k.unwrap_or(settings.anonymity.k);
-            let id = rounds::create(
+            let k = k.unwrap_or(settings.anonymity.round_k());
+            let id = rounds::create_at_floor(
                 &mut conn,
                 &NewRound {
                     template: t,
                     quarter,
                     closes_on,
                     k,
-                    comment_threshold: settings.anonymity.comment_threshold.max(k),
+                    comment_threshold: settings.anonymity.round_comment_threshold(k),
                     merges,
                     timezone: &settings.timezone,
                 },
+                settings.anonymity.floor(),
                 now,
                 &cli_actor(),
             )?;
@@ -100,14 +101,16 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
         }
         RoundCommand::Launch { id } => {
             let id = rounds::lookup(&mut conn, &id)?.id;
-            let report = rounds::launch(&mut conn, id, &templates, now, &cli_actor())?;
+            let floor = settings.anonymity.floor();
+            let report =
+                rounds::launch_at_floor(&mut conn, id, &templates, floor, now, &cli_actor())?;
             if report.recent_roster_changes > 0 {
                 eprintln!(
                     "warning: the roster changed {} time(s) in the 7 days before this launch (see the audit log); a padded roster weakens anonymity",
                     report.recent_roster_changes
                 );
             }
-            eprintln!("launched: {} invitation(s) queued; `ctopulse serve` sends them (or run `ctopulse send`)", report.invitations);
+            eprintln!("launched: {} invitation(s) queued (k = {}, comments from {} answers); `ctopulse serve` sends them (or run `ctopulse send`)", report.invitations, report.k, report.comment_threshold);
             Ok(())
         }
         RoundCommand::Status { id, json } => {
@@ -190,7 +193,8 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
             department
                 .parse::<crate::domain::department::Department>()
                 .map_err(|e| CliError::Usage(e.to_string()))?;
-            let body = preview_html(&round, locale, Some(&department))
+            let strict = settings.anonymity.strict_mode;
+            let body = preview_html(&round, locale, Some(&department), strict)
                 .ok_or_else(|| CliError::Failed("the round's template does not render".into()))?;
             // The page links /static/app.css; inline it so the local file looks right.
             let css = include_str!("../../static/app.css");

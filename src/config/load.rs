@@ -42,6 +42,7 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ("CTOPULSE_SMTP_URL", "mail.smtp_url"),
     ("CTOPULSE_MAIL_DIR", "mail.dir"),
     ("CTOPULSE_MAIL_FROM", "mail.from"),
+    ("CTOPULSE_STRICT_MODE", "anonymity.strict_mode"),
     ("CTOPULSE_TIMEZONE", "timezone"),
     ("CTOPULSE_TRUSTED_PROXIES", "server.trusted_proxies"),
     ("CTOPULSE_LOG_FORMAT", "log_format"),
@@ -233,6 +234,13 @@ fn text(key: &str, v: String) -> Value {
             .map(Value::from)
             .collect();
         Value::from(items)
+    } else if key == "anonymity.strict_mode" {
+        // A switch from the environment: `true`/`false` (anything else is named as invalid).
+        match v.trim() {
+            "true" => Value::from(true),
+            "false" => Value::from(false),
+            _ => Value::from(v),
+        }
     } else {
         Value::from(v)
     }

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::anonymity::ThresholdFloor;
 use crate::domain::department::Department;
 pub use crate::secret::{mask_url_password, Secret};
 pub use load::{ConfigError, FlagOverrides};
@@ -116,8 +117,40 @@ pub struct AnonymitySettings {
     /// Comments only where a group has at least this many answers (k–1000).
     #[serde(deserialize_with = "check::ranged::<_, u32, 3, 1000>")]
     pub comment_threshold: u32,
-    /// Whether board users may read comments.
+    /// Whether board users may read comments (never in strict mode).
     pub board_sees_comments: bool,
+    /// Strict mode, for a works council (what it does: the `impl` below).
+    pub strict_mode: bool,
+}
+
+/// Strict mode (works council). Rounds created or launched while it is on get k of at least
+/// 10 and a comment threshold of at least 20 ([`ThresholdFloor::STRICT`]), and a smaller k
+/// is refused; the board never reads comments; per-group progress is for admins
+/// only; the survey's first page says the mode is on.
+impl AnonymitySettings {
+    /// The k a new round gets when none is asked for.
+    pub fn round_k(&self) -> u32 {
+        self.floor().raise(self.k, self.comment_threshold).0
+    }
+
+    /// The least k and comment threshold a round may be created or launched with.
+    pub fn floor(&self) -> ThresholdFloor {
+        if self.strict_mode {
+            ThresholdFloor::STRICT
+        } else {
+            ThresholdFloor::STANDARD
+        }
+    }
+
+    /// The comment threshold a new round with anonymity threshold `k` gets (never below k).
+    pub fn round_comment_threshold(&self, k: u32) -> u32 {
+        self.floor().raise(k, self.comment_threshold).1
+    }
+
+    /// Whether board users may read comments.
+    pub fn board_reads_comments(&self) -> bool {
+        self.board_sees_comments && !self.strict_mode
+    }
 }
 
 /// `[thresholds]`: status thresholds of the three measures (shares in 0–1).
@@ -236,6 +269,7 @@ impl Default for AnonymitySettings {
             k: 5,
             comment_threshold: 10,
             board_sees_comments: false,
+            strict_mode: false,
         }
     }
 }

@@ -311,3 +311,58 @@ fn retention_defaults_to_eight_quarters_and_refuses_zero_or_negative() {
     }
 }
 // --- end retention ---
+// --- strict mode (works council) ---
+
+#[test]
+fn strict_mode_is_off_by_default_and_raises_what_new_rounds_get() {
+    let s = load_with(None, &[], FlagOverrides::default()).unwrap();
+    assert!(!s.anonymity.strict_mode);
+    assert_eq!(s.anonymity.round_k(), 5);
+    assert_eq!(s.anonymity.round_comment_threshold(5), 10);
+
+    // k = 12 stays (already above 10); the comment threshold 15 is raised to 20.
+    let file = "[anonymity]\nk = 12\ncomment_threshold = 15\nstrict_mode = true\nboard_sees_comments = true\n";
+    let s = load_with(Some(file), &[], FlagOverrides::default()).unwrap();
+    assert_eq!(s.anonymity.round_k(), 12);
+    assert_eq!(s.anonymity.round_comment_threshold(12), 20);
+    assert_eq!(s.anonymity.floor().k, 10);
+    assert!(!s.anonymity.board_reads_comments(), "never in strict mode");
+
+    let s = load_with(
+        Some("[anonymity]\nboard_sees_comments = true\n"),
+        &[("CTOPULSE_STRICT_MODE", "true")],
+        FlagOverrides::default(),
+    )
+    .unwrap();
+    assert!(s.anonymity.strict_mode);
+    assert_eq!(
+        (
+            s.anonymity.round_k(),
+            s.anonymity.round_comment_threshold(10)
+        ),
+        (10, 20)
+    );
+    assert!(!s.anonymity.board_reads_comments());
+}
+
+#[test]
+fn strict_mode_from_the_environment_must_be_true_or_false() {
+    let e = load_with(
+        None,
+        &[("CTOPULSE_STRICT_MODE", "on")],
+        FlagOverrides::default(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("anonymity.strict_mode") && e.contains("CTOPULSE_STRICT_MODE"),
+        "{e}"
+    );
+    let s = load_with(
+        None,
+        &[("CTOPULSE_STRICT_MODE", "false")],
+        FlagOverrides::default(),
+    )
+    .unwrap();
+    assert!(!s.anonymity.strict_mode);
+}

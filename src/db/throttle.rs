@@ -28,7 +28,8 @@ pub const LIMIT: i64 = 10;
 /// The window.
 pub const WINDOW: Duration = Duration::minutes(1);
 
-/// Records one failure.
+/// Records one failure. `account` is a key the caller chose (a staff account's id), never
+/// text a person typed.
 pub fn record(
     conn: &mut DbConnection,
     kind: AttemptKind,

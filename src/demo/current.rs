@@ -102,8 +102,8 @@ pub async fn open_round(
 /// The round settings the demo uses, from the service's settings.
 pub fn round_settings(s: &Settings) -> RoundSettings<'_> {
     RoundSettings {
-        k: s.anonymity.k,
-        comment_threshold: s.anonymity.comment_threshold,
+        k: s.anonymity.round_k(),
+        comment_threshold: s.anonymity.round_comment_threshold(s.anonymity.round_k()),
         timezone: &s.timezone,
         fiscal_year_start_month: s.fiscal_year_start_month,
     }

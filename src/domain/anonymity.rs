@@ -17,6 +17,40 @@ use rand::Rng;
 use crate::domain::scoring::figure::{Figure, Suppression};
 use crate::domain::scoring::inputs::RoundStatus;
 
+/// The smallest k a round may have.
+pub const MIN_K: u32 = 3;
+/// Strict mode's smallest k (works council).
+pub const STRICT_K: u32 = 10;
+/// Strict mode's smallest comment threshold.
+pub const STRICT_COMMENT_THRESHOLD: u32 = 20;
+
+/// The least k and comment threshold a round may be created or launched with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThresholdFloor {
+    pub k: u32,
+    pub comment_threshold: u32,
+}
+
+impl ThresholdFloor {
+    /// Without strict mode: the settings' own lower bound.
+    pub const STANDARD: ThresholdFloor = ThresholdFloor {
+        k: MIN_K,
+        comment_threshold: MIN_K,
+    };
+    /// Strict mode (works council).
+    pub const STRICT: ThresholdFloor = ThresholdFloor {
+        k: STRICT_K,
+        comment_threshold: STRICT_COMMENT_THRESHOLD,
+    };
+
+    /// A round's (k, comment threshold) raised to at least this floor (the comment threshold
+    /// never below k).
+    pub fn raise(&self, k: u32, comment_threshold: u32) -> (u32, u32) {
+        let k = k.max(self.k);
+        (k, comment_threshold.max(self.comment_threshold).max(k))
+    }
+}
+
 /// Whether a round's results may be shown at all: only once it has closed.
 pub fn round_is_released(status: RoundStatus) -> bool {
     matches!(status, RoundStatus::Closed | RoundStatus::Sealed)
@@ -138,6 +172,14 @@ pub fn releasable_comments<R: Rng + ?Sized>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_strict_floor_raises_thresholds_and_never_lowers_them() {
+        assert_eq!(ThresholdFloor::STRICT.raise(5, 10), (10, 20));
+        assert_eq!(ThresholdFloor::STRICT.raise(12, 15), (12, 20));
+        assert_eq!(ThresholdFloor::STRICT.raise(30, 25), (30, 30));
+        assert_eq!(ThresholdFloor::STANDARD.raise(5, 10), (5, 10));
+    }
     use rand::rngs::StdRng;
     use rand::SeedableRng;
 

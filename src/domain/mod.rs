@@ -7,6 +7,7 @@ pub mod email;
 pub mod hr;
 pub mod ids;
 pub mod locale;
+pub mod participation;
 pub mod quarter;
 pub mod question;
 pub mod retention;

@@ -16,6 +16,7 @@ use super::auth::{AnyStaff, Require, ResultReaders};
 use super::error::{responds, Kind, WebError};
 use super::{blocking, with_conn};
 use crate::app::inflection::{self, InflectionError};
+use crate::app::participation;
 use crate::app::report::{self, RenderError, ReportFormat};
 use crate::app::rounds::RoundError;
 use crate::app::scorecard::{self, LoadedScorecard, Options, ScorecardError};
@@ -103,7 +104,7 @@ fn sorted_json<T: Serialize>(body: &T) -> Result<HttpResponse, ApiError> {
 /// Whether this caller may read comments that pass the threshold.
 pub fn may_read_comments(who: &Identity, state: &AppState) -> bool {
     who.role == Role::Cto
-        || (who.role == Role::Board && state.settings.anonymity.board_sees_comments)
+        || (who.role == Role::Board && state.settings.anonymity.board_reads_comments())
 }
 
 /// The scorecard options for this caller.
@@ -232,26 +233,37 @@ pub async fn get_commentary(
     })
 }
 
-/// `GET /api/v1/progress`: response progress of open rounds (counts only).
+/// `GET /api/v1/progress`: response progress of open rounds (counts only): exact and live
+/// for admins; as of the start of the hour, small groups withheld, for the CTO and the board.
 #[utoipa::path(get, path = "/api/v1/progress", tag = "staff",
-    responses((status = 200, description = "Response progress of open rounds: counts per reporting group, never answers.", body = Vec<OpenRoundProgress>)))]
+    responses((status = 200, description = "Response progress of open rounds: counts per reporting group, never answers. Admins get exact, live counts; the CTO and the board get the counts taken at the start of the hour, without the groups of fewer than k invitations (each withheld row says why).", body = Vec<OpenRoundProgress>)))]
 pub async fn get_progress(
-    _who: Require<AnyStaff>,
+    who: Require<AnyStaff>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
-    let list =
-        with_conn::<ApiError, _>(&state, |conn| Ok(crate::app::rounds::open_progress(conn)?))
-            .await?;
+    let role = who.role;
+    let strict = state.settings.anonymity.strict_mode;
+    let hourly = state.hourly_counts.clone();
+    let list = with_conn::<ApiError, _>(&state, move |conn| {
+        Ok(participation::open_rounds(
+            conn,
+            role,
+            &hourly,
+            strict,
+            crate::clock::now(),
+        )?)
+    })
+    .await?;
     let list: Vec<OpenRoundProgress> = list
         .into_iter()
-        .map(|(r, progress)| OpenRoundProgress {
-            closes_on: r.closes_on,
+        .map(|seen| OpenRoundProgress {
+            closes_on: seen.round.closes_on,
+            quarter: seen.round.quarter,
+            round_id: seen.round.id,
+            template: seen.round.template_key.clone(),
             // Bounced addresses are for the admin pages, not the API's readers: the
             // conversion drops them.
-            progress: progress.into(),
-            quarter: r.quarter,
-            round_id: r.id,
-            template: r.template_key,
+            progress: seen.into(),
         })
         .collect();
     sorted_json(&list)

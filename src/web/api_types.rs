@@ -4,12 +4,13 @@
 
 use crate::domain::ids::RoundId;
 use serde::{Deserialize, Serialize};
+use time::format_description::well_known::Rfc3339;
 use time::Date;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::app::inflection::RegisterEntry;
+use crate::app::participation::{SeenGroup, SeenRound};
 use crate::app::report::ReportFormat;
-use crate::app::rounds::{GroupProgress, RoundProgress};
 use crate::app::scorecard::LoadedScorecard;
 use crate::auth::Role;
 use crate::domain::locale::Locale;
@@ -199,28 +200,45 @@ impl From<RegisterEntry> for InflectionEntry {
     }
 }
 
-/// Participation counts of one reporting group (who answered is known, what is not).
+/// Participation counts of one reporting group (who answered is known, what is not). The CTO
+/// and the board get counts taken at the start of the hour, and none for a group of fewer
+/// than k invitations (or one whose count would give such a group away): then only
+/// `invited` and the reason, in `withheld`. Admins get exact, live counts.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct GroupCounts {
-    pub answered: i64,
-    pub delivered: i64,
+    pub answered: Option<i64>,
+    pub delivered: Option<i64>,
     /// The reporting group's key, or `all` for the overall row.
     pub group: String,
     pub invited: i64,
-    /// answered / delivered; `null` before anything was delivered.
+    /// answered / delivered; `null` before anything was delivered or when withheld.
     pub response_rate: Option<f64>,
-    pub undeliverable: i64,
+    pub undeliverable: Option<i64>,
+    /// Why the counts are not shown; `null` when they are.
+    pub withheld: Option<String>,
 }
 
-impl From<GroupProgress> for GroupCounts {
-    fn from(g: GroupProgress) -> Self {
-        GroupCounts {
-            answered: g.answered,
-            delivered: g.delivered,
-            group: g.group,
-            invited: g.invited,
-            response_rate: g.response_rate,
-            undeliverable: g.undeliverable,
+impl From<SeenGroup> for GroupCounts {
+    fn from(g: SeenGroup) -> Self {
+        match g.counts {
+            Ok(c) => GroupCounts {
+                answered: Some(c.answered),
+                delivered: Some(c.delivered),
+                group: g.group,
+                invited: g.invited,
+                response_rate: c.response_rate,
+                undeliverable: Some(c.undeliverable),
+                withheld: None,
+            },
+            Err(why) => GroupCounts {
+                answered: None,
+                delivered: None,
+                group: g.group,
+                invited: g.invited,
+                response_rate: None,
+                undeliverable: None,
+                withheld: Some(why.reason()),
+            },
         }
     }
 }
@@ -228,7 +246,11 @@ impl From<GroupProgress> for GroupCounts {
 /// A round's participation, overall and per group.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ProgressCounts {
-    pub emails_pending: i64,
+    /// When the counts were taken (RFC 3339, UTC): now for admins, the start of the hour for
+    /// the CTO and the board; `null` until the server has taken its first hourly count.
+    #[schema(format = DateTime)]
+    pub as_of: Option<String>,
+    pub emails_pending: Option<i64>,
     pub groups: Vec<GroupCounts>,
     pub overall: GroupCounts,
     #[schema(value_type = String, format = "uuid")]
@@ -239,14 +261,15 @@ pub struct ProgressCounts {
     pub undeliverable: Vec<String>,
 }
 
-impl From<RoundProgress> for ProgressCounts {
-    fn from(p: RoundProgress) -> Self {
+impl From<SeenRound> for ProgressCounts {
+    fn from(p: SeenRound) -> Self {
         ProgressCounts {
+            as_of: p.as_of.and_then(|t| t.assume_utc().format(&Rfc3339).ok()),
             emails_pending: p.emails_pending,
             groups: p.groups.into_iter().map(GroupCounts::from).collect(),
             overall: p.overall.into(),
-            round_id: p.round_id,
-            status: p.status,
+            round_id: p.round.id,
+            status: p.round.status,
             undeliverable: Vec::new(),
         }
     }

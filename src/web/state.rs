@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::app::participation::HourlyCounts;
 use crate::app::survey::recent::RecentLinks;
 use crate::app::survey::templates::ParsedTemplates;
 use crate::app::survey::Caches;
@@ -22,6 +23,8 @@ pub struct AppState {
     pub parsed_templates: Arc<ParsedTemplates>,
     /// Survey links read a moment ago (see `app::survey::recent`).
     pub recent_links: Arc<RecentLinks>,
+    /// Open rounds' participation taken at the start of the hour, for the CTO and the board.
+    pub hourly_counts: Arc<HourlyCounts>,
     pub mailer: Mailer,
 }
 
@@ -39,6 +42,7 @@ impl AppState {
             templates,
             parsed_templates: Arc::default(),
             recent_links: Arc::default(),
+            hourly_counts: Arc::default(),
             mailer,
         }
     }

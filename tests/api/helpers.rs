@@ -127,8 +127,18 @@ impl TestApp {
 
     /// Starts the app on a fresh database with extra settings (environment variable, value).
     pub async fn spawn_with(extra: &[(&str, &str)]) -> TestApp {
+        Self::spawn_adjusted(extra, |_| {}).await
+    }
+
+    /// Like `spawn_with`, with the loaded settings changed by `adjust` (for settings that
+    /// have no environment variable).
+    pub async fn spawn_adjusted(
+        extra: &[(&str, &str)],
+        adjust: impl FnOnce(&mut Settings),
+    ) -> TestApp {
         let db = TestDb::new();
-        let settings = test_settings(db.url(), extra);
+        let mut settings = test_settings(db.url(), extra);
+        adjust(&mut settings);
         let pool = prepare_database(&settings).expect("prepare test database");
         let mailbox = MemoryMailbox::default();
         let mailer = Mailer::memory(mailbox.clone(), &settings.mail.from).expect("mailer");

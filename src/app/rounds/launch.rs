@@ -9,6 +9,7 @@ use time::PrimitiveDateTime;
 use super::{get, weights_json, RoundError};
 use crate::db::rounds::{self, LaunchSnapshot, NewInvitation, NewOutboxRow, Round, StoredGroups};
 use crate::db::{audit, departments, DbConnection, DbError};
+use crate::domain::anonymity::ThresholdFloor;
 use crate::domain::department::Membership;
 use crate::domain::round::{self, ReportingGroup, RoundStatus};
 use crate::domain::template::{Template, TemplateSet};
@@ -19,6 +20,9 @@ pub struct LaunchReport {
     pub invitations: usize,
     /// Roster changes in the 7 days before launch (a padded roster would weaken k).
     pub recent_roster_changes: i64,
+    /// The anonymity and comment thresholds the round is locked with.
+    pub k: u32,
+    pub comment_threshold: u32,
 }
 
 /// Launches a draft round with the current version of its template in `templates`: snapshots
@@ -38,11 +42,40 @@ pub fn launch(
     launch_with(conn, round.id, template, now, actor)
 }
 
+/// [`launch`] with the round's k and comment threshold raised to at least `floor` (strict
+/// mode: a draft made before the mode was switched on gets 10 and 20).
+pub fn launch_at_floor(
+    conn: &mut DbConnection,
+    id: RoundId,
+    templates: &TemplateSet,
+    floor: ThresholdFloor,
+    now: PrimitiveDateTime,
+    actor: &str,
+) -> Result<LaunchReport, RoundError> {
+    let round = get(conn, id)?;
+    let template = templates
+        .get(&round.template_key)
+        .ok_or_else(|| RoundError::TemplateGone(round.template_key.clone()))?;
+    launch_with_floor(conn, round.id, template, floor, now, actor)
+}
+
 /// [`launch`] with the template given (its key must be the round's).
 pub fn launch_with(
     conn: &mut DbConnection,
     id: RoundId,
     template: &Template,
+    now: PrimitiveDateTime,
+    actor: &str,
+) -> Result<LaunchReport, RoundError> {
+    launch_with_floor(conn, id, template, ThresholdFloor::STANDARD, now, actor)
+}
+
+/// [`launch_with`] at a threshold floor (see [`launch_at_floor`]).
+pub fn launch_with_floor(
+    conn: &mut DbConnection,
+    id: RoundId,
+    template: &Template,
+    floor: ThresholdFloor,
     now: PrimitiveDateTime,
     actor: &str,
 ) -> Result<LaunchReport, RoundError> {
@@ -124,11 +157,18 @@ pub fn launch_with(
         rounds::analyze(conn, "invitations")?;
         rounds::insert_outbox(conn, &mails)?;
         rounds::analyze(conn, "outbox")?;
+        // Locked from here on: nothing changes a launched round's k or comment threshold.
+        let (k, comment_threshold) = floor.raise(
+            u32::try_from(round.k).unwrap_or(0),
+            u32::try_from(round.comment_threshold).unwrap_or(0),
+        );
         rounds::mark_launched(
             conn,
             id,
             &LaunchSnapshot {
                 template,
+                k: i32::try_from(k).unwrap_or(i32::MAX),
+                comment_threshold: i32::try_from(comment_threshold).unwrap_or(i32::MAX),
                 groups: &StoredGroups(groups),
                 weights: &weights_json(&weights)?,
                 launched_at: now,
@@ -136,7 +176,7 @@ pub fn launch_with(
         )?;
         let recent_roster_changes = rounds::roster_changes_before(conn, now)?;
         let detail = format!(
-            "invitations={} template_hash={} roster_changes_7d={recent_roster_changes}",
+            "invitations={} template_hash={} roster_changes_7d={recent_roster_changes} k={k} comment_threshold={comment_threshold}",
             invites.len(),
             template.content_hash()
         );
@@ -152,6 +192,8 @@ pub fn launch_with(
         Ok(LaunchReport {
             invitations: invites.len(),
             recent_roster_changes,
+            k,
+            comment_threshold,
         })
     })
 }

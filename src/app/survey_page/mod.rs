@@ -12,9 +12,15 @@ use crate::db::rounds::Round;
 use crate::domain::department::Department;
 use crate::domain::locale::Locale;
 
-/// Renders the read-only survey of a round as a respondent of `dept` (default sales) sees it.
-/// `None` when the round's stored template does not load or the page does not render.
-pub fn preview_html(round: &Round, locale: Locale, dept: Option<&str>) -> Option<String> {
+/// Renders the read-only survey of a round as a respondent of `dept` (default sales) sees it,
+/// saying so when strict mode is on. `None` when the round's stored template does not load or
+/// the page does not render.
+pub fn preview_html(
+    round: &Round,
+    locale: Locale,
+    dept: Option<&str>,
+    strict_mode: bool,
+) -> Option<String> {
     let template = round.template().ok()?;
     let department = dept
         .and_then(|d| d.parse().ok())
@@ -30,6 +36,7 @@ pub fn preview_html(round: &Round, locale: Locale, dept: Option<&str>) -> Option
         action: String::new(),
         csrf: String::new(),
         preview: true,
+        strict_mode,
         self_url: format!(
             "/preview/{}?dept={}",
             round.id,

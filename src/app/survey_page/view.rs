@@ -61,6 +61,8 @@ pub struct FormPage {
     pub intro: String,
     pub promise_groups: String,
     pub promise_comments: String,
+    /// Strict mode (works council) is on: the first page says so.
+    pub strict_mode: bool,
     pub sections: Vec<SectionView>,
     pub errors: Vec<(String, String)>,
     pub action: String,
@@ -91,6 +93,8 @@ pub struct FormInput<'a> {
     pub action: String,
     pub csrf: String,
     pub preview: bool,
+    /// Whether strict mode (works council) is on.
+    pub strict_mode: bool,
     /// The page's own URL without `lang`, for language links.
     pub self_url: String,
 }
@@ -139,6 +143,7 @@ pub fn form_page(input: &FormInput<'_>) -> FormPage {
         promise_comments: c
             .promise_comments
             .replace("{c}", &input.comment_threshold.to_string()),
+        strict_mode: input.strict_mode,
         sections,
         errors,
         action: input.action.clone(),

@@ -211,9 +211,12 @@ pub fn list(conn: &mut DbConnection) -> Result<Vec<Round>, DbError> {
         .map_err(malformed_in("rounds"))
 }
 
-/// What a launch locks in: the template version, groups and weights, and when it opened.
+/// What a launch locks in: the template version, thresholds, groups and weights, and when
+/// it opened.
 pub struct LaunchSnapshot<'a> {
     pub template: &'a Template,
+    pub k: i32,
+    pub comment_threshold: i32,
     pub groups: &'a StoredGroups,
     pub weights: &'a str,
     pub launched_at: PrimitiveDateTime,
@@ -231,6 +234,8 @@ pub fn mark_launched(
             rounds::template_version.eq(s.template.version() as i32),
             rounds::template_content.eq(s.template.source()),
             rounds::template_hash.eq(s.template.content_hash()),
+            rounds::k.eq(s.k),
+            rounds::comment_threshold.eq(s.comment_threshold),
             rounds::reporting_groups.eq(s.groups),
             rounds::weights.eq(s.weights),
             rounds::launched_at.eq(Some(s.launched_at)),

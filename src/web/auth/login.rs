@@ -60,7 +60,9 @@ pub async fn login_submit(
     let https = state.settings.is_https();
     let form = form.into_inner();
     let typed_email = form.email.trim();
-    let shown_email = if typed_email.len() <= 254 && !typed_email.chars().any(char::is_control) {
+    // Typed text is shown again only when it is an email address: anything else may be a
+    // password typed into the wrong field, and the page would put it on the screen.
+    let shown_email = if Email::parse(typed_email).is_ok() {
         typed_email
     } else {
         ""

@@ -43,7 +43,9 @@ impl WebError for RoundError {
             E::Exists { .. } | E::WrongStatus { .. } | E::NotClosed { .. } | E::TemplateGone(_) => {
                 Kind::Conflict
             }
-            E::ClosePassed(_) | E::NoInvitees(_) | E::Invalid(_) => Kind::BadRequest,
+            E::ClosePassed(_) | E::NoInvitees(_) | E::Invalid(_) | E::BelowStrictFloor { .. } => {
+                Kind::BadRequest
+            }
             E::Db(d) => d.kind(),
             E::StoredTemplate(_) => Kind::Internal,
         }

@@ -2,6 +2,7 @@
 
 pub mod admin;
 mod error;
+mod open_rounds;
 pub mod view;
 
 pub use self::error::PageError;
@@ -17,7 +18,7 @@ use super::auth::{BoardOnly, CtoOnly, Require};
 use super::error::{Kind, WebError};
 use super::with_conn;
 use crate::app::scorecard;
-use crate::app::{commentary, inflection, rounds};
+use crate::app::{commentary, inflection, participation, rounds};
 use crate::auth::{Identity, Role};
 use crate::domain::quarter::Quarter;
 use crate::web::state::AppState;
@@ -49,7 +50,7 @@ struct DashboardPage {
     quarters: Vec<(String, bool)>,
     scorecard: Option<ScorecardView>,
     show_comments: bool,
-    open_rounds: Vec<(String, String)>,
+    open_rounds: Vec<open_rounds::OpenRoundView>,
     commentary_quarter: String,
     commentary_text: String,
     register: Vec<RegisterRow>,
@@ -192,27 +193,14 @@ pub async fn dashboard(
         )
     });
     let templates = state.templates.clone();
+    let (role, strict) = (who.role, state.settings.anonymity.strict_mode);
+    let hourly = state.hourly_counts.clone();
     let (open_rounds, text) = with_conn::<PageError, _>(&state, move |conn| {
-        let mut open = Vec::new();
-        for (r, p) in rounds::open_progress(conn)? {
-            let rate = p
-                .overall
-                .response_rate
-                .map(view::pct)
-                .unwrap_or_else(|| "—".into());
-            let survey = templates
-                .get(&r.template_key)
-                .map(|t| t.title().get(crate::domain::locale::Locale::En).to_string())
-                .unwrap_or_else(|| r.template_key.clone());
-            open.push((
-                format!("{} · {survey}", r.quarter),
-                format!(
-                    "{} of {} answered ({rate}); closes {}",
-                    p.overall.answered, p.overall.delivered, r.closes_on
-                ),
-            ));
-        }
-        Ok((open, commentary::get(conn, current)?.unwrap_or_default()))
+        let seen = participation::open_rounds(conn, role, &hourly, strict, crate::clock::now())?;
+        Ok((
+            open_rounds::open_round_views(seen, &templates),
+            commentary::get(conn, current)?.unwrap_or_default(),
+        ))
     })
     .await?;
     let page = DashboardPage {
@@ -250,7 +238,7 @@ pub async fn board(
         notice: q.notice.clone(),
         quarters: c.quarters,
         scorecard: c.scorecard,
-        show_comments: state.settings.anonymity.board_sees_comments,
+        show_comments: state.settings.anonymity.board_reads_comments(),
         register: c.register,
         can_assess: false,
         can_confirm: true,

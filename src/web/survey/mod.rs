@@ -254,6 +254,7 @@ struct Rendered<'a> {
     csrf: String,
     kept: BTreeMap<String, String>,
     problems: BTreeMap<String, survey_form::Problem>,
+    strict_mode: bool,
 }
 
 fn render_form(r: Rendered<'_>, status: StatusCode) -> HttpResponse {
@@ -273,6 +274,7 @@ fn render_form(r: Rendered<'_>, status: StatusCode) -> HttpResponse {
         action: format!("/survey/{}?lang={}", round.id, r.locale.code()),
         csrf: r.csrf,
         preview: false,
+        strict_mode: r.strict_mode,
         self_url: format!("/survey/{}", round.id),
     });
     match page.render() {
@@ -327,6 +329,7 @@ pub async fn show_form(
                     csrf: tokens::derive("survey-csrf", &token),
                     kept: BTreeMap::new(),
                     problems: BTreeMap::new(),
+                    strict_mode: state.settings.anonymity.strict_mode,
                 },
                 StatusCode::OK,
             )
@@ -430,6 +433,7 @@ pub async fn submit(
                 csrf: expected,
                 kept,
                 problems,
+                strict_mode: state.settings.anonymity.strict_mode,
             },
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
@@ -475,7 +479,8 @@ pub async fn preview(
         Ok(None) => return unknown(locale),
         Err(e) => return unavailable(locale, &e),
     };
-    match preview_html(&round, locale, q.dept.as_deref()) {
+    let strict = state.settings.anonymity.strict_mode;
+    match preview_html(&round, locale, q.dept.as_deref(), strict) {
         Some(b) => html(HttpResponse::Ok(), b),
         None => unknown(locale),
     }

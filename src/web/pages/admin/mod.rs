@@ -312,18 +312,19 @@ pub async fn create_round(
         .ok_or_else(|| PageError::NoTemplate(f.template.clone()))?;
     let (settings, actor) = (state.settings.clone(), who.actor.clone());
     let id = with_conn::<PageError, _>(&state, move |conn| {
-        let k = settings.anonymity.k;
-        Ok(app_rounds::create(
+        let k = settings.anonymity.round_k();
+        Ok(app_rounds::create_at_floor(
             conn,
             &app_rounds::NewRound {
                 template: &template,
                 quarter,
                 closes_on,
                 k,
-                comment_threshold: settings.anonymity.comment_threshold.max(k),
+                comment_threshold: settings.anonymity.round_comment_threshold(k),
                 merges,
                 timezone: &settings.timezone,
             },
+            settings.anonymity.floor(),
             clock::now(),
             &actor,
         )?)
@@ -347,13 +348,14 @@ pub async fn round_action(
     let (id, action) = path.into_inner();
     let closing = action == "close";
     let (templates, actor) = (state.templates.clone(), who.actor.clone());
+    let floor = state.settings.anonymity.floor();
     let recent_links = state.recent_links.clone();
     let notice = with_conn::<PageError, _>(&state, move |conn| {
         let now = clock::now();
         let id = app_rounds::lookup(conn, &id)?.id;
         match action.as_str() {
             "launch" => {
-                let rep = app_rounds::launch(conn, id, &templates, now, &actor)?;
+                let rep = app_rounds::launch_at_floor(conn, id, &templates, floor, now, &actor)?;
                 let warn = if rep.recent_roster_changes > 0 {
                     format!(
                         " Note: the roster changed {} time(s) in the last 7 days.",
@@ -363,8 +365,8 @@ pub async fn round_action(
                     String::new()
                 };
                 Ok(format!(
-                    "Launched: {} invitation(s) queued.{warn}",
-                    rep.invitations
+                    "Launched: {} invitation(s) queued; k = {}, comments from {} answers.{warn}",
+                    rep.invitations, rep.k, rep.comment_threshold
                 ))
             }
             "remind" => {

@@ -1,0 +1,2 @@
+-- The typed text removed by up.sql is not restored.
+SELECT 1;
