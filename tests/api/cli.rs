@@ -4,7 +4,7 @@ use std::process::{Command, Output};
 
 use crate::helpers::TestDb;
 
-fn ctopulse(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+pub(crate) fn ctopulse(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_ctopulse"));
     cmd.current_dir(dir).args(args).env_clear();
     if let Ok(path) = std::env::var("PATH") {
@@ -16,7 +16,7 @@ fn ctopulse(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Outpu
     cmd.output().expect("run ctopulse")
 }
 
-fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 

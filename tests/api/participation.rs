@@ -14,21 +14,14 @@ use crate::staff_support::{add_token, add_user, get_with, sign_in};
 
 /// Six in sales, six in engineering and the CEO alone in her office: internal CSAT has the
 /// groups ceo (1 invitation), engineering (6) and sales (6).
-pub const ROSTER_WITH_ONE_CEO: &str = "email,name,department,locale,is_engineer,is_executive,active
-s1@acme.test,Sam One,sales,en,false,false,true
-s2@acme.test,Sara Two,sales,nl,false,false,true
-s3@acme.test,Seo Three,sales,ko,false,false,true
-s4@acme.test,Sid Four,sales,en,false,false,true
-s5@acme.test,Sue Five,sales,en,false,false,true
-s6@acme.test,Stan Six,sales,en,false,true,true
-e1@acme.test,Eli One,engineering,en,true,false,true
-e2@acme.test,Eun Two,engineering,ko,true,false,true
-e3@acme.test,Eva Three,engineering,nl,true,false,true
-e4@acme.test,Ed Four,engineering,en,true,false,true
-e5@acme.test,Emma Five,engineering,en,true,false,true
-e6@acme.test,Eric Six,engineering,en,true,true,true
-c1@acme.test,Cora Chen,ceo,en,false,true,true
-";
+/// The shared roster with one member in the CEO's office (a one-person group) and no board.
+pub fn roster_with_one_ceo() -> String {
+    crate::helpers::ROSTER
+        .lines()
+        .filter(|l| !l.starts_with("c2@") && !l.starts_with("b1@"))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
 
 pub async fn progress(app: &TestApp, token: &str) -> Value {
     let res = app
@@ -84,7 +77,7 @@ async fn the_cto_and_the_board_never_see_a_one_person_group_or_a_change_within_t
     let (_, admin) = add_token(&app, "admin-bot", Role::Admin);
     let (_, cto) = add_token(&app, "cto-bot", Role::Cto);
     let (_, board) = add_token(&app, "board-bot", Role::Board);
-    app.import_roster(ROSTER_WITH_ONE_CEO);
+    app.import_roster(&roster_with_one_ceo());
     app.launch("internal-csat", "2026Q4");
 
     // Before the server has taken an hourly count, readers get invitations only.
@@ -153,7 +146,7 @@ async fn the_cto_and_the_board_never_see_a_one_person_group_or_a_change_within_t
 async fn the_dashboard_shows_the_hourly_counts_and_says_why_a_group_is_withheld() {
     let app = TestApp::spawn().await;
     add_user(&app, "cto@example.com", Role::Cto);
-    app.import_roster(ROSTER_WITH_ONE_CEO);
+    app.import_roster(&roster_with_one_ceo());
     app.launch("internal-csat", "2026Q4");
     let t0 = ctopulse::clock::now();
     take_hourly(&app, t0);

@@ -2,7 +2,7 @@
 //! k at least 10 and comments from 20 answers, a smaller k refused, no comments for the board,
 //! per-group progress for admins only, and the survey's first page saying so.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use ctopulse::app::rounds::{self, NewRound, RoundError};
 use ctopulse::app::survey_page::copy::copy;
@@ -11,27 +11,12 @@ use ctopulse::domain::anonymity::ThresholdFloor;
 use ctopulse::domain::locale::Locale;
 use serde_json::Value;
 
+use crate::cli::{ctopulse, stderr};
 use crate::helpers::{rid, TestApp, TestDb, ROSTER};
-use crate::participation::{group, progress, take_hourly, ROSTER_WITH_ONE_CEO};
+use crate::participation::{group, progress, roster_with_one_ceo, take_hourly};
 use crate::staff_support::{add_token, add_user, sign_in};
 
 const STRICT: (&str, &str) = ("CTOPULSE_STRICT_MODE", "true");
-
-fn ctopulse(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ctopulse"));
-    cmd.current_dir(dir).args(args).env_clear();
-    if let Ok(path) = std::env::var("PATH") {
-        cmd.env("PATH", path);
-    }
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd.output().expect("run ctopulse")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// k and comment threshold of every round, by id, from `round list --json`.
 fn thresholds(list: &Output) -> Vec<(String, i64, i64)> {
@@ -243,7 +228,7 @@ async fn in_strict_mode_per_group_progress_is_for_admins_only() {
     let (_, admin) = add_token(&app, "admin-bot", Role::Admin);
     let (_, cto) = add_token(&app, "cto-bot", Role::Cto);
     let (_, board) = add_token(&app, "board-bot", Role::Board);
-    app.import_roster(ROSTER_WITH_ONE_CEO);
+    app.import_roster(&roster_with_one_ceo());
     app.launch("internal-csat", "2026Q4");
     take_hourly(&app, ctopulse::clock::now());
     for token in [&cto, &board] {

@@ -35,11 +35,7 @@ pub fn launch(
     now: PrimitiveDateTime,
     actor: &str,
 ) -> Result<LaunchReport, RoundError> {
-    let round = get(conn, id)?;
-    let template = templates
-        .get(&round.template_key)
-        .ok_or_else(|| RoundError::TemplateGone(round.template_key.clone()))?;
-    launch_with(conn, round.id, template, now, actor)
+    launch_at_floor(conn, id, templates, ThresholdFloor::STANDARD, now, actor)
 }
 
 /// [`launch`] with the round's k and comment threshold raised to at least `floor` (strict
