@@ -16,21 +16,24 @@ use actix_web::{web, HttpRequest, HttpResponse, HttpResponseBuilder};
 use askama::Template as Askama;
 use serde::Deserialize;
 
-use self::copy::{copy, from_accept_language, Copy};
+use self::copy::{closed_body, copy, from_accept_language, Copy};
 use self::view::{form_page, FormInput, MessagePage};
 use super::client_ip::client_ip;
 use super::error::{response_head, Kind, WebError};
 use super::with_conn;
+use crate::app::survey::SurveyRound;
 use crate::app::survey::{self as use_case, Followed, Form, Refusal, SurveyError};
 use crate::app::survey::{Checked, LinkState, Respondent, Submitted};
 use crate::clock;
 use crate::db::DbError;
 use crate::domain::department::Membership;
 use crate::domain::locale::Locale;
+use crate::domain::round::local_date;
 use crate::domain::survey_form;
 use crate::domain::template::Template;
 use crate::tokens;
 use crate::web::state::AppState;
+use time::{Date, PrimitiveDateTime};
 
 /// Largest survey form body accepted (a full form with a 2,000-character comment, percent-
 /// encoded, is far below this).
@@ -77,6 +80,16 @@ fn message_on(
     tone: &'static str,
 ) -> HttpResponse {
     let (heading, body) = pick(copy(locale));
+    page_on(head, locale, heading, body.to_string(), tone)
+}
+
+fn page_on(
+    head: HttpResponseBuilder,
+    locale: Locale,
+    heading: &'static str,
+    body: String,
+    tone: &'static str,
+) -> HttpResponse {
     let page = MessagePage {
         lang: locale.code(),
         heading,
@@ -114,13 +127,52 @@ fn answered(locale: Locale) -> HttpResponse {
         "good",
     )
 }
-fn closed(locale: Locale) -> HttpResponse {
-    message(
-        StatusCode::GONE,
+/// The closed page: when the round closed (in the service's time zone) and where its
+/// results go. `closed_at` is when it was closed by hand, if it was.
+fn closed(
+    state: &AppState,
+    locale: Locale,
+    closes_on: Date,
+    closes_at: PrimitiveDateTime,
+    closed_at: Option<PrimitiveDateTime>,
+) -> HttpResponse {
+    let tz = &state.settings.timezone;
+    let early = closed_at
+        .filter(|c| *c < closes_at)
+        .and_then(|c| local_date(c, tz).ok());
+    page_on(
+        HttpResponse::build(StatusCode::GONE),
         locale,
-        |c| (c.closed_title, c.closed_body),
+        copy(locale).closed_title,
+        closed_body(locale, closes_on, early, tz),
         "bad",
     )
+}
+
+/// The closed page of a link whose round's close time has passed (not yet sealed, so never
+/// closed by hand: closing seals at once).
+fn closed_link(state: &AppState, locale: Locale, round: &SurveyRound) -> HttpResponse {
+    closed(state, locale, round.closes_on, round.closes_at, None)
+}
+
+/// The page for a cookie of round `rid` that leads nowhere (or to a closed round): the
+/// closed page when the round has ended (a seal deletes its links, so a late respondent
+/// holding the form gets here), else "this link does not work".
+async fn ended_or_unknown(state: &AppState, locale: Locale, rid: RoundId) -> HttpResponse {
+    let found = with_conn(state, move |conn| {
+        crate::app::rounds::find(conn, rid).map_err(SurveyPageError::from)
+    })
+    .await;
+    match found {
+        Ok(Some(r))
+            if r.status.results_visible()
+                || (r.launched_at.is_some() && r.closes_at <= clock::now()) =>
+        {
+            closed(state, locale, r.closes_on, r.closes_at, r.closed_at)
+        }
+        Ok(_) => unknown(locale),
+        Err(e) => unavailable(locale, &e),
+    }
 }
 /// What a respondent's page could not do (logged with its causes; the respondent is told
 /// to try again shortly, in their language). Its status, headers and log line come from
@@ -204,8 +256,11 @@ pub async fn open_link(
             r
         }
         Ok(Followed::Link(LinkState::Unknown)) => unknown(locale),
-        Ok(Followed::Link(LinkState::Answered { .. })) => answered(locale),
-        Ok(Followed::Link(LinkState::Closed { .. })) => closed(locale),
+        // The invitation names its language: the pages after the form speak it too.
+        Ok(Followed::Link(LinkState::Answered { locale, .. })) => answered(locale),
+        Ok(Followed::Link(LinkState::Closed { round, locale })) => {
+            closed_link(&state, locale, &round)
+        }
         Ok(Followed::Link(LinkState::Open(r))) => {
             let expires = r.round.closes_at.assume_utc();
             let cookie = Cookie::build(cookie_name(&state, r.round.id), token)
@@ -337,8 +392,10 @@ pub async fn show_form(
         Ok(Form::Open(..) | Form::Not(LinkState::Open(_) | LinkState::Unknown)) => {
             unknown(fallback)
         }
-        Ok(Form::Not(LinkState::Answered { .. })) => answered(fallback),
-        Ok(Form::Not(LinkState::Closed { .. })) => closed(fallback),
+        Ok(Form::Not(LinkState::Answered { locale, .. })) => answered(chosen_locale(&q, locale)),
+        Ok(Form::Not(LinkState::Closed { round, locale })) => {
+            closed_link(&state, chosen_locale(&q, locale), &round)
+        }
     }
 }
 
@@ -453,9 +510,16 @@ pub async fn submit(
             let _ = page.add_cookie(&gone);
             page
         }
-        Ok(Checked::Not(Submitted::AlreadyAnswered)) => answered(fallback),
-        Ok(Checked::Not(Submitted::Closed)) => closed(fallback),
-        Ok(Checked::Not(Submitted::Unknown | Submitted::Stored)) => unknown(fallback),
+        Ok(Checked::Not(Submitted::AlreadyAnswered, locale)) => {
+            answered(locale.map_or(fallback, |l| chosen_locale(&q, l)))
+        }
+        Ok(Checked::Not(Submitted::Closed, locale)) => {
+            let locale = locale.map_or(fallback, |l| chosen_locale(&q, l));
+            ended_or_unknown(&state, locale, rid).await
+        }
+        Ok(Checked::Not(Submitted::Unknown | Submitted::Stored, _)) => {
+            ended_or_unknown(&state, fallback, rid).await
+        }
     }
 }
 
