@@ -163,6 +163,10 @@ async fn after_the_seal_a_held_form_is_told_the_survey_closed() {
     );
     assert!(page.contains(&on), "{page}");
     assert!(page.contains("results go to the company"), "{page}");
+    // So is the form reloaded in that tab.
+    let (status, page) = get(&app, &browser, &form).await;
+    assert_eq!(status, 410);
+    assert!(page.contains(&on), "{page}");
     // The link itself names nobody now.
     let (status, page) = get(&app, &browser, &app.link_path(KO_INVITEE)).await;
     assert_eq!(status, 404);
