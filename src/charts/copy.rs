@@ -184,7 +184,7 @@ const KO: Labels = Labels {
     at_least: "기준 {t} 이상",
     breach: "기준 위반",
     within: "기준 충족",
-    groups_heading: "보고 그룹별 CSAT (수염 = 95% 신뢰구간)",
+    groups_heading: "보고 그룹별 CSAT (오차 막대 = 95% 신뢰구간)",
     weight: "가중치 {w}",
     fewer_than_k: "응답 {k}명 미만",
     protects_another: "더 작은 그룹 보호를 위해 비공개",

@@ -5,7 +5,7 @@ use diesel::pg::Pg;
 use diesel::prelude::*;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
 use diesel::sql_types::{Array, Bool, Integer, Nullable, Text, Timestamp};
-use time::PrimitiveDateTime;
+use time::{Date, PrimitiveDateTime};
 
 use super::column::malformed_in;
 use super::schema::{answers, employees, invitation_links, invitations, responses, rounds};
@@ -24,6 +24,8 @@ pub struct SurveyRound {
     pub id: RoundId,
     pub template_hash: String,
     pub status: RoundStatus,
+    /// The last day answers are taken (in the service's time zone), as the invitation said.
+    pub closes_on: Date,
     pub closes_at: PrimitiveDateTime,
     pub k: i32,
     pub comment_threshold: i32,
@@ -36,15 +38,16 @@ impl SurveyRound {
     }
 }
 
-/// What a survey token leads to.
+/// What a survey token leads to. A link that still exists names its invitee's language, so
+/// every page it leads to speaks it (not the browser's).
 #[derive(Debug, Clone)]
 pub enum LinkState {
     /// A live invitation of an open round.
     Open(Respondent),
     /// The invitation was already answered.
-    Answered { round: SurveyRound },
+    Answered { round: SurveyRound, locale: Locale },
     /// The round has closed (or its close time has passed).
-    Closed { round: SurveyRound },
+    Closed { round: SurveyRound, locale: Locale },
     /// No such link (never existed, or deleted when its round was sealed).
     Unknown,
 }
@@ -102,9 +105,9 @@ fn link_state(found: Option<LinkRow>, now: PrimitiveDateTime) -> LinkState {
         return LinkState::Unknown;
     };
     if !round.accepts_answers(now) {
-        LinkState::Closed { round }
+        LinkState::Closed { round, locale }
     } else if responded {
-        LinkState::Answered { round }
+        LinkState::Answered { round, locale }
     } else {
         LinkState::Open(Respondent {
             round,
@@ -155,7 +158,7 @@ pub fn submit(
     Ok(match checked {
         Checked::Stored(_) => Submitted::Stored,
         Checked::Refused(_, never) => match never {},
-        Checked::Not(s) => s,
+        Checked::Not(s, _) => s,
     })
 }
 
@@ -166,8 +169,9 @@ pub enum Checked<R> {
     Stored(Respondent),
     /// `check` refused the answers of this respondent; nothing was written.
     Refused(Respondent, R),
-    /// Not stored: not an open invitation of the round (never `Stored`).
-    Not(Submitted),
+    /// Not stored: not an open invitation of the round (never `Stored`), with the invitee's
+    /// language when the link still names one.
+    Not(Submitted, Option<Locale>),
 }
 
 /// `submit` with the answers made from the respondent by `check` (the form validated against
@@ -191,13 +195,16 @@ pub fn submit_checked<R>(
     }
 }
 
+/// Why a submission was not stored, and the invitee's language when the link names one.
+type NotStored = (Submitted, Option<Locale>);
+
 /// Whether the lookup found an open invitation of `round_id`; otherwise why not.
-fn open_in(state: LinkState, round_id: RoundId) -> Result<Respondent, Submitted> {
+fn open_in(state: LinkState, round_id: RoundId) -> Result<Respondent, NotStored> {
     match state {
         LinkState::Open(r) if r.round.id == round_id => Ok(r),
-        LinkState::Open(_) | LinkState::Unknown => Err(Submitted::Unknown),
-        LinkState::Answered { .. } => Err(Submitted::AlreadyAnswered),
-        LinkState::Closed { .. } => Err(Submitted::Closed),
+        LinkState::Open(_) | LinkState::Unknown => Err((Submitted::Unknown, None)),
+        LinkState::Answered { locale, .. } => Err((Submitted::AlreadyAnswered, Some(locale))),
+        LinkState::Closed { locale, .. } => Err((Submitted::Closed, Some(locale))),
     }
 }
 
@@ -212,7 +219,7 @@ fn submit_sqlite<R>(
     conn.write_transaction(|conn| {
         let respondent = match open_in(lookup(conn, token_hash, now)?, round_id) {
             Ok(r) => r,
-            Err(not) => return Ok(Checked::Not(not)),
+            Err((not, locale)) => return Ok(Checked::Not(not, locale)),
         };
         let answers_in = match check(&respondent) {
             Ok(a) => a,
@@ -226,7 +233,10 @@ fn submit_sqlite<R>(
         .set(invitations::responded.eq(true))
         .execute(conn)?;
         if flipped == 0 {
-            return Ok(Checked::Not(Submitted::AlreadyAnswered));
+            return Ok(Checked::Not(
+                Submitted::AlreadyAnswered,
+                Some(respondent.locale),
+            ));
         }
         // A random v4 id and nothing else: no invitation, person, locale or time.
         let response_id = uuid::Uuid::new_v4().to_string();
@@ -352,15 +362,15 @@ fn submit_pg<R>(
     let remembered = known.is_some();
     let respondent = match known.map_or_else(|| look(pg), |r| Ok(Ok(r)))? {
         Ok(r) => r,
-        Err(not) => return Ok(Checked::Not(not)),
+        Err((not, locale)) => return Ok(Checked::Not(not, locale)),
     };
     let answers_in = match check(&respondent) {
         Ok(a) => a,
         Err(refused) => {
             // Asking to correct answers only makes sense while the link still works.
             if remembered {
-                if let Err(not) = look(pg)? {
-                    return Ok(Checked::Not(not));
+                if let Err((not, locale)) = look(pg)? {
+                    return Ok(Checked::Not(not, locale));
                 }
             }
             return Ok(Checked::Refused(respondent, refused));
@@ -381,14 +391,15 @@ fn submit_pg<R>(
     .get_result(pg)?;
     match reported {
         outcome::STORED => Ok(Checked::Stored(respondent)),
-        outcome::CLOSED_BETWEEN => Ok(Checked::Not(Submitted::Closed)),
+        outcome::CLOSED_BETWEEN => Ok(Checked::Not(Submitted::Closed, Some(respondent.locale))),
         outcome::NOT_FLIPPED => {
             // The link, flag or round changed since the lookup; say which. (Neither a flag
             // nor a round ever turns back to open, so the second lookup cannot find it open.)
-            Ok(Checked::Not(match look(pg)? {
+            let (not, locale) = match look(pg)? {
                 Err(not) => not,
-                Ok(_) => Submitted::AlreadyAnswered,
-            }))
+                Ok(r) => (Submitted::AlreadyAnswered, Some(r.locale)),
+            };
+            Ok(Checked::Not(not, locale))
         }
         other => Err(DbError::Query(diesel::result::Error::DatabaseError(
             diesel::result::DatabaseErrorKind::Unknown,

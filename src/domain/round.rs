@@ -203,6 +203,17 @@ pub fn close_instant(closes_on: Date, timezone: &str) -> Result<PrimitiveDateTim
     Ok(PrimitiveDateTime::new(odt.date(), odt.time()))
 }
 
+/// The day a UTC instant falls on in `timezone` (the day people there would name).
+pub fn local_date(instant: PrimitiveDateTime, timezone: &str) -> Result<Date, String> {
+    let tz =
+        jiff::tz::TimeZone::get(timezone).map_err(|e| format!("time zone {timezone:?}: {e}"))?;
+    let ts = jiff::Timestamp::from_second(instant.assume_utc().unix_timestamp())
+        .map_err(|e| format!("instant: {e}"))?;
+    let d = ts.to_zoned(tz).date();
+    let month = time::Month::try_from(d.month() as u8).map_err(|e| e.to_string())?;
+    Date::from_calendar_date(i32::from(d.year()), month, d.day() as u8).map_err(|e| e.to_string())
+}
+
 /// Answered over delivered, when anything was delivered.
 pub fn response_rate(answered: i64, delivered: i64) -> Option<f64> {
     (delivered > 0).then(|| answered as f64 / delivered as f64)
@@ -212,6 +223,15 @@ pub fn response_rate(answered: i64, delivered: i64) -> Option<f64> {
 mod tests {
     use super::*;
     use time::macros::{date, datetime};
+
+    #[test]
+    fn an_instant_falls_on_the_local_day() {
+        // 2026-12-10 16:30 UTC is 01:30 on the 11th in Seoul (UTC+9), still the 10th in UTC.
+        let t = datetime!(2026-12-10 16:30);
+        assert_eq!(local_date(t, "Asia/Seoul"), Ok(date!(2026 - 12 - 11)));
+        assert_eq!(local_date(t, "UTC"), Ok(date!(2026 - 12 - 10)));
+        assert!(local_date(t, "Nowhere/Else").is_err());
+    }
 
     fn default_weights() -> BTreeMap<Department, f64> {
         Department::ALL

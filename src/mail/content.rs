@@ -135,7 +135,7 @@ fn copy(ctx: &MessageContext<'_>) -> Copy {
             },
             greeting: format!("{name}님, 안녕하세요."),
             why: match ctx.kind {
-                MessageKind::Invite => format!("{co}는 매 분기 CTO가 지원하는 분들께 그 지원이 얼마나 도움이 되는지 여쭙고 있습니다. 이번 {q} 설문 \u{300c}{title}\u{300d}은 3분이면 충분합니다."),
+                MessageKind::Invite => format!("{co}{} 매 분기 CTO가 지원하는 분들께 그 지원이 얼마나 도움이 되는지 여쭙고 있습니다. 이번 {q} 설문 \u{300c}{title}\u{300d}{} 3분이면 충분합니다.", topic_particle(co), topic_particle(title)),
                 MessageKind::Reminder => format!("아직 {q} 설문 \u{300c}{title}\u{300d}에 응답하지 않으셨습니다. 3분이면 충분하며, 응답이 많을수록 결과가 더 정확해집니다."),
             },
             call: "설문 참여하기".into(),
@@ -162,6 +162,24 @@ fn copy(ctx: &MessageContext<'_>) -> Copy {
             footer: format!("Verstuurd door {from} met ctopulse. Vragen? Beantwoord deze e-mail."),
             sample_note: "VOORBEELD \u{2014} dit is een testbericht; de link toont alleen een voorbeeld van de enquête.".into(),
         },
+    }
+}
+
+/// The Korean topic particle after `word`: 은 after a final consonant (받침), 는 after a
+/// vowel ("…있나요?" takes 는). Punctuation is skipped; a word ending in no Hangul takes
+/// "은(는)", as Korean software writes it when the sound is unknown.
+pub fn topic_particle(word: &str) -> &'static str {
+    const FIRST: u32 = 0xAC00;
+    const LAST: u32 = 0xD7A3;
+    let last = word
+        .chars()
+        .rev()
+        .find(|c| c.is_alphanumeric())
+        .map(u32::from);
+    match last {
+        Some(c) if (FIRST..=LAST).contains(&c) && (c - FIRST).is_multiple_of(28) => "는",
+        Some(c) if (FIRST..=LAST).contains(&c) => "은",
+        _ => "은(는)",
     }
 }
 
@@ -264,6 +282,24 @@ mod tests {
                 assert!(m.text.contains("People Ops"));
             }
         }
+    }
+
+    #[test]
+    fn the_korean_topic_particle_follows_the_last_sound() {
+        // 요 (U+C694): (0xC694 - 0xAC00) % 28 = 0, no final consonant → 는.
+        assert_eq!(
+            topic_particle("CTO는 우리 부서를 얼마나 잘 지원하고 있나요?"),
+            "는"
+        );
+        // 문 (U+BB38) ends in ㄴ → 은.
+        assert_eq!(topic_particle("기술 전략 설문"), "은");
+        assert_eq!(topic_particle("Internal CSAT"), "은(는)");
+        let mut c = ctx(Locale::Ko, MessageKind::Invite);
+        c.survey_title = "CTO는 우리 부서를 얼마나 잘 지원하고 있나요?";
+        c.company = "카카오";
+        let text = render(&c).text;
+        assert!(text.contains("카카오는 매 분기"), "{text}");
+        assert!(text.contains("있나요?\u{300d}는 3분이면"), "{text}");
     }
 
     #[test]

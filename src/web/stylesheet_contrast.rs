@@ -286,6 +286,13 @@ mod tests {
     }
 
     #[test]
+    fn korean_on_the_survey_pages_breaks_between_words_only() {
+        let rules = rules(APP_CSS);
+        let ko = rules.iter().find(|r| r.selector == ":lang(ko)").unwrap();
+        assert_eq!(decl(ko, &["word-break"]), Some("keep-all"));
+    }
+
+    #[test]
     fn a_faint_colour_in_the_stylesheet_fails() {
         let faint = APP_CSS.replace("--control: #818b95", "--control: #d0d7de");
         assert_ne!(faint, APP_CSS, "the survey sheet declares --control");

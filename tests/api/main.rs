@@ -24,6 +24,7 @@ mod pages;
 mod participation;
 mod privacy_lifecycle;
 mod reliability;
+mod respondent_language;
 mod results_api;
 mod round_ids;
 mod rounds_app;

@@ -737,7 +737,7 @@ async fn submission_during_the_seal(trigger: &str, stored_on_pg: Option<bool>) {
         }
         if !stored {
             assert!(
-                matches!(outcome, Checked::Not(Submitted::Closed)),
+                matches!(outcome, Checked::Not(Submitted::Closed, _)),
                 "{outcome:?}"
             );
         }

@@ -15,9 +15,9 @@ use time::PrimitiveDateTime;
 
 use self::recent::RecentLinks;
 use self::templates::ParsedTemplates;
-use crate::db::survey::{self, SurveyRound};
+use crate::db::survey;
 /// What following a link and submitting return, as the repository reads it.
-pub use crate::db::survey::{Checked, LinkState, Respondent, Submitted};
+pub use crate::db::survey::{Checked, LinkState, Respondent, Submitted, SurveyRound};
 use crate::db::throttle::{self, AttemptKind};
 use crate::db::{DbConnection, DbError};
 use crate::domain::department::Membership;
@@ -199,13 +199,13 @@ pub fn submit(
             })
         }
         Checked::Stored(r) => Checked::Stored(r),
-        Checked::Not(n) => Checked::Not(n),
+        Checked::Not(n, l) => Checked::Not(n, l),
     };
     match &outcome {
         // Remember what this submission read; a remembered entry keeps its own age.
         Checked::Refused(r, _) if looked_up => caches.links.remember(token_hash, r),
         Checked::Refused(..) => {}
-        Checked::Stored(_) | Checked::Not(_) => caches.links.forget(token_hash),
+        Checked::Stored(_) | Checked::Not(..) => caches.links.forget(token_hash),
     }
     Ok(outcome)
 }

@@ -107,6 +107,7 @@ mod tests {
                 id: round,
                 template_hash: "h".into(),
                 status: crate::domain::round::RoundStatus::Open,
+                closes_on: time::macros::date!(2029 - 12 - 31),
                 closes_at: time::macros::datetime!(2030-01-01 0:00),
                 k: 5,
                 comment_threshold: 10,

@@ -1,8 +1,11 @@
 //! The survey pages' own words in English, Korean and Dutch (the questions come from the
 //! template). Dutch uses "je" and Korean the polite 합니다/-요 style, as the templates do.
 
+use time::Date;
+
 use crate::domain::locale::Locale;
 use crate::domain::survey_form::Problem;
+use crate::mail::content::format_date;
 
 /// Every fixed string of the respondent's pages.
 pub struct Copy {
@@ -29,7 +32,10 @@ pub struct Copy {
     pub answered_title: &'static str,
     pub answered_body: &'static str,
     pub closed_title: &'static str,
+    /// With `{date}` (the close date, as [`format_date`] writes it) and `{tz}`.
     pub closed_body: &'static str,
+    /// As `closed_body`, for a round closed by hand before its close date.
+    pub closed_early_body: &'static str,
     pub unknown_title: &'static str,
     pub unknown_body: &'static str,
     pub no_cookie_title: &'static str,
@@ -86,9 +92,10 @@ static EN: Copy = Copy {
     answered_title: "You have already answered",
     answered_body: "This survey link has been used. Each invitation counts once, so your earlier answers stand. Thank you!",
     closed_title: "This survey has closed",
-    closed_body: "The survey closed and no longer takes answers. Thank you for your interest; you will be invited to the next one.",
+    closed_body: "The survey closed at the end of {date} ({tz}) and no longer takes answers. Its results go to the company, as group totals only. Thank you for your interest.",
+    closed_early_body: "The survey closed on {date} ({tz}) and no longer takes answers. Its results go to the company, as group totals only. Thank you for your interest.",
     unknown_title: "This link does not work",
-    unknown_body: "The survey link is not valid. Please open the link from your invitation email exactly as it was sent, or ask the survey admin for a new invitation.",
+    unknown_body: "The survey link is not valid. Links stop working once their survey has closed; its results then go to the company. If your survey is still open, please open the link from your invitation email exactly as it was sent.",
     no_cookie_title: "Please open the link from your email",
     no_cookie_body: "To answer, open the personal link in your invitation email. If you already did, your browser may be blocking cookies for this site.",
     forged_title: "The form could not be read",
@@ -123,9 +130,10 @@ static KO: Copy = Copy {
     answered_title: "이미 응답하셨습니다",
     answered_body: "이 설문 링크는 이미 사용되었습니다. 초대 한 건당 한 번만 응답할 수 있으므로 이전 응답이 그대로 유지됩니다. 감사합니다!",
     closed_title: "설문이 마감되었습니다",
-    closed_body: "이 설문은 마감되어 더 이상 응답을 받지 않습니다. 관심 가져 주셔서 감사합니다. 다음 설문에 다시 초대해 드리겠습니다.",
+    closed_body: "이 설문은 {date} 하루가 끝날 때({tz} 기준) 마감되어 더 이상 응답을 받지 않습니다. 결과는 그룹 합계로만 회사에 전달됩니다. 관심 가져 주셔서 감사합니다.",
+    closed_early_body: "이 설문은 {date}({tz} 기준)에 마감되어 더 이상 응답을 받지 않습니다. 결과는 그룹 합계로만 회사에 전달됩니다. 관심 가져 주셔서 감사합니다.",
     unknown_title: "유효하지 않은 링크입니다",
-    unknown_body: "설문 링크가 올바르지 않습니다. 초대 메일의 링크를 그대로 열어 주시거나, 설문 관리자에게 새 초대를 요청해 주세요.",
+    unknown_body: "설문 링크가 올바르지 않습니다. 설문이 마감되면 링크는 더 이상 작동하지 않으며, 결과는 회사에 전달됩니다. 설문이 아직 진행 중이라면 초대 메일의 링크를 그대로 열어 주세요.",
     no_cookie_title: "메일의 링크로 접속해 주세요",
     no_cookie_body: "응답하려면 초대 메일에 있는 본인 전용 링크를 열어 주세요. 이미 여셨다면 브라우저가 이 사이트의 쿠키를 차단하고 있을 수 있습니다.",
     forged_title: "양식을 읽을 수 없습니다",
@@ -160,9 +168,10 @@ static NL: Copy = Copy {
     answered_title: "Je hebt al geantwoord",
     answered_body: "Deze link is al gebruikt. Elke uitnodiging telt één keer, dus je eerdere antwoorden blijven staan. Bedankt!",
     closed_title: "Deze enquête is gesloten",
-    closed_body: "De enquête is gesloten en neemt geen antwoorden meer aan. Bedankt voor je interesse; je wordt voor de volgende uitgenodigd.",
+    closed_body: "De enquête is gesloten aan het eind van {date} ({tz}) en neemt geen antwoorden meer aan. De uitkomsten gaan naar het bedrijf, alleen als groepstotalen. Bedankt voor je interesse.",
+    closed_early_body: "De enquête is gesloten op {date} ({tz}) en neemt geen antwoorden meer aan. De uitkomsten gaan naar het bedrijf, alleen als groepstotalen. Bedankt voor je interesse.",
     unknown_title: "Deze link werkt niet",
-    unknown_body: "De link naar de enquête is niet geldig. Open de link uit je uitnodiging precies zoals hij is verstuurd, of vraag de beheerder om een nieuwe uitnodiging.",
+    unknown_body: "De link naar de enquête is niet geldig. Links werken niet meer zodra hun enquête gesloten is; de uitkomsten gaan dan naar het bedrijf. Loopt je enquête nog, open dan de link uit je uitnodiging precies zoals hij is verstuurd.",
     no_cookie_title: "Open de link uit je e-mail",
     no_cookie_body: "Open de persoonlijke link uit je uitnodiging om te antwoorden. Heb je dat al gedaan, dan blokkeert je browser misschien cookies voor deze site.",
     forged_title: "Het formulier kon niet worden gelezen",
@@ -174,6 +183,23 @@ static NL: Copy = Copy {
     preview_banner: "Voorbeeld \u{2014} vanaf deze pagina kun je geen antwoorden versturen.",
     language: "Taal",
 };
+
+/// The closed page's text: when the survey closed, in the reader's language. `closed_early`
+/// is the day (in `timezone`) a round closed by hand before its close date.
+pub fn closed_body(
+    locale: Locale,
+    closes_on: Date,
+    closed_early: Option<Date>,
+    timezone: &str,
+) -> String {
+    let c = copy(locale);
+    let (text, day) = match closed_early {
+        Some(d) => (c.closed_early_body, d),
+        None => (c.closed_body, closes_on),
+    };
+    text.replace("{date}", &format_date(day, locale))
+        .replace("{tz}", timezone)
+}
 
 /// Picks a locale from an Accept-Language header (for pages where the respondent is unknown).
 pub fn from_accept_language(header: Option<&str>) -> Locale {
@@ -211,6 +237,34 @@ mod tests {
             let c = copy(l);
             assert!(c.promise_groups.contains("{k}"), "{l}");
             assert!(c.promise_comments.contains("{c}"), "{l}");
+            assert!(c.closed_body.contains("{date}"), "{l}");
+            assert!(c.closed_body.contains("{tz}"), "{l}");
+            assert!(c.closed_early_body.contains("{date}"), "{l}");
+            assert!(c.closed_early_body.contains("{tz}"), "{l}");
         }
+    }
+
+    #[test]
+    fn the_closed_page_says_when_in_the_readers_language() {
+        let d = time::macros::date!(2026 - 12 - 16);
+        let ko = closed_body(Locale::Ko, d, None, "Asia/Seoul");
+        assert!(
+            ko.contains("2026년 12월 16일 하루가 끝날 때(Asia/Seoul 기준)"),
+            "{ko}"
+        );
+        let en = closed_body(Locale::En, d, None, "UTC");
+        assert!(en.contains("at the end of 16 December 2026 (UTC)"), "{en}");
+        let nl = closed_body(Locale::Nl, d, None, "Europe/Amsterdam");
+        assert!(nl.contains("16 december 2026 (Europe/Amsterdam)"), "{nl}");
+        let early = closed_body(
+            Locale::Ko,
+            d,
+            Some(time::macros::date!(2026 - 12 - 10)),
+            "UTC",
+        );
+        assert!(
+            early.contains("2026년 12월 10일(UTC 기준)에 마감"),
+            "{early}"
+        );
     }
 }

@@ -77,7 +77,7 @@ pub struct FormPage {
 pub struct MessagePage {
     pub lang: &'static str,
     pub heading: &'static str,
-    pub body: &'static str,
+    pub body: String,
     pub tone: &'static str,
 }
 

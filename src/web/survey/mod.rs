@@ -7,24 +7,29 @@ pub use crate::app::survey_page::{copy, preview_html, view};
 
 pub use crate::app::survey::recent;
 
+mod messages;
+
+pub use self::messages::SurveyPageError;
+
 use crate::domain::ids::RoundId;
 use std::collections::BTreeMap;
 
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::{header, StatusCode};
-use actix_web::{web, HttpRequest, HttpResponse, HttpResponseBuilder};
+use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template as Askama;
 use serde::Deserialize;
 
-use self::copy::{copy, from_accept_language, Copy};
-use self::view::{form_page, FormInput, MessagePage};
+use self::copy::from_accept_language;
+use self::messages::{
+    answered, closed_link, ended_or_unknown, html, message, unavailable, unknown, unrendered,
+};
+use self::view::{form_page, FormInput};
 use super::client_ip::client_ip;
-use super::error::{response_head, Kind, WebError};
 use super::with_conn;
-use crate::app::survey::{self as use_case, Followed, Form, Refusal, SurveyError};
+use crate::app::survey::{self as use_case, Followed, Form, Refusal};
 use crate::app::survey::{Checked, LinkState, Respondent, Submitted};
 use crate::clock;
-use crate::db::DbError;
 use crate::domain::department::Membership;
 use crate::domain::locale::Locale;
 use crate::domain::survey_form;
@@ -56,112 +61,6 @@ fn cookie_name(state: &AppState, round_id: RoundId) -> String {
 /// link, like an id of no round).
 fn parse_round(text: &str) -> Option<RoundId> {
     text.parse().ok()
-}
-
-fn html(mut head: HttpResponseBuilder, body: String) -> HttpResponse {
-    head.content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(body)
-}
-
-/// A page that did not render: a bare 500 (no words in any language to offer), logged.
-fn unrendered(e: askama::Error) -> HttpResponse {
-    response_head(&SurveyPageError::Page(e)).finish()
-}
-
-/// A message page in the respondent's language, on `head` (a status, or an error's).
-fn message_on(
-    head: HttpResponseBuilder,
-    locale: Locale,
-    pick: fn(&Copy) -> (&'static str, &'static str),
-    tone: &'static str,
-) -> HttpResponse {
-    let (heading, body) = pick(copy(locale));
-    let page = MessagePage {
-        lang: locale.code(),
-        heading,
-        body,
-        tone,
-    };
-    match page.render() {
-        Ok(b) => html(head, b),
-        Err(e) => unrendered(e),
-    }
-}
-
-fn message(
-    status: StatusCode,
-    locale: Locale,
-    pick: fn(&Copy) -> (&'static str, &'static str),
-    tone: &'static str,
-) -> HttpResponse {
-    message_on(HttpResponse::build(status), locale, pick, tone)
-}
-
-fn unknown(locale: Locale) -> HttpResponse {
-    message(
-        StatusCode::NOT_FOUND,
-        locale,
-        |c| (c.unknown_title, c.unknown_body),
-        "bad",
-    )
-}
-fn answered(locale: Locale) -> HttpResponse {
-    message(
-        StatusCode::CONFLICT,
-        locale,
-        |c| (c.answered_title, c.answered_body),
-        "good",
-    )
-}
-fn closed(locale: Locale) -> HttpResponse {
-    message(
-        StatusCode::GONE,
-        locale,
-        |c| (c.closed_title, c.closed_body),
-        "bad",
-    )
-}
-/// What a respondent's page could not do (logged with its causes; the respondent is told
-/// to try again shortly, in their language). Its status, headers and log line come from
-/// `web::error` like every area's; the page is the survey's own, so it has no plain-text
-/// `ResponseError` form.
-#[derive(Debug, thiserror::Error)]
-pub enum SurveyPageError {
-    #[error("{0}")]
-    UseCase(#[from] SurveyError),
-    #[error("the survey request failed on the database")]
-    Db(#[from] DbError),
-    #[error("no blocking thread for the survey request")]
-    Blocking(#[from] actix_web::error::BlockingError),
-    #[error("the survey page could not be rendered")]
-    Page(#[from] askama::Error),
-}
-
-impl WebError for SurveyPageError {
-    fn kind(&self) -> Kind {
-        match self {
-            // Whatever failed, a respondent can only come back later.
-            SurveyPageError::UseCase(_) | SurveyPageError::Db(_) | SurveyPageError::Blocking(_) => {
-                Kind::Unavailable
-            }
-            SurveyPageError::Page(e) => e.kind(),
-        }
-    }
-}
-
-/// The "try again shortly" page for `e`, in the respondent's language.
-fn unavailable(fallback: Locale, e: &SurveyPageError) -> HttpResponse {
-    let locale = match e {
-        SurveyPageError::UseCase(SurveyError::TemplateUnreadable { locale, .. }) => *locale,
-        _ => fallback,
-    };
-    message_on(
-        response_head(e),
-        locale,
-        |c| (c.unavailable_title, c.unavailable_body),
-        "bad",
-    )
 }
 
 fn request_locale(req: &HttpRequest) -> Locale {
@@ -204,8 +103,11 @@ pub async fn open_link(
             r
         }
         Ok(Followed::Link(LinkState::Unknown)) => unknown(locale),
-        Ok(Followed::Link(LinkState::Answered { .. })) => answered(locale),
-        Ok(Followed::Link(LinkState::Closed { .. })) => closed(locale),
+        // The invitation names its language: the pages after the form speak it too.
+        Ok(Followed::Link(LinkState::Answered { locale, .. })) => answered(locale),
+        Ok(Followed::Link(LinkState::Closed { round, locale })) => {
+            closed_link(&state, locale, &round)
+        }
         Ok(Followed::Link(LinkState::Open(r))) => {
             let expires = r.round.closes_at.assume_utc();
             let cookie = Cookie::build(cookie_name(&state, r.round.id), token)
@@ -334,11 +236,13 @@ pub async fn show_form(
                 StatusCode::OK,
             )
         }
-        Ok(Form::Open(..) | Form::Not(LinkState::Open(_) | LinkState::Unknown)) => {
-            unknown(fallback)
+        Ok(Form::Open(..) | Form::Not(LinkState::Open(_))) => unknown(fallback),
+        // The seal deleted the link: the round may still say it closed, and when.
+        Ok(Form::Not(LinkState::Unknown)) => ended_or_unknown(&state, fallback, round_id).await,
+        Ok(Form::Not(LinkState::Answered { locale, .. })) => answered(chosen_locale(&q, locale)),
+        Ok(Form::Not(LinkState::Closed { round, locale })) => {
+            closed_link(&state, chosen_locale(&q, locale), &round)
         }
-        Ok(Form::Not(LinkState::Answered { .. })) => answered(fallback),
-        Ok(Form::Not(LinkState::Closed { .. })) => closed(fallback),
     }
 }
 
@@ -453,9 +357,16 @@ pub async fn submit(
             let _ = page.add_cookie(&gone);
             page
         }
-        Ok(Checked::Not(Submitted::AlreadyAnswered)) => answered(fallback),
-        Ok(Checked::Not(Submitted::Closed)) => closed(fallback),
-        Ok(Checked::Not(Submitted::Unknown | Submitted::Stored)) => unknown(fallback),
+        Ok(Checked::Not(Submitted::AlreadyAnswered, locale)) => {
+            answered(locale.map_or(fallback, |l| chosen_locale(&q, l)))
+        }
+        Ok(Checked::Not(Submitted::Closed, locale)) => {
+            let locale = locale.map_or(fallback, |l| chosen_locale(&q, l));
+            ended_or_unknown(&state, locale, rid).await
+        }
+        Ok(Checked::Not(Submitted::Unknown | Submitted::Stored, _)) => {
+            ended_or_unknown(&state, fallback, rid).await
+        }
     }
 }
 
