@@ -345,6 +345,32 @@ impl TestApp {
             .unwrap()
     }
 
+    /// A fresh app with the shared roster, this quarter's CSAT round launched and its
+    /// invitations sent; returns the app and the round's id.
+    pub async fn csat_round_sent() -> (TestApp, String) {
+        let app = TestApp::spawn().await;
+        app.import_roster(ROSTER);
+        let round = app.launch("internal-csat", "2026Q4");
+        app.send_all().await;
+        (app, round)
+    }
+
+    /// Posts the CSAT form with only the overall question answered.
+    pub async fn post_overall(
+        &self,
+        browser: &reqwest::Client,
+        form: &str,
+        csrf: &str,
+        value: &str,
+    ) -> reqwest::Response {
+        self.post_form(
+            browser,
+            form,
+            &[("csrf_token", csrf), ("q_overall_satisfaction", value)],
+        )
+        .await
+    }
+
     /// Closes and seals round `id` (as printed by the pages) now, as the admin's Close does.
     pub fn seal_now(&self, id: &str) -> ctopulse::app::rounds::SealReport {
         ctopulse::app::rounds::close_and_seal(

@@ -3,7 +3,7 @@
 //! a link that identifies nobody follows Accept-Language. A closed round says when it closed.
 
 use crate::helpers::rid;
-use crate::helpers::{TestApp, ROSTER};
+use crate::helpers::TestApp;
 use diesel::prelude::*;
 
 /// A browser that asks for `accept_language` (cookie jar, no redirects followed).
@@ -30,21 +30,12 @@ async fn get(app: &TestApp, browser: &reqwest::Client, path: &str) -> (u16, Stri
     (res.status().as_u16(), res.text().await.unwrap())
 }
 
-/// A fresh app with the CSAT round launched and its invitations sent.
-async fn round_sent() -> (TestApp, String) {
-    let app = TestApp::spawn().await;
-    app.import_roster(ROSTER);
-    let round = app.launch("internal-csat", "2026Q4");
-    app.send_all().await;
-    (app, round)
-}
-
 /// s3 is Korean on the roster; their browser asks for English.
 const KO_INVITEE: &str = "s3@acme.test";
 
 #[tokio::test]
 async fn answered_pages_follow_the_invitation_not_the_browser() {
-    let (app, _round) = round_sent().await;
+    let (app, _round) = TestApp::csat_round_sent().await;
     let browser = browser_asking("en-US,en;q=0.9");
     let (form, csrf) = app.open_survey(&browser, KO_INVITEE).await;
     let fields = [
@@ -82,7 +73,7 @@ async fn answered_pages_follow_the_invitation_not_the_browser() {
 /// links still name their invitations.
 #[tokio::test]
 async fn a_closed_round_says_when_it_closed_in_the_invitations_language() {
-    let (app, round) = round_sent().await;
+    let (app, round) = TestApp::csat_round_sent().await;
     let browser = browser_asking("en");
     // Holds the round's cookie (the form was open in a tab when the survey closed).
     app.follow_link(&browser, KO_INVITEE).await;
@@ -120,14 +111,7 @@ async fn a_closed_round_says_when_it_closed_in_the_invitations_language() {
     let (status, page) = get(&app, &browser, &app.link_path(KO_INVITEE)).await;
     says_closed_in_korean(status, &page);
     let res = app
-        .post_form(
-            &browser,
-            &format!("/survey/{round}"),
-            &[
-                ("csrf_token", csrf.as_str()),
-                ("q_overall_satisfaction", "4"),
-            ],
-        )
+        .post_overall(&browser, &format!("/survey/{round}"), &csrf, "4")
         .await;
     let status = res.status().as_u16();
     says_closed_in_korean(status, &res.text().await.unwrap());
@@ -138,21 +122,12 @@ async fn a_closed_round_says_when_it_closed_in_the_invitations_language() {
 /// browser still holding the round's cookie is told the survey closed, and on which day.
 #[tokio::test]
 async fn after_the_seal_a_held_form_is_told_the_survey_closed() {
-    let (app, round) = round_sent().await;
+    let (app, round) = TestApp::csat_round_sent().await;
     let browser = browser_asking("en");
     let (form, csrf) = app.open_survey(&browser, KO_INVITEE).await;
     app.seal_now(&round);
     let today = ctopulse::clock::now().date();
-    let res = app
-        .post_form(
-            &browser,
-            &form,
-            &[
-                ("csrf_token", csrf.as_str()),
-                ("q_overall_satisfaction", "4"),
-            ],
-        )
-        .await;
+    let res = app.post_overall(&browser, &form, &csrf, "4").await;
     assert_eq!(res.status(), 410);
     let page = res.text().await.unwrap();
     // e.g. "closed on 3 December 2026 (UTC)".

@@ -18,31 +18,6 @@ const SALES_ANSWERS: &[(&str, &str)] = &[
     ("q_comment", "Keep joining the big deals."),
 ];
 
-/// A fresh app with the roster, this quarter's CSAT round launched and its invitations sent.
-async fn csat_round_sent() -> (TestApp, String) {
-    let app = TestApp::spawn().await;
-    app.import_roster(ROSTER);
-    let round = app.launch("internal-csat", "2026Q4");
-    app.send_all().await;
-    (app, round)
-}
-
-/// Posts the CSAT form with only the overall question answered.
-async fn post_overall(
-    app: &TestApp,
-    browser: &reqwest::Client,
-    form: &str,
-    csrf: &str,
-    value: &str,
-) -> reqwest::Response {
-    app.post_form(
-        browser,
-        form,
-        &with_csrf(csrf, &[("q_overall_satisfaction", value)]),
-    )
-    .await
-}
-
 /// One answer to the CSAT's overall question.
 fn overall(value: i32) -> Vec<ctopulse::domain::survey_form::AnswerValue> {
     vec![ctopulse::domain::survey_form::AnswerValue {
@@ -125,7 +100,7 @@ async fn a_round_runs_from_roster_to_seal() {
     // The reminder carries a new link; the first one still works too.
     let browser2 = app.browser();
     let (form2, csrf2) = app.open_survey(&browser2, "s2@acme.test").await;
-    let res = post_overall(&app, &browser2, &form2, &csrf2, "5").await;
+    let res = app.post_overall(&browser2, &form2, &csrf2, "5").await;
     assert_eq!(res.status(), 200);
 
     let progress = rounds::progress(&mut app.conn(), rid(&round)).unwrap();
@@ -199,7 +174,7 @@ async fn a_round_runs_from_roster_to_seal() {
     // After the seal, a link opens the "closed" page and nothing more can be written.
     let res = app.get(&app.link_path("s3@acme.test")).await;
     assert_eq!(res.status(), 404, "links are gone after seal");
-    let res = post_overall(&app, &browser2, &form2, &csrf2, "1").await;
+    let res = app.post_overall(&browser2, &form2, &csrf2, "1").await;
     assert!(res.status().is_client_error());
     assert_eq!(app.count("responses"), 2);
     // Unsent reminders of a sealed round are never sent.
@@ -224,9 +199,7 @@ async fn responses_hold_nothing_that_points_to_a_person() {
     let browser = app.browser();
     let (form, csrf) = app.open_survey(&browser, "e3@acme.test").await;
     assert_eq!(
-        post_overall(&app, &browser, &form, &csrf, "3")
-            .await
-            .status(),
+        app.post_overall(&browser, &form, &csrf, "3").await.status(),
         200
     );
 
@@ -372,7 +345,9 @@ async fn bad_forms_get_clear_4xx_and_write_nothing() {
         .unwrap();
     assert!(res.status().is_client_error(), "{}", res.status());
     // A cookie for another round, a tampered cookie, or none.
-    let res = post_overall(&app, &browser, &format!("/survey/{other}"), &csrf, "4").await;
+    let res = app
+        .post_overall(&browser, &format!("/survey/{other}"), &csrf, "4")
+        .await;
     assert_eq!(res.status(), 403, "no cookie for the other round");
     let tampered = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -402,7 +377,7 @@ async fn bad_forms_get_clear_4xx_and_write_nothing() {
     assert_eq!(app.count("responses"), 0, "nothing was written");
     assert_eq!(app.count("answers"), 0);
     // And the real answer still goes through afterwards.
-    let res = post_overall(&app, &browser, &form, &csrf, "4").await;
+    let res = app.post_overall(&browser, &form, &csrf, "4").await;
     assert_eq!(res.status(), 200);
 }
 
@@ -572,7 +547,7 @@ async fn a_round_closes_by_itself_at_the_end_of_its_close_date() {
 #[tokio::test]
 async fn closing_from_the_admin_page_leaves_no_old_response_id_in_storage() {
     use crate::staff_support::{add_user, sign_in};
-    let (app, round) = csat_round_sent().await;
+    let (app, round) = TestApp::csat_round_sent().await;
     for who in ["s1@acme.test", "s2@acme.test", "s3@acme.test"] {
         let browser = app.browser();
         let (form, csrf) = app.open_survey(&browser, who).await;
@@ -671,7 +646,7 @@ async fn a_seal_between_the_flip_and_the_store_includes_or_refuses_it_whole() {
 /// (`None`: either, but whole).
 async fn submission_during_the_seal(trigger: &str, stored_on_pg: Option<bool>) {
     use ctopulse::db::survey::{submit_checked, Checked, Submitted};
-    let (app, round) = csat_round_sent().await;
+    let (app, round) = TestApp::csat_round_sent().await;
     let pg = app.db.backend() == ctopulse::db::Backend::Postgres;
     if pg {
         diesel::connection::SimpleConnection::batch_execute(
@@ -752,7 +727,7 @@ async fn submission_during_the_seal(trigger: &str, stored_on_pg: Option<bool>) {
 #[tokio::test]
 async fn a_store_that_fails_after_the_flip_clears_the_flag_again() {
     use ctopulse::db::survey::{submit, Submitted};
-    let (app, round) = csat_round_sent().await;
+    let (app, round) = TestApp::csat_round_sent().await;
     if app.db.backend() != ctopulse::db::Backend::Postgres {
         return; // SQLite writes flag and response in one transaction
     }
@@ -801,7 +776,7 @@ async fn a_store_that_fails_after_the_flip_clears_the_flag_again() {
 #[tokio::test]
 async fn a_submission_arriving_during_the_seal_waits_and_is_refused() {
     use ctopulse::db::survey::{submit, Submitted};
-    let (app, round) = csat_round_sent().await;
+    let (app, round) = TestApp::csat_round_sent().await;
     if app.db.backend() != ctopulse::db::Backend::Postgres {
         return; // SQLite writers take turns; the test above covers it
     }
@@ -841,7 +816,7 @@ async fn submissions_store_answers_exactly_as_given() {
     use ctopulse::db::schema::answers;
     use ctopulse::db::survey::{submit, Submitted};
     use ctopulse::domain::survey_form::AnswerValue;
-    let (app, round) = csat_round_sent().await;
+    let (app, round) = TestApp::csat_round_sent().await;
     let hash = |a: &str| ctopulse::tokens::hash(&app.link_path(a)[3..]);
     let now = ctopulse::clock::now();
     let given = vec![
@@ -924,10 +899,10 @@ async fn open_link_only(app: &TestApp, address: &str) -> (reqwest::Client, Strin
 /// the answers as usual.
 #[tokio::test]
 async fn a_post_to_a_server_that_never_showed_the_form_is_stored() {
-    let (app, round) = csat_round_sent().await;
+    let (app, round) = TestApp::csat_round_sent().await;
     let form = format!("/survey/{round}");
     let (browser, csrf) = open_link_only(&app, "s1@acme.test").await;
-    let wrong = post_overall(&app, &browser, &form, &csrf, "9").await;
+    let wrong = app.post_overall(&browser, &form, &csrf, "9").await;
     assert_eq!(wrong.status(), 422, "out of range: the form again");
     assert!(wrong
         .text()
@@ -935,7 +910,7 @@ async fn a_post_to_a_server_that_never_showed_the_form_is_stored() {
         .unwrap()
         .contains("q_overall_satisfaction"));
     let (browser, csrf) = open_link_only(&app, "s2@acme.test").await;
-    let res = post_overall(&app, &browser, &form, &csrf, "4").await;
+    let res = app.post_overall(&browser, &form, &csrf, "4").await;
     assert_eq!(res.status(), 200);
     assert_eq!(app.count("responses"), 1);
 }
@@ -947,7 +922,7 @@ async fn a_post_to_a_server_that_never_showed_the_form_is_stored() {
 /// POST after a stored one is refused.
 #[tokio::test]
 async fn remembered_links_never_outvote_the_database() {
-    let (app, round) = csat_round_sent().await;
+    let (app, round) = TestApp::csat_round_sent().await;
 
     let browser = app.browser();
     let (form, csrf) = app.open_survey(&browser, "s1@acme.test").await;

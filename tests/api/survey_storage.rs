@@ -2,20 +2,12 @@
 //! their language (never a 500 without a page, never a silently different form), and nothing
 //! is written.
 
-use crate::helpers::{TestApp, ROSTER};
+use crate::helpers::TestApp;
 use diesel::RunQueryDsl;
-
-async fn round_sent() -> (TestApp, String) {
-    let app = TestApp::spawn().await;
-    app.import_roster(ROSTER);
-    let round = app.launch("internal-csat", "2026Q4");
-    app.send_all().await;
-    (app, round)
-}
 
 #[tokio::test]
 async fn a_stored_template_that_does_not_load_gives_a_retry_page_and_stores_nothing() {
-    let (app, round) = round_sent().await;
+    let (app, round) = TestApp::csat_round_sent().await;
     // A new hash as well, so no process has it parsed already.
     diesel::sql_query(format!(
         "UPDATE rounds SET template_content = 'not a template', template_hash = 'x' \
@@ -54,7 +46,7 @@ async fn a_stored_template_that_does_not_load_gives_a_retry_page_and_stores_noth
 
 #[tokio::test]
 async fn a_malformed_stored_locale_is_not_read_as_english() {
-    let (app, _round) = round_sent().await;
+    let (app, _round) = TestApp::csat_round_sent().await;
     diesel::sql_query("UPDATE employees SET locale = 'xx-bogus' WHERE email = 's2@acme.test'")
         .execute(&mut *app.conn())
         .unwrap();

@@ -118,16 +118,7 @@ async fn erase_removes_a_person_everywhere_and_keeps_every_aggregate() {
     // An answer in the open round blocks even --force.
     let browser = app.browser();
     let (form, csrf) = app.open_survey(&browser, "s2@acme.test").await;
-    let res = app
-        .post_form(
-            &browser,
-            &form,
-            &[
-                ("csrf_token", csrf.as_str()),
-                ("q_overall_satisfaction", "4"),
-            ],
-        )
-        .await;
+    let res = app.post_overall(&browser, &form, &csrf, "4").await;
     assert_eq!(res.status(), 200);
     let o = ctopulse(
         &app,
