@@ -167,8 +167,7 @@ impl Application {
                 self.state.settings.clone(),
             );
             tasks.push(tokio::spawn(worker.run(stop_rx.clone())));
-            // A seal whose scrub was cut short by a stop is finished here (cheap when clean).
-            crate::app::setup::scrub_leftovers_soon(&self.state.pool);
+            // Its first pass, at once, also finishes a post-seal scrub a stop cut short.
             tasks.push(tokio::spawn(auto_close(
                 self.state.pool.clone(),
                 self.state.recent_links.clone(),

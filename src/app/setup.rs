@@ -1,11 +1,10 @@
-//! Keeping the database ready: schema, default departments, the start-of-service scrub,
-//! housekeeping and backups. Startup and CLI commands call these, never `db` directly.
+//! Keeping the database ready: schema, default departments, housekeeping and backups. Startup and CLI commands call these, never `db` directly.
 
 use std::collections::BTreeMap;
 
 use time::PrimitiveDateTime;
 
-use crate::db::{self, DbConnection, DbError, DbPool};
+use crate::db::{self, DbConnection, DbError};
 use crate::domain::department::Department;
 
 /// Applies pending migrations and makes sure every department has a weight row. Returns the
@@ -17,12 +16,6 @@ pub fn prepare(
     let applied = db::migrate::run(conn)?;
     db::departments::ensure_defaults(conn, weights)?;
     Ok(applied)
-}
-
-/// Finishes, on a thread of its own, a post-seal scrub that a stop cut short (cheap when
-/// there is nothing to do).
-pub fn scrub_leftovers_soon(pool: &DbPool) {
-    db::seal::scrub_soon(pool);
 }
 
 /// Forgets failed sign-in attempts older than the throttle looks back. Returns how many.

@@ -111,6 +111,13 @@ pub fn scrub_within(
     conn: &mut DbConnection,
     patience: std::time::Duration,
 ) -> Result<usize, DbError> {
+    // One scrub at a time in this process: the auto-close pass, a retention purge and an
+    // admin's close may each ask at once, and a second rewrite of the same tables would only
+    // repeat the first. The next one then finds nothing pending.
+    static SCRUBBING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one = SCRUBBING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let pending: Vec<RoundId> = rounds::table
         .filter(rounds::scrub_pending.eq(true))
         .select(rounds::id)
@@ -258,7 +265,7 @@ const SEALED_TABLES: [&str; 5] = [
 ];
 
 /// [`scrub`] on a pooled connection in a thread of its own, so the admin who closed the round
-/// is not kept waiting. A failure is logged; the server scrubs again when it starts, so a
+/// is not kept waiting. A failure is logged; the auto-close pass scrubs again within 30 s and at start, so a
 /// crash in between leaves old row versions only until the next start. `None`: no thread could
 /// be started, so it ran here.
 pub fn scrub_soon(pool: &super::DbPool) -> Option<std::thread::JoinHandle<()>> {

@@ -623,18 +623,7 @@ async fn a_draft_round_is_previewed_and_test_sent_without_inviting_anyone() {
     let app = TestApp::spawn().await;
     app.import_roster(ROSTER);
     let hr = admin(&app).await;
-    let res = hr
-        .post(
-            &app,
-            "/admin/rounds",
-            &[
-                ("template", "internal-csat"),
-                ("quarter", "2026Q4"),
-                ("closes", "2099-01-31"),
-                ("merge", ""),
-            ],
-        )
-        .await;
+    let res = hr.draft_csat_round(&app, "").await;
     assert_eq!(res.status(), 303);
     let location = res.headers()["location"].to_str().unwrap().to_string();
     assert!(location.starts_with("/admin/rounds/"), "{location}");

@@ -230,18 +230,7 @@ async fn the_admin_checks_a_roster_before_writing_and_runs_a_round() {
     assert_eq!(res.status(), 303);
     assert_eq!(app.count("employees"), 15);
 
-    let res = admin
-        .post(
-            &app,
-            "/admin/rounds",
-            &[
-                ("template", "internal-csat"),
-                ("quarter", "2026Q4"),
-                ("closes", "2099-01-31"),
-                ("merge", "ceo+bd"),
-            ],
-        )
-        .await;
+    let res = admin.draft_csat_round(&app, "ceo+bd").await;
     assert_eq!(res.status(), 303);
     let round: String = {
         use diesel::prelude::*;

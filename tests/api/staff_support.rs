@@ -212,6 +212,22 @@ impl Session {
         form.extend_from_slice(fields);
         post_form_with(app, path, &self.cookie, &form).await
     }
+
+    /// Drafts this quarter's CSAT round on the admin page (closing 2099-01-31, departments
+    /// merged as `merge` says); the response, a 303 to the draft's page when it worked.
+    pub async fn draft_csat_round(&self, app: &TestApp, merge: &str) -> reqwest::Response {
+        self.post(
+            app,
+            "/admin/rounds",
+            &[
+                ("template", "internal-csat"),
+                ("quarter", "2026Q4"),
+                ("closes", "2099-01-31"),
+                ("merge", merge),
+            ],
+        )
+        .await
+    }
 }
 
 /// Moves a session's last use back by `minutes` (idle expiry without waiting).

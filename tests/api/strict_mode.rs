@@ -145,18 +145,7 @@ async fn no_round_is_created_below_the_strict_floor_and_the_admin_page_drafts_at
     // The admin page's draft gets the strict thresholds (it has no k field to refuse).
     add_user(&app, "hr@example.com", Role::Admin);
     let hr = sign_in(&app, "hr@example.com").await;
-    let res = hr
-        .post(
-            &app,
-            "/admin/rounds",
-            &[
-                ("template", "internal-csat"),
-                ("quarter", "2026Q4"),
-                ("closes", "2099-01-31"),
-                ("merge", ""),
-            ],
-        )
-        .await;
+    let res = hr.draft_csat_round(&app, "").await;
     assert_eq!(res.status(), 303);
     let location = res.headers()["location"].to_str().unwrap().to_string();
     let id = location
