@@ -254,32 +254,20 @@ pub fn delete_staff_account(
     Ok((s, f))
 }
 
-/// Removes what deleting a person leaves in storage, after the erase's transaction, the way
-/// the seal's scrub does for the survey tables. SQLite: `secure_delete` zeroed the deleted
+/// Removes what deleting a person leaves in storage, after the erase's transaction, with the
+/// seal's mechanism (`seal::rewrite_storage`). SQLite: `secure_delete` zeroed the deleted
 /// rows, but earlier updates of the same rows (an outbox row is claimed, sent, …) left stale
-/// copies in unused space of live pages, which only a `VACUUM` rebuilds away (with
-/// `secure_delete` on, so its fresh pages start zeroed); the TRUNCATE checkpoint writes the
-/// pages back and empties the WAL. PostgreSQL: `VACUUM FULL` writes the tables erase deleted
-/// from to new files (a plain VACUUM leaves the dead rows' bytes in free space); it locks each
-/// table briefly, which a rare admin command can afford.
+/// copies in unused space of live pages, which only its `VACUUM` rebuilds away. PostgreSQL:
+/// `VACUUM FULL` writes the tables erase deleted from to new files (a plain VACUUM leaves the
+/// dead rows' bytes in free space); it locks each table briefly, which a rare admin command
+/// can afford.
 pub fn scrub(conn: &mut DbConnection) -> Result<(), DbError> {
-    use diesel::connection::SimpleConnection;
-    // One statement per call: PostgreSQL runs a multi-statement string as one transaction
-    // block, where VACUUM may not run.
-    let statements: &[&str] = match conn {
-        DbConnection::Sqlite(_) => &[
-            "PRAGMA secure_delete = ON",
-            "VACUUM",
-            "PRAGMA secure_delete = OFF",
-            "PRAGMA wal_checkpoint(TRUNCATE)",
-        ],
-        DbConnection::Pg(_) => &[
+    super::seal::rewrite_storage(
+        conn,
+        &[
             "VACUUM FULL employees, invitations, invitation_links, outbox, audit_log, users, \
-             sessions, login_failures, inflection_assessments, commentaries",
+           sessions, login_failures, inflection_assessments, commentaries",
         ],
-    };
-    for sql in statements {
-        conn.batch_execute(sql).map_err(DbError::from)?;
-    }
-    Ok(())
+        super::seal::SNAPSHOT_WAIT,
+    )
 }

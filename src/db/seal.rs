@@ -125,46 +125,64 @@ pub fn scrub_within(
     if pending.is_empty() {
         return Ok(0);
     }
-    // One statement per call: PostgreSQL runs a multi-statement string as one transaction
-    // block, where neither VACUUM nor CLUSTER may run.
-    let rewrites: &[&str] = match conn {
-        DbConnection::Pg(_) => &[
+    forget_sampled_ids(conn)?;
+    rewrite_storage(
+        conn,
+        &[
             "VACUUM FULL answers, responses, invitation_links, sealed_comments",
             "CLUSTER invitations USING invitations_pkey",
         ],
-        DbConnection::Sqlite(_) => &[
-            "PRAGMA secure_delete = ON",
-            "VACUUM",
-            "PRAGMA secure_delete = OFF",
-        ],
-    };
-    forget_sampled_ids(conn)?;
-    wait_for_older_snapshots(conn, patience)?;
-    for sql in rewrites {
-        conn.batch_execute(sql).map_err(DbError::from)?;
-    }
+        patience,
+    )?;
     // Only the rounds seen pending: one sealed meanwhile waits for the next scrub.
     diesel::update(rounds::table.filter(rounds::id.eq_any(&pending)))
         .set(rounds::scrub_pending.eq(false))
         .execute(conn)?;
-    match conn {
-        DbConnection::Sqlite(_) => conn
-            .batch_execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            .map_err(DbError::from)?,
-        DbConnection::Pg(_) => {
-            // Writes the rewritten files out and lets the server recycle WAL holding the old
-            // rows sooner; needs a privilege ctopulse's role may lack, so it is only asked for.
-            if let Err(e) = conn.batch_execute("CHECKPOINT") {
-                tracing::debug!(error = %e, "no checkpoint after the scrub");
-            }
-        }
-    }
     Ok(pending.len())
 }
 
-/// How long [`scrub`] waits for transactions older than itself before it gives up (and
+/// Rewrites storage so rows deleted before it leave no bytes in the database's files: the
+/// one mechanism behind [`scrub`] and a person's erasure. SQLite: `VACUUM` with
+/// `secure_delete` (every page rebuilt from the live rows, fresh pages zeroed), then a
+/// TRUNCATE checkpoint that writes the pages back and empties the WAL. PostgreSQL: once no
+/// older transaction can still see the deleted rows ([`wait_for_older_snapshots`]), the
+/// given rewrites (`VACUUM FULL` / `CLUSTER` of the tables concerned), then a `CHECKPOINT`
+/// if the role may ask for one.
+pub fn rewrite_storage(
+    conn: &mut DbConnection,
+    pg_rewrites: &[&str],
+    patience: std::time::Duration,
+) -> Result<(), DbError> {
+    // One statement per call: PostgreSQL runs a multi-statement string as one transaction
+    // block, where neither VACUUM nor CLUSTER may run.
+    let statements: &[&str] = match conn {
+        DbConnection::Pg(_) => {
+            wait_for_older_snapshots(conn, patience)?;
+            pg_rewrites
+        }
+        DbConnection::Sqlite(_) => &[
+            "PRAGMA secure_delete = ON",
+            "VACUUM",
+            "PRAGMA secure_delete = OFF",
+            "PRAGMA wal_checkpoint(TRUNCATE)",
+        ],
+    };
+    for sql in statements {
+        conn.batch_execute(sql).map_err(DbError::from)?;
+    }
+    if let DbConnection::Pg(_) = conn {
+        // Writes the rewritten files out and lets the server recycle WAL holding the old rows
+        // sooner; needs a privilege ctopulse's role may lack, so it is only asked for.
+        if let Err(e) = conn.batch_execute("CHECKPOINT") {
+            tracing::debug!(error = %e, "no checkpoint after rewriting storage");
+        }
+    }
+    Ok(())
+}
+
+/// How long a rewrite waits for transactions older than itself before it gives up (and
 /// leaves the round pending for the next pass: the auto-close loop, or the next start).
-const SNAPSHOT_WAIT: std::time::Duration = std::time::Duration::from_secs(120);
+pub const SNAPSHOT_WAIT: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// PostgreSQL's `VACUUM FULL` / `CLUSTER` copy a deleted row into the new files while any
 /// transaction of the database (or a replication slot) might still see it, so the scrub first
