@@ -239,6 +239,7 @@ async fn the_scorecard_from_the_database_equals_the_engine_on_the_same_answers()
                 .collect(),
             alignment_tallies: vec![],
             comments: vec![],
+            drivers: vec![],
         }],
         hr: scoring::HrInput {
             quarter_first_day: time::macros::date!(2026 - 07 - 01),

@@ -6,6 +6,7 @@
 pub mod alignment;
 pub mod csat;
 pub mod culture;
+pub mod drivers;
 pub mod figure;
 pub mod inputs;
 pub mod interval;
