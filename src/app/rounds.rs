@@ -60,8 +60,6 @@ pub enum RoundError {
     BelowStrictFloor { k: u32, min: u32 },
     #[error(transparent)]
     StoredTemplate(#[from] StoredTemplateError),
-    #[error("the round's stored tallies are inconsistent")]
-    Scoring(#[from] crate::domain::scoring::ScoringError),
     #[error(transparent)]
     Db(#[from] DbError),
 }

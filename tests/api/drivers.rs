@@ -135,7 +135,9 @@ async fn the_scorecard_api_serves_drivers_and_the_top_three_and_says_why_one_is_
         .json()
         .await
         .unwrap();
-    let top = card["scorecard"]["measure_c"]["top_drivers"].as_array().unwrap();
+    let top = card["scorecard"]["measure_c"]["top_drivers"]
+        .as_array()
+        .unwrap();
     assert_eq!(top.len(), 3, "{top:?}");
     assert_eq!(top[0]["analysis"], "sales");
     assert_eq!(top[0]["driver"]["item"], "sales_customer_meetings");

@@ -44,12 +44,20 @@ pub fn compute(
         .map(|q| q.key().to_string())
         .collect();
     let responses = drivers::numeric_answers(conn, id, &numeric)?;
-    let rows = analyse_round(
+    let rows = match analyse_round(
         &input,
         &responses,
         options.driver_min_respondents,
         id.as_bytes(),
-    )?;
+    ) {
+        Ok(rows) => rows,
+        // Tallies the engine refuses are refused again, with the same error, by every
+        // scorecard of the round; the seal itself must not fail for an analysis on top.
+        Err(e) => {
+            tracing::warn!(round = %id, error = %e, "key drivers not computed: the round's tallies are inconsistent");
+            Vec::new()
+        }
+    };
     drivers::replace(conn, id, &rows)?;
     Ok(rows.len())
 }

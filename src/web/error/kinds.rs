@@ -47,7 +47,7 @@ impl WebError for RoundError {
                 Kind::BadRequest
             }
             E::Db(d) => d.kind(),
-            E::StoredTemplate(_) | E::Scoring(_) => Kind::Internal,
+            E::StoredTemplate(_) => Kind::Internal,
         }
     }
 }
