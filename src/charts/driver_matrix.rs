@@ -29,6 +29,10 @@ pub fn driver_matrix_svg(result: &DriverResult, label: &str) -> Option<String> {
     let mean_fav = points.iter().map(|x| x.1).sum::<f64>() / points.len() as f64;
     let top = points.iter().map(|x| x.2).fold(1.0 / p, f64::max).min(0.87) * 1.15;
     ensure_registered().ok()?;
+    // Zoomed to the shares present (10 points either side), so close items stay apart.
+    let lo = points.iter().map(|x| x.1).fold(mean_fav, f64::min);
+    let hi = points.iter().map(|x| x.1).fold(mean_fav, f64::max);
+    let x_range = (lo - 0.1).max(0.0)..(hi + 0.1).min(1.0);
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, SIZE).into_drawing_area();
@@ -37,7 +41,7 @@ pub fn driver_matrix_svg(result: &DriverResult, label: &str) -> Option<String> {
             .margin(8)
             .x_label_area_size(34)
             .y_label_area_size(44)
-            .build_cartesian_2d(0.0..1.0, 0.0..top)
+            .build_cartesian_2d(x_range.clone(), 0.0..top)
             .ok()?;
         chart
             .configure_mesh()
@@ -63,7 +67,7 @@ pub fn driver_matrix_svg(result: &DriverResult, label: &str) -> Option<String> {
             .ok()?;
         chart
             .draw_series(DashedLineSeries::new(
-                vec![(0.0, 1.0 / p), (1.0, 1.0 / p)],
+                vec![(x_range.start, 1.0 / p), (x_range.end, 1.0 / p)],
                 4,
                 3,
                 dashed,

@@ -52,7 +52,7 @@ fn whose(analysis: &str) -> String {
 
 fn importance_words(d: &DriverItem) -> String {
     format!(
-        "{} of what is explained (R² part {:.2}, 95% {:.2}–{:.2})",
+        "{} ({:.2}; 95% {:.2}–{:.2})",
         pct(d.share_of_r2),
         d.importance.estimate,
         d.importance.low,
@@ -130,12 +130,12 @@ pub fn top_line(top: &[TopDriver], text_of: &dyn Fn(&str) -> String) -> Option<S
         top.iter()
             .map(|t| {
                 format!(
-                    "{}: {} ({} of explained{})",
+                    "{}: {} (explains {} of the variation{})",
                     whose(&t.analysis),
                     text_of(&t.driver.item),
-                    pct(t.driver.share_of_r2),
+                    pct(t.driver.importance.estimate),
                     if t.driver.priority == Some(Priority::FixFirst) {
-                        ", fix first"
+                        "; fix first"
                     } else {
                         ""
                     }
