@@ -198,3 +198,38 @@ async fn a_group_below_the_minimum_gets_no_fit_and_the_reason_names_the_minimum(
         .unwrap()
         .contains("fewer than 30"));
 }
+
+#[tokio::test]
+async fn the_csv_and_json_exports_carry_the_drivers() {
+    let app = TestApp::spawn().await;
+    sealed_csat(&app, 20).await;
+    let (_, cto) = add_token(&app, "cto-bot", Role::Cto);
+    let get = |format: &'static str| {
+        let (client, address, cto) = (app.client.clone(), app.address.clone(), cto.clone());
+        async move {
+            client
+                .get(format!(
+                    "{address}/api/v1/export?format={format}&quarter=2026Q4"
+                ))
+                .bearer_auth(&cto)
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap()
+        }
+    };
+    let csv = get("csv").await;
+    let importance_rows: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.contains("/drivers/") && l.contains("sales_customer_meetings/importance"))
+        .collect();
+    assert_eq!(importance_rows.len(), 3, "estimate, low, high: {csv}");
+    assert!(csv.contains("scorecard,measure_c/top_drivers/0/driver,item,sales_customer_meetings"));
+    let json: serde_json::Value = serde_json::from_str(&get("json").await).unwrap();
+    assert_eq!(
+        json["scorecard"]["measure_c"]["top_drivers"][0]["driver"]["item"],
+        "sales_customer_meetings"
+    );
+}
