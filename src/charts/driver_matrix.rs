@@ -142,8 +142,12 @@ mod tests {
         ]);
         let svg = driver_matrix_svg(&r, "Sales").unwrap();
         assert!(svg.starts_with("<svg"));
+        assert!(svg.contains("viewBox"), "the grid scales with the page");
         assert_eq!(svg.matches("<circle").count(), 2);
-        assert!(svg.contains(">1<") && svg.contains(">2<") && !svg.contains(">3<"));
+        // Text content sits on lines of its own in plotters' SVG.
+        let flat = svg.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("> 1 </text>") && flat.contains("> 2 </text>"));
+        assert!(!flat.contains("> 3 </text>"));
         assert!(svg.contains("Sales"));
     }
 
