@@ -172,7 +172,7 @@ const EN: Labels = Labels {
     method_rules: "Figures from fewer than {k} answers are withheld. Intervals: 95% Wilson score on the effective sample size (finite-population corrected). Favourable = 4 or 5 on a 1–5 scale.",
     method_weights: "CSAT weights: {weights}.",
     method_thresholds: "Status: A amber below {a} or on a late inflection point, red on a missed one; B red below {b_red}, amber below {b_amber}; C red below {c_red} or a group below {c_group}, amber below {c_amber}.",
-    method_doc: "Method: docs/methodology.md.",
+    method_doc: "Full method: docs/methodology.md.",
     board: "Board",
 };
 
@@ -224,7 +224,7 @@ const KO: Labels = Labels {
     method_no_rounds: "이번 분기에 마감된 설문 없음.",
     method_rules: "응답 {k}명 미만의 수치는 공개하지 않음. 구간: 유효 표본 크기(유한 모집단 보정)에 대한 95% 윌슨 점수 구간. 긍정 = 5점 척도의 4 또는 5.",
     method_weights: "CSAT 가중치: {weights}.",
-    method_doc: "방법: docs/methodology.md.",
+    method_doc: "전체 방법: docs/methodology.md.",
     method_thresholds: "상태 기준: A는 {a} 미만 또는 대응이 늦은 변곡점이면 주의, 놓친 변곡점이면 위험; B는 {b_red} 미만 위험, {b_amber} 미만 주의; C는 {c_red} 미만 또는 {c_group} 미만 그룹이 있으면 위험, {c_amber} 미만 주의.",
     board: "이사회",
 };
@@ -282,7 +282,7 @@ const NL: Labels = Labels {
     method_no_rounds: "Dit kwartaal is geen enquêteronde afgesloten.",
     method_rules: "Cijfers op basis van minder dan {k} antwoorden worden achtergehouden. Intervallen: 95%-Wilson-score op de effectieve steekproefomvang (met eindige-populatiecorrectie). Positief = 4 of 5 op een schaal van 1–5.",
     method_weights: "CSAT-gewichten: {weights}.",
-    method_doc: "Methode: docs/methodology.md.",
+    method_doc: "Volledige methode: docs/methodology.md.",
     method_thresholds: "Status: A oranje onder {a} of bij een te laat kantelpunt, rood bij een gemist kantelpunt; B rood onder {b_red}, oranje onder {b_amber}; C rood onder {c_red} of een groep onder {c_group}, oranje onder {c_amber}.",
     board: "Board",
 };

@@ -149,8 +149,13 @@ pub fn change_note(locale: Locale, c: &Change) -> Option<(String, bool)> {
         Metric::Enps => format!("{}{}", copy::signed(v), l.enps_points),
         _ => format!("{}{}", copy::signed(v * 100.0), l.points),
     };
+    // Interval bounds carry no unit: the change just before them names it.
+    let bound = |v: f64| match c.metric {
+        Metric::Enps => copy::signed(v),
+        _ => copy::signed(v * 100.0),
+    };
     let what = match c.metric {
-        Metric::Enps => "eNPS ",
+        Metric::Enps => "eNPS: ",
         _ => "",
     };
     let words = |template: &str, t: &crate::domain::scoring::change::ChangeTest| {
@@ -159,8 +164,8 @@ pub fn change_note(locale: Locale, c: &Change) -> Option<(String, bool)> {
             &[
                 ("change", &amount(t.change)),
                 ("quarter", &quarter),
-                ("low", &amount(t.low)),
-                ("high", &amount(t.high)),
+                ("low", &bound(t.low)),
+                ("high", &bound(t.high)),
             ],
         )
     };
