@@ -8,9 +8,9 @@ use ctopulse::app::rounds;
 use ctopulse::app::scorecard::{self, LoadedScorecard, Options};
 use ctopulse::demo::{self, story, Seeded};
 use ctopulse::domain::quarter::Quarter;
+use ctopulse::domain::scoring::change::ChangeState;
 use ctopulse::domain::scoring::csat::LeftOutReason;
 use ctopulse::domain::scoring::status::Rating;
-use ctopulse::domain::scoring::change::ChangeState;
 use ctopulse::domain::scoring::trend::Metric;
 use ctopulse::domain::scoring::{Figure, Suppression};
 use rand::SeedableRng;
@@ -132,11 +132,7 @@ async fn the_demo_tells_its_story_and_seeding_twice_adds_nothing() {
         if h == story::SURPRISE {
             assert!(big.contains(&Metric::ProductiveAndHappy), "{big:?}");
         } else if h > 0 {
-            assert!(
-                big.is_empty(),
-                "{}: unexpected change {big:?}",
-                sc.quarter
-            );
+            assert!(big.is_empty(), "{}: unexpected change {big:?}", sc.quarter);
         }
     }
 
