@@ -317,12 +317,12 @@ impl QuarterScore<'_> {
     /// Every figure compared with the quarter before: the headline metrics, then each
     /// reporting group of this quarter's CSAT round.
     fn comparisons(&self, prev: &QuarterScore<'_>) -> Vec<Comparison> {
-        let groups = self
+        let groups: Vec<String> = self
             .c
             .0
             .and_then(|i| self.rounds.get(i))
             .map(|r| r.prepared.groups.iter().map(|g| g.key.clone()).collect())
-            .unwrap_or_else(Vec::new);
+            .unwrap_or_default();
         let headline = Metric::ALL.iter().map(|&m| Comparison {
             metric: m,
             group: None,
