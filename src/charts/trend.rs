@@ -201,6 +201,8 @@ pub fn notes<DB: DrawingBackend>(
     w: i32,
 ) -> Result<i32, ReportError> {
     let mut y = y;
+    // The notes share the 36 px under the trend: two notes get one line each (cut with "…").
+    let max_lines = if metrics.len() > 1 { 1 } else { 2 };
     for m in metrics {
         let Some(note) = changes
             .iter()
@@ -216,7 +218,7 @@ pub fn notes<DB: DrawingBackend>(
             theme::regular(size::TINY)
         };
         let colour = if big { ALARM } else { MUTED };
-        let lines = tl::wrap(&font, &text, w, 2);
+        let lines = tl::wrap(&font, &text, w, max_lines);
         y = tl::lines(
             area,
             &lines,
