@@ -2,12 +2,12 @@
 //! stay simple and every figure keeps its suppressed / not-enough-data state in words.
 
 use crate::app::scorecard::LoadedScorecard;
-use crate::domain::scoring::change::{Change, ChangeState};
 use crate::domain::scoring::interval::Share;
 use crate::domain::scoring::status::{Rating, Status};
 use crate::domain::scoring::trend::{Metric, TrendSeries};
 use crate::domain::scoring::Figure;
 use crate::domain::template::TemplateSet;
+use crate::web::pages::change_view::{changes_for, group_change};
 
 /// A rating as a CSS class and a word (never colour alone).
 pub struct RatingView {
@@ -188,83 +188,6 @@ fn trend_rows(s: Option<&TrendSeries>, fmt: impl Fn(f64) -> String) -> Vec<(Stri
             .collect()
     })
     .unwrap_or_default()
-}
-
-/// A p-value for readers: three decimals, or "< 0.001".
-fn p_words(p: f64) -> String {
-    if p < 0.001 {
-        "< 0.001".to_string()
-    } else {
-        format!("{p:.3}")
-    }
-}
-
-/// A change state in words; `None` when there was nothing to compare.
-pub fn change_words(c: &Change) -> Option<String> {
-    let points = |v: f64| match c.metric {
-        Metric::Enps => format!("{v:+.0} points"),
-        _ => format!("{:+.0} points", v * 100.0),
-    };
-    let what = if c.metric == Metric::Enps {
-        "eNPS: "
-    } else {
-        ""
-    };
-    let interval = |t: &crate::domain::scoring::change::ChangeTest| {
-        format!(
-            "{} (95% interval {} to {}; adjusted p = {})",
-            points(t.change),
-            points(t.low),
-            points(t.high),
-            p_words(t.adjusted_p)
-        )
-    };
-    let words = match &c.state {
-        ChangeState::Changed { test, .. } => {
-            format!("{what}Changed since {}: {}", c.from, interval(test))
-        }
-        ChangeState::NoRealChange { test } => format!(
-            "{what}No real change since {}: {}, within ±10 points",
-            c.from,
-            interval(test)
-        ),
-        ChangeState::CantTell { test } => {
-            format!("{what}Can't tell since {}: {}", c.from, interval(test))
-        }
-        ChangeState::NotComparable { reason } => {
-            format!("{what}Not comparable with {}: {reason}", c.from)
-        }
-        ChangeState::NotEnoughData { .. } => return None,
-    };
-    Some(words)
-}
-
-fn changes_for(l: &LoadedScorecard, metrics: &[Metric]) -> Vec<(&'static str, String)> {
-    metrics
-        .iter()
-        .filter_map(|m| {
-            let c = l
-                .scorecard
-                .changes
-                .iter()
-                .find(|c| c.metric == *m && c.group.is_none())?;
-            // A real change stands out; the other states are told in plain text.
-            let class = match c.state {
-                ChangeState::Changed { .. } => "change changed",
-                _ => "change",
-            };
-            change_words(c).map(|w| (class, w))
-        })
-        .collect()
-}
-
-fn group_change(l: &LoadedScorecard, group: &str) -> String {
-    l.scorecard
-        .changes
-        .iter()
-        .find(|c| c.metric == Metric::GroupCsat && c.group.as_deref() == Some(group))
-        .and_then(change_words)
-        .unwrap_or_else(|| "—".into())
 }
 
 /// Builds the view of a loaded scorecard; question texts come from `templates` (English).
