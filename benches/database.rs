@@ -46,6 +46,7 @@ fn seal_round(c: &mut Criterion) {
         let mut setup = Duration::ZERO;
         let mut setups = 0u32;
         let mut scrubbed = Duration::ZERO;
+        let mut drivers = Duration::ZERO;
         let mut group = c.benchmark_group(format!("seal/{}", b.label));
         group
             .sample_size(10)
@@ -86,6 +87,17 @@ fn seal_round(c: &mut Criterion) {
                         "every invitee answered"
                     );
                     assert_eq!(report.links_deleted, links);
+                    // Untimed: the key drivers alone, recomputed on the sealed round, to say
+                    // what share of the seal above they are.
+                    let t3 = Instant::now();
+                    ctopulse::app::rounds::recompute_drivers(
+                        &mut conn,
+                        id,
+                        csat,
+                        ctopulse::app::rounds::SealOptions::default(),
+                    )
+                    .unwrap_or_else(|e| panic!("drivers: {e}"));
+                    drivers += t3.elapsed();
                     // Untimed: the scrub runs after the commit, off the caller's path.
                     let t2 = Instant::now();
                     seal::scrub(&mut conn).unwrap_or_else(|e| panic!("scrub: {e}"));
@@ -103,6 +115,11 @@ fn seal_round(c: &mut Criterion) {
                 b.label,
                 setup.as_secs_f64() / f64::from(setups),
                 support::loadavg()
+            );
+            eprintln!(
+                "{}: key drivers alone (part of the seal above; recomputed untimed): {:.3} s on average",
+                b.label,
+                drivers.as_secs_f64() / f64::from(setups)
             );
             eprintln!(
                 "{}: post-seal scrub (background, untimed): {:.2} s on average",

@@ -170,6 +170,9 @@ impl Application {
             // Its first pass, at once, also finishes a post-seal scrub a stop cut short.
             tasks.push(tokio::spawn(auto_close(
                 self.state.pool.clone(),
+                crate::app::rounds::SealOptions {
+                    driver_min_respondents: self.state.settings.drivers.min_respondents,
+                },
                 self.state.recent_links.clone(),
                 stop_rx.clone(),
             )));
@@ -218,12 +221,14 @@ async fn shutdown_signal() {
 /// Closes and seals every open round whose close time has passed, every 30 seconds.
 async fn auto_close(
     pool: DbPool,
+    options: crate::app::rounds::SealOptions,
     recent_links: Arc<web::survey::recent::RecentLinks>,
     mut stop: watch::Receiver<bool>,
 ) {
     loop {
         let p = pool.clone();
-        match tokio::task::spawn_blocking(move || close_due_rounds(&p, clock::now())).await {
+        match tokio::task::spawn_blocking(move || close_due_rounds(&p, clock::now(), options)).await
+        {
             Ok(Ok(ids)) => {
                 for id in ids {
                     recent_links.forget_round(id);
@@ -327,9 +332,10 @@ pub fn purge_due(
 pub fn close_due_rounds(
     pool: &DbPool,
     now: time::PrimitiveDateTime,
+    options: crate::app::rounds::SealOptions,
 ) -> Result<Vec<crate::domain::ids::RoundId>, crate::app::rounds::RoundError> {
     let mut conn = db::pool::checkout(pool)?;
-    let closed = crate::app::rounds::close_due(&mut conn, now)?;
+    let closed = crate::app::rounds::close_due(&mut conn, now, options)?;
     crate::app::setup::prune_attempts(&mut conn, now)?;
     Ok(closed)
 }

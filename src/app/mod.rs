@@ -14,6 +14,7 @@ pub mod person;
 pub mod report;
 pub mod retention;
 pub mod roster;
+pub mod round_input;
 pub mod rounds;
 pub mod scorecard;
 pub mod setup;

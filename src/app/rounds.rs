@@ -9,9 +9,13 @@ use serde::Serialize;
 use time::{Date, PrimitiveDateTime};
 
 mod close;
+mod drivers;
 mod launch;
 
-pub use close::{close_and_seal, close_due, retally, SealReport, AUTO_CLOSE_ACTOR};
+pub use close::{
+    close_and_seal, close_and_seal_with, close_due, retally, SealReport, AUTO_CLOSE_ACTOR,
+};
+pub use drivers::{recompute as recompute_drivers, SealOptions};
 pub use launch::{launch, launch_at_floor, launch_with, launch_with_floor, LaunchReport};
 
 use crate::db::rounds::{self, NewOutboxRow, NewRoundRow, StoredGroups, StoredTemplateError};

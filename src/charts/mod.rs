@@ -11,6 +11,7 @@ pub mod board_report;
 pub mod copy;
 mod csat_panel;
 mod culture_panel;
+pub mod driver_matrix;
 pub mod fonts;
 pub mod layout;
 mod marks;

@@ -67,6 +67,7 @@ fn round(q: Quarter, audience: Audience, template: &str, version: u32) -> RoundI
         culture_tallies: Vec::new(),
         alignment_tallies: Vec::new(),
         comments: Vec::new(),
+        drivers: Vec::new(),
     }
 }
 

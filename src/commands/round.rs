@@ -27,6 +27,13 @@ impl From<RoundError> for CliError {
     }
 }
 
+/// The seal's options from the settings.
+fn seal_options(settings: &Settings) -> rounds::SealOptions {
+    rounds::SealOptions {
+        driver_min_respondents: settings.drivers.min_respondents,
+    }
+}
+
 fn parse_date(s: &str) -> Result<Date, CliError> {
     let fmt = time::macros::format_description!("[year]-[month]-[day]");
     Date::parse(s.trim(), &fmt)
@@ -156,7 +163,13 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
         }
         RoundCommand::Close { id } => {
             let id = rounds::lookup(&mut conn, &id)?.id;
-            let r = rounds::close_and_seal(&mut conn, id, now, &cli_actor())?;
+            let r = rounds::close_and_seal_with(
+                &mut conn,
+                id,
+                now,
+                &cli_actor(),
+                seal_options(settings),
+            )?;
             eprintln!(
                 "round {} closed and sealed: {} response(s) shuffled under new ids, {} link(s) deleted, {} unsent email(s) cancelled",
                 r.round_id, r.responses, r.links_deleted, r.emails_cancelled
@@ -217,7 +230,13 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
         }
         RoundCommand::Retally { id } => {
             let id = rounds::lookup(&mut conn, &id)?.id;
-            let id = rounds::retally(&mut conn, crate::clock::now(), id, &cli_actor())?;
+            let id = rounds::retally(
+                &mut conn,
+                crate::clock::now(),
+                id,
+                &cli_actor(),
+                seal_options(settings),
+            )?;
             eprintln!("tallies of round {id} rebuilt");
             Ok(())
         }

@@ -54,6 +54,7 @@ pub struct Settings {
     // --- retention (privacy lifecycle) ---
     pub retention: RetentionSettings,
     // --- end retention ---
+    pub drivers: DriverSettings,
     /// Where each value that is not a default came from (`key`, source), for `config show`.
     #[serde(skip)]
     pub sources: Vec<(String, String)>,
@@ -211,6 +212,24 @@ impl Default for RetentionSettings {
 }
 // --- end retention ---
 
+/// `[drivers]`: key-driver analysis at seal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DriverSettings {
+    /// The least respondents with complete answers an analysis needs (3–10,000; default 20;
+    /// a round's k raises it). Fewer, and the drivers of that group are not computed.
+    #[serde(deserialize_with = "check::ranged::<_, u32, 3, 10000>")]
+    pub min_respondents: u32,
+}
+
+impl Default for DriverSettings {
+    fn default() -> Self {
+        DriverSettings {
+            min_respondents: crate::domain::scoring::drivers::DEFAULT_MIN_RESPONDENTS,
+        }
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {
@@ -226,6 +245,7 @@ impl Default for Settings {
             weights: default_weights(),
             thresholds: Thresholds::default(),
             retention: RetentionSettings::default(),
+            drivers: DriverSettings::default(),
             sources: Vec::new(),
         }
     }

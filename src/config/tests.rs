@@ -336,6 +336,32 @@ fn retention_defaults_to_eight_quarters_and_refuses_zero_or_negative() {
     }
 }
 // --- end retention ---
+
+#[test]
+fn drivers_need_twenty_complete_answers_by_default_and_refuse_fewer_than_three() {
+    let s = load_with(None, &[], FlagOverrides::default()).unwrap();
+    assert_eq!(s.drivers.min_respondents, 20);
+    let s = load_with(
+        Some("[drivers]\nmin_respondents = 50\n"),
+        &[],
+        FlagOverrides::default(),
+    )
+    .unwrap();
+    assert_eq!(s.drivers.min_respondents, 50);
+    for bad in ["2", "0", "10001"] {
+        let e = load_with(
+            Some(&format!("[drivers]\nmin_respondents = {bad}\n")),
+            &[],
+            FlagOverrides::default(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("drivers.min_respondents") && e.contains("outside 3–10000"),
+            "{e}"
+        );
+    }
+}
 // --- strict mode (works council) ---
 
 #[test]

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod column;
 pub mod commentary;
 pub mod departments;
+pub mod drivers;
 pub mod employees;
 pub mod error;
 pub mod hr;

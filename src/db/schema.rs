@@ -110,6 +110,31 @@ diesel::table! {
 }
 
 diesel::table! {
+    driver_analyses (round_id, analysis) {
+        round_id -> Text,
+        analysis -> Text,
+        outcome_key -> Text,
+        min_respondents -> Integer,
+        respondents -> Nullable<BigInt>,
+        r_squared -> Nullable<Double>,
+        r_squared_low -> Nullable<Double>,
+        r_squared_high -> Nullable<Double>,
+    }
+}
+
+diesel::table! {
+    driver_items (round_id, analysis, position) {
+        round_id -> Text,
+        analysis -> Text,
+        position -> Integer,
+        question_key -> Text,
+        importance -> Double,
+        importance_low -> Double,
+        importance_high -> Double,
+    }
+}
+
+diesel::table! {
     index_tallies (round_id, reporting_group, index_kind, a_sum, a_count, b_sum, b_count) {
         round_id -> Text,
         reporting_group -> Text,
@@ -275,6 +300,8 @@ diesel::joinable!(answers -> responses (response_id));
 diesel::joinable!(tallies -> rounds (round_id));
 diesel::joinable!(index_tallies -> rounds (round_id));
 diesel::joinable!(group_tallies -> rounds (round_id));
+diesel::joinable!(driver_analyses -> rounds (round_id));
+diesel::joinable!(driver_items -> rounds (round_id));
 diesel::joinable!(sealed_comments -> rounds (round_id));
 diesel::joinable!(inflection_assessments -> inflection_points (point_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -289,6 +316,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     answers,
     tallies,
     group_tallies,
+    driver_analyses,
+    driver_items,
     index_tallies,
     sealed_comments,
     outbox,

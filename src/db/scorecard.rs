@@ -257,3 +257,14 @@ pub fn answer_comments(
         })
         .collect())
 }
+
+/// One round, if it has closed.
+pub fn closed_round(conn: &mut DbConnection, id: RoundId) -> Result<Option<ClosedRound>, DbError> {
+    rounds::table
+        .filter(rounds::id.eq(id))
+        .filter(rounds::status.eq_any(CLOSED))
+        .select(ClosedRound::as_select())
+        .first(conn)
+        .optional()
+        .map_err(malformed_in("rounds"))
+}

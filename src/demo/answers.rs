@@ -7,6 +7,7 @@ use rand::seq::IndexedRandom;
 use rand::Rng;
 
 use super::comments::{self, Survey};
+use super::story;
 use crate::domain::department::Department;
 use crate::domain::locale::Locale;
 use crate::domain::question::{QuestionKind, Role};
@@ -156,6 +157,17 @@ fn plain(q: &Question, who: &Respondent, rng: &mut StdRng) -> Option<AnswerValue
             not_applicable: true,
             text: None,
         }),
+        // A department item of the CSAT survey follows overall satisfaction as strongly as
+        // the story says, so the key-driver analysis has something true to find.
+        QuestionKind::Likert5 if q.department().is_some() => {
+            let follows = rng.random_bool(story::csat_item_loading(q.key()));
+            let favorable = if follows {
+                who.profile.positive()
+            } else {
+                rng.random_bool(story::CSAT_ITEM_BASELINE)
+            };
+            Some(number(q, likert(favorable, rng)))
+        }
         QuestionKind::Likert5 => Some(number(q, likert(who.profile.positive(), rng))),
         QuestionKind::Nps11 => Some(number(q, enps(EnpsBand::Passive, rng))),
         QuestionKind::Choice => {

@@ -106,5 +106,8 @@ pub fn round_settings(s: &Settings) -> RoundSettings<'_> {
         comment_threshold: s.anonymity.round_comment_threshold(s.anonymity.round_k()),
         timezone: &s.timezone,
         fiscal_year_start_month: s.fiscal_year_start_month,
+        seal: crate::app::rounds::SealOptions {
+            driver_min_respondents: s.drivers.min_respondents,
+        },
     }
 }

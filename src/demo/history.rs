@@ -31,6 +31,7 @@ pub struct RoundSettings<'a> {
     pub comment_threshold: u32,
     pub timezone: &'a str,
     pub fiscal_year_start_month: u8,
+    pub seal: rounds::SealOptions,
 }
 
 /// Days into a quarter when its surveys go out (one a day, in template order).
@@ -82,7 +83,7 @@ pub fn run_round(
     let stored = submit_all(conn, template, id, &chosen, h, &mut rng, |rng| {
         launch_at + Duration::minutes(rng.random_range(1..window))
     })?;
-    rounds::close_and_seal(conn, id, closes_at, ACTOR)?;
+    rounds::close_and_seal_with(conn, id, closes_at, ACTOR, rs.seal)?;
     seal::scrub(conn)?;
     Ok(stored)
 }

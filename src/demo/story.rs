@@ -50,6 +50,31 @@ const CSAT: [[f64; 5]; HISTORY] = [
     [0.76, 0.73, 0.75, 0.74, 0.80],
     [0.79, 0.75, 0.77, 0.76, 0.84],
 ];
+/// The item each department's satisfaction hinges on (what the key-driver analysis should
+/// find): sales judge the CTO by the customer meetings they join, so when sales slid, that
+/// item slid with it and the analysis marks it "fix first".
+pub const KEY_DRIVERS: [&str; 5] = [
+    "sales_customer_meetings",
+    "bd_partner_meetings",
+    "mkt_evangelism",
+    "eng_decisions_explained",
+    "ceo_no_surprises",
+];
+
+/// The favourable share of a department item that does not follow overall satisfaction: the
+/// level a department is used to, so only the key driver moves with a slide.
+pub const CSAT_ITEM_BASELINE: f64 = 0.78;
+
+/// How often a department item follows the respondent's overall satisfaction rather than an
+/// independent draw at [`CSAT_ITEM_BASELINE`]: nearly always for the key driver, seldom otherwise.
+pub fn csat_item_loading(key: &str) -> f64 {
+    if KEY_DRIVERS.contains(&key) {
+        0.9
+    } else {
+        0.3
+    }
+}
+
 /// The current quarter's round, as its answers come in.
 const CSAT_NOW: [f64; 5] = [0.80, 0.76, 0.77, 0.78, 0.84];
 /// Response rate of the internal-CSAT survey per department.

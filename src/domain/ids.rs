@@ -33,6 +33,11 @@ macro_rules! uuid_id {
             pub fn random() -> Self {
                 Self(uuid::Uuid::new_v4())
             }
+
+            /// The id's 16 bytes (e.g. to seed what must be reproducible per record).
+            pub fn as_bytes(&self) -> &[u8; 16] {
+                self.0.as_bytes()
+            }
         }
 
         impl fmt::Display for $name {

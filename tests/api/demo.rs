@@ -10,6 +10,7 @@ use ctopulse::demo::{self, story, Seeded};
 use ctopulse::domain::quarter::Quarter;
 use ctopulse::domain::scoring::change::ChangeState;
 use ctopulse::domain::scoring::csat::LeftOutReason;
+use ctopulse::domain::scoring::drivers::report::Priority;
 use ctopulse::domain::scoring::status::Rating;
 use ctopulse::domain::scoring::trend::Metric;
 use ctopulse::domain::scoring::{Figure, Suppression};
@@ -78,7 +79,9 @@ fn headline_changes(card: &LoadedScorecard) -> Vec<Metric> {
 
 #[tokio::test]
 async fn the_demo_tells_its_story_and_seeding_twice_adds_nothing() {
-    let app = TestApp::spawn().await;
+    // 80 employees give sales about 15 answers a quarter: below the default minimum for key
+    // drivers, so this company asks for 10.
+    let app = TestApp::spawn_adjusted(&[], |s| s.drivers.min_respondents = 10).await;
     let Seeded::Fresh(report) = seed(&app).await else {
         panic!("a new database is seeded");
     };
@@ -183,6 +186,32 @@ async fn the_demo_tells_its_story_and_seeding_twice_adds_nothing() {
         cards[story::SALES_LOW].scorecard.measure_c.status.rating,
         Rating::Red
     );
+
+    // The key drivers fit the story: where sales slid, the customer meetings the CTO joins
+    // drive sales' satisfaction, and slid with it, so they are the item to fix first.
+    for q in [story::SALES_LOW - 1, story::SALES_LOW] {
+        let round = cards[q]
+            .scorecard
+            .rounds
+            .iter()
+            .find(|r| r.template.key == "internal-csat")
+            .unwrap();
+        let sales = round
+            .drivers
+            .iter()
+            .find(|d| d.analysis == "sales")
+            .unwrap();
+        let top = &sales.figure.value().expect("sales drivers are shown").items[0];
+        assert_eq!(top.item, "sales_customer_meetings", "{q}: {sales:?}");
+        if q == story::SALES_LOW {
+            assert_eq!(top.priority, Some(Priority::FixFirst), "{q}: {sales:?}");
+        }
+    }
+    assert!(!cards[story::SALES_LOW]
+        .scorecard
+        .measure_c
+        .top_drivers
+        .is_empty());
 
     // Regretted top-talent attrition spikes: both lagging indicators breach, B is red.
     let spike = &cards[story::ATTRITION_SPIKE].scorecard.measure_b;

@@ -16,6 +16,7 @@ mod bench_data;
 mod cli;
 mod cli_accounts;
 mod demo;
+mod drivers;
 mod error_pages;
 mod failed_logins;
 mod health;

@@ -163,11 +163,13 @@ async fn sealing_twice_is_refused_and_leaves_the_seal_as_it_was() {
     assert_eq!(r.sealed_at, Some(closed_at));
     assert_eq!(app.count("group_tallies"), tallies);
     // The auto-close has nothing left to do either.
-    assert!(
-        rounds::close_due(&mut app.conn(), datetime!(2026-12-31 00:00))
-            .unwrap()
-            .is_empty()
-    );
+    assert!(rounds::close_due(
+        &mut app.conn(),
+        datetime!(2026-12-31 00:00),
+        Default::default()
+    )
+    .unwrap()
+    .is_empty());
 }
 
 #[tokio::test]
@@ -178,11 +180,13 @@ async fn the_auto_close_seals_only_rounds_past_their_close_time() {
     rounds::launch(&mut app.conn(), id, &app.state.templates, LAUNCHED, "test").unwrap();
     let closes_at = rounds::get(&mut app.conn(), id).unwrap().closes_at;
     let before = closes_at - time::Duration::seconds(1);
-    assert!(rounds::close_due(&mut app.conn(), before)
-        .unwrap()
-        .is_empty());
+    assert!(
+        rounds::close_due(&mut app.conn(), before, Default::default())
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(
-        rounds::close_due(&mut app.conn(), closes_at).unwrap(),
+        rounds::close_due(&mut app.conn(), closes_at, Default::default()).unwrap(),
         vec![id]
     );
     let r = rounds::get(&mut app.conn(), id).unwrap();
@@ -198,7 +202,7 @@ async fn retally_needs_a_closed_round() {
     app.import_roster(ROSTER);
     let id = draft(&app);
     assert!(matches!(
-        rounds::retally(&mut app.conn(), LAUNCHED, id, "test"),
+        rounds::retally(&mut app.conn(), LAUNCHED, id, "test", Default::default()),
         Err(RoundError::NotClosed {
             status: RoundStatus::Draft,
             ..
@@ -208,7 +212,7 @@ async fn retally_needs_a_closed_round() {
     rounds::close_and_seal(&mut app.conn(), id, LAUNCHED, "test").unwrap();
     let tallies = app.count("group_tallies");
     assert_eq!(
-        rounds::retally(&mut app.conn(), LAUNCHED, id, "test").unwrap(),
+        rounds::retally(&mut app.conn(), LAUNCHED, id, "test", Default::default()).unwrap(),
         id
     );
     assert_eq!(app.count("group_tallies"), tallies);

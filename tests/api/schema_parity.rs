@@ -113,8 +113,9 @@ fn schema_rs_matches_the_sqlite_migrations() {
     let declared = schema_rs_shape();
     assert_eq!(
         declared.len(),
-        22,
-        "every table of DESIGN's data model, plus group_tallies, sealed_comments and round_purges"
+        24,
+        "every table of DESIGN's data model, plus group_tallies, sealed_comments, round_purges, \
+         driver_analyses and driver_items"
     );
     assert_eq!(sqlite, declared);
 }

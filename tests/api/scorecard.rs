@@ -239,6 +239,8 @@ async fn the_scorecard_from_the_database_equals_the_engine_on_the_same_answers()
                 .collect(),
             alignment_tallies: vec![],
             comments: vec![],
+            // Key drivers are checked by tests/api/drivers.rs; here the stored ones ride along.
+            drivers: ctopulse::db::drivers::for_round(&mut app.conn(), rid(&round_id)).unwrap(),
         }],
         hr: scoring::HrInput {
             quarter_first_day: time::macros::date!(2026 - 07 - 01),

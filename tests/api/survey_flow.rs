@@ -524,11 +524,13 @@ async fn a_round_closes_by_itself_at_the_end_of_its_close_date() {
     let round = app.launch("internal-csat", "2026Q4");
     let r = rounds::get(&mut app.conn(), rid(&round)).unwrap();
     let just_before = r.closes_at - time::Duration::seconds(1);
-    assert!(ctopulse::startup::close_due_rounds(&app.pool, just_before)
-        .unwrap()
-        .is_empty());
+    assert!(
+        ctopulse::startup::close_due_rounds(&app.pool, just_before, Default::default())
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(
-        ctopulse::startup::close_due_rounds(&app.pool, r.closes_at).unwrap(),
+        ctopulse::startup::close_due_rounds(&app.pool, r.closes_at, Default::default()).unwrap(),
         vec![rid(&round)]
     );
     assert_eq!(

@@ -212,7 +212,11 @@ async fn a_malformed_stored_round_quarter_or_status_is_an_error_not_a_missing_ro
         Err(RoundError::Db(DbError::Malformed { .. }))
     ));
     assert!(matches!(
-        rounds::close_due(&mut conn, ctopulse::clock::now() + time::Duration::days(30)),
+        rounds::close_due(
+            &mut conn,
+            ctopulse::clock::now() + time::Duration::days(30),
+            Default::default(),
+        ),
         Ok(ids) if ids.is_empty()
     ));
 }

@@ -4,6 +4,7 @@ use crate::domain::ids::RoundId;
 use serde::Serialize;
 use time::PrimitiveDateTime;
 
+use super::drivers::{self, SealOptions};
 use super::{get, RoundError};
 use crate::db::{audit, rounds, seal, DbConnection};
 use crate::domain::round::RoundStatus;
@@ -27,6 +28,17 @@ pub fn close_and_seal(
     now: PrimitiveDateTime,
     actor: &str,
 ) -> Result<SealReport, RoundError> {
+    close_and_seal_with(conn, id, now, actor, SealOptions::default())
+}
+
+/// [`close_and_seal`] with the settings' seal options.
+pub fn close_and_seal_with(
+    conn: &mut DbConnection,
+    id: RoundId,
+    now: PrimitiveDateTime,
+    actor: &str,
+    options: SealOptions,
+) -> Result<SealReport, RoundError> {
     let round = get(conn, id)?;
     let template = round.template()?;
     let id = round.id;
@@ -47,6 +59,7 @@ pub fn close_and_seal(
             let responses = seal::shuffle_responses(conn, id)?;
             seal::restamp_invitations(conn, id)?;
             seal::write_tallies(conn, &round, &template)?;
+            drivers::compute(conn, id, &template, options)?;
             rounds::mark_ended(conn, id, rounds::Ending::Sealed, now)?;
             let detail = format!("responses={responses} links_deleted={links_deleted} emails_cancelled={emails_cancelled}");
             audit::record(conn, now, actor, "round.close", "round", Some(&id.to_string()), Some(&detail))?;
@@ -68,11 +81,12 @@ pub const AUTO_CLOSE_ACTOR: &str = "system:auto-close";
 pub fn close_due(
     conn: &mut DbConnection,
     now: PrimitiveDateTime,
+    options: SealOptions,
 ) -> Result<Vec<RoundId>, RoundError> {
     let due = rounds::due_to_close(conn, now)?;
     let mut closed = Vec::new();
     for id in due {
-        match close_and_seal(conn, id, now, AUTO_CLOSE_ACTOR) {
+        match close_and_seal_with(conn, id, now, AUTO_CLOSE_ACTOR, options) {
             Ok(_) => closed.push(id),
             Err(e) => tracing::warn!(round = %id, error = %e, "auto-close failed; will retry"),
         }
@@ -92,6 +106,7 @@ pub fn retally(
     now: PrimitiveDateTime,
     id: RoundId,
     actor: &str,
+    options: SealOptions,
 ) -> Result<RoundId, RoundError> {
     let round = get(conn, id)?;
     if !round.status.results_visible() {
@@ -106,7 +121,9 @@ pub fn retally(
         if let Some(p) = crate::app::retention::purged(c, round.id)? {
             return Err(RoundError::Invalid(p.to_string()));
         }
-        seal::write_tallies(c, &round, &template).map_err(RoundError::from)
+        seal::write_tallies(c, &round, &template)?;
+        drivers::compute(c, round.id, &template, options)?;
+        Ok::<(), RoundError>(())
     })?;
     audit::record(
         conn,

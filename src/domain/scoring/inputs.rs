@@ -138,6 +138,9 @@ pub struct RoundInput {
     pub alignment_tallies: Vec<AlignmentTallyRow>,
     /// Free-text answers.
     pub comments: Vec<CommentRow>,
+    /// Key-driver analyses stored at seal (none for rounds sealed before they existed).
+    #[serde(default)]
+    pub drivers: Vec<crate::domain::scoring::drivers::DriverRow>,
 }
 
 /// Kinds of engineering talent events imported from HR.

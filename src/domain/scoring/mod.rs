@@ -7,6 +7,7 @@ pub mod alignment;
 pub mod change;
 pub mod csat;
 pub mod culture;
+pub mod drivers;
 pub mod figure;
 pub mod inputs;
 pub mod interval;

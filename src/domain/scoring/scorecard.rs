@@ -14,6 +14,10 @@ use crate::domain::scoring::csat::{
     measure_c, overall_item, Coverage, CsatResult, LeftOutGroup, UsedGroup,
 };
 use crate::domain::scoring::culture::{measure_b, CultureResult, Enps, Quadrants};
+use crate::domain::scoring::drivers::report::{
+    driver_reports, top_drivers, DriverReport, TopDriver, TOP_DRIVERS,
+};
+use crate::domain::scoring::drivers::WHOLE_ROUND;
 use crate::domain::scoring::figure::Figure;
 use crate::domain::scoring::inputs::{RoundInput, RoundStatus, ScorecardInput, TemplateRef};
 use crate::domain::scoring::interval::Share;
@@ -68,6 +72,8 @@ pub struct RoundReport {
     pub items: Vec<ItemReport>,
     /// Comments per group × text question (empty when comments were not requested).
     pub comments: Vec<CommentBlock>,
+    /// Key drivers: one analysis per reporting group (CSAT) or one for the round (culture).
+    pub drivers: Vec<DriverReport>,
 }
 
 /// One reporting group of a round.
@@ -127,6 +133,8 @@ pub struct MeasureB {
     pub enps: Figure<Enps>,
     /// Attrition and offer acceptance against their thresholds.
     pub lagging: LaggingIndicators,
+    /// The most important drivers of eNPS (at most three).
+    pub top_drivers: Vec<TopDriver>,
     /// Rating and reason.
     pub status: Status,
 }
@@ -144,6 +152,8 @@ pub struct MeasureC {
     pub groups_left_out: Vec<LeftOutGroup>,
     /// The share of the total weight the figure covers (absent without a CSAT round).
     pub coverage: Option<Coverage>,
+    /// The most important drivers of the groups' CSAT, across groups (at most three).
+    pub top_drivers: Vec<TopDriver>,
     /// Rating and reason.
     pub status: Status,
 }
@@ -398,6 +408,16 @@ fn round_report<R: Rng + ?Sized>(
             }
         }
     }
+    // A driver analysis explains a figure only while that figure itself is shown.
+    let enps = (r.input.audience == Audience::EngineeringCulture).then(|| measure_b(r).enps);
+    let outcome = |analysis: &str| -> Option<Figure<()>> {
+        if analysis == WHOLE_ROUND {
+            return enps.as_ref().map(|f| f.map(|_| ()));
+        }
+        let i = r.groups.iter().position(|g| g.key == analysis)?;
+        csat.as_ref()?.get(i).map(|f| f.map(|_| ()))
+    };
+    let drivers = driver_reports(r, &scored.items, outcome);
     RoundReport {
         template: r.input.template.clone(),
         audience: r.input.audience,
@@ -409,6 +429,7 @@ fn round_report<R: Rng + ?Sized>(
         groups,
         items: scored.items.clone(),
         comments,
+        drivers,
     }
 }
 
@@ -436,11 +457,17 @@ pub fn build_scorecard<R: Rng + ?Sized>(
     let current = of_quarter(input.quarter)?;
     let t = &input.thresholds;
 
-    let rounds = current
+    let rounds: Vec<RoundReport> = current
         .rounds
         .iter()
         .map(|r| round_report(r, input.include_comments, rng))
         .collect();
+    let top = |round: Option<usize>| {
+        round
+            .and_then(|i| rounds.get(i))
+            .map(|r| top_drivers(&r.drivers, TOP_DRIVERS))
+            .unwrap_or_default()
+    };
 
     let measure_a = MeasureA {
         round: current.template(current.a.0),
@@ -458,6 +485,7 @@ pub fn build_scorecard<R: Rng + ?Sized>(
         quadrants: culture.quadrants.clone(),
         enps: culture.enps.clone(),
         lagging,
+        top_drivers: top(current.b.0),
     };
 
     let csat = &current.c.1;
@@ -482,6 +510,7 @@ pub fn build_scorecard<R: Rng + ?Sized>(
         groups_used: csat.used.clone(),
         groups_left_out: csat.left_out.clone(),
         coverage,
+        top_drivers: top(current.c.0),
     };
 
     let trends = Metric::ALL

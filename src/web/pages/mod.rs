@@ -2,6 +2,7 @@
 
 pub mod admin;
 mod change_view;
+pub mod drivers_view;
 mod error;
 mod open_rounds;
 pub mod view;

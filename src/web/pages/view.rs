@@ -8,6 +8,7 @@ use crate::domain::scoring::trend::{Metric, TrendSeries};
 use crate::domain::scoring::Figure;
 use crate::domain::template::TemplateSet;
 use crate::web::pages::change_view::{changes_for, group_change};
+use crate::web::pages::drivers_view::{driver_views, question_text, top_line, DriverView};
 
 /// A rating as a CSS class and a word (never colour alone).
 pub struct RatingView {
@@ -79,6 +80,7 @@ pub struct RoundView {
     pub items: Vec<ItemRow>,
     pub comments: Vec<(String, Vec<String>)>,
     pub comments_note: Option<String>,
+    pub drivers: Vec<DriverView>,
 }
 
 /// The whole scorecard as the pages show it.
@@ -277,6 +279,19 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
         label: group_label(&g.group),
         text: format!("left out: {}", g.why),
     }));
+    for (lines, top, round) in [
+        (&mut b_lines, &b.top_drivers, &b.round),
+        (&mut c_lines, &c.top_drivers, &c.round),
+    ] {
+        let text =
+            |key: &str| question_text(templates, round.as_ref().map(|r| r.key.as_str()), key);
+        if let Some(text) = top_line(top, &text) {
+            lines.push(Line {
+                label: "Top drivers".into(),
+                text,
+            });
+        }
+    }
     let a_lines = s
         .measure_a
         .inflection_points
@@ -388,6 +403,7 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
                 groups,
                 items,
                 comments,
+                drivers: driver_views(r, &text_of),
                 comments_note: (withheld > 0).then(|| format!("Comments of {withheld} group(s) are withheld: fewer answers than the comment threshold.")),
             }
         })

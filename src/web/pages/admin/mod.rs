@@ -349,6 +349,9 @@ pub async fn round_action(
     let closing = action == "close";
     let (templates, actor) = (state.templates.clone(), who.actor.clone());
     let floor = state.settings.anonymity.floor();
+    let seal_options = app_rounds::SealOptions {
+        driver_min_respondents: state.settings.drivers.min_respondents,
+    };
     let recent_links = state.recent_links.clone();
     let notice = with_conn::<PageError, _>(&state, move |conn| {
         let now = clock::now();
@@ -377,7 +380,7 @@ pub async fn round_action(
                 ))
             }
             "close" => {
-                let rep = app_rounds::close_and_seal(conn, id, now, &actor)?;
+                let rep = app_rounds::close_and_seal_with(conn, id, now, &actor, seal_options)?;
                 recent_links.forget_round(rep.round_id);
                 Ok(format!(
                     "Round closed and sealed: {} response(s).",

@@ -1,0 +1,2 @@
+DROP TABLE driver_items;
+DROP TABLE driver_analyses;

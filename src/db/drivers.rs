@@ -1,0 +1,170 @@
+//! Key-driver analyses stored at seal, and the sealed answers they are computed from.
+
+use std::collections::HashMap;
+
+use diesel::prelude::*;
+
+use super::schema::{answers, driver_analyses, driver_items, responses};
+use super::{DbConnection, DbError};
+use crate::domain::ids::RoundId;
+use crate::domain::scoring::drivers::{
+    DriverFit, DriverRow, Estimate, ItemImportance, ResponseAnswers,
+};
+
+/// The round's numeric answers to `keys`, one entry per response, known only by group. The
+/// seal has already rewritten responses under fresh random ids, so nothing here links an
+/// answer to a person; the caller sorts what it resamples.
+pub fn numeric_answers(
+    conn: &mut DbConnection,
+    round_id: RoundId,
+    keys: &[String],
+) -> Result<Vec<ResponseAnswers>, DbError> {
+    let rows: Vec<(String, String, String, Option<i32>)> = responses::table
+        .inner_join(answers::table.on(answers::response_id.eq(responses::id)))
+        .filter(responses::round_id.eq(round_id))
+        .filter(answers::question_key.eq_any(keys))
+        .filter(answers::value.is_not_null())
+        .select((
+            responses::id,
+            responses::reporting_group,
+            answers::question_key,
+            answers::value,
+        ))
+        .load(conn)?;
+    let mut by_response: HashMap<String, ResponseAnswers> = HashMap::new();
+    for (id, group, key, value) in rows {
+        // Scale values are 0–10; anything else is not an answer a driver can use.
+        let Some(v) = value.and_then(|v| u8::try_from(v).ok()) else {
+            continue;
+        };
+        by_response
+            .entry(id)
+            .or_insert_with(|| ResponseAnswers {
+                group,
+                answers: Vec::new(),
+            })
+            .answers
+            .push((key, v));
+    }
+    Ok(by_response.into_values().collect())
+}
+
+/// Replaces the round's stored analyses with `rows`.
+pub fn replace(
+    conn: &mut DbConnection,
+    round_id: RoundId,
+    rows: &[DriverRow],
+) -> Result<(), DbError> {
+    diesel::delete(driver_items::table.filter(driver_items::round_id.eq(round_id)))
+        .execute(conn)?;
+    diesel::delete(driver_analyses::table.filter(driver_analyses::round_id.eq(round_id)))
+        .execute(conn)?;
+    for row in rows {
+        let fit = row.fit.as_ref();
+        diesel::insert_into(driver_analyses::table)
+            .values((
+                driver_analyses::round_id.eq(round_id),
+                driver_analyses::analysis.eq(&row.analysis),
+                driver_analyses::outcome_key.eq(&row.outcome),
+                driver_analyses::min_respondents
+                    .eq(i32::try_from(row.min_respondents).unwrap_or(i32::MAX)),
+                driver_analyses::respondents
+                    .eq(fit.map(|f| i64::try_from(f.n).unwrap_or(i64::MAX))),
+                driver_analyses::r_squared.eq(fit.map(|f| f.r_squared.estimate)),
+                driver_analyses::r_squared_low.eq(fit.map(|f| f.r_squared.low)),
+                driver_analyses::r_squared_high.eq(fit.map(|f| f.r_squared.high)),
+            ))
+            .execute(conn)?;
+        for (position, item) in fit
+            .map(|f| f.items.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            diesel::insert_into(driver_items::table)
+                .values((
+                    driver_items::round_id.eq(round_id),
+                    driver_items::analysis.eq(&row.analysis),
+                    driver_items::position.eq(i32::try_from(position).unwrap_or(i32::MAX)),
+                    driver_items::question_key.eq(&item.item),
+                    driver_items::importance.eq(item.importance.estimate),
+                    driver_items::importance_low.eq(item.importance.low),
+                    driver_items::importance_high.eq(item.importance.high),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(())
+}
+
+type AnalysisRow = (
+    String,
+    String,
+    i32,
+    Option<i64>,
+    Option<f64>,
+    Option<f64>,
+    Option<f64>,
+);
+
+/// The round's stored analyses, in analysis order.
+pub fn for_round(conn: &mut DbConnection, round_id: RoundId) -> Result<Vec<DriverRow>, DbError> {
+    let analyses: Vec<AnalysisRow> = driver_analyses::table
+        .filter(driver_analyses::round_id.eq(round_id))
+        .order(driver_analyses::analysis)
+        .select((
+            driver_analyses::analysis,
+            driver_analyses::outcome_key,
+            driver_analyses::min_respondents,
+            driver_analyses::respondents,
+            driver_analyses::r_squared,
+            driver_analyses::r_squared_low,
+            driver_analyses::r_squared_high,
+        ))
+        .load(conn)?;
+    let items: Vec<(String, String, f64, f64, f64)> = driver_items::table
+        .filter(driver_items::round_id.eq(round_id))
+        .order((driver_items::analysis, driver_items::position))
+        .select((
+            driver_items::analysis,
+            driver_items::question_key,
+            driver_items::importance,
+            driver_items::importance_low,
+            driver_items::importance_high,
+        ))
+        .load(conn)?;
+    Ok(analyses
+        .into_iter()
+        .map(|(analysis, outcome, min, n, r2, low, high)| {
+            let fit = match (n, r2, low, high) {
+                (Some(n), Some(estimate), Some(low), Some(high)) => Some(DriverFit {
+                    n: u64::try_from(n).unwrap_or(0),
+                    r_squared: Estimate {
+                        estimate,
+                        low,
+                        high,
+                    },
+                    items: items
+                        .iter()
+                        .filter(|i| i.0 == analysis)
+                        .map(|(_, key, estimate, low, high)| ItemImportance {
+                            item: key.clone(),
+                            importance: Estimate {
+                                estimate: *estimate,
+                                low: *low,
+                                high: *high,
+                            },
+                        })
+                        .collect(),
+                }),
+                _ => None,
+            };
+            DriverRow {
+                analysis,
+                outcome,
+                min_respondents: u32::try_from(min).unwrap_or(0),
+                fit,
+            }
+        })
+        .collect())
+}
