@@ -11,6 +11,7 @@ fn report(c: &mut Criterion) {
         Ok(sc) => sc,
         Err(e) => panic!("sample scorecard: {e}"),
     };
+    let labels = ctopulse::charts::sample::sample_labels();
     for locale in [Locale::En, Locale::Ko] {
         let ctx = ReportContext {
             company: COMPANY,
@@ -18,6 +19,7 @@ fn report(c: &mut Criterion) {
             as_of: Some(sample_as_of()),
             commentary: Some(COMMENTARY),
             methodology: Methodology::default(),
+            labels: &labels,
         };
         c.bench_function(&format!("report png {locale}"), |b| {
             b.iter(|| render_png(black_box(&sc), black_box(&ctx)))

@@ -73,6 +73,7 @@ pub fn render(
         methodology: Methodology {
             thresholds: status_thresholds(thresholds),
         },
+        labels: &loaded.labels,
     };
     let bytes = match format {
         ReportFormat::Png => charts::render_png(&loaded.scorecard, &ctx)?,

@@ -87,6 +87,9 @@ pub struct LoadedScorecard {
     /// The last close date of the quarter's rounds ("as of").
     pub as_of: Option<Date>,
     pub commentary: Option<String>,
+    /// Short names of the scored quarter's questions (the board report names drivers).
+    #[serde(skip)]
+    pub labels: crate::charts::ItemLabels,
 }
 
 /// Quarters that have a closed round, newest first.
@@ -132,12 +135,38 @@ pub fn load(
         let as_of = stored::closed_as_of(c, quarter)?;
         let scorecard = build_scorecard(&input, rng)?;
         let commentary = commentary::get(c, quarter)?;
+        let labels = short_labels(c, quarter)?;
         Ok(LoadedScorecard {
             scorecard,
             as_of,
             commentary,
+            labels,
         })
     })
+}
+
+/// The short names of the questions of `quarter`'s closed rounds, from the template each round
+/// was launched with.
+fn short_labels(
+    conn: &mut DbConnection,
+    quarter: Quarter,
+) -> Result<crate::charts::ItemLabels, ScorecardError> {
+    let mut labels = crate::charts::ItemLabels::new();
+    for r in stored::closed_rounds(conn, &[quarter])? {
+        let t = parse_template(&format!("{}.toml", r.template_key), &r.template_content).map_err(
+            |source| ScorecardError::Template {
+                round: r.id,
+                source,
+            },
+        )?;
+        for q in t.questions() {
+            labels.insert(
+                (r.template_key.clone(), q.key().to_string()),
+                q.short().clone(),
+            );
+        }
+    }
+    Ok(labels)
 }
 
 /// One closed round's figures, from its quarter's scorecard.

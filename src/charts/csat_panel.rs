@@ -10,7 +10,7 @@ use crate::charts::marks::{self, Area};
 use crate::charts::panel::panel_top;
 use crate::charts::text_layout::{self as tl, line_height};
 use crate::charts::theme::{self, size, BAND, DATA, INK, MUTED, RULE, WHITE_TEXT_BG};
-use crate::charts::{reasons, trend};
+use crate::charts::{drivers_line, reasons, trend};
 use crate::domain::audience::Audience;
 use crate::domain::scoring::figure::Figure;
 use crate::domain::scoring::interval::Share;
@@ -87,14 +87,28 @@ pub fn draw<DB: DrawingBackend>(
         let lines = tl::wrap(&f, &reasons::sentence(&why), w, 2);
         tl::lines(area, &lines, &f, &MUTED, (x, y), line_height(size::SMALL))?;
     } else {
-        // Rows share the space; with many groups each row drops to one line.
-        let row_h = (BARS_H / groups.len() as i32).clamp(22, 40);
-        for g in groups.iter().take((BARS_H / row_h) as usize) {
+        // Rows share the space; with many groups each row drops to one line. Key drivers
+        // below take a little of it.
+        let bars_h = if c.top_drivers.is_empty() {
+            BARS_H
+        } else {
+            BARS_H - 20
+        };
+        let row_h = (bars_h / groups.len() as i32).clamp(22, 40);
+        for g in groups.iter().take((bars_h / row_h) as usize) {
             group_row(area, ctx, sc, g, (x, y), w, row_h)?;
             y += row_h;
         }
     }
 
+    let lay = drivers_line::above_trend(
+        area,
+        ctx,
+        c.round.as_ref().map(|r| r.key.as_str()),
+        &c.top_drivers,
+        y,
+        lay,
+    )?;
     trend::trend_foot(
         area,
         ctx.locale,

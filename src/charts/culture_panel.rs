@@ -10,7 +10,7 @@ use crate::charts::marks::{self, Area};
 use crate::charts::panel::panel_top;
 use crate::charts::text_layout::{self as tl, line_height};
 use crate::charts::theme::{self, size, INK, MUTED, WHITE_TEXT_BG};
-use crate::charts::{reasons, trend};
+use crate::charts::{drivers_line, reasons, trend};
 use crate::domain::scoring::lagging::{BreachWhen, LaggingIndicator};
 use crate::domain::scoring::status::Rating;
 use crate::domain::scoring::trend::Metric;
@@ -153,6 +153,14 @@ pub fn draw<DB: DrawingBackend>(
         y += 26;
     }
 
+    let lay = drivers_line::above_trend(
+        area,
+        ctx,
+        b.round.as_ref().map(|r| r.key.as_str()),
+        &b.top_drivers,
+        y,
+        lay,
+    )?;
     trend::trend_foot(
         area,
         ctx.locale,

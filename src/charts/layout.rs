@@ -22,7 +22,14 @@ pub struct ReportContext<'a> {
     pub commentary: Option<&'a str>,
     /// The parts of the methodology footer the scorecard does not carry.
     pub methodology: Methodology,
+    /// Short names of the scored rounds' questions, for the key drivers.
+    pub labels: &'a ItemLabels,
 }
+
+/// A question's short name by (template key, question key), in every language; questions
+/// without one fall back to their key in words.
+pub type ItemLabels =
+    std::collections::BTreeMap<(String, String), crate::domain::template::Localized>;
 
 /// Methodology facts that are settings rather than scorecard figures.
 ///

@@ -12,6 +12,7 @@ pub mod copy;
 mod csat_panel;
 mod culture_panel;
 pub mod driver_matrix;
+mod drivers_line;
 pub mod fonts;
 pub mod layout;
 mod marks;
@@ -27,4 +28,4 @@ mod typeset;
 mod tests;
 
 pub use board_report::{render_png, render_svg, HEIGHT, WIDTH};
-pub use layout::{Methodology, ReportContext, ReportError};
+pub use layout::{ItemLabels, Methodology, ReportContext, ReportError};

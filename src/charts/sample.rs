@@ -13,6 +13,7 @@ use crate::domain::audience::Audience;
 use crate::domain::department::Department;
 use crate::domain::quarter::Quarter;
 use crate::domain::question::{QuestionKind, Role};
+use crate::domain::scoring::drivers::{DriverFit, DriverRow, Estimate, ItemImportance};
 use crate::domain::scoring::inputs::*;
 use crate::domain::scoring::{build_scorecard, Scorecard, ScoringError};
 
@@ -114,10 +115,22 @@ fn csat(q: Quarter, groups: &[(&str, &[Department], u32, u32, u32)]) -> RoundInp
 fn culture(q: Quarter, delivered: u32, quad: [u32; 4], enps: [u32; 3]) -> RoundInput {
     let mut r = round(q, Audience::EngineeringCulture, "engineering-culture", 2);
     r.items = vec![
-        item("p1", QuestionKind::Likert5, Some(Role::Productivity)),
-        item("p2", QuestionKind::Likert5, Some(Role::Productivity)),
-        item("h1", QuestionKind::Likert5, Some(Role::Happiness)),
-        item("h2", QuestionKind::Likert5, Some(Role::Happiness)),
+        item("focus", QuestionKind::Likert5, Some(Role::Productivity)),
+        item(
+            "clear_priorities",
+            QuestionKind::Likert5,
+            Some(Role::Productivity),
+        ),
+        item(
+            "here_in_a_year",
+            QuestionKind::Likert5,
+            Some(Role::Happiness),
+        ),
+        item(
+            "respected_and_heard",
+            QuestionKind::Likert5,
+            Some(Role::Happiness),
+        ),
         item("enps", QuestionKind::Nps11, Some(Role::Enps)),
     ];
     let answered = quad.iter().sum();
@@ -186,6 +199,87 @@ fn alignment(q: Quarter, ceo: (u32, u32), board: (u32, u32)) -> RoundInput {
     r
 }
 
+/// A stored key-driver analysis with intervals of ±40 % around each value.
+fn driver_row(
+    analysis: &str,
+    outcome: &str,
+    (n, r2): (u64, f64),
+    items: &[(&str, f64)],
+) -> DriverRow {
+    let est = |v: f64| Estimate {
+        estimate: v,
+        low: v * 0.6,
+        high: (v * 1.4).min(1.0),
+    };
+    DriverRow {
+        analysis: analysis.into(),
+        outcome: outcome.into(),
+        min_respondents: 20,
+        fit: Some(DriverFit {
+            n,
+            r_squared: est(r2),
+            items: items
+                .iter()
+                .map(|&(item, v)| ItemImportance {
+                    item: item.into(),
+                    importance: est(v),
+                })
+                .collect(),
+        }),
+    }
+}
+
+/// The latest CSAT round's department items and key drivers: sales' customer meetings lead.
+fn with_csat_drivers(r: &mut RoundInput) {
+    for (key, d) in [
+        ("sales_customer_meetings", Department::Sales),
+        ("sales_customer_feedback", Department::Sales),
+        ("eng_decisions_explained", Department::Engineering),
+        ("eng_keeps_learning", Department::Engineering),
+    ] {
+        r.items.push(ItemInput {
+            section: Some(d),
+            ..item(key, QuestionKind::Likert5, None)
+        });
+    }
+    r.drivers = vec![
+        driver_row(
+            "sales",
+            "overall",
+            (34, 0.58),
+            &[
+                ("sales_customer_meetings", 0.41),
+                ("sales_customer_feedback", 0.17),
+            ],
+        ),
+        driver_row(
+            "engineering",
+            "overall",
+            (50, 0.44),
+            &[
+                ("eng_decisions_explained", 0.26),
+                ("eng_keeps_learning", 0.18),
+            ],
+        ),
+    ];
+}
+
+/// Short names of the shipped templates' questions, as the service passes them.
+pub fn sample_labels() -> crate::charts::ItemLabels {
+    let mut labels = crate::charts::ItemLabels::new();
+    if let Ok(set) = crate::domain::template::TemplateSet::shipped() {
+        for t in set.templates() {
+            for q in t.questions() {
+                labels.insert(
+                    (t.key().to_string(), q.key().to_string()),
+                    q.short().clone(),
+                );
+            }
+        }
+    }
+    labels
+}
+
 /// The sample's scorecard input for 2026Q3.
 pub fn sample_input() -> ScorecardInput {
     use Department::*;
@@ -204,8 +298,28 @@ pub fn sample_input() -> ScorecardInput {
                 ("ceo", &[Ceo], 8, 7, 6),
             ],
         ));
+        if i == quarters.len() - 1 {
+            if let Some(r) = rounds.last_mut() {
+                with_csat_drivers(r);
+            }
+        }
         let ph = [30, 31, 29, 33, 34, 32, 35, 36][i];
         rounds.push(culture(q, 84, [ph, 14, 9, 8], [27, 25, 16]));
+        if i == quarters.len() - 1 {
+            if let Some(r) = rounds.last_mut() {
+                r.drivers = vec![driver_row(
+                    "all",
+                    "enps",
+                    (66, 0.56),
+                    &[
+                        ("here_in_a_year", 0.24),
+                        ("respected_and_heard", 0.19),
+                        ("focus", 0.08),
+                        ("clear_priorities", 0.05),
+                    ],
+                )];
+            }
+        }
         // The alignment survey started three quarters into the history.
         if i >= 3 {
             rounds.push(alignment(q, (5 + (i as u32 % 2), 2), (4, 2)));

@@ -16,6 +16,10 @@ use crate::domain::locale::Locale;
 use crate::domain::scoring::inputs::*;
 use crate::domain::scoring::{build_scorecard, Scorecard};
 
+/// The shipped templates' short names, as the service passes them.
+static LABELS: std::sync::LazyLock<ItemLabels> =
+    std::sync::LazyLock::new(super::sample::sample_labels);
+
 fn ctx(locale: Locale) -> ReportContext<'static> {
     ReportContext {
         company: COMPANY,
@@ -23,6 +27,7 @@ fn ctx(locale: Locale) -> ReportContext<'static> {
         as_of: Some(sample_as_of()),
         commentary: Some(COMMENTARY),
         methodology: Methodology::default(),
+        labels: &LABELS,
     }
 }
 
@@ -270,6 +275,7 @@ fn a_quarter_with_no_data_renders_and_says_what_is_missing() {
             as_of: None,
             commentary: None,
             methodology: Methodology::default(),
+            labels: &LABELS,
         };
         render_png(&sc, &c).unwrap();
         let svg = render_svg(&sc, &c).unwrap();
@@ -326,6 +332,7 @@ fn very_long_names_render_shortened() {
             as_of: Some(sample_as_of()),
             commentary: Some(&long),
             methodology: Methodology::default(),
+            labels: &LABELS,
         };
         render_png(&sc, &c).unwrap();
         let texts = svg_texts(&render_svg(&sc, &c).unwrap());
@@ -439,6 +446,7 @@ fn preview_edge_cases() {
         as_of: None,
         commentary: None,
         methodology: Methodology::default(),
+        labels: &LABELS,
     };
     let png = render_png(&scorecard(&empty), &c).unwrap();
     std::fs::write(dir.join("report-empty-nl.png"), png).unwrap();
@@ -461,6 +469,7 @@ fn preview_edge_cases() {
         as_of: Some(sample_as_of()),
         commentary: Some(&long),
         methodology: Methodology::default(),
+        labels: &LABELS,
     };
     let png = render_png(&scorecard(&input), &c).unwrap();
     std::fs::write(dir.join("report-suppressed-ko.png"), png).unwrap();
@@ -474,4 +483,20 @@ fn preview_edge_cases() {
         )
         .unwrap();
     }
+}
+
+#[test]
+fn the_board_names_the_top_drivers_of_b_and_c_and_none_without_them() {
+    let sc = sample_scorecard().unwrap();
+    let svg = render_svg(&sc, &ctx(Locale::En)).unwrap();
+    assert!(svg.contains("Top drivers:"), "the heading is drawn");
+    assert!(svg.contains("Joins customer meetings 41%"));
+    assert!(svg.contains("Still here in a year 24%"));
+    // Without stored drivers (or with every group withheld) there is no line at all.
+    let mut input = sample_input();
+    for r in &mut input.rounds {
+        r.drivers.clear();
+    }
+    let svg = render_svg(&scorecard(&input), &ctx(Locale::En)).unwrap();
+    assert!(!svg.contains("Top drivers:"));
 }

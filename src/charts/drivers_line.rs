@@ -1,0 +1,129 @@
+//! The board's line of key drivers under a measure: its three most important drivers, each
+//! named in a few words with the share of the variation it explains, "fix first" marked.
+
+use plotters::prelude::*;
+
+use crate::charts::copy::{department_name, pct0};
+use crate::charts::layout::{ItemLabels, PanelLayout, ReportContext, ReportError};
+use crate::charts::marks::Area;
+use crate::charts::text_layout as tl;
+use crate::charts::theme::{self, size, INK};
+use crate::domain::department::Department;
+use crate::domain::locale::Locale;
+use crate::domain::scoring::drivers::report::{Priority, TopDriver};
+use crate::domain::scoring::drivers::WHOLE_ROUND;
+
+/// The line's heading per language.
+fn heading(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => "Top drivers",
+        Locale::Ko => "주요 동인",
+        Locale::Nl => "Drijfveren",
+    }
+}
+
+/// Marks a driver that is important and below average.
+fn fix_first(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => "fix first",
+        Locale::Ko => "우선 개선",
+        Locale::Nl => "eerst aanpakken",
+    }
+}
+
+/// One driver in words: its group ("Sales"; none for the culture round) and
+/// "Joins customer meetings 41%".
+fn entry(
+    locale: Locale,
+    template: &str,
+    t: &TopDriver,
+    labels: &ItemLabels,
+) -> (Option<String>, String) {
+    let name = labels
+        .get(&(template.to_string(), t.driver.item.clone()))
+        .map(|l| l.get(locale).to_string())
+        .unwrap_or_else(|| t.driver.item.replace('_', " "));
+    let group = (t.analysis != WHOLE_ROUND).then(|| {
+        t.analysis
+            .split('+')
+            .filter_map(|k| k.parse::<Department>().ok())
+            .map(|d| department_name(locale, d))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    });
+    (
+        group,
+        format!("{name} {}", pct0(t.driver.importance.estimate)),
+    )
+}
+
+/// Draws the heading and up to two lines of drivers at `(x, y)` within `w`; returns the height
+/// used (0 when there is nothing to show: no driver passed the rules, so the board sees none).
+pub fn draw<DB: DrawingBackend>(
+    area: &Area<DB>,
+    ctx: &ReportContext<'_>,
+    template: &str,
+    top: &[TopDriver],
+    (x, y): (i32, i32),
+    w: i32,
+) -> Result<i32, ReportError> {
+    if top.is_empty() {
+        return Ok(0);
+    }
+    let bold = theme::bold(size::TINY);
+    let regular = theme::regular(size::TINY);
+    let head = format!("{}:", heading(ctx.locale));
+    tl::text(area, &head, &bold, &INK, (x, y))?;
+    let indent = tl::width(&bold, &head) + 6;
+    let mut text = String::new();
+    let mut last_group: Option<&str> = None;
+    for (i, t) in top.iter().enumerate() {
+        let (group, item) = entry(ctx.locale, template, t, ctx.labels);
+        if last_group == Some(t.analysis.as_str()) {
+            text.push_str(", ");
+        } else {
+            if i > 0 {
+                text.push_str(" · ");
+            }
+            if let Some(g) = group {
+                text.push_str(&format!("{g}: "));
+            }
+            last_group = Some(t.analysis.as_str());
+        }
+        text.push_str(&item);
+        if t.driver.priority == Some(Priority::FixFirst) {
+            text.push_str(&format!(" ({})", fix_first(ctx.locale)));
+        }
+    }
+    let lines = tl::wrap(&regular, &text, w - indent, 2);
+    let step = tl::line_height(size::TINY);
+    tl::lines(area, &lines, &regular, &INK, (x + indent, y), step)?;
+    Ok(step * lines.len().max(1) as i32)
+}
+
+/// Draws the line below the panel's content (which ends at `content_end`) and moves the
+/// trend down only as far as the line reaches into it.
+pub fn above_trend<DB: DrawingBackend>(
+    area: &Area<DB>,
+    ctx: &ReportContext<'_>,
+    template: Option<&str>,
+    top: &[TopDriver],
+    content_end: i32,
+    lay: PanelLayout,
+) -> Result<PanelLayout, ReportError> {
+    let Some(template) = template else {
+        return Ok(lay);
+    };
+    let y = content_end + 6;
+    let used = draw(area, ctx, template, top, (lay.x, y), lay.w)?;
+    let shift = if used > 0 {
+        (y + used + 8 - lay.trend_y).max(0)
+    } else {
+        0
+    };
+    Ok(PanelLayout {
+        trend_y: lay.trend_y + shift,
+        trend_h: lay.trend_h - shift,
+        ..lay
+    })
+}
