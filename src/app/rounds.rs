@@ -61,6 +61,8 @@ pub enum RoundError {
     #[error(transparent)]
     StoredTemplate(#[from] StoredTemplateError),
     #[error(transparent)]
+    Message(#[from] crate::mail::content::RenderError),
+    #[error(transparent)]
     Db(#[from] DbError),
 }
 
@@ -344,7 +346,7 @@ pub fn remind(
             let kind = if p.bounced {
                 report.reinvites += 1;
                 reset.push(p.invitation_id.clone());
-                "invite"
+                "reinvite"
             } else {
                 report.reminders += 1;
                 "reminder"
