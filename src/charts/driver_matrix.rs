@@ -121,39 +121,39 @@ mod tests {
         }
     }
 
-    #[test]
-    fn every_item_with_a_shown_share_is_a_numbered_point() {
-        let r = DriverResult {
+    fn result(items: Vec<DriverItem>) -> DriverResult {
+        DriverResult {
             n: 30,
             r_squared: Estimate {
                 estimate: 0.5,
                 low: 0.4,
                 high: 0.6,
             },
-            items: vec![
-                item(0.7, Some(0.3), Some(Priority::FixFirst)),
-                item(0.3, Some(0.8), Some(Priority::PossibleOverkill)),
-                item(0.0, None, None),
-            ],
-        };
+            items,
+        }
+    }
+
+    #[test]
+    fn every_item_with_a_shown_share_is_a_numbered_point() {
+        let r = result(vec![
+            item(0.7, Some(0.3), Some(Priority::FixFirst)),
+            item(0.3, Some(0.8), Some(Priority::PossibleOverkill)),
+            item(0.0, None, None),
+        ]);
         let svg = driver_matrix_svg(&r, "Sales").unwrap();
         assert!(svg.starts_with("<svg"));
+        assert!(svg.contains("viewBox"), "the grid scales with the page");
         assert_eq!(svg.matches("<circle").count(), 2);
-        assert!(svg.contains(">1<") && svg.contains(">2<") && !svg.contains(">3<"));
+        // Text content sits on lines of its own in plotters' SVG.
+        let flat = svg.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("> 1 </text>") && flat.contains("> 2 </text>"));
+        assert!(!flat.contains("> 3 </text>"));
         assert!(svg.contains("Sales"));
     }
 
     #[test]
     fn no_shown_share_no_chart() {
-        let r = DriverResult {
-            n: 30,
-            r_squared: Estimate {
-                estimate: 0.5,
-                low: 0.4,
-                high: 0.6,
-            },
-            items: vec![item(1.0, None, None)],
-        };
+        let r = result(vec![item(1.0, None, None)]);
         assert!(driver_matrix_svg(&r, "Sales").is_none());
     }
 }

@@ -125,16 +125,9 @@ async fn the_scorecard_api_serves_drivers_and_the_top_three_and_says_why_one_is_
     let app = TestApp::spawn().await;
     sealed_csat(&app, 20).await;
     let (_, board) = add_token(&app, "board-bot", Role::Board);
-    let card: serde_json::Value = app
-        .client
-        .get(format!("{}/api/v1/scorecard?quarter=2026Q4", app.address))
-        .bearer_auth(&board)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let card = app
+        .api_json(&board, "/api/v1/scorecard?quarter=2026Q4")
+        .await;
     let top = card["scorecard"]["measure_c"]["top_drivers"]
         .as_array()
         .unwrap();
@@ -175,16 +168,9 @@ async fn a_group_below_the_minimum_gets_no_fit_and_the_reason_names_the_minimum(
     assert!(stored[0].fit.is_none());
     assert_eq!(stored[0].min_respondents, 30);
     let (_, cto) = add_token(&app, "cto-bot", Role::Cto);
-    let card: serde_json::Value = app
-        .client
-        .get(format!("{}/api/v1/rounds/{round}/results", app.address))
-        .bearer_auth(&cto)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let card = app
+        .api_json(&cto, &format!("/api/v1/rounds/{round}/results"))
+        .await;
     let sales = card["results"]["drivers"]
         .as_array()
         .unwrap()
@@ -197,4 +183,27 @@ async fn a_group_below_the_minimum_gets_no_fit_and_the_reason_names_the_minimum(
         .as_str()
         .unwrap()
         .contains("fewer than 30"));
+}
+
+#[tokio::test]
+async fn the_csv_and_json_exports_carry_the_drivers() {
+    let app = TestApp::spawn().await;
+    sealed_csat(&app, 20).await;
+    let (_, cto) = add_token(&app, "cto-bot", Role::Cto);
+    let csv = app
+        .api_text(&cto, "/api/v1/export?format=csv&quarter=2026Q4")
+        .await;
+    let importance_rows: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.contains("/drivers/") && l.contains("sales_customer_meetings/importance"))
+        .collect();
+    assert_eq!(importance_rows.len(), 3, "estimate, low, high: {csv}");
+    assert!(csv.contains("scorecard,measure_c/top_drivers/0/driver,item,sales_customer_meetings"));
+    let json = app
+        .api_json(&cto, "/api/v1/export?format=json&quarter=2026Q4")
+        .await;
+    assert_eq!(
+        json["scorecard"]["measure_c"]["top_drivers"][0]["driver"]["item"],
+        "sales_customer_meetings"
+    );
 }

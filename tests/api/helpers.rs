@@ -382,6 +382,24 @@ impl TestApp {
         .expect("close and seal")
     }
 
+    /// GETs an API path with a bearer token and returns the body as text.
+    pub async fn api_text(&self, token: &str, path: &str) -> String {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+
+    /// GETs an API path with a bearer token and parses the body as JSON.
+    pub async fn api_json(&self, token: &str, path: &str) -> serde_json::Value {
+        serde_json::from_str(&self.api_text(token, path).await).expect("a JSON body")
+    }
+
     /// Counts rows of a table.
     pub fn count(&self, table: &str) -> i64 {
         use diesel::RunQueryDsl;

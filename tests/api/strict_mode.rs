@@ -256,16 +256,7 @@ async fn board_comment_blocks(strict: bool) -> (usize, usize, bool) {
     let blocks = |token: String| {
         let app = &app;
         async move {
-            let body: Value = app
-                .client
-                .get(format!("{}/api/v1/scorecard", app.address))
-                .bearer_auth(token)
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
+            let body: Value = app.api_json(&token, "/api/v1/scorecard").await;
             body["scorecard"]["rounds"][0]["comments"]
                 .as_array()
                 .unwrap()
