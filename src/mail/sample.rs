@@ -7,7 +7,6 @@ use time::PrimitiveDateTime;
 
 use super::content::{self, MessageContext, MessageKind, RenderError};
 use super::OutgoingEmail;
-use crate::app::rounds::RoundError;
 use crate::config::Settings;
 use crate::db::rounds::{Round, StoredTemplateError};
 use crate::db::{audit, employees, DbConnection, DbError};
@@ -24,16 +23,6 @@ pub enum SampleError {
     Render(#[from] RenderError),
     #[error(transparent)]
     Db(#[from] DbError),
-}
-
-impl From<SampleError> for RoundError {
-    fn from(e: SampleError) -> Self {
-        match e {
-            SampleError::StoredTemplate(e) => RoundError::StoredTemplate(e),
-            SampleError::Render(e) => RoundError::Message(e),
-            SampleError::Db(e) => RoundError::Db(e),
-        }
-    }
 }
 
 /// The round's invitation in `locale`, addressed to `to`, marked as a sample, with a
