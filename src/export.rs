@@ -9,7 +9,7 @@ use crate::app::scorecard::LoadedScorecard;
 /// spreadsheet user sees them).
 pub const CSV_HEADER: [&str; 4] = ["section", "subject", "metric", "value"];
 const CSV_MEANINGS: [&str; 4] = [
-    "part of the scorecard (measure_a, measure_b, measure_c, rounds, trends, surprises)",
+    "part of the scorecard (measure_a, measure_b, measure_c, rounds, trends, changes)",
     "what the figure is about (round, group, item, quarter), as a path",
     "the figure's name (shares are 0–1; eNPS is −100–100; state says shown, suppressed or not_enough_data)",
     "the figure",

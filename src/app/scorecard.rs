@@ -76,6 +76,7 @@ pub fn status_thresholds(t: &Thresholds) -> StatusThresholds {
         c_red_weighted: t.csat_red,
         c_red_any_group: t.csat_group_red,
         c_amber_weighted: t.csat_amber,
+        c_min_coverage: t.csat_coverage,
     }
 }
 

@@ -196,6 +196,7 @@ pub fn methodology_text(sc: &Scorecard, ctx: &ReportContext<'_>) -> String {
             ("c_amber", &p(t.c_amber_weighted)),
         ],
     ));
+    parts.push(l.method_doc.to_string());
     parts.join(" ")
 }
 

@@ -81,8 +81,17 @@ pub struct Labels {
     pub no_hr_data: &'static str,
     /// Trend chart heading.
     pub trend_heading: &'static str,
-    /// "Big surprise: {change} vs {quarter}".
-    pub surprise: &'static str,
+    /// A real change: "Changed: {change} vs {quarter}".
+    pub changed: &'static str,
+    /// The 95 % interval of the change lies inside ±10 points: placeholders change, quarter,
+    /// low, high.
+    pub no_real_change: &'static str,
+    /// Neither: placeholders change, quarter, low, high.
+    pub cant_tell: &'static str,
+    /// Beside C's headline: "covers {share} of the weight".
+    pub coverage: &'static str,
+    /// C's headline when its groups cover too little weight to be rated.
+    pub not_rated_coverage: &'static str,
     /// "Not comparable with {quarter}".
     pub not_comparable: &'static str,
     /// Unit suffix of a change in percentage points.
@@ -103,6 +112,8 @@ pub struct Labels {
     pub method_weights: &'static str,
     /// Status thresholds: placeholders a, b_red, b_amber, c_red, c_amber, c_group.
     pub method_thresholds: &'static str,
+    /// Where the full method is written down.
+    pub method_doc: &'static str,
     /// The board as a reporting group.
     pub board: &'static str,
 }
@@ -146,7 +157,11 @@ const EN: Labels = Labels {
     not_enough: "Not enough data to compute this figure",
     no_hr_data: "no HR data",
     trend_heading: "Last 8 quarters",
-    surprise: "Big surprise: {change} vs {quarter}",
+    changed: "Changed: {change} vs {quarter}",
+    no_real_change: "No real change vs {quarter} ({change}; 95% CI {low} to {high})",
+    cant_tell: "Can't tell vs {quarter} ({change}; 95% CI {low} to {high})",
+    coverage: "covers {share} of the weight",
+    not_rated_coverage: "not rated: too few departments reported",
     not_comparable: "Not comparable with {quarter} (groups, weights or survey changed)",
     points: " pts",
     enps_points: " pts",
@@ -157,6 +172,7 @@ const EN: Labels = Labels {
     method_rules: "Figures from fewer than {k} answers are withheld. Intervals: 95% Wilson score on the effective sample size (finite-population corrected). Favourable = 4 or 5 on a 1–5 scale.",
     method_weights: "CSAT weights: {weights}.",
     method_thresholds: "Status: A amber below {a} or on a late inflection point, red on a missed one; B red below {b_red}, amber below {b_amber}; C red below {c_red} or a group below {c_group}, amber below {c_amber}.",
+    method_doc: "Full method: docs/methodology.md.",
     board: "Board",
 };
 
@@ -194,7 +210,11 @@ const KO: Labels = Labels {
     not_enough: "산출에 필요한 데이터 부족",
     no_hr_data: "HR 데이터 없음",
     trend_heading: "최근 8분기",
-    surprise: "큰 변화: {quarter} 대비 {change}",
+    changed: "변화 있음: {quarter} 대비 {change}",
+    no_real_change: "실질적 변화 없음: {quarter} 대비 {change} (95% 신뢰구간 {low} ~ {high})",
+    cant_tell: "판단 불가: {quarter} 대비 {change} (95% 신뢰구간 {low} ~ {high})",
+    coverage: "전체 가중치의 {share} 반영",
+    not_rated_coverage: "평가 보류: 응답 부서 부족",
     not_comparable: "{quarter}와 비교 불가 (그룹·가중치·설문 변경)",
     points: "%p",
     enps_points: "점",
@@ -204,6 +224,7 @@ const KO: Labels = Labels {
     method_no_rounds: "이번 분기에 마감된 설문 없음.",
     method_rules: "응답 {k}명 미만의 수치는 공개하지 않음. 구간: 유효 표본 크기(유한 모집단 보정)에 대한 95% 윌슨 점수 구간. 긍정 = 5점 척도의 4 또는 5.",
     method_weights: "CSAT 가중치: {weights}.",
+    method_doc: "전체 방법: docs/methodology.md.",
     method_thresholds: "상태 기준: A는 {a} 미만 또는 대응이 늦은 변곡점이면 주의, 놓친 변곡점이면 위험; B는 {b_red} 미만 위험, {b_amber} 미만 주의; C는 {c_red} 미만 또는 {c_group} 미만 그룹이 있으면 위험, {c_amber} 미만 주의.",
     board: "이사회",
 };
@@ -247,7 +268,11 @@ const NL: Labels = Labels {
     not_enough: "Onvoldoende gegevens om dit cijfer te berekenen",
     no_hr_data: "geen HR-gegevens",
     trend_heading: "Laatste 8 kwartalen",
-    surprise: "Grote verrassing: {change} t.o.v. {quarter}",
+    changed: "Veranderd: {change} t.o.v. {quarter}",
+    no_real_change: "Geen echte verandering t.o.v. {quarter} ({change}; 95%-BI {low} tot {high})",
+    cant_tell: "Niet vast te stellen t.o.v. {quarter} ({change}; 95%-BI {low} tot {high})",
+    coverage: "dekt {share} van het gewicht",
+    not_rated_coverage: "geen oordeel: te weinig afdelingen gerapporteerd",
     not_comparable: "Niet vergelijkbaar met {quarter} (groepen, gewichten of enquête gewijzigd)",
     points: " ptn",
     enps_points: " ptn",
@@ -257,6 +282,7 @@ const NL: Labels = Labels {
     method_no_rounds: "Dit kwartaal is geen enquêteronde afgesloten.",
     method_rules: "Cijfers op basis van minder dan {k} antwoorden worden achtergehouden. Intervallen: 95%-Wilson-score op de effectieve steekproefomvang (met eindige-populatiecorrectie). Positief = 4 of 5 op een schaal van 1–5.",
     method_weights: "CSAT-gewichten: {weights}.",
+    method_doc: "Volledige methode: docs/methodology.md.",
     method_thresholds: "Status: A oranje onder {a} of bij een te laat kantelpunt, rood bij een gemist kantelpunt; B rood onder {b_red}, oranje onder {b_amber}; C rood onder {c_red} of een groep onder {c_group}, oranje onder {c_amber}.",
     board: "Board",
 };

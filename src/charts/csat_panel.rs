@@ -49,14 +49,26 @@ pub fn draw<DB: DrawingBackend>(
         .collect();
     let reason = reasons::reason_c(ctx.locale, c, &named, &ctx.methodology.thresholds);
     let lay = panel_top(area, ctx.locale, frame, l.title_c, c.status.rating, &reason)?;
-    marks::headline(
+    // The share of the weight C covers stands beside its number; below the threshold the
+    // number is no rating: the caption says so and the number loses its data colour.
+    let covers = c
+        .coverage
+        .as_ref()
+        .map(|cv| (cv.rated, fill(l.coverage, &[("share", &pct0(cv.share))])));
+    let (caption, colour) = match &covers {
+        Some((false, words)) => (format!("{}; {words}", l.not_rated_coverage), MUTED),
+        Some((true, words)) => (format!("{}; {words}", l.caption_c), DATA),
+        None => (l.caption_c.to_string(), DATA),
+    };
+    marks::headline_in(
         area,
         ctx.locale,
         &c.weighted_csat,
-        l.caption_c,
+        &caption,
         c.round.is_some(),
         (lay.x, lay.headline_y),
         lay.w,
+        &colour,
     )?;
     let (x, w) = (lay.x, lay.w);
     let mut y = lay.details_y;

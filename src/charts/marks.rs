@@ -162,15 +162,30 @@ pub fn headline<DB: DrawingBackend>(
     figure: &Figure<Share>,
     caption: &str,
     has_round: bool,
+    at: (i32, i32),
+    w: i32,
+) -> Result<i32, ReportError> {
+    headline_in(area, locale, figure, caption, has_round, at, w, &DATA)
+}
+
+/// [`headline`] with the big number in `number_colour` (muted for a figure that is no rating).
+#[allow(clippy::too_many_arguments)]
+pub fn headline_in<DB: DrawingBackend>(
+    area: &Area<DB>,
+    locale: Locale,
+    figure: &Figure<Share>,
+    caption: &str,
+    has_round: bool,
     (x, y): (i32, i32),
     w: i32,
+    number_colour: &RGBColor,
 ) -> Result<i32, ReportError> {
     let l = copy::labels(locale);
     match figure.value() {
         Some(s) => {
             let big = theme::bold(size::HEADLINE);
             let number = pct0(s.estimate);
-            tl::text(area, &number, &big, &DATA, (x, y))?;
+            tl::text(area, &number, &big, number_colour, (x, y))?;
             let nw = tl::width(&big, &number) + 14;
             let cap_font = theme::regular(size::SMALL);
             let cap = tl::wrap(&cap_font, caption, w - nw, 2);

@@ -301,12 +301,28 @@ pub fn reason_c(
             Locale::Nl => format!("gewogen CSAT is {}", p(v)),
         })
         .unwrap_or_default();
-    let unrated = unavailable(
-        locale,
-        Which::WeightedCsat,
-        &c.weighted_csat,
-        c.round.is_some(),
-    );
+    let unrated = match c.coverage.as_ref().filter(|cv| !cv.rated) {
+        Some(cv) => {
+            let (share, th) = (p(cv.share), p(cv.threshold));
+            match locale {
+                Locale::En => format!(
+                    "too few departments reported (the groups in it cover {share} of the weight, below {th})"
+                ),
+                Locale::Ko => format!(
+                    "응답 부서 부족 (반영된 그룹의 가중치 {share}, 기준 {th} 미만)"
+                ),
+                Locale::Nl => format!(
+                    "te weinig afdelingen gerapporteerd (de groepen erin dekken {share} van het gewicht, onder {th})"
+                ),
+            }
+        }
+        None => unavailable(
+            locale,
+            Which::WeightedCsat,
+            &c.weighted_csat,
+            c.round.is_some(),
+        ),
+    };
     pick(c.status.rating, red, amber, green, unrated)
 }
 

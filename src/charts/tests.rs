@@ -360,6 +360,61 @@ fn english_reasons_match_the_scoring_engine_word_for_word() {
     );
 }
 
+#[test]
+fn c_below_its_coverage_threshold_is_drawn_without_a_rating() {
+    // The sample's C covers 75 % of the weight (BD and the CEO's office withheld); with the
+    // threshold at 80 % it is not rated: a grey badge, the coverage beside a muted number.
+    let mut input = sample_input();
+    input.thresholds.c_min_coverage = 0.80;
+    let sc = scorecard(&input);
+    assert_eq!(
+        sc.measure_c.status.rating,
+        crate::domain::scoring::status::Rating::NotRated
+    );
+    let t = input.thresholds;
+    let strip = |s: &str| {
+        s.split_once(": ")
+            .map(|(_, r)| r.to_string())
+            .unwrap_or_default()
+    };
+    let named: Vec<(String, &crate::domain::scoring::figure::Figure<_>)> = Vec::new();
+    assert_eq!(
+        reasons::reason_c(Locale::En, &sc.measure_c, &named, &t),
+        strip(&sc.measure_c.status.reason)
+    );
+    let words = [
+        (Locale::En, "NOT RATED", "too few departments reported"),
+        (Locale::Ko, "평가 보류", "응답 부서 부족"),
+        (
+            Locale::Nl,
+            "GEEN OORDEEL",
+            "te weinig afdelingen gerapporteerd",
+        ),
+    ];
+    for (locale, badge, caption) in words {
+        let texts = svg_texts(&render_svg(&sc, &ctx(locale)).unwrap());
+        let all: Vec<&str> = texts.iter().map(|t| t.text.as_str()).collect();
+        let joined = all.join(" ");
+        assert!(all.contains(&badge), "{locale}: {all:?}");
+        assert!(joined.contains(caption), "{locale}: {joined}");
+        assert!(joined.contains("75%"), "{locale}: {joined}");
+        // The number is drawn, but in the muted ink, not the data colour of a rating.
+        let c = crate::charts::copy::pct0(sc.measure_c.weighted_csat.value().unwrap().estimate);
+        let muted = crate::charts::theme::MUTED;
+        let muted = format!("#{:02X}{:02X}{:02X}", muted.0, muted.1, muted.2);
+        // (The trend below may still mark a real change of the figure in its own colour.)
+        let headline = texts
+            .iter()
+            .filter(|t| t.text == c)
+            .min_by_key(|t| t.y)
+            .unwrap_or_else(|| panic!("{locale}: no headline number"));
+        assert!(
+            headline.fill.eq_ignore_ascii_case(&muted),
+            "{locale}: {headline:?}"
+        );
+    }
+}
+
 /// Writes edge-case renders to the temp directory for a human to look at
 /// (`cargo test --lib charts::tests::preview_edge_cases -- --ignored`).
 #[test]
@@ -409,4 +464,14 @@ fn preview_edge_cases() {
     };
     let png = render_png(&scorecard(&input), &c).unwrap();
     std::fs::write(dir.join("report-suppressed-ko.png"), png).unwrap();
+    let mut input = sample_input();
+    input.thresholds.c_min_coverage = 0.80;
+    for locale in Locale::ALL {
+        let png = render_png(&scorecard(&input), &ctx(locale)).unwrap();
+        std::fs::write(
+            dir.join(format!("report-not-rated-{}.png", locale.code())),
+            png,
+        )
+        .unwrap();
+    }
 }

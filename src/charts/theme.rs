@@ -25,7 +25,7 @@ pub const BAND: RGBColor = RGBColor(86, 180, 233);
 pub const GOOD: RGBColor = RGBColor(0, 158, 115);
 /// Amber status (Okabe–Ito orange).
 pub const WARN: RGBColor = RGBColor(230, 159, 0);
-/// Red status, a missed inflection point and big surprises (Okabe–Ito vermillion).
+/// Red status, a missed inflection point and real changes (Okabe–Ito vermillion).
 pub const ALARM: RGBColor = RGBColor(213, 94, 0);
 /// Background tint behind a missed inflection point.
 pub const ALARM_TINT: RGBColor = RGBColor(251, 226, 209);

@@ -1,4 +1,5 @@
-//! A measure's last eight quarters as a small line chart, with big surprises marked.
+//! A measure's last eight quarters as a small line chart, with a real change marked, and the
+//! change state of each compared figure in words.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
@@ -9,7 +10,8 @@ use crate::charts::marks::{self, Area};
 use crate::charts::text_layout::{self as tl, line_height};
 use crate::charts::theme::{self, size, ALARM, DATA, INK, MUTED, RULE};
 use crate::domain::locale::Locale;
-use crate::domain::scoring::trend::{Direction, Metric, Surprise, SurpriseVerdict, TrendSeries};
+use crate::domain::scoring::change::{Change, ChangeState, Direction};
+use crate::domain::scoring::trend::{Metric, TrendSeries};
 use crate::domain::scoring::Scorecard;
 
 /// The trend chart of one share metric in the box at `(x, y)` of size `(w, h)`.
@@ -17,7 +19,7 @@ pub fn share_trend<DB: DrawingBackend>(
     area: &Area<DB>,
     locale: Locale,
     series: Option<&TrendSeries>,
-    surprise: Option<&Surprise>,
+    change: Option<&Change>,
     (x, y): (i32, i32),
     (w, h): (i32, i32),
 ) -> Result<(), ReportError> {
@@ -111,7 +113,7 @@ pub fn share_trend<DB: DrawingBackend>(
     let last = points.len() - 1;
     if let Some(&(i, v)) = shown.last().filter(|(i, _)| *i == last) {
         let (px, py) = chart.backend_coord(&(i as f64, v));
-        let big = is_big(surprise);
+        let big = is_changed(change);
         if big {
             if let Some(&(j, u)) = shown.iter().rev().nth(1).filter(|(j, _)| *j + 1 == i) {
                 let from = chart.backend_coord(&(j as f64, u));
@@ -134,63 +136,78 @@ pub fn share_trend<DB: DrawingBackend>(
     Ok(())
 }
 
-fn is_big(s: Option<&Surprise>) -> bool {
-    matches!(
-        s.map(|s| &s.verdict),
-        Some(SurpriseVerdict::BigSurprise { .. })
-    )
+fn is_changed(c: Option<&Change>) -> bool {
+    matches!(c.map(|c| &c.state), Some(ChangeState::Changed { .. }))
 }
 
-/// The note under a trend for a big surprise or a broken comparison, if there is one.
-pub fn surprise_note(locale: Locale, s: &Surprise) -> Option<(String, bool)> {
+/// The note under a trend: the change state in words, and whether it is a real change (drawn
+/// bold in the alarm colour). `None` when there was nothing to compare.
+pub fn change_note(locale: Locale, c: &Change) -> Option<(String, bool)> {
     let l = copy::labels(locale);
-    let quarter = quarter_short(locale, s.from);
-    match &s.verdict {
-        SurpriseVerdict::BigSurprise {
-            direction, change, ..
-        } => {
+    let quarter = quarter_short(locale, c.from);
+    let amount = |v: f64| match c.metric {
+        Metric::Enps => format!("{}{}", copy::signed(v), l.enps_points),
+        _ => format!("{}{}", copy::signed(v * 100.0), l.points),
+    };
+    // Interval bounds carry no unit: the change just before them names it.
+    let bound = |v: f64| match c.metric {
+        Metric::Enps => copy::signed(v),
+        _ => copy::signed(v * 100.0),
+    };
+    let what = match c.metric {
+        Metric::Enps => "eNPS: ",
+        _ => "",
+    };
+    let words = |template: &str, t: &crate::domain::scoring::change::ChangeTest| {
+        fill(
+            template,
+            &[
+                ("change", &amount(t.change)),
+                ("quarter", &quarter),
+                ("low", &bound(t.low)),
+                ("high", &bound(t.high)),
+            ],
+        )
+    };
+    match &c.state {
+        ChangeState::Changed { direction, test } => {
             let arrow = match direction {
                 Direction::Up => "▲",
                 Direction::Down => "▼",
             };
-            let amount = match s.metric {
-                Metric::Enps => format!("{}{}", copy::signed(*change), l.enps_points),
-                _ => format!("{}{}", copy::signed(change * 100.0), l.points),
-            };
-            let what = match s.metric {
-                Metric::Enps => "eNPS ",
-                _ => "",
-            };
-            Some((
-                format!(
-                    "{arrow} {what}{}",
-                    fill(l.surprise, &[("change", &amount), ("quarter", &quarter)])
-                ),
-                true,
-            ))
+            Some((format!("{arrow} {what}{}", words(l.changed, test)), true))
         }
-        SurpriseVerdict::NotComparable { .. } => {
-            Some((fill(l.not_comparable, &[("quarter", &quarter)]), false))
+        ChangeState::NoRealChange { test } => {
+            Some((format!("{what}{}", words(l.no_real_change, test)), false))
         }
-        _ => None,
+        ChangeState::CantTell { test } => {
+            Some((format!("{what}{}", words(l.cant_tell, test)), false))
+        }
+        ChangeState::NotComparable { .. } => Some((
+            format!("{what}{}", fill(l.not_comparable, &[("quarter", &quarter)])),
+            false,
+        )),
+        ChangeState::NotEnoughData { .. } => None,
     }
 }
 
-/// Draws the surprise notes of `metrics` from `(x, y)`; returns the y below them.
+/// Draws the change notes of the headline `metrics` from `(x, y)`; returns the y below them.
 pub fn notes<DB: DrawingBackend>(
     area: &Area<DB>,
     locale: Locale,
-    surprises: &[Surprise],
+    changes: &[Change],
     metrics: &[Metric],
     (x, y): (i32, i32),
     w: i32,
 ) -> Result<i32, ReportError> {
     let mut y = y;
+    // The notes share the 36 px under the trend: two notes get one line each (cut with "…").
+    let max_lines = if metrics.len() > 1 { 1 } else { 2 };
     for m in metrics {
-        let Some(note) = surprises
+        let Some(note) = changes
             .iter()
-            .find(|s| s.metric == *m)
-            .and_then(|s| surprise_note(locale, s))
+            .find(|c| c.metric == *m && c.group.is_none())
+            .and_then(|c| change_note(locale, c))
         else {
             continue;
         };
@@ -201,7 +218,7 @@ pub fn notes<DB: DrawingBackend>(
             theme::regular(size::TINY)
         };
         let colour = if big { ALARM } else { MUTED };
-        let lines = tl::wrap(&font, &text, w, 2);
+        let lines = tl::wrap(&font, &text, w, max_lines);
         y = tl::lines(
             area,
             &lines,
@@ -215,7 +232,7 @@ pub fn notes<DB: DrawingBackend>(
 }
 
 /// The foot every measure's panel shares: the trend of its headline `metric` with the
-/// quarter's surprise marked, then the notes on the surprises of the `noted` metrics.
+/// quarter's real change marked, then the change notes of the `noted` metrics.
 pub fn trend_foot<DB: DrawingBackend>(
     area: &Area<DB>,
     locale: Locale,
@@ -225,19 +242,22 @@ pub fn trend_foot<DB: DrawingBackend>(
     noted: &[Metric],
 ) -> Result<(), ReportError> {
     let series = sc.trends.iter().find(|t| t.metric == metric);
-    let surprise = sc.surprises.iter().find(|s| s.metric == metric);
+    let change = sc
+        .changes
+        .iter()
+        .find(|c| c.metric == metric && c.group.is_none());
     share_trend(
         area,
         locale,
         series,
-        surprise,
+        change,
         (lay.x, lay.trend_y),
         (lay.w, lay.trend_h),
     )?;
     notes(
         area,
         locale,
-        &sc.surprises,
+        &sc.changes,
         noted,
         (lay.x, lay.notes_y),
         lay.w,

@@ -182,6 +182,9 @@ pub struct Thresholds {
     /// C is amber below this weighted CSAT.
     #[serde(deserialize_with = "check::share")]
     pub csat_amber: f64,
+    /// C is not rated when the groups in it cover less than this share of the total weight.
+    #[serde(deserialize_with = "check::share")]
+    pub csat_coverage: f64,
 }
 
 // --- retention (privacy lifecycle) ---
@@ -305,6 +308,7 @@ impl Default for Thresholds {
             csat_red: 0.60,
             csat_group_red: 0.50,
             csat_amber: 0.75,
+            csat_coverage: 0.60,
         }
     }
 }

@@ -32,6 +32,31 @@ fn defaults_match_the_design() {
     assert_eq!(s.anonymity.comment_threshold, 10);
     assert_eq!(s.weights[&Department::Sales], 35.0);
     assert_eq!(s.server.public_url, "http://127.0.0.1:8080");
+    assert_eq!(s.thresholds.csat_coverage, 0.60);
+}
+
+#[test]
+fn the_coverage_threshold_is_a_share() {
+    let s = load_with(
+        Some("[thresholds]\ncsat_coverage = 0.5\n"),
+        &[],
+        FlagOverrides::default(),
+    )
+    .unwrap();
+    assert_eq!(s.thresholds.csat_coverage, 0.5);
+    for bad in ["1.5", "-0.1"] {
+        let e = load_with(
+            Some(&format!("[thresholds]\ncsat_coverage = {bad}\n")),
+            &[],
+            FlagOverrides::default(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("thresholds.csat_coverage") && e.contains("between 0 and 1"),
+            "{e}"
+        );
+    }
 }
 
 #[test]

@@ -82,7 +82,7 @@ pub enum PartVisibility {
     Hidden(Suppression),
 }
 
-/// Which parts of a total may be shown, given each part's own n (non-N/A answers).
+/// Which parts of a total may be shown, given each part's own n (non-N/A answers) and weight.
 ///
 /// The rule. A published total over all groups (an item's overall figure) minus every shown
 /// group's figure equals the sum of the withheld groups — the *residual*. Counts, means and
@@ -91,21 +91,29 @@ pub enum PartVisibility {
 /// answers (then it is itself an aggregate the k rule would allow). So:
 ///
 /// * primary: every part with 0 < n < k is hidden (`FewerThanK`); n = 0 is `Empty`;
-/// * complementary: while the residual's n is in 1..k, also hide the shown part with the
-///   smallest n (ties broken by position, which callers make canonical, i.e. by group order);
+/// * complementary: while the residual's n is in 1..k, also hide one more shown part — the
+///   one whose loss costs the least weight, ties broken by the smaller n, then by position
+///   (callers make positions canonical, i.e. group order, so the key order of the groups);
 /// * if every part ends up hidden with the residual still under k, the total itself has fewer
 ///   than k answers and its own [`gate`] withholds it.
 ///
-/// This contains DESIGN's "where a total would contain exactly one suppressed group, the
-/// next-smallest group is suppressed too" (one withheld group with answers always has a
-/// residual in 1..k) and extends it to several tiny withheld groups whose sum is still under k.
-/// A withheld group with no answers hides nothing, so it does not trigger the rule.
+/// `weights` are the parts' weights in a weighted total (a CSAT round's group weights, so
+/// protecting a small group costs measure C as little coverage as possible); with all weights
+/// equal (rounds without weights) the choice is the smallest n, as before. A missing weight
+/// counts as equal to the others.
+///
+/// This rule is stricter than "one suppressed group drags one more with it": it also hides
+/// a part when *several* withheld groups together hold fewer than k answers, since their sum
+/// is exactly what the total would reveal. A withheld group with no answers hides nothing, so
+/// it does not trigger the rule. One guard always suffices: a shown part holds at least k
+/// answers, so the residual is at least k once it is added.
 ///
 /// Measure C publishes no total that includes a withheld group (it is computed over shown
 /// groups only), so it needs no rule of its own — but it must drop every group hidden here,
 /// complementary ones included, or C·W minus the shown groups would reveal them.
-pub fn visible_parts(ns: &[u64], k: u32) -> Vec<PartVisibility> {
+pub fn visible_parts(ns: &[u64], weights: &[f64], k: u32) -> Vec<PartVisibility> {
     let k = u64::from(k);
+    let weight = |i: usize| weights.get(i).copied().unwrap_or(1.0);
     let mut out: Vec<PartVisibility> = ns
         .iter()
         .map(|&n| match n {
@@ -127,8 +135,13 @@ pub fn visible_parts(ns: &[u64], k: u32) -> Vec<PartVisibility> {
             .iter()
             .enumerate()
             .filter(|(_, v)| **v == PartVisibility::Shown)
-            .min_by_key(|(i, _)| (ns[*i], *i))
-            .map(|(i, _)| i);
+            .map(|(i, _)| i)
+            .min_by(|&a, &b| {
+                weight(a)
+                    .total_cmp(&weight(b))
+                    .then(ns[a].cmp(&ns[b]))
+                    .then(a.cmp(&b))
+            });
         match next {
             Some(i) => {
                 out[i] = PartVisibility::Hidden(Suppression::ProtectsAnotherGroup);
@@ -210,32 +223,103 @@ mod tests {
     #[test]
     fn one_withheld_group_drags_the_next_smallest_with_it() {
         assert_eq!(
-            visible_parts(&[30, 4, 12, 9], 5),
+            visible_parts(&[30, 4, 12, 9], &[], 5),
             vec![Shown, HIDDEN, Shown, GUARD]
         );
     }
 
     #[test]
     fn two_withheld_groups_that_together_reach_k_need_no_guard() {
-        assert_eq!(visible_parts(&[30, 4, 4], 5), vec![Shown, HIDDEN, HIDDEN]);
+        assert_eq!(
+            visible_parts(&[30, 4, 4], &[], 5),
+            vec![Shown, HIDDEN, HIDDEN]
+        );
     }
 
     #[test]
     fn several_tiny_groups_under_k_together_still_get_a_guard() {
         assert_eq!(
-            visible_parts(&[30, 1, 2, 7], 5),
+            visible_parts(&[30, 1, 2, 7], &[], 5),
             vec![Shown, HIDDEN, HIDDEN, GUARD]
         );
     }
 
     #[test]
     fn an_empty_group_hides_nothing_and_triggers_nothing() {
-        assert_eq!(visible_parts(&[30, 0, 12], 5), vec![Shown, Empty, Shown]);
+        assert_eq!(
+            visible_parts(&[30, 0, 12], &[], 5),
+            vec![Shown, Empty, Shown]
+        );
     }
 
     #[test]
     fn ties_for_next_smallest_go_to_the_first_in_order() {
-        assert_eq!(visible_parts(&[2, 8, 8], 5), vec![HIDDEN, GUARD, Shown]);
+        assert_eq!(
+            visible_parts(&[2, 8, 8], &[], 5),
+            vec![HIDDEN, GUARD, Shown]
+        );
+    }
+
+    #[test]
+    fn the_guard_is_the_group_whose_loss_costs_the_least_weight() {
+        // Groups in department order: sales, bd, marketing, engineering, ceo, with weights
+        // 35, 15, 20, 20, 10. Marketing has 3 answers (< k = 5): hidden, residual 3. By the
+        // smallest n the guard was sales (n 5, first of the three fives): 35 of the 100 weight
+        // lost, C covering 15 + 20 + 10 = 45 %. By the least weight it is the CEO's office
+        // (w 10): residual 3 + 5 = 8 ≥ 5, safe, and C covers 35 + 15 + 20 = 70 %.
+        let ns = [5, 5, 3, 40, 5];
+        let weights = [35.0, 15.0, 20.0, 20.0, 10.0];
+        assert_eq!(
+            visible_parts(&ns, &weights, 5),
+            vec![Shown, Shown, HIDDEN, Shown, GUARD]
+        );
+        // The old choice, for the record: equal weights fall back to the smallest n.
+        assert_eq!(
+            visible_parts(&ns, &[], 5),
+            vec![GUARD, Shown, HIDDEN, Shown, Shown]
+        );
+    }
+
+    #[test]
+    fn equal_weights_break_ties_by_n_then_position() {
+        // bd and ceo both weigh 10: the smaller n (6) goes; between equal n the first.
+        assert_eq!(
+            visible_parts(&[2, 9, 6, 30], &[35.0, 10.0, 10.0, 10.0], 5),
+            vec![HIDDEN, Shown, GUARD, Shown]
+        );
+        assert_eq!(
+            visible_parts(&[2, 6, 6], &[35.0, 10.0, 10.0], 5),
+            vec![HIDDEN, GUARD, Shown]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_residual_is_never_between_one_and_k(
+            ns in proptest::collection::vec(0u64..30, 1..8),
+            ws in proptest::collection::vec(0.0f64..50.0, 8),
+            k in 3u32..12,
+        ) {
+            let out = visible_parts(&ns, &ws[..ns.len()], k);
+            let residual: u64 = ns
+                .iter()
+                .zip(&out)
+                .filter(|(_, v)| matches!(v, PartVisibility::Hidden(_)))
+                .map(|(n, _)| n)
+                .sum();
+            let all_hidden = out.iter().all(|v| *v != Shown);
+            proptest::prop_assert!(residual == 0 || residual >= u64::from(k) || all_hidden);
+            for (n, v) in ns.iter().zip(&out) {
+                if *n > 0 && *n < u64::from(k) {
+                    proptest::prop_assert_eq!(*v, HIDDEN_K(k));
+                }
+            }
+        }
+    }
+
+    #[allow(non_snake_case)]
+    fn HIDDEN_K(k: u32) -> PartVisibility {
+        PartVisibility::Hidden(Suppression::FewerThanK { k })
     }
 
     #[test]

@@ -79,7 +79,8 @@ pub fn reader_view(invited: &[u64], k: u32, strict: bool) -> ReaderView {
     let groups = if strict {
         vec![Some(Withheld::StrictMode); invited.len()]
     } else {
-        anonymity::visible_parts(invited, k)
+        // Participation carries no weight: all parts weigh the same, so the smallest goes.
+        anonymity::visible_parts(invited, &[], k)
             .into_iter()
             .map(|v| match v {
                 PartVisibility::Shown | PartVisibility::Empty => None,

@@ -135,7 +135,7 @@ where
 /// `GET /api/v1/scorecard`: the quarter's scorecard.
 #[utoipa::path(get, path = "/api/v1/scorecard", tag = "results", params(QuarterQuery),
     responses(
-        (status = 200, description = "Measures A, B, C with intervals, statuses and reasons; per round, group and item figures; trends and big surprises. Suppressed figures are marked, never zero. Comments only for the CTO (and the board if the setting allows).", body = ScorecardBody),
+        (status = 200, description = "Measures A, B, C with intervals, statuses and reasons; per round, group and item figures; trends and quarter-over-quarter change states (changed, no real change, can't tell, not comparable). Suppressed figures are marked, never zero. Comments only for the CTO (and the board if the setting allows).", body = ScorecardBody),
         (status = 400, description = "The quarter is not of the form 2026Q3.", body = ErrorBody),
         (status = 404, description = "No round of the quarter has closed (or none at all).", body = ErrorBody),
     ))]
@@ -149,10 +149,10 @@ pub async fn get_scorecard(
     Ok(HttpResponse::Ok().json(ScorecardBody::from(loaded)))
 }
 
-/// `GET /api/v1/trends`: eight quarters of headline figures and the big surprises.
+/// `GET /api/v1/trends`: eight quarters of headline figures and the change states.
 #[utoipa::path(get, path = "/api/v1/trends", tag = "results", params(QuarterQuery),
     responses(
-        (status = 200, description = "Eight quarters of headline figures and the quarter-over-quarter big surprises.", body = TrendsBody),
+        (status = 200, description = "Eight quarters of headline figures and the quarter-over-quarter change states of every compared figure.", body = TrendsBody),
         (status = 400, description = "The quarter is not of the form 2026Q3.", body = ErrorBody),
         (status = 404, description = "No round of the quarter has closed (or none at all).", body = ErrorBody),
     ))]
@@ -165,7 +165,7 @@ pub async fn get_trends(
     let loaded = scorecard_for::<ApiError>(&state, &who, quarter_of(q.quarter.as_deref())?).await?;
     sorted_json(&TrendsBody {
         quarter: loaded.scorecard.quarter,
-        surprises: loaded.scorecard.surprises,
+        changes: loaded.scorecard.changes,
         trends: loaded.scorecard.trends,
     })
 }

@@ -16,8 +16,9 @@ use crate::auth::Role;
 use crate::domain::locale::Locale;
 use crate::domain::quarter::{InvalidQuarter, Quarter};
 use crate::domain::round::RoundStatus;
+use crate::domain::scoring::change::Change;
 use crate::domain::scoring::scorecard::{RoundReport, Scorecard};
-use crate::domain::scoring::trend::{Surprise, TrendSeries};
+use crate::domain::scoring::trend::TrendSeries;
 
 /// Every API error: a machine-readable code and a message for people.
 #[derive(Debug, Serialize, ToSchema)]
@@ -142,9 +143,11 @@ impl From<LoadedScorecard> for ScorecardBody {
 /// `GET /api/v1/trends`.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TrendsBody {
+    /// Each headline figure and each group's CSAT compared with the quarter before: changed,
+    /// no real change, can't tell (after a false-discovery-rate adjustment over all of them),
+    /// not comparable, or not enough data.
+    pub changes: Vec<Change>,
     pub quarter: Quarter,
-    /// Each headline figure compared with the quarter before.
-    pub surprises: Vec<Surprise>,
     /// Headline figures over eight quarters.
     pub trends: Vec<TrendSeries>,
 }

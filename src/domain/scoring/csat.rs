@@ -21,6 +21,30 @@ pub struct UsedGroup {
     pub csat: f64,
 }
 
+/// How much of the total weight the weighted CSAT covers, and whether that is enough to rate it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Coverage {
+    /// W of the groups used ÷ W of all groups with a positive weight, in [0, 1].
+    pub share: f64,
+    /// The setting below which C is not rated.
+    pub threshold: f64,
+    /// `share` ≥ `threshold`: C may be rated. Otherwise it is "not rated: too few departments
+    /// reported", and its number is no rating.
+    pub rated: bool,
+}
+
+impl Coverage {
+    /// The coverage `share` judged against `threshold`.
+    pub fn new(share: f64, threshold: f64) -> Self {
+        // 0.6 computed as 60/100 may land a hair below 0.6; that is still 60 %.
+        Coverage {
+            share,
+            threshold,
+            rated: share >= threshold - 1e-12,
+        }
+    }
+}
+
 /// Why a group is not in the weighted CSAT.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, utoipa::ToSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -58,6 +82,9 @@ pub struct CsatResult {
     pub used: Vec<UsedGroup>,
     /// The groups not in it, with reasons.
     pub left_out: Vec<LeftOutGroup>,
+    /// W of the groups used ÷ W of every group with a positive weight (`None` when the round
+    /// has no overall item or no positive weight).
+    pub coverage: Option<f64>,
 }
 
 /// The index of the round's overall-satisfaction item: the first `csat_overall` question
@@ -87,6 +114,7 @@ pub fn measure_c(round: &PreparedRound<'_>, items: &[ItemReport]) -> CsatResult 
             weighted: Figure::not_enough(reason),
             used: Vec::new(),
             left_out: Vec::new(),
+            coverage: None,
         };
     };
     let key = &round.input.items[item].key;
@@ -139,6 +167,13 @@ pub fn measure_c(round: &PreparedRound<'_>, items: &[ItemReport]) -> CsatResult 
         }
     }
     let total_weight: f64 = parts.iter().map(|p| p.0).sum();
+    let all_weight: f64 = round
+        .groups
+        .iter()
+        .map(|g| g.weight)
+        .filter(|w| *w > 0.0)
+        .sum();
+    let coverage = (all_weight > 0.0).then(|| (total_weight / all_weight).clamp(0.0, 1.0));
     let weighted = if parts.is_empty() {
         let reason = if group_csat.iter().any(|f| f.value().is_some()) {
             "the weights of the reported groups sum to zero"
@@ -157,6 +192,7 @@ pub fn measure_c(round: &PreparedRound<'_>, items: &[ItemReport]) -> CsatResult 
         weighted,
         used,
         left_out,
+        coverage,
     }
 }
 

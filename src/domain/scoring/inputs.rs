@@ -248,6 +248,13 @@ pub struct StatusThresholds {
     pub c_red_any_group: f64,
     /// C is amber when weighted CSAT is below this share.
     pub c_amber_weighted: f64,
+    /// C is not rated when the groups in it cover less than this share of the total weight.
+    #[serde(default = "default_min_coverage")]
+    pub c_min_coverage: f64,
+}
+
+fn default_min_coverage() -> f64 {
+    0.60
 }
 
 impl Default for StatusThresholds {
@@ -261,6 +268,7 @@ impl Default for StatusThresholds {
             c_red_weighted: 0.60,
             c_red_any_group: 0.50,
             c_amber_weighted: 0.75,
+            c_min_coverage: default_min_coverage(),
         }
     }
 }

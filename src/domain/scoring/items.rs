@@ -5,6 +5,7 @@ use serde::Serialize;
 use crate::domain::anonymity::{gate, visible_parts, PartVisibility};
 use crate::domain::department::Department;
 use crate::domain::question::{QuestionKind, Role};
+use crate::domain::scoring::csat::overall_item;
 use crate::domain::scoring::figure::Figure;
 use crate::domain::scoring::interval::{one_group_share, Share};
 use crate::domain::scoring::round::{scale_low, ItemCounts, PreparedRound};
@@ -94,13 +95,18 @@ pub fn item_stats(kind: QuestionKind, counts: &ItemCounts, delivered: u64) -> It
 
 /// The figures of every numeric question of a round, with every anonymity rule applied.
 ///
-/// Per group: the own-n gate plus complementary suppression against the overall figure.
-/// Overall: its own n gate; N for its interval is the round's delivered invitations.
-/// For a department-section question N still counts the whole group (or round): the engine
-/// does not know how many of a merged group's invitees belong to the section's department,
-/// and a larger N only widens the interval — the cautious side.
+/// Per group: the own-n gate plus complementary suppression against the overall figure; in
+/// a CSAT round the guard is the group whose loss costs measure C the least weight.
+/// Overall: its own n gate; N for its interval is the delivered invitations of the audience
+/// asked ([`audience_delivered`]), so a department-only item's total is that group's figure.
 pub fn item_reports(round: &PreparedRound<'_>) -> Vec<ItemReport> {
     let k = round.input.k;
+    // Weights only matter where a weighted total (measure C) is built from the groups.
+    let weights: Vec<f64> = if overall_item(round).is_some() {
+        round.groups.iter().map(|g| g.weight).collect()
+    } else {
+        Vec::new()
+    };
     round
         .input
         .items
@@ -110,7 +116,7 @@ pub fn item_reports(round: &PreparedRound<'_>) -> Vec<ItemReport> {
         .map(|(i, item)| {
             let per_group = &round.counts[i];
             let ns: Vec<u64> = per_group.iter().map(ItemCounts::n).collect();
-            let visibility = visible_parts(&ns, k);
+            let visibility = visible_parts(&ns, &weights, k);
             let groups = round
                 .groups
                 .iter()
@@ -129,7 +135,11 @@ pub fn item_reports(round: &PreparedRound<'_>) -> Vec<ItemReport> {
                 .collect();
             let total = round.overall_counts(i);
             let overall = gate(total.n(), k, "no answers", || {
-                item_stats(item.kind, &total, round.delivered())
+                item_stats(
+                    item.kind,
+                    &total,
+                    audience_delivered(round, i, item.section),
+                )
             });
             ItemReport {
                 key: item.key.clone(),
@@ -141,6 +151,35 @@ pub fn item_reports(round: &PreparedRound<'_>) -> Vec<ItemReport> {
             }
         })
         .collect()
+}
+
+/// N of the audience asked question `item`: every group for a question all respondents see;
+/// for a department section, the groups that include that department, and any other group
+/// that has answers to it (a count, N/A included, cannot come from people never asked).
+///
+/// A merged group (`bd+ceo`) counts whole: the engine does not know how many of its invitees
+/// belong to the section's department, and a larger N only widens the interval.
+pub fn audience_delivered(
+    round: &PreparedRound<'_>,
+    item: usize,
+    section: Option<Department>,
+) -> u64 {
+    let Some(dept) = section else {
+        return round.delivered();
+    };
+    let counts = round.counts.get(item);
+    round
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|(gi, g)| {
+            g.departments.contains(&dept)
+                || counts
+                    .and_then(|c| c.get(*gi))
+                    .is_some_and(|c| c.n() + c.na > 0)
+        })
+        .map(|(_, g)| u64::from(g.delivered))
+        .sum()
 }
 
 #[cfg(test)]
@@ -174,6 +213,71 @@ mod tests {
         close(fav.high, 0.8182100702360987);
         assert_eq!(s.distribution.len(), 5);
         assert_eq!(s.distribution[4], ValueCount { value: 5, count: 3 });
+    }
+
+    #[test]
+    fn a_department_only_items_total_is_that_groups_figure() {
+        use crate::domain::scoring::round::prepare;
+        use crate::domain::scoring::testkit::{group, item, likert_rows, q3, round};
+        // Sales: 81 delivered, 60 answered the sales-only item (dist 2, 3, 5, 20, 30 → 50 of
+        // 60 favourable). BD (40 delivered) and marketing (30) were never asked it.
+        // Group figure: N = 81, n_eff = 81·59/21 = 227.57…; the total used to take N = 151
+        // (n_eff = 151·59/91 = 97.9…), a wider interval for the same answers. Now its N is
+        // the audience asked, 81, and the two figures are the same.
+        let mut r = round(
+            q3(),
+            crate::domain::audience::Audience::InternalCsat,
+            "internal-csat",
+        );
+        r.groups = vec![
+            group("sales", 35.0, 81, 61),
+            group("bd", 15.0, 40, 30),
+            group("marketing", 20.0, 30, 20),
+        ];
+        let mut meetings = item("sales_meetings", QuestionKind::Likert5, None);
+        meetings.section = Some(Department::Sales);
+        r.items = vec![meetings];
+        r.value_counts = likert_rows("sales", "sales_meetings", [2, 3, 5, 20, 30], 1);
+        let prepared = prepare(&r).unwrap();
+        assert_eq!(
+            audience_delivered(&prepared, 0, Some(Department::Sales)),
+            81
+        );
+        let report = &item_reports(&prepared)[0];
+        let total = report.overall.value().unwrap();
+        let sales = report.groups[0].figure.value().unwrap();
+        assert_eq!(total, sales);
+        let fav = total.favorable.unwrap();
+        let old = one_group_share(50, 60, 151);
+        assert!(old.low < fav.low && old.high > fav.high);
+        // An item everyone sees keeps the whole round as N.
+        assert_eq!(audience_delivered(&prepared, 0, None), 151);
+    }
+
+    #[test]
+    fn a_group_that_answered_a_section_counts_in_its_audience() {
+        use crate::domain::scoring::round::prepare;
+        use crate::domain::scoring::testkit::{group, item, likert_rows, q3, round};
+        // bd+ceo includes bd: 50 delivered. Sales answered the bd item too (say a template
+        // change mid-round): its 81 count. Marketing (30) neither: N = 131.
+        let mut r = round(
+            q3(),
+            crate::domain::audience::Audience::InternalCsat,
+            "internal-csat",
+        );
+        r.groups = vec![
+            group("sales", 35.0, 81, 60),
+            group("bd+ceo", 25.0, 50, 30),
+            group("marketing", 20.0, 30, 20),
+        ];
+        let mut partners = item("partners", QuestionKind::Likert5, None);
+        partners.section = Some(Department::Bd);
+        r.items = vec![partners];
+        r.value_counts = likert_rows("bd+ceo", "partners", [0, 0, 5, 10, 10], 0);
+        r.value_counts
+            .extend(likert_rows("sales", "partners", [0, 0, 0, 0, 0], 2));
+        let prepared = prepare(&r).unwrap();
+        assert_eq!(audience_delivered(&prepared, 0, Some(Department::Bd)), 131);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! [`build_scorecard`]; every anonymity rule it applies lives in [`crate::domain::anonymity`].
 
 pub mod alignment;
+pub mod change;
 pub mod csat;
 pub mod culture;
 pub mod drivers;
@@ -14,6 +15,7 @@ pub mod items;
 pub mod lagging;
 pub mod round;
 pub mod scorecard;
+pub mod significance;
 pub mod status;
 pub mod trend;
 

@@ -9,7 +9,10 @@ use crate::domain::department::Department;
 use crate::domain::quarter::Quarter;
 use crate::domain::question::QuestionKind;
 use crate::domain::scoring::alignment::{measure_a, InflectionPoint};
-use crate::domain::scoring::csat::{measure_c, overall_item, CsatResult, LeftOutGroup, UsedGroup};
+use crate::domain::scoring::change::{detect_changes, Change, Comparison};
+use crate::domain::scoring::csat::{
+    measure_c, overall_item, Coverage, CsatResult, LeftOutGroup, UsedGroup,
+};
 use crate::domain::scoring::culture::{measure_b, CultureResult, Enps, Quadrants};
 use crate::domain::scoring::drivers::report::{
     driver_reports, top_drivers, DriverReport, TopDriver, TOP_DRIVERS,
@@ -22,9 +25,7 @@ use crate::domain::scoring::items::{item_reports, ItemReport};
 use crate::domain::scoring::lagging::{lagging_indicators, LaggingIndicators};
 use crate::domain::scoring::round::{prepare, PreparedRound, ScoringError};
 use crate::domain::scoring::status::{status_a, status_b, status_c, Status};
-use crate::domain::scoring::trend::{
-    compare, Basis, Metric, MetricPoint, Surprise, TrendPoint, TrendSeries,
-};
+use crate::domain::scoring::trend::{Basis, Metric, MetricPoint, TrendPoint, TrendSeries};
 
 /// How many quarters a trend covers: the scored one and the seven before it.
 pub const TREND_QUARTERS: usize = 8;
@@ -44,8 +45,8 @@ pub struct Scorecard {
     pub measure_c: MeasureC,
     /// Headline figures over eight quarters.
     pub trends: Vec<TrendSeries>,
-    /// Each headline figure compared with the quarter before.
-    pub surprises: Vec<Surprise>,
+    /// Each headline figure and each group's CSAT compared with the quarter before.
+    pub changes: Vec<Change>,
 }
 
 /// One closed round's figures.
@@ -149,6 +150,8 @@ pub struct MeasureC {
     pub groups_used: Vec<UsedGroup>,
     /// The groups left out, and why.
     pub groups_left_out: Vec<LeftOutGroup>,
+    /// The share of the total weight the figure covers (absent without a CSAT round).
+    pub coverage: Option<Coverage>,
     /// The most important drivers of the groups' CSAT, across groups (at most three).
     pub top_drivers: Vec<TopDriver>,
     /// Rating and reason.
@@ -245,6 +248,7 @@ fn score_quarter<'r>(
                 weighted: Figure::not_enough(reason),
                 used: Vec::new(),
                 left_out: Vec::new(),
+                coverage: None,
             },
         ),
     };
@@ -292,7 +296,56 @@ impl QuarterScore<'_> {
                     ..b
                 }),
             },
+            // Not a headline: a group's CSAT is compared through `group_csat`.
+            Metric::GroupCsat => MetricPoint {
+                value: Figure::not_enough("a group's CSAT is compared per group"),
+                basis: None,
+            },
         }
+    }
+
+    /// One reporting group's CSAT; a round without the group rests on no group at all.
+    fn group_csat(&self, key: &str) -> MetricPoint {
+        let at = self.c.0.and_then(|i| {
+            let r = &self.rounds.get(i)?.prepared;
+            Some(r.groups.iter().position(|g| g.key == key))
+        });
+        let basis = self.basis(self.c.0).map(|b| Basis {
+            groups: at
+                .flatten()
+                .map(|_| vec![key.to_string()])
+                .unwrap_or_default(),
+            ..b
+        });
+        let value = match at.flatten().and_then(|g| self.c.1.group_csat.get(g)) {
+            Some(f) => f.map(|s| (s.estimate, s.variance)),
+            None => Figure::not_enough(format!("no reporting group {key}")),
+        };
+        MetricPoint { value, basis }
+    }
+
+    /// Every figure compared with the quarter before: the headline metrics, then each
+    /// reporting group of this quarter's CSAT round.
+    fn comparisons(&self, prev: &QuarterScore<'_>) -> Vec<Comparison> {
+        let groups: Vec<String> = self
+            .c
+            .0
+            .and_then(|i| self.rounds.get(i))
+            .map(|r| r.prepared.groups.iter().map(|g| g.key.clone()).collect())
+            .unwrap_or_default();
+        let headline = Metric::ALL.iter().map(|&m| Comparison {
+            metric: m,
+            group: None,
+            from: (prev.quarter, prev.metric(m)),
+            to: (self.quarter, self.metric(m)),
+        });
+        let per_group = groups.into_iter().map(|g| Comparison {
+            metric: Metric::GroupCsat,
+            from: (prev.quarter, prev.group_csat(&g)),
+            to: (self.quarter, self.group_csat(&g)),
+            group: Some(g),
+        });
+        headline.chain(per_group).collect()
     }
 
     fn template(&self, round: Option<usize>) -> Option<TemplateRef> {
@@ -449,12 +502,14 @@ pub fn build_scorecard<R: Rng + ?Sized>(
                 .collect()
         })
         .unwrap_or_default();
+    let coverage = csat.coverage.map(|c| Coverage::new(c, t.c_min_coverage));
     let measure_c = MeasureC {
         round: current.template(current.c.0),
-        status: status_c(&csat.weighted, &group_figures, t),
+        status: status_c(&csat.weighted, &group_figures, coverage.as_ref(), t),
         weighted_csat: csat.weighted.clone(),
         groups_used: csat.used.clone(),
         groups_left_out: csat.left_out.clone(),
+        coverage,
         top_drivers: top(current.c.0),
     };
 
@@ -472,19 +527,8 @@ pub fn build_scorecard<R: Rng + ?Sized>(
                 .collect(),
         })
         .collect();
-    let surprises = match past.last() {
-        Some(prev) => Metric::ALL
-            .iter()
-            .map(|&m| {
-                compare(
-                    m,
-                    prev.quarter,
-                    &prev.metric(m),
-                    current.quarter,
-                    &current.metric(m),
-                )
-            })
-            .collect(),
+    let changes = match past.last() {
+        Some(prev) => detect_changes(&current.comparisons(prev)),
         None => Vec::new(),
     };
 
@@ -495,6 +539,6 @@ pub fn build_scorecard<R: Rng + ?Sized>(
         measure_b,
         measure_c,
         trends,
-        surprises,
+        changes,
     })
 }

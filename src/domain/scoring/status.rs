@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::domain::scoring::csat::Coverage;
 use crate::domain::scoring::figure::Figure;
 use crate::domain::scoring::inputs::{Assessment, Confirmation, InflectionInput, StatusThresholds};
 use crate::domain::scoring::interval::Share;
@@ -175,13 +176,26 @@ pub fn status_b(
     )
 }
 
-/// C: red if weighted CSAT < red threshold or any reported group < group threshold; amber if
+/// C: not rated when its groups cover less than the coverage threshold of the weight; else
+/// red if weighted CSAT < red threshold or any reported group < group threshold; amber if
 /// weighted CSAT < amber threshold. `groups` are (group key, CSAT figure) pairs.
 pub fn status_c(
     weighted: &Figure<Share>,
     groups: &[(&str, &Figure<Share>)],
+    coverage: Option<&Coverage>,
     t: &StatusThresholds,
 ) -> Status {
+    // Too little of the company to rate: no colour, whatever the figure or the groups say.
+    if let Some(cov) = coverage.filter(|c| !c.rated) {
+        return Status {
+            rating: Rating::NotRated,
+            reason: format!(
+                "Not rated: too few departments reported (the groups in it cover {} of the weight, below {})",
+                pct(cov.share),
+                pct(cov.threshold)
+            ),
+        };
+    }
     let c = weighted.value().map(|s| s.estimate);
     let mut red = Vec::new();
     let mut amber = Vec::new();
@@ -280,11 +294,33 @@ mod tests {
         let t = StatusThresholds::default();
         let weighted = Figure::shown(one_group_share(8, 10, 10));
         let bad = Figure::shown(one_group_share(4, 10, 10));
-        let s = status_c(&weighted, &[("sales", &bad)], &t);
+        let s = status_c(&weighted, &[("sales", &bad)], None, &t);
         assert_eq!(s.rating, Rating::Red);
         assert_eq!(
             s.reason,
             "Red: the CSAT of group 'sales' is 40% (below 50%)"
+        );
+    }
+
+    #[test]
+    fn c_covering_too_little_weight_is_not_rated_whatever_its_figures() {
+        // Sales (35) and engineering (20) reported of 35+20+20+15+10 = 100: coverage 0.55.
+        let t = StatusThresholds::default();
+        let weighted = Figure::shown(one_group_share(9, 10, 10));
+        let bad = Figure::shown(one_group_share(4, 10, 10));
+        let low = Coverage::new(0.55, t.c_min_coverage);
+        let s = status_c(&weighted, &[("sales", &bad)], Some(&low), &t);
+        assert_eq!(s.rating, Rating::NotRated);
+        assert_eq!(
+            s.reason,
+            "Not rated: too few departments reported (the groups in it cover 55% of the weight, below 60%)"
+        );
+        // Exactly the threshold is enough: 60/100 covers 60 %.
+        let edge = Coverage::new(60.0 / 100.0, t.c_min_coverage);
+        assert!(edge.rated);
+        assert_eq!(
+            status_c(&weighted, &[], Some(&edge), &t).rating,
+            Rating::Green
         );
     }
 

@@ -68,6 +68,7 @@ pub struct Question {
     pub(crate) required: bool,
     pub(crate) allow_na: bool,
     pub(crate) text: Localized,
+    pub(crate) short: Option<Localized>,
     pub(crate) scale: Option<Scale>,
     pub(crate) options: Vec<Localized>,
     pub(crate) section_key: String,
@@ -103,6 +104,12 @@ impl Question {
     /// The question text.
     pub fn text(&self) -> &Localized {
         &self.text
+    }
+
+    /// A few words naming the question for charts and the board report; the full text when
+    /// the template gives none.
+    pub fn short(&self) -> &Localized {
+        self.short.as_ref().unwrap_or(&self.text)
     }
 
     /// The end labels, present exactly for likert5 and nps11 questions.

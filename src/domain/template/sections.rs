@@ -18,7 +18,7 @@ use crate::domain::question::{QuestionKind, Role};
 const SECTION_KEYS: &[&str] = &["key", "department", "title", "questions"];
 /// Keys allowed in a `[[sections.questions]]` table.
 const QUESTION_KEYS: &[&str] = &[
-    "key", "kind", "role", "required", "allow_na", "text", "scale", "options",
+    "key", "kind", "role", "required", "allow_na", "text", "short", "scale", "options",
 ];
 
 /// What a rule about roles needs to know about one question.
@@ -233,6 +233,8 @@ fn read_question(
     let is_required = flag(cx, t, &path, "required");
     let allow_na = flag(cx, t, &path, "allow_na");
     let text = localized_field(cx, t, offset, &path, "text");
+    // Optional: a few words for charts and the board report (key drivers), in every language.
+    let short = t.get("short").and_then(|v| localized(cx, v, &at("short")));
     let scale = read_question_scale(cx, t, &path, ctx.scales);
     let options = read_options(cx, t, &path);
 
@@ -275,6 +277,7 @@ fn read_question(
         required: is_required,
         allow_na,
         text: text?,
+        short,
         // A scale only belongs to the kinds that have one; `check_kind_shape` reported the rest.
         scale: scale.filter(|s| s.kind == kind),
         options: options.unwrap_or_default(),

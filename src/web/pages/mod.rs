@@ -1,6 +1,7 @@
 //! The staff pages: the CTO dashboard and the board page (server-rendered, no script).
 
 pub mod admin;
+mod change_view;
 pub mod drivers_view;
 mod error;
 mod open_rounds;

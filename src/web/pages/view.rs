@@ -4,9 +4,10 @@
 use crate::app::scorecard::LoadedScorecard;
 use crate::domain::scoring::interval::Share;
 use crate::domain::scoring::status::{Rating, Status};
-use crate::domain::scoring::trend::{Metric, SurpriseVerdict, TrendSeries};
+use crate::domain::scoring::trend::{Metric, TrendSeries};
 use crate::domain::scoring::Figure;
 use crate::domain::template::TemplateSet;
+use crate::web::pages::change_view::{changes_for, group_change};
 use crate::web::pages::drivers_view::{driver_views, question_text, top_line, DriverView};
 
 /// A rating as a CSS class and a word (never colour alone).
@@ -45,7 +46,10 @@ pub struct MeasureCard {
     pub status: RatingView,
     pub sparkline: String,
     pub trend_table: Vec<(String, String)>,
-    pub surprise: Option<String>,
+    /// The change state of each headline figure of the card: a CSS class and the words.
+    pub changes: Vec<(&'static str, String)>,
+    /// The share of the weight the figure covers (measure C).
+    pub coverage: Option<String>,
     pub lines: Vec<Line>,
 }
 
@@ -55,6 +59,8 @@ pub struct GroupRow {
     pub weight: String,
     pub participation: String,
     pub csat: String,
+    /// The group's CSAT compared with the quarter before.
+    pub change: String,
 }
 
 /// A row of an item table.
@@ -186,35 +192,29 @@ fn trend_rows(s: Option<&TrendSeries>, fmt: impl Fn(f64) -> String) -> Vec<(Stri
     .unwrap_or_default()
 }
 
-fn surprise_for(l: &LoadedScorecard, m: Metric) -> Option<String> {
-    l.scorecard
-        .surprises
-        .iter()
-        .find(|s| s.metric == m)
-        .and_then(|s| match &s.verdict {
-            // The sign says the direction ("up +23" said it twice).
-            SurpriseVerdict::BigSurprise { change, .. } => {
-                let unit = if m == Metric::Enps {
-                    format!("{change:+.0} points")
-                } else {
-                    format!("{:+.0} points", change * 100.0)
-                };
-                Some(format!("Big surprise since {}: {unit}", s.from))
-            }
-            SurpriseVerdict::NotComparable { reason } => {
-                Some(format!("Not comparable with {}: {reason}", s.from))
-            }
-            _ => None,
-        })
-}
-
 /// Builds the view of a loaded scorecard; question texts come from `templates` (English).
 pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> ScorecardView {
     let s = &l.scorecard;
     let t = &s.trends;
     let (a_head, a_int) = share_text(&s.measure_a.alignment);
     let (b_head, b_int) = share_text(&s.measure_b.productive_and_happy);
-    let (c_head, c_int) = share_text(&s.measure_c.weighted_csat);
+    let (mut c_head, mut c_int) = share_text(&s.measure_c.weighted_csat);
+    let c_coverage = s.measure_c.coverage.as_ref().map(|cv| {
+        if cv.rated {
+            format!("Covers {} of the weight", pct(cv.share))
+        } else {
+            format!(
+                "Covers {} of the weight, below the {} needed to rate it",
+                pct(cv.share),
+                pct(cv.threshold)
+            )
+        }
+    });
+    // Too little of the company reported: the number is shown, but not as the headline.
+    if s.measure_c.coverage.as_ref().is_some_and(|cv| !cv.rated) && c_head != "—" {
+        c_int = format!("{c_head} across the groups that reported; {c_int}");
+        c_head = "Not rated".into();
+    }
     let b = &s.measure_b;
     let mut b_lines = vec![
         Line {
@@ -317,7 +317,8 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
             status: rating(&s.measure_a.status),
             sparkline: sparkline(series(t, Metric::Alignment), 0.0, 1.0),
             trend_table: trend_rows(series(t, Metric::Alignment), pct),
-            surprise: surprise_for(l, Metric::Alignment),
+            changes: changes_for(l, &[Metric::Alignment]),
+            coverage: None,
             lines: a_lines,
         },
         MeasureCard {
@@ -328,8 +329,8 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
             status: rating(&b.status),
             sparkline: sparkline(series(t, Metric::ProductiveAndHappy), 0.0, 1.0),
             trend_table: trend_rows(series(t, Metric::ProductiveAndHappy), pct),
-            surprise: surprise_for(l, Metric::ProductiveAndHappy)
-                .or_else(|| surprise_for(l, Metric::Enps)),
+            changes: changes_for(l, &[Metric::ProductiveAndHappy, Metric::Enps]),
+            coverage: None,
             lines: b_lines,
         },
         MeasureCard {
@@ -340,7 +341,8 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
             status: rating(&c.status),
             sparkline: sparkline(series(t, Metric::WeightedCsat), 0.0, 1.0),
             trend_table: trend_rows(series(t, Metric::WeightedCsat), pct),
-            surprise: surprise_for(l, Metric::WeightedCsat),
+            changes: changes_for(l, &[Metric::WeightedCsat]),
+            coverage: c_coverage,
             lines: c_lines,
         },
     ];
@@ -365,6 +367,7 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
                     weight: format!("{:.0}", g.weight),
                     participation: format!("{} of {} ({})", g.answered, g.delivered, figure_words(&g.response_rate, |x| pct(*x))),
                     csat: g.csat.as_ref().map(|f| { let (h, i) = share_text(f); if h == "—" { i } else { format!("{h} ({i})") } }).unwrap_or_else(|| "—".into()),
+                    change: if g.csat.is_some() { group_change(l, &g.key) } else { "—".into() },
                 })
                 .collect();
             let items = r

@@ -7,6 +7,7 @@ use rand::SeedableRng;
 
 use crate::domain::audience::Audience;
 use crate::domain::question::{QuestionKind, Role};
+use crate::domain::scoring::change::{ChangeState, Direction};
 use crate::domain::scoring::csat::{weighted_share, LeftOutReason};
 use crate::domain::scoring::culture::enps_score;
 use crate::domain::scoring::figure::{Figure, Suppression};
@@ -15,7 +16,7 @@ use crate::domain::scoring::interval::one_group_share;
 use crate::domain::scoring::scorecard::{build_scorecard, Scorecard};
 use crate::domain::scoring::status::Rating;
 use crate::domain::scoring::testkit::*;
-use crate::domain::scoring::trend::{Direction, Metric, SurpriseVerdict};
+use crate::domain::scoring::trend::Metric;
 
 fn close(a: f64, b: f64) {
     assert!((a - b).abs() < 1e-9, "{a} vs {b}");
@@ -160,9 +161,9 @@ fn suppressed_group_never_drawn_as_zero() {
 }
 
 #[test]
-fn one_withheld_group_drags_the_next_smallest_out_of_c() {
-    // sales 30, bd 4 (< k), marketing 9: marketing is the next-smallest and is withheld too,
-    // otherwise overall − sales − marketing = bd.
+fn one_withheld_group_drags_the_lightest_shown_group_out_of_c() {
+    // sales 30 (w 35), bd 4 (< k, w 15), marketing 9 (w 20): marketing weighs least of the
+    // shown groups and is withheld too, otherwise overall − sales − marketing = bd.
     let card = score(&input(vec![csat_round(&[
         ("sales", 30),
         ("bd", 4),
@@ -401,20 +402,18 @@ fn two_quarters(q2_sales_fav: u32, q3_sales_fav: u32) -> ScorecardInput {
 }
 
 #[test]
-fn a_thirty_point_csat_drop_is_a_big_surprise_down() {
+fn a_thirty_point_csat_drop_is_changed_down() {
     let card = score(&two_quarters(160, 100));
     let c = card
-        .surprises
+        .changes
         .iter()
         .find(|s| s.metric == Metric::WeightedCsat)
         .unwrap();
     // Δ = 0.5 − 0.8 = −0.3; Var₁ = 0.5·0.16/199, Var₂ = 0.5·0.25/199 → z = 0.3/0.0442719 ≈ 6.78.
-    match &c.verdict {
-        SurpriseVerdict::BigSurprise {
-            direction, change, ..
-        } => {
+    match &c.state {
+        ChangeState::Changed { direction, test } => {
             assert_eq!(*direction, Direction::Down);
-            close(*change, -0.3);
+            close(test.change, -0.3);
         }
         other => panic!("{other:?}"),
     }
@@ -440,11 +439,11 @@ fn changed_weights_make_quarters_not_comparable() {
         .extend(likert_rows("marketing", "overall", [0, 0, 0, 10, 0], 0));
     let card = score(&i);
     let c = card
-        .surprises
+        .changes
         .iter()
         .find(|s| s.metric == Metric::WeightedCsat)
         .unwrap();
-    assert!(matches!(c.verdict, SurpriseVerdict::NotComparable { .. }));
+    assert!(matches!(c.state, ChangeState::NotComparable { .. }));
 }
 
 #[test]
@@ -454,4 +453,6 @@ fn a_tally_naming_an_unknown_group_is_refused() {
     assert!(build_scorecard(&input(vec![r]), &mut StdRng::seed_from_u64(1)).is_err());
 }
 
+mod changes;
+mod coverage;
 mod properties;

@@ -326,3 +326,47 @@ fn the_example_in_the_format_readme_loads() {
     assert_eq!(t.key(), "team-pulse");
     assert_eq!(t.question("main_blocker").unwrap().options().len(), 3);
 }
+
+#[test]
+fn every_item_that_can_be_a_key_driver_has_a_short_label_in_every_language() {
+    // Department items of the CSAT survey and the culture survey's Likert items are the
+    // predictors of the key-driver analyses; the board report names them in a few words.
+    let set = shipped();
+    for key in ["internal-csat", "engineering-culture"] {
+        let t = set.get(key).unwrap();
+        for q in t.questions().filter(|q| q.kind() == QuestionKind::Likert5) {
+            if key == "internal-csat" && q.department().is_none() {
+                continue;
+            }
+            for locale in Locale::ALL {
+                let short = q.short().get(locale);
+                assert_ne!(
+                    short,
+                    q.text().get(locale),
+                    "{key}/{} has no short {locale:?}",
+                    q.key()
+                );
+                assert!(
+                    short.chars().count() <= 32,
+                    "{key}/{}: {short:?} is too long",
+                    q.key()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_short_label_missing_a_language_is_reported_with_its_line() {
+    let text = edit(CSAT, "short.ko = \"고객 미팅 참석\"", "");
+    let errors = errors_of("internal-csat.toml", &text);
+    let line = line_of(&text, "short.nl = \"Aanwezig bij klantgesprekken\"");
+    assert!(
+        errors
+            .errors()
+            .iter()
+            .any(|e| matches!(e.kind(), E::MissingTranslation(Locale::Ko))
+                && e.line().abs_diff(line) <= 2),
+        "{errors}"
+    );
+}
