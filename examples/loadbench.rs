@@ -659,6 +659,7 @@ async fn bare_lettre(smtp: String, pool: u32, count: usize) -> Res<serde_json::V
         recipient_name: "Person 1",
         company: "Example",
         survey_title: "Engineering culture",
+        duration: "This takes about two minutes.",
         quarter: "2026Q4"
             .parse()
             .map_err(|e: ctopulse::domain::quarter::InvalidQuarter| e.to_string())?,
@@ -667,8 +668,7 @@ async fn bare_lettre(smtp: String, pool: u32, count: usize) -> Res<serde_json::V
         k: 5,
         link: &link,
         sender: "ctopulse <ctopulse@localhost>",
-        sample: false,
-    });
+    })?;
     let message = ctopulse::mail::build_message(
         &"ctopulse <ctopulse@localhost>".parse::<Mailbox>()?,
         &email,

@@ -27,6 +27,7 @@ use crate::domain::department::{Department, Membership};
 use crate::domain::quarter::Quarter;
 use crate::domain::round::{self, RoundStatus};
 use crate::domain::template::Template;
+use crate::mail::sample::SampleError;
 
 /// Why a round operation was refused.
 #[derive(Debug, thiserror::Error)]
@@ -61,7 +62,20 @@ pub enum RoundError {
     #[error(transparent)]
     StoredTemplate(#[from] StoredTemplateError),
     #[error(transparent)]
+    Message(#[from] crate::mail::content::RenderError),
+    #[error(transparent)]
     Db(#[from] DbError),
+}
+
+/// A sample invitation's failure, as a round operation's.
+impl From<SampleError> for RoundError {
+    fn from(e: SampleError) -> Self {
+        match e {
+            SampleError::StoredTemplate(e) => RoundError::StoredTemplate(e),
+            SampleError::Render(e) => RoundError::Message(e),
+            SampleError::Db(e) => RoundError::Db(e),
+        }
+    }
 }
 
 impl From<diesel::result::Error> for RoundError {
@@ -344,7 +358,7 @@ pub fn remind(
             let kind = if p.bounced {
                 report.reinvites += 1;
                 reset.push(p.invitation_id.clone());
-                "invite"
+                "reinvite"
             } else {
                 report.reminders += 1;
                 "reminder"

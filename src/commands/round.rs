@@ -245,8 +245,9 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
             let locale = locale(&lang)?;
             let to = crate::domain::email::Email::parse(&to)
                 .map_err(|e| CliError::Usage(e.to_string()))?;
-            let email = crate::mail::sample::invitation(&round, settings, locale, &to, now)
-                .map_err(RoundError::from)?;
+            let email =
+                crate::mail::sample::invitation(&mut conn, &round, settings, locale, &to, now)
+                    .map_err(RoundError::from)?;
             let rt = runtime()?;
             // lettre's SMTP pool spawns tasks when built and when dropped: only inside a runtime.
             let _inside = rt.enter();

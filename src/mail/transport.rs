@@ -4,28 +4,39 @@ use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::{MailSettings, MailTransport};
+use crate::domain::locale::Locale;
 
 /// A message ready to send. Holds a survey link: never log it.
 #[derive(Clone)]
 pub struct OutgoingEmail {
     pub to: String,
+    /// The To header's display name (the roster name); empty for none.
+    pub to_name: String,
+    /// The message's language (the HTML part's `lang`, the Content-Language header).
+    pub locale: Locale,
     pub subject: String,
     pub text: String,
     pub html: String,
 }
 
-/// A message the in-memory transport received.
+/// A message the in-memory transport received: the parts, and the header block the SMTP and
+/// file transports would have sent with it (built the same way, by [`build_message`]).
 #[derive(Debug, Clone)]
 pub struct SentEmail {
     pub to: String,
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// The Message-ID header, angle brackets included.
+    pub message_id: String,
+    /// Every header, as sent (`Name: value` lines).
+    pub headers: String,
 }
 
 /// How a send failed.
@@ -102,7 +113,7 @@ impl MemoryMailbox {
     fn delay(&self) -> Duration {
         self.0.lock().map(|s| s.delay).unwrap_or_default()
     }
-    fn deliver(&self, email: &OutgoingEmail) -> Result<(), SendError> {
+    fn deliver(&self, email: &OutgoingEmail, message: &Message) -> Result<(), SendError> {
         let mut s = self
             .0
             .lock()
@@ -119,6 +130,12 @@ impl MemoryMailbox {
             subject: email.subject.clone(),
             text: email.text.clone(),
             html: email.html.clone(),
+            message_id: message
+                .headers()
+                .get_raw("Message-ID")
+                .unwrap_or_default()
+                .to_string(),
+            headers: message.headers().to_string(),
         });
         Ok(())
     }
@@ -198,12 +215,13 @@ impl Mailer {
     /// Sends one message, classifying any failure as temporary or permanent.
     pub async fn send(&self, email: &OutgoingEmail) -> Result<(), SendError> {
         match self {
-            Mailer::Memory { mailbox, .. } => {
+            Mailer::Memory { mailbox, from } => {
+                let message = build_message(from, email)?;
                 let delay = mailbox.delay();
                 if !delay.is_zero() {
                     tokio::time::sleep(delay).await;
                 }
-                mailbox.deliver(email)
+                mailbox.deliver(email, &message)
             }
             Mailer::File { transport, from } => {
                 let message = build_message(from, email)?;
@@ -247,17 +265,31 @@ fn with_default_tls(url: &str) -> String {
     }
 }
 
-/// The MIME message the SMTP and file transports send (public so the load benchmark's bare
-/// lettre baseline sends exactly the same bytes).
+/// The MIME message every transport sends (the memory one keeps its headers), public so the
+/// load benchmark's bare lettre baseline sends exactly the same bytes.
+///
+/// Headers: From and To with display names; Date (lettre adds the current time); a
+/// Message-ID unique per message, `<random UUIDv4@domain>`, whose domain is the domain of
+/// `mail.from` (that address is the one setting every install has, and receivers compare the
+/// two); and Content-Language. The id carries nothing about the recipient or the link — a
+/// fresh UUID per message, not derived from the token, address or outbox row.
 pub fn build_message(from: &Mailbox, email: &OutgoingEmail) -> Result<Message, SendError> {
-    let to: Mailbox = email
+    let address = email
         .to
         .parse()
         .map_err(|e| SendError::Permanent(format!("invalid recipient address: {e}")))?;
+    let name = email.to_name.trim();
+    let to = Mailbox::new((!name.is_empty()).then(|| name.to_string()), address);
     Message::builder()
         .from(from.clone())
         .to(to)
         .subject(email.subject.clone())
+        .message_id(Some(message_id(from)))
+        .date_now()
+        .raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str("Content-Language"),
+            email.locale.code().to_string(),
+        ))
         .multipart(
             MultiPart::alternative()
                 .singlepart(
@@ -272,6 +304,15 @@ pub fn build_message(from: &Mailbox, email: &OutgoingEmail) -> Result<Message, S
                 ),
         )
         .map_err(|e| SendError::Permanent(format!("cannot build the message: {e}")))
+}
+
+/// A fresh Message-ID on the sender's domain (see [`build_message`]).
+fn message_id(from: &Mailbox) -> String {
+    format!(
+        "<{}@{}>",
+        uuid::Uuid::new_v4().simple(),
+        from.email.domain()
+    )
 }
 
 #[cfg(test)]
@@ -302,18 +343,83 @@ mod tests {
     #[test]
     fn memory_mailbox_records_and_injects_failures() {
         let mb = MemoryMailbox::default();
-        let email = OutgoingEmail {
-            to: "A@x.io".into(),
-            subject: "s".into(),
-            text: "t".into(),
-            html: "h".into(),
-        };
-        assert!(mb.deliver(&email).is_ok());
+        let email = email("A@x.io", "");
+        let message = build_message(&from(), &email).unwrap();
+        assert!(mb.deliver(&email, &message).is_ok());
         mb.reject_permanently("a@x.io");
-        assert!(matches!(mb.deliver(&email), Err(SendError::Permanent(_))));
+        assert!(matches!(
+            mb.deliver(&email, &message),
+            Err(SendError::Permanent(_))
+        ));
         mb.accept_again("a@x.io");
         mb.reject_temporarily("a@x.io");
-        assert!(matches!(mb.deliver(&email), Err(SendError::Temporary(_))));
+        assert!(matches!(
+            mb.deliver(&email, &message),
+            Err(SendError::Temporary(_))
+        ));
         assert_eq!(mb.sent_to("a@x.io").len(), 1);
+    }
+
+    fn from() -> Mailbox {
+        "People Ops <people@acme.test>".parse().unwrap()
+    }
+
+    fn email(to: &str, name: &str) -> OutgoingEmail {
+        OutgoingEmail {
+            to: to.into(),
+            to_name: name.into(),
+            locale: Locale::Ko,
+            subject: "s".into(),
+            text: "t".into(),
+            html: "<html lang=\"ko\">h</html>".into(),
+        }
+    }
+
+    fn header<'a>(m: &'a Message, name: &str) -> &'a str {
+        m.headers()
+            .get_raw(name)
+            .unwrap_or_else(|| panic!("no {name} header"))
+    }
+
+    #[test]
+    fn every_message_has_an_id_on_the_senders_domain_a_date_and_names() {
+        let e = email("ann@example.com", "Ann Lee");
+        let a = build_message(&from(), &e).unwrap();
+        let b = build_message(&from(), &e).unwrap();
+        let id = header(&a, "Message-ID");
+        assert!(id.starts_with('<') && id.ends_with("@acme.test>"), "{id}");
+        // 32 hex digits of a random UUID, nothing else before the domain.
+        let local = &id[1..id.len() - "@acme.test>".len()];
+        assert_eq!(local.len(), 32);
+        assert!(local.chars().all(|c| c.is_ascii_hexdigit()), "{id}");
+        assert_ne!(id, header(&b, "Message-ID"), "unique per message");
+        assert!(!id.contains("ann") && !id.contains("example.com"));
+        assert!(!header(&a, "Date").is_empty());
+        assert_eq!(header(&a, "To"), "Ann Lee <ann@example.com>");
+        assert_eq!(header(&a, "From"), "People Ops <people@acme.test>");
+        assert_eq!(header(&a, "Content-Language"), "ko");
+        let wire = String::from_utf8(a.formatted()).unwrap();
+        for line in [
+            "To: \"Ann Lee\" <ann@example.com>\r\n",
+            "From: \"People Ops\" <people@acme.test>\r\n",
+            "Content-Language: ko\r\n",
+            "Date: ",
+        ] {
+            assert!(wire.contains(line), "{line:?} in {wire}");
+        }
+        assert!(wire.contains(&format!("Message-ID: {id}\r\n")), "{wire}");
+    }
+
+    #[test]
+    fn a_name_that_is_not_ascii_is_encoded_and_an_empty_one_left_out() {
+        let m = build_message(&from(), &email("min@example.com", "김민지")).unwrap();
+        assert_eq!(header(&m, "To"), "김민지 <min@example.com>");
+        let wire = String::from_utf8(m.formatted()).unwrap();
+        assert!(
+            wire.contains("To: =?utf-8?b?6rmA66+87KeA?= <min@example.com>\r\n"),
+            "RFC 2047 on the wire: {wire}"
+        );
+        let m = build_message(&from(), &email("min@example.com", " ")).unwrap();
+        assert_eq!(header(&m, "To"), "min@example.com");
     }
 }

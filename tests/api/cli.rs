@@ -266,7 +266,10 @@ fn the_cli_runs_a_round_with_the_file_transport_and_logs_no_token() {
     let english = emls
         .iter()
         .map(|e| std::fs::read_to_string(e.path()).unwrap())
-        .find(|m| m.contains("To: e1@acme.test"))
+        .find(|m| {
+            m.lines()
+                .any(|l| l.starts_with("To: ") && l.ends_with("<e1@acme.test>"))
+        })
         .expect("the email to e1");
     let raw = english.replace("=\r\n", "").replace("=\n", "");
     let at = raw.find("/s/").unwrap() + 3;

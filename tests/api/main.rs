@@ -17,6 +17,7 @@ mod cli;
 mod cli_accounts;
 mod demo;
 mod drivers;
+mod emails;
 mod error_pages;
 mod failed_logins;
 mod health;

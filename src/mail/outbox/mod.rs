@@ -353,21 +353,29 @@ impl OutboxWorker {
         let token = tokens::new_token();
         let link = format!("{}/s/{}", self.settings.server.public_url, token);
         let title = round.titles.get(&locale).cloned().unwrap_or_default();
-        let email = content::render(&MessageContext {
+        let duration = round.durations.get(&locale).cloned().unwrap_or_default();
+        let rendered = content::render(&MessageContext {
             kind,
             locale,
             to: &facts.recipient_email,
             recipient_name: &facts.recipient_name,
             company: &self.settings.company_name,
             survey_title: &title,
+            duration: &duration,
             quarter: round.quarter,
             closes_on: round.closes_on,
             timezone: &self.settings.timezone,
             k: round.k,
             link: &link,
             sender: &self.settings.mail.from,
-            sample: false,
         });
+        let email = match rendered {
+            Ok(email) => email,
+            Err(e) => {
+                tracing::error!(message = %m.id, error = %e, "email not rendered");
+                return skip(m, "the email could not be rendered");
+            }
+        };
         Ok(Prepared::Send(Box::new(Ready {
             link: NewLink {
                 message_id: m.id.clone(),
@@ -450,15 +458,27 @@ impl OutboxWorker {
         let Some(round) = found else {
             return Ok(None);
         };
-        let titles = match round.template() {
-            Ok(t) => Locale::ALL
-                .iter()
-                .map(|l| (*l, t.title().get(*l).to_string()))
-                .collect(),
-            Err(_) => HashMap::new(),
+        let (titles, durations) = match round.template() {
+            Ok(t) => (
+                Locale::ALL
+                    .iter()
+                    .map(|l| (*l, t.title().get(*l).to_string()))
+                    .collect(),
+                Locale::ALL
+                    .iter()
+                    .map(|l| {
+                        (
+                            *l,
+                            content::duration_sentence(t.intro().get(*l)).to_string(),
+                        )
+                    })
+                    .collect(),
+            ),
+            Err(_) => (HashMap::new(), HashMap::new()),
         };
         let facts = RoundFacts {
             titles,
+            durations,
             quarter: round
                 .quarter()
                 .unwrap_or_else(|| Quarter::containing(round.closes_on, 1)),

@@ -49,6 +49,8 @@ pub(super) struct Sending {
 #[derive(Clone)]
 pub(super) struct RoundFacts {
     pub(super) titles: HashMap<Locale, String>,
+    /// The intro's sentence about how long the survey takes, per locale.
+    pub(super) durations: HashMap<Locale, String>,
     pub(super) quarter: Quarter,
     pub(super) closes_on: time::Date,
     pub(super) k: u32,

@@ -47,7 +47,7 @@ impl WebError for RoundError {
                 Kind::BadRequest
             }
             E::Db(d) => d.kind(),
-            E::StoredTemplate(_) => Kind::Internal,
+            E::StoredTemplate(_) | E::Message(_) => Kind::Internal,
         }
     }
 }

@@ -421,8 +421,9 @@ pub async fn test_send(
         let to = to.clone();
         with_conn::<PageError, _>(&state, move |conn| {
             let r = app_rounds::lookup(conn, &id)?;
-            let email = crate::mail::sample::invitation(&r, &settings, locale, &to, clock::now())
-                .map_err(app_rounds::RoundError::from)?;
+            let email =
+                crate::mail::sample::invitation(conn, &r, &settings, locale, &to, clock::now())
+                    .map_err(app_rounds::RoundError::from)?;
             Ok((r.id, email))
         })
         .await?

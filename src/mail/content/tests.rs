@@ -1,0 +1,231 @@
+use time::macros::date;
+
+use super::copy::subject;
+use super::*;
+use crate::domain::template::TemplateSet;
+
+/// The internal-CSAT survey's title and intro sentence, as the shipped template has them.
+fn survey(locale: Locale) -> (&'static str, &'static str) {
+    match locale {
+        Locale::En => (
+            "How well does the CTO serve your department?",
+            "This takes about two minutes.",
+        ),
+        Locale::Ko => (
+            "CTO는 우리 부서를 얼마나 잘 지원하고 있나요?",
+            "약 2분 정도 걸립니다.",
+        ),
+        Locale::Nl => (
+            "Hoe goed ondersteunt de CTO jouw afdeling?",
+            "Dit kost ongeveer twee minuten.",
+        ),
+    }
+}
+
+fn ctx(locale: Locale, kind: MessageKind) -> MessageContext<'static> {
+    let (title, duration) = survey(locale);
+    MessageContext {
+        kind,
+        locale,
+        to: "ann@example.com",
+        recipient_name: "Ann <Lee>",
+        company: "Acme",
+        survey_title: title,
+        duration,
+        quarter: Quarter::new(2026, 4).unwrap(),
+        closes_on: date!(2026 - 12 - 16),
+        timezone: "Europe/Amsterdam",
+        k: 5,
+        link: "https://pulse.example.com/s/abc",
+        sender: "People Ops <people@acme.test>",
+    }
+}
+
+/// One rendered message as a reader sees it, for the snapshots.
+fn shown(m: &OutgoingEmail) -> String {
+    format!(
+        "To: {} <{}>\nSubject: {}\n\n--- text/plain ---\n{}\n--- text/html ---\n{}",
+        m.to_name, m.to, m.subject, m.text, m.html
+    )
+}
+
+#[test]
+fn every_kind_and_language_matches_its_snapshot() {
+    for kind in MessageKind::ALL {
+        for locale in Locale::ALL {
+            let m = render(&ctx(locale, kind)).unwrap();
+            insta::assert_snapshot!(format!("{}_{}", kind.key(), locale.code()), shown(&m));
+        }
+    }
+}
+
+#[test]
+fn every_message_says_who_why_when_how_long_and_the_promise() {
+    for (locale, date_text, anon) in [
+        (Locale::En, "16 December 2026", "anonymous"),
+        (Locale::Ko, "2026년 12월 16일", "익명"),
+        (Locale::Nl, "16 december 2026", "anoniem"),
+    ] {
+        let (title, duration) = survey(locale);
+        for kind in MessageKind::ALL {
+            let m = render(&ctx(locale, kind)).unwrap();
+            let what = format!("{locale} {}", kind.key());
+            assert!(m.subject.contains("2026Q4"), "{what}: {}", m.subject);
+            for part in [&m.text, &m.html] {
+                assert!(part.contains(date_text), "{what}: {part}");
+                assert!(part.contains(anon), "{what}");
+                assert!(part.contains(title), "{what}");
+                assert!(part.contains(duration), "{what}: the intro's own figure");
+                assert!(part.contains("People Ops"), "{what}");
+                assert!(part.contains(" 5"), "{what}: k");
+            }
+            assert!(
+                m.text.contains("\nhttps://pulse.example.com/s/abc\n"),
+                "{what}"
+            );
+            assert!(m.html.contains("href=\"https://pulse.example.com/s/abc\""));
+            assert_eq!(m.to_name, "Ann <Lee>");
+            assert_eq!(m.locale, locale);
+        }
+    }
+}
+
+#[test]
+fn no_message_gives_a_figure_of_its_own_for_the_time_it_takes() {
+    for locale in Locale::ALL {
+        for kind in MessageKind::ALL {
+            let m = render(&ctx(locale, kind)).unwrap();
+            for stale in [
+                "3 minutes",
+                "three minutes",
+                "3분",
+                "3 minuten",
+                "drie minuten",
+            ] {
+                assert!(!m.text.contains(stale) && !m.subject.contains(stale));
+            }
+        }
+    }
+}
+
+#[test]
+fn subjects_have_one_form_in_every_language_and_kind() {
+    for locale in Locale::ALL {
+        let (title, _) = survey(locale);
+        for kind in MessageKind::ALL {
+            let s = render(&ctx(locale, kind)).unwrap().subject;
+            let label = s
+                .strip_prefix("[Acme 2026Q4] ")
+                .and_then(|rest| rest.strip_suffix(&format!(": {title}")))
+                .unwrap_or_else(|| panic!("{locale} {}: {s}", kind.key()));
+            assert_eq!(s, subject("Acme", "2026Q4", label, title));
+            assert!(!label.is_empty() && !label.contains(':'), "{s}");
+        }
+        // The close date sits in the label, before the title, never after its "?".
+        let reminder = render(&ctx(locale, MessageKind::Reminder)).unwrap().subject;
+        assert!(reminder.ends_with('?'), "{reminder}");
+        assert!(reminder.contains("2026"), "{reminder}");
+    }
+}
+
+#[test]
+fn the_html_names_its_language() {
+    for locale in Locale::ALL {
+        let html = render(&ctx(locale, MessageKind::Invite)).unwrap().html;
+        assert!(
+            html.starts_with(&format!(
+                "<!doctype html>\n<html lang=\"{}\">",
+                locale.code()
+            )),
+            "{html}"
+        );
+        assert_eq!(html.contains("keep-all"), locale == Locale::Ko);
+    }
+}
+
+#[test]
+fn the_korean_topic_particle_follows_the_last_sound() {
+    // 요 (U+C694): (0xC694 - 0xAC00) % 28 = 0, no final consonant → 는.
+    assert_eq!(
+        topic_particle("CTO는 우리 부서를 얼마나 잘 지원하고 있나요?"),
+        "는"
+    );
+    // 문 (U+BB38) ends in ㄴ → 은.
+    assert_eq!(topic_particle("기술 전략 설문"), "은");
+    assert_eq!(topic_particle("Internal CSAT"), "은(는)");
+    let mut c = ctx(Locale::Ko, MessageKind::Invite);
+    c.company = "카카오";
+    let text = render(&c).unwrap().text;
+    assert!(text.contains("카카오는 매 분기"), "{text}");
+}
+
+#[test]
+fn html_escapes_names_and_text_does_not() {
+    let m = render(&ctx(Locale::En, MessageKind::Invite)).unwrap();
+    assert!(m.html.contains("Ann &#60;Lee&#62;") || m.html.contains("Ann &lt;Lee&gt;"));
+    assert!(!m.html.contains("Ann <Lee>"));
+    assert!(m.text.contains("Hello Ann <Lee>,"));
+}
+
+#[test]
+fn samples_say_so_and_nothing_else_does() {
+    let sample = render(&ctx(Locale::Nl, MessageKind::Sample)).unwrap();
+    assert!(sample.text.starts_with("VOORBEELD"));
+    assert!(sample.subject.contains("VOORBEELD"));
+    for kind in [
+        MessageKind::Invite,
+        MessageKind::Reminder,
+        MessageKind::Reinvite,
+    ] {
+        assert!(!render(&ctx(Locale::Nl, kind))
+            .unwrap()
+            .text
+            .contains("VOORBEELD"));
+    }
+}
+
+#[test]
+fn only_outbox_kinds_parse() {
+    for kind in [
+        MessageKind::Invite,
+        MessageKind::Reminder,
+        MessageKind::Reinvite,
+    ] {
+        assert_eq!(MessageKind::parse(kind.key()), Some(kind));
+    }
+    assert_eq!(MessageKind::parse("sample"), None);
+}
+
+#[test]
+fn the_duration_sentence_is_the_intros_first() {
+    assert_eq!(
+        duration_sentence("This takes about two minutes. Think of the last three months."),
+        "This takes about two minutes."
+    );
+    assert_eq!(
+        duration_sentence("약 2분 정도 걸립니다. 지난 3개월을 떠올리며"),
+        "약 2분 정도 걸립니다."
+    );
+    // A dot inside a number does not end the sentence.
+    assert_eq!(
+        duration_sentence("About 1.5 minutes, or less! Then go."),
+        "About 1.5 minutes, or less!"
+    );
+    assert_eq!(duration_sentence("  No full stop "), "No full stop");
+    assert_eq!(duration_sentence(""), "");
+}
+
+#[test]
+fn every_shipped_intro_opens_with_how_long_it_takes() {
+    let set = TemplateSet::from_sources(crate::domain::template::SHIPPED).unwrap();
+    for t in set.templates() {
+        for (locale, unit) in [
+            (Locale::En, "minute"),
+            (Locale::Ko, "분"),
+            (Locale::Nl, "minu"),
+        ] {
+            let s = duration_sentence(t.intro().get(locale));
+            assert!(s.contains(unit), "{} {locale}: {s:?}", t.key());
+        }
+    }
+}
