@@ -26,8 +26,8 @@ use ctopulse::app::hr::{self, HrImportError};
 use ctopulse::app::rounds::{self, NewRound, RoundError};
 use ctopulse::config::Settings;
 use ctopulse::db::schema::{
-    answers, audit_log, employees, group_tallies, index_tallies, invitation_links, invitations,
-    outbox, responses, sealed_comments, tallies,
+    answers, audit_log, driver_analyses, driver_items, employees, group_tallies, index_tallies,
+    invitation_links, invitations, outbox, responses, sealed_comments, tallies,
 };
 use ctopulse::db::{seal, DbConnection, DbError};
 use ctopulse::demo::company::department_sizes;
@@ -607,6 +607,10 @@ pub fn discard_round(conn: &mut DbConnection, round_id: RoundId) -> Result<(), D
         diesel::delete(sealed_comments::table.filter(sealed_comments::round_id.eq(round_id)))
             .execute(conn)?;
         diesel::delete(index_tallies::table.filter(index_tallies::round_id.eq(round_id)))
+            .execute(conn)?;
+        diesel::delete(driver_items::table.filter(driver_items::round_id.eq(round_id)))
+            .execute(conn)?;
+        diesel::delete(driver_analyses::table.filter(driver_analyses::round_id.eq(round_id)))
             .execute(conn)?;
         diesel::delete(invitation_links::table.filter(invitation_links::round_id.eq(round_id)))
             .execute(conn)?;
