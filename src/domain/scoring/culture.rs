@@ -36,7 +36,7 @@ pub struct Enps {
     pub promoters: f64,
     /// p⁻, the share answering 0–6.
     pub detractors: f64,
-    /// SE², in points², kept for big-surprise tests but not published.
+    /// SE², in points², kept for the change tests but not published.
     #[serde(skip)]
     pub variance: f64,
 }

@@ -30,7 +30,7 @@ pub struct Share {
     pub n: u64,
     /// True when everybody invited answered, so the interval is the point.
     pub census: bool,
-    /// The estimate's variance, kept for big-surprise tests but not published.
+    /// The estimate's variance, kept for the change tests but not published.
     #[serde(skip)]
     pub variance: f64,
 }
