@@ -8,7 +8,7 @@ use crate::domain::scoring::drivers::WHOLE_ROUND;
 use crate::domain::scoring::scorecard::RoundReport;
 use crate::domain::scoring::Figure;
 use crate::domain::template::TemplateSet;
-use crate::web::pages::view::{group_label, pct};
+use crate::web::pages::words::{group_label, pct};
 
 /// One item's row.
 pub struct DriverRowView {

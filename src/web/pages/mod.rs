@@ -6,6 +6,7 @@ pub mod drivers_view;
 mod error;
 mod open_rounds;
 pub mod view;
+pub mod words;
 
 pub use self::error::PageError;
 

@@ -5,7 +5,7 @@ use crate::app::participation::{SeenGroup, SeenRound};
 use crate::domain::locale::Locale;
 use crate::domain::template::TemplateSet;
 
-use super::view::pct;
+use super::words::pct;
 
 /// One open round on the dashboard.
 pub struct OpenRoundView {

@@ -9,6 +9,7 @@ use crate::domain::scoring::Figure;
 use crate::domain::template::TemplateSet;
 use crate::web::pages::change_view::{changes_for, group_change};
 use crate::web::pages::drivers_view::{driver_views, question_text, top_line, DriverView};
+pub use crate::web::pages::words::{group_label, pct};
 
 /// A rating as a CSS class and a word (never colour alone).
 pub struct RatingView {
@@ -94,11 +95,6 @@ pub struct ScorecardView {
     /// Rounds of the quarter whose roster changed in the 7 days before launch (a padded
     /// roster would weaken k, so readers of the results see it).
     pub roster_notes: Vec<String>,
-}
-
-/// Formats a share as a whole percentage.
-pub fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
 }
 
 fn share_text(f: &Figure<Share>) -> (String, String) {
@@ -417,21 +413,6 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
         inflections: Vec::new(),
         roster_notes: Vec::new(),
     }
-}
-
-/// A reporting group as people name it: `bd+ceo` → "Business development + CEO's office".
-pub(crate) fn group_label(key: &str) -> String {
-    key.split('+')
-        .map(|k| {
-            k.parse::<crate::domain::department::Department>()
-                .map(|d| d.name().to_string())
-                .unwrap_or_else(|_| match k {
-                    "board" => "Board".to_string(),
-                    other => other.to_string(),
-                })
-        })
-        .collect::<Vec<_>>()
-        .join(" + ")
 }
 
 /// Horizontal bars of a distribution as SVG (labels in the accompanying text).

@@ -128,7 +128,7 @@ pub async fn home(
             } else {
                 let (answered, delivered) = (listed.answered, listed.delivered);
                 let rate = progress_rate(answered, delivered)
-                    .map(super::view::pct)
+                    .map(super::words::pct)
                     .unwrap_or_else(|| "—".into());
                 format!("{answered} of {delivered} ({rate})")
             };
@@ -181,7 +181,7 @@ pub async fn round(
         Ok(app_rounds::overview(conn, id)?)
     })
     .await?;
-    let rate = |x: Option<f64>| x.map(super::view::pct).unwrap_or_else(|| "—".into());
+    let rate = |x: Option<f64>| x.map(super::words::pct).unwrap_or_else(|| "—".into());
     let status = r.status();
     let page = RoundPage {
         nav: nav(&who, "/admin"),
@@ -215,7 +215,7 @@ pub async fn round(
                 group: if g.group == "all" {
                     "All".to_string()
                 } else {
-                    super::view::group_label(&g.group)
+                    super::words::group_label(&g.group)
                 },
                 invited: g.invited,
                 delivered: g.delivered,
