@@ -189,8 +189,9 @@ pub const SNAPSHOT_WAIT: std::time::Duration = std::time::Duration::from_secs(12
 /// waits until every snapshot is younger than a transaction id taken now, after the seal
 /// committed. A report query, a `pg_dump` or an idle-in-transaction session older than that
 /// makes it wait; past its patience ([`SNAPSHOT_WAIT`] for [`scrub`]) it returns [`DbError::OlderSnapshotsOpen`] naming
-/// them, and the round stays pending. Sessions of other databases do not hold back this
-/// database's tables, so they are not waited for. SQLite's VACUUM needs no such wait: it
+/// them, and the round stays pending. A transaction of another database that holds an older
+/// transaction id holds the horizon back too (seen: VACUUM FULL kept the sealed rows while
+/// one sat idle in transaction), so those are waited for as well. SQLite's VACUUM needs no such wait: it
 /// takes the write lock and rebuilds from the committed rows.
 fn wait_for_older_snapshots(
     conn: &mut DbConnection,
@@ -225,8 +226,9 @@ fn wait_for_older_snapshots(
     let query = format!(
         "SELECT 'pid ' || pid::text || ' (' || COALESCE(NULLIF(state, ''), backend_type) || ')' AS who \
          FROM pg_stat_activity \
-         WHERE pid <> pg_backend_pid() AND (datname = current_database() OR datname IS NULL) \
-           AND ((backend_xmin IS NOT NULL AND age(backend_xmin) >= age('{xid}'::xid)) \
+         WHERE pid <> pg_backend_pid() \
+           AND (((datname = current_database() OR datname IS NULL) \
+                 AND backend_xmin IS NOT NULL AND age(backend_xmin) >= age('{xid}'::xid)) \
              OR (backend_xid IS NOT NULL AND age(backend_xid) >= age('{xid}'::xid))) \
          UNION ALL \
          SELECT 'replication slot ' || slot_name::text FROM pg_replication_slots \
