@@ -95,6 +95,12 @@ impl RoleSet for ResultReaders {
     const ROLES: &'static [Role] = &[Role::Cto, Role::Board];
 }
 
+/// Those who write action plans: the CTO and the survey admin.
+pub struct ActionEditors;
+impl RoleSet for ActionEditors {
+    const ROLES: &'static [Role] = &[Role::Admin, Role::Cto];
+}
+
 /// Any signed-in staff member.
 pub struct AnyStaff;
 impl RoleSet for AnyStaff {

@@ -1,5 +1,6 @@
 //! HTTP: the one route table, handlers by area, middleware, error mapping.
 
+pub mod actions;
 pub mod api;
 pub mod api_types;
 pub mod assets;
@@ -20,7 +21,7 @@ use actix_web::http::Method;
 use actix_web::web::{self, ServiceConfig};
 use actix_web::{FromRequest, Handler, Responder, Route};
 
-use crate::auth::roles::{AdminOnly, AnyStaff, BoardOnly, CtoOnly, ResultReaders};
+use crate::auth::roles::{ActionEditors, AdminOnly, AnyStaff, BoardOnly, CtoOnly, ResultReaders};
 use crate::auth::{Role, RoleSet};
 
 /// Runs blocking work (database queries, drawing the report) on the blocking pool, off the
@@ -291,6 +292,31 @@ fn endpoints() -> Vec<Endpoint> {
             "/api/v1/report",
             Staff(ResultReaders::ROLES),
             api::get_report,
+        ),
+        endpoint(
+            M::GET,
+            "/api/v1/actions",
+            Staff(ResultReaders::ROLES),
+            actions::list,
+        ),
+        endpoint(
+            M::POST,
+            "/api/v1/actions",
+            Staff(ActionEditors::ROLES),
+            actions::create,
+        ),
+        // Before `{id}`: resources match in registration order.
+        endpoint(
+            M::GET,
+            "/api/v1/actions/export",
+            Staff(ResultReaders::ROLES),
+            actions::export,
+        ),
+        endpoint(
+            M::PUT,
+            "/api/v1/actions/{id}",
+            Staff(ActionEditors::ROLES),
+            actions::replace,
         ),
         endpoint(M::GET, "/api/v1/openapi.json", Public, openapi::get_openapi),
     ]

@@ -94,3 +94,26 @@ impl WebError for UserError {
         }
     }
 }
+
+impl WebError for crate::app::actions::ActionsError {
+    fn kind(&self) -> Kind {
+        use crate::app::actions::ActionsError as E;
+        match self {
+            E::NotFound(_) => Kind::NotFound,
+            E::NotSealed { .. } => Kind::Conflict,
+            E::OtherQuarter { .. } | E::Link { .. } | E::Invalid(_) => Kind::BadRequest,
+            E::Round(r) => r.kind(),
+            E::Db(d) => d.kind(),
+        }
+    }
+}
+
+impl WebError for crate::app::actions::follow::FollowError {
+    fn kind(&self) -> Kind {
+        use crate::app::actions::follow::FollowError as E;
+        match self {
+            E::Actions(a) => a.kind(),
+            E::Scorecard(s) => s.kind(),
+        }
+    }
+}

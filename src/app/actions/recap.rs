@@ -1,0 +1,168 @@
+//! "You said, we did": what a round's respondents are shown of the round before — their
+//! group's published figures from the previous sealed round of the same survey (never finer
+//! than the group; withheld figures are simply absent) and the actions that concern them.
+
+use std::collections::BTreeMap;
+
+use diesel::Connection;
+
+use super::follow::{scorecards, FollowError};
+use crate::app::scorecard::{Options, ScorecardError};
+use crate::db::actions as stored;
+use crate::db::rounds::Round;
+use crate::db::scorecard as rounds_read;
+use crate::db::DbConnection;
+use crate::domain::actions::follow::{follow_through, FollowValue};
+use crate::domain::actions::{ActionLink, ActionStatus, ActionTexts};
+use crate::domain::audience::Audience;
+use crate::domain::quarter::Quarter;
+use crate::domain::scoring::trend::Metric;
+
+/// One figure a group's respondents are reminded of.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecapFigure {
+    /// What it is: a group's CSAT, productive-and-happy, eNPS or alignment.
+    pub metric: Metric,
+    pub value: FollowValue,
+}
+
+/// One action shown to respondents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecapAction {
+    pub texts: ActionTexts,
+    pub status: ActionStatus,
+}
+
+/// What one reporting group's respondents are shown.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct GroupRecap {
+    pub figures: Vec<RecapFigure>,
+    pub actions: Vec<RecapAction>,
+}
+
+impl GroupRecap {
+    /// Whether there is anything to show.
+    pub fn is_empty(&self) -> bool {
+        self.figures.is_empty() && self.actions.is_empty()
+    }
+}
+
+/// What a round's respondents are shown, per reporting group.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RoundRecap {
+    /// The quarter of the previous sealed round (None: there was none, and nothing is shown).
+    pub previous: Option<Quarter>,
+    pub groups: BTreeMap<String, GroupRecap>,
+}
+
+impl RoundRecap {
+    /// The recap for a respondent of reporting group `group`, if there is anything to show.
+    pub fn for_group(&self, group: &str) -> Option<(Quarter, &GroupRecap)> {
+        let q = self.previous?;
+        self.groups
+            .get(group)
+            .filter(|g| !g.is_empty())
+            .map(|g| (q, g))
+    }
+}
+
+/// The figures a group is reminded of: its own CSAT, or the culture or alignment headline,
+/// which are over the whole round.
+fn links_for(audience: Audience, group: &str) -> Vec<ActionLink> {
+    match audience {
+        Audience::InternalCsat => vec![ActionLink::Group {
+            group: group.to_string(),
+        }],
+        Audience::EngineeringCulture => vec![
+            ActionLink::Measure {
+                metric: Metric::ProductiveAndHappy,
+            },
+            ActionLink::Measure {
+                metric: Metric::Enps,
+            },
+        ],
+        Audience::TechStrategyAlignment => vec![ActionLink::Measure {
+            metric: Metric::Alignment,
+        }],
+    }
+}
+
+/// Done first: "what was done" leads, then what is under way, then what is planned.
+fn rank(s: ActionStatus) -> u8 {
+    match s {
+        ActionStatus::Done => 0,
+        ActionStatus::InProgress => 1,
+        ActionStatus::Planned => 2,
+        ActionStatus::Dropped => 3,
+    }
+}
+
+fn metric_of(link: &ActionLink) -> Metric {
+    match link {
+        ActionLink::Measure { metric } => *metric,
+        _ => Metric::GroupCsat,
+    }
+}
+
+/// Builds the recap of `round` (usually open, or about to launch).
+pub fn for_round(
+    conn: &mut DbConnection,
+    round: &Round,
+    opts: &Options,
+) -> Result<RoundRecap, FollowError> {
+    conn.transaction(|c| {
+        let previous = rounds_read::previous_sealed(c, &round.template_key, round.quarter)
+            .map_err(ScorecardError::from)?;
+        let Some((previous_id, previous_q)) = previous else {
+            return Ok(RoundRecap::default());
+        };
+        let cards = scorecards(c, [previous_q], opts)?;
+        let Some(card) = cards.get(&previous_q) else {
+            return Ok(RoundRecap::default());
+        };
+        let actions: Vec<_> = stored::list(c)
+            .map_err(|e| FollowError::Scorecard(e.into()))?
+            .into_iter()
+            .filter(|a| a.template_key == round.template_key && a.quarter < round.quarter)
+            // The previous round's actions whatever their state; older ones while still open.
+            .filter(|a| {
+                a.round_id == previous_id
+                    || matches!(a.status, ActionStatus::Planned | ActionStatus::InProgress)
+            })
+            .collect();
+        let mut groups = BTreeMap::new();
+        for g in round.groups() {
+            let figures = links_for(round.audience, &g.key)
+                .into_iter()
+                .filter_map(|link| {
+                    let p = follow_through(&link, &round.template_key, &[card]);
+                    let value = *p.first()?.figure.value()?;
+                    Some(RecapFigure {
+                        metric: metric_of(&link),
+                        value,
+                    })
+                })
+                .collect();
+            let mut mine: Vec<RecapAction> = actions
+                .iter()
+                .filter(|a| a.link.concerns(&g.key))
+                .map(|a| RecapAction {
+                    texts: a.texts.clone(),
+                    status: a.status,
+                })
+                .collect();
+            mine.sort_by_key(|a| rank(a.status));
+            groups.insert(
+                g.key.clone(),
+                GroupRecap {
+                    figures,
+                    actions: mine,
+                },
+            );
+        }
+        Ok(RoundRecap {
+            previous: Some(previous_q),
+            groups,
+        })
+    })
+}
