@@ -237,6 +237,18 @@ fn endpoints() -> Vec<Endpoint> {
             Staff(CtoOnly::ROLES),
             pages::assess_point,
         ),
+        endpoint(
+            M::POST,
+            "/dashboard/actions",
+            Staff(CtoOnly::ROLES),
+            pages::actions_form::add,
+        ),
+        endpoint(
+            M::POST,
+            "/dashboard/actions/{id}",
+            Staff(CtoOnly::ROLES),
+            pages::actions_form::update,
+        ),
         endpoint(M::GET, "/board", Staff(BoardOnly::ROLES), pages::board),
         endpoint(
             M::POST,

@@ -8,6 +8,7 @@ mod access_matrix;
 mod accessibility;
 mod accounts;
 mod actions;
+mod actions_pages;
 mod admin_pages;
 mod bad_input;
 // The benchmark company generator, shared with the benches; not part of the library.

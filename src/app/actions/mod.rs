@@ -214,6 +214,54 @@ pub fn update(
     })
 }
 
+/// A link an author may choose, on the latest sealed round of a survey.
+#[derive(Debug, Clone)]
+pub struct LinkChoice {
+    pub round: RoundId,
+    pub quarter: Quarter,
+    pub template_key: String,
+    pub link: ActionLink,
+}
+
+/// The links of the latest sealed round of each survey, newest quarter first.
+pub fn link_choices(conn: &mut DbConnection) -> Result<Vec<LinkChoice>, ActionsError> {
+    conn.transaction(|c| {
+        let mut latest: BTreeMap<String, crate::db::rounds::Round> = BTreeMap::new();
+        for r in rounds::list(c)? {
+            if r.status() != RoundStatus::Sealed {
+                continue;
+            }
+            match latest.get(&r.template_key) {
+                Some(have) if have.quarter >= r.quarter => {}
+                _ => {
+                    latest.insert(r.template_key.clone(), r);
+                }
+            }
+        }
+        let mut rounds: Vec<_> = latest.into_values().collect();
+        rounds.sort_by(|a, b| {
+            b.quarter
+                .cmp(&a.quarter)
+                .then(a.template_key.cmp(&b.template_key))
+        });
+        let mut out = Vec::new();
+        for r in rounds {
+            let shape = shape(c, &r)?;
+            out.extend(
+                ActionLink::choices(&shape)
+                    .into_iter()
+                    .map(|link| LinkChoice {
+                        round: r.id,
+                        quarter: r.quarter,
+                        template_key: r.template_key.clone(),
+                        link,
+                    }),
+            );
+        }
+        Ok(out)
+    })
+}
+
 /// Every action, oldest first.
 pub fn list(conn: &mut DbConnection) -> Result<Vec<StoredAction>, ActionsError> {
     Ok(conn.transaction(stored::list)?)

@@ -97,13 +97,6 @@ fn rank(s: ActionStatus) -> u8 {
     }
 }
 
-fn metric_of(link: &ActionLink) -> Metric {
-    match link {
-        ActionLink::Measure { metric } => *metric,
-        _ => Metric::GroupCsat,
-    }
-}
-
 /// Builds the recap of `round` (usually open, or about to launch).
 pub fn for_round(
     conn: &mut DbConnection,
@@ -138,7 +131,7 @@ pub fn for_round(
                     let p = follow_through(&link, &round.template_key, &[card]);
                     let value = *p.first()?.figure.value()?;
                     Some(RecapFigure {
-                        metric: metric_of(&link),
+                        metric: link.metric(),
                         value,
                     })
                 })

@@ -203,15 +203,6 @@ fn linked(scorecard: &Scorecard, template: &str, link: &ActionLink) -> Linked {
     }
 }
 
-/// The metric a link's change tests are about.
-fn metric_of(link: &ActionLink) -> Metric {
-    match link {
-        ActionLink::Measure { metric } => *metric,
-        ActionLink::Group { .. } => Metric::GroupCsat,
-        ActionLink::Item { .. } | ActionLink::Driver { .. } => Metric::Item,
-    }
-}
-
 /// The follow-through of an action made on round template `template`: `scorecards` holds the
 /// scorecard of the action's own quarter first, then those of later quarters, oldest first.
 pub fn follow_through(
@@ -226,7 +217,7 @@ pub fn follow_through(
     let Some((start_q, start)) = found.first() else {
         return Vec::new();
     };
-    let metric = metric_of(link);
+    let metric = link.metric();
     let comparisons: Vec<Comparison> = found[1..]
         .iter()
         .map(|(q, l)| Comparison {

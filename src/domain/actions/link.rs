@@ -88,6 +88,46 @@ impl ActionLink {
         }
     }
 
+    /// The metric the link's figure is compared as.
+    pub fn metric(&self) -> Metric {
+        match self {
+            ActionLink::Measure { metric } => *metric,
+            ActionLink::Group { .. } => Metric::GroupCsat,
+            ActionLink::Item { .. } | ActionLink::Driver { .. } => Metric::Item,
+        }
+    }
+
+    /// Every link a round of this shape offers, in a stable order: the measure's headline
+    /// figures, each group's CSAT, each key driver, each item over the round.
+    pub fn choices(round: &RoundShape) -> Vec<ActionLink> {
+        let measures: &[Metric] = match round.audience {
+            Audience::InternalCsat => &[Metric::WeightedCsat],
+            Audience::EngineeringCulture => &[Metric::ProductiveAndHappy, Metric::Enps],
+            Audience::TechStrategyAlignment => &[Metric::Alignment],
+        };
+        let mut out: Vec<ActionLink> = measures
+            .iter()
+            .map(|&metric| ActionLink::Measure { metric })
+            .collect();
+        if round.audience == Audience::InternalCsat {
+            out.extend(
+                round
+                    .groups
+                    .iter()
+                    .map(|g| ActionLink::Group { group: g.clone() }),
+            );
+        }
+        out.extend(round.drivers.iter().map(|(a, i)| ActionLink::Driver {
+            analysis: a.clone(),
+            item: i.clone(),
+        }));
+        out.extend(round.likert_items.iter().map(|i| ActionLink::Item {
+            item: i.clone(),
+            group: None,
+        }));
+        out
+    }
+
     /// Whether a respondent of reporting group `group` is concerned: links to the whole
     /// round concern everyone, links to a group only that group.
     pub fn concerns(&self, group: &str) -> bool {

@@ -1,5 +1,7 @@
 //! The staff pages: the CTO dashboard and the board page (server-rendered, no script).
 
+pub mod actions_form;
+pub mod actions_view;
 pub mod admin;
 mod change_view;
 pub mod drivers_view;
@@ -45,6 +47,13 @@ pub struct RegisterRow {
 #[derive(Template)]
 #[template(path = "staff/dashboard.html")]
 struct DashboardPage {
+    actions: Vec<actions_view::ActionCard>,
+    any_done: bool,
+    can_edit_actions: bool,
+    link_groups: Vec<actions_view::LinkOptionGroup>,
+    statuses: Vec<(&'static str, &'static str)>,
+    due_default: String,
+    default_language: &'static str,
     nav: Vec<(&'static str, &'static str, bool)>,
     email: String,
     role: &'static str,
@@ -65,6 +74,13 @@ struct DashboardPage {
 #[derive(Template)]
 #[template(path = "staff/board.html")]
 struct BoardPage {
+    actions: Vec<actions_view::ActionCard>,
+    any_done: bool,
+    can_edit_actions: bool,
+    link_groups: Vec<actions_view::LinkOptionGroup>,
+    statuses: Vec<(&'static str, &'static str)>,
+    due_default: String,
+    default_language: &'static str,
     nav: Vec<(&'static str, &'static str, bool)>,
     email: String,
     role: &'static str,
@@ -181,6 +197,47 @@ async fn common(state: &AppState, who: &Identity, q: &PageQuery) -> Result<Commo
     })
 }
 
+/// The actions with their follow-through as cards, and (for editors) the links to choose from.
+async fn action_parts(
+    state: &AppState,
+    editing: bool,
+) -> Result<
+    (
+        Vec<actions_view::ActionCard>,
+        Vec<actions_view::LinkOptionGroup>,
+    ),
+    PageError,
+> {
+    let opts = scorecard::Options {
+        include_comments: false,
+        thresholds: state.settings.thresholds,
+        fiscal_year_start_month: state.settings.fiscal_year_start_month,
+    };
+    let (followed, choices) = with_conn::<PageError, _>(state, move |conn| {
+        let all = crate::app::actions::list(conn)?;
+        let followed = crate::app::actions::follow::follow(conn, all, &opts)?;
+        let choices = if editing {
+            crate::app::actions::link_choices(conn)?
+        } else {
+            Vec::new()
+        };
+        Ok((followed, choices))
+    })
+    .await?;
+    let locale = state.settings.default_locale;
+    Ok((
+        actions_view::action_cards(&followed, &state.templates, locale),
+        actions_view::link_options(&choices, &state.templates),
+    ))
+}
+
+fn statuses() -> Vec<(&'static str, &'static str)> {
+    crate::domain::actions::ActionStatus::ALL
+        .iter()
+        .map(|s| (s.key(), actions_view::status_words(*s)))
+        .collect()
+}
+
 /// `GET /dashboard`: the CTO's scorecard, drill-down, comments, open rounds, register and
 /// commentary form.
 pub async fn dashboard(
@@ -206,7 +263,15 @@ pub async fn dashboard(
         ))
     })
     .await?;
+    let (actions, link_groups) = action_parts(&state, true).await?;
     let page = DashboardPage {
+        any_done: actions.iter().any(|a| a.status_key == "done"),
+        actions,
+        can_edit_actions: true,
+        link_groups,
+        statuses: statuses(),
+        due_default: current.next().to_string(),
+        default_language: state.settings.default_locale.native_name(),
         nav: nav(&who, "/dashboard"),
         email: who.actor.clone(),
         role: who.role.as_str(),
@@ -233,7 +298,15 @@ pub async fn board(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
     let c = common(&state, &who, &q).await?;
+    let (actions, link_groups) = action_parts(&state, false).await?;
     let page = BoardPage {
+        any_done: actions.iter().any(|a| a.status_key == "done"),
+        actions,
+        can_edit_actions: false,
+        link_groups,
+        statuses: statuses(),
+        due_default: String::new(),
+        default_language: state.settings.default_locale.native_name(),
         nav: nav(&who, "/board"),
         email: who.actor.clone(),
         role: who.role.as_str(),
