@@ -9,6 +9,7 @@ mod accessibility;
 mod accounts;
 mod actions;
 mod actions_pages;
+mod actions_recap;
 mod admin_pages;
 mod bad_input;
 // The benchmark company generator, shared with the benches; not part of the library.

@@ -2,7 +2,9 @@
 //! group's published figures from the previous sealed round of the same survey (never finer
 //! than the group; withheld figures are simply absent) and the actions that concern them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use diesel::Connection;
 
@@ -12,59 +14,12 @@ use crate::db::actions as stored;
 use crate::db::rounds::Round;
 use crate::db::scorecard as rounds_read;
 use crate::db::DbConnection;
-use crate::domain::actions::follow::{follow_through, FollowValue};
-use crate::domain::actions::{ActionLink, ActionStatus, ActionTexts};
+use crate::domain::actions::follow::follow_through;
+pub use crate::domain::actions::recap::{GroupRecap, RecapAction, RecapFigure, RoundRecap};
+use crate::domain::actions::{ActionLink, ActionStatus};
 use crate::domain::audience::Audience;
-use crate::domain::quarter::Quarter;
+use crate::domain::ids::RoundId;
 use crate::domain::scoring::trend::Metric;
-
-/// One figure a group's respondents are reminded of.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RecapFigure {
-    /// What it is: a group's CSAT, productive-and-happy, eNPS or alignment.
-    pub metric: Metric,
-    pub value: FollowValue,
-}
-
-/// One action shown to respondents.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RecapAction {
-    pub texts: ActionTexts,
-    pub status: ActionStatus,
-}
-
-/// What one reporting group's respondents are shown.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct GroupRecap {
-    pub figures: Vec<RecapFigure>,
-    pub actions: Vec<RecapAction>,
-}
-
-impl GroupRecap {
-    /// Whether there is anything to show.
-    pub fn is_empty(&self) -> bool {
-        self.figures.is_empty() && self.actions.is_empty()
-    }
-}
-
-/// What a round's respondents are shown, per reporting group.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct RoundRecap {
-    /// The quarter of the previous sealed round (None: there was none, and nothing is shown).
-    pub previous: Option<Quarter>,
-    pub groups: BTreeMap<String, GroupRecap>,
-}
-
-impl RoundRecap {
-    /// The recap for a respondent of reporting group `group`, if there is anything to show.
-    pub fn for_group(&self, group: &str) -> Option<(Quarter, &GroupRecap)> {
-        let q = self.previous?;
-        self.groups
-            .get(group)
-            .filter(|g| !g.is_empty())
-            .map(|g| (q, g))
-    }
-}
 
 /// The figures a group is reminded of: its own CSAT, or the culture or alignment headline,
 /// which are over the whole round.
@@ -158,4 +113,78 @@ pub fn for_round(
             groups,
         })
     })
+}
+
+/// Recaps per round, kept a short while: the survey page and the emails read them on every
+/// request, and an action's status may change while a round is open.
+#[derive(Clone, Default)]
+pub struct RecapCache {
+    inner: Arc<Mutex<HashMap<RoundId, Kept>>>,
+}
+
+/// A recap and when it was computed.
+type Kept = (Instant, Arc<RoundRecap>);
+
+impl RecapCache {
+    /// How long a recap is reused.
+    pub const TTL: Duration = Duration::from_secs(60);
+
+    /// The recap of `round` computed less than [`Self::TTL`] before `now`.
+    pub fn cached(&self, round: RoundId, now: Instant) -> Option<Arc<RoundRecap>> {
+        let map = self.inner.lock().ok()?;
+        map.get(&round)
+            .filter(|(at, _)| now.saturating_duration_since(*at) < Self::TTL)
+            .map(|(_, r)| r.clone())
+    }
+
+    /// Keeps `recap` for `round` from `now`.
+    pub fn store(&self, round: RoundId, recap: Arc<RoundRecap>, now: Instant) {
+        if let Ok(mut map) = self.inner.lock() {
+            map.retain(|_, (at, _)| now.saturating_duration_since(*at) < Self::TTL);
+            map.insert(round, (now, recap));
+        }
+    }
+}
+
+/// The recap of round `id`, from the cache or computed (and cached).
+pub fn cached_for(
+    conn: &mut DbConnection,
+    cache: &RecapCache,
+    id: RoundId,
+    opts: &Options,
+    now: Instant,
+) -> Result<Arc<RoundRecap>, FollowError> {
+    if let Some(r) = cache.cached(id, now) {
+        return Ok(r);
+    }
+    let round = crate::db::rounds::find(conn, id).map_err(|e| FollowError::Scorecard(e.into()))?;
+    let recap = Arc::new(match round {
+        Some(r) => for_round(conn, &r, opts)?,
+        None => RoundRecap::default(),
+    });
+    cache.store(id, recap.clone(), now);
+    Ok(recap)
+}
+
+/// A recap source for the outbox worker, over `cache`.
+pub fn source(cache: RecapCache, opts: Options) -> crate::mail::outbox::RecapSource {
+    Arc::new(move |conn, round| {
+        cached_for(conn, &cache, round, &opts, Instant::now()).map_err(|e| e.to_string())
+    })
+}
+
+/// The outbox worker's recap source under `settings` (figures only: statuses and comments
+/// play no part in a recap).
+pub fn outbox_source(
+    settings: &crate::config::Settings,
+    cache: RecapCache,
+) -> crate::mail::outbox::RecapSource {
+    source(
+        cache,
+        Options {
+            include_comments: false,
+            thresholds: settings.thresholds,
+            fiscal_year_start_month: settings.fiscal_year_start_month,
+        },
+    )
 }

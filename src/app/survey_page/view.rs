@@ -69,6 +69,8 @@ pub struct FormPage {
     pub csrf: String,
     pub preview: bool,
     pub languages: Vec<LanguageLink>,
+    /// "You said, we did", when the group has something to be shown.
+    pub recap: Option<crate::domain::actions::recap::RecapView>,
 }
 
 /// A one-message page (thank you, link problems).
@@ -97,6 +99,8 @@ pub struct FormInput<'a> {
     pub strict_mode: bool,
     /// The page's own URL without `lang`, for language links.
     pub self_url: String,
+    /// "You said, we did" for the respondent's group, in `locale`.
+    pub recap: Option<crate::domain::actions::recap::RecapView>,
 }
 
 /// Builds the form page.
@@ -162,6 +166,7 @@ pub fn form_page(input: &FormInput<'_>) -> FormPage {
                 current: *l == locale,
             })
             .collect(),
+        recap: input.recap.clone(),
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod follow;
 pub mod link;
+pub mod recap;
 #[cfg(test)]
 mod tests;
 
