@@ -28,6 +28,8 @@ fn ctx(locale: Locale) -> ReportContext<'static> {
         commentary: Some(COMMENTARY),
         methodology: Methodology::default(),
         labels: &LABELS,
+        actions: &[],
+        actions_total: 0,
     }
 }
 
@@ -276,6 +278,8 @@ fn a_quarter_with_no_data_renders_and_says_what_is_missing() {
             commentary: None,
             methodology: Methodology::default(),
             labels: &LABELS,
+            actions: &[],
+            actions_total: 0,
         };
         render_png(&sc, &c).unwrap();
         let svg = render_svg(&sc, &c).unwrap();
@@ -333,6 +337,8 @@ fn very_long_names_render_shortened() {
             commentary: Some(&long),
             methodology: Methodology::default(),
             labels: &LABELS,
+            actions: &[],
+            actions_total: 0,
         };
         render_png(&sc, &c).unwrap();
         let texts = svg_texts(&render_svg(&sc, &c).unwrap());
@@ -447,6 +453,8 @@ fn preview_edge_cases() {
         commentary: None,
         methodology: Methodology::default(),
         labels: &LABELS,
+        actions: &[],
+        actions_total: 0,
     };
     let png = render_png(&scorecard(&empty), &c).unwrap();
     std::fs::write(dir.join("report-empty-nl.png"), png).unwrap();
@@ -470,6 +478,8 @@ fn preview_edge_cases() {
         commentary: Some(&long),
         methodology: Methodology::default(),
         labels: &LABELS,
+        actions: &[],
+        actions_total: 0,
     };
     let png = render_png(&scorecard(&input), &c).unwrap();
     std::fs::write(dir.join("report-suppressed-ko.png"), png).unwrap();

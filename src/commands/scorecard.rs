@@ -246,6 +246,7 @@ pub fn report(
         format,
         &settings.company_name,
         &settings.thresholds,
+        settings.default_locale,
     )
     .map_err(|e| CliError::Failed(format!("the report could not be drawn: {e}")))?
     .bytes;

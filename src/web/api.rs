@@ -332,6 +332,7 @@ pub async fn get_report(
             format,
             &settings.company_name,
             &settings.thresholds,
+            settings.default_locale,
         )
         .map_err(ApiError::from)
     })

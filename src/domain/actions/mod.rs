@@ -232,6 +232,26 @@ pub fn check_due(quarter: Quarter, due: Quarter) -> Result<(), ActionError> {
     Ok(())
 }
 
+/// Whether an action is live in `quarter` (the board report lists these): made by then, not
+/// dropped, and either due in or after it or still not done.
+pub fn live_in(quarter: Quarter, made: Quarter, due: Quarter, status: ActionStatus) -> bool {
+    made <= quarter
+        && status != ActionStatus::Dropped
+        && (due >= quarter || matches!(status, ActionStatus::Planned | ActionStatus::InProgress))
+}
+
+/// The board's order: what is under way, then what is planned, then what is done; sooner
+/// due first within each.
+pub fn board_rank(status: ActionStatus, due: Quarter) -> (u8, Quarter) {
+    let s = match status {
+        ActionStatus::InProgress => 0,
+        ActionStatus::Planned => 1,
+        ActionStatus::Done => 2,
+        ActionStatus::Dropped => 3,
+    };
+    (s, due)
+}
+
 /// Checks a status against its note: dropping an action owes people a reason.
 pub fn check_status(
     status: ActionStatus,
