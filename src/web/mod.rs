@@ -191,6 +191,24 @@ fn endpoints() -> Vec<Endpoint> {
         ),
         endpoint(
             M::GET,
+            "/admin/actions",
+            Staff(AdminOnly::ROLES),
+            pages::actions_form::admin_page,
+        ),
+        endpoint(
+            M::POST,
+            "/admin/actions",
+            Staff(AdminOnly::ROLES),
+            pages::actions_form::admin_add,
+        ),
+        endpoint(
+            M::POST,
+            "/admin/actions/{id}",
+            Staff(AdminOnly::ROLES),
+            pages::actions_form::admin_update,
+        ),
+        endpoint(
+            M::GET,
             "/admin/users",
             Staff(AdminOnly::ROLES),
             pages::admin::users::page,

@@ -110,3 +110,55 @@ async fn the_cto_records_an_action_moves_it_along_and_sees_whether_it_moved() {
         ctopulse::domain::actions::ActionStatus::Done
     );
 }
+
+#[tokio::test]
+async fn the_admin_records_and_updates_actions_without_seeing_a_figure() {
+    let app = TestApp::spawn().await;
+    app.import_roster(&roster());
+    sealed_quarter(&app, "2026Q3", 10).await;
+    add_user(&app, "admin@acme.test", Role::Admin);
+    let admin = sign_in(&app, "admin@acme.test").await;
+    let page = admin.page(&app, "/admin/actions").await;
+    assert!(page.contains("Record an action"), "{page}");
+    let target = option_value(&page, "Weighted CSAT (measure C)");
+    let resp = admin
+        .post(
+            &app,
+            "/admin/actions",
+            &[
+                ("target", target.as_str()),
+                ("title_en", "Office hours every Thursday"),
+                ("owner", "CTO"),
+                ("due", "2026Q4"),
+                ("status", "planned"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 303);
+    let to = resp.headers()["location"].to_str().unwrap().to_string();
+    assert!(to.starts_with("/admin/actions?"), "{to}");
+    let page = admin.page(&app, "/admin/actions").await;
+    assert!(page.contains("Office hours every Thursday"));
+    assert!(page.contains("Planned"));
+    assert!(
+        !page.contains("Linked figure"),
+        "no follow-through for the admin"
+    );
+    assert!(!page.contains("% (95%"), "no figure for the admin");
+    let id = ctopulse::app::actions::list(&mut app.conn()).unwrap()[0]
+        .id
+        .clone();
+    let resp = admin
+        .post(
+            &app,
+            &format!("/admin/actions/{id}"),
+            &[
+                ("status", "in_progress"),
+                ("due", "2026Q4"),
+                ("owner", "CTO"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 303);
+    assert_eq!(app.count("audit_log WHERE action LIKE 'action.%'"), 2);
+}

@@ -8,10 +8,11 @@ use serde::Deserialize;
 
 use super::{back, parse_form, quarter_field, PageError};
 use crate::app::actions::{self, ActionInput};
+use crate::auth::Identity;
 use crate::domain::actions::{ActionLink, ActionStatus, ActionText};
 use crate::domain::ids::RoundId;
 use crate::domain::locale::Locale;
-use crate::web::auth::{CtoOnly, Require};
+use crate::web::auth::{AdminOnly, CtoOnly, Require};
 use crate::web::state::AppState;
 use crate::web::with_conn;
 
@@ -67,7 +68,25 @@ pub async fn add(
     body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
-    let f: NewActionForm = parse_form(&body)?;
+    add_as(&who, &body, &state, "/dashboard").await
+}
+
+/// `POST /admin/actions`.
+pub async fn admin_add(
+    who: Require<AdminOnly>,
+    body: web::Bytes,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, PageError> {
+    add_as(&who, &body, &state, "/admin/actions").await
+}
+
+async fn add_as(
+    who: &Identity,
+    body: &[u8],
+    state: &AppState,
+    page: &str,
+) -> Result<HttpResponse, PageError> {
+    let f: NewActionForm = parse_form(body)?;
     let (round, link) = target(&f.target)?;
     let input = ActionInput {
         round,
@@ -83,7 +102,7 @@ pub async fn add(
         ]),
     };
     let (actor, locale) = (who.actor.clone(), state.settings.default_locale);
-    with_conn::<PageError, _>(&state, move |conn| {
+    with_conn::<PageError, _>(state, move |conn| {
         Ok(actions::create(
             conn,
             &input,
@@ -93,7 +112,7 @@ pub async fn add(
         )?)
     })
     .await?;
-    Ok(back("/dashboard", "Action recorded."))
+    Ok(back(page, "Action recorded."))
 }
 
 /// The move-along form of one action.
@@ -114,12 +133,31 @@ pub async fn update(
     body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
-    let f: ActionStatusForm = parse_form(&body)?;
+    update_as(&who, id.into_inner(), &body, &state, "/dashboard").await
+}
+
+/// `POST /admin/actions/{id}`.
+pub async fn admin_update(
+    who: Require<AdminOnly>,
+    id: web::Path<String>,
+    body: web::Bytes,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, PageError> {
+    update_as(&who, id.into_inner(), &body, &state, "/admin/actions").await
+}
+
+async fn update_as(
+    who: &Identity,
+    id: String,
+    body: &[u8],
+    state: &AppState,
+    page: &str,
+) -> Result<HttpResponse, PageError> {
+    let f: ActionStatusForm = parse_form(body)?;
     let status = f.status.parse::<ActionStatus>()?;
     let due = quarter_field(&f.due)?;
     let (actor, locale) = (who.actor.clone(), state.settings.default_locale);
-    let id = id.into_inner();
-    with_conn::<PageError, _>(&state, move |conn| {
+    with_conn::<PageError, _>(state, move |conn| {
         let a = actions::get(conn, &id)?;
         let mut texts = a.texts.0.clone();
         if let Some(t) = texts.get_mut(&locale) {
@@ -144,5 +182,61 @@ pub async fn update(
         )?)
     })
     .await?;
-    Ok(back("/dashboard", "Action updated."))
+    Ok(back(page, "Action updated."))
+}
+
+/// The admin's actions page: every action and the forms, without the figures (the admin
+/// does not read results).
+#[derive(askama::Template)]
+#[template(path = "staff/admin_actions.html")]
+struct AdminActionsPage {
+    nav: Vec<(&'static str, &'static str, bool)>,
+    email: String,
+    role: &'static str,
+    csrf_token: String,
+    notice: Option<String>,
+    actions_path: &'static str,
+    actions: Vec<super::actions_view::ActionCard>,
+    any_done: bool,
+    can_edit_actions: bool,
+    link_groups: Vec<super::actions_view::LinkOptionGroup>,
+    statuses: Vec<(&'static str, &'static str)>,
+    due_default: String,
+    default_language: &'static str,
+}
+
+/// `?notice=`.
+#[derive(Deserialize)]
+pub struct NoticeQuery {
+    notice: Option<String>,
+}
+
+/// `GET /admin/actions`.
+pub async fn admin_page(
+    who: Require<AdminOnly>,
+    q: web::Query<NoticeQuery>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, PageError> {
+    use askama::Template;
+    let (actions, link_groups) = super::action_parts(&state, true, false).await?;
+    let current = crate::domain::quarter::Quarter::containing(
+        crate::clock::now().date(),
+        state.settings.fiscal_year_start_month,
+    );
+    let page = AdminActionsPage {
+        nav: super::nav(&who, "/admin/actions"),
+        email: who.actor.clone(),
+        role: who.role.as_str(),
+        csrf_token: who.csrf_token().unwrap_or_default(),
+        notice: q.notice.clone(),
+        actions_path: "/admin/actions",
+        any_done: false,
+        actions,
+        can_edit_actions: true,
+        link_groups,
+        statuses: super::statuses(),
+        due_default: current.next().to_string(),
+        default_language: state.settings.default_locale.native_name(),
+    };
+    Ok(super::html(page.render()?))
 }

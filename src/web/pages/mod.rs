@@ -47,6 +47,7 @@ pub struct RegisterRow {
 #[derive(Template)]
 #[template(path = "staff/dashboard.html")]
 struct DashboardPage {
+    actions_path: &'static str,
     actions: Vec<actions_view::ActionCard>,
     any_done: bool,
     can_edit_actions: bool,
@@ -74,6 +75,7 @@ struct DashboardPage {
 #[derive(Template)]
 #[template(path = "staff/board.html")]
 struct BoardPage {
+    actions_path: &'static str,
     actions: Vec<actions_view::ActionCard>,
     any_done: bool,
     can_edit_actions: bool,
@@ -110,6 +112,7 @@ pub(crate) fn nav(who: &Identity, current: &str) -> Vec<(&'static str, &'static 
             ("/admin", "Admin"),
             ("/admin/roster", "Roster"),
             ("/admin/departments", "Departments"),
+            ("/admin/actions", "Actions"),
             ("/admin/users", "Users"),
             ("/admin/audit", "Audit log"),
         ],
@@ -198,9 +201,10 @@ async fn common(state: &AppState, who: &Identity, q: &PageQuery) -> Result<Commo
 }
 
 /// The actions with their follow-through as cards, and (for editors) the links to choose from.
-async fn action_parts(
+pub(crate) async fn action_parts(
     state: &AppState,
     editing: bool,
+    figures: bool,
 ) -> Result<
     (
         Vec<actions_view::ActionCard>,
@@ -215,7 +219,17 @@ async fn action_parts(
     };
     let (followed, choices) = with_conn::<PageError, _>(state, move |conn| {
         let all = crate::app::actions::list(conn)?;
-        let followed = crate::app::actions::follow::follow(conn, all, &opts)?;
+        // Those who may not read results (the admin) get the actions without their figures.
+        let followed = if figures {
+            crate::app::actions::follow::follow(conn, all, &opts)?
+        } else {
+            all.into_iter()
+                .map(|action| crate::app::actions::follow::FollowedAction {
+                    action,
+                    points: Vec::new(),
+                })
+                .collect()
+        };
         let choices = if editing {
             crate::app::actions::link_choices(conn)?
         } else {
@@ -231,7 +245,7 @@ async fn action_parts(
     ))
 }
 
-fn statuses() -> Vec<(&'static str, &'static str)> {
+pub(crate) fn statuses() -> Vec<(&'static str, &'static str)> {
     crate::domain::actions::ActionStatus::ALL
         .iter()
         .map(|s| (s.key(), actions_view::status_words(*s)))
@@ -263,9 +277,10 @@ pub async fn dashboard(
         ))
     })
     .await?;
-    let (actions, link_groups) = action_parts(&state, true).await?;
+    let (actions, link_groups) = action_parts(&state, true, true).await?;
     let page = DashboardPage {
         any_done: actions.iter().any(|a| a.status_key == "done"),
+        actions_path: "/dashboard/actions",
         actions,
         can_edit_actions: true,
         link_groups,
@@ -298,9 +313,10 @@ pub async fn board(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
     let c = common(&state, &who, &q).await?;
-    let (actions, link_groups) = action_parts(&state, false).await?;
+    let (actions, link_groups) = action_parts(&state, false, true).await?;
     let page = BoardPage {
         any_done: actions.iter().any(|a| a.status_key == "done"),
+        actions_path: "/dashboard/actions",
         actions,
         can_edit_actions: false,
         link_groups,
