@@ -139,8 +139,8 @@ async fn an_action_is_followed_with_the_scorecards_own_figures_and_audited() {
         assert_eq!(p["figure"]["value"]["low"], own["value"]["low"]);
         assert_eq!(p["figure"]["value"]["high"], own["value"]["high"]);
     }
-    // 10/20 = 0.50 then 19/20 = 0.95; Δ = 0.45 on census-free groups of N = n = 20 … every
-    // invitee answered, so both are censuses: a difference of 45 points is a change.
+    // 10/20 = 0.50 then 19/20 = 0.95: Δ = 0.45. Every invitee answered, so both figures are
+    // censuses (variance 0) and a 45-point difference is a change.
     assert_eq!(points[1]["since_start"]["state"], "changed");
     assert_eq!(points[1]["since_start"]["direction"], "up");
 

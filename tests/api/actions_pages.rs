@@ -162,3 +162,52 @@ async fn the_admin_records_and_updates_actions_without_seeing_a_figure() {
     assert_eq!(resp.status(), 303);
     assert_eq!(app.count("audit_log WHERE action LIKE 'action.%'"), 2);
 }
+
+#[tokio::test]
+async fn an_action_on_a_withheld_group_shows_no_number_on_any_page_or_export() {
+    let app = TestApp::spawn().await;
+    app.import_roster(&roster());
+    let q3 = sealed_quarter(&app, "2026Q3", 10).await;
+    add_user(&app, "cto@acme.test", Role::Cto);
+    add_user(&app, "board@acme.test", Role::Board);
+    // Marketing (3 answers < k) and BD (withheld with it): every link to them.
+    let (_, token) = crate::staff_support::add_token(&app, "cto-bot", Role::Cto);
+    for link in [
+        serde_json::json!({"kind": "group", "group": "marketing"}),
+        serde_json::json!({"kind": "item", "item": "overall_satisfaction", "group": "marketing"}),
+        serde_json::json!({"kind": "group", "group": "bd"}),
+        serde_json::json!({"kind": "item", "item": "overall_satisfaction", "group": "bd"}),
+    ] {
+        let (status, body) = crate::actions::post_json(
+            &app,
+            &token,
+            "/api/v1/actions",
+            &crate::actions::action(&q3, link),
+        )
+        .await;
+        assert_eq!(status, 201, "{body}");
+    }
+    let cto = sign_in(&app, "cto@acme.test").await;
+    let board = sign_in(&app, "board@acme.test").await;
+    for page in [
+        cto.page(&app, "/dashboard").await,
+        board.page(&app, "/board").await,
+    ] {
+        let start = page
+            .find("<h2 id=\"actions\">")
+            .expect("the actions section");
+        let end = page[start..].find("</section>").unwrap() + start;
+        let section = &page[start..end];
+        assert_eq!(section.matches("withheld (").count(), 4, "{section}");
+        assert!(!section.contains("% (95%"), "{section}");
+    }
+    for path in [
+        "/api/v1/actions",
+        "/api/v1/actions/export?format=csv",
+        "/api/v1/actions/export?format=json",
+    ] {
+        let body = app.api_text(&token, path).await;
+        assert!(!body.contains("\"value\""), "{path}: {body}");
+        assert!(!body.contains(",shown,"), "{path}: {body}");
+    }
+}
