@@ -2,9 +2,9 @@
 //! group's published figures from the previous sealed round of the same survey (never finer
 //! than the group; withheld figures are simply absent) and the actions that concern them.
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Instant;
 
 use diesel::Connection;
 
@@ -20,6 +20,7 @@ use crate::domain::actions::{ActionLink, ActionStatus};
 use crate::domain::audience::Audience;
 use crate::domain::ids::RoundId;
 use crate::domain::scoring::trend::Metric;
+pub use crate::mail::outbox::{RecapCache, RecapSource};
 
 /// The figures a group is reminded of: its own CSAT, or the culture or alignment headline,
 /// which are over the whole round.
@@ -115,37 +116,6 @@ pub fn for_round(
     })
 }
 
-/// Recaps per round, kept a short while: the survey page and the emails read them on every
-/// request, and an action's status may change while a round is open.
-#[derive(Clone, Default)]
-pub struct RecapCache {
-    inner: Arc<Mutex<HashMap<RoundId, Kept>>>,
-}
-
-/// A recap and when it was computed.
-type Kept = (Instant, Arc<RoundRecap>);
-
-impl RecapCache {
-    /// How long a recap is reused.
-    pub const TTL: Duration = Duration::from_secs(60);
-
-    /// The recap of `round` computed less than [`Self::TTL`] before `now`.
-    pub fn cached(&self, round: RoundId, now: Instant) -> Option<Arc<RoundRecap>> {
-        let map = self.inner.lock().ok()?;
-        map.get(&round)
-            .filter(|(at, _)| now.saturating_duration_since(*at) < Self::TTL)
-            .map(|(_, r)| r.clone())
-    }
-
-    /// Keeps `recap` for `round` from `now`.
-    pub fn store(&self, round: RoundId, recap: Arc<RoundRecap>, now: Instant) {
-        if let Ok(mut map) = self.inner.lock() {
-            map.retain(|_, (at, _)| now.saturating_duration_since(*at) < Self::TTL);
-            map.insert(round, (now, recap));
-        }
-    }
-}
-
 /// The recap of round `id`, from the cache or computed (and cached).
 pub fn cached_for(
     conn: &mut DbConnection,
@@ -167,18 +137,19 @@ pub fn cached_for(
 }
 
 /// A recap source for the outbox worker, over `cache`.
-pub fn source(cache: RecapCache, opts: Options) -> crate::mail::outbox::RecapSource {
-    Arc::new(move |conn, round| {
-        cached_for(conn, &cache, round, &opts, Instant::now()).map_err(|e| e.to_string())
-    })
+pub fn source(cache: RecapCache, opts: Options) -> RecapSource {
+    let shared = cache.clone();
+    RecapSource {
+        cache,
+        load: Arc::new(move |conn, round| {
+            cached_for(conn, &shared, round, &opts, Instant::now()).map_err(|e| e.to_string())
+        }),
+    }
 }
 
 /// The outbox worker's recap source under `settings` (figures only: statuses and comments
 /// play no part in a recap).
-pub fn outbox_source(
-    settings: &crate::config::Settings,
-    cache: RecapCache,
-) -> crate::mail::outbox::RecapSource {
+pub fn outbox_source(settings: &crate::config::Settings, cache: RecapCache) -> RecapSource {
     source(
         cache,
         Options {

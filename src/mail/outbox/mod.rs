@@ -15,7 +15,6 @@ use crate::clock;
 use crate::config::Settings;
 use crate::db::outbox::{self as store, Claimed, Finished, MessageFacts, NewLink, Outcome};
 use crate::db::{self, DbError, DbPool};
-use crate::domain::actions::recap::RoundRecap;
 use crate::domain::locale::Locale;
 use crate::tokens;
 
@@ -26,6 +25,7 @@ pub const LEASE: Duration = Duration::minutes(5);
 const BATCH: i64 = 200;
 
 mod recaps;
+pub use recaps::{RecapCache, RecapLoader, RecapSource};
 mod retry;
 mod round_facts;
 mod stages;
@@ -49,11 +49,6 @@ pub struct OutboxWorker {
     batch: i64,
     recaps: Option<RecapSource>,
 }
-
-/// Where the worker reads a round's "you said, we did" (wired by the caller, so `mail/`
-/// needs nothing of the use cases behind it). An error is logged and the email goes without.
-pub type RecapSource =
-    Arc<dyn Fn(&mut db::DbConnection, RoundId) -> Result<Arc<RoundRecap>, String> + Send + Sync>;
 
 impl OutboxWorker {
     /// A worker with a unique claim owner name.
