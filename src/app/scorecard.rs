@@ -65,6 +65,17 @@ pub struct Options {
     pub fiscal_year_start_month: u8,
 }
 
+impl Options {
+    /// The options `settings` give, with or without comments.
+    pub fn from_settings(settings: &crate::config::Settings, include_comments: bool) -> Self {
+        Options {
+            include_comments,
+            thresholds: settings.thresholds,
+            fiscal_year_start_month: settings.fiscal_year_start_month,
+        }
+    }
+}
+
 /// The engine's thresholds from the settings'.
 pub fn status_thresholds(t: &Thresholds) -> StatusThresholds {
     StatusThresholds {

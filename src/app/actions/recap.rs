@@ -150,12 +150,5 @@ pub fn source(cache: RecapCache, opts: Options) -> RecapSource {
 /// The outbox worker's recap source under `settings` (figures only: statuses and comments
 /// play no part in a recap).
 pub fn outbox_source(settings: &crate::config::Settings, cache: RecapCache) -> RecapSource {
-    source(
-        cache,
-        Options {
-            include_comments: false,
-            thresholds: settings.thresholds,
-            fiscal_year_start_month: settings.fiscal_year_start_month,
-        },
-    )
+    source(cache, Options::from_settings(settings, false))
 }

@@ -85,11 +85,7 @@ fn input(body: &[u8]) -> Result<ActionInput, ActionsApiError> {
 }
 
 fn options(state: &AppState) -> Options {
-    Options {
-        include_comments: false,
-        thresholds: state.settings.thresholds,
-        fiscal_year_start_month: state.settings.fiscal_year_start_month,
-    }
+    Options::from_settings(&state.settings, false)
 }
 
 /// Every action with its follow-through, oldest first.

@@ -212,11 +212,7 @@ pub(crate) async fn action_parts(
     ),
     PageError,
 > {
-    let opts = scorecard::Options {
-        include_comments: false,
-        thresholds: state.settings.thresholds,
-        fiscal_year_start_month: state.settings.fiscal_year_start_month,
-    };
+    let opts = scorecard::Options::from_settings(&state.settings, false);
     let (followed, choices) = with_conn::<PageError, _>(state, move |conn| {
         let all = crate::app::actions::list(conn)?;
         // Those who may not read results (the admin) get the actions without their figures.

@@ -24,11 +24,7 @@ pub(super) async fn recap_for(
         Some(recap) => recap,
         None => {
             let (pool, cache) = (state.pool.clone(), state.recaps.clone());
-            let opts = Options {
-                include_comments: false,
-                thresholds: state.settings.thresholds,
-                fiscal_year_start_month: state.settings.fiscal_year_start_month,
-            };
+            let opts = Options::from_settings(&state.settings, false);
             let read = actix_web::web::block(move || {
                 let mut conn = db::pool::checkout(&pool).map_err(|e| e.to_string())?;
                 cached_for(&mut conn, &cache, round, &opts, now).map_err(|e| e.to_string())
