@@ -146,7 +146,7 @@ fn load(conn: &mut DbConnection, only: Option<&str>) -> Result<Vec<StoredAction>
             a::created_at,
             a::updated_at,
         ))
-        .order((a::created_at.asc(), a::id.asc()))
+        .order((a::quarter.asc(), a::created_at.asc(), a::id.asc()))
         .into_boxed();
     if let Some(id) = only {
         q = q.filter(a::id.eq(id.to_string()));
@@ -193,7 +193,7 @@ fn load(conn: &mut DbConnection, only: Option<&str>) -> Result<Vec<StoredAction>
         .collect()
 }
 
-/// Every action, oldest first.
+/// Every action, by the quarter it was made in, oldest first.
 pub fn list(conn: &mut DbConnection) -> Result<Vec<StoredAction>, DbError> {
     load(conn, None)
 }

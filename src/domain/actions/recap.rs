@@ -166,9 +166,12 @@ pub fn recap_view(
 ) -> Option<RecapView> {
     let (q, g) = recap.for_group(group)?;
     let (heading, did_heading) = match locale {
-        Locale::En => ("You said, we did", "What was done"),
-        Locale::Ko => ("여러분의 의견과 그 후의 조치", "그동안의 조치"),
-        Locale::Nl => ("Jullie zeiden, wij deden", "Wat er is gedaan"),
+        Locale::En => ("You said, we did", "What we did and are doing"),
+        Locale::Ko => (
+            "여러분의 의견과 그 후의 조치",
+            "그동안의 조치와 진행 중인 일",
+        ),
+        Locale::Nl => ("Jullie zeiden, wij deden", "Wat we deden en nog doen"),
     };
     let did = g
         .actions

@@ -235,8 +235,11 @@ pub(crate) async fn action_parts(
     })
     .await?;
     let locale = state.settings.default_locale;
+    // The pages list the newest quarter's actions first.
+    let mut cards = actions_view::action_cards(&followed, &state.templates, locale);
+    cards.reverse();
     Ok((
-        actions_view::action_cards(&followed, &state.templates, locale),
+        cards,
         actions_view::link_options(&choices, &state.templates),
     ))
 }
