@@ -204,7 +204,7 @@ async fn bad_writes_are_refused_with_a_reason_and_change_nothing() {
     let mut cases: Vec<(&str, Value, u16, &str)> = Vec::new();
     let mut v = good.clone();
     v["quarter"] = json!("2026Q4");
-    cases.push(("another quarter", v, 400, "not 2026Q4"));
+    cases.push(("another quarter", v, 422, "not 2026Q4"));
     cases.push((
         "open round",
         action(&open, json!({"kind": "measure", "metric": "weighted_csat"})),
@@ -214,7 +214,7 @@ async fn bad_writes_are_refused_with_a_reason_and_change_nothing() {
     cases.push((
         "unknown item",
         action(&q3, json!({"kind": "item", "item": "nope"})),
-        400,
+        422,
         "no Likert question",
     ));
     cases.push((
@@ -223,31 +223,31 @@ async fn bad_writes_are_refused_with_a_reason_and_change_nothing() {
             &q3,
             json!({"kind": "driver", "analysis": "marketing", "item": "mkt_evangelism"}),
         ),
-        400,
+        422,
         "key drivers have no item",
     ));
     cases.push((
         "wrong measure",
         action(&q3, json!({"kind": "measure", "metric": "alignment"})),
-        400,
+        422,
         "does not come from",
     ));
     let mut v = good.clone();
     v["texts"]["en"]["title"] = json!("x".repeat(201));
-    cases.push(("long title", v, 400, "longer than 200"));
+    cases.push(("long title", v, 422, "longer than 200"));
     let mut v = good.clone();
     v["texts"] = json!({"ko": {"title": "한국어만"}});
-    cases.push(("no default language", v, 400, "default language"));
+    cases.push(("no default language", v, 422, "default language"));
     let mut v = good.clone();
     v["status"] = json!("finished");
     cases.push(("unknown status", v, 400, "not a valid action"));
     let mut v = good.clone();
     v["due"] = json!("2026Q2");
-    cases.push(("due before", v, 400, "before the quarter"));
+    cases.push(("due before", v, 422, "before the quarter"));
     let mut v = good.clone();
     v["status"] = json!("dropped");
     v["texts"]["en"]["note"] = json!("");
-    cases.push(("dropped without note", v, 400, "needs a note"));
+    cases.push(("dropped without note", v, 422, "needs a note"));
     let mut v = good.clone();
     v["colour"] = json!("red");
     cases.push(("unknown field", v, 400, "unknown field"));
@@ -259,7 +259,7 @@ async fn bad_writes_are_refused_with_a_reason_and_change_nothing() {
     cases.push(("unknown round", v, 404, "no round"));
     let mut v = good.clone();
     v["owner"] = json!("o".repeat(101));
-    cases.push(("long owner", v, 400, "owner"));
+    cases.push(("long owner", v, 422, "owner"));
 
     for (name, body, want, words) in cases {
         let (status, answer) = post_json(&app, &cto, "/api/v1/actions", &body).await;
@@ -292,7 +292,7 @@ async fn bad_writes_are_refused_with_a_reason_and_change_nothing() {
     let mut moved = good.clone();
     moved["round"] = json!(open);
     let (status, body) = send(&app, reqwest::Method::PUT, &cto, &path, &moved).await;
-    assert_eq!(status, 400, "{body}");
+    assert_eq!(status, 422, "{body}");
     let mut board_edit = good.clone();
     board_edit["status"] = json!("in_progress");
     let (status, _) = send(&app, reqwest::Method::PUT, &board, &path, &board_edit).await;

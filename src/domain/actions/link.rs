@@ -9,7 +9,7 @@ use crate::domain::scoring::trend::Metric;
 
 /// The figure an action answers to, within its round.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ActionLink {
     /// A headline figure of the round's measure.
     Measure {

@@ -80,7 +80,7 @@ fn input(body: &[u8]) -> Result<ActionInput, ActionsApiError> {
         owner: b.owner,
         due: b.due.parse()?,
         status: b.status,
-        texts: b.texts,
+        texts: b.texts.into_map(),
     })
 }
 
@@ -113,7 +113,8 @@ pub async fn list(
 #[utoipa::path(post, path = "/api/v1/actions", tag = "actions", request_body = ActionBody,
     responses(
         (status = 201, description = "Recorded (and audited).", body = ActionId),
-        (status = 400, description = "The body is malformed, a text is too long or empty, the link does not fit the round, the due quarter is before the round's, or the round is of another quarter.", body = ErrorBody),
+        (status = 400, description = "The body is not JSON of this shape (unknown fields included), or a quarter or round id is malformed.", body = ErrorBody),
+        (status = 422, description = "Well-formed, but it does not fit: a title or owner empty or too long, a control character, the link not among the round's figures, the due quarter before the round's, the round of another quarter than stated, no text in the company's language, or dropped without a note.", body = ErrorBody),
         (status = 404, description = "No such round.", body = ErrorBody),
         (status = 409, description = "The round is not sealed yet.", body = ErrorBody),
     ))]
@@ -142,7 +143,8 @@ pub async fn create(
     params(("id" = String, Path, description = "The action's id.")),
     responses(
         (status = 200, description = "Replaced (and audited).", body = ActionId),
-        (status = 400, description = "As for creating; also a different round than the action's.", body = ErrorBody),
+        (status = 400, description = "As for creating.", body = ErrorBody),
+        (status = 422, description = "As for creating; also a different round than the action's.", body = ErrorBody),
         (status = 404, description = "No such action (or round).", body = ErrorBody),
     ))]
 pub async fn replace(

@@ -27,13 +27,15 @@ fn planned() -> ActionStatus {
 #[serde(deny_unknown_fields)]
 pub struct ActionBody {
     /// The sealed round it responds to (its id).
+    #[schema(format = "uuid")]
     pub round: String,
     /// The round's quarter, if the caller wants it checked (a different one is refused).
     #[schema(pattern = "^2[0-9]{3}Q[1-4]$", example = "2026Q4")]
     pub quarter: Option<String>,
     /// What it answers to: a measure, a reporting group, an item or a key driver of that round.
     pub link: ActionLink,
-    /// Who owns it (free text, at most 100 characters).
+    /// Who owns it (free text).
+    #[schema(min_length = 1, max_length = 100)]
     pub owner: String,
     /// The quarter it is due (not before the round's).
     #[schema(pattern = "^2[0-9]{3}Q[1-4]$", example = "2027Q1")]
@@ -41,9 +43,54 @@ pub struct ActionBody {
     /// Where it stands (default: planned). Dropping needs a note in the default language.
     #[serde(default = "planned")]
     pub status: ActionStatus,
-    /// Title (at most 200 characters) and public note (at most 500) per language; the
-    /// company's default language is required.
-    pub texts: BTreeMap<Locale, ActionText>,
+    /// Title and public note per language; the company's language is required.
+    pub texts: TextsBody,
+}
+
+/// An action's words in one language.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextBody {
+    /// What will be done, in a sentence.
+    #[schema(min_length = 1, max_length = 200)]
+    pub title: String,
+    /// How it stands, for everyone to read (may be empty).
+    #[serde(default)]
+    #[schema(max_length = 500)]
+    pub note: String,
+}
+
+/// An action's words per language.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextsBody {
+    pub en: Option<TextBody>,
+    pub ko: Option<TextBody>,
+    pub nl: Option<TextBody>,
+}
+
+impl TextsBody {
+    /// The words as the use case takes them.
+    pub fn into_map(self) -> BTreeMap<Locale, ActionText> {
+        [
+            (Locale::En, self.en),
+            (Locale::Ko, self.ko),
+            (Locale::Nl, self.nl),
+        ]
+        .into_iter()
+        .filter_map(|(l, t)| {
+            t.map(|t| {
+                (
+                    l,
+                    ActionText {
+                        title: t.title,
+                        note: t.note,
+                    },
+                )
+            })
+        })
+        .collect()
+    }
 }
 
 /// An action with its follow-through.

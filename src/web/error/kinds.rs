@@ -101,7 +101,7 @@ impl WebError for crate::app::actions::ActionsError {
         match self {
             E::NotFound(_) => Kind::NotFound,
             E::NotSealed { .. } => Kind::Conflict,
-            E::OtherQuarter { .. } | E::Link { .. } | E::Invalid(_) => Kind::BadRequest,
+            E::OtherQuarter { .. } | E::Link { .. } | E::Invalid(_) => Kind::Unprocessable,
             E::Round(r) => r.kind(),
             E::Db(d) => d.kind(),
         }
