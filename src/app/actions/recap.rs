@@ -127,13 +127,20 @@ pub fn cached_for(
     if let Some(r) = cache.cached(id, now) {
         return Ok(r);
     }
-    let round = crate::db::rounds::find(conn, id).map_err(|e| FollowError::Scorecard(e.into()))?;
-    let recap = Arc::new(match round {
-        Some(r) => for_round(conn, &r, opts)?,
-        None => RoundRecap::default(),
-    });
-    cache.store(id, recap.clone(), now);
-    Ok(recap)
+    cache.one_at_a_time(|| {
+        // Whoever held the turn before may have computed it.
+        if let Some(r) = cache.cached(id, now) {
+            return Ok(r);
+        }
+        let round =
+            crate::db::rounds::find(conn, id).map_err(|e| FollowError::Scorecard(e.into()))?;
+        let recap = Arc::new(match round {
+            Some(r) => for_round(conn, &r, opts)?,
+            None => RoundRecap::default(),
+        });
+        cache.store(id, recap.clone(), now);
+        Ok(recap)
+    })
 }
 
 /// A recap source for the outbox worker, over `cache`.

@@ -16,6 +16,9 @@ use crate::domain::locale::Locale;
 #[derive(Clone, Default)]
 pub struct RecapCache {
     inner: Arc<Mutex<HashMap<RoundId, Kept>>>,
+    /// Held while a recap is computed, so a launch's first wave of page views and emails
+    /// computes it once rather than once per request.
+    computing: Arc<Mutex<()>>,
 }
 
 /// A recap and when it was computed.
@@ -31,6 +34,15 @@ impl RecapCache {
         map.get(&round)
             .filter(|(at, _)| now.saturating_duration_since(*at) < Self::TTL)
             .map(|(_, r)| r.clone())
+    }
+
+    /// Runs `f` while no other caller of this cache is inside `one_at_a_time`.
+    pub fn one_at_a_time<T>(&self, f: impl FnOnce() -> T) -> T {
+        let _turn = self
+            .computing
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        f()
     }
 
     /// Keeps `recap` for `round` from `now`.
