@@ -80,8 +80,10 @@ pub enum Command {
         /// Quarter, e.g. 2026Q3 (default: the latest with a closed round).
         #[arg(long)]
         quarter: Option<String>,
+        /// Image format: png (for slides and email) or svg (vector, any size).
         #[arg(long, default_value = "png", value_parser = ["png", "svg"])]
         format: String,
+        /// The report's language.
         #[arg(long, default_value = "en", value_parser = ["en", "ko", "nl"])]
         lang: String,
         /// Output file (default: standard output).
@@ -93,6 +95,7 @@ pub enum Command {
         /// Quarter, e.g. 2026Q3 (default: the latest with a closed round).
         #[arg(long)]
         quarter: Option<String>,
+        /// File format: csv (one row per figure, formula-safe) or json (the API's scorecard).
         #[arg(long, default_value = "csv", value_parser = ["csv", "json"])]
         format: String,
         /// Output file (default: standard output).
@@ -108,7 +111,10 @@ pub enum Command {
 pub enum HrCommand {
     /// Import HR events from CSV (header: date,event,count,regretted,top_talent). Re-importing
     /// the same file changes nothing; nothing is written unless every row is valid.
-    Import { file: PathBuf },
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+    },
 }
 
 /// `inflection` subcommands.
@@ -121,31 +127,41 @@ pub enum InflectionCommand {
         /// Quarter it was first seen.
         #[arg(long)]
         quarter: String,
+        /// What it is and why it matters (at most 1000 characters).
         #[arg(long)]
         description: Option<String>,
     },
     /// The CTO's assessment of a point for a quarter: ahead, on_time, late, missed or watching.
     Assess {
+        /// The point's id (see `inflection list`).
         id: String,
+        /// The quarter, e.g. 2026Q3.
         #[arg(long)]
         quarter: String,
+        /// ahead, on_time, watching, late or missed.
         #[arg(long)]
         assessment: String,
+        /// Why, in a sentence (at most 1000 characters; a dispute needs one).
         #[arg(long)]
         note: Option<String>,
     },
     /// A board member confirms (or with --dispute, disputes) the assessment for a quarter.
     Confirm {
+        /// The point's id (see `inflection list`).
         id: String,
+        /// The quarter, e.g. 2026Q3.
         #[arg(long)]
         quarter: String,
+        /// Dispute the assessment instead of confirming it (needs --note).
         #[arg(long)]
         dispute: bool,
+        /// Why, in a sentence (at most 1000 characters; a dispute needs one).
         #[arg(long)]
         note: Option<String>,
     },
     /// List the register.
     List {
+        /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
     },
@@ -157,8 +173,10 @@ pub enum CommentaryCommand {
     /// Set the commentary of a quarter (at most 600 characters; text from the argument or
     /// standard input; empty clears it).
     Set {
+        /// The quarter, e.g. 2026Q3.
         #[arg(long)]
         quarter: String,
+        /// The commentary (default: read from standard input).
         text: Option<String>,
     },
 }
@@ -168,6 +186,7 @@ pub enum CommentaryCommand {
 pub enum TemplateCommand {
     /// List the survey templates in use (shipped, or the configured folder).
     List {
+        /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
     },
@@ -206,6 +225,7 @@ pub enum RosterCommand {
         /// Only this department (or board).
         #[arg(long)]
         department: Option<String>,
+        /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
     },
@@ -268,25 +288,39 @@ pub enum RoundCommand {
         merges: Vec<String>,
     },
     /// Launch a draft round: snapshot the template and weights, invite the audience.
-    Launch { id: String },
+    Launch {
+        /// The round's id, or a unique prefix of at least 8 characters (see `round list`).
+        id: String,
+    },
     /// Participation: delivered, answered, undeliverable, response rate, overall and per group.
     Status {
+        /// The round's id, or a unique prefix of at least 8 characters (see `round list`).
         id: String,
+        /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
     },
     /// Remind everyone who has not answered (and re-invite fixed bounced addresses).
-    Remind { id: String },
+    Remind {
+        /// The round's id, or a unique prefix of at least 8 characters (see `round list`).
+        id: String,
+    },
     /// Close a round now and seal it (links deleted, responses shuffled, tallies written).
-    Close { id: String },
+    Close {
+        /// The round's id, or a unique prefix of at least 8 characters (see `round list`).
+        id: String,
+    },
     /// List rounds.
     List {
+        /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
     },
     /// Write the survey as a respondent sees it to a local HTML file.
     Preview {
+        /// The round's id, or a unique prefix of at least 8 characters (see `round list`).
         id: String,
+        /// The language to show it in.
         #[arg(long, default_value = "en")]
         lang: String,
         /// Department whose section to show (internal-csat).
@@ -297,12 +331,18 @@ pub enum RoundCommand {
         out: Option<PathBuf>,
     },
     /// Rebuild a closed round's tallies from its answers (after a scoring change).
-    Retally { id: String },
+    Retally {
+        /// The round's id, or a unique prefix of at least 8 characters (see `round list`).
+        id: String,
+    },
     /// Send a sample invitation (marked as a sample, with a preview-only link).
     TestSend {
+        /// The round's id, or a unique prefix of at least 8 characters (see `round list`).
         id: String,
+        /// The address to send the sample to.
         #[arg(long)]
         to: String,
+        /// The language to show it in.
         #[arg(long, default_value = "en")]
         lang: String,
     },
@@ -373,6 +413,11 @@ pub enum DepartmentCommand {
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
     /// Create a staff account; prints its id.
+    ///
+    /// The password is read from standard input: at a terminal it is asked twice without
+    /// echo; otherwise the first line is the password, e.g.
+    /// `printf '%s\n' "$PASSWORD" | ctopulse user add admin@example.com --role admin`.
+    /// The first admin of a new install is made this way.
     Add {
         /// The user's email (their sign-in name).
         email: String,
@@ -421,4 +466,33 @@ pub enum TokenCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    /// Every argument of every command says what it is in `--help`.
+    #[test]
+    fn every_argument_has_help() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    missing.push(format!("{path} {id}"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "ctopulse", &mut missing);
+        assert!(missing.is_empty(), "arguments without help: {missing:?}");
+    }
 }

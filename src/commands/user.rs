@@ -119,7 +119,7 @@ fn read_new_password() -> Result<String, CliError> {
         let password = line.trim_end_matches(['\r', '\n']).to_string();
         if password.is_empty() {
             return Err(CliError::Usage(
-                "no password on standard input (pipe it in, e.g. from a password manager)".into(),
+                "no password on standard input: pipe it in, e.g. printf '%s\\n' \"$PASSWORD\" | ctopulse user add EMAIL --role ROLE".into(),
             ));
         }
         Ok(password)

@@ -83,7 +83,15 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedRoster, RosterFileError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(RosterFileError::Empty);
     }
+    // Spreadsheets set to Dutch (and other comma-decimal locales) save CSV with semicolons.
+    let first_line = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+    let delimiter = if first_line.contains(&b';') && !first_line.contains(&b',') {
+        b';'
+    } else {
+        b','
+    };
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .trim(csv::Trim::All)
@@ -360,6 +368,18 @@ mod tests {
         assert_eq!(r.entries.len(), 0);
         assert_eq!(r.errors[0].line, 2);
         assert!(r.errors[0].reason.contains("UTF-8"));
+    }
+
+    #[test]
+    fn a_semicolon_separated_file_reads_like_a_comma_separated_one() {
+        let commas = format!("{HEAD}\nann@x.test,Ann de Vries,sales,nl,false,false,true\n");
+        let semis = commas.replace(',', ";");
+        let (a, b) = (
+            parse(commas.as_bytes()).unwrap(),
+            parse(semis.as_bytes()).unwrap(),
+        );
+        assert_eq!(a.entries, b.entries);
+        assert_eq!(b.entries.len(), 1, "{:?}", b.errors);
     }
 
     #[test]
