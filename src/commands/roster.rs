@@ -102,15 +102,20 @@ pub fn run(cmd: RosterCommand, settings: &Settings) -> Result<(), CliError> {
                 return print_json(&rows);
             }
             println!(
-                "{:<36} {:<28} {:<12} {:<3} {:<3} {:<3} ACTIVE",
-                "EMAIL", "NAME", "DEPARTMENT", "LOC", "ENG", "EXE"
+                "{} {} {:<12} {:<3} {:<3} {:<3} ACTIVE",
+                pad("EMAIL", 36),
+                pad("NAME", 28),
+                "DEPARTMENT",
+                "LOC",
+                "ENG",
+                "EXE"
             );
             for e in &rows {
                 let yn = |b: bool| if b { "yes" } else { "no" };
                 println!(
-                    "{:<36} {:<28} {:<12} {:<3} {:<3} {:<3} {}",
-                    e.email,
-                    e.name,
+                    "{} {} {:<12} {:<3} {:<3} {:<3} {}",
+                    pad(&e.email, 36),
+                    pad(&e.name, 28),
                     e.department,
                     e.locale,
                     yn(e.is_engineer),
@@ -121,5 +126,25 @@ pub fn run(cmd: RosterCommand, settings: &Settings) -> Result<(), CliError> {
             eprintln!("{} employee(s)", rows.len());
             Ok(())
         }
+    }
+}
+
+/// `text` padded to `columns` terminal columns: Hangul takes two columns a character, so
+/// padding by characters would push the next column right.
+fn pad(text: &str, columns: usize) -> String {
+    let width = unicode_width::UnicodeWidthStr::width(text);
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pad;
+
+    #[test]
+    fn hangul_names_take_two_columns_a_character() {
+        // "김민준" is 3 characters and 6 columns: 22 spaces make 28 columns.
+        assert_eq!(pad("김민준", 28), format!("김민준{}", " ".repeat(22)));
+        assert_eq!(pad("Ann", 5), "Ann  ");
+        assert_eq!(pad("a very long name", 4), "a very long name");
     }
 }
