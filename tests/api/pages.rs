@@ -48,8 +48,8 @@ async fn the_cto_dashboard_shows_measures_and_takes_commentary_and_assessments()
     );
     assert!(!body.contains("<script"), "no script on the page");
     assert!(
-        body.contains("the roster changed 15 time(s) in the 7 days before launch"),
-        "a roster padded before launch is visible to the CTO"
+        !body.contains("the roster changed"),
+        "a new install's first roster import before its first launch is no warning"
     );
 
     let res = cto
@@ -255,4 +255,36 @@ async fn the_admin_checks_a_roster_before_writing_and_runs_a_round() {
         .post(&app, &format!("/admin/rounds/{round}/launch"), &[])
         .await;
     assert_eq!(res.status(), 409);
+}
+
+#[tokio::test]
+async fn a_roster_padded_after_a_launch_is_flagged_at_the_next_launch() {
+    let app = TestApp::spawn().await;
+    closed_round(&app).await;
+    // Two people added after the first launch, just before the next one.
+    app.import_roster(&format!(
+        "{ROSTER}pad1@acme.test,Pad One,sales,en,false,false,true\npad2@acme.test,Pad Two,sales,en,false,false,true\n"
+    ));
+    app.launch("internal-csat", "2026Q4");
+    let q4 =
+        ctopulse::app::rounds::roster_changes_at_launch(&mut app.conn(), "2026Q4".parse().unwrap())
+            .unwrap();
+    assert_eq!(q4.len(), 1, "{q4:?}");
+    assert!(q4[0].2 >= 2, "{q4:?}");
+    let q3 =
+        ctopulse::app::rounds::roster_changes_at_launch(&mut app.conn(), "2026Q3".parse().unwrap())
+            .unwrap();
+    assert!(
+        q3.is_empty(),
+        "the first launch after the first import: {q3:?}"
+    );
+    add_user(&app, "cto@acme.test", Role::Cto);
+    let cto = sign_in(&app, "cto@acme.test").await;
+    // The Q4 round is open, so the dashboard shows Q3; its launch was not padded.
+    let body = get_with(&app, "/dashboard?quarter=2026Q3", &cto.cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!body.contains("the roster changed"));
 }

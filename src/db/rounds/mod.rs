@@ -279,14 +279,26 @@ pub fn mark_ended(
     Ok(())
 }
 
-/// Roster changes recorded in the 7 days before `at`.
+/// Roster changes recorded in the 7 days before `at`, counted only since the last launch before
+/// it (none before a first launch).
 pub fn roster_changes_before(
     conn: &mut DbConnection,
     at: PrimitiveDateTime,
 ) -> Result<i64, DbError> {
+    // Before any round was launched the roster is being set up, not padded: a new install's
+    // first import is no warning. After one, changes count from the later of the last launch
+    // and seven days back.
+    let last_launch: Option<PrimitiveDateTime> = rounds::table
+        .filter(rounds::launched_at.lt(at))
+        .select(diesel::dsl::max(rounds::launched_at))
+        .first::<Option<PrimitiveDateTime>>(conn)?;
+    let Some(last_launch) = last_launch else {
+        return Ok(0);
+    };
+    let from = last_launch.max(at - Duration::days(7));
     Ok(audit_log::table
         .filter(audit_log::object_type.eq("employee"))
-        .filter(audit_log::at.ge(at - Duration::days(7)))
+        .filter(audit_log::at.ge(from))
         .filter(audit_log::at.le(at))
         .count()
         .get_result(conn)?)
