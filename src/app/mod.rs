@@ -20,3 +20,4 @@ pub mod scorecard;
 pub mod setup;
 pub mod survey;
 pub mod survey_page;
+pub mod time_split;

@@ -38,4 +38,5 @@ mod storage_forensics;
 mod strict_mode;
 mod survey_flow;
 mod survey_storage;
+mod time_split;
 mod typed_storage;

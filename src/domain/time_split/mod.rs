@@ -11,6 +11,7 @@ pub mod expand;
 mod expand_tests;
 pub mod ics;
 pub mod overlap;
+mod recurrence;
 pub mod split;
 pub mod tally;
 pub mod zones;
