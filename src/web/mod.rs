@@ -1,6 +1,7 @@
 //! HTTP: the one route table, handlers by area, middleware, error mapping.
 
 pub mod api;
+pub mod api_time;
 pub mod api_types;
 pub mod assets;
 pub mod auth;
@@ -20,7 +21,7 @@ use actix_web::http::Method;
 use actix_web::web::{self, ServiceConfig};
 use actix_web::{FromRequest, Handler, Responder, Route};
 
-use crate::auth::roles::{AdminOnly, AnyStaff, BoardOnly, CtoOnly, ResultReaders};
+use crate::auth::roles::{AdminOnly, AnyStaff, BoardOnly, CalendarKeepers, CtoOnly, ResultReaders};
 use crate::auth::{Role, RoleSet};
 
 /// Runs blocking work (database queries, drawing the report) on the blocking pool, off the
@@ -236,6 +237,30 @@ fn endpoints() -> Vec<Endpoint> {
             Staff(CtoOnly::ROLES),
             pages::assess_point,
         ),
+        endpoint(
+            M::GET,
+            "/dashboard/time",
+            Staff(CalendarKeepers::ROLES),
+            pages::time_split::show,
+        ),
+        endpoint(
+            M::POST,
+            "/dashboard/time/import",
+            Staff(CalendarKeepers::ROLES),
+            pages::time_split::import,
+        ),
+        endpoint(
+            M::POST,
+            "/dashboard/time/hours",
+            Staff(CalendarKeepers::ROLES),
+            pages::time_split::add_hours,
+        ),
+        endpoint(
+            M::POST,
+            "/dashboard/time/events/{key}/override",
+            Staff(CalendarKeepers::ROLES),
+            pages::time_split::set_override,
+        ),
         endpoint(M::GET, "/board", Staff(BoardOnly::ROLES), pages::board),
         endpoint(
             M::POST,
@@ -291,6 +316,18 @@ fn endpoints() -> Vec<Endpoint> {
             "/api/v1/report",
             Staff(ResultReaders::ROLES),
             api::get_report,
+        ),
+        endpoint(
+            M::GET,
+            "/api/v1/time-split",
+            Staff(ResultReaders::ROLES),
+            api_time::get_time_split,
+        ),
+        endpoint(
+            M::GET,
+            "/api/v1/time-split/events",
+            Staff(CalendarKeepers::ROLES),
+            api_time::get_time_events,
         ),
         endpoint(M::GET, "/api/v1/openapi.json", Public, openapi::get_openapi),
     ]

@@ -27,7 +27,9 @@ use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use super::error::{responds, Kind, WebError};
 use super::with_conn;
 use crate::app::accounts;
-pub use crate::auth::roles::{AdminOnly, AnyStaff, BoardOnly, CtoOnly, ResultReaders};
+pub use crate::auth::roles::{
+    AdminOnly, AnyStaff, BoardOnly, CalendarKeepers, CtoOnly, ResultReaders,
+};
 use crate::auth::{csrf, Credential, Identity, RoleSet};
 use crate::clock;
 use crate::db::DbError;

@@ -8,6 +8,7 @@ use crate::app::commentary::CommentaryError;
 use crate::app::inflection::InflectionError;
 use crate::app::rounds::RoundError;
 use crate::app::scorecard::ScorecardError;
+use crate::app::time_split::TimeSplitError;
 use crate::auth::password::HashError;
 use crate::auth::roles::UnknownRole;
 use crate::db::DbError;
@@ -75,6 +76,8 @@ pub enum PageError {
     Round(#[from] RoundError),
     #[error("{0}")]
     Scorecard(#[from] ScorecardError),
+    #[error("{0}")]
+    TimeSplit(#[from] TimeSplitError),
     #[error("the page could not be rendered")]
     Render(#[from] askama::Error),
     #[error("the page's database work failed")]
@@ -106,6 +109,7 @@ impl WebError for PageError {
             E::Inflection(e) => e.kind(),
             E::Round(e) => e.kind(),
             E::Scorecard(e) => e.kind(),
+            E::TimeSplit(e) => e.kind(),
             E::Render(e) => e.kind(),
             E::Db(e) => e.kind(),
             E::Blocking(e) => e.kind(),

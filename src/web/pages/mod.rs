@@ -5,6 +5,7 @@ mod change_view;
 pub mod drivers_view;
 mod error;
 mod open_rounds;
+pub mod time_split;
 pub mod view;
 pub mod words;
 
@@ -60,6 +61,7 @@ struct DashboardPage {
     can_assess: bool,
     can_confirm: bool,
     assess_quarter: String,
+    split: Option<time_split::TimeSplitView>,
 }
 
 #[derive(Template)]
@@ -88,7 +90,10 @@ pub struct PageQuery {
 
 pub(crate) fn nav(who: &Identity, current: &str) -> Vec<(&'static str, &'static str, bool)> {
     let items: &[(&str, &str)] = match who.role {
-        Role::Cto => &[("/dashboard", "Dashboard")],
+        Role::Cto => &[
+            ("/dashboard", "Dashboard"),
+            ("/dashboard/time", "Time split"),
+        ],
         Role::Board => &[("/board", "Board")],
         Role::Admin => &[
             ("/admin", "Admin"),
@@ -96,6 +101,7 @@ pub(crate) fn nav(who: &Identity, current: &str) -> Vec<(&'static str, &'static 
             ("/admin/departments", "Departments"),
             ("/admin/users", "Users"),
             ("/admin/audit", "Audit log"),
+            ("/dashboard/time", "Time split"),
         ],
     };
     items.iter().map(|(h, l)| (*h, *l, *h == current)).collect()
@@ -206,6 +212,7 @@ pub async fn dashboard(
         ))
     })
     .await?;
+    let split = time_split::load_view(&state, None).await?;
     let page = DashboardPage {
         nav: nav(&who, "/dashboard"),
         email: who.actor.clone(),
@@ -222,6 +229,7 @@ pub async fn dashboard(
         can_assess: true,
         can_confirm: false,
         assess_quarter: current.to_string(),
+        split,
     };
     Ok(html(page.render()?))
 }
