@@ -71,6 +71,10 @@ async fn the_cto_imports_a_calendar_on_the_dashboard_and_overrides_an_event() {
     assert!(r.text().await.unwrap().contains("x.ics: line 4"));
     let r = upload(&app, &s, None, &[("google.ics", GOOGLE)]).await;
     assert_eq!(r.status(), 403, "no CSRF token, no import");
+    let huge = vec![b'x'; 21 * 1024 * 1024];
+    let r = upload(&app, &s, Some(&s.csrf), &[("huge.ics", &huge)]).await;
+    assert_eq!(r.status(), 413);
+    assert!(r.text().await.unwrap().contains("larger than 20 MB"));
     assert_eq!(app.count("time_entries"), 0);
 
     let r = upload(&app, &s, Some(&s.csrf), &[("google.ics", GOOGLE)]).await;
