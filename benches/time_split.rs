@@ -17,9 +17,9 @@ use ctopulse::domain::time_split::{
     classify, read_calendar, ImportOptions, Rules, Targets, Window,
 };
 
-/// Recurring series: weekly, 20 occurrences each inside the window → 10,000 events.
+/// Recurring series: weekly, 21 occurrences less one EXDATE each → 10,000 events.
 const SERIES: usize = 500;
-const PER_SERIES: usize = 20;
+const PER_SERIES: usize = 21;
 /// Single events → 10,000 more.
 const SINGLES: usize = 10_000;
 
