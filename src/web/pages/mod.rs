@@ -79,6 +79,8 @@ struct BoardPage {
     can_assess: bool,
     can_confirm: bool,
     assess_quarter: String,
+    /// The quarter's time split: quarterly shares only, never events.
+    split: Option<time_split::TimeSplitView>,
 }
 
 /// `?quarter=` and `?notice=` on the pages.
@@ -241,6 +243,9 @@ pub async fn board(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
     let c = common(&state, &who, &q).await?;
+    let split = time_split::load_view(&state, c.quarter)
+        .await?
+        .filter(|v| v.has_hours);
     let page = BoardPage {
         nav: nav(&who, "/board"),
         email: who.actor.clone(),
@@ -254,6 +259,7 @@ pub async fn board(
         can_assess: false,
         can_confirm: true,
         assess_quarter: String::new(),
+        split,
     };
     Ok(html(page.render()?))
 }

@@ -50,6 +50,8 @@ pub struct TimeSplitView {
     pub work_hours: String,
     pub rows: Vec<SplitRow>,
     pub trend: Vec<TrendRow>,
+    /// Whether the quarter has any work time (the board page shows the split only then).
+    pub has_hours: bool,
 }
 
 fn pct(v: Option<f64>) -> String {
@@ -100,6 +102,7 @@ pub fn view(splits: &[QuarterSplit]) -> Option<TimeSplitView> {
         work_hours: format!("{:.1}", current.split.work_hours),
         rows: rows(&current.split),
         trend,
+        has_hours: current.split.work_hours > 0.0,
     })
 }
 
