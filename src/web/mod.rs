@@ -261,6 +261,18 @@ fn endpoints() -> Vec<Endpoint> {
             Staff(CalendarKeepers::ROLES),
             pages::time_split::set_override,
         ),
+        endpoint(
+            M::POST,
+            "/dashboard/time/rules",
+            Staff(CalendarKeepers::ROLES),
+            pages::time_split::add_rule,
+        ),
+        endpoint(
+            M::POST,
+            "/dashboard/time/rules/{id}/remove",
+            Staff(CalendarKeepers::ROLES),
+            pages::time_split::remove_rule,
+        ),
         endpoint(M::GET, "/board", Staff(BoardOnly::ROLES), pages::board),
         endpoint(
             M::POST,

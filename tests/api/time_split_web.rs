@@ -146,6 +146,61 @@ async fn the_cto_imports_a_calendar_on_the_dashboard_and_overrides_an_event() {
     )
     .await;
     assert_eq!(r.status(), 404);
+    // A rule from the page; a bad kind is a 400.
+    let r = post_form_with(
+        &app,
+        "/dashboard/time/rules",
+        &s.cookie,
+        &[
+            ("csrf_token", &s.csrf),
+            ("kind", "domain"),
+            ("pattern", "@Acme.com"),
+            ("category", "sales"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let page = get_with(&app, "/dashboard/time", &s.cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("acme.com"), "{page}");
+    let id = page
+        .split("/dashboard/time/rules/")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .unwrap()
+        .to_string();
+    let r = post_form_with(
+        &app,
+        &format!("/dashboard/time/rules/{id}/remove"),
+        &s.cookie,
+        &[("csrf_token", &s.csrf)],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let r = post_form_with(
+        &app,
+        "/dashboard/time/rules",
+        &s.cookie,
+        &[
+            ("csrf_token", &s.csrf),
+            ("kind", "vibes"),
+            ("pattern", "x"),
+            ("category", "sales"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 400);
+    let r = post_form_with(
+        &app,
+        "/dashboard/time/rules/nope/remove",
+        &s.cookie,
+        &[("csrf_token", &s.csrf)],
+    )
+    .await;
+    assert_eq!(r.status(), 404);
     // A week by hand.
     let r = post_form_with(
         &app,

@@ -145,6 +145,7 @@ struct TimePage {
     quarter: String,
     events: Vec<EventView>,
     categories: Vec<(&'static str, &'static str)>,
+    rules: Vec<crate::db::time_split::StoredRule>,
 }
 
 async fn page(
@@ -160,8 +161,10 @@ async fn page(
     };
     let split = load_view(state, Some(quarter)).await?;
     let cfg = TimeSplitConfig::from_settings(&state.settings);
-    let events =
-        with_conn::<PageError, _>(state, move |conn| Ok(app::events(conn, quarter, &cfg)?)).await?;
+    let (events, rules) = with_conn::<PageError, _>(state, move |conn| {
+        Ok((app::events(conn, quarter, &cfg)?, app::list_rules(conn)?))
+    })
+    .await?;
     Ok(TimePage {
         nav: nav(who, "/dashboard/time"),
         email: who.actor.clone(),
@@ -173,6 +176,7 @@ async fn page(
         quarter: quarter.to_string(),
         events,
         categories: Category::ALL.iter().map(|c| (c.key(), c.label())).collect(),
+        rules,
     }
     .render()?)
 }
@@ -409,4 +413,60 @@ pub async fn set_override(
             format!("/dashboard/time?{q}"),
         ))
         .finish())
+}
+
+/// The add-rule form.
+#[derive(Deserialize)]
+pub struct RuleForm {
+    kind: String,
+    pattern: String,
+    category: String,
+}
+
+/// `POST /dashboard/time/rules`: adds a classification rule (applies from the next import).
+pub async fn add_rule(
+    who: Require<CalendarKeepers>,
+    body: web::Bytes,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, PageError> {
+    let form: RuleForm = parse_form(&body)?;
+    let kind = crate::domain::time_split::RuleKind::parse(&form.kind).ok_or_else(|| {
+        app::TimeSplitError::Invalid(format!(
+            "unknown rule kind {:?} (calendar_category, domain or keyword)",
+            form.kind
+        ))
+    })?;
+    let category: Category =
+        form.category
+            .parse()
+            .map_err(|e: crate::domain::time_split::UnknownCategory| {
+                app::TimeSplitError::Invalid(e.to_string())
+            })?;
+    let rule = crate::domain::time_split::Rule::new(kind, &form.pattern, category);
+    let (actor, label) = (who.actor.clone(), rule.label());
+    with_conn::<PageError, _>(&state, move |conn| {
+        Ok(app::add_rule(conn, &rule, &actor, clock::now())?)
+    })
+    .await?;
+    Ok(back(
+        "/dashboard/time",
+        &format!("Rule {label} added; it applies from the next import."),
+    ))
+}
+
+/// `POST /dashboard/time/rules/{id}/remove`.
+pub async fn remove_rule(
+    who: Require<CalendarKeepers>,
+    id: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, PageError> {
+    let (actor, id) = (who.actor.clone(), id.into_inner());
+    with_conn::<PageError, _>(&state, move |conn| {
+        Ok(app::remove_rule(conn, &id, &actor, clock::now())?)
+    })
+    .await?;
+    Ok(back(
+        "/dashboard/time",
+        "Rule removed; it applies from the next import.",
+    ))
 }
