@@ -20,6 +20,8 @@ fn report(c: &mut Criterion) {
             commentary: Some(COMMENTARY),
             methodology: Methodology::default(),
             labels: &labels,
+            actions: &[],
+            actions_total: 0,
         };
         c.bench_function(&format!("report png {locale}"), |b| {
             b.iter(|| render_png(black_box(&sc), black_box(&ctx)))

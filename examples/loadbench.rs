@@ -668,6 +668,7 @@ async fn bare_lettre(smtp: String, pool: u32, count: usize) -> Res<serde_json::V
         k: 5,
         link: &link,
         sender: "ctopulse <ctopulse@localhost>",
+        recap: None,
     })?;
     let message = ctopulse::mail::build_message(
         &"ctopulse <ctopulse@localhost>".parse::<Mailbox>()?,

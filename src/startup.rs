@@ -165,7 +165,11 @@ impl Application {
                 self.state.pool.clone(),
                 self.state.mailer.clone(),
                 self.state.settings.clone(),
-            );
+            )
+            .with_recaps(crate::app::actions::recap::outbox_source(
+                &self.state.settings,
+                self.state.recaps.clone(),
+            ));
             tasks.push(tokio::spawn(worker.run(stop_rx.clone())));
             // Its first pass, at once, also finishes a post-seal scrub a stop cut short.
             tasks.push(tokio::spawn(auto_close(

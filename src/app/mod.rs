@@ -4,6 +4,7 @@
 //! for the rules. HTTP handlers and CLI commands call these; neither reaches past them.
 
 pub mod accounts;
+pub mod actions;
 pub mod audit;
 pub mod commentary;
 pub mod departments;

@@ -2,8 +2,10 @@
 //! the same image for `ctopulse report`, the board page and the API's download.
 
 use super::scorecard::{status_thresholds, LoadedScorecard};
+use crate::charts::actions_box::{ReportAction, SHOWN};
 use crate::charts::{self, Methodology, ReportContext};
 use crate::config::Thresholds;
+use crate::domain::actions::{board_rank, live_in};
 use crate::domain::locale::Locale;
 
 /// Which image a report download is.
@@ -64,7 +66,9 @@ pub fn render(
     format: ReportFormat,
     company: &str,
     thresholds: &Thresholds,
+    default_locale: Locale,
 ) -> Result<Rendered, RenderError> {
+    let (actions, actions_total) = board_actions(loaded, locale, default_locale);
     let ctx = ReportContext {
         company,
         locale,
@@ -74,6 +78,8 @@ pub fn render(
             thresholds: status_thresholds(thresholds),
         },
         labels: &loaded.labels,
+        actions: &actions,
+        actions_total,
     };
     let bytes = match format {
         ReportFormat::Png => charts::render_png(&loaded.scorecard, &ctx)?,
@@ -89,4 +95,32 @@ pub fn render(
             format.extension()
         ),
     })
+}
+
+/// The actions live in the scored quarter, in the board's order, titled in `locale` (the
+/// company's language where an action has none), and how many there are.
+fn board_actions(
+    loaded: &LoadedScorecard,
+    locale: Locale,
+    default_locale: Locale,
+) -> (Vec<ReportAction>, usize) {
+    let q = loaded.scorecard.quarter;
+    let mut live: Vec<_> = loaded
+        .actions
+        .iter()
+        .filter(|a| live_in(q, a.quarter, a.due, a.status))
+        .collect();
+    live.sort_by_key(|a| board_rank(a.status, a.due));
+    let total = live.len();
+    let shown = live
+        .into_iter()
+        .take(SHOWN)
+        .filter_map(|a| {
+            Some(ReportAction {
+                title: a.texts.get(locale, default_locale)?.text.title.clone(),
+                status: a.status,
+            })
+        })
+        .collect();
+    (shown, total)
 }

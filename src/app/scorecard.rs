@@ -65,6 +65,17 @@ pub struct Options {
     pub fiscal_year_start_month: u8,
 }
 
+impl Options {
+    /// The options `settings` give, with or without comments.
+    pub fn from_settings(settings: &crate::config::Settings, include_comments: bool) -> Self {
+        Options {
+            include_comments,
+            thresholds: settings.thresholds,
+            fiscal_year_start_month: settings.fiscal_year_start_month,
+        }
+    }
+}
+
 /// The engine's thresholds from the settings'.
 pub fn status_thresholds(t: &Thresholds) -> StatusThresholds {
     StatusThresholds {
@@ -90,6 +101,9 @@ pub struct LoadedScorecard {
     /// Short names of the scored quarter's questions (the board report names drivers).
     #[serde(skip)]
     pub labels: crate::charts::ItemLabels,
+    /// Actions made in or before the quarter (the board report lists the live ones).
+    #[serde(skip)]
+    pub actions: Vec<crate::db::actions::StoredAction>,
 }
 
 /// Quarters that have a closed round, newest first.
@@ -136,11 +150,16 @@ pub fn load(
         let scorecard = build_scorecard(&input, rng)?;
         let commentary = commentary::get(c, quarter)?;
         let labels = short_labels(c, quarter)?;
+        let actions = crate::db::actions::list(c)?
+            .into_iter()
+            .filter(|a| a.quarter <= quarter)
+            .collect();
         Ok(LoadedScorecard {
             scorecard,
             as_of,
             commentary,
             labels,
+            actions,
         })
     })
 }

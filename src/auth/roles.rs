@@ -102,6 +102,12 @@ impl RoleSet for CalendarKeepers {
     const ROLES: &'static [Role] = &[Role::Cto, Role::Admin];
 }
 
+/// Those who write action plans: the CTO and the survey admin.
+pub struct ActionEditors;
+impl RoleSet for ActionEditors {
+    const ROLES: &'static [Role] = &[Role::Admin, Role::Cto];
+}
+
 /// Any signed-in staff member.
 pub struct AnyStaff;
 impl RoleSet for AnyStaff {

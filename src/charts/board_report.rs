@@ -13,7 +13,7 @@ use crate::charts::marks::{self, Area};
 use crate::charts::text_layout::{self as tl, line_height};
 use crate::charts::theme::{self, size, INK, MUTED, PANEL, PAPER, RULE};
 use crate::charts::typeset::Typeset;
-use crate::charts::{alignment_panel, csat_panel, culture_panel, fonts};
+use crate::charts::{actions_box, alignment_panel, csat_panel, culture_panel, fonts};
 use crate::domain::audience::Audience;
 use crate::domain::locale::Locale;
 use crate::domain::scoring::status::Rating;
@@ -92,11 +92,31 @@ fn commentary<DB: DrawingBackend>(
     area: &Area<DB>,
     ctx: &ReportContext<'_>,
 ) -> Result<(), ReportError> {
+    let (left, right) = (MARGIN, WIDTH as i32 - MARGIN);
+    // With actions, the commentary takes the left three fifths and the actions the rest.
+    let x1 = if ctx.actions.is_empty() {
+        right
+    } else {
+        let split = left + (right - left) * 3 / 5;
+        let from = if ctx.commentary.is_some_and(|t| !t.trim().is_empty()) {
+            split + GAP
+        } else {
+            left
+        };
+        actions_box::draw(
+            area,
+            ctx,
+            (from, right),
+            (COMMENTARY_TOP, FOOTER_TOP - 10),
+            ctx.actions_total,
+        )?;
+        split
+    };
     let Some(text) = ctx.commentary.map(str::trim).filter(|t| !t.is_empty()) else {
         return Ok(());
     };
     let l = copy::labels(ctx.locale);
-    let (x0, x1) = (MARGIN, WIDTH as i32 - MARGIN);
+    let x0 = left;
     marks::rect(
         area,
         (x0, COMMENTARY_TOP),

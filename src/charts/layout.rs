@@ -24,6 +24,10 @@ pub struct ReportContext<'a> {
     pub methodology: Methodology,
     /// Short names of the scored rounds' questions, for the key drivers.
     pub labels: &'a ItemLabels,
+    /// The actions live in the quarter, most pressing first (at most a few are drawn).
+    pub actions: &'a [super::actions_box::ReportAction],
+    /// How many actions are live in all (the box says so when it shows fewer).
+    pub actions_total: usize,
 }
 
 /// A question's short name by (template key, question key), in every language; questions

@@ -6,6 +6,7 @@
 //! randomness, no system fonts (NanumGothic is embedded), so the same scorecard always gives
 //! the same bytes.
 
+pub mod actions_box;
 mod alignment_panel;
 pub mod board_report;
 pub mod copy;

@@ -28,6 +28,8 @@ fn ctx(locale: Locale) -> ReportContext<'static> {
         commentary: Some(COMMENTARY),
         methodology: Methodology::default(),
         labels: &LABELS,
+        actions: &[],
+        actions_total: 0,
     }
 }
 
@@ -276,6 +278,8 @@ fn a_quarter_with_no_data_renders_and_says_what_is_missing() {
             commentary: None,
             methodology: Methodology::default(),
             labels: &LABELS,
+            actions: &[],
+            actions_total: 0,
         };
         render_png(&sc, &c).unwrap();
         let svg = render_svg(&sc, &c).unwrap();
@@ -333,6 +337,8 @@ fn very_long_names_render_shortened() {
             commentary: Some(&long),
             methodology: Methodology::default(),
             labels: &LABELS,
+            actions: &[],
+            actions_total: 0,
         };
         render_png(&sc, &c).unwrap();
         let texts = svg_texts(&render_svg(&sc, &c).unwrap());
@@ -447,6 +453,8 @@ fn preview_edge_cases() {
         commentary: None,
         methodology: Methodology::default(),
         labels: &LABELS,
+        actions: &[],
+        actions_total: 0,
     };
     let png = render_png(&scorecard(&empty), &c).unwrap();
     std::fs::write(dir.join("report-empty-nl.png"), png).unwrap();
@@ -470,6 +478,8 @@ fn preview_edge_cases() {
         commentary: Some(&long),
         methodology: Methodology::default(),
         labels: &LABELS,
+        actions: &[],
+        actions_total: 0,
     };
     let png = render_png(&scorecard(&input), &c).unwrap();
     std::fs::write(dir.join("report-suppressed-ko.png"), png).unwrap();
@@ -499,4 +509,47 @@ fn the_board_names_the_top_drivers_of_b_and_c_and_none_without_them() {
     }
     let svg = render_svg(&scorecard(&input), &ctx(Locale::En)).unwrap();
     assert!(!svg.contains("Top drivers:"));
+}
+
+#[test]
+fn actions_sit_beside_the_commentary_escaped_and_shortened_in_every_language() {
+    use crate::charts::actions_box::ReportAction;
+    use crate::domain::actions::ActionStatus;
+    let actions = vec![
+        ReportAction {
+            title: "<script>alert(1)</script> & the weekly deal review".into(),
+            status: ActionStatus::InProgress,
+        },
+        ReportAction {
+            title: "A title far too long for the box: ".repeat(8),
+            status: ActionStatus::Planned,
+        },
+        ReportAction {
+            title: "Move developer environments to the cloud".into(),
+            status: ActionStatus::Done,
+        },
+    ];
+    let sc = sample_scorecard().unwrap();
+    for locale in Locale::ALL {
+        let c = ReportContext {
+            actions: &actions,
+            actions_total: 5,
+            ..ctx(locale)
+        };
+        let svg = render_svg(&sc, &c).unwrap();
+        assert!(!svg.contains("<script"), "{locale}: markup must be escaped");
+        assert!(
+            svg.contains("&lt;script&gt;") || svg.contains("&#60;script"),
+            "{locale}"
+        );
+        let heading = match locale {
+            Locale::En => "Actions (5)",
+            Locale::Ko => "조치 (5건)",
+            Locale::Nl => "Acties (5)",
+        };
+        assert!(svg.contains(heading), "{locale}");
+        // The long title is shortened to fit, never drawn past the box.
+        assert!(svg.contains('…'), "{locale}");
+        assert!(!render_png(&sc, &c).unwrap().is_empty());
+    }
 }

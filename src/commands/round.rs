@@ -277,7 +277,9 @@ pub fn send(settings: &Settings) -> Result<(), CliError> {
     let _inside = rt.enter();
     let mailer =
         Mailer::from_settings(&settings.mail).map_err(|e| CliError::Failed(e.to_string()))?;
-    let worker = OutboxWorker::new(pool.clone(), mailer, Arc::new(settings.clone()));
+    let worker = OutboxWorker::new(pool.clone(), mailer, Arc::new(settings.clone())).with_recaps(
+        crate::app::actions::recap::outbox_source(settings, Default::default()),
+    );
     let stats = rt.block_on(worker.drain())?;
     let mut conn = db::pool::checkout(&pool)?;
     let backlog = crate::app::setup::outbox_backlog(&mut conn)?;

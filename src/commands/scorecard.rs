@@ -188,13 +188,9 @@ pub fn commentary(cmd: CommentaryCommand, settings: &Settings) -> Result<(), Cli
     Ok(())
 }
 
-/// Scorecard options for a CLI caller (the operator of the installation: comments included).
+/// Scorecard options for a CLI caller (the operator of the installation reads no comments).
 pub fn cli_options(settings: &Settings) -> Options {
-    Options {
-        include_comments: false,
-        thresholds: settings.thresholds,
-        fiscal_year_start_month: settings.fiscal_year_start_month,
-    }
+    Options::from_settings(settings, false)
 }
 
 /// `export`.
@@ -249,6 +245,7 @@ pub fn report(
         format,
         &settings.company_name,
         &settings.thresholds,
+        settings.default_locale,
     )
     .map_err(|e| CliError::Failed(format!("the report could not be drawn: {e}")))?
     .bytes;

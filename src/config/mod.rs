@@ -32,6 +32,9 @@ pub const DEFAULT_COMPANY_NAME: &str = "Example Company";
 pub struct Settings {
     #[serde(deserialize_with = "check::company_name")]
     pub company_name: String,
+    /// The company's own language: action texts are always written in it, and a respondent
+    /// whose language an action lacks reads this one.
+    pub default_locale: crate::domain::locale::Locale,
     /// IANA time zone of rounds' close dates.
     #[serde(deserialize_with = "check::timezone")]
     pub timezone: String,
@@ -281,6 +284,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             company_name: DEFAULT_COMPANY_NAME.into(),
+            default_locale: crate::domain::locale::Locale::En,
             timezone: "UTC".into(),
             fiscal_year_start_month: 1,
             templates_dir: None,

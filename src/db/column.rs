@@ -164,6 +164,7 @@ pub fn malformed_in(table: &'static str) -> impl Fn(diesel::result::Error) -> Db
 }
 
 use crate::auth::Role;
+use crate::domain::actions::ActionStatus;
 use crate::domain::audience::Audience;
 use crate::domain::department::{Department, Membership};
 use crate::domain::ids::RoundId;
@@ -206,6 +207,9 @@ impl TextColumn for TimeCategory {
 impl TextColumn for HrEventKind {
     const WHAT: &'static str = "event";
 }
+impl TextColumn for ActionStatus {
+    const WHAT: &'static str = "action status";
+}
 impl TextColumn for RoundId {
     const WHAT: &'static str = RoundId::WHAT;
 }
@@ -222,3 +226,4 @@ text_column!(Confirmation, ConfirmationColumn);
 text_column!(TimeCategory, TimeCategoryColumn);
 text_column!(HrEventKind, HrEventKindColumn);
 text_column!(RoundId, RoundIdColumn);
+text_column!(ActionStatus, ActionStatusColumn);

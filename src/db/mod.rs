@@ -4,6 +4,7 @@
 //! crate talks to `DbConnection` and the one `schema`; backend-specific SQL (batch
 //! inserts, upserts, `FOR UPDATE SKIP LOCKED`) matches on the variant.
 
+pub mod actions;
 pub mod api_tokens;
 pub mod audit;
 #[macro_use]

@@ -82,7 +82,21 @@ pub struct MessageFacts {
     pub round_closes_at: PrimitiveDateTime,
     pub responded: bool,
     pub active: bool,
+    /// The invitee's reporting group ("you said, we did" is per group).
+    pub reporting_group: String,
 }
+
+/// invitation id, name, email, active, round status, closes at, responded, reporting group.
+type FactsRow = (
+    String,
+    String,
+    String,
+    bool,
+    String,
+    PrimitiveDateTime,
+    bool,
+    String,
+);
 
 /// Facts about the messages of a batch of invitations, keyed by invitation id, read just
 /// before sending (so a fixed address is used). One query per 500 invitations.
@@ -92,15 +106,7 @@ pub fn facts(
 ) -> Result<HashMap<String, MessageFacts>, DbError> {
     let mut out = HashMap::with_capacity(invitation_ids.len());
     for chunk in invitation_ids.chunks(CHUNK) {
-        let rows: Vec<(
-            String,
-            String,
-            String,
-            bool,
-            String,
-            PrimitiveDateTime,
-            bool,
-        )> = invitations::table
+        let rows: Vec<FactsRow> = invitations::table
             .inner_join(employees::table)
             .inner_join(rounds::table)
             .filter(invitations::id.eq_any(chunk))
@@ -112,9 +118,10 @@ pub fn facts(
                 rounds::status,
                 rounds::closes_at,
                 invitations::responded,
+                invitations::reporting_group,
             ))
             .load(conn)?;
-        for (id, name, email, active, status, closes_at, responded) in rows {
+        for (id, name, email, active, status, closes_at, responded, reporting_group) in rows {
             out.insert(
                 id,
                 MessageFacts {
@@ -124,6 +131,7 @@ pub fn facts(
                     round_closes_at: closes_at,
                     responded,
                     active,
+                    reporting_group,
                 },
             );
         }

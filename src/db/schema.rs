@@ -292,6 +292,30 @@ diesel::table! {
 }
 // --- end retention ---
 
+diesel::table! {
+    actions (id) {
+        id -> Text,
+        round_id -> Text,
+        quarter -> Text,
+        link -> Text,
+        owner -> Text,
+        due_quarter -> Text,
+        status -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    action_texts (action_id, locale) {
+        action_id -> Text,
+        locale -> Text,
+        title -> Text,
+        note -> Text,
+    }
+}
+
 diesel::joinable!(invitations -> rounds (round_id));
 diesel::joinable!(invitations -> employees (employee_id));
 diesel::joinable!(invitation_links -> invitations (invitation_id));
@@ -345,6 +369,8 @@ diesel::joinable!(index_tallies -> rounds (round_id));
 diesel::joinable!(group_tallies -> rounds (round_id));
 diesel::joinable!(driver_analyses -> rounds (round_id));
 diesel::joinable!(driver_items -> rounds (round_id));
+diesel::joinable!(actions -> rounds (round_id));
+diesel::joinable!(action_texts -> actions (action_id));
 diesel::joinable!(sealed_comments -> rounds (round_id));
 diesel::joinable!(inflection_assessments -> inflection_points (point_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -378,4 +404,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     time_overrides,
     time_manual_hours,
     time_rules,
+    actions,
+    action_texts,
 );

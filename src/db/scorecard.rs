@@ -268,3 +268,21 @@ pub fn closed_round(conn: &mut DbConnection, id: RoundId) -> Result<Option<Close
         .optional()
         .map_err(malformed_in("rounds"))
 }
+
+/// The latest sealed round of `template` before `quarter`, with its quarter. Quarters are
+/// stored as `YYYYQn`, so text order is time order.
+pub fn previous_sealed(
+    conn: &mut DbConnection,
+    template: &str,
+    quarter: Quarter,
+) -> Result<Option<(RoundId, Quarter)>, DbError> {
+    rounds::table
+        .filter(rounds::template_key.eq(template))
+        .filter(rounds::status.eq(RoundStatus::Sealed))
+        .filter(rounds::quarter.lt(quarter))
+        .order(rounds::quarter.desc())
+        .select((rounds::id, rounds::quarter))
+        .first::<(RoundId, Quarter)>(conn)
+        .optional()
+        .map_err(malformed_in("rounds"))
+}

@@ -69,6 +69,10 @@ pub async fn open_round(
     .await?;
 
     let stats = OutboxWorker::new(pool.clone(), mailer, settings.clone())
+        .with_recaps(crate::app::actions::recap::outbox_source(
+            &settings,
+            Default::default(),
+        ))
         .drain()
         .await?;
 

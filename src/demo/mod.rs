@@ -6,6 +6,7 @@
 //! marker in the audit log, and a second run that finds it changes nothing.
 
 pub mod accounts;
+pub mod actions;
 pub mod answers;
 pub mod calendar;
 pub mod comments;
@@ -209,8 +210,9 @@ pub async fn seed(
             bar.set_message("HR events");
             let hr_events = history::write_hr(conn, &hist, engineers, fy, now)?;
             bar.inc(1);
-            bar.set_message("inflection points and commentary");
+            bar.set_message("inflection points, commentary and actions");
             history::write_register(conn, &hist, now)?;
+            actions::write(conn, &hist, now)?;
             bar.inc(1);
             bar.set_message("the CTO's calendar");
             let calendar_events = calendar::load(conn, &s, &hist, now)?;

@@ -1,5 +1,6 @@
 //! Pure domain types and rules: no HTTP, no SQL, no clock.
 
+pub mod actions;
 pub mod anonymity;
 pub mod audience;
 pub mod department;

@@ -68,6 +68,7 @@ pub fn invitation(
         k: round.k.max(0) as u32,
         link: &link,
         sender: &settings.mail.from,
+        recap: None,
     })?)
 }
 

@@ -112,11 +112,7 @@ pub fn may_read_comments(who: &Identity, state: &AppState) -> bool {
 
 /// The scorecard options for this caller.
 fn options_for(who: &Identity, state: &AppState) -> Options {
-    Options {
-        include_comments: may_read_comments(who, state),
-        thresholds: state.settings.thresholds,
-        fiscal_year_start_month: state.settings.fiscal_year_start_month,
-    }
+    Options::from_settings(&state.settings, may_read_comments(who, state))
 }
 
 /// Builds the scorecard a caller may see (for the API and the pages, each with its error).
@@ -353,6 +349,7 @@ pub async fn get_report(
             format,
             &settings.company_name,
             &settings.thresholds,
+            settings.default_locale,
         )
         .map_err(ApiError::from)
     })

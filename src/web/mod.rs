@@ -1,5 +1,6 @@
 //! HTTP: the one route table, handlers by area, middleware, error mapping.
 
+pub mod actions;
 pub mod api;
 pub mod api_time;
 pub mod api_types;
@@ -21,7 +22,9 @@ use actix_web::http::Method;
 use actix_web::web::{self, ServiceConfig};
 use actix_web::{FromRequest, Handler, Responder, Route};
 
-use crate::auth::roles::{AdminOnly, AnyStaff, BoardOnly, CalendarKeepers, CtoOnly, ResultReaders};
+use crate::auth::roles::{
+    ActionEditors, AdminOnly, AnyStaff, BoardOnly, CalendarKeepers, CtoOnly, ResultReaders,
+};
 use crate::auth::{Role, RoleSet};
 
 /// Runs blocking work (database queries, drawing the report) on the blocking pool, off the
@@ -191,6 +194,24 @@ fn endpoints() -> Vec<Endpoint> {
         ),
         endpoint(
             M::GET,
+            "/admin/actions",
+            Staff(AdminOnly::ROLES),
+            pages::actions_form::admin_page,
+        ),
+        endpoint(
+            M::POST,
+            "/admin/actions",
+            Staff(AdminOnly::ROLES),
+            pages::actions_form::admin_add,
+        ),
+        endpoint(
+            M::POST,
+            "/admin/actions/{id}",
+            Staff(AdminOnly::ROLES),
+            pages::actions_form::admin_update,
+        ),
+        endpoint(
+            M::GET,
             "/admin/users",
             Staff(AdminOnly::ROLES),
             pages::admin::users::page,
@@ -273,6 +294,18 @@ fn endpoints() -> Vec<Endpoint> {
             Staff(CalendarKeepers::ROLES),
             pages::time_split::remove_rule,
         ),
+        endpoint(
+            M::POST,
+            "/dashboard/actions",
+            Staff(CtoOnly::ROLES),
+            pages::actions_form::add,
+        ),
+        endpoint(
+            M::POST,
+            "/dashboard/actions/{id}",
+            Staff(CtoOnly::ROLES),
+            pages::actions_form::update,
+        ),
         endpoint(M::GET, "/board", Staff(BoardOnly::ROLES), pages::board),
         endpoint(
             M::POST,
@@ -340,6 +373,31 @@ fn endpoints() -> Vec<Endpoint> {
             "/api/v1/time-split/events",
             Staff(CalendarKeepers::ROLES),
             api_time::get_time_events,
+        ),
+        endpoint(
+            M::GET,
+            "/api/v1/actions",
+            Staff(ResultReaders::ROLES),
+            actions::list,
+        ),
+        endpoint(
+            M::POST,
+            "/api/v1/actions",
+            Staff(ActionEditors::ROLES),
+            actions::create,
+        ),
+        // Before `{id}`: resources match in registration order.
+        endpoint(
+            M::GET,
+            "/api/v1/actions/export",
+            Staff(ResultReaders::ROLES),
+            actions::export,
+        ),
+        endpoint(
+            M::PUT,
+            "/api/v1/actions/{id}",
+            Staff(ActionEditors::ROLES),
+            actions::replace,
         ),
         endpoint(M::GET, "/api/v1/openapi.json", Public, openapi::get_openapi),
     ]

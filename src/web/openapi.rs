@@ -30,6 +30,10 @@ use crate::auth::session::cookie_name;
         api::get_report,
         super::api_time::get_time_split,
         super::api_time::get_time_events,
+        super::actions::list,
+        super::actions::create,
+        super::actions::replace,
+        super::actions::export,
         get_openapi,
     ),
     components(schemas(ErrorBody)),
@@ -73,6 +77,7 @@ impl Modify for FromRouteTable {
             let op = match spec.method.as_str() {
                 "GET" => item.get.as_mut(),
                 "POST" => item.post.as_mut(),
+                "PUT" => item.put.as_mut(),
                 _ => None,
             };
             if let Some(op) = op {

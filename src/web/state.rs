@@ -26,6 +26,8 @@ pub struct AppState {
     /// Open rounds' participation taken at the start of the hour, for the CTO and the board.
     pub hourly_counts: Arc<HourlyCounts>,
     pub mailer: Mailer,
+    /// "You said, we did" per open round, shared by the survey pages.
+    pub recaps: crate::app::actions::recap::RecapCache,
 }
 
 impl AppState {
@@ -44,6 +46,7 @@ impl AppState {
             recent_links: Arc::default(),
             hourly_counts: Arc::default(),
             mailer,
+            recaps: Default::default(),
         }
     }
 

@@ -8,7 +8,7 @@ use ctopulse::app::rounds;
 use ctopulse::app::scorecard::{self, LoadedScorecard, Options};
 use ctopulse::demo::{self, story, Seeded};
 use ctopulse::domain::quarter::Quarter;
-use ctopulse::domain::scoring::change::ChangeState;
+use ctopulse::domain::scoring::change::{ChangeState, Direction};
 use ctopulse::domain::scoring::csat::LeftOutReason;
 use ctopulse::domain::scoring::drivers::report::Priority;
 use ctopulse::domain::scoring::status::Rating;
@@ -19,7 +19,7 @@ use rand::SeedableRng;
 /// A small company keeps the test fast; the story holds at any size from the minimum up.
 const EMPLOYEES: usize = 80;
 
-const TABLES: [&str; 14] = [
+const TABLES: [&str; 16] = [
     "employees",
     "rounds",
     "invitations",
@@ -34,6 +34,8 @@ const TABLES: [&str; 14] = [
     "commentaries",
     "time_entries",
     "time_rules",
+    "actions",
+    "action_texts",
 ];
 
 async fn seed(app: &TestApp) -> Seeded {
@@ -286,6 +288,62 @@ async fn the_demo_tells_its_story_and_seeding_twice_adds_nothing() {
     assert_eq!(report.current.emailed as i64, progress.overall.invited);
     assert_eq!(app.mailbox.sent().len(), report.current.emailed);
     assert_eq!(progress.emails_pending, 0);
+
+    // The actions fit the story: the deal review after sales bottoms out, done, and sales
+    // changed up since; the cloud environments before the last quarter's jump.
+    let opts = Options {
+        include_comments: false,
+        thresholds: app.settings.thresholds,
+        fiscal_year_start_month: app.settings.fiscal_year_start_month,
+    };
+    let all = ctopulse::app::actions::list(&mut app.conn()).unwrap();
+    assert_eq!(all.len(), 6);
+    let followed = ctopulse::app::actions::follow::follow(&mut app.conn(), all, &opts).unwrap();
+    let titled = |t: &str| {
+        followed
+            .iter()
+            .find(|f| f.action.texts.0[&ctopulse::domain::locale::Locale::En].title == t)
+            .unwrap()
+    };
+    let deal = titled("CTO joins the weekly deal review");
+    assert_eq!(
+        deal.action.quarter,
+        cards[story::SALES_LOW].scorecard.quarter
+    );
+    let last = deal.points.last().unwrap();
+    assert!(
+        matches!(
+            last.since_start,
+            Some(ChangeState::Changed {
+                direction: Direction::Up,
+                ..
+            })
+        ),
+        "{last:?}"
+    );
+    let cloud = titled("Move developer environments to the cloud");
+    let jump = cloud.points.last().unwrap();
+    assert_eq!(jump.quarter, cards[story::SURPRISE].scorecard.quarter);
+    assert!(
+        matches!(jump.since_start, Some(ChangeState::Changed { .. })),
+        "{jump:?}"
+    );
+
+    // The open round's emails carry "you said, we did" from the last sealed CSAT round.
+    let sent = app.mailbox.sent();
+    let with_recap = sent
+        .iter()
+        .filter(|m| {
+            m.text.contains("Office hours every Thursday")
+                || m.text.contains("매주 목요일")
+                || m.text.contains("Elke donderdag")
+        })
+        .count();
+    assert_eq!(
+        with_recap,
+        sent.len(),
+        "every invitee reads the actions meant for everyone"
+    );
 }
 
 #[tokio::test]

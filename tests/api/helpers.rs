@@ -275,6 +275,10 @@ impl TestApp {
             self.state.mailer.clone(),
             self.state.settings.clone(),
         )
+        .with_recaps(ctopulse::app::actions::recap::outbox_source(
+            &self.state.settings,
+            self.state.recaps.clone(),
+        ))
         .drain()
         .await
         .expect("drain outbox")

@@ -7,6 +7,9 @@
 mod access_matrix;
 mod accessibility;
 mod accounts;
+mod actions;
+mod actions_pages;
+mod actions_recap;
 mod admin_pages;
 mod bad_input;
 // The benchmark company generator, shared with the benches; not part of the library.

@@ -42,6 +42,7 @@ pub fn preview_html(
             round.id,
             department.map(|d| d.key()).unwrap_or("sales")
         ),
+        recap: None,
     });
     page.render().ok()
 }

@@ -69,6 +69,8 @@ pub struct FormPage {
     pub csrf: String,
     pub preview: bool,
     pub languages: Vec<LanguageLink>,
+    /// "You said, we did", when the group has something to be shown.
+    pub recap: Option<crate::domain::actions::recap::RecapView>,
 }
 
 /// A one-message page (thank you, link problems).
@@ -97,6 +99,8 @@ pub struct FormInput<'a> {
     pub strict_mode: bool,
     /// The page's own URL without `lang`, for language links.
     pub self_url: String,
+    /// "You said, we did" for the respondent's group, in `locale`.
+    pub recap: Option<crate::domain::actions::recap::RecapView>,
 }
 
 /// Builds the form page.
@@ -162,6 +166,7 @@ pub fn form_page(input: &FormInput<'_>) -> FormPage {
                 current: *l == locale,
             })
             .collect(),
+        recap: input.recap.clone(),
     }
 }
 
@@ -261,5 +266,94 @@ fn question_view(
         } else {
             String::new()
         },
+    }
+}
+
+#[cfg(test)]
+mod recap_tests {
+    use std::collections::BTreeMap;
+
+    use askama::Template as _;
+
+    use super::*;
+    use crate::domain::actions::follow::{FollowValue, Unit};
+    use crate::domain::actions::recap::{
+        recap_view, GroupRecap, RecapAction, RecapFigure, RoundRecap,
+    };
+    use crate::domain::actions::{ActionStatus, ActionText, ActionTexts};
+    use crate::domain::quarter::Quarter;
+    use crate::domain::scoring::trend::Metric;
+    use crate::domain::template::TemplateSet;
+
+    fn recap() -> RoundRecap {
+        let text = |t: &str| ActionText {
+            title: t.into(),
+            note: String::new(),
+        };
+        let group = GroupRecap {
+            figures: vec![RecapFigure {
+                metric: Metric::GroupCsat,
+                value: FollowValue {
+                    value: 0.62,
+                    low: 0.5,
+                    high: 0.72,
+                    n: 40,
+                    unit: Unit::Share,
+                },
+            }],
+            actions: vec![RecapAction {
+                texts: ActionTexts(
+                    [
+                        (Locale::En, text("CTO joins the weekly deal review")),
+                        (Locale::Ko, text("CTO가 주간 딜 리뷰에 참석합니다")),
+                    ]
+                    .into_iter()
+                    .collect(),
+                ),
+                status: ActionStatus::Done,
+            }],
+        };
+        RoundRecap {
+            previous: Some(Quarter::new(2026, 3).unwrap()),
+            groups: [("sales".to_string(), group)].into_iter().collect(),
+        }
+    }
+
+    /// The first page's "you said, we did" section as a respondent of sales sees it.
+    fn section(locale: Locale) -> String {
+        let set = TemplateSet::shipped().unwrap();
+        let template = set.get("internal-csat").unwrap();
+        let page = form_page(&FormInput {
+            template,
+            department: Some(crate::domain::department::Department::Sales),
+            locale,
+            k: 5,
+            comment_threshold: 10,
+            kept: &BTreeMap::new(),
+            problems: &BTreeMap::new(),
+            action: String::new(),
+            csrf: String::new(),
+            preview: false,
+            strict_mode: false,
+            self_url: "/survey/x".into(),
+            recap: recap_view(&recap(), "sales", locale, Locale::En),
+        })
+        .render()
+        .unwrap();
+        let start = page
+            .find("<section class=\"recap\"")
+            .expect("a recap section");
+        let end = page[start..].find("</section>").unwrap() + start + "</section>".len();
+        page[start..end].to_string()
+    }
+
+    #[test]
+    fn the_first_page_says_you_said_we_did_in_every_language() {
+        for locale in Locale::ALL {
+            insta::assert_snapshot!(
+                format!("first_page_recap_{}", locale.code()),
+                section(locale)
+            );
+        }
     }
 }

@@ -166,9 +166,12 @@ fn first_step(c: &Comparison) -> Step {
         (Some(b1), Some(b2)) => not_comparable(b1, b2),
         _ => None,
     };
-    // A group's CSAT is not comparable with a round that had no such group, even when a
+    // A group's figure is not comparable with a round that had no such group, even when a
     // figure is missing; a headline figure that is missing is "not enough data" first.
-    if let Some(reason) = differs.clone().filter(|_| c.metric == Metric::GroupCsat) {
+    if let Some(reason) = differs
+        .clone()
+        .filter(|_| matches!(c.metric, Metric::GroupCsat | Metric::Item))
+    {
         return Step::Done(ChangeState::NotComparable { reason });
     }
     match (prev.value.value(), cur.value.value(), differs) {

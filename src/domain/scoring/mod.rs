@@ -20,7 +20,7 @@ pub mod status;
 pub mod trend;
 
 #[cfg(test)]
-mod testkit;
+pub(crate) mod testkit;
 #[cfg(test)]
 mod tests;
 

@@ -296,9 +296,10 @@ impl QuarterScore<'_> {
                     ..b
                 }),
             },
-            // Not a headline: a group's CSAT is compared through `group_csat`.
-            Metric::GroupCsat => MetricPoint {
-                value: Figure::not_enough("a group's CSAT is compared per group"),
+            // Not headlines: a group's CSAT is compared through `group_csat`, an item only in
+            // an action's follow-through.
+            Metric::GroupCsat | Metric::Item => MetricPoint {
+                value: Figure::not_enough("not a headline figure"),
                 basis: None,
             },
         }

@@ -8,7 +8,9 @@ use crate::domain::quarter::Quarter;
 use crate::domain::scoring::figure::Figure;
 
 /// A headline figure that is trended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
     /// Measure A: share aligned.
@@ -21,6 +23,8 @@ pub enum Metric {
     WeightedCsat,
     /// Measure C: one reporting group's CSAT (compared, not trended on its own).
     GroupCsat,
+    /// One Likert question's favourable share (an action's follow-through, never trended).
+    Item,
 }
 
 impl Metric {
@@ -31,6 +35,18 @@ impl Metric {
         Metric::Enps,
         Metric::WeightedCsat,
     ];
+
+    /// The word used in the API and in links.
+    pub fn key(self) -> &'static str {
+        match self {
+            Metric::Alignment => "alignment",
+            Metric::ProductiveAndHappy => "productive_and_happy",
+            Metric::Enps => "enps",
+            Metric::WeightedCsat => "weighted_csat",
+            Metric::GroupCsat => "group_csat",
+            Metric::Item => "item",
+        }
+    }
 
     /// The floor of a real change: 10 points (0.10 as a share; 10 eNPS points).
     pub fn floor(self) -> f64 {

@@ -7,6 +7,7 @@ use askama::Template;
 use time::Date;
 
 use super::OutgoingEmail;
+use crate::domain::actions::recap::RecapView;
 use crate::domain::locale::Locale;
 use crate::domain::quarter::Quarter;
 
@@ -79,6 +80,8 @@ pub struct MessageContext<'a> {
     pub k: u32,
     pub link: &'a str,
     pub sender: &'a str,
+    /// "You said, we did" for the recipient's group, in their language.
+    pub recap: Option<&'a RecapView>,
 }
 
 /// A message could not be laid out (a template error; not expected with plain text).
@@ -98,6 +101,7 @@ struct TextPart<'a> {
     call: &'a str,
     link: &'a str,
     closes: &'a str,
+    recap: Option<&'a RecapView>,
     anonymity: &'a str,
     personal: &'a str,
     footer: &'a str,
@@ -116,6 +120,7 @@ struct HtmlPart<'a> {
     call: &'a str,
     link: &'a str,
     closes: &'a str,
+    recap: Option<&'a RecapView>,
     anonymity: &'a str,
     personal: &'a str,
     footer: &'a str,
@@ -134,6 +139,7 @@ pub fn render(ctx: &MessageContext<'_>) -> Result<OutgoingEmail, RenderError> {
         call: &c.call,
         link: ctx.link,
         closes: &c.closes,
+        recap: ctx.recap,
         anonymity: &c.anonymity,
         personal: &c.personal,
         footer: &c.footer,
@@ -150,6 +156,7 @@ pub fn render(ctx: &MessageContext<'_>) -> Result<OutgoingEmail, RenderError> {
         call: &c.call,
         link: ctx.link,
         closes: &c.closes,
+        recap: ctx.recap,
         anonymity: &c.anonymity,
         personal: &c.personal,
         footer: &c.footer,

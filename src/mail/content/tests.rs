@@ -38,6 +38,7 @@ fn ctx(locale: Locale, kind: MessageKind) -> MessageContext<'static> {
         k: 5,
         link: "https://pulse.example.com/s/abc",
         sender: "People Ops <people@acme.test>",
+        recap: None,
     }
 }
 
@@ -228,4 +229,86 @@ fn every_shipped_intro_opens_with_how_long_it_takes() {
             assert!(s.contains(unit), "{} {locale}: {s:?}", t.key());
         }
     }
+}
+
+/// Sales' recap: 50 % satisfied last quarter; one action done (English and Dutch only), one
+/// in progress with markup in its note.
+fn recap() -> crate::domain::actions::recap::RoundRecap {
+    use crate::domain::actions::follow::{FollowValue, Unit};
+    use crate::domain::actions::recap::{GroupRecap, RecapAction, RecapFigure, RoundRecap};
+    use crate::domain::actions::{ActionStatus, ActionText, ActionTexts};
+    use crate::domain::scoring::trend::Metric;
+    let text = |t: &str, n: &str| ActionText {
+        title: t.into(),
+        note: n.into(),
+    };
+    let group = GroupRecap {
+        figures: vec![RecapFigure {
+            metric: Metric::GroupCsat,
+            value: FollowValue {
+                value: 0.5,
+                low: 0.3,
+                high: 0.7,
+                n: 20,
+                unit: Unit::Share,
+            },
+        }],
+        actions: vec![
+            RecapAction {
+                texts: ActionTexts(
+                    [
+                        (
+                            Locale::En,
+                            text("CTO joins the weekly deal review", "Every Tuesday."),
+                        ),
+                        (
+                            Locale::Nl,
+                            text(
+                                "CTO schuift aan bij het wekelijkse dealoverleg",
+                                "Elke dinsdag.",
+                            ),
+                        ),
+                    ]
+                    .into_iter()
+                    .collect(),
+                ),
+                status: ActionStatus::Done,
+            },
+            RecapAction {
+                texts: ActionTexts(
+                    [(
+                        Locale::En,
+                        text("Roadmap briefing for sales", "<b>monthly</b> & recorded"),
+                    )]
+                    .into_iter()
+                    .collect(),
+                ),
+                status: ActionStatus::InProgress,
+            },
+        ],
+    };
+    RoundRecap {
+        previous: Some(Quarter::new(2026, 3).unwrap()),
+        groups: [("sales".to_string(), group)].into_iter().collect(),
+    }
+}
+
+#[test]
+fn you_said_we_did_matches_its_snapshot_in_every_language() {
+    use crate::domain::actions::recap::recap_view;
+    let r = recap();
+    for locale in Locale::ALL {
+        let view = recap_view(&r, "sales", locale, Locale::En).unwrap();
+        let mut c = ctx(locale, MessageKind::Invite);
+        c.recap = Some(&view);
+        let m = render(&c).unwrap();
+        // Markup in an action's text is escaped in HTML and left as typed in plain text.
+        assert!(m.html.contains("&#60;b&#62;monthly") || m.html.contains("&lt;b&gt;monthly"));
+        assert!(m.text.contains("<b>monthly</b> & recorded"));
+        insta::assert_snapshot!(format!("invite_recap_{}", locale.code()), shown(&m));
+    }
+    // Another group, or a round without a previous one, shows nothing extra.
+    assert!(recap_view(&r, "bd", Locale::En, Locale::En).is_none());
+    let none = crate::domain::actions::recap::RoundRecap::default();
+    assert!(recap_view(&none, "sales", Locale::En, Locale::En).is_none());
 }

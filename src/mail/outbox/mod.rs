@@ -14,9 +14,8 @@ use super::{Mailer, SendError};
 use crate::clock;
 use crate::config::Settings;
 use crate::db::outbox::{self as store, Claimed, Finished, MessageFacts, NewLink, Outcome};
-use crate::db::{self, rounds, DbError, DbPool};
+use crate::db::{self, DbError, DbPool};
 use crate::domain::locale::Locale;
-use crate::domain::quarter::Quarter;
 use crate::tokens;
 
 /// How long a claim lasts: longer than the worst-case send (every SMTP command timing out).
@@ -25,7 +24,10 @@ pub const LEASE: Duration = Duration::minutes(5);
 /// connection, so the pool stays busy between the batch's database work).
 const BATCH: i64 = 200;
 
+mod recaps;
+pub use recaps::{RecapCache, RecapLoader, RecapSource};
 mod retry;
+mod round_facts;
 mod stages;
 mod stats;
 
@@ -45,6 +47,7 @@ pub struct OutboxWorker {
     next_slot: Arc<Mutex<Instant>>,
     concurrency: Arc<Semaphore>,
     batch: i64,
+    recaps: Option<RecapSource>,
 }
 
 impl OutboxWorker {
@@ -63,7 +66,14 @@ impl OutboxWorker {
             next_slot: Arc::new(Mutex::new(Instant::now())),
             concurrency: Arc::new(Semaphore::new(parallel.max(1))),
             batch: BATCH.max(4 * parallel as i64),
+            recaps: None,
         }
+    }
+
+    /// The same worker, with invitations and reminders carrying "you said, we did".
+    pub fn with_recaps(mut self, source: RecapSource) -> Self {
+        self.recaps = Some(source);
+        self
     }
 
     /// Claims one batch of due messages and processes it.
@@ -354,6 +364,9 @@ impl OutboxWorker {
         let link = format!("{}/s/{}", self.settings.server.public_url, token);
         let title = round.titles.get(&locale).cloned().unwrap_or_default();
         let duration = round.durations.get(&locale).cloned().unwrap_or_default();
+        let recap = self
+            .recap_view(round_id, &facts.reporting_group, locale)
+            .await;
         let rendered = content::render(&MessageContext {
             kind,
             locale,
@@ -368,6 +381,7 @@ impl OutboxWorker {
             k: round.k,
             link: &link,
             sender: &self.settings.mail.from,
+            recap: recap.as_ref(),
         });
         let email = match rendered {
             Ok(email) => email,
@@ -445,48 +459,6 @@ impl OutboxWorker {
                 }
             }
         }
-    }
-
-    /// What every email of a round says about it (cached); `None` if the round is gone.
-    async fn round_facts(&self, round_id: RoundId) -> Result<Option<RoundFacts>, DbError> {
-        if let Some(f) = self.rounds.lock().await.get(&round_id) {
-            return Ok(Some(f.clone()));
-        }
-        let pool = self.pool.clone();
-        let found =
-            blocking(move || rounds::find(&mut *db::pool::checkout(&pool)?, round_id)).await?;
-        let Some(round) = found else {
-            return Ok(None);
-        };
-        let (titles, durations) = match round.template() {
-            Ok(t) => (
-                Locale::ALL
-                    .iter()
-                    .map(|l| (*l, t.title().get(*l).to_string()))
-                    .collect(),
-                Locale::ALL
-                    .iter()
-                    .map(|l| {
-                        (
-                            *l,
-                            content::duration_sentence(t.intro().get(*l)).to_string(),
-                        )
-                    })
-                    .collect(),
-            ),
-            Err(_) => (HashMap::new(), HashMap::new()),
-        };
-        let facts = RoundFacts {
-            titles,
-            durations,
-            quarter: round
-                .quarter()
-                .unwrap_or_else(|| Quarter::containing(round.closes_on, 1)),
-            closes_on: round.closes_on,
-            k: round.k.max(0) as u32,
-        };
-        self.rounds.lock().await.insert(round_id, facts.clone());
-        Ok(Some(facts))
     }
 
     async fn wait_for_rate_slot(&self) {

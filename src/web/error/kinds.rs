@@ -111,3 +111,26 @@ impl WebError for crate::app::time_split::TimeSplitError {
         }
     }
 }
+
+impl WebError for crate::app::actions::ActionsError {
+    fn kind(&self) -> Kind {
+        use crate::app::actions::ActionsError as E;
+        match self {
+            E::NotFound(_) => Kind::NotFound,
+            E::NotSealed { .. } => Kind::Conflict,
+            E::OtherQuarter { .. } | E::Link { .. } | E::Invalid(_) => Kind::Unprocessable,
+            E::Round(r) => r.kind(),
+            E::Db(d) => d.kind(),
+        }
+    }
+}
+
+impl WebError for crate::app::actions::follow::FollowError {
+    fn kind(&self) -> Kind {
+        use crate::app::actions::follow::FollowError as E;
+        match self {
+            E::Actions(a) => a.kind(),
+            E::Scorecard(s) => s.kind(),
+        }
+    }
+}

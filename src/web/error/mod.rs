@@ -36,6 +36,9 @@ pub enum Kind {
     },
     TooLarge,
     Conflict,
+    /// Well-formed, but what it asks does not fit the data (an action's link that its round
+    /// lacks, a due quarter before the round's).
+    Unprocessable,
     /// A passing condition (database down or busy); the cause is logged, not shown.
     Unavailable,
     /// A fault on our side; the cause is logged, not shown.
@@ -57,6 +60,7 @@ impl Kind {
             Kind::TooMany { .. } => StatusCode::TOO_MANY_REQUESTS,
             Kind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Kind::Conflict => StatusCode::CONFLICT,
+            Kind::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
             Kind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Kind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -72,6 +76,7 @@ impl Kind {
             Kind::TooMany { .. } => "too_many_requests",
             Kind::TooLarge => "payload_too_large",
             Kind::Conflict => "conflict",
+            Kind::Unprocessable => "unprocessable",
             Kind::Unavailable => "unavailable",
             Kind::Internal => "internal",
         }

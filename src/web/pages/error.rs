@@ -78,6 +78,14 @@ pub enum PageError {
     Scorecard(#[from] ScorecardError),
     #[error("{0}")]
     TimeSplit(#[from] TimeSplitError),
+    #[error("{0}")]
+    Actions(#[from] crate::app::actions::ActionsError),
+    #[error("{0}")]
+    Follow(#[from] crate::app::actions::follow::FollowError),
+    #[error("choose what the action answers to from the list")]
+    ActionTarget,
+    #[error("{0}")]
+    ActionField(#[from] crate::domain::actions::ActionError),
     #[error("the page could not be rendered")]
     Render(#[from] askama::Error),
     #[error("the page's database work failed")]
@@ -101,7 +109,9 @@ impl WebError for PageError {
             | E::NoDecision(_)
             | E::Role(_)
             | E::NoWeights
-            | E::NotMultipart => Kind::BadRequest,
+            | E::NotMultipart
+            | E::ActionTarget
+            | E::ActionField(_) => Kind::BadRequest,
             E::NoRoundAction(_) | E::NoUserAction(_) | E::NoUser => Kind::NotFound,
             E::StoredEmail { .. } | E::Password(_) => Kind::Internal,
             E::User(e) => e.kind(),
@@ -110,6 +120,8 @@ impl WebError for PageError {
             E::Round(e) => e.kind(),
             E::Scorecard(e) => e.kind(),
             E::TimeSplit(e) => e.kind(),
+            E::Actions(e) => e.kind(),
+            E::Follow(e) => e.kind(),
             E::Render(e) => e.kind(),
             E::Db(e) => e.kind(),
             E::Blocking(e) => e.kind(),

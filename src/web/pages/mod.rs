@@ -1,5 +1,7 @@
 //! The staff pages: the CTO dashboard and the board page (server-rendered, no script).
 
+pub mod actions_form;
+pub mod actions_view;
 pub mod admin;
 mod change_view;
 pub mod drivers_view;
@@ -46,6 +48,14 @@ pub struct RegisterRow {
 #[derive(Template)]
 #[template(path = "staff/dashboard.html")]
 struct DashboardPage {
+    actions_path: &'static str,
+    actions: Vec<actions_view::ActionCard>,
+    any_done: bool,
+    can_edit_actions: bool,
+    link_groups: Vec<actions_view::LinkOptionGroup>,
+    statuses: Vec<(&'static str, &'static str)>,
+    due_default: String,
+    default_language: &'static str,
     nav: Vec<(&'static str, &'static str, bool)>,
     email: String,
     role: &'static str,
@@ -67,6 +77,14 @@ struct DashboardPage {
 #[derive(Template)]
 #[template(path = "staff/board.html")]
 struct BoardPage {
+    actions_path: &'static str,
+    actions: Vec<actions_view::ActionCard>,
+    any_done: bool,
+    can_edit_actions: bool,
+    link_groups: Vec<actions_view::LinkOptionGroup>,
+    statuses: Vec<(&'static str, &'static str)>,
+    due_default: String,
+    default_language: &'static str,
     nav: Vec<(&'static str, &'static str, bool)>,
     email: String,
     role: &'static str,
@@ -101,6 +119,7 @@ pub(crate) fn nav(who: &Identity, current: &str) -> Vec<(&'static str, &'static 
             ("/admin", "Admin"),
             ("/admin/roster", "Roster"),
             ("/admin/departments", "Departments"),
+            ("/admin/actions", "Actions"),
             ("/admin/users", "Users"),
             ("/admin/audit", "Audit log"),
             ("/dashboard/time", "Time split"),
@@ -189,6 +208,57 @@ async fn common(state: &AppState, who: &Identity, q: &PageQuery) -> Result<Commo
     })
 }
 
+/// The actions with their follow-through as cards, and (for editors) the links to choose from.
+pub(crate) async fn action_parts(
+    state: &AppState,
+    editing: bool,
+    figures: bool,
+) -> Result<
+    (
+        Vec<actions_view::ActionCard>,
+        Vec<actions_view::LinkOptionGroup>,
+    ),
+    PageError,
+> {
+    let opts = scorecard::Options::from_settings(&state.settings, false);
+    let (followed, choices) = with_conn::<PageError, _>(state, move |conn| {
+        let all = crate::app::actions::list(conn)?;
+        // Those who may not read results (the admin) get the actions without their figures.
+        let followed = if figures {
+            crate::app::actions::follow::follow(conn, all, &opts)?
+        } else {
+            all.into_iter()
+                .map(|action| crate::app::actions::follow::FollowedAction {
+                    action,
+                    points: Vec::new(),
+                })
+                .collect()
+        };
+        let choices = if editing {
+            crate::app::actions::link_choices(conn)?
+        } else {
+            Vec::new()
+        };
+        Ok((followed, choices))
+    })
+    .await?;
+    let locale = state.settings.default_locale;
+    // The pages list the newest quarter's actions first.
+    let mut cards = actions_view::action_cards(&followed, &state.templates, locale);
+    cards.reverse();
+    Ok((
+        cards,
+        actions_view::link_options(&choices, &state.templates),
+    ))
+}
+
+pub(crate) fn statuses() -> Vec<(&'static str, &'static str)> {
+    crate::domain::actions::ActionStatus::ALL
+        .iter()
+        .map(|s| (s.key(), actions_view::status_words(*s)))
+        .collect()
+}
+
 /// `GET /dashboard`: the CTO's scorecard, drill-down, comments, open rounds, register and
 /// commentary form.
 pub async fn dashboard(
@@ -215,7 +285,16 @@ pub async fn dashboard(
     })
     .await?;
     let split = time_split::load_view(&state, None).await?;
+    let (actions, link_groups) = action_parts(&state, true, true).await?;
     let page = DashboardPage {
+        any_done: actions.iter().any(|a| a.status_key == "done"),
+        actions_path: "/dashboard/actions",
+        actions,
+        can_edit_actions: true,
+        link_groups,
+        statuses: statuses(),
+        due_default: current.next().to_string(),
+        default_language: state.settings.default_locale.native_name(),
         nav: nav(&who, "/dashboard"),
         email: who.actor.clone(),
         role: who.role.as_str(),
@@ -246,7 +325,16 @@ pub async fn board(
     let split = time_split::load_view(&state, c.quarter)
         .await?
         .filter(|v| v.has_hours);
+    let (actions, link_groups) = action_parts(&state, false, true).await?;
     let page = BoardPage {
+        any_done: actions.iter().any(|a| a.status_key == "done"),
+        actions_path: "/dashboard/actions",
+        actions,
+        can_edit_actions: false,
+        link_groups,
+        statuses: statuses(),
+        due_default: String::new(),
+        default_language: state.settings.default_locale.native_name(),
         nav: nav(&who, "/board"),
         email: who.actor.clone(),
         role: who.role.as_str(),

@@ -8,6 +8,7 @@ pub use crate::app::survey_page::{copy, preview_html, view};
 pub use crate::app::survey::recent;
 
 mod messages;
+mod recap;
 
 pub use self::messages::SurveyPageError;
 
@@ -157,6 +158,7 @@ struct Rendered<'a> {
     kept: BTreeMap<String, String>,
     problems: BTreeMap<String, survey_form::Problem>,
     strict_mode: bool,
+    recap: Option<crate::domain::actions::recap::RecapView>,
 }
 
 fn render_form(r: Rendered<'_>, status: StatusCode) -> HttpResponse {
@@ -178,6 +180,7 @@ fn render_form(r: Rendered<'_>, status: StatusCode) -> HttpResponse {
         preview: false,
         strict_mode: r.strict_mode,
         self_url: format!("/survey/{}", round.id),
+        recap: r.recap,
     });
     match page.render() {
         Ok(b) => html(HttpResponse::build(status), b),
@@ -223,6 +226,7 @@ pub async fn show_form(
         Err(e) => unavailable(fallback, &e),
         Ok(Form::Open(r, template)) if r.round.id == round_id => {
             let locale = chosen_locale(&q, r.locale);
+            let recap = recap::recap_for(&state, &r, locale).await;
             render_form(
                 Rendered {
                     respondent: &r,
@@ -232,6 +236,7 @@ pub async fn show_form(
                     kept: BTreeMap::new(),
                     problems: BTreeMap::new(),
                     strict_mode: state.settings.anonymity.strict_mode,
+                    recap,
                 },
                 StatusCode::OK,
             )
@@ -329,18 +334,23 @@ pub async fn submit(
                 kept,
                 template,
             },
-        )) => render_form(
-            Rendered {
-                respondent: &r,
-                template: &template,
-                locale: respondent_locale(&r),
-                csrf: expected,
-                kept,
-                problems,
-                strict_mode: state.settings.anonymity.strict_mode,
-            },
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
+        )) => {
+            let locale = respondent_locale(&r);
+            let recap = recap::recap_for(&state, &r, locale).await;
+            render_form(
+                Rendered {
+                    respondent: &r,
+                    template: &template,
+                    locale,
+                    csrf: expected,
+                    kept,
+                    problems,
+                    strict_mode: state.settings.anonymity.strict_mode,
+                    recap,
+                },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
         Ok(Checked::Stored(r)) => {
             let mut page = message(
                 StatusCode::OK,

@@ -1,0 +1,2 @@
+DROP TABLE action_texts;
+DROP TABLE actions;

@@ -1,0 +1,84 @@
+//! The board report's actions, beside the CTO's commentary: the few actions that are live
+//! in the quarter, each one line with its status, shortened with "…" to fit.
+
+use plotters::prelude::*;
+
+use super::layout::{ReportContext, ReportError, PAD};
+use super::marks::{self, Area};
+use super::text_layout::{self as tl, line_height};
+use super::theme::{self, size, INK, MUTED, PANEL};
+use crate::domain::actions::recap::status_word;
+use crate::domain::actions::ActionStatus;
+use crate::domain::locale::Locale;
+
+/// One action as the report shows it (its title already in the report's language).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportAction {
+    pub title: String,
+    pub status: ActionStatus,
+}
+
+/// How many actions the box has room for.
+pub const SHOWN: usize = 3;
+
+fn heading(locale: Locale, total: usize) -> String {
+    match locale {
+        Locale::En => format!("Actions ({total})"),
+        Locale::Ko => format!("조치 ({total}건)"),
+        Locale::Nl => format!("Acties ({total})"),
+    }
+}
+
+/// A status as a board member reads it at the start of a line.
+fn status_label(s: ActionStatus, locale: Locale) -> String {
+    let w = status_word(s, locale);
+    let mut c = w.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Draws the box between `x0` and `x1`, from `top` to `bottom`. `total` counts every live
+/// action; the first [`SHOWN`] of `ctx.actions` are drawn.
+pub fn draw<DB: DrawingBackend>(
+    area: &Area<DB>,
+    ctx: &ReportContext<'_>,
+    (x0, x1): (i32, i32),
+    (top, bottom): (i32, i32),
+    total: usize,
+) -> Result<(), ReportError> {
+    marks::rect(area, (x0, top), (x1, bottom), PANEL.filled())?;
+    marks::rect(area, (x0, top), (x0 + 5, bottom), theme::DATA.filled())?;
+    let head = theme::bold(size::SMALL);
+    tl::text(
+        area,
+        &heading(ctx.locale, total),
+        &head,
+        &INK,
+        (x0 + PAD, top + 8),
+    )?;
+    let f = theme::regular(size::SMALL);
+    let bold = theme::bold(size::SMALL);
+    let step = line_height(size::SMALL);
+    for (i, a) in ctx.actions.iter().take(SHOWN).enumerate() {
+        let y = top + 8 + step * (i as i32 + 1);
+        let label = format!("{} ·", status_label(a.status, ctx.locale));
+        let lw = tl::width(&bold, &label) + 8;
+        let colour = if a.status == ActionStatus::Done {
+            &INK
+        } else {
+            &MUTED
+        };
+        tl::text(area, &label, &bold, colour, (x0 + PAD, y))?;
+        let room = x1 - x0 - 2 * PAD - lw;
+        tl::text(
+            area,
+            &tl::fit(&f, &a.title, room),
+            &f,
+            &INK,
+            (x0 + PAD + lw, y),
+        )?;
+    }
+    Ok(())
+}
