@@ -70,6 +70,9 @@ pub enum Command {
     /// The CTO's commentary on a quarter, shown on the board report.
     #[command(subcommand)]
     Commentary(CommentaryCommand),
+    /// Where the CTO's time goes: calendar import, the split against the article's 70/30.
+    #[command(subcommand)]
+    Time(TimeCommand),
     /// A consistent copy of the SQLite database while the service runs (PostgreSQL: use pg_dump).
     Backup {
         /// The copy to write (must not exist).
@@ -115,6 +118,83 @@ pub enum HrCommand {
         /// The CSV file.
         file: PathBuf,
     },
+}
+
+/// `time` subcommands (docs/methodology.md "Time split").
+#[derive(Debug, Subcommand)]
+pub enum TimeCommand {
+    /// Import iCalendar (.ics) exports as one import: every entry starting in the window is
+    /// replaced; nothing is written unless every file is valid.
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// First day of the window (default: the files' first event, at most six years back).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<String>,
+        /// Day after the window (default: now).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The split per quarter (default: the last eight) against the targets.
+    Split {
+        /// One quarter, e.g. 2026Q3, with its months.
+        #[arg(long)]
+        quarter: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A quarter's events: time, category, the rule that chose it, override.
+    Events {
+        #[arg(long)]
+        quarter: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set an event's category (sales, marketing, bd, internal_engineering,
+    /// internal_executive, not_work, unclassified), or clear the override with `--clear`.
+    Override {
+        key: String,
+        category: Option<String>,
+        #[arg(long, conflicts_with = "category")]
+        clear: bool,
+    },
+    /// Enter hours by hand for a week without a calendar (replaces that week's hours of the
+    /// category; 0 removes them).
+    AddHours {
+        /// Any day of the week.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        week: String,
+        #[arg(long)]
+        category: String,
+        #[arg(long)]
+        hours: f64,
+    },
+    /// Classification rules.
+    #[command(subcommand)]
+    Rule(TimeRuleCommand),
+}
+
+/// `time rule` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum TimeRuleCommand {
+    /// The rules, in order.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a rule; prints its id. Kinds: calendar_category, domain, keyword.
+    Add {
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        pattern: String,
+        #[arg(long)]
+        category: String,
+    },
+    /// Remove a rule by id.
+    Remove { id: String },
 }
 
 /// `inflection` subcommands.

@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use crate::app::scorecard::LoadedScorecard;
+use crate::domain::time_split::SplitSummary;
 
 /// The CSV header and what each column means (the first data row repeats the meanings so a
 /// spreadsheet user sees them).
@@ -15,14 +16,31 @@ const CSV_MEANINGS: [&str; 4] = [
     "the figure",
 ];
 
-/// The scorecard as pretty JSON.
-pub fn to_json(s: &LoadedScorecard) -> Result<String, serde_json::Error> {
-    serde_json::to_string_pretty(s)
+/// The scorecard as pretty JSON, with the quarter's time split under `time_split` when the
+/// calendar holds work time for it (quarterly figures only, never events).
+pub fn to_json(
+    s: &LoadedScorecard,
+    time: Option<&SplitSummary>,
+) -> Result<String, serde_json::Error> {
+    match time {
+        None => serde_json::to_string_pretty(s),
+        Some(_) => serde_json::to_string_pretty(&with_time(s, time)?),
+    }
 }
 
-/// The scorecard as CSV: one row per figure, every cell escaped against formula injection.
-pub fn to_csv(s: &LoadedScorecard) -> Result<String, csv::Error> {
-    let value = serde_json::to_value(s).map_err(|e| csv::Error::from(std::io::Error::other(e)))?;
+/// The scorecard's JSON value, with the time split added when there is one.
+fn with_time(s: &LoadedScorecard, time: Option<&SplitSummary>) -> Result<Value, serde_json::Error> {
+    let mut v = serde_json::to_value(s)?;
+    if let (Some(t), Value::Object(m)) = (time, &mut v) {
+        m.insert("time_split".into(), serde_json::to_value(t)?);
+    }
+    Ok(v)
+}
+
+/// The scorecard as CSV: one row per figure, every cell escaped against formula injection;
+/// the time split's rows are in section `time_split` (shares in percent, hours).
+pub fn to_csv(s: &LoadedScorecard, time: Option<&SplitSummary>) -> Result<String, csv::Error> {
+    let value = with_time(s, time).map_err(|e| csv::Error::from(std::io::Error::other(e)))?;
     let mut rows = Vec::new();
     flatten(&value, &mut Vec::new(), &mut rows);
     let mut w = csv::Writer::from_writer(Vec::new());

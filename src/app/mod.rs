@@ -21,3 +21,4 @@ pub mod scorecard;
 pub mod setup;
 pub mod survey;
 pub mod survey_page;
+pub mod time_split;

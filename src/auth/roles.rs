@@ -95,6 +95,13 @@ impl RoleSet for ResultReaders {
     const ROLES: &'static [Role] = &[Role::Cto, Role::Board];
 }
 
+/// Those who keep the CTO's calendar data (import, events, overrides, rules): the CTO and
+/// admins. The board reads the quarterly split only, never events.
+pub struct CalendarKeepers;
+impl RoleSet for CalendarKeepers {
+    const ROLES: &'static [Role] = &[Role::Cto, Role::Admin];
+}
+
 /// Those who write action plans: the CTO and the survey admin.
 pub struct ActionEditors;
 impl RoleSet for ActionEditors {

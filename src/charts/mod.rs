@@ -22,6 +22,7 @@ pub mod reasons;
 pub mod sample;
 pub mod text_layout;
 pub mod theme;
+pub mod time_split_bar;
 mod trend;
 mod typeset;
 

@@ -11,6 +11,7 @@ mod round;
 mod scorecard;
 mod server;
 mod template;
+mod time_split;
 mod token;
 mod user;
 
@@ -96,6 +97,7 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Hr(cmd) => scorecard::hr(cmd, &load(&cli.global, &flags)?),
         Command::Inflection(cmd) => scorecard::inflection(cmd, &load(&cli.global, &flags)?),
         Command::Commentary(cmd) => scorecard::commentary(cmd, &load(&cli.global, &flags)?),
+        Command::Time(cmd) => time_split::run(cmd, &load(&cli.global, &flags)?),
         Command::Backup { file } => backup(&file, &load(&cli.global, &flags)?),
         Command::Report {
             quarter,

@@ -202,15 +202,18 @@ pub fn export(
 ) -> Result<(), CliError> {
     let q = q.as_deref().map(quarter).transpose()?;
     let pool = open(settings)?;
-    let loaded = scorecard::load(
-        &mut *db::pool::checkout(&pool)?,
-        q,
-        &cli_options(settings),
-        &mut rand::rng(),
+    let mut conn = db::pool::checkout(&pool)?;
+    let loaded = scorecard::load(&mut conn, q, &cli_options(settings), &mut rand::rng())?;
+    let time = crate::app::time_split::quarter_summary(
+        &mut conn,
+        loaded.scorecard.quarter,
+        &crate::app::time_split::TimeSplitConfig::from_settings(settings),
     )?;
     let body = match format {
-        "json" => export::to_json(&loaded).map_err(|e| CliError::Failed(e.to_string()))?,
-        _ => export::to_csv(&loaded).map_err(|e| CliError::Failed(e.to_string()))?,
+        "json" => {
+            export::to_json(&loaded, time.as_ref()).map_err(|e| CliError::Failed(e.to_string()))?
+        }
+        _ => export::to_csv(&loaded, time.as_ref()).map_err(|e| CliError::Failed(e.to_string()))?,
     };
     write_out(out.as_deref(), body.as_bytes())
 }

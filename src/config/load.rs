@@ -184,6 +184,9 @@ impl Settings {
         if self.weights.values().sum::<f64>() <= 0.0 {
             return Err(bad("weights", "at least one weight must be above 0".into()));
         }
+        if let Err(reason) = self.time_split.targets() {
+            return Err(bad("time_split.target_sales", reason));
+        }
         let t = &self.thresholds;
         if t.culture_red > t.culture_amber {
             return Err(bad(

@@ -58,6 +58,7 @@ pub struct Settings {
     pub retention: RetentionSettings,
     // --- end retention ---
     pub drivers: DriverSettings,
+    pub time_split: TimeSplitSettings,
     /// Where each value that is not a default came from (`key`, source), for `config show`.
     #[serde(skip)]
     pub sources: Vec<(String, String)>,
@@ -233,6 +234,52 @@ impl Default for DriverSettings {
     }
 }
 
+/// `[time_split]`: where the CTO's time goes, from the CTO's calendar (docs/methodology.md
+/// "Time split").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TimeSplitSettings {
+    /// The CTO's calendar addresses: their PARTSTAT=DECLINED leaves an event out, and they
+    /// are not counted as attendees.
+    pub owner_emails: Vec<String>,
+    /// The company's own email domains; they never match an attendee-domain rule.
+    pub own_domains: Vec<String>,
+    /// Whether event titles are stored (off: only start, end, category and rule are).
+    pub keep_titles: bool,
+    /// Targets in percent; the four add up to 100 (the article: 35 / 20 / 15 / 30).
+    pub target_sales: f64,
+    pub target_marketing: f64,
+    pub target_bd: f64,
+    pub target_internal: f64,
+}
+
+impl Default for TimeSplitSettings {
+    fn default() -> Self {
+        let t = crate::domain::time_split::Targets::default();
+        TimeSplitSettings {
+            owner_emails: Vec::new(),
+            own_domains: Vec::new(),
+            keep_titles: false,
+            target_sales: t.sales,
+            target_marketing: t.marketing,
+            target_bd: t.bd,
+            target_internal: t.internal,
+        }
+    }
+}
+
+impl TimeSplitSettings {
+    /// The targets, checked (each 0–100, adding up to 100).
+    pub fn targets(&self) -> Result<crate::domain::time_split::Targets, String> {
+        crate::domain::time_split::Targets::new(
+            self.target_sales,
+            self.target_marketing,
+            self.target_bd,
+            self.target_internal,
+        )
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {
@@ -250,6 +297,7 @@ impl Default for Settings {
             thresholds: Thresholds::default(),
             retention: RetentionSettings::default(),
             drivers: DriverSettings::default(),
+            time_split: TimeSplitSettings::default(),
             sources: Vec::new(),
         }
     }

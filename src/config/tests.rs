@@ -417,3 +417,24 @@ fn strict_mode_from_the_environment_must_be_true_or_false() {
     .unwrap();
     assert!(!s.anonymity.strict_mode);
 }
+
+#[test]
+fn time_split_targets_default_to_the_article_and_must_add_up_to_100() {
+    let s = load_with(None, &[], FlagOverrides::default()).unwrap();
+    assert_eq!(
+        s.time_split.targets().unwrap(),
+        crate::domain::time_split::Targets::default()
+    );
+    assert!(!s.time_split.keep_titles);
+    let e = load_with(
+        Some("[time_split]\ntarget_sales = 50\n"),
+        &[],
+        FlagOverrides::default(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("time_split.target_sales") && e.contains("add up to 100"),
+        "{e}"
+    );
+}

@@ -172,6 +172,7 @@ use crate::domain::locale::Locale;
 use crate::domain::quarter::Quarter;
 use crate::domain::round::RoundStatus;
 use crate::domain::scoring::{Assessment, Confirmation, HrEventKind};
+use crate::domain::time_split::Category as TimeCategory;
 
 impl TextColumn for Quarter {
     const WHAT: &'static str = "quarter";
@@ -200,6 +201,9 @@ impl TextColumn for Assessment {
 impl TextColumn for Confirmation {
     const WHAT: &'static str = "board_state";
 }
+impl TextColumn for TimeCategory {
+    const WHAT: &'static str = "time category";
+}
 impl TextColumn for HrEventKind {
     const WHAT: &'static str = "event";
 }
@@ -219,6 +223,7 @@ text_column!(Audience, AudienceColumn);
 text_column!(Role, RoleColumn);
 text_column!(Assessment, AssessmentColumn);
 text_column!(Confirmation, ConfirmationColumn);
+text_column!(TimeCategory, TimeCategoryColumn);
 text_column!(HrEventKind, HrEventKindColumn);
 text_column!(RoundId, RoundIdColumn);
 text_column!(ActionStatus, ActionStatusColumn);

@@ -61,6 +61,7 @@ pub mod seal;
 pub mod sessions;
 pub mod survey;
 pub mod throttle;
+pub mod time_split;
 pub mod users;
 
 use diesel::connection::{AnsiTransactionManager, TransactionManager};

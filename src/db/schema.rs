@@ -321,6 +321,49 @@ diesel::joinable!(invitations -> employees (employee_id));
 diesel::joinable!(invitation_links -> invitations (invitation_id));
 diesel::joinable!(responses -> rounds (round_id));
 diesel::joinable!(answers -> responses (response_id));
+diesel::table! {
+    time_entries (id) {
+        id -> Text,
+        event_key -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        all_day -> Bool,
+        category -> Text,
+        rule -> Text,
+        title -> Nullable<Text>,
+        imported_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    time_overrides (event_key) {
+        event_key -> Text,
+        category -> Text,
+        set_by -> Text,
+        set_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    time_manual_hours (week_start, category) {
+        week_start -> Date,
+        category -> Text,
+        hours -> Double,
+        set_by -> Text,
+        set_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    time_rules (id) {
+        id -> Text,
+        position -> Integer,
+        kind -> Text,
+        pattern -> Text,
+        category -> Text,
+    }
+}
+
 diesel::joinable!(tallies -> rounds (round_id));
 diesel::joinable!(index_tallies -> rounds (round_id));
 diesel::joinable!(group_tallies -> rounds (round_id));
@@ -357,6 +400,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_failures,
     audit_log,
     round_purges,
+    time_entries,
+    time_overrides,
+    time_manual_hours,
+    time_rules,
     actions,
     action_texts,
 );

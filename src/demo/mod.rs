@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod actions;
 pub mod answers;
+pub mod calendar;
 pub mod comments;
 pub mod company;
 pub mod current;
@@ -50,8 +51,9 @@ pub const CTO_ACTOR: &str = "demo:cto";
 pub const BOARD_ACTOR: &str = "demo:board";
 /// The audit action that marks a finished demo seed.
 pub const MARKER: &str = "demo.seed";
-/// Progress steps: the roster, 8 quarters × 3 rounds, HR events, the register, the open round.
-pub const STEPS: u64 = 1 + 8 * 3 + 1 + 1 + 1;
+/// Progress steps: the roster, 8 quarters × 3 rounds, HR events, the register, the CTO's
+/// calendar, the open round.
+pub const STEPS: u64 = 1 + 8 * 3 + 1 + 1 + 1 + 1;
 
 const TEMPLATES: [&str; 3] = [
     "internal-csat",
@@ -92,6 +94,8 @@ pub struct SeedReport {
     pub sealed_rounds: usize,
     pub historical_answers: usize,
     pub hr_events: usize,
+    /// Events of the CTO's calendar stored by the import.
+    pub calendar_events: usize,
     pub current: CurrentReport,
     #[serde(skip)]
     pub elapsed: StdDuration,
@@ -187,7 +191,7 @@ pub async fn seed(
         progress.clone(),
         history.clone(),
     );
-    let (people, answers, hr_events) = blocking(move || {
+    let (people, answers, hr_events, calendar_events) = blocking(move || {
         let mut conn = db::pool::checkout(&p)?;
         links::with_fast_commits(&mut conn, |conn| {
             let people = write_roster(conn, employees)?;
@@ -210,7 +214,10 @@ pub async fn seed(
             history::write_register(conn, &hist, now)?;
             actions::write(conn, &hist, now)?;
             bar.inc(1);
-            Ok((people, answers, hr_events))
+            bar.set_message("the CTO's calendar");
+            let calendar_events = calendar::load(conn, &s, &hist, now)?;
+            bar.inc(1);
+            Ok((people, answers, hr_events, calendar_events))
         })
     })
     .await?;
@@ -240,6 +247,7 @@ pub async fn seed(
         sealed_rounds: history.len() * TEMPLATES.len(),
         historical_answers: answers,
         hr_events,
+        calendar_events,
         current,
         elapsed: started.elapsed(),
         sign_ins,

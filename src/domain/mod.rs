@@ -17,3 +17,4 @@ pub mod round;
 pub mod scoring;
 pub mod survey_form;
 pub mod template;
+pub mod time_split;

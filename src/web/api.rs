@@ -42,6 +42,8 @@ pub enum ApiError {
     Round(#[from] RoundError),
     #[error("{0}")]
     Inflection(#[from] InflectionError),
+    #[error("{0}")]
+    TimeSplit(#[from] crate::app::time_split::TimeSplitError),
     #[error("the response body could not be encoded")]
     Encode(#[from] serde_json::Error),
     #[error("the CSV export could not be written")]
@@ -61,6 +63,7 @@ impl WebError for ApiError {
             ApiError::Scorecard(e) => e.kind(),
             ApiError::Round(e) => e.kind(),
             ApiError::Inflection(e) => e.kind(),
+            ApiError::TimeSplit(e) => e.kind(),
             ApiError::Encode(_) | ApiError::Csv(_) | ApiError::Report(_) => Kind::Internal,
             ApiError::Db(e) => e.kind(),
             ApiError::Blocking(e) => e.kind(),
@@ -286,9 +289,27 @@ pub async fn get_export(
     let quarter = quarter_of(q.quarter.as_deref())?;
     let loaded = scorecard_for::<ApiError>(&state, &who, quarter).await?;
     let name = format!("ctopulse-{}", loaded.scorecard.quarter);
+    let (exported, cfg) = (
+        loaded.scorecard.quarter,
+        crate::app::time_split::TimeSplitConfig::from_settings(&state.settings),
+    );
+    let time = with_conn::<ApiError, _>(&state, move |conn| {
+        Ok(crate::app::time_split::quarter_summary(
+            conn, exported, &cfg,
+        )?)
+    })
+    .await?;
     let (body, content_type, ext) = match q.format.unwrap_or_default() {
-        ExportFormat::Csv => (export::to_csv(&loaded)?, "text/csv; charset=utf-8", "csv"),
-        ExportFormat::Json => (export::to_json(&loaded)?, "application/json", "json"),
+        ExportFormat::Csv => (
+            export::to_csv(&loaded, time.as_ref())?,
+            "text/csv; charset=utf-8",
+            "csv",
+        ),
+        ExportFormat::Json => (
+            export::to_json(&loaded, time.as_ref())?,
+            "application/json",
+            "json",
+        ),
     };
     Ok(HttpResponse::Ok()
         .content_type(content_type)

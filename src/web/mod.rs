@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod api;
+pub mod api_time;
 pub mod api_types;
 pub mod assets;
 pub mod auth;
@@ -21,7 +22,9 @@ use actix_web::http::Method;
 use actix_web::web::{self, ServiceConfig};
 use actix_web::{FromRequest, Handler, Responder, Route};
 
-use crate::auth::roles::{ActionEditors, AdminOnly, AnyStaff, BoardOnly, CtoOnly, ResultReaders};
+use crate::auth::roles::{
+    ActionEditors, AdminOnly, AnyStaff, BoardOnly, CalendarKeepers, CtoOnly, ResultReaders,
+};
 use crate::auth::{Role, RoleSet};
 
 /// Runs blocking work (database queries, drawing the report) on the blocking pool, off the
@@ -256,6 +259,42 @@ fn endpoints() -> Vec<Endpoint> {
             pages::assess_point,
         ),
         endpoint(
+            M::GET,
+            "/dashboard/time",
+            Staff(CalendarKeepers::ROLES),
+            pages::time_split::show,
+        ),
+        endpoint(
+            M::POST,
+            "/dashboard/time/import",
+            Staff(CalendarKeepers::ROLES),
+            pages::time_split::import,
+        ),
+        endpoint(
+            M::POST,
+            "/dashboard/time/hours",
+            Staff(CalendarKeepers::ROLES),
+            pages::time_split::add_hours,
+        ),
+        endpoint(
+            M::POST,
+            "/dashboard/time/events/{key}/override",
+            Staff(CalendarKeepers::ROLES),
+            pages::time_split::set_override,
+        ),
+        endpoint(
+            M::POST,
+            "/dashboard/time/rules",
+            Staff(CalendarKeepers::ROLES),
+            pages::time_split::add_rule,
+        ),
+        endpoint(
+            M::POST,
+            "/dashboard/time/rules/{id}/remove",
+            Staff(CalendarKeepers::ROLES),
+            pages::time_split::remove_rule,
+        ),
+        endpoint(
             M::POST,
             "/dashboard/actions",
             Staff(CtoOnly::ROLES),
@@ -322,6 +361,18 @@ fn endpoints() -> Vec<Endpoint> {
             "/api/v1/report",
             Staff(ResultReaders::ROLES),
             api::get_report,
+        ),
+        endpoint(
+            M::GET,
+            "/api/v1/time-split",
+            Staff(ResultReaders::ROLES),
+            api_time::get_time_split,
+        ),
+        endpoint(
+            M::GET,
+            "/api/v1/time-split/events",
+            Staff(CalendarKeepers::ROLES),
+            api_time::get_time_events,
         ),
         endpoint(
             M::GET,

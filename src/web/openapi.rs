@@ -28,6 +28,8 @@ use crate::auth::session::cookie_name;
         api::get_progress,
         api::get_export,
         api::get_report,
+        super::api_time::get_time_split,
+        super::api_time::get_time_events,
         super::actions::list,
         super::actions::create,
         super::actions::replace,

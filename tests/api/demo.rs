@@ -19,7 +19,7 @@ use rand::SeedableRng;
 /// A small company keeps the test fast; the story holds at any size from the minimum up.
 const EMPLOYEES: usize = 80;
 
-const TABLES: [&str; 14] = [
+const TABLES: [&str; 16] = [
     "employees",
     "rounds",
     "invitations",
@@ -32,6 +32,8 @@ const TABLES: [&str; 14] = [
     "inflection_points",
     "inflection_assessments",
     "commentaries",
+    "time_entries",
+    "time_rules",
     "actions",
     "action_texts",
 ];
@@ -121,6 +123,35 @@ async fn the_demo_tells_its_story_and_seeding_twice_adds_nothing() {
         today.prev()
     );
 
+    // The CTO's calendar, imported through the real import: drawn inward during the
+    // attrition spike, back near the article's 35/20/15/30 by the last closed quarter.
+    assert!(report.calendar_events > 2_000, "{}", report.calendar_events);
+    let cfg = ctopulse::app::time_split::TimeSplitConfig::from_settings(&app.settings);
+    let splits = ctopulse::app::time_split::splits(&mut app.conn(), &history, &cfg).unwrap();
+    let share = |h: usize, k: &str| splits[h].split.line(k).unwrap().share.unwrap();
+    assert!(
+        share(story::ATTRITION_SPIKE, "internal") > 55.0,
+        "{}",
+        share(story::ATTRITION_SPIKE, "internal")
+    );
+    assert!(share(story::ATTRITION_SPIKE, "sales") < 25.0);
+    let last = story::HISTORY - 1;
+    for (k, target) in [
+        ("sales", 35.0),
+        ("marketing", 20.0),
+        ("bd", 15.0),
+        ("internal", 30.0),
+    ] {
+        assert!(
+            (share(last, k) - target).abs() < 6.0,
+            "{k}: {} vs {target}",
+            share(last, k)
+        );
+    }
+    assert!(
+        share(last, "unclassified") > 0.0,
+        "a little time no rule knows"
+    );
     let cards: Vec<LoadedScorecard> = history.iter().map(|q| card(&app, *q)).collect();
     for (h, c) in cards.iter().enumerate() {
         let sc = &c.scorecard;

@@ -41,4 +41,6 @@ mod storage_forensics;
 mod strict_mode;
 mod survey_flow;
 mod survey_storage;
+mod time_split;
+mod time_split_web;
 mod typed_storage;

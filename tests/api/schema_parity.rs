@@ -113,9 +113,10 @@ fn schema_rs_matches_the_sqlite_migrations() {
     let declared = schema_rs_shape();
     assert_eq!(
         declared.len(),
-        26,
+        30,
         "every table of DESIGN's data model, plus group_tallies, sealed_comments, round_purges, \
-         driver_analyses, driver_items, actions and action_texts"
+         driver_analyses, driver_items, actions, action_texts and the four time_* tables of the \
+         time split"
     );
     assert_eq!(sqlite, declared);
 }

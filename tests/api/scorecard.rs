@@ -365,7 +365,7 @@ async fn exports_round_trip_and_escape_formulas() {
     .unwrap();
 
     let loaded = scorecard::load(&mut app.conn(), None, &opts(), &mut rand::rng()).unwrap();
-    let json = ctopulse::export::to_json(&loaded).unwrap();
+    let json = ctopulse::export::to_json(&loaded, None).unwrap();
     let back: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(back, serde_json::to_value(&loaded).unwrap());
     assert_eq!(
@@ -374,7 +374,7 @@ async fn exports_round_trip_and_escape_formulas() {
         back["scorecard"]["measure_a"]
     );
 
-    let csv = ctopulse::export::to_csv(&loaded).unwrap();
+    let csv = ctopulse::export::to_csv(&loaded, None).unwrap();
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),

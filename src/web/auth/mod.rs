@@ -28,7 +28,7 @@ use super::error::{responds, Kind, WebError};
 use super::with_conn;
 use crate::app::accounts;
 pub use crate::auth::roles::{
-    ActionEditors, AdminOnly, AnyStaff, BoardOnly, CtoOnly, ResultReaders,
+    ActionEditors, AdminOnly, AnyStaff, BoardOnly, CalendarKeepers, CtoOnly, ResultReaders,
 };
 use crate::auth::{csrf, Credential, Identity, RoleSet};
 use crate::clock;

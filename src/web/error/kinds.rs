@@ -95,6 +95,23 @@ impl WebError for UserError {
     }
 }
 
+/// A bad calendar file or input is the caller's to fix; the file error names the line.
+impl WebError for crate::app::time_split::TimeSplitError {
+    fn kind(&self) -> Kind {
+        use crate::app::time_split::TimeSplitError as E;
+        use crate::domain::time_split::ImportError;
+        match self {
+            E::File {
+                source: ImportError::TooLarge { .. },
+                ..
+            } => Kind::TooLarge,
+            E::File { .. } | E::Invalid(_) => Kind::BadRequest,
+            E::NotFound(_) => Kind::NotFound,
+            E::Db(e) => e.kind(),
+        }
+    }
+}
+
 impl WebError for crate::app::actions::ActionsError {
     fn kind(&self) -> Kind {
         use crate::app::actions::ActionsError as E;

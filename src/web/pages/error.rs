@@ -8,6 +8,7 @@ use crate::app::commentary::CommentaryError;
 use crate::app::inflection::InflectionError;
 use crate::app::rounds::RoundError;
 use crate::app::scorecard::ScorecardError;
+use crate::app::time_split::TimeSplitError;
 use crate::auth::password::HashError;
 use crate::auth::roles::UnknownRole;
 use crate::db::DbError;
@@ -76,6 +77,8 @@ pub enum PageError {
     #[error("{0}")]
     Scorecard(#[from] ScorecardError),
     #[error("{0}")]
+    TimeSplit(#[from] TimeSplitError),
+    #[error("{0}")]
     Actions(#[from] crate::app::actions::ActionsError),
     #[error("{0}")]
     Follow(#[from] crate::app::actions::follow::FollowError),
@@ -116,6 +119,7 @@ impl WebError for PageError {
             E::Inflection(e) => e.kind(),
             E::Round(e) => e.kind(),
             E::Scorecard(e) => e.kind(),
+            E::TimeSplit(e) => e.kind(),
             E::Actions(e) => e.kind(),
             E::Follow(e) => e.kind(),
             E::Render(e) => e.kind(),

@@ -7,6 +7,7 @@ mod change_view;
 pub mod drivers_view;
 mod error;
 mod open_rounds;
+pub mod time_split;
 pub mod view;
 pub mod words;
 
@@ -70,6 +71,7 @@ struct DashboardPage {
     can_assess: bool,
     can_confirm: bool,
     assess_quarter: String,
+    split: Option<time_split::TimeSplitView>,
 }
 
 #[derive(Template)]
@@ -95,6 +97,8 @@ struct BoardPage {
     can_assess: bool,
     can_confirm: bool,
     assess_quarter: String,
+    /// The quarter's time split: quarterly shares only, never events.
+    split: Option<time_split::TimeSplitView>,
 }
 
 /// `?quarter=` and `?notice=` on the pages.
@@ -106,7 +110,10 @@ pub struct PageQuery {
 
 pub(crate) fn nav(who: &Identity, current: &str) -> Vec<(&'static str, &'static str, bool)> {
     let items: &[(&str, &str)] = match who.role {
-        Role::Cto => &[("/dashboard", "Dashboard")],
+        Role::Cto => &[
+            ("/dashboard", "Dashboard"),
+            ("/dashboard/time", "Time split"),
+        ],
         Role::Board => &[("/board", "Board")],
         Role::Admin => &[
             ("/admin", "Admin"),
@@ -115,6 +122,7 @@ pub(crate) fn nav(who: &Identity, current: &str) -> Vec<(&'static str, &'static 
             ("/admin/actions", "Actions"),
             ("/admin/users", "Users"),
             ("/admin/audit", "Audit log"),
+            ("/dashboard/time", "Time split"),
         ],
     };
     items.iter().map(|(h, l)| (*h, *l, *h == current)).collect()
@@ -276,6 +284,7 @@ pub async fn dashboard(
         ))
     })
     .await?;
+    let split = time_split::load_view(&state, None).await?;
     let (actions, link_groups) = action_parts(&state, true, true).await?;
     let page = DashboardPage {
         any_done: actions.iter().any(|a| a.status_key == "done"),
@@ -301,6 +310,7 @@ pub async fn dashboard(
         can_assess: true,
         can_confirm: false,
         assess_quarter: current.to_string(),
+        split,
     };
     Ok(html(page.render()?))
 }
@@ -312,6 +322,9 @@ pub async fn board(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
     let c = common(&state, &who, &q).await?;
+    let split = time_split::load_view(&state, c.quarter)
+        .await?
+        .filter(|v| v.has_hours);
     let (actions, link_groups) = action_parts(&state, false, true).await?;
     let page = BoardPage {
         any_done: actions.iter().any(|a| a.status_key == "done"),
@@ -334,6 +347,7 @@ pub async fn board(
         can_assess: false,
         can_confirm: true,
         assess_quarter: String::new(),
+        split,
     };
     Ok(html(page.render()?))
 }

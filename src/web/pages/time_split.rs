@@ -1,0 +1,472 @@
+//! `/dashboard/time`: where the CTO's time goes — the quarter's split against the article's
+//! targets, the eight-quarter trend, calendar upload, weeks entered by hand, and each event
+//! with its category, the rule that chose it and an override. For the CTO and admins; the
+//! CTO's dashboard shows the split too.
+
+use actix_multipart::Multipart;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+use futures_util::StreamExt;
+use serde::Deserialize;
+
+use super::admin::html_status;
+use super::{back, html, nav, parse_form, PageError, PageQuery};
+use crate::app::time_split::{self as app, CalendarFile, EventView, QuarterSplit, TimeSplitConfig};
+use crate::auth::Identity;
+use crate::clock;
+use crate::domain::quarter::Quarter;
+use crate::domain::time_split::ics::MAX_FILE_BYTES;
+use crate::domain::time_split::{Category, SplitSummary};
+use crate::web::auth::{CalendarKeepers, Require};
+use crate::web::state::AppState;
+use crate::web::with_conn;
+
+/// Calendar files one upload may carry.
+const MAX_FILES: usize = 8;
+/// After a too-large file the rest is read and dropped up to this, so the browser gets the page.
+const DRAIN_LIMIT: usize = 64 * 1024 * 1024;
+
+/// One line of the split as shown.
+pub struct SplitRow {
+    pub label: &'static str,
+    pub hours: String,
+    pub share: String,
+    pub target: String,
+    pub deviation: String,
+    /// Indented (a part of internal).
+    pub part: bool,
+}
+
+/// One quarter of the trend as shown: shares of sales, marketing, BD, internal, unclassified.
+pub struct TrendRow {
+    pub quarter: String,
+    pub shares: Vec<String>,
+}
+
+/// The split of a quarter and its trend, ready for a template.
+pub struct TimeSplitView {
+    pub quarter: String,
+    pub work_hours: String,
+    pub rows: Vec<SplitRow>,
+    pub trend: Vec<TrendRow>,
+    /// Whether the quarter has any work time (the board page shows the split only then).
+    pub has_hours: bool,
+}
+
+fn pct(v: Option<f64>) -> String {
+    v.map_or("—".into(), |v| format!("{v:.0} %"))
+}
+
+fn rows(s: &SplitSummary) -> Vec<SplitRow> {
+    let label = |k: &str| match k {
+        "sales" => Category::Sales.label(),
+        "marketing" => Category::Marketing.label(),
+        "bd" => Category::Bd.label(),
+        "internal" => "Internal",
+        "internal_engineering" => "engineering & product",
+        "internal_executive" => "CEO, executives, board",
+        "unclassified" => Category::Unclassified.label(),
+        _ => Category::NotWork.label(),
+    };
+    s.lines
+        .iter()
+        .map(|l| SplitRow {
+            label: label(&l.key),
+            hours: format!("{:.1}", l.hours),
+            share: pct(l.share),
+            target: pct(l.target),
+            deviation: l
+                .deviation_points
+                .map_or("—".into(), |d| format!("{d:+.0}")),
+            part: l.key.starts_with("internal_"),
+        })
+        .collect()
+}
+
+/// The view of `quarter` with the seven quarters before it.
+pub fn view(splits: &[QuarterSplit]) -> Option<TimeSplitView> {
+    let current = splits.last()?;
+    let trend = splits
+        .iter()
+        .map(|q| TrendRow {
+            quarter: q.quarter.to_string(),
+            shares: ["sales", "marketing", "bd", "internal", "unclassified"]
+                .iter()
+                .map(|k| pct(q.split.line(k).and_then(|l| l.share)))
+                .collect(),
+        })
+        .collect();
+    Some(TimeSplitView {
+        quarter: current.quarter.to_string(),
+        work_hours: format!("{:.1}", current.split.work_hours),
+        rows: rows(&current.split),
+        trend,
+        has_hours: current.split.work_hours > 0.0,
+    })
+}
+
+/// Loads the view of a quarter (default: today's) for a page.
+pub async fn load_view(
+    state: &AppState,
+    quarter: Option<Quarter>,
+) -> Result<Option<TimeSplitView>, PageError> {
+    let quarter = match quarter {
+        Some(q) => q,
+        None => current_quarter(state)?,
+    };
+    let cfg = TimeSplitConfig::from_settings(&state.settings);
+    let splits = with_conn::<PageError, _>(state, move |conn| {
+        Ok(app::splits(conn, &quarter.trailing(8), &cfg)?)
+    })
+    .await?;
+    Ok(view(&splits))
+}
+
+fn current_quarter(state: &AppState) -> Result<Quarter, PageError> {
+    let today = crate::domain::round::local_date(clock::now(), &state.settings.timezone)
+        .map_err(|e| PageError::TimeSplit(app::TimeSplitError::Invalid(e)))?;
+    Ok(Quarter::containing(
+        today,
+        state.settings.fiscal_year_start_month,
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "staff/time_split.html")]
+struct TimePage {
+    nav: Vec<(&'static str, &'static str, bool)>,
+    email: String,
+    role: &'static str,
+    csrf_token: String,
+    notice: Option<String>,
+    error: Option<String>,
+    split: Option<TimeSplitView>,
+    quarter: String,
+    events: Vec<EventView>,
+    categories: Vec<(&'static str, &'static str)>,
+    rules: Vec<crate::db::time_split::StoredRule>,
+}
+
+async fn page(
+    state: &AppState,
+    who: &Identity,
+    quarter: Option<Quarter>,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Result<String, PageError> {
+    let quarter = match quarter {
+        Some(q) => q,
+        None => current_quarter(state)?,
+    };
+    let split = load_view(state, Some(quarter)).await?;
+    let cfg = TimeSplitConfig::from_settings(&state.settings);
+    let (events, rules) = with_conn::<PageError, _>(state, move |conn| {
+        Ok((app::events(conn, quarter, &cfg)?, app::list_rules(conn)?))
+    })
+    .await?;
+    Ok(TimePage {
+        nav: nav(who, "/dashboard/time"),
+        email: who.actor.clone(),
+        role: who.role.as_str(),
+        csrf_token: who.csrf_token().unwrap_or_default(),
+        notice,
+        error,
+        split,
+        quarter: quarter.to_string(),
+        events,
+        categories: Category::ALL.iter().map(|c| (c.key(), c.label())).collect(),
+        rules,
+    }
+    .render()?)
+}
+
+/// `GET /dashboard/time`.
+pub async fn show(
+    who: Require<CalendarKeepers>,
+    q: web::Query<PageQuery>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, PageError> {
+    let quarter = q
+        .quarter
+        .as_deref()
+        .map(Quarter::parse_strict)
+        .transpose()?;
+    Ok(html(
+        page(&state, &who, quarter, q.notice.clone(), None).await?,
+    ))
+}
+
+/// `POST /dashboard/time/import`: one or more `.ics` files (multipart field `calendar`).
+pub async fn import(
+    who: Require<CalendarKeepers>,
+    req: HttpRequest,
+    mp: Multipart,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, PageError> {
+    let is_multipart = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if !is_multipart {
+        return Err(PageError::NotMultipart);
+    }
+    let refuse = |status: StatusCode, message: String| {
+        let (state, who) = (&state, &who);
+        async move {
+            Ok::<_, PageError>(html_status(
+                status,
+                page(state, who, None, None, Some(message)).await?,
+            ))
+        }
+    };
+    let files = match read_files(mp).await {
+        Ok(f) if f.is_empty() => return refuse(StatusCode::BAD_REQUEST, "Nothing was written: choose an .ics file first.".into()).await,
+        Ok(f) => f,
+        Err(Some(m)) => return refuse(StatusCode::BAD_REQUEST, format!("Nothing was written: {m}.")).await,
+        Err(None) => {
+            return refuse(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!("Nothing was written: a file is larger than {} MB, the most accepted. Export a shorter range, or use `ctopulse time import`.", MAX_FILE_BYTES / (1024 * 1024)),
+            )
+            .await
+        }
+    };
+    let cfg = TimeSplitConfig::from_settings(&state.settings);
+    let actor = who.actor.clone();
+    let result = with_conn::<PageError, _>(&state, move |conn| {
+        Ok(app::import(conn, &files, None, &cfg, &actor, clock::now()))
+    })
+    .await?;
+    match result {
+        Ok(r) => Ok(back(
+            "/dashboard/time",
+            &format!(
+                "{} event(s) imported from {} to {}; {} replaced.",
+                r.stored, r.from, r.to, r.replaced
+            ),
+        )),
+        Err(e @ app::TimeSplitError::File { .. }) => {
+            let status = if matches!(
+                &e,
+                app::TimeSplitError::File {
+                    source: crate::domain::time_split::ImportError::TooLarge { .. },
+                    ..
+                }
+            ) {
+                StatusCode::PAYLOAD_TOO_LARGE
+            } else {
+                StatusCode::BAD_REQUEST
+            };
+            refuse(status, format!("Nothing was written: {e}")).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Reads the `calendar` files; `Err(None)` when one is too large, `Err(Some(why))` otherwise.
+async fn read_files(mut mp: Multipart) -> Result<Vec<CalendarFile>, Option<String>> {
+    let mut files = Vec::new();
+    let mut too_large = false;
+    let mut total = 0usize;
+    let bad =
+        |e: actix_multipart::MultipartError| Some(format!("the upload could not be read: {e}"));
+    while let Some(item) = mp.next().await {
+        let mut field = item.map_err(bad)?;
+        let name = field.name().unwrap_or_default().to_string();
+        let is_file = name == "calendar";
+        if is_file && files.len() >= MAX_FILES {
+            return Err(Some(format!("at most {MAX_FILES} files at once")));
+        }
+        let limit = if is_file { MAX_FILE_BYTES } else { 1024 };
+        let mut value = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(bad)?;
+            total += chunk.len();
+            if too_large {
+                if total > DRAIN_LIMIT {
+                    return Err(None);
+                }
+                continue;
+            }
+            if value.len() + chunk.len() > limit {
+                if !is_file {
+                    return Err(Some(format!("the form field {name:?} is too long")));
+                }
+                too_large = true;
+                value = Vec::new();
+                continue;
+            }
+            value.extend_from_slice(&chunk);
+        }
+        if is_file && !too_large && !value.is_empty() {
+            let name = field
+                .content_disposition()
+                .and_then(|cd| cd.get_filename())
+                .unwrap_or("the file")
+                .to_string();
+            files.push(CalendarFile { name, bytes: value });
+        }
+    }
+    if too_large {
+        return Err(None);
+    }
+    Ok(files)
+}
+
+/// The manual-hours form.
+#[derive(Deserialize)]
+pub struct HoursForm {
+    week: String,
+    category: String,
+    hours: String,
+}
+
+/// `POST /dashboard/time/hours`.
+pub async fn add_hours(
+    who: Require<CalendarKeepers>,
+    body: web::Bytes,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, PageError> {
+    let form: HoursForm = parse_form(&body)?;
+    let day = time::Date::parse(
+        form.week.trim(),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .map_err(|source| PageError::Date {
+        typed: form.week.clone(),
+        source,
+    })?;
+    let category: Category =
+        form.category
+            .parse()
+            .map_err(|e: crate::domain::time_split::UnknownCategory| {
+                app::TimeSplitError::Invalid(e.to_string())
+            })?;
+    let hours: f64 = form.hours.trim().parse().map_err(|_| {
+        app::TimeSplitError::Invalid(format!("{:?} is not a number of hours", form.hours))
+    })?;
+    let actor = who.actor.clone();
+    let monday = with_conn::<PageError, _>(&state, move |conn| {
+        Ok(app::add_hours(
+            conn,
+            day,
+            category,
+            hours,
+            &actor,
+            clock::now(),
+        )?)
+    })
+    .await?;
+    Ok(back(
+        "/dashboard/time",
+        &format!("Week of {monday}: {hours} h of {}.", category.label()),
+    ))
+}
+
+/// The override form.
+#[derive(Deserialize)]
+pub struct OverrideForm {
+    /// A category key, or empty to clear.
+    category: String,
+    quarter: String,
+}
+
+/// `POST /dashboard/time/events/{key}/override`.
+pub async fn set_override(
+    who: Require<CalendarKeepers>,
+    key: web::Path<String>,
+    body: web::Bytes,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, PageError> {
+    let form: OverrideForm = parse_form(&body)?;
+    let quarter = Quarter::parse_strict(&form.quarter)?;
+    let category = match form.category.trim() {
+        "" => None,
+        c => Some(
+            c.parse()
+                .map_err(|e: crate::domain::time_split::UnknownCategory| {
+                    app::TimeSplitError::Invalid(e.to_string())
+                })?,
+        ),
+    };
+    let (actor, key) = (who.actor.clone(), key.into_inner());
+    with_conn::<PageError, _>(&state, move |conn| {
+        Ok(app::set_override(
+            conn,
+            &key,
+            category,
+            &actor,
+            clock::now(),
+        )?)
+    })
+    .await?;
+    let notice = category.map_or("Override cleared.".to_string(), |c| {
+        format!("Event set to {}.", c.label())
+    });
+    let q = serde_urlencoded::to_string([("quarter", quarter.to_string()), ("notice", notice)])
+        .unwrap_or_default();
+    Ok(HttpResponse::SeeOther()
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            format!("/dashboard/time?{q}"),
+        ))
+        .finish())
+}
+
+/// The add-rule form.
+#[derive(Deserialize)]
+pub struct RuleForm {
+    kind: String,
+    pattern: String,
+    category: String,
+}
+
+/// `POST /dashboard/time/rules`: adds a classification rule (applies from the next import).
+pub async fn add_rule(
+    who: Require<CalendarKeepers>,
+    body: web::Bytes,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, PageError> {
+    let form: RuleForm = parse_form(&body)?;
+    let kind = crate::domain::time_split::RuleKind::parse(&form.kind).ok_or_else(|| {
+        app::TimeSplitError::Invalid(format!(
+            "unknown rule kind {:?} (calendar_category, domain or keyword)",
+            form.kind
+        ))
+    })?;
+    let category: Category =
+        form.category
+            .parse()
+            .map_err(|e: crate::domain::time_split::UnknownCategory| {
+                app::TimeSplitError::Invalid(e.to_string())
+            })?;
+    let rule = crate::domain::time_split::Rule::new(kind, &form.pattern, category);
+    let (actor, label) = (who.actor.clone(), rule.label());
+    with_conn::<PageError, _>(&state, move |conn| {
+        Ok(app::add_rule(conn, &rule, &actor, clock::now())?)
+    })
+    .await?;
+    Ok(back(
+        "/dashboard/time",
+        &format!("Rule {label} added; it applies from the next import."),
+    ))
+}
+
+/// `POST /dashboard/time/rules/{id}/remove`.
+pub async fn remove_rule(
+    who: Require<CalendarKeepers>,
+    id: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, PageError> {
+    let (actor, id) = (who.actor.clone(), id.into_inner());
+    with_conn::<PageError, _>(&state, move |conn| {
+        Ok(app::remove_rule(conn, &id, &actor, clock::now())?)
+    })
+    .await?;
+    Ok(back(
+        "/dashboard/time",
+        "Rule removed; it applies from the next import.",
+    ))
+}
