@@ -22,6 +22,7 @@ fn report(c: &mut Criterion) {
             labels: &labels,
             actions: &[],
             actions_total: 0,
+            time_split: None,
         };
         c.bench_function(&format!("report png {locale}"), |b| {
             b.iter(|| render_png(black_box(&sc), black_box(&ctx)))

@@ -4,9 +4,10 @@
 use super::scorecard::{status_thresholds, LoadedScorecard};
 use crate::charts::actions_box::{ReportAction, SHOWN};
 use crate::charts::{self, Methodology, ReportContext};
-use crate::config::Thresholds;
+use crate::config::{Settings, Thresholds};
 use crate::domain::actions::{board_rank, live_in};
 use crate::domain::locale::Locale;
+use crate::domain::time_split::{SplitSummary, Targets};
 
 /// Which image a report download is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,28 +59,53 @@ pub struct Rendered {
     pub file_name: String,
 }
 
-/// Renders the board report of `loaded` for the company `company`, rated with `thresholds`
-/// (the settings the statuses were computed with).
+/// What the report takes from the settings and beside the scorecard.
+pub struct ReportInputs<'a> {
+    /// The company's name for the header.
+    pub company: &'a str,
+    /// The thresholds the statuses were rated with.
+    pub thresholds: &'a Thresholds,
+    /// The company's language (action titles fall back to it).
+    pub default_locale: Locale,
+    /// The quarter's time split, when the calendar holds work time for it.
+    pub time_split: Option<&'a SplitSummary>,
+    /// The time split's targets.
+    pub targets: Targets,
+}
+
+impl<'a> ReportInputs<'a> {
+    /// The inputs `settings` give, with the quarter's time split.
+    pub fn from_settings(settings: &'a Settings, time_split: Option<&'a SplitSummary>) -> Self {
+        ReportInputs {
+            company: &settings.company_name,
+            thresholds: &settings.thresholds,
+            default_locale: settings.default_locale,
+            time_split,
+            targets: settings.time_split.targets().unwrap_or_default(),
+        }
+    }
+}
+
+/// Renders the board report of `loaded` in `locale`.
 pub fn render(
     loaded: &LoadedScorecard,
     locale: Locale,
     format: ReportFormat,
-    company: &str,
-    thresholds: &Thresholds,
-    default_locale: Locale,
+    inputs: &ReportInputs<'_>,
 ) -> Result<Rendered, RenderError> {
-    let (actions, actions_total) = board_actions(loaded, locale, default_locale);
+    let (actions, actions_total) = board_actions(loaded, locale, inputs.default_locale);
     let ctx = ReportContext {
-        company,
+        company: inputs.company,
         locale,
         as_of: loaded.as_of,
         commentary: loaded.commentary.as_deref(),
         methodology: Methodology {
-            thresholds: status_thresholds(thresholds),
+            thresholds: status_thresholds(inputs.thresholds),
         },
         labels: &loaded.labels,
         actions: &actions,
         actions_total,
+        time_split: inputs.time_split.map(|s| (s, inputs.targets)),
     };
     let bytes = match format {
         ReportFormat::Png => charts::render_png(&loaded.scorecard, &ctx)?,

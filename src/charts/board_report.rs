@@ -13,7 +13,9 @@ use crate::charts::marks::{self, Area};
 use crate::charts::text_layout::{self as tl, line_height};
 use crate::charts::theme::{self, size, INK, MUTED, PANEL, PAPER, RULE};
 use crate::charts::typeset::Typeset;
-use crate::charts::{actions_box, alignment_panel, csat_panel, culture_panel, fonts};
+use crate::charts::{
+    actions_box, alignment_panel, csat_panel, culture_panel, fonts, time_split_bar,
+};
 use crate::domain::audience::Audience;
 use crate::domain::locale::Locale;
 use crate::domain::scoring::status::Rating;
@@ -30,6 +32,8 @@ const PANELS_TOP: i32 = 104;
 const PANELS_BOTTOM: i32 = 804;
 const COMMENTARY_TOP: i32 = 814;
 const FOOTER_TOP: i32 = 916;
+/// Width of the time split's box at the right end of the commentary band.
+const TIME_BOX: i32 = 540;
 
 fn header<DB: DrawingBackend>(
     area: &Area<DB>,
@@ -92,7 +96,25 @@ fn commentary<DB: DrawingBackend>(
     area: &Area<DB>,
     ctx: &ReportContext<'_>,
 ) -> Result<(), ReportError> {
-    let (left, right) = (MARGIN, WIDTH as i32 - MARGIN);
+    let (left, mut right) = (MARGIN, WIDTH as i32 - MARGIN);
+    // The time split, when the calendar has the quarter, takes the right end of the band.
+    if let Some((split, targets)) = &ctx.time_split {
+        let from = right - TIME_BOX;
+        marks::rect(
+            area,
+            (from, COMMENTARY_TOP),
+            (right, FOOTER_TOP - 10),
+            PANEL.filled(),
+        )?;
+        let frame = Frame {
+            x: from + PAD,
+            y: COMMENTARY_TOP + 8,
+            w: TIME_BOX - 2 * PAD,
+            h: FOOTER_TOP - 10 - COMMENTARY_TOP - 16,
+        };
+        time_split_bar::draw(area, frame, split, targets, ctx.locale)?;
+        right = from - GAP;
+    }
     // With actions, the commentary takes the left three fifths and the actions the rest.
     let x1 = if ctx.actions.is_empty() {
         right

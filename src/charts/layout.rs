@@ -28,6 +28,11 @@ pub struct ReportContext<'a> {
     pub actions: &'a [super::actions_box::ReportAction],
     /// How many actions are live in all (the box says so when it shows fewer).
     pub actions_total: usize,
+    /// The quarter's time split and its targets, when the calendar holds work time for it.
+    pub time_split: Option<(
+        &'a crate::domain::time_split::SplitSummary,
+        crate::domain::time_split::Targets,
+    )>,
 }
 
 /// A question's short name by (template key, question key), in every language; questions

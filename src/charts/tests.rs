@@ -30,6 +30,7 @@ fn ctx(locale: Locale) -> ReportContext<'static> {
         labels: &LABELS,
         actions: &[],
         actions_total: 0,
+        time_split: None,
     }
 }
 
@@ -280,6 +281,7 @@ fn a_quarter_with_no_data_renders_and_says_what_is_missing() {
             labels: &LABELS,
             actions: &[],
             actions_total: 0,
+            time_split: None,
         };
         render_png(&sc, &c).unwrap();
         let svg = render_svg(&sc, &c).unwrap();
@@ -339,6 +341,7 @@ fn very_long_names_render_shortened() {
             labels: &LABELS,
             actions: &[],
             actions_total: 0,
+            time_split: None,
         };
         render_png(&sc, &c).unwrap();
         let texts = svg_texts(&render_svg(&sc, &c).unwrap());
@@ -455,6 +458,7 @@ fn preview_edge_cases() {
         labels: &LABELS,
         actions: &[],
         actions_total: 0,
+        time_split: None,
     };
     let png = render_png(&scorecard(&empty), &c).unwrap();
     std::fs::write(dir.join("report-empty-nl.png"), png).unwrap();
@@ -480,6 +484,7 @@ fn preview_edge_cases() {
         labels: &LABELS,
         actions: &[],
         actions_total: 0,
+        time_split: None,
     };
     let png = render_png(&scorecard(&input), &c).unwrap();
     std::fs::write(dir.join("report-suppressed-ko.png"), png).unwrap();
@@ -550,6 +555,45 @@ fn actions_sit_beside_the_commentary_escaped_and_shortened_in_every_language() {
         assert!(svg.contains(heading), "{locale}");
         // The long title is shortened to fit, never drawn past the box.
         assert!(svg.contains('…'), "{locale}");
+        assert!(!render_png(&sc, &c).unwrap().is_empty());
+    }
+}
+
+#[test]
+fn the_time_split_sits_at_the_right_of_the_band_beside_commentary_and_actions() {
+    use crate::charts::actions_box::ReportAction;
+    use crate::domain::actions::ActionStatus;
+    use crate::domain::time_split::split::summarize;
+    use crate::domain::time_split::{Category, CategoryHours, Targets};
+    let mut h = CategoryHours::default();
+    for (c, v) in [
+        (Category::Sales, 34.0),
+        (Category::Marketing, 21.0),
+        (Category::Bd, 15.0),
+        (Category::InternalEngineering, 30.0),
+    ] {
+        h.add(c, v);
+    }
+    let split = summarize(&h, &Targets::default());
+    let actions = vec![ReportAction {
+        title: "CTO joins the weekly deal review".into(),
+        status: ActionStatus::Done,
+    }];
+    let sc = sample_scorecard().unwrap();
+    for (locale, title) in [
+        (Locale::En, "time goes (calendar)"),
+        (Locale::Ko, "CTO의 시간 배분"),
+        (Locale::Nl, "Waar de tijd van de CTO heen gaat"),
+    ] {
+        let c = ReportContext {
+            actions: &actions,
+            actions_total: 1,
+            time_split: Some((&split, Targets::default())),
+            ..ctx(locale)
+        };
+        let svg = render_svg(&sc, &c).unwrap();
+        assert!(svg.contains(title), "{locale}");
+        assert!(svg.contains(&ctx(locale).commentary.unwrap()[..20]) || locale != Locale::En);
         assert!(!render_png(&sc, &c).unwrap().is_empty());
     }
 }

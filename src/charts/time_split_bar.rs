@@ -4,8 +4,7 @@
 //! Quarterly shares only — never events. Every segment carries its word, so nothing is told
 //! by colour alone; unclassified time is hatched grey, never folded into a category.
 //!
-//! Not yet placed on the report: `draw` takes any frame (about 520 × 96 px fits beside the
-//! commentary), so wiring it in is one call from `board_report::draw_report`.
+//! The report draws it at the right end of the commentary band (about 500 × 76 px).
 
 use plotters::prelude::*;
 

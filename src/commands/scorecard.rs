@@ -233,19 +233,18 @@ pub fn report(
         .parse()
         .map_err(|e: crate::domain::locale::UnknownLocale| CliError::Usage(e.to_string()))?;
     let pool = open(settings)?;
-    let loaded = scorecard::load(
-        &mut *db::pool::checkout(&pool)?,
-        q,
-        &cli_options(settings),
-        &mut rand::rng(),
+    let mut conn = db::pool::checkout(&pool)?;
+    let loaded = scorecard::load(&mut conn, q, &cli_options(settings), &mut rand::rng())?;
+    let time = crate::app::time_split::quarter_summary(
+        &mut conn,
+        loaded.scorecard.quarter,
+        &crate::app::time_split::TimeSplitConfig::from_settings(settings),
     )?;
     let bytes = report_app::render(
         &loaded,
         locale,
         format,
-        &settings.company_name,
-        &settings.thresholds,
-        settings.default_locale,
+        &report_app::ReportInputs::from_settings(settings, time.as_ref()),
     )
     .map_err(|e| CliError::Failed(format!("the report could not be drawn: {e}")))?
     .bytes;

@@ -268,6 +268,20 @@ pub async fn get_progress(
     sorted_json(&list)
 }
 
+/// The quarter's time split, when the calendar holds work time for it.
+async fn time_summary(
+    state: &AppState,
+    quarter: Quarter,
+) -> Result<Option<crate::domain::time_split::SplitSummary>, ApiError> {
+    let cfg = crate::app::time_split::TimeSplitConfig::from_settings(&state.settings);
+    with_conn::<ApiError, _>(state, move |conn| {
+        Ok(crate::app::time_split::quarter_summary(
+            conn, quarter, &cfg,
+        )?)
+    })
+    .await
+}
+
 /// `GET /api/v1/export?format=csv|json`: the scorecard as a download.
 #[utoipa::path(get, path = "/api/v1/export", tag = "results", params(ExportQuery),
     responses(
@@ -289,16 +303,7 @@ pub async fn get_export(
     let quarter = quarter_of(q.quarter.as_deref())?;
     let loaded = scorecard_for::<ApiError>(&state, &who, quarter).await?;
     let name = format!("ctopulse-{}", loaded.scorecard.quarter);
-    let (exported, cfg) = (
-        loaded.scorecard.quarter,
-        crate::app::time_split::TimeSplitConfig::from_settings(&state.settings),
-    );
-    let time = with_conn::<ApiError, _>(&state, move |conn| {
-        Ok(crate::app::time_split::quarter_summary(
-            conn, exported, &cfg,
-        )?)
-    })
-    .await?;
+    let time = time_summary(&state, loaded.scorecard.quarter).await?;
     let (body, content_type, ext) = match q.format.unwrap_or_default() {
         ExportFormat::Csv => (
             export::to_csv(&loaded, time.as_ref())?,
@@ -341,17 +346,11 @@ pub async fn get_report(
     let format: ReportFormat = q.format.unwrap_or_default().into();
     let locale = q.lang.unwrap_or(Locale::En);
     let loaded = scorecard_for::<ApiError>(&state, &who, quarter_of(q.quarter.as_deref())?).await?;
+    let time = time_summary(&state, loaded.scorecard.quarter).await?;
     let settings = state.settings.clone();
     let rendered = blocking(move || {
-        report::render(
-            &loaded,
-            locale,
-            format,
-            &settings.company_name,
-            &settings.thresholds,
-            settings.default_locale,
-        )
-        .map_err(ApiError::from)
+        let inputs = report::ReportInputs::from_settings(&settings, time.as_ref());
+        report::render(&loaded, locale, format, &inputs).map_err(ApiError::from)
     })
     .await?;
     Ok(HttpResponse::Ok()
