@@ -55,7 +55,7 @@ pub struct TimeSplitView {
 }
 
 fn pct(v: Option<f64>) -> String {
-    v.map_or("—".into(), |v| format!("{v:.0} %"))
+    v.map_or("—".into(), |v| format!("{v:.0}\u{a0}%"))
 }
 
 fn rows(s: &SplitSummary) -> Vec<SplitRow> {
