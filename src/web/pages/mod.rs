@@ -368,6 +368,20 @@ pub(crate) fn parse_form<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<
     Ok(serde_urlencoded::from_bytes(body)?)
 }
 
+/// Refuses an upload that is not `multipart/form-data` (a file form posted some other way).
+pub(crate) fn require_multipart(req: &actix_web::HttpRequest) -> Result<(), PageError> {
+    let is_multipart = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if is_multipart {
+        Ok(())
+    } else {
+        Err(PageError::NotMultipart)
+    }
+}
+
 pub(crate) fn quarter_field(s: &str) -> Result<Quarter, PageError> {
     Ok(s.parse()?)
 }

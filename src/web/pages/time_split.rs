@@ -11,7 +11,7 @@ use futures_util::StreamExt;
 use serde::Deserialize;
 
 use super::admin::html_status;
-use super::{back, html, nav, parse_form, PageError, PageQuery};
+use super::{back, html, nav, parse_form, require_multipart, PageError, PageQuery};
 use crate::app::time_split::{self as app, CalendarFile, EventView, QuarterSplit, TimeSplitConfig};
 use crate::auth::Identity;
 use crate::clock;
@@ -204,14 +204,7 @@ pub async fn import(
     mp: Multipart,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
-    let is_multipart = req
-        .headers()
-        .get(actix_web::http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("multipart/form-data"));
-    if !is_multipart {
-        return Err(PageError::NotMultipart);
-    }
+    require_multipart(&req)?;
     let refuse = |status: StatusCode, message: String| {
         let (state, who) = (&state, &who);
         async move {

@@ -18,7 +18,7 @@ use crate::domain::department::Membership;
 use crate::domain::roster::{self, ParsedRoster};
 use crate::web::auth::{AdminOnly, Require};
 use crate::web::pages::PageError;
-use crate::web::pages::{html, parse_form};
+use crate::web::pages::{html, parse_form, require_multipart};
 use crate::web::state::AppState;
 use crate::web::with_conn;
 
@@ -353,14 +353,7 @@ pub async fn upload(
     mp: Multipart,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
-    let is_multipart = req
-        .headers()
-        .get(actix_web::http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("multipart/form-data"));
-    if !is_multipart {
-        return Err(PageError::NotMultipart);
-    }
+    require_multipart(&req)?;
     let (st, me): (&AppState, &crate::auth::Identity) = (&state, &who);
     let refuse = move |status: StatusCode, message: String| async move {
         let body = roster_page(st, me, None, Some(message), String::new(), None).await?;
