@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+mod time;
+pub use time::{TimeCommand, TimeRuleCommand};
+
 /// ctopulse — how well is the CTO doing? Quarterly surveys of the people the CTO serves,
 /// scored as tech strategy alignment, engineering culture and internal CSAT.
 #[derive(Debug, Parser)]
@@ -117,100 +120,6 @@ pub enum HrCommand {
     Import {
         /// The CSV file.
         file: PathBuf,
-    },
-}
-
-/// `time` subcommands (docs/methodology.md "Time split").
-#[derive(Debug, Subcommand)]
-pub enum TimeCommand {
-    /// Import iCalendar (.ics) exports as one import: every entry starting in the window is
-    /// replaced; nothing is written unless every file is valid.
-    Import {
-        /// The .ics files (Google, Outlook or Apple Calendar exports).
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-        /// First day of the window (default: the files' first event, at most six years back).
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        from: Option<String>,
-        /// Day after the window (default: now).
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        to: Option<String>,
-        /// Print JSON instead of a table.
-        #[arg(long)]
-        json: bool,
-    },
-    /// The split per quarter (default: the last eight) against the targets.
-    Split {
-        /// One quarter, e.g. 2026Q3, with its months.
-        #[arg(long)]
-        quarter: Option<String>,
-        /// Print JSON instead of a table.
-        #[arg(long)]
-        json: bool,
-    },
-    /// A quarter's events: time, category, the rule that chose it, override.
-    Events {
-        /// The quarter, e.g. 2026Q3.
-        #[arg(long)]
-        quarter: String,
-        /// Print JSON instead of a table.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Set an event's category (sales, marketing, bd, internal_engineering,
-    /// internal_executive, not_work, unclassified), or clear the override with `--clear`.
-    Override {
-        /// The event's key (see `time events`).
-        key: String,
-        /// The category: sales, marketing, bd, internal_engineering, internal_executive, not_work or unclassified.
-        category: Option<String>,
-        /// Remove the override: the rules decide again.
-        #[arg(long, conflicts_with = "category")]
-        clear: bool,
-    },
-    /// Enter hours by hand for a week without a calendar (replaces that week's hours of the
-    /// category; 0 removes them).
-    AddHours {
-        /// Any day of the week.
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        week: String,
-        /// The category: sales, marketing, bd, internal_engineering, internal_executive, not_work or unclassified.
-        #[arg(long)]
-        category: String,
-        /// Hours in that week (0 removes them).
-        #[arg(long)]
-        hours: f64,
-    },
-    /// Classification rules.
-    #[command(subcommand)]
-    Rule(TimeRuleCommand),
-}
-
-/// `time rule` subcommands.
-#[derive(Debug, Subcommand)]
-pub enum TimeRuleCommand {
-    /// The rules, in order.
-    List {
-        /// Print JSON instead of a table.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Add a rule; prints its id. Kinds: calendar_category, domain, keyword.
-    Add {
-        /// calendar_category, domain or keyword.
-        #[arg(long)]
-        kind: String,
-        /// What it matches: a calendar category, an email domain or a word in the title.
-        #[arg(long)]
-        pattern: String,
-        /// The category it gives: sales, marketing, bd, internal_engineering, internal_executive, not_work or unclassified.
-        #[arg(long)]
-        category: String,
-    },
-    /// Remove a rule by id.
-    Remove {
-        /// The rule's id (see `time rule list`).
-        id: String,
     },
 }
 
@@ -566,30 +475,4 @@ pub enum TokenCommand {
 }
 
 #[cfg(test)]
-mod tests {
-    use clap::CommandFactory;
-
-    use super::Cli;
-
-    /// Every argument of every command says what it is in `--help`.
-    #[test]
-    fn every_argument_has_help() {
-        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
-            for arg in cmd.get_arguments() {
-                let id = arg.get_id().as_str();
-                if id == "help" || id == "version" {
-                    continue;
-                }
-                if arg.get_help().is_none() && arg.get_long_help().is_none() {
-                    missing.push(format!("{path} {id}"));
-                }
-            }
-            for sub in cmd.get_subcommands() {
-                walk(sub, &format!("{path} {}", sub.get_name()), missing);
-            }
-        }
-        let mut missing = Vec::new();
-        walk(&Cli::command(), "ctopulse", &mut missing);
-        assert!(missing.is_empty(), "arguments without help: {missing:?}");
-    }
-}
+mod tests;

@@ -185,6 +185,57 @@ async fn update_as(
     Ok(back(page, "Action updated."))
 }
 
+/// The actions with their follow-through as cards, and (for editors) the links to choose from.
+pub(crate) async fn action_parts(
+    state: &AppState,
+    editing: bool,
+    figures: bool,
+) -> Result<
+    (
+        Vec<super::actions_view::ActionCard>,
+        Vec<super::actions_view::LinkOptionGroup>,
+    ),
+    PageError,
+> {
+    let opts = crate::app::scorecard::Options::from_settings(&state.settings, false);
+    let (followed, choices) = with_conn::<PageError, _>(state, move |conn| {
+        let all = crate::app::actions::list(conn)?;
+        // Those who may not read results (the admin) get the actions without their figures.
+        let followed = if figures {
+            crate::app::actions::follow::follow(conn, all, &opts)?
+        } else {
+            all.into_iter()
+                .map(|action| crate::app::actions::follow::FollowedAction {
+                    action,
+                    points: Vec::new(),
+                })
+                .collect()
+        };
+        let choices = if editing {
+            crate::app::actions::link_choices(conn)?
+        } else {
+            Vec::new()
+        };
+        Ok((followed, choices))
+    })
+    .await?;
+    let locale = state.settings.default_locale;
+    // The pages list the newest quarter's actions first.
+    let mut cards = super::actions_view::action_cards(&followed, &state.templates, locale);
+    cards.reverse();
+    Ok((
+        cards,
+        super::actions_view::link_options(&choices, &state.templates),
+    ))
+}
+
+pub(crate) fn statuses() -> Vec<(&'static str, &'static str)> {
+    crate::domain::actions::ActionStatus::ALL
+        .iter()
+        .map(|s| (s.key(), super::actions_view::status_words(*s)))
+        .collect()
+}
+
 /// The admin's actions page: every action and the forms, without the figures (the admin
 /// does not read results).
 #[derive(askama::Template)]
@@ -218,7 +269,7 @@ pub async fn admin_page(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
     use askama::Template;
-    let (actions, link_groups) = super::action_parts(&state, true, false).await?;
+    let (actions, link_groups) = action_parts(&state, true, false).await?;
     let current = crate::domain::quarter::Quarter::containing(
         crate::clock::now().date(),
         state.settings.fiscal_year_start_month,
@@ -234,7 +285,7 @@ pub async fn admin_page(
         actions,
         can_edit_actions: true,
         link_groups,
-        statuses: super::statuses(),
+        statuses: statuses(),
         due_default: current.next().to_string(),
         default_language: state.settings.default_locale.native_name(),
     };

@@ -208,57 +208,6 @@ async fn common(state: &AppState, who: &Identity, q: &PageQuery) -> Result<Commo
     })
 }
 
-/// The actions with their follow-through as cards, and (for editors) the links to choose from.
-pub(crate) async fn action_parts(
-    state: &AppState,
-    editing: bool,
-    figures: bool,
-) -> Result<
-    (
-        Vec<actions_view::ActionCard>,
-        Vec<actions_view::LinkOptionGroup>,
-    ),
-    PageError,
-> {
-    let opts = scorecard::Options::from_settings(&state.settings, false);
-    let (followed, choices) = with_conn::<PageError, _>(state, move |conn| {
-        let all = crate::app::actions::list(conn)?;
-        // Those who may not read results (the admin) get the actions without their figures.
-        let followed = if figures {
-            crate::app::actions::follow::follow(conn, all, &opts)?
-        } else {
-            all.into_iter()
-                .map(|action| crate::app::actions::follow::FollowedAction {
-                    action,
-                    points: Vec::new(),
-                })
-                .collect()
-        };
-        let choices = if editing {
-            crate::app::actions::link_choices(conn)?
-        } else {
-            Vec::new()
-        };
-        Ok((followed, choices))
-    })
-    .await?;
-    let locale = state.settings.default_locale;
-    // The pages list the newest quarter's actions first.
-    let mut cards = actions_view::action_cards(&followed, &state.templates, locale);
-    cards.reverse();
-    Ok((
-        cards,
-        actions_view::link_options(&choices, &state.templates),
-    ))
-}
-
-pub(crate) fn statuses() -> Vec<(&'static str, &'static str)> {
-    crate::domain::actions::ActionStatus::ALL
-        .iter()
-        .map(|s| (s.key(), actions_view::status_words(*s)))
-        .collect()
-}
-
 /// `GET /dashboard`: the CTO's scorecard, drill-down, comments, open rounds, register and
 /// commentary form.
 pub async fn dashboard(
@@ -285,14 +234,14 @@ pub async fn dashboard(
     })
     .await?;
     let split = time_split::load_view(&state, None).await?;
-    let (actions, link_groups) = action_parts(&state, true, true).await?;
+    let (actions, link_groups) = actions_form::action_parts(&state, true, true).await?;
     let page = DashboardPage {
         any_done: actions.iter().any(|a| a.status_key == "done"),
         actions_path: "/dashboard/actions",
         actions,
         can_edit_actions: true,
         link_groups,
-        statuses: statuses(),
+        statuses: actions_form::statuses(),
         due_default: current.next().to_string(),
         default_language: state.settings.default_locale.native_name(),
         nav: nav(&who, "/dashboard"),
@@ -325,14 +274,14 @@ pub async fn board(
     let split = time_split::load_view(&state, c.quarter)
         .await?
         .filter(|v| v.has_hours);
-    let (actions, link_groups) = action_parts(&state, false, true).await?;
+    let (actions, link_groups) = actions_form::action_parts(&state, false, true).await?;
     let page = BoardPage {
         any_done: actions.iter().any(|a| a.status_key == "done"),
         actions_path: "/dashboard/actions",
         actions,
         can_edit_actions: false,
         link_groups,
-        statuses: statuses(),
+        statuses: actions_form::statuses(),
         due_default: String::new(),
         default_language: state.settings.default_locale.native_name(),
         nav: nav(&who, "/board"),
