@@ -5,6 +5,7 @@ use super::scorecard::{status_thresholds, LoadedScorecard};
 use crate::charts::actions_box::{ReportAction, SHOWN};
 use crate::charts::{self, Methodology, ReportContext};
 use crate::config::{Settings, Thresholds};
+use crate::db::actions::StoredAction;
 use crate::domain::actions::{board_rank, live_in};
 use crate::domain::locale::Locale;
 use crate::domain::time_split::{SplitSummary, Targets};
@@ -71,17 +72,24 @@ pub struct ReportInputs<'a> {
     pub time_split: Option<&'a SplitSummary>,
     /// The time split's targets.
     pub targets: Targets,
+    /// Every action (the report lists those live in its quarter).
+    pub actions: &'a [StoredAction],
 }
 
 impl<'a> ReportInputs<'a> {
     /// The inputs `settings` give, with the quarter's time split.
-    pub fn from_settings(settings: &'a Settings, time_split: Option<&'a SplitSummary>) -> Self {
+    pub fn from_settings(
+        settings: &'a Settings,
+        time_split: Option<&'a SplitSummary>,
+        actions: &'a [StoredAction],
+    ) -> Self {
         ReportInputs {
             company: &settings.company_name,
             thresholds: &settings.thresholds,
             default_locale: settings.default_locale,
             time_split,
             targets: settings.time_split.targets().unwrap_or_default(),
+            actions,
         }
     }
 }
@@ -93,7 +101,12 @@ pub fn render(
     format: ReportFormat,
     inputs: &ReportInputs<'_>,
 ) -> Result<Rendered, RenderError> {
-    let (actions, actions_total) = board_actions(loaded, locale, inputs.default_locale);
+    let (actions, actions_total) = board_actions(
+        loaded.scorecard.quarter,
+        inputs.actions,
+        locale,
+        inputs.default_locale,
+    );
     let ctx = ReportContext {
         company: inputs.company,
         locale,
@@ -126,13 +139,12 @@ pub fn render(
 /// The actions live in the scored quarter, in the board's order, titled in `locale` (the
 /// company's language where an action has none), and how many there are.
 fn board_actions(
-    loaded: &LoadedScorecard,
+    q: crate::domain::quarter::Quarter,
+    actions: &[StoredAction],
     locale: Locale,
     default_locale: Locale,
 ) -> (Vec<ReportAction>, usize) {
-    let q = loaded.scorecard.quarter;
-    let mut live: Vec<_> = loaded
-        .actions
+    let mut live: Vec<_> = actions
         .iter()
         .filter(|a| live_in(q, a.quarter, a.due, a.status))
         .collect();

@@ -101,9 +101,6 @@ pub struct LoadedScorecard {
     /// Short names of the scored quarter's questions (the board report names drivers).
     #[serde(skip)]
     pub labels: crate::charts::ItemLabels,
-    /// Actions made in or before the quarter (the board report lists the live ones).
-    #[serde(skip)]
-    pub actions: Vec<crate::db::actions::StoredAction>,
 }
 
 /// Quarters that have a closed round, newest first.
@@ -150,16 +147,11 @@ pub fn load(
         let scorecard = build_scorecard(&input, rng)?;
         let commentary = commentary::get(c, quarter)?;
         let labels = short_labels(c, quarter)?;
-        let actions = crate::db::actions::list(c)?
-            .into_iter()
-            .filter(|a| a.quarter <= quarter)
-            .collect();
         Ok(LoadedScorecard {
             scorecard,
             as_of,
             commentary,
             labels,
-            actions,
         })
     })
 }

@@ -244,7 +244,11 @@ pub fn report(
         &loaded,
         locale,
         format,
-        &report_app::ReportInputs::from_settings(settings, time.as_ref()),
+        &report_app::ReportInputs::from_settings(
+            settings,
+            time.as_ref(),
+            &crate::db::actions::list(&mut conn)?,
+        ),
     )
     .map_err(|e| CliError::Failed(format!("the report could not be drawn: {e}")))?
     .bytes;

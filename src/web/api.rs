@@ -347,9 +347,11 @@ pub async fn get_report(
     let locale = q.lang.unwrap_or(Locale::En);
     let loaded = scorecard_for::<ApiError>(&state, &who, quarter_of(q.quarter.as_deref())?).await?;
     let time = time_summary(&state, loaded.scorecard.quarter).await?;
+    let actions =
+        with_conn::<ApiError, _>(&state, |conn| Ok(crate::db::actions::list(conn)?)).await?;
     let settings = state.settings.clone();
     let rendered = blocking(move || {
-        let inputs = report::ReportInputs::from_settings(&settings, time.as_ref());
+        let inputs = report::ReportInputs::from_settings(&settings, time.as_ref(), &actions);
         report::render(&loaded, locale, format, &inputs).map_err(ApiError::from)
     })
     .await?;
