@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+mod schedule;
 mod time;
+pub use schedule::ScheduleCommand;
 pub use time::{TimeCommand, TimeRuleCommand};
 
 /// ctopulse — how well is the CTO doing? Quarterly surveys of the people the CTO serves,
@@ -59,6 +61,9 @@ pub enum Command {
     /// Survey rounds: create, launch, watch, remind, close.
     #[command(subcommand)]
     Round(RoundCommand),
+    /// Quarterly schedules: launch, remind and close each survey by itself.
+    #[command(subcommand)]
+    Schedule(ScheduleCommand),
     /// Retention of raw answers: purge what is older than the setting allows.
     #[command(subcommand)]
     Retention(RetentionCommand),
@@ -306,7 +311,8 @@ pub enum RoundCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Remind everyone who has not answered (and re-invite fixed bounced addresses).
+    /// Remind everyone who has not answered and was not reminded within `[reminders]
+    /// cooldown_hours` (and re-invite fixed bounced addresses).
     Remind {
         /// The round's id, or a unique prefix of at least 8 characters (see `round list`).
         id: String,

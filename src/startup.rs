@@ -180,6 +180,12 @@ impl Application {
                 self.state.recent_links.clone(),
                 stop_rx.clone(),
             )));
+            tasks.push(tokio::spawn(scheduler(
+                self.state.pool.clone(),
+                self.state.settings.clone(),
+                self.state.templates.clone(),
+                stop_rx.clone(),
+            )));
             tasks.push(tokio::spawn(retention_daily(
                 self.state.pool.clone(),
                 self.state.settings.clone(),
@@ -244,6 +250,46 @@ async fn auto_close(
         }
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_secs(30)) => {}
+            _ = stop.changed() => {}
+        }
+        if *stop.borrow() {
+            return;
+        }
+    }
+}
+
+/// Takes the schedules' due steps (launches, reminders) once a minute. Every instance runs
+/// it; each step is claimed in the database, so it happens once (`app::schedules`).
+async fn scheduler(
+    pool: DbPool,
+    settings: Arc<Settings>,
+    templates: Arc<crate::domain::template::TemplateSet>,
+    mut stop: watch::Receiver<bool>,
+) {
+    let owner = format!("instance:{}", uuid::Uuid::new_v4());
+    loop {
+        let (p, s, t, o) = (
+            pool.clone(),
+            settings.clone(),
+            templates.clone(),
+            owner.clone(),
+        );
+        let pass = tokio::task::spawn_blocking(move || {
+            let mut conn = crate::db::pool::checkout(&p)?;
+            crate::app::schedules::run_due(&mut conn, &t, &s, clock::now(), &o)
+        })
+        .await;
+        match pass {
+            Ok(Ok(done)) => {
+                for d in done {
+                    tracing::info!(survey = %d.survey, quarter = %d.quarter, step = %d.step, outcome = %d.outcome, "scheduled step taken");
+                }
+            }
+            Ok(Err(e)) => tracing::warn!(error = %e, "scheduler pass failed; will retry"),
+            Err(e) => tracing::warn!(error = %e, "scheduler task failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(60)) => {}
             _ = stop.changed() => {}
         }
         if *stop.borrow() {

@@ -17,6 +17,7 @@ pub mod retention;
 pub mod roster;
 pub mod round_input;
 pub mod rounds;
+pub mod schedules;
 pub mod scorecard;
 pub mod setup;
 pub mod survey;

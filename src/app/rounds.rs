@@ -5,20 +5,21 @@
 use crate::domain::ids::RoundId;
 use std::collections::BTreeMap;
 
-use serde::Serialize;
 use time::{Date, PrimitiveDateTime};
 
 mod close;
 mod drivers;
 mod launch;
+mod remind;
 
 pub use close::{
     close_and_seal, close_and_seal_with, close_due, retally, SealReport, AUTO_CLOSE_ACTOR,
 };
 pub use drivers::{recompute as recompute_drivers, SealOptions};
 pub use launch::{launch, launch_at_floor, launch_with, launch_with_floor, LaunchReport};
+pub use remind::{preview_reminders, remind, reminder_waves, RemindReport, ReminderRules, Wave};
 
-use crate::db::rounds::{self, NewOutboxRow, NewRoundRow, StoredGroups, StoredTemplateError};
+use crate::db::rounds::{self, NewRoundRow, StoredGroups, StoredTemplateError};
 /// What the rounds use cases return, as the repository reads it.
 pub use crate::db::rounds::{GroupProgress, Round, RoundProgress};
 use crate::db::{audit, departments, DbConnection, DbError};
@@ -313,80 +314,4 @@ pub fn create_at_floor(
 fn weights_json(weights: &BTreeMap<Department, f64>) -> Result<String, RoundError> {
     let by_key: BTreeMap<&str, f64> = weights.iter().map(|(d, w)| (d.key(), *w)).collect();
     serde_json::to_string(&by_key).map_err(|e| RoundError::Invalid(e.to_string()))
-}
-
-/// What a reminder pass queued.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct RemindReport {
-    /// Reminders to people who have not answered.
-    pub reminders: usize,
-    /// Fresh invitations to people whose address bounced (after it was fixed in the roster).
-    pub reinvites: usize,
-}
-
-/// Queues a reminder for everyone who has not answered, and a fresh invitation for those
-/// whose address bounced. Invitations with a message already waiting get nothing more.
-pub fn remind(
-    conn: &mut DbConnection,
-    id: RoundId,
-    now: PrimitiveDateTime,
-    actor: &str,
-) -> Result<RemindReport, RoundError> {
-    let id = get(conn, id)?.id;
-    conn.write_transaction(|conn| {
-        let round = get(conn, id)?;
-        if !round.accepts_answers(now) {
-            return Err(RoundError::WrongStatus {
-                id: round.id,
-                status: round.status,
-                action: "remind",
-                needed: "open",
-            });
-        }
-        let pending = rounds::unanswered(conn, id)?;
-        let queued = rounds::queued_invitations(conn, id)?;
-        let mut rows = Vec::new();
-        let mut report = RemindReport {
-            reminders: 0,
-            reinvites: 0,
-        };
-        let mut reset = Vec::new();
-        for p in pending {
-            if queued.contains(&p.invitation_id) {
-                continue;
-            }
-            let kind = if p.bounced {
-                report.reinvites += 1;
-                reset.push(p.invitation_id.clone());
-                "reinvite"
-            } else {
-                report.reminders += 1;
-                "reminder"
-            };
-            rows.push(NewOutboxRow::for_invitation(
-                kind,
-                &p.email,
-                id,
-                &p.invitation_id,
-                p.locale,
-                now,
-            ));
-        }
-        rounds::clear_bounced(conn, &reset)?;
-        rounds::insert_outbox(conn, &rows)?;
-        let detail = format!(
-            "reminders={} reinvites={}",
-            report.reminders, report.reinvites
-        );
-        audit::record(
-            conn,
-            now,
-            actor,
-            "round.remind",
-            "round",
-            Some(&id.to_string()),
-            Some(&detail),
-        )?;
-        Ok(report)
-    })
 }

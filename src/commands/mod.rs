@@ -8,6 +8,7 @@ mod person;
 mod retention;
 mod roster;
 mod round;
+mod schedule;
 mod scorecard;
 mod server;
 mod template;
@@ -97,6 +98,7 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
         Command::Hr(cmd) => scorecard::hr(cmd, &load(&cli.global, &flags)?),
         Command::Inflection(cmd) => scorecard::inflection(cmd, &load(&cli.global, &flags)?),
         Command::Commentary(cmd) => scorecard::commentary(cmd, &load(&cli.global, &flags)?),
+        Command::Schedule(cmd) => schedule::run(cmd, &load(&cli.global, &flags)?),
         Command::Time(cmd) => time_split::run(cmd, &load(&cli.global, &flags)?),
         Command::Backup { file } => backup(&file, &load(&cli.global, &flags)?),
         Command::Report {

@@ -144,6 +144,12 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
             if p.emails_pending > 0 {
                 println!("{} email(s) waiting in the outbox", p.emails_pending);
             }
+            for w in rounds::reminder_waves(&mut conn, id)? {
+                println!(
+                    "reminder wave {} UTC by {} ({}): {} reminder(s), {} re-invitation(s), {} held back",
+                    w.queued_at, w.trigger, w.actor, w.counts.reminders, w.counts.reinvites, w.counts.held_back
+                );
+            }
             if !p.undeliverable.is_empty() {
                 println!("undeliverable (fix the address in the roster, then `round remind`):");
                 for u in &p.undeliverable {
@@ -154,10 +160,14 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
         }
         RoundCommand::Remind { id } => {
             let id = rounds::lookup(&mut conn, &id)?.id;
-            let r = rounds::remind(&mut conn, id, now, &cli_actor())?;
+            let rules = rounds::ReminderRules {
+                cooldown: settings.reminders.cooldown(),
+                trigger: crate::domain::reminders::Trigger::Cli,
+            };
+            let r = rounds::remind(&mut conn, id, now, &cli_actor(), rules)?;
             eprintln!(
-                "{} reminder(s) and {} re-invitation(s) queued",
-                r.reminders, r.reinvites
+                "{} reminder(s) and {} re-invitation(s) queued; {} held back (reminded in the last {} hours)",
+                r.reminders, r.reinvites, r.held_back, settings.reminders.cooldown_hours
             );
             Ok(())
         }

@@ -4,6 +4,7 @@
 //! names, for a bad value, the key and where it came from (file and line, variable or flag).
 
 mod load;
+mod rounds;
 mod values;
 
 use std::collections::BTreeMap;
@@ -17,6 +18,8 @@ use crate::domain::department::Department;
 pub use crate::secret::{mask_url_password, Secret};
 pub use load::{ConfigError, FlagOverrides};
 use values::check;
+
+pub use rounds::{ReminderSettings, ScheduleSettings};
 pub use values::{default_weights, DatabaseUrl, IpBlock, LogFormat, MailTransport};
 
 /// Default SQLite file, relative to the working directory.
@@ -59,6 +62,8 @@ pub struct Settings {
     // --- end retention ---
     pub drivers: DriverSettings,
     pub time_split: TimeSplitSettings,
+    pub reminders: ReminderSettings,
+    pub schedules: ScheduleSettings,
     /// Where each value that is not a default came from (`key`, source), for `config show`.
     #[serde(skip)]
     pub sources: Vec<(String, String)>,
@@ -298,6 +303,8 @@ impl Default for Settings {
             retention: RetentionSettings::default(),
             drivers: DriverSettings::default(),
             time_split: TimeSplitSettings::default(),
+            reminders: ReminderSettings::default(),
+            schedules: ScheduleSettings::default(),
             sources: Vec::new(),
         }
     }

@@ -438,3 +438,35 @@ fn time_split_targets_default_to_the_article_and_must_add_up_to_100() {
         "{e}"
     );
 }
+
+#[test]
+fn reminders_cool_down_for_a_day_and_schedules_send_at_nine_by_default() {
+    let s = load_with(None, &[], FlagOverrides::default()).unwrap();
+    assert_eq!(s.reminders.cooldown_hours, 24);
+    assert_eq!(s.reminders.cooldown(), time::Duration::hours(24));
+    assert_eq!(s.schedules.send_hour, 9);
+    let s = load_with(
+        Some("[reminders]\ncooldown_hours = 48\n[schedules]\nsend_hour = 7\n"),
+        &[],
+        FlagOverrides::default(),
+    )
+    .unwrap();
+    assert_eq!((s.reminders.cooldown_hours, s.schedules.send_hour), (48, 7));
+    for (toml, key) in [
+        (
+            "[reminders]\ncooldown_hours = 0\n",
+            "reminders.cooldown_hours",
+        ),
+        (
+            "[reminders]\ncooldown_hours = 337\n",
+            "reminders.cooldown_hours",
+        ),
+        ("[schedules]\nsend_hour = 24\n", "schedules.send_hour"),
+        ("[schedules]\nsend_hours = 8\n", "send_hours"),
+    ] {
+        let e = load_with(Some(toml), &[], FlagOverrides::default())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains(key), "{toml}: {e}");
+    }
+}

@@ -22,6 +22,7 @@ pub mod person;
 pub mod pool;
 pub mod retention;
 pub mod rounds;
+pub mod schedules;
 pub mod schema;
 
 /// A multi-row INSERT of `rows` into `table` on either backend: the multi-backend connection

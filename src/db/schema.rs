@@ -60,6 +60,7 @@ diesel::table! {
         undeliverable -> Bool,
         undeliverable_reason -> Nullable<Text>,
         emails_sent -> Integer,
+        last_reminded_at -> Nullable<Timestamp>,
     }
 }
 
@@ -375,6 +376,44 @@ diesel::joinable!(sealed_comments -> rounds (round_id));
 diesel::joinable!(inflection_assessments -> inflection_points (point_id));
 diesel::joinable!(sessions -> users (user_id));
 
+diesel::table! {
+    reminder_waves (id) {
+        id -> Text,
+        round_id -> Text,
+        queued_at -> Timestamp,
+        trigger -> Text,
+        actor -> Text,
+        reminders -> Integer,
+        reinvites -> Integer,
+        held_back -> Integer,
+    }
+}
+
+diesel::table! {
+    schedules (template_key) {
+        template_key -> Text,
+        launch_day -> Integer,
+        days_open -> Integer,
+        reminder_days -> Text,
+        merges -> Text,
+        enabled -> Bool,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    schedule_steps (template_key, quarter, step) {
+        template_key -> Text,
+        quarter -> Text,
+        step -> Text,
+        claim_owner -> Nullable<Text>,
+        lease_expires_at -> Nullable<Timestamp>,
+        done_at -> Nullable<Timestamp>,
+        outcome -> Nullable<Text>,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     departments,
     employees,
@@ -406,4 +445,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     time_rules,
     actions,
     action_texts,
+    reminder_waves,
+    schedules,
+    schedule_steps,
 );

@@ -203,6 +203,26 @@ pub fn close_instant(closes_on: Date, timezone: &str) -> Result<PrimitiveDateTim
     Ok(PrimitiveDateTime::new(odt.date(), odt.time()))
 }
 
+/// The UTC instant of `hour` o'clock on `date` in `timezone` (a time a spring-forward gap
+/// skips is moved past the gap, as people there would read it).
+pub fn local_instant(date: Date, hour: u8, timezone: &str) -> Result<PrimitiveDateTime, String> {
+    let tz =
+        jiff::tz::TimeZone::get(timezone).map_err(|e| format!("time zone {timezone:?}: {e}"))?;
+    let civil = jiff::civil::date(
+        date.year() as i16,
+        u8::from(date.month()) as i8,
+        date.day() as i8,
+    )
+    .at(hour.min(23) as i8, 0, 0, 0);
+    let ts = civil
+        .to_zoned(tz)
+        .map_err(|e| format!("{date} {hour}:00: {e}"))?
+        .timestamp();
+    let odt = time::OffsetDateTime::from_unix_timestamp(ts.as_second())
+        .map_err(|e| format!("{date} {hour}:00: {e}"))?;
+    Ok(PrimitiveDateTime::new(odt.date(), odt.time()))
+}
+
 /// The day a UTC instant falls on in `timezone` (the day people there would name).
 pub fn local_date(instant: PrimitiveDateTime, timezone: &str) -> Result<Date, String> {
     let tz =

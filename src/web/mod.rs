@@ -147,7 +147,7 @@ fn endpoints() -> Vec<Endpoint> {
             M::GET,
             "/admin/rounds/{id}",
             Staff(AdminOnly::ROLES),
-            pages::admin::round,
+            pages::admin::round::page,
         ),
         // Before `{action}`: resources match in registration order.
         endpoint(
@@ -160,7 +160,25 @@ fn endpoints() -> Vec<Endpoint> {
             M::POST,
             "/admin/rounds/{id}/{action}",
             Staff(AdminOnly::ROLES),
-            pages::admin::round_action,
+            pages::admin::round::round_action,
+        ),
+        endpoint(
+            M::GET,
+            "/admin/schedules",
+            Staff(AdminOnly::ROLES),
+            pages::admin::schedules::page,
+        ),
+        endpoint(
+            M::POST,
+            "/admin/schedules",
+            Staff(AdminOnly::ROLES),
+            pages::admin::schedules::save,
+        ),
+        endpoint(
+            M::POST,
+            "/admin/schedules/{survey}/remove",
+            Staff(AdminOnly::ROLES),
+            pages::admin::schedules::remove,
         ),
         endpoint(
             M::GET,

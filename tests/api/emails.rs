@@ -44,8 +44,14 @@ async fn every_delivered_email_carries_its_id_date_names_and_language() {
     app.mailbox.reject_permanently("s2@acme.test");
     app.send_all().await;
     app.mailbox.accept_again("s2@acme.test");
-    let report =
-        rounds::remind(&mut app.conn(), rid(&round), ctopulse::clock::now(), "test").unwrap();
+    let report = rounds::remind(
+        &mut app.conn(),
+        rid(&round),
+        ctopulse::clock::now(),
+        "test",
+        crate::helpers::REMIND,
+    )
+    .unwrap();
     assert_eq!((report.reminders, report.reinvites), (13, 1));
     app.send_all().await;
 

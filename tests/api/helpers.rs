@@ -423,3 +423,9 @@ impl TestApp {
 pub fn rid(text: &str) -> ctopulse::domain::ids::RoundId {
     text.parse().expect("a round id")
 }
+
+/// A reminder wave as `round remind` runs it, with the default 24-hour cooldown.
+pub const REMIND: ctopulse::app::rounds::ReminderRules = ctopulse::app::rounds::ReminderRules {
+    cooldown: time::Duration::hours(24),
+    trigger: ctopulse::domain::reminders::Trigger::Cli,
+};

@@ -34,6 +34,8 @@ mod results_api;
 mod round_ids;
 mod rounds_app;
 mod scale;
+mod schedules;
+mod schedules_web;
 mod schema_parity;
 mod scorecard;
 mod staff_support;

@@ -105,10 +105,11 @@ async fn reminders_go_only_to_those_who_have_not_answered() {
         .unwrap();
     let at = LAUNCHED + time::Duration::days(3);
     assert_eq!(
-        rounds::remind(&mut conn, id, at, "test").unwrap(),
+        rounds::remind(&mut conn, id, at, "test", crate::helpers::REMIND).unwrap(),
         RemindReport {
             reminders: 12,
-            reinvites: 0
+            reinvites: 0,
+            held_back: 0
         }
     );
     let reminded: Vec<(Option<String>, PrimitiveDateTime)> = outbox::table
@@ -122,15 +123,22 @@ async fn reminders_go_only_to_those_who_have_not_answered() {
         .all(|(inv, t)| *t == at && !answered.contains(inv.as_ref().unwrap())));
     // Reminders still waiting are not queued twice.
     assert_eq!(
-        rounds::remind(&mut conn, id, at, "test").unwrap(),
+        rounds::remind(&mut conn, id, at, "test", crate::helpers::REMIND).unwrap(),
         RemindReport {
             reminders: 0,
-            reinvites: 0
+            reinvites: 0,
+            held_back: 0
         }
     );
     // After the close time there is nobody left to remind.
     assert!(matches!(
-        rounds::remind(&mut conn, id, datetime!(2026-10-21 00:00), "test"),
+        rounds::remind(
+            &mut conn,
+            id,
+            datetime!(2026-10-21 00:00),
+            "test",
+            crate::helpers::REMIND
+        ),
         Err(RoundError::WrongStatus { .. })
     ));
 }

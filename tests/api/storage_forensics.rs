@@ -42,8 +42,14 @@ async fn answered_round() -> (TestApp, String) {
     for i in 0..ANSWERING / 2 {
         answer(&app, &format!("p{i}@acme.test"), i).await;
     }
-    ctopulse::app::rounds::remind(&mut app.conn(), rid(&round), ctopulse::clock::now(), "test")
-        .expect("remind");
+    ctopulse::app::rounds::remind(
+        &mut app.conn(),
+        rid(&round),
+        ctopulse::clock::now(),
+        "test",
+        crate::helpers::REMIND,
+    )
+    .expect("remind");
     app.send_all().await;
     for i in ANSWERING / 2..ANSWERING {
         answer(&app, &format!("p{i}@acme.test"), i).await;

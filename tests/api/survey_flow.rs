@@ -88,7 +88,15 @@ async fn a_round_runs_from_roster_to_seal() {
     let rounds::RemindReport {
         reminders,
         reinvites,
-    } = rounds::remind(&mut app.conn(), rid(&round), ctopulse::clock::now(), "test").unwrap();
+        ..
+    } = rounds::remind(
+        &mut app.conn(),
+        rid(&round),
+        ctopulse::clock::now(),
+        "test",
+        crate::helpers::REMIND,
+    )
+    .unwrap();
     assert_eq!((reminders, reinvites), (13, 0));
     app.send_all().await;
     assert_eq!(
@@ -443,7 +451,15 @@ async fn mail_failures_are_retried_or_reported_and_nothing_is_lost() {
     let rounds::RemindReport {
         reminders,
         reinvites,
-    } = rounds::remind(&mut app.conn(), rid(&round), ctopulse::clock::now(), "test").unwrap();
+        ..
+    } = rounds::remind(
+        &mut app.conn(),
+        rid(&round),
+        ctopulse::clock::now(),
+        "test",
+        crate::helpers::REMIND,
+    )
+    .unwrap();
     assert_eq!(reinvites, 1);
     assert_eq!(
         reminders, 4,

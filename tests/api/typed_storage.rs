@@ -208,7 +208,13 @@ async fn a_malformed_stored_round_quarter_or_status_is_an_error_not_a_missing_ro
     assert_malformed_round(&stored::list(&mut conn).unwrap_err(), "status", "half-open");
     // A round of unknown status is never reminded or sealed as if it were open.
     assert!(matches!(
-        rounds::remind(&mut conn, rid(&round), ctopulse::clock::now(), "test"),
+        rounds::remind(
+            &mut conn,
+            rid(&round),
+            ctopulse::clock::now(),
+            "test",
+            crate::helpers::REMIND
+        ),
         Err(RoundError::Db(DbError::Malformed { .. }))
     ));
     assert!(matches!(

@@ -53,7 +53,15 @@ pub fn close_and_seal_with(
                     needed: "open",
                 });
             }
-            rounds::mark_ended(conn, id, rounds::Ending::Closed, now)?;
+            if rounds::mark_ended(conn, id, rounds::Ending::Closed, now)? == 0 {
+                return Err(RoundError::WrongStatus {
+                    id,
+                    status: RoundStatus::Closed,
+                    action: "close",
+                    needed: "open",
+                });
+            }
+            rounds::forget_reminder_times(conn, id)?;
             let emails_cancelled = seal::cancel_pending_emails(conn, id)?;
             let links_deleted = seal::delete_links(conn, id)?;
             let responses = seal::shuffle_responses(conn, id)?;
@@ -88,6 +96,8 @@ pub fn close_due(
     for id in due {
         match close_and_seal_with(conn, id, now, AUTO_CLOSE_ACTOR, options) {
             Ok(_) => closed.push(id),
+            // Another instance sealed it first.
+            Err(RoundError::WrongStatus { .. }) => {}
             Err(e) => tracing::warn!(round = %id, error = %e, "auto-close failed; will retry"),
         }
     }

@@ -139,6 +139,7 @@ pub struct Unanswered {
     pub bounced: bool,
     pub email: String,
     pub locale: Locale,
+    pub last_reminded_at: Option<PrimitiveDateTime>,
 }
 
 /// The round's unanswered invitations of active employees.
@@ -153,9 +154,34 @@ pub fn unanswered(conn: &mut DbConnection, round_id: RoundId) -> Result<Vec<Unan
             invitations::undeliverable,
             employees::email,
             employees::locale,
+            invitations::last_reminded_at,
         ))
         .load(conn)
         .map_err(malformed_in("employees"))
+}
+
+/// Notes that these invitations were reminded (or re-invited) at `at`: the reminder cooldown
+/// starts there.
+pub fn mark_reminded(
+    conn: &mut DbConnection,
+    ids: &[String],
+    at: PrimitiveDateTime,
+) -> Result<(), DbError> {
+    for chunk in ids.chunks(BATCH) {
+        diesel::update(invitations::table.filter(invitations::id.eq_any(chunk)))
+            .set(invitations::last_reminded_at.eq(Some(at)))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Forgets when a round's invitations were reminded: at seal, no timing of a person outlives
+/// the round (the waves keep their counts).
+pub fn forget_reminder_times(conn: &mut DbConnection, round_id: RoundId) -> Result<(), DbError> {
+    diesel::update(invitations::table.filter(invitations::round_id.eq(round_id)))
+        .set(invitations::last_reminded_at.eq(None::<PrimitiveDateTime>))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// Invitations of the round with a message still waiting in the outbox.

@@ -6,8 +6,9 @@ mod invitations;
 mod progress;
 
 pub use invitations::{
-    active_people, analyze, clear_bounced, insert_invitations, insert_outbox, queued_invitations,
-    sorted_ids, unanswered, NewInvitation, NewOutboxRow, Person, Unanswered,
+    active_people, analyze, clear_bounced, forget_reminder_times, insert_invitations,
+    insert_outbox, mark_reminded, queued_invitations, sorted_ids, unanswered, NewInvitation,
+    NewOutboxRow, Person, Unanswered,
 };
 pub use progress::{answered_and_delivered, progress, GroupProgress, RoundProgress, Undeliverable};
 
@@ -252,16 +253,34 @@ pub enum Ending {
     Sealed,
 }
 
-/// Moves a round to closed or sealed, stamping when it did so.
+/// Holds the round's row until the transaction ends (PostgreSQL; on SQLite the write
+/// transaction already excludes every other writer), so two writers of the same round take
+/// turns and the second reads what the first wrote.
+pub fn lock_round(conn: &mut DbConnection, id: RoundId) -> Result<(), DbError> {
+    if let DbConnection::Pg(c) = conn {
+        rounds::table
+            .find(id)
+            .select(rounds::id)
+            .for_update()
+            .load::<RoundId>(c)?;
+    }
+    Ok(())
+}
+
+/// Moves a round to closed or sealed, stamping when it did so; the rows changed (0: it was no
+/// longer open when asked to close).
 pub fn mark_ended(
     conn: &mut DbConnection,
     id: RoundId,
     ending: Ending,
     at: PrimitiveDateTime,
-) -> Result<(), DbError> {
+) -> Result<usize, DbError> {
     let row = rounds::table.find(id);
-    match ending {
-        Ending::Closed => diesel::update(row)
+    Ok(match ending {
+        // Only an open round closes: two instances closing at once (both read "open") meet
+        // here, and PostgreSQL re-checks the condition after the first commits, so the second
+        // changes nothing.
+        Ending::Closed => diesel::update(row.filter(rounds::status.eq(RoundStatus::Open)))
             .set((
                 rounds::status.eq(RoundStatus::Closed),
                 rounds::closed_at.eq(Some(at)),
@@ -275,8 +294,7 @@ pub fn mark_ended(
                 rounds::scrub_pending.eq(true),
             ))
             .execute(conn)?,
-    };
-    Ok(())
+    })
 }
 
 /// Roster changes recorded in the 7 days before `at`, counted only since the last launch before

@@ -52,6 +52,19 @@ impl WebError for RoundError {
     }
 }
 
+impl WebError for crate::app::schedules::ScheduleUseError {
+    fn kind(&self) -> Kind {
+        use crate::app::schedules::ScheduleUseError as E;
+        match self {
+            E::Invalid(_) | E::NoSurvey(..) | E::Merge(_) => Kind::BadRequest,
+            E::NotScheduled(_) => Kind::NotFound,
+            E::Round(r) => r.kind(),
+            E::Db(d) => d.kind(),
+            E::Stored { .. } | E::TimeZone(_) => Kind::Internal,
+        }
+    }
+}
+
 impl WebError for ScorecardError {
     fn kind(&self) -> Kind {
         use ScorecardError as E;

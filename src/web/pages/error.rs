@@ -75,6 +75,8 @@ pub enum PageError {
     #[error("{0}")]
     Round(#[from] RoundError),
     #[error("{0}")]
+    Schedule(#[from] crate::app::schedules::ScheduleUseError),
+    #[error("{0}")]
     Scorecard(#[from] ScorecardError),
     #[error("{0}")]
     TimeSplit(#[from] TimeSplitError),
@@ -118,6 +120,7 @@ impl WebError for PageError {
             E::Commentary(e) => e.kind(),
             E::Inflection(e) => e.kind(),
             E::Round(e) => e.kind(),
+            E::Schedule(e) => e.kind(),
             E::Scorecard(e) => e.kind(),
             E::TimeSplit(e) => e.kind(),
             E::Actions(e) => e.kind(),

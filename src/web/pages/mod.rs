@@ -117,6 +117,7 @@ pub(crate) fn nav(who: &Identity, current: &str) -> Vec<(&'static str, &'static 
         Role::Board => &[("/board", "Board")],
         Role::Admin => &[
             ("/admin", "Admin"),
+            ("/admin/schedules", "Schedules"),
             ("/admin/roster", "Roster"),
             ("/admin/departments", "Departments"),
             ("/admin/actions", "Actions"),

@@ -19,3 +19,9 @@ pub fn group_label(key: &str) -> String {
         .collect::<Vec<_>>()
         .join(" + ")
 }
+
+/// An instant as staff pages show it: `2026-10-06 09:00 UTC`.
+pub fn utc_minute(t: time::PrimitiveDateTime) -> String {
+    let fmt = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
+    t.format(&fmt).unwrap_or_else(|_| t.to_string())
+}

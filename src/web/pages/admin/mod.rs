@@ -4,6 +4,8 @@
 
 pub mod departments;
 pub mod roster;
+pub mod round;
+pub mod schedules;
 pub mod users;
 
 use actix_web::http::{header, StatusCode};
@@ -50,51 +52,19 @@ struct AdminPage {
     roster_summary: String,
 }
 
-/// One reporting group's participation as shown.
-pub struct GroupRow {
-    pub group: String,
-    pub invited: i64,
-    pub delivered: i64,
-    pub answered: i64,
-    pub undeliverable: i64,
-    pub rate: String,
-}
-
-#[derive(Template)]
-#[template(path = "staff/round.html")]
-struct RoundPage {
-    nav: Vec<(&'static str, &'static str, bool)>,
-    email: String,
-    role: &'static str,
-    csrf_token: String,
-    notice: Option<String>,
-    id: String,
-    title: String,
-    status: String,
-    is_draft: bool,
-    closes: String,
-    pending: i64,
-    roster_changes: i64,
-    actions: Vec<(&'static str, &'static str)>,
-    confirm_close: bool,
-    answered: i64,
-    delivered: i64,
-    groups: Vec<GroupRow>,
-    undeliverable: Vec<(String, String)>,
-    departments: Vec<(&'static str, &'static str)>,
-    locales: Vec<(&'static str, &'static str)>,
-}
-
 /// `?notice=` after an action.
 #[derive(Deserialize)]
 pub struct NoticeQuery {
-    notice: Option<String>,
-    /// `close`: the round page asks before sealing (the admin list links there).
-    confirm: Option<String>,
+    pub(crate) notice: Option<String>,
+    /// `close` or `remind`: the round page asks before acting (the admin list links there).
+    pub(crate) confirm: Option<String>,
 }
 
 /// A survey's English title, from the loaded templates; the key if it is no longer loaded.
-fn template_title(templates: &crate::domain::template::TemplateSet, key: &str) -> String {
+pub(crate) fn template_title(
+    templates: &crate::domain::template::TemplateSet,
+    key: &str,
+) -> String {
     templates
         .get(key)
         .map(|t| t.title().get(Locale::En).to_string())
@@ -102,7 +72,7 @@ fn template_title(templates: &crate::domain::template::TemplateSet, key: &str) -
 }
 
 /// The buttons a round in this status offers.
-fn round_actions(status: RoundStatus) -> Vec<(&'static str, &'static str)> {
+pub(crate) fn round_actions(status: RoundStatus) -> Vec<(&'static str, &'static str)> {
     match status {
         RoundStatus::Draft => vec![("launch", "Launch")],
         RoundStatus::Open => vec![("remind", "Remind"), ("close", "Close now")],
@@ -163,80 +133,6 @@ pub async fn home(
         current_quarter: Quarter::containing(today, fy).to_string(),
         default_close: (today + time::Duration::days(14)).to_string(),
         roster_summary: format!("{people} people on the roster, {active} active."),
-    };
-    Ok(html(page.render()?))
-}
-
-/// `GET /admin/rounds/{id}`: actions, preview and test-send, participation per group and the
-/// undeliverable addresses — counts only, never who answered.
-pub async fn round(
-    who: Require<AdminOnly>,
-    id: web::Path<String>,
-    q: web::Query<NoticeQuery>,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, PageError> {
-    let id = id.into_inner();
-    let (r, p, changes) = with_conn::<PageError, _>(&state, move |conn| {
-        let id = app_rounds::lookup(conn, &id)?.id;
-        Ok(app_rounds::overview(conn, id)?)
-    })
-    .await?;
-    let rate = |x: Option<f64>| x.map(super::words::pct).unwrap_or_else(|| "—".into());
-    let status = r.status();
-    let page = RoundPage {
-        nav: nav(&who, "/admin"),
-        email: who.actor.clone(),
-        role: who.role.as_str(),
-        csrf_token: who.csrf_token().unwrap_or_default(),
-        notice: q.notice.clone(),
-        id: r.id.to_string(),
-        title: format!(
-            "{} · {}",
-            r.quarter,
-            r.template()
-                .map_err(app_rounds::RoundError::from)?
-                .title()
-                .get(Locale::En)
-        ),
-        status: r.status.to_string(),
-        is_draft: status == RoundStatus::Draft,
-        closes: r.closes_on.to_string(),
-        pending: p.emails_pending,
-        roster_changes: changes,
-        actions: round_actions(status),
-        confirm_close: status == RoundStatus::Open && q.confirm.as_deref() == Some("close"),
-        answered: p.overall.answered,
-        delivered: p.overall.delivered,
-        groups: p
-            .groups
-            .iter()
-            .chain(std::iter::once(&p.overall))
-            .map(|g| GroupRow {
-                group: if g.group == "all" {
-                    "All".to_string()
-                } else {
-                    super::words::group_label(&g.group)
-                },
-                invited: g.invited,
-                delivered: g.delivered,
-                answered: g.answered,
-                undeliverable: g.undeliverable,
-                rate: rate(g.response_rate),
-            })
-            .collect(),
-        undeliverable: p
-            .undeliverable
-            .iter()
-            .map(|u| (u.email.clone(), u.reason.clone()))
-            .collect(),
-        departments: crate::domain::department::Department::ALL
-            .iter()
-            .map(|d| (d.key(), d.name()))
-            .collect(),
-        locales: Locale::ALL
-            .iter()
-            .map(|l| (l.code(), l.native_name()))
-            .collect(),
     };
     Ok(html(page.render()?))
 }
@@ -337,64 +233,6 @@ pub async fn create_round(
             f.template
         ),
     ))
-}
-
-/// `POST /admin/rounds/{id}/{action}`: launch, remind or close.
-pub async fn round_action(
-    who: Require<AdminOnly>,
-    path: web::Path<(String, String)>,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, PageError> {
-    let (id, action) = path.into_inner();
-    let closing = action == "close";
-    let (templates, actor) = (state.templates.clone(), who.actor.clone());
-    let floor = state.settings.anonymity.floor();
-    let seal_options = app_rounds::SealOptions {
-        driver_min_respondents: state.settings.drivers.min_respondents,
-    };
-    let recent_links = state.recent_links.clone();
-    let notice = with_conn::<PageError, _>(&state, move |conn| {
-        let now = clock::now();
-        let id = app_rounds::lookup(conn, &id)?.id;
-        match action.as_str() {
-            "launch" => {
-                let rep = app_rounds::launch_at_floor(conn, id, &templates, floor, now, &actor)?;
-                let warn = if rep.recent_roster_changes > 0 {
-                    format!(
-                        " Note: the roster changed {} time(s) in the last 7 days.",
-                        rep.recent_roster_changes
-                    )
-                } else {
-                    String::new()
-                };
-                Ok(format!(
-                    "Launched: {} invitation(s) queued; k = {}, comments from {} answers.{warn}",
-                    rep.invitations, rep.k, rep.comment_threshold
-                ))
-            }
-            "remind" => {
-                let rep = app_rounds::remind(conn, id, now, &actor)?;
-                Ok(format!(
-                    "{} reminder(s) and {} re-invitation(s) queued.",
-                    rep.reminders, rep.reinvites
-                ))
-            }
-            "close" => {
-                let rep = app_rounds::close_and_seal_with(conn, id, now, &actor, seal_options)?;
-                recent_links.forget_round(rep.round_id);
-                Ok(format!(
-                    "Round closed and sealed: {} response(s).",
-                    rep.responses
-                ))
-            }
-            other => Err(PageError::NoRoundAction(other.to_string())),
-        }
-    })
-    .await?;
-    if closing {
-        app_rounds::scrub_after_seal(&state.pool);
-    }
-    Ok(back_to("/admin", &notice))
 }
 
 /// The test-send form.

@@ -70,8 +70,7 @@ async fn users_page(
         Ok((accounts::list_users(conn)?, accounts::last_sign_ins(conn)?))
     })
     .await?;
-    let fmt = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
-    let when = |t: time::PrimitiveDateTime| t.format(&fmt).unwrap_or_else(|_| t.to_string());
+    let when = crate::web::pages::words::utc_minute;
     let me = who.user_id.clone().unwrap_or_default();
     let chrome = Chrome::of(who, "/admin/users");
     Ok(UsersPage {
