@@ -12,6 +12,7 @@ pub mod board_report;
 pub mod copy;
 mod csat_panel;
 mod culture_panel;
+pub mod dashboard;
 pub mod driver_matrix;
 mod drivers_line;
 pub mod fonts;

@@ -47,6 +47,26 @@ async fn the_cto_dashboard_shows_measures_and_takes_commentary_and_assessments()
         "small groups say why they are missing"
     );
     assert!(!body.contains("<script"), "no script on the page");
+    // Items sit under their department's name; the trend and distributions are charts
+    // with names for screen readers.
+    for dept in ["Sales", "Business development", "Marketing"] {
+        assert!(
+            body.contains(&format!(
+                "<tr class=\"section\"><th scope=\"colgroup\" colspan=\"3\">{dept}</th></tr>"
+            )),
+            "{dept} heading"
+        );
+    }
+    // One heading per department (engineering and the CEO's office too).
+    assert_eq!(body.matches("<tr class=\"section\">").count(), 5);
+    assert!(
+        body.contains("aria-label=\"Weighted internal CSAT, last eight quarters"),
+        "trend chart"
+    );
+    assert!(
+        body.contains("aria-label=\"distribution: 1: 0, 2: 2, 3: 0, 4: 0, 5: 4\""),
+        "distribution"
+    );
     assert!(
         !body.contains("the roster changed"),
         "a new install's first roster import before its first launch is no warning"

@@ -2,6 +2,8 @@
 //! stay simple and every figure keeps its suppressed / not-enough-data state in words.
 
 use crate::app::scorecard::LoadedScorecard;
+use crate::charts::dashboard::{distribution_svg, trend_svg, Scale};
+use crate::domain::department::Department;
 use crate::domain::scoring::interval::Share;
 use crate::domain::scoring::status::{Rating, Status};
 use crate::domain::scoring::trend::{Metric, TrendSeries};
@@ -71,6 +73,31 @@ pub struct ItemRow {
     pub bars: String,
 }
 
+/// Items under one department heading (none for items that belong to no department).
+pub struct ItemSection {
+    pub heading: Option<String>,
+    pub rows: Vec<ItemRow>,
+}
+
+/// Groups items, in template order, under their department's name: a new heading wherever
+/// the department changes.
+fn item_sections(items: Vec<(Option<Department>, ItemRow)>) -> Vec<ItemSection> {
+    let mut out: Vec<(Option<Department>, ItemSection)> = Vec::new();
+    for (section, row) in items {
+        match out.last_mut() {
+            Some((last, group)) if *last == section => group.rows.push(row),
+            _ => out.push((
+                section,
+                ItemSection {
+                    heading: section.map(|d| d.name().to_string()),
+                    rows: vec![row],
+                },
+            )),
+        }
+    }
+    out.into_iter().map(|(_, g)| g).collect()
+}
+
 /// One round's drill-down.
 pub struct RoundView {
     pub title: String,
@@ -78,7 +105,7 @@ pub struct RoundView {
     /// Whether the round scores CSAT: only then do its groups carry a weight and a CSAT.
     pub csat: bool,
     pub groups: Vec<GroupRow>,
-    pub items: Vec<ItemRow>,
+    pub items: Vec<ItemSection>,
     pub comments: Vec<(String, Vec<String>)>,
     pub comments_note: Option<String>,
     pub drivers: Vec<DriverView>,
@@ -127,48 +154,6 @@ fn figure_words<T>(f: &Figure<T>, shown: impl Fn(&T) -> String) -> String {
 
 fn series(trends: &[TrendSeries], m: Metric) -> Option<&TrendSeries> {
     trends.iter().find(|t| t.metric == m)
-}
-
-/// An SVG sparkline of eight quarters (gaps where a quarter has no figure), with a title for
-/// screen readers; the same figures are also listed in a table beside it.
-fn sparkline(s: Option<&TrendSeries>, lo: f64, hi: f64) -> String {
-    let Some(s) = s else { return String::new() };
-    let (w, h, pad) = (160.0, 40.0, 4.0);
-    let n = s.points.len().max(2) as f64;
-    let mut segments: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
-    let mut dots = String::new();
-    for (i, p) in s.points.iter().enumerate() {
-        match &p.value {
-            Figure::Shown { value } => {
-                let x = pad + (w - 2.0 * pad) * i as f64 / (n - 1.0);
-                let y = h - pad - (h - 2.0 * pad) * ((value - lo) / (hi - lo)).clamp(0.0, 1.0);
-                if let Some(seg) = segments.last_mut() {
-                    seg.push((x, y));
-                }
-                dots.push_str(&format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"2.2\"/>"));
-            }
-            _ => segments.push(Vec::new()),
-        }
-    }
-    let lines: String = segments
-        .iter()
-        .filter(|s| s.len() > 1)
-        .map(|s| {
-            format!(
-                "<polyline points=\"{}\"/>",
-                s.iter()
-                    .map(|(x, y)| format!("{x:.1},{y:.1}"))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            )
-        })
-        .collect();
-    format!(
-        "<svg class=\"spark\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"Last eight quarters; see the table\"><line class=\"base\" x1=\"{pad}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/>{lines}{dots}</svg>",
-        w - pad,
-        h - pad,
-        h - pad
-    )
 }
 
 fn trend_rows(s: Option<&TrendSeries>, fmt: impl Fn(f64) -> String) -> Vec<(String, String)> {
@@ -311,7 +296,12 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
             headline: a_head,
             interval: a_int,
             status: rating(&s.measure_a.status),
-            sparkline: sparkline(series(t, Metric::Alignment), 0.0, 1.0),
+            sparkline: trend_svg(
+                series(t, Metric::Alignment),
+                Scale::Share,
+                "Tech strategy alignment, last eight quarters; the figures are in the table below",
+            )
+            .unwrap_or_default(),
             trend_table: trend_rows(series(t, Metric::Alignment), pct),
             changes: changes_for(l, &[Metric::Alignment]),
             coverage: None,
@@ -323,7 +313,12 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
             headline: b_head,
             interval: b_int,
             status: rating(&b.status),
-            sparkline: sparkline(series(t, Metric::ProductiveAndHappy), 0.0, 1.0),
+            sparkline: trend_svg(
+                series(t, Metric::ProductiveAndHappy),
+                Scale::Share,
+                "Productive and happy, last eight quarters; the figures are in the table below",
+            )
+            .unwrap_or_default(),
             trend_table: trend_rows(series(t, Metric::ProductiveAndHappy), pct),
             changes: changes_for(l, &[Metric::ProductiveAndHappy, Metric::Enps]),
             coverage: None,
@@ -335,7 +330,12 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
             headline: c_head,
             interval: c_int,
             status: rating(&c.status),
-            sparkline: sparkline(series(t, Metric::WeightedCsat), 0.0, 1.0),
+            sparkline: trend_svg(
+                series(t, Metric::WeightedCsat),
+                Scale::Share,
+                "Weighted internal CSAT, last eight quarters; the figures are in the table below",
+            )
+            .unwrap_or_default(),
             trend_table: trend_rows(series(t, Metric::WeightedCsat), pct),
             changes: changes_for(l, &[Metric::WeightedCsat]),
             coverage: c_coverage,
@@ -377,12 +377,13 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
                         _ => format!("n = {}", st.n),
                     });
                     let bars = match &i.overall {
-                        Figure::Shown { value } => distribution_svg(value),
+                        Figure::Shown { value } => distribution_svg(value).unwrap_or_default(),
                         _ => String::new(),
                     };
-                    ItemRow { text: text_of(&i.key), figure, bars }
+                    (i.section, ItemRow { text: text_of(&i.key), figure, bars })
                 })
                 .collect();
+            let items = item_sections(items);
             let mut comments = Vec::new();
             let mut withheld = 0;
             for block in &r.comments {
@@ -413,41 +414,6 @@ pub fn scorecard_view(l: &LoadedScorecard, templates: &TemplateSet) -> Scorecard
         inflections: Vec::new(),
         roster_notes: Vec::new(),
     }
-}
-
-/// Horizontal bars of a distribution as SVG (labels in the accompanying text).
-fn distribution_svg(st: &crate::domain::scoring::items::ItemStats) -> String {
-    let total: u64 = st.distribution.iter().map(|v| v.count).sum();
-    if total == 0 {
-        return String::new();
-    }
-    // Bars scale to the most common answer, so the shape reads at a glance; the counts are in
-    // the label.
-    let most = st
-        .distribution
-        .iter()
-        .map(|v| v.count)
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let n = st.distribution.len().max(1) as f64;
-    let (w, h) = (220.0, 28.0);
-    let bw = w / n;
-    let mut out = format!("<svg class=\"dist\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"distribution: {}\">", st.distribution.iter().map(|v| format!("{}: {}", v.value, v.count)).collect::<Vec<_>>().join(", "));
-    for (i, v) in st.distribution.iter().enumerate() {
-        let bh = (h - 10.0) * v.count as f64 / most as f64;
-        let x = i as f64 * bw;
-        out.push_str(&format!(
-            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{bh:.1}\"/><text x=\"{:.1}\" y=\"{h}\">{}</text>",
-            x + 1.0,
-            h - 10.0 - bh,
-            bw - 2.0,
-            x + bw / 2.0,
-            v.value
-        ));
-    }
-    out.push_str("</svg>");
-    out
 }
 
 #[cfg(test)]
