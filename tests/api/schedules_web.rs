@@ -119,6 +119,10 @@ async fn admins_set_see_and_remove_schedules_and_bad_ones_are_refused_with_a_rea
         "{page}"
     );
     assert!(page.contains("Next"), "{page}");
+    // The admin's home page names the soonest scheduled step.
+    let home = admin.page(&app, "/admin").await;
+    assert!(home.contains("Next scheduled: "), "{home}");
+    assert!(home.contains("Engineering culture"), "{home}");
 
     for (field, value, says) in [
         ("launch_day", "85", "would close after day 90"),

@@ -50,6 +50,8 @@ struct AdminPage {
     current_quarter: String,
     default_close: String,
     roster_summary: String,
+    /// The soonest step any schedule takes, if a survey has one.
+    next_scheduled: Option<String>,
 }
 
 /// `?notice=` after an action.
@@ -88,7 +90,8 @@ pub async fn home(
 ) -> Result<HttpResponse, PageError> {
     let fy = state.settings.fiscal_year_start_month;
     let shipped = state.templates.clone();
-    let (rows, people, active) = with_conn::<PageError, _>(&state, move |conn| {
+    let settings = state.settings.clone();
+    let (rows, people, active, next) = with_conn::<PageError, _>(&state, move |conn| {
         let mut rows = Vec::new();
         for listed in app_rounds::list_with_participation(conn)? {
             let r = listed.round;
@@ -113,7 +116,11 @@ pub async fn home(
             });
         }
         let (people, active) = crate::app::roster::counts(conn)?;
-        Ok((rows, people, active))
+        let next = crate::app::schedules::overview(conn, &settings, clock::now())?
+            .into_iter()
+            .filter_map(|v| v.next.map(|n| (n, v.survey)))
+            .min_by_key(|(n, _)| n.at);
+        Ok((rows, people, active, next))
     })
     .await?;
     let today = clock::now().date();
@@ -133,6 +140,15 @@ pub async fn home(
         current_quarter: Quarter::containing(today, fy).to_string(),
         default_close: (today + time::Duration::days(14)).to_string(),
         roster_summary: format!("{people} people on the roster, {active} active."),
+        next_scheduled: next.map(|(n, survey)| {
+            format!(
+                "Next scheduled: {} of {} ({}) at {}.",
+                schedules::step_words(n.step),
+                template_title(&state.templates, &survey),
+                n.quarter,
+                super::words::utc_minute(n.at)
+            )
+        }),
     };
     Ok(html(page.render()?))
 }

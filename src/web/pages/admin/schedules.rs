@@ -78,7 +78,8 @@ struct SchedulesPage {
     cooldown_hours: u32,
 }
 
-fn step_words(step: Step) -> String {
+/// A step as the admin pages name it.
+pub(crate) fn step_words(step: Step) -> String {
     match step {
         Step::Launch => "launch".into(),
         Step::Remind(d) => format!("day-{d} reminder"),
