@@ -25,6 +25,12 @@ const CLOSE: PrimitiveDateTime = datetime!(2026-10-20 00:00);
 async fn scheduled_app() -> TestApp {
     let app = TestApp::spawn().await;
     app.import_roster(ROSTER);
+    schedule(&app);
+    app
+}
+
+/// Sets internal-csat's schedule: launch on day 6, open 14 days, reminders on days 3 and 5.
+fn schedule(app: &TestApp) {
     schedules::set(
         &mut app.conn(),
         &app.state.templates,
@@ -38,7 +44,6 @@ async fn scheduled_app() -> TestApp {
         "admin@acme.test",
     )
     .unwrap();
-    app
 }
 
 /// One scheduler pass at `now` as instance `owner`.
@@ -62,14 +67,6 @@ fn the_round(app: &TestApp) -> ctopulse::domain::ids::RoundId {
         .select(rounds_t::id)
         .first(&mut *app.conn())
         .unwrap()
-}
-
-/// Marks every queued email sent, as the outbox worker would.
-fn deliver(app: &TestApp) {
-    diesel::update(outbox::table.filter(outbox::status.eq("pending")))
-        .set(outbox::status.eq("sent"))
-        .execute(&mut *app.conn())
-        .unwrap();
 }
 
 /// Marks `n` more unanswered invitations answered; their ids.
@@ -115,7 +112,7 @@ async fn a_quarter_runs_itself_launch_reminders_on_days_3_and_5_to_non_responden
     assert_eq!(r.launched_at, Some(LAUNCH));
     assert_eq!(r.closes_on, time::macros::date!(2026 - 10 - 19));
     assert_eq!(app.count("invitations"), 14);
-    deliver(&app);
+    app.mark_sent();
 
     // Two answer; nothing is due on days 1 and 2.
     let early = answer(&app, 2);
@@ -128,7 +125,7 @@ async fn a_quarter_runs_itself_launch_reminders_on_days_3_and_5_to_non_responden
     assert_eq!(day3.len(), 12);
     assert!(day3.iter().all(|i| !early.contains(i)));
     assert!(pass(&app, DAY_3 + time::Duration::minutes(1), "a").is_empty());
-    deliver(&app);
+    app.mark_sent();
 
     // One more answers; day 5 reminds the remaining 11 (14 − 2 − 1).
     let later = answer(&app, 1);
@@ -195,7 +192,7 @@ async fn two_instances_take_each_step_once() {
         let a = pass(&app, at, "instance-a");
         let b = pass(&app, at, "instance-b");
         assert_eq!(a.len() + b.len(), 1, "{at}: {a:?} {b:?}");
-        deliver(&app);
+        app.mark_sent();
     }
     assert_eq!(app.count("rounds"), 1);
     assert_eq!(app.count("invitations"), 14);
@@ -213,7 +210,7 @@ async fn two_instances_take_each_step_once() {
 async fn two_instances_at_the_same_moment_on_their_own_threads_take_a_step_once() {
     let app = scheduled_app().await;
     pass(&app, LAUNCH, "a");
-    deliver(&app);
+    app.mark_sent();
     // Both threads pass at day 3 at once, each on its own connection.
     let outcomes: Vec<Vec<StepOutcome>> = std::thread::scope(|s| {
         let runs: Vec<_> = ["a", "b"]
@@ -269,7 +266,7 @@ async fn an_instance_that_stops_mid_step_is_taken_over_when_its_lease_runs_out()
         "late",
     )
     .unwrap());
-    deliver(&app);
+    app.mark_sent();
 
     // A stopped after sending the day-3 wave but before recording it: whoever takes the step
     // over sends nothing twice (the cooldown holds everyone back).
@@ -285,7 +282,7 @@ async fn an_instance_that_stops_mid_step_is_taken_over_when_its_lease_runs_out()
     let mut rules = REMIND;
     rules.trigger = ctopulse::domain::reminders::Trigger::Schedule;
     rounds::remind(&mut app.conn(), id, DAY_3, "system:schedule", rules).unwrap();
-    deliver(&app);
+    app.mark_sent();
     let out = pass(&app, DAY_3 + time::Duration::minutes(10), "b");
     assert_eq!(steps(&out), vec![Step::Remind(3)]);
     assert!(
@@ -303,7 +300,7 @@ async fn an_instance_that_stops_mid_step_is_taken_over_when_its_lease_runs_out()
 async fn a_service_restarted_after_a_whole_stop_catches_up_without_doubling() {
     let app = scheduled_app().await;
     pass(&app, LAUNCH, "first");
-    deliver(&app);
+    app.mark_sent();
     // Stopped from day 2 until day 6: the day-3 reminder is skipped for the day-5 one.
     let out = pass(&app, datetime!(2026-10-12 08:00), "second");
     assert_eq!(steps(&out), vec![Step::Remind(5)]);
@@ -311,19 +308,7 @@ async fn a_service_restarted_after_a_whole_stop_catches_up_without_doubling() {
     // A launch missed by more than two days is not made up: the quarter is skipped.
     let late = TestApp::spawn().await;
     late.import_roster(ROSTER);
-    schedules::set(
-        &mut late.conn(),
-        &late.state.templates,
-        &ScheduleInput {
-            survey: "internal-csat".into(),
-            schedule: Schedule::new(6, 14, vec![3, 5]).unwrap(),
-            merges: Vec::new(),
-            enabled: true,
-        },
-        datetime!(2026-09-20 12:00),
-        "admin@acme.test",
-    )
-    .unwrap();
+    schedule(&late);
     assert!(pass(&late, datetime!(2026-10-08 09:00), "x").is_empty());
     assert_eq!(late.count("rounds"), 0);
 }
@@ -332,7 +317,7 @@ async fn a_service_restarted_after_a_whole_stop_catches_up_without_doubling() {
 async fn a_second_reminder_within_the_cooldown_is_held_back_whatever_triggers_it() {
     let app = scheduled_app().await;
     pass(&app, LAUNCH, "a");
-    deliver(&app);
+    app.mark_sent();
     let id = the_round(&app);
     // `round remind` run twice, 6 s apart: the second reminds nobody.
     let at = DAY_3 - time::Duration::hours(2);
@@ -344,7 +329,7 @@ async fn a_second_reminder_within_the_cooldown_is_held_back_whatever_triggers_it
             held_back: 0
         }
     );
-    deliver(&app);
+    app.mark_sent();
     assert_eq!(
         rounds::remind(
             &mut app.conn(),

@@ -41,10 +41,7 @@ async fn the_remind_button_asks_first_with_the_count_and_the_round_page_shows_ea
         .await;
     // 14 invited, nobody answered, the invitations still waiting in the outbox: nobody yet.
     assert!(page.contains("Nobody would get a reminder now"), "{page}");
-    diesel::update(outbox::table)
-        .set(outbox::status.eq("sent"))
-        .execute(&mut *app.conn())
-        .unwrap();
+    app.mark_sent();
     let page = admin
         .page(&app, &format!("/admin/rounds/{round}?confirm=remind"))
         .await;
@@ -66,10 +63,7 @@ async fn the_remind_button_asks_first_with_the_count_and_the_round_page_shows_ea
     assert!(to.starts_with(&format!("/admin/rounds/{round}?")), "{to}");
     assert_eq!(pending_reminders(&app), 14);
     // A second press at once (a double click, a second admin) reminds nobody again.
-    diesel::update(outbox::table)
-        .set(outbox::status.eq("sent"))
-        .execute(&mut *app.conn())
-        .unwrap();
+    app.mark_sent();
     let page = admin
         .page(&app, &format!("/admin/rounds/{round}?confirm=remind"))
         .await;
