@@ -3,16 +3,16 @@
 //! actions): the same file for `ctopulse report`, the board page and the API's download.
 
 use super::scorecard::{status_thresholds, LoadedScorecard};
-use crate::charts::actions_box::{ReportAction, SHOWN};
 use crate::app::actions::follow::{self, FollowError, FollowedAction};
 use crate::app::inflection::{self, InflectionError};
 use crate::app::scorecard::Options;
 use crate::board_pack::{self, PackAction, PackInput, RegisterRow};
+use crate::charts::actions_box::{ReportAction, SHOWN};
 use crate::charts::{self, Methodology, ReportContext};
-use crate::db::inflection::RegisterEntry;
-use crate::db::DbConnection;
 use crate::config::{Settings, Thresholds};
 use crate::db::actions::StoredAction;
+use crate::db::inflection::RegisterEntry;
+use crate::db::DbConnection;
 use crate::domain::actions::{board_rank, live_in};
 use crate::domain::locale::Locale;
 use crate::domain::time_split::{SplitSummary, Targets};

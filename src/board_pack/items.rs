@@ -91,14 +91,47 @@ fn round_table(input: &PackInput<'_>, r: &RoundReport) -> Option<Table> {
                 .section
                 .map(|d| copy::department_name(locale, d).to_string())
                 .unwrap_or_default();
-            let mut row = vec![Cell::one(label, Tone::Normal).and(section, Tone::Muted)];
-            for g in &r.groups {
-                row.push(match i.groups.iter().find(|f| f.group == g.key) {
-                    Some(f) => figure_cell(locale, &f.figure),
-                    None => Cell::one("—", Tone::Muted).and(w.not_asked, Tone::Muted),
+            // A department's own question is not asked of the other groups: the engine's
+            // "no answers" there reads "not asked" (a shown figure always stays shown).
+            let figures: Vec<Option<&Figure<ItemStats>>> = r
+                .groups
+                .iter()
+                .map(|g| {
+                    let f = i
+                        .groups
+                        .iter()
+                        .find(|f| f.group == g.key)
+                        .map(|f| &f.figure);
+                    let asked = i.section.is_none_or(|d| g.departments.contains(&d));
+                    f.filter(|f| asked || matches!(f, Figure::Shown { .. }))
+                })
+                .chain([Some(&i.overall)])
+                .collect();
+            // A question nobody could be counted on (every cell "not enough data" for the same
+            // reason) says so once, beside the question, instead of in every column.
+            let reasons: Vec<Option<String>> = figures
+                .iter()
+                .flatten()
+                .map(|f| match f {
+                    Figure::NotEnoughData { .. } => Some(absence(locale, *f, true)),
+                    _ => None,
+                })
+                .collect();
+            let shared = reasons
+                .first()
+                .cloned()
+                .flatten()
+                .filter(|first| reasons.iter().all(|r| r.as_ref() == Some(first)));
+            let mut row = vec![Cell::one(label, Tone::Normal)
+                .and(section, Tone::Muted)
+                .and(shared.clone().unwrap_or_default(), Tone::Muted)];
+            for f in figures {
+                row.push(match (f, &shared) {
+                    (_, Some(_)) => Cell::one("—", Tone::Muted),
+                    (Some(f), None) => figure_cell(locale, f),
+                    (None, None) => Cell::one("—", Tone::Muted).and(w.not_asked, Tone::Muted),
                 });
             }
-            row.push(figure_cell(locale, &i.overall));
             row
         })
         .collect();

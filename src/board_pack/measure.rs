@@ -116,7 +116,10 @@ mod tests {
         for l in &lines {
             assert!(faces.width(l, 10.0, false) <= 120.0, "{l}");
         }
-        assert_eq!(lines.join(" "), text.split_whitespace().collect::<Vec<_>>().join(" "));
+        assert_eq!(
+            lines.join(" "),
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
     }
 
     #[test]

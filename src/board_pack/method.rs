@@ -30,7 +30,10 @@ fn withheld_lines(input: &PackInput<'_>) -> Vec<String> {
     let mut out = Vec::new();
     for r in &input.scorecard.rounds {
         for g in &r.groups {
-            let csat = g.csat.as_ref().filter(|f| matches!(f, Figure::Suppressed { .. }));
+            let csat = g
+                .csat
+                .as_ref()
+                .filter(|f| matches!(f, Figure::Suppressed { .. }));
             let item = r.items.iter().find_map(|i| {
                 i.groups
                     .iter()

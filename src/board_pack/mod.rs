@@ -117,7 +117,10 @@ pub fn pages(input: &PackInput<'_>) -> Result<Vec<String>, PackError> {
         copy::quarter_long(locale, input.scorecard.quarter)
     );
     Ok(doc.finish(&header, |n, total| {
-        copy::fill(w.page, &[("n", &n.to_string()), ("total", &total.to_string())])
+        copy::fill(
+            w.page,
+            &[("n", &n.to_string()), ("total", &total.to_string())],
+        )
     }))
 }
 

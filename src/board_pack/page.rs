@@ -20,7 +20,7 @@ const HEADER_RULE: f32 = 40.0;
 /// Where a page's content starts.
 const TOP: f32 = 58.0;
 /// Where a page's content must end (above the footer).
-const BOTTOM: f32 = PAGE_H - 46.0;
+const BOTTOM: f32 = PAGE_H - 58.0;
 /// Paragraphs are set narrower than the page: long lines are hard to read.
 const PROSE_W: f32 = 600.0;
 /// The text face's family name in the pages' SVG (as registered with usvg).
@@ -101,6 +101,9 @@ pub struct Table {
 pub enum Block {
     /// A section title: starts a new page.
     Title(String),
+    /// A section title that shares a page with the section before when a third of the
+    /// page is still free.
+    Section(String),
     /// A heading inside a section (kept with what follows it).
     Heading(String),
     Para(String),
@@ -219,8 +222,11 @@ impl Composer {
     /// Adds one block.
     pub fn push(&mut self, block: &Block) {
         match block {
-            Block::Title(t) => {
-                if !self.fresh() {
+            Block::Title(t) | Block::Section(t) => {
+                let soft = matches!(block, Block::Section(_));
+                if soft && !self.fresh() && self.y + (BOTTOM - TOP) / 3.0 <= BOTTOM {
+                    self.y += 18.0;
+                } else if !self.fresh() {
                     self.new_page();
                 }
                 self.text(MARGIN_X, self.y, t, size::TITLE, true, INK);
@@ -322,10 +328,7 @@ impl Composer {
         self.need(header_h + first_h);
         self.header_row(t, &widths);
         for (i, row) in laid.iter().enumerate() {
-            let h = row
-                .iter()
-                .map(|c| Self::row_height(c))
-                .fold(0.0, f32::max);
+            let h = row.iter().map(|c| Self::row_height(c)).fold(0.0, f32::max);
             if self.y + h > BOTTOM {
                 self.new_page();
                 self.header_row(t, &widths);
@@ -359,7 +362,11 @@ impl Composer {
 
     /// The finished pages as SVG documents: each with the running header (but the first,
     /// which carries its own) and "page n of total" in the footer.
-    pub fn finish(mut self, header: &str, page_words: impl Fn(usize, usize) -> String) -> Vec<String> {
+    pub fn finish(
+        mut self,
+        header: &str,
+        page_words: impl Fn(usize, usize) -> String,
+    ) -> Vec<String> {
         if !self.fresh() {
             self.new_page();
         }
@@ -392,7 +399,10 @@ mod tests {
 
     fn row(n: usize) -> Vec<Cell> {
         vec![
-            Cell::one(format!("row {n} with a long name that has to wrap onto a second line at least"), Tone::Normal),
+            Cell::one(
+                format!("row {n} with a long name that has to wrap onto a second line at least"),
+                Tone::Normal,
+            ),
             Cell::one("4.12", Tone::Strong).and("71% (62–79%)", Tone::Muted),
         ]
     }
@@ -403,8 +413,14 @@ mod tests {
         c.push(&Block::Title("Items".into()));
         c.push(&Block::Table(Table {
             columns: vec![
-                Column { title: "Question".into(), weight: 1.0 },
-                Column { title: "Overall".into(), weight: 6.0 },
+                Column {
+                    title: "Question".into(),
+                    weight: 1.0,
+                },
+                Column {
+                    title: "Overall".into(),
+                    weight: 6.0,
+                },
             ],
             rows: (0..60).map(row).collect(),
         }));

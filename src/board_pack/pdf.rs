@@ -168,7 +168,12 @@ mod tests {
         }
         let text = String::from_utf8_lossy(&a);
         assert!(text.starts_with("%PDF-"));
-        assert_eq!(text.matches("/Type /Page\n").count() + text.matches("/Type /Page ").count(), 2, "{}", &text[..0]);
+        assert_eq!(
+            text.matches("/Type /Page\n").count() + text.matches("/Type /Page ").count(),
+            2,
+            "{}",
+            &text[..0]
+        );
         // Both faces are embedded as subsets of NanumGothic.
         assert!(text.matches("/FontFile2").count() >= 2);
         assert!(!text.contains("/CreationDate"));

@@ -36,7 +36,11 @@ pub fn register_blocks(input: &PackInput<'_>, out: &mut Vec<Block>) {
         .register
         .iter()
         .filter(|r| r.quarter.is_none_or(|rq| rq <= q))
-        .filter(|r| r.first_seen.parse().is_ok_and(|f: crate::domain::quarter::Quarter| f <= q))
+        .filter(|r| {
+            r.first_seen
+                .parse()
+                .is_ok_and(|f: crate::domain::quarter::Quarter| f <= q)
+        })
         .map(|r| {
             let assessment = match r.assessment {
                 Some(a) => Cell::one(
@@ -63,8 +67,19 @@ pub fn register_blocks(input: &PackInput<'_>, out: &mut Vec<Block>) {
             vec![
                 Cell::one(&r.title, Tone::Strong)
                     .and(r.description.clone().unwrap_or_default(), Tone::Muted),
-                Cell::one(&r.first_seen, Tone::Normal),
-                Cell::one(r.quarter.map(|q| q.to_string()).unwrap_or_default(), Tone::Normal),
+                Cell::one(
+                    r.first_seen
+                        .parse()
+                        .map(|f| quarter_short(locale, f))
+                        .unwrap_or_else(|_| r.first_seen.clone()),
+                    Tone::Normal,
+                ),
+                Cell::one(
+                    r.quarter
+                        .map(|q| quarter_short(locale, q))
+                        .unwrap_or_default(),
+                    Tone::Normal,
+                ),
                 assessment,
                 board,
                 notes,
@@ -86,7 +101,7 @@ pub fn time_blocks(input: &PackInput<'_>, out: &mut Vec<Block>) {
     let locale = input.ctx.locale;
     let w = words(locale);
     let (names, _, _, _) = time_split_bar::words(locale);
-    out.push(Block::Title(w.time_title.into()));
+    out.push(Block::Section(w.time_title.into()));
     out.push(Block::Note(w.time_intro.into()));
     let Some((split, _)) = input.ctx.time_split.filter(|(s, _)| s.work_hours > 0.0) else {
         out.push(Block::Para(w.time_none.into()));
@@ -127,14 +142,19 @@ pub fn time_blocks(input: &PackInput<'_>, out: &mut Vec<Block>) {
                 Cell::one(name(&l.key).trim_start(), tone),
                 Cell::one(decimal(locale, l.hours, 1), Tone::Normal),
                 Cell::one(
-                    l.share.map(|s| pct0(s / 100.0)).unwrap_or_else(|| "—".into()),
+                    l.share
+                        .map(|s| pct0(s / 100.0))
+                        .unwrap_or_else(|| "—".into()),
                     tone,
                 ),
                 Cell::one(
                     l.target.map(|t| pct0(t / 100.0)).unwrap_or_default(),
                     Tone::Normal,
                 ),
-                Cell::one(l.deviation_points.map(points).unwrap_or_default(), Tone::Normal),
+                Cell::one(
+                    l.deviation_points.map(points).unwrap_or_default(),
+                    Tone::Normal,
+                ),
             ]
         })
         .collect();
@@ -146,12 +166,7 @@ pub fn time_blocks(input: &PackInput<'_>, out: &mut Vec<Block>) {
 
 fn value_words(v: &FollowValue) -> String {
     match v.unit {
-        Unit::Share => format!(
-            "{} ({:.0}–{})",
-            pct0(v.value),
-            v.low * 100.0,
-            pct0(v.high)
-        ),
+        Unit::Share => format!("{} ({:.0}–{})", pct0(v.value), v.low * 100.0, pct0(v.high)),
         Unit::EnpsPoints => format!(
             "{} ({} – {})",
             copy::signed(v.value),
@@ -186,7 +201,10 @@ fn link_words(input: &PackInput<'_>, a: &PackAction) -> String {
             other => other.key().replace('_', " "),
         },
         ActionLink::Group { group: g } => fill(w.link_group, &[("group", &group(g))]),
-        ActionLink::Item { item: i, group: None } => format!("“{}”", item(i)),
+        ActionLink::Item {
+            item: i,
+            group: None,
+        } => format!("“{}”", item(i)),
         ActionLink::Item {
             item: i,
             group: Some(g),
@@ -201,7 +219,7 @@ pub fn action_blocks(input: &PackInput<'_>, out: &mut Vec<Block>) {
     let locale = input.ctx.locale;
     let w = words(locale);
     let q = input.scorecard.quarter;
-    out.push(Block::Title(w.actions_title.into()));
+    out.push(Block::Section(w.actions_title.into()));
     out.push(Block::Note(w.actions_intro.into()));
     let mut live: Vec<&PackAction> = input
         .actions
@@ -223,7 +241,9 @@ pub fn action_blocks(input: &PackInput<'_>, out: &mut Vec<Block>) {
                     Figure::Suppressed { .. } => {
                         format!("{} ({})", w.withheld, absence(locale, &p.figure, true))
                     }
-                    Figure::NotEnoughData { .. } => format!("— ({})", absence(locale, &p.figure, true)),
+                    Figure::NotEnoughData { .. } => {
+                        format!("— ({})", absence(locale, &p.figure, true))
+                    }
                 };
                 figure = figure.and(
                     format!("{}: {text}", quarter_short(locale, p.quarter)),
@@ -231,16 +251,18 @@ pub fn action_blocks(input: &PackInput<'_>, out: &mut Vec<Block>) {
                 );
             }
             vec![
-                Cell::one(&a.title, Tone::Strong).and(&a.note, Tone::Normal).and(
-                    fill(
-                        w.made,
-                        &[
-                            ("quarter", &quarter_short(locale, a.made)),
-                            ("template", &a.template_key),
-                        ],
+                Cell::one(&a.title, Tone::Strong)
+                    .and(&a.note, Tone::Normal)
+                    .and(
+                        fill(
+                            w.made,
+                            &[
+                                ("quarter", &quarter_short(locale, a.made)),
+                                ("template", &a.template_key),
+                            ],
+                        ),
+                        Tone::Muted,
                     ),
-                    Tone::Muted,
-                ),
                 Cell::one(&a.owner, Tone::Normal),
                 Cell::one(quarter_short(locale, a.due), Tone::Normal),
                 Cell::one(words::status(locale, a.status), Tone::Strong),

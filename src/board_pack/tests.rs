@@ -45,9 +45,19 @@ fn register() -> Vec<RegisterRow> {
         board_note: None,
     };
     vec![
-        row("On-device inference", "2026Q3", Assessment::Missed, "We moved a quarter late"),
+        row(
+            "On-device inference",
+            "2026Q3",
+            Assessment::Missed,
+            "We moved a quarter late",
+        ),
         // Assessed after the pack's quarter: not part of 2026Q3's pack.
-        row("Quantum-safe crypto", "2026Q4", Assessment::Ahead, "LATER-NOTE"),
+        row(
+            "Quantum-safe crypto",
+            "2026Q4",
+            Assessment::Ahead,
+            "LATER-NOTE",
+        ),
     ]
 }
 
@@ -78,7 +88,11 @@ fn actions() -> Vec<PackAction> {
             group: "sales".into(),
         },
         // 2026Q4 is after the pack's quarter: its figure must not appear.
-        points: vec![point("2026Q2", 0.5), point("2026Q3", 0.47), point("2026Q4", 0.91)],
+        points: vec![
+            point("2026Q2", 0.5),
+            point("2026Q3", 0.47),
+            point("2026Q4", 0.91),
+        ],
     }]
 }
 
@@ -99,7 +113,13 @@ fn pack_pages(locale: Locale) -> Vec<String> {
 fn texts(svg: &str) -> Vec<String> {
     svg.split("<text ")
         .skip(1)
-        .filter_map(|c| c.split_once('>')?.1.split("</text>").next().map(str::to_string))
+        .filter_map(|c| {
+            c.split_once('>')?
+                .1
+                .split("</text>")
+                .next()
+                .map(str::to_string)
+        })
         .collect()
 }
 
@@ -115,7 +135,11 @@ fn every_page_has_text_the_embedded_faces_can_set_in_every_language() {
             // At least a title, a line, the running header and the page number.
             assert!(t.len() >= 4, "{locale:?} page {} is nearly empty", i + 1);
             for s in &t {
-                assert!(faces.covers(s, false), "{locale:?} page {}: no glyph in {s:?}", i + 1);
+                assert!(
+                    faces.covers(s, false),
+                    "{locale:?} page {}: no glyph in {s:?}",
+                    i + 1
+                );
             }
         }
     }
@@ -125,7 +149,13 @@ fn every_page_has_text_the_embedded_faces_can_set_in_every_language() {
 fn korean_pages_are_in_korean() {
     let pages = pack_pages(Locale::Ko);
     let all = pages.concat();
-    for phrase in ["산출 방법", "그룹별 문항 결과", "기술 변곡점 등록부", "놓침", "진행 중"] {
+    for phrase in [
+        "산출 방법",
+        "그룹별 문항 결과",
+        "기술 변곡점 등록부",
+        "놓침",
+        "진행 중",
+    ] {
         assert!(all.contains(phrase), "{phrase}");
     }
     assert!(pages[1].contains(&format!(">2 / {}쪽<", pages.len())));
@@ -188,7 +218,8 @@ fn a_withheld_group_figure_is_words_never_a_number() {
         // The sample's BD group answered 3 of 6: below k = 5, so its cells are withheld.
         assert!(!cells.is_empty(), "{locale:?}: no withheld cell");
         for (cell, reason) in cells {
-            let texts: Vec<(&str, Tone)> = cell.0.iter().map(|p| (p.text.as_str(), p.tone)).collect();
+            let texts: Vec<(&str, Tone)> =
+                cell.0.iter().map(|p| (p.text.as_str(), p.tone)).collect();
             assert_eq!(
                 texts,
                 vec![
@@ -197,7 +228,10 @@ fn a_withheld_group_figure_is_words_never_a_number() {
                 ]
             );
             // The only number a reason may carry is k itself.
-            assert!(!reason.replace('5', "").chars().any(|c| c.is_ascii_digit()), "{reason}");
+            assert!(
+                !reason.replace('5', "").chars().any(|c| c.is_ascii_digit()),
+                "{reason}"
+            );
         }
     }
 }
@@ -248,7 +282,10 @@ fn the_same_quarter_gives_the_same_bytes_and_embeds_its_fonts() {
     assert_ne!(render_in(Locale::En), a);
     let text = String::from_utf8_lossy(&a);
     assert!(text.starts_with("%PDF-1.7"));
-    assert!(text.contains("+NanumGothic"), "subset fonts named after the face");
+    assert!(
+        text.contains("+NanumGothic"),
+        "subset fonts named after the face"
+    );
     assert!(text.contains("/FontFile2") && text.contains("/ToUnicode"));
     assert!(!text.contains("/CreationDate") && !text.contains("/ModDate"));
 }

