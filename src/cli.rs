@@ -86,13 +86,14 @@ pub enum Command {
         /// The copy to write (must not exist).
         file: PathBuf,
     },
-    /// Render the board report (1600 × 1000) as PNG or SVG.
+    /// Render the board report (1600 × 1000) as PNG or SVG, or the board pack as PDF.
     Report {
         /// Quarter, e.g. 2026Q3 (default: the latest with a closed round).
         #[arg(long)]
         quarter: Option<String>,
-        /// Image format: png (for slides and email) or svg (vector, any size).
-        #[arg(long, default_value = "png", value_parser = ["png", "svg"])]
+        /// Format: png (for slides and email), svg (vector, any size) or pdf (the board pack:
+        /// the report, then the method, items per group, register, time split and actions).
+        #[arg(long, default_value = "png", value_parser = ["png", "svg", "pdf"])]
         format: String,
         /// The report's language.
         #[arg(long, default_value = "en", value_parser = ["en", "ko", "nl"])]

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod board_pack;
 pub mod charts;
 pub mod cli;
 pub mod clock;

@@ -1,11 +1,18 @@
-//! Use cases: report. The board report of a loaded scorecard, as PNG or SVG in one language:
-//! the same image for `ctopulse report`, the board page and the API's download.
+//! Use cases: report. The board report of a loaded scorecard, as PNG or SVG in one language,
+//! or the board pack as PDF (the report, then the method, items, register, time split and
+//! actions): the same file for `ctopulse report`, the board page and the API's download.
 
 use super::scorecard::{status_thresholds, LoadedScorecard};
+use crate::app::actions::follow::{self, FollowError, FollowedAction};
+use crate::app::inflection::{self, InflectionError};
+use crate::app::scorecard::Options;
+use crate::board_pack::{self, PackAction, PackInput, RegisterRow};
 use crate::charts::actions_box::{ReportAction, SHOWN};
 use crate::charts::{self, Methodology, ReportContext};
 use crate::config::{Settings, Thresholds};
 use crate::db::actions::StoredAction;
+use crate::db::inflection::RegisterEntry;
+use crate::db::DbConnection;
 use crate::domain::actions::{board_rank, live_in};
 use crate::domain::locale::Locale;
 use crate::domain::time_split::{SplitSummary, Targets};
@@ -15,6 +22,8 @@ use crate::domain::time_split::{SplitSummary, Targets};
 pub enum ReportFormat {
     Png,
     Svg,
+    /// The board pack: the report as vector page 1, then the supporting pages.
+    Pdf,
 }
 
 impl ReportFormat {
@@ -23,6 +32,7 @@ impl ReportFormat {
         match s {
             "png" => Some(ReportFormat::Png),
             "svg" => Some(ReportFormat::Svg),
+            "pdf" => Some(ReportFormat::Pdf),
             _ => None,
         }
     }
@@ -32,6 +42,7 @@ impl ReportFormat {
         match self {
             ReportFormat::Png => "image/png",
             ReportFormat::Svg => "image/svg+xml",
+            ReportFormat::Pdf => "application/pdf",
         }
     }
 
@@ -40,6 +51,7 @@ impl ReportFormat {
         match self {
             ReportFormat::Png => "png",
             ReportFormat::Svg => "svg",
+            ReportFormat::Pdf => "pdf",
         }
     }
 }
@@ -49,6 +61,11 @@ impl ReportFormat {
 pub enum RenderError {
     #[error(transparent)]
     Drawing(#[from] charts::ReportError),
+    #[error(transparent)]
+    Pack(#[from] board_pack::PackError),
+    /// A PDF was asked for without the pack's register and actions (a caller's bug).
+    #[error("the board pack's register and actions were not loaded")]
+    PackNotLoaded,
 }
 
 /// A rendered report.
@@ -74,6 +91,8 @@ pub struct ReportInputs<'a> {
     pub targets: Targets,
     /// Every action (the report lists those live in its quarter).
     pub actions: &'a [StoredAction],
+    /// The register and the actions' follow-through; needed for the PDF only.
+    pub pack: Option<&'a PackExtras>,
 }
 
 impl<'a> ReportInputs<'a> {
@@ -90,7 +109,13 @@ impl<'a> ReportInputs<'a> {
             time_split,
             targets: settings.time_split.targets().unwrap_or_default(),
             actions,
+            pack: None,
         }
+    }
+
+    /// The same inputs with the pack's register and follow-through (for a PDF).
+    pub fn with_pack(self, pack: Option<&'a PackExtras>) -> Self {
+        ReportInputs { pack, ..self }
     }
 }
 
@@ -123,6 +148,17 @@ pub fn render(
     let bytes = match format {
         ReportFormat::Png => charts::render_png(&loaded.scorecard, &ctx)?,
         ReportFormat::Svg => charts::render_svg(&loaded.scorecard, &ctx)?.into_bytes(),
+        ReportFormat::Pdf => {
+            let extras = inputs.pack.ok_or(RenderError::PackNotLoaded)?;
+            let register = register_rows(&extras.register);
+            let actions = pack_actions(&extras.followed, locale, inputs.default_locale);
+            board_pack::render(&PackInput {
+                scorecard: &loaded.scorecard,
+                ctx: &ctx,
+                register: &register,
+                actions: &actions,
+            })?
+        }
     };
     Ok(Rendered {
         bytes,
@@ -161,4 +197,82 @@ fn board_actions(
         })
         .collect();
     (shown, total)
+}
+
+/// What the PDF pack reads beside the scorecard: the inflection-point register and every
+/// action with its follow-through.
+#[derive(Debug, Clone)]
+pub struct PackExtras {
+    pub register: Vec<RegisterEntry>,
+    pub followed: Vec<FollowedAction>,
+}
+
+/// Why the pack's register or follow-through could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum PackLoadError {
+    #[error(transparent)]
+    Register(#[from] InflectionError),
+    #[error(transparent)]
+    Follow(#[from] FollowError),
+}
+
+/// Reads the register and the follow-through of `actions` (the scorecard options decide the
+/// thresholds; comments are never read).
+pub fn pack_extras(
+    conn: &mut DbConnection,
+    actions: Vec<StoredAction>,
+    opts: &Options,
+) -> Result<PackExtras, PackLoadError> {
+    Ok(PackExtras {
+        register: inflection::register(conn)?,
+        followed: follow::follow(conn, actions, opts)?,
+    })
+}
+
+/// The register as the pack reads it: states typed, unknown words left out rather than
+/// guessed.
+fn register_rows(entries: &[RegisterEntry]) -> Vec<RegisterRow> {
+    entries
+        .iter()
+        .map(|e| RegisterRow {
+            title: e.title.clone(),
+            description: e.description.clone(),
+            first_seen: e.first_seen_quarter.clone(),
+            quarter: e.quarter.as_deref().and_then(|q| q.parse().ok()),
+            assessment: e.assessment.as_deref().and_then(|a| a.parse().ok()),
+            confirmation: e.board_state.as_deref().and_then(|c| c.parse().ok()),
+            cto_note: e.cto_note.clone(),
+            board_note: e.board_note.clone(),
+        })
+        .collect()
+}
+
+/// The actions with their texts in `locale` (the company's language where an action has
+/// none in it).
+fn pack_actions(
+    followed: &[FollowedAction],
+    locale: Locale,
+    default_locale: Locale,
+) -> Vec<PackAction> {
+    followed
+        .iter()
+        .map(|f| {
+            let a = &f.action;
+            let text = a.texts.get(locale, default_locale);
+            PackAction {
+                title: text
+                    .as_ref()
+                    .map(|t| t.text.title.clone())
+                    .unwrap_or_default(),
+                note: text.map(|t| t.text.note.clone()).unwrap_or_default(),
+                owner: a.owner.clone(),
+                made: a.quarter,
+                due: a.due,
+                status: a.status,
+                template_key: a.template_key.clone(),
+                link: a.link.clone(),
+                points: f.points.clone(),
+            }
+        })
+        .collect()
 }

@@ -57,6 +57,15 @@ pub(crate) fn face(style: FontStyle) -> Result<&'static FontRef<'static>, FontEr
     }
 }
 
+/// The embedded font file for `style` (bold for bold, regular for everything else), for
+/// the board pack's PDF, which embeds the faces it sets.
+pub(crate) fn bytes(style: FontStyle) -> &'static [u8] {
+    match style {
+        FontStyle::Bold => BOLD,
+        _ => REGULAR,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,7 +25,9 @@ const GROUPS: [(&str, RGBColor); 5] = [
 ];
 
 /// Words of the bar in a language: the five groups, the title, "target", "points vs target".
-fn words(locale: Locale) -> ([&'static str; 5], &'static str, &'static str, &'static str) {
+pub(crate) fn words(
+    locale: Locale,
+) -> ([&'static str; 5], &'static str, &'static str, &'static str) {
     match locale {
         Locale::Ko => (
             ["영업", "마케팅", "사업개발", "내부", "미분류"],

@@ -234,32 +234,39 @@ pub fn report(
         .map_err(|e: crate::domain::locale::UnknownLocale| CliError::Usage(e.to_string()))?;
     let pool = open(settings)?;
     let mut conn = db::pool::checkout(&pool)?;
-    let loaded = scorecard::load(&mut conn, q, &cli_options(settings), &mut rand::rng())?;
+    if out.is_none()
+        && format != ReportFormat::Svg
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        return Err(CliError::Usage(format!(
+            "refusing to write a {} to the terminal; pass --out FILE or redirect",
+            format.extension().to_uppercase()
+        )));
+    }
+    let opts = cli_options(settings);
+    let loaded = scorecard::load(&mut conn, q, &opts, &mut rand::rng())?;
     let time = crate::app::time_split::quarter_summary(
         &mut conn,
         loaded.scorecard.quarter,
         &crate::app::time_split::TimeSplitConfig::from_settings(settings),
     )?;
+    let actions = crate::db::actions::list(&mut conn)?;
+    let pack = match format {
+        ReportFormat::Pdf => Some(
+            report_app::pack_extras(&mut conn, actions.clone(), &opts)
+                .map_err(|e| CliError::Failed(format!("the board pack could not be read: {e}")))?,
+        ),
+        _ => None,
+    };
     let bytes = report_app::render(
         &loaded,
         locale,
         format,
-        &report_app::ReportInputs::from_settings(
-            settings,
-            time.as_ref(),
-            &crate::db::actions::list(&mut conn)?,
-        ),
+        &report_app::ReportInputs::from_settings(settings, time.as_ref(), &actions)
+            .with_pack(pack.as_ref()),
     )
     .map_err(|e| CliError::Failed(format!("the report could not be drawn: {e}")))?
     .bytes;
-    if out.is_none()
-        && format == ReportFormat::Png
-        && std::io::IsTerminal::is_terminal(&std::io::stdout())
-    {
-        return Err(CliError::Usage(
-            "refusing to write a PNG to the terminal; pass --out FILE or redirect".into(),
-        ));
-    }
     write_out(out.as_deref(), &bytes)?;
     if let Some(p) = out {
         eprintln!(

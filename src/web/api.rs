@@ -15,6 +15,7 @@ use super::api_types::{
 use super::auth::{AnyStaff, Require, ResultReaders};
 use super::error::{responds, Kind, WebError};
 use super::{blocking, with_conn};
+use crate::app::actions::follow::FollowError;
 use crate::app::inflection::{self, InflectionError};
 use crate::app::participation;
 use crate::app::report::{self, RenderError, ReportFormat};
@@ -50,6 +51,8 @@ pub enum ApiError {
     Csv(#[from] csv::Error),
     #[error("the report could not be drawn")]
     Report(#[from] RenderError),
+    #[error("{0}")]
+    Pack(#[from] report::PackLoadError),
     #[error("the API request failed on the database")]
     Db(#[from] DbError),
     #[error("no blocking thread for the API request")]
@@ -65,6 +68,11 @@ impl WebError for ApiError {
             ApiError::Inflection(e) => e.kind(),
             ApiError::TimeSplit(e) => e.kind(),
             ApiError::Encode(_) | ApiError::Csv(_) | ApiError::Report(_) => Kind::Internal,
+            ApiError::Pack(report::PackLoadError::Register(e)) => e.kind(),
+            ApiError::Pack(report::PackLoadError::Follow(FollowError::Scorecard(e))) => e.kind(),
+            ApiError::Pack(report::PackLoadError::Follow(FollowError::Actions(_))) => {
+                Kind::Internal
+            }
             ApiError::Db(e) => e.kind(),
             ApiError::Blocking(e) => e.kind(),
         }
@@ -325,14 +333,16 @@ pub async fn get_export(
         .body(body))
 }
 
-/// `GET /api/v1/report`: the board report image (the board page's download button).
+/// `GET /api/v1/report`: the board report image, or the board pack as PDF (the board page's
+/// download buttons).
 #[utoipa::path(get, path = "/api/v1/report", tag = "results", params(ReportQuery),
     responses(
-        (status = 200, description = "The board report image (1600 × 1000).",
-            headers(("Content-Disposition" = String, description = "inline; filename=\"ctopulse-QUARTER-LANG.png\" (or .svg)")),
+        (status = 200, description = "The board report image (1600 × 1000), or the board pack (A4 landscape PDF: the report, then the method, items per group, the inflection-point register, the time split and the actions).",
+            headers(("Content-Disposition" = String, description = "inline; filename=\"ctopulse-QUARTER-LANG.png\" (or .svg); attachment; filename=\"ctopulse-QUARTER-LANG.pdf\" for the pack")),
             content(
                 (Vec<u8> = "image/png"),
                 (String = "image/svg+xml"),
+                (Vec<u8> = "application/pdf"),
             )),
         (status = 400, description = "The quarter, format or language is not one of the documented values.", body = ErrorBody),
         (status = 404, description = "No round of the quarter has closed (or none at all).", body = ErrorBody),
@@ -347,19 +357,34 @@ pub async fn get_report(
     let locale = q.lang.unwrap_or(Locale::En);
     let loaded = scorecard_for::<ApiError>(&state, &who, quarter_of(q.quarter.as_deref())?).await?;
     let time = time_summary(&state, loaded.scorecard.quarter).await?;
-    let actions =
-        with_conn::<ApiError, _>(&state, |conn| Ok(crate::db::actions::list(conn)?)).await?;
+    let opts = options_for(&who, &state);
+    let (actions, pack) = with_conn::<ApiError, _>(&state, move |conn| {
+        let actions = crate::db::actions::list(conn)?;
+        let pack = match format {
+            ReportFormat::Pdf => Some(report::pack_extras(conn, actions.clone(), &opts)?),
+            _ => None,
+        };
+        Ok((actions, pack))
+    })
+    .await?;
     let settings = state.settings.clone();
     let rendered = blocking(move || {
-        let inputs = report::ReportInputs::from_settings(&settings, time.as_ref(), &actions);
+        let inputs = report::ReportInputs::from_settings(&settings, time.as_ref(), &actions)
+            .with_pack(pack.as_ref());
         report::render(&loaded, locale, format, &inputs).map_err(ApiError::from)
     })
     .await?;
+    // The pack is a document to keep: saved, not shown in the page.
+    let disposition = if format == ReportFormat::Pdf {
+        "attachment"
+    } else {
+        "inline"
+    };
     Ok(HttpResponse::Ok()
         .content_type(format.content_type())
         .insert_header((
             header::CONTENT_DISPOSITION,
-            format!("inline; filename=\"{}\"", rendered.file_name),
+            format!("{disposition}; filename=\"{}\"", rendered.file_name),
         ))
         .body(rendered.bytes))
 }

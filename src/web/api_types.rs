@@ -86,6 +86,9 @@ pub enum ImageFormat {
     #[default]
     Png,
     Svg,
+    /// The board pack: the report as vector page 1, then the method, items per group, the
+    /// inflection-point register, the time split and the actions.
+    Pdf,
 }
 
 impl From<ImageFormat> for ReportFormat {
@@ -93,11 +96,12 @@ impl From<ImageFormat> for ReportFormat {
         match f {
             ImageFormat::Png => ReportFormat::Png,
             ImageFormat::Svg => ReportFormat::Svg,
+            ImageFormat::Pdf => ReportFormat::Pdf,
         }
     }
 }
 
-/// `?quarter=&format=png|svg&lang=en|ko|nl`.
+/// `?quarter=&format=png|svg|pdf&lang=en|ko|nl`.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ReportQuery {

@@ -12,6 +12,7 @@ mod actions_pages;
 mod actions_recap;
 mod admin_pages;
 mod bad_input;
+mod board_pack;
 // The benchmark company generator, shared with the benches; not part of the library.
 #[path = "../../benches/support/bench_data.rs"]
 #[allow(dead_code)] // some helpers serve only the benches
