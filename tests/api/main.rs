@@ -23,6 +23,7 @@ mod drivers;
 mod emails;
 mod error_pages;
 mod failed_logins;
+mod first_run;
 mod health;
 mod helpers;
 mod pages;
