@@ -19,6 +19,7 @@ mod bench_data;
 mod cli;
 mod cli_accounts;
 mod demo;
+mod demo_large;
 mod drivers;
 mod emails;
 mod error_pages;
