@@ -334,3 +334,37 @@ async fn concurrent_first_admins_make_exactly_one() {
     assert_eq!((won, refused), (1, 7), "{outcomes:?}");
     assert_eq!(admins(&app), 1);
 }
+
+#[tokio::test]
+async fn a_running_server_at_the_public_url_is_checked_for_health() {
+    let app = TestApp::spawn().await;
+    let o = tokio::task::spawn_blocking({
+        let url = app.db.url().to_string();
+        let address = app.address.clone();
+        move || {
+            let dir = tempfile::tempdir().unwrap();
+            Command::new(env!("CARGO_BIN_EXE_ctopulse"))
+                .current_dir(dir.path())
+                .args(["init", "--check-only"])
+                .env_clear()
+                .env("CTOPULSE_DATABASE_URL", url)
+                .env("CTOPULSE_PUBLIC_URL", address)
+                .output()
+                .unwrap()
+        }
+    })
+    .await
+    .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let e = err(&o);
+    assert!(
+        e.contains(&format!(
+            "✓ public URL: {}/healthz answered 200",
+            app.address
+        )),
+        "{e}"
+    );
+    assert!(e.contains("– first admin: --check-only"), "{e}");
+    assert!(e.contains("– test email: no address"), "{e}");
+    assert!(out(&o).is_empty(), "no account, no id: {}", out(&o));
+}
