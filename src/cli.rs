@@ -4,8 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+mod init;
 mod schedule;
 mod time;
+pub use init::InitArgs;
 pub use schedule::ScheduleCommand;
 pub use time::{TimeCommand, TimeRuleCommand};
 
@@ -36,9 +38,19 @@ pub struct GlobalArgs {
 pub enum Command {
     /// Run the web service (survey pages, dashboard, API) and the outbox worker.
     Serve(ServeArgs),
+    /// Start a new install: check the database (and migrate it), create the first admin,
+    /// send a test email, check the public URL, and print a checklist with next steps.
+    /// Exits non-zero when a check fails.
+    ///
+    /// The admin's password is read like `user add`'s: asked twice without echo at a
+    /// terminal, otherwise the first line of standard input, e.g.
+    /// `printf '%s\n' "$PASSWORD" | ctopulse init --email admin@example.com --name "Ada Lovelace"`.
+    /// Refused once any admin exists (add staff with `user add`).
+    Init(InitArgs),
     /// Apply pending database migrations and exit.
     Migrate,
-    /// Run the product on its embedded default: a SQLite file and the file mail transport.
+    /// Run the product on its embedded default: a SQLite file and the file mail transport
+    /// (or any database with --database-url; PostgreSQL for companies above 10,000).
     Demo(DemoArgs),
     /// Show or check the effective settings.
     #[command(subcommand)]
@@ -382,7 +394,7 @@ pub struct ServeArgs {
 /// `demo` options.
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// SQLite file to create or reuse.
+    /// SQLite file to create or reuse (ignored when --database-url is given).
     #[arg(long, value_name = "FILE", default_value = "ctopulse-demo.db")]
     pub db: PathBuf,
     /// Address to listen on.
@@ -391,7 +403,9 @@ pub struct DemoArgs {
     /// Seed the demo company (if the file does not hold it yet) and exit without serving.
     #[arg(long)]
     pub seed_only: bool,
-    /// Size of the demo company (employees, not counting the board).
+    /// Size of the demo company (employees, not counting the board): 60–100,000. Above
+    /// 10,000 use PostgreSQL, e.g. `ctopulse demo --database-url postgres://… --employees
+    /// 100000` (an empty database; SQLite works but slowly).
     #[arg(long, value_name = "N", default_value_t = crate::demo::DEFAULT_EMPLOYEES)]
     pub employees: usize,
 }

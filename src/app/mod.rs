@@ -8,6 +8,7 @@ pub mod actions;
 pub mod audit;
 pub mod commentary;
 pub mod departments;
+pub mod first_admin;
 pub mod hr;
 pub mod inflection;
 pub mod participation;

@@ -21,6 +21,12 @@ pub fn login_form_token(cookie_secret: &str) -> String {
     tokens::derive("ctopulse-login-csrf", cookie_secret)
 }
 
+/// The token the first-run `/setup` form carries, from the same pre-session cookie as the
+/// login form's but bound to its own purpose.
+pub fn setup_form_token(cookie_secret: &str) -> String {
+    tokens::derive("ctopulse-setup-csrf", cookie_secret)
+}
+
 /// Whether `given` is the expected token (constant time; empty never matches).
 pub fn matches(expected: &str, given: &str) -> bool {
     !given.is_empty() && tokens::constant_time_eq(expected, given)

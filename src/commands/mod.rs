@@ -3,6 +3,8 @@
 
 mod config_cmd;
 mod department;
+mod health_probe;
+mod init;
 mod licenses;
 mod person;
 mod retention;
@@ -69,6 +71,10 @@ fn dispatch(cli: Cli) -> Result<(), CliError> {
             server::serve(load(&cli.global, &flags)?)
         }
         Command::Demo(args) => server::demo(&cli.global, flags, args),
+        Command::Init(args) => {
+            flags.public_url = args.public_url.clone();
+            init::run(args, &load(&cli.global, &flags)?)
+        }
         Command::Migrate => {
             let settings = load(&cli.global, &flags)?;
             let pool = db::connect(&settings.database.url)?;

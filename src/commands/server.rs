@@ -51,6 +51,15 @@ pub fn demo(global: &GlobalArgs, mut flags: FlagOverrides, args: DemoArgs) -> Re
     runtime.block_on(async move {
         let settings = &services.settings;
         eprintln!("database: {}", settings.database.url.masked());
+        if args.employees > demo::SQLITE_COMFORTABLE_EMPLOYEES
+            && matches!(settings.database.url, crate::config::DatabaseUrl::Sqlite(_))
+        {
+            eprintln!(
+                "warning: {} employees on SQLite is slow to seed and to seal; PostgreSQL is recommended above {} (--database-url postgres://…)",
+                args.employees,
+                demo::SQLITE_COMFORTABLE_EMPLOYEES
+            );
+        }
         let bar = demo::progress_bar();
         let outcome = demo::seed(
             &services.pool,

@@ -19,7 +19,7 @@ pub fn run(cmd: UserCommand, settings: &Settings) -> Result<(), CliError> {
             let role: Role = role
                 .parse()
                 .map_err(|e: crate::auth::roles::UnknownRole| CliError::Usage(e.to_string()))?;
-            let hash = new_password_hash()?;
+            let hash = new_password_hash("ctopulse user add EMAIL --role ROLE")?;
             let pool = open(settings)?;
             let mut conn = db::pool::checkout(&pool)?;
             let id =
@@ -71,7 +71,7 @@ pub fn run(cmd: UserCommand, settings: &Settings) -> Result<(), CliError> {
                     email.as_str()
                 )));
             }
-            let hash = new_password_hash()?;
+            let hash = new_password_hash("ctopulse user reset-password EMAIL")?;
             let ended =
                 accounts::set_password(&mut conn, clock::now(), &email, &hash, &cli_actor())
                     .map_err(user_error)?;
@@ -96,14 +96,15 @@ fn user_error(e: UserError) -> CliError {
 }
 
 /// Reads a new password (terminal without echo, asked twice; or the first line of standard
-/// input), checks the rules and hashes it.
-fn new_password_hash() -> Result<String, CliError> {
-    let password = read_new_password()?;
+/// input), checks the rules and hashes it. `command` is the command line shown in the hint
+/// when standard input holds nothing.
+pub(super) fn new_password_hash(command: &str) -> Result<String, CliError> {
+    let password = read_new_password(command)?;
     password::check_new(&password).map_err(|e| CliError::Usage(e.to_string()))?;
     password::hash(&password).map_err(|e| CliError::Failed(e.to_string()))
 }
 
-fn read_new_password() -> Result<String, CliError> {
+fn read_new_password(command: &str) -> Result<String, CliError> {
     let io = |e: std::io::Error| CliError::Failed(format!("cannot read the password: {e}"));
     if std::io::stdin().is_terminal() {
         let first =
@@ -118,9 +119,9 @@ fn read_new_password() -> Result<String, CliError> {
         std::io::stdin().lock().read_line(&mut line).map_err(io)?;
         let password = line.trim_end_matches(['\r', '\n']).to_string();
         if password.is_empty() {
-            return Err(CliError::Usage(
-                "no password on standard input: pipe it in, e.g. printf '%s\\n' \"$PASSWORD\" | ctopulse user add EMAIL --role ROLE".into(),
-            ));
+            return Err(CliError::Usage(format!(
+                "no password on standard input: pipe it in, e.g. printf '%s\\n' \"$PASSWORD\" | {command}"
+            )));
         }
         Ok(password)
     }

@@ -233,6 +233,7 @@ diesel::table! {
         disabled -> Bool,
         created_at -> Timestamp,
         password_changed_at -> Timestamp,
+        name -> Nullable<Text>,
     }
 }
 

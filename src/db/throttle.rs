@@ -12,6 +12,8 @@ use super::{DbConnection, DbError};
 pub enum AttemptKind {
     Login,
     SurveyLink,
+    /// Every POST of the first-run `/setup` form (each costs an argon2 hash).
+    Setup,
 }
 
 impl AttemptKind {
@@ -19,6 +21,7 @@ impl AttemptKind {
         match self {
             AttemptKind::Login => "login",
             AttemptKind::SurveyLink => "survey_link",
+            AttemptKind::Setup => "setup",
         }
     }
 }

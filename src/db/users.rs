@@ -60,6 +60,33 @@ pub fn insert(
     Ok(id)
 }
 
+/// Stores an account's display name.
+pub fn set_name(conn: &mut DbConnection, id: &str, name: &str) -> Result<(), DbError> {
+    diesel::update(users::table.filter(users::id.eq(id)))
+        .set(users::name.eq(Some(name)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// How many admin accounts exist, disabled ones included.
+pub fn count_admins(conn: &mut DbConnection) -> Result<i64, DbError> {
+    Ok(users::table
+        .filter(users::role.eq(Role::Admin))
+        .count()
+        .get_result(conn)?)
+}
+
+/// Holds the accounts table against other writers until the transaction ends, so a check
+/// of the accounts and the insert it allows cannot interleave with another's. SQLite's
+/// write transaction already takes the one write lock up front; PostgreSQL needs the lock.
+pub fn lock_for_writing(conn: &mut DbConnection) -> Result<(), DbError> {
+    use diesel::connection::SimpleConnection;
+    if let DbConnection::Pg(_) = conn {
+        conn.batch_execute("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE")?;
+    }
+    Ok(())
+}
+
 /// The account with this (case-folded) email.
 pub fn find_by_email(conn: &mut DbConnection, email: &str) -> Result<Option<User>, DbError> {
     users::table

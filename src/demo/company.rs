@@ -18,7 +18,7 @@ pub const BOARD_MEMBERS: usize = 5;
 /// Fewest employees for which the story still holds (every department above k most quarters).
 pub const MIN_EMPLOYEES: usize = 60;
 /// Most employees the demo generates.
-pub const MAX_EMPLOYEES: usize = 5000;
+pub const MAX_EMPLOYEES: usize = 100_000;
 
 /// One person on the demo roster.
 #[derive(Debug, Clone, PartialEq, Eq)]

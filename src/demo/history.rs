@@ -17,7 +17,7 @@ use super::{profiles, DemoError, ACTOR, BOARD_ACTOR, CTO_ACTOR, SEED};
 use crate::app::rounds::{self, NewRound};
 use crate::app::{commentary, hr, inflection};
 use crate::db::survey::{self, Submitted};
-use crate::db::{seal, DbConnection};
+use crate::db::DbConnection;
 use crate::domain::audience::Audience;
 use crate::domain::department::Department;
 use crate::domain::locale::Locale;
@@ -80,12 +80,55 @@ pub fn run_round(
     let chosen = plan(template.audience(), &invitees, h, rs.k, &mut rng);
     let closes_at = rounds::get(conn, id)?.closes_at;
     let window = (closes_at - launch_at).whole_minutes().max(2);
-    let stored = submit_all(conn, template, id, &chosen, h, &mut rng, |rng| {
+    let stored = store_all(conn, template, id, &chosen, h, &mut rng, |rng| {
         launch_at + Duration::minutes(rng.random_range(1..window))
     })?;
     rounds::close_and_seal_with(conn, id, closes_at, ACTOR, rs.seal)?;
-    seal::scrub(conn)?;
     Ok(stored)
+}
+
+/// Respondents whose answers are drawn before they are written in one batch.
+const STORE_BATCH: usize = 5000;
+
+/// Draws the answers of every chosen invitee of a round that is sealed right after and stores
+/// them in batches ([`links::store_answered`]). Draws exactly as [`submit_all`] does (the
+/// answers, then the time of answering), so the story's numbers do not depend on the path.
+fn store_all(
+    conn: &mut DbConnection,
+    template: &Template,
+    round_id: RoundId,
+    chosen: &[(Invitee, Profile)],
+    h: usize,
+    rng: &mut StdRng,
+    at: impl Fn(&mut StdRng) -> PrimitiveDateTime,
+) -> Result<usize, DemoError> {
+    for part in chosen.chunks(STORE_BATCH) {
+        let batch: Vec<links::Answered> = part
+            .iter()
+            .map(|(invitee, profile)| {
+                let who = respondent(invitee, *profile, h);
+                let answers = answers::draw(template, &who, rng);
+                // Unused here (nothing stores when a response came), drawn to keep the stream.
+                let _ = at(rng);
+                links::Answered {
+                    invitation_id: invitee.invitation_id.clone(),
+                    reporting_group: invitee.group.clone(),
+                    answers,
+                }
+            })
+            .collect();
+        links::store_answered(conn, round_id, &batch)?;
+    }
+    Ok(chosen.len())
+}
+
+fn respondent(invitee: &Invitee, profile: Profile, h: usize) -> Respondent {
+    Respondent {
+        department: invitee.department.parse().ok(),
+        locale: invitee.locale.parse().unwrap_or(Locale::En),
+        profile,
+        after_platform: h >= story::SURPRISE,
+    }
 }
 
 /// Who answers a historical round, and how.
@@ -173,12 +216,7 @@ pub fn submit_all(
         .collect();
     let hashes = links::add_links(conn, round_id, &ids)?;
     for ((invitee, profile), hash) in chosen.iter().zip(&hashes) {
-        let who = Respondent {
-            department: invitee.department.parse().ok(),
-            locale: invitee.locale.parse().unwrap_or(Locale::En),
-            profile: *profile,
-            after_platform: h >= story::SURPRISE,
-        };
+        let who = respondent(invitee, *profile, h);
         let values = answers::draw(template, &who, rng);
         match survey::submit(conn, round_id, hash, &values, at(rng))? {
             Submitted::Stored => {}

@@ -43,6 +43,8 @@ pub use current::CurrentReport;
 pub const SEED: u64 = 0x00C7_0905_2026;
 /// Employees in the default demo company (plus the board).
 pub const DEFAULT_EMPLOYEES: usize = 300;
+/// Above this size SQLite still works but PostgreSQL is recommended (`--database-url`).
+pub const SQLITE_COMFORTABLE_EMPLOYEES: usize = 10_000;
 /// Who the audit log says did the admin's part.
 pub const ACTOR: &str = "demo:admin";
 /// Who kept the register and wrote the commentaries.
@@ -207,6 +209,10 @@ pub async fn seed(
                     bar.inc(1);
                 }
             }
+            // Once for all 24 sealed rounds: each scrub rewrites the survey tables whole,
+            // and nobody can read the database until the seed's marker is written.
+            bar.set_message("scrubbing the sealed rounds' storage");
+            crate::db::seal::scrub(conn)?;
             bar.set_message("HR events");
             let hr_events = history::write_hr(conn, &hist, engineers, fy, now)?;
             bar.inc(1);

@@ -9,6 +9,7 @@ pub mod hr;
 pub mod ids;
 pub mod locale;
 pub mod participation;
+pub mod public_url;
 pub mod quarter;
 pub mod question;
 pub mod reminders;

@@ -3,6 +3,7 @@
 pub mod content;
 pub mod outbox;
 pub mod sample;
+pub mod setup_check;
 mod transport;
 
 pub use transport::{

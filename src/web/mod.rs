@@ -125,6 +125,9 @@ fn endpoints() -> Vec<Endpoint> {
         endpoint(M::GET, "/preview/{round}", Public, survey::preview),
         endpoint(M::GET, "/login", Public, auth::login::login_form),
         endpoint(M::POST, "/login", Public, auth::login::login_submit),
+        // Only while no admin exists; 404 afterwards.
+        endpoint(M::GET, "/setup", Public, auth::setup::setup_form),
+        endpoint(M::POST, "/setup", Public, auth::setup::setup_submit),
         endpoint(
             M::POST,
             "/logout",

@@ -14,6 +14,7 @@
 pub mod cookies;
 pub mod csrf_capture;
 pub mod login;
+pub mod setup;
 
 use std::future::Future;
 use std::marker::PhantomData;
