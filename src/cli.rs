@@ -94,8 +94,8 @@ pub enum Command {
         /// Image format: png (for slides and email) or svg (vector, any size).
         #[arg(long, default_value = "png", value_parser = ["png", "svg"])]
         format: String,
-        /// The report's language.
-        #[arg(long, default_value = "en", value_parser = ["en", "ko", "nl"])]
+        /// The report's language: en, ko, nl or de.
+        #[arg(long, default_value = "en")]
         lang: String,
         /// Output file (default: standard output).
         #[arg(long)]
@@ -210,7 +210,7 @@ pub enum TemplateCommand {
     Show {
         /// Template key, e.g. internal-csat.
         key: String,
-        /// Language: en, ko or nl.
+        /// Language: en, ko, nl or de.
         #[arg(long, default_value = "en")]
         lang: String,
     },

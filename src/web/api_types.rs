@@ -97,7 +97,7 @@ impl From<ImageFormat> for ReportFormat {
     }
 }
 
-/// `?quarter=&format=png|svg&lang=en|ko|nl`.
+/// `?quarter=&format=png|svg&lang=en|ko|nl|de`.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ReportQuery {
