@@ -144,6 +144,8 @@ macro_rules! fluent_struct {
             }
 
             /// Every Fluent key the struct reads.
+            // One push per field keeps single keys and arrays of keys in one form.
+            #[allow(clippy::vec_init_then_push)]
             pub fn keys() -> Vec<&'static str> {
                 let mut keys = Vec::new();
                 $( $crate::i18n::fluent_struct!(@push keys, $keys); )+
