@@ -107,8 +107,8 @@ pub enum Command {
         /// the report, then the method, items per group, register, time split and actions).
         #[arg(long, default_value = "png", value_parser = ["png", "svg", "pdf"])]
         format: String,
-        /// The report's language.
-        #[arg(long, default_value = "en", value_parser = ["en", "ko", "nl"])]
+        /// The report's language: en, ko, nl or de.
+        #[arg(long, default_value = "en")]
         lang: String,
         /// Output file (default: standard output).
         #[arg(long)]
@@ -223,7 +223,7 @@ pub enum TemplateCommand {
     Show {
         /// Template key, e.g. internal-csat.
         key: String,
-        /// Language: en, ko or nl.
+        /// Language: en, ko, nl or de.
         #[arg(long, default_value = "en")]
         lang: String,
     },

@@ -13,6 +13,7 @@ pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod export;
+pub mod i18n;
 pub mod mail;
 pub mod secret;
 pub mod startup;

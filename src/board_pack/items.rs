@@ -18,7 +18,7 @@ use crate::domain::scoring::Figure;
 pub fn decimal(locale: Locale, v: f64, places: usize) -> String {
     let s = format!("{v:.places$}");
     match locale {
-        Locale::Nl => s.replace('.', ","),
+        Locale::Nl | Locale::De => s.replace('.', ","),
         _ => s,
     }
 }

@@ -1,4 +1,4 @@
-//! The pack's own words in English, Korean and Dutch — only what the board report's copy
+//! The pack's own words in English, Korean, Dutch and German — only what the board report's copy
 //! (`charts::copy`) does not already say. Same registers as there: neutral business Dutch,
 //! Korean nominal style (개조식).
 
@@ -207,12 +207,61 @@ const NL: Words = Words {
     link_driver: "sleutelfactor “{item}”",
 };
 
+const DE: Words = Words {
+    pack_title: "Unterlagen für den Vorstand",
+    page: "Seite {n} von {total}",
+    method_title: "So werden die Kennzahlen berechnet",
+    method: [
+        ("A · Ausrichtung der Technologiestrategie", "Der Anteil von CEO, Führungskräften und Vorstand, deren Ausrichtungsindex – der Mittelwert ihrer Ausrichtungsfragen auf der Skala 1–5 – bei 4 oder höher liegt; n zählt Befragte, nicht Antworten. Ein im Quartal als verpasst bewerteter Wendepunkt färbt A rot, unabhängig vom Umfrageergebnis; ein verspätet bewerteter Wendepunkt oder eine Ausrichtung unter dem Schwellenwert färbt A gelb."),
+        ("B · Engineering-Kultur", "Der Anteil der Engineers, die zugleich produktiv und zufrieden sind: Produktivitäts- und Zufriedenheitsindex liegen beide bei 4 oder höher. Der eNPS ist der Anteil der Antworten 9–10 abzüglich des Anteils 0–6, in Punkten. Zwei nachlaufende Indikatoren stammen aus HR-Ereignissen: bedauerte Abgänge von Top-Talenten in den zwölf Monaten bis Quartalsende im Verhältnis zur durchschnittlichen Zahl der Top-Talente, und angenommene Angebote im Verhältnis zu den im Quartal entschiedenen Angeboten."),
+        ("C · Interne Kundenzufriedenheit", "Der CSAT einer Abteilung ist der Anteil der Antworten 4 oder 5 auf ihre Frage zur Gesamtzufriedenheit. C ist deren gewichteter Mittelwert über die berichtbaren Gruppen; die Gewichte werden beim Start der Runde festgeschrieben. Die Abdeckung ist der Anteil der berichteten Gruppen am Gesamtgewicht; unter dem Schwellenwert wird C nicht bewertet."),
+        ("Intervalle", "Jeder Anteil trägt ein 95-%-Wilson-Intervall auf einer effektiven Stichprobengröße, die das Ziehen ohne Zurücklegen berücksichtigt (n Antworten von N Eingeladenen). Haben alle Eingeladenen geantwortet, ist die Kennzahl eine Vollerhebung und das Intervall fällt mit dem Wert zusammen."),
+        ("Veränderungen", "Eine Veränderung gegenüber dem Vorquartal gilt nur dann als verändert, wenn sie mindestens 10 Punkte beträgt und nach der Benjamini-Hochberg-Korrektur signifikant ist; als keine echte Veränderung, wenn ihr 95-%-Intervall innerhalb von ±10 Punkten liegt; sonst als nicht entscheidbar. Quartale mit anderen Gruppen, Gewichten oder Umfrageversionen werden nicht verglichen."),
+        ("Anonymität", "Keine Kennzahl aus weniger als k Antworten wird gezeigt; würde eine Summe eine zurückgehaltene Gruppe offenlegen, wird eine weitere Gruppe zurückgehalten. Eine zurückgehaltene Kennzahl erscheint als „zurückgehalten“ mit ihrem Grund – nie als Zahl oder als null. Kommentare sind nie Teil dieser Unterlagen."),
+    ],
+    this_quarter: "Dieses Quartal",
+    withheld_heading: "In diesem Quartal zurückgehaltene Kennzahlen",
+    withheld_none: "In diesem Quartal wurden keine Kennzahlen einer Gruppe zurückgehalten.",
+    withheld_line: "{round}: {group} – {reason}",
+    items_title: "Fragen je Gruppe",
+    items_intro: "Jede Zelle: der Mittelwert auf der Skala 1–5, der Anteil der Antworten 4 oder 5 mit seinem 95-%-Intervall, und n. Eine zurückgehaltene Kennzahl zeigt nur, warum sie zurückgehalten wird.",
+    question: "Frage",
+    all_groups: "Alle Gruppen",
+    not_asked: "nicht gefragt",
+    withheld: "zurückgehalten",
+    mean: "Mittelwert {m}",
+    favorable: "{p} zustimmend ({low}–{high})",
+    no_likert: "Diese Runde hat keine Fragen auf der Skala 1–5.",
+    register_title: "Register der Wendepunkte",
+    register_intro: "Jeder technologische Wendepunkt, den der CTO führt, mit der Bewertung jedes Quartals bis zu diesem Quartal und dem Urteil des Vorstands dazu.",
+    register_none: "Das Register ist leer.",
+    register_cols: ["Wendepunkt", "Erstmals erkannt", "Quartal", "Bewertung", "Vorstand", "Anmerkungen"],
+    not_assessed: "nicht bewertet",
+    cto_note: "CTO: {note}",
+    board_note: "Vorstand: {note}",
+    time_title: "Wohin die Zeit des CTO geht",
+    time_intro: "Arbeitszeit im Kalender des CTO in diesem Quartal nach Kategorie, verglichen mit den Zielwerten des Artikels. Nur Quartalsanteile; kein einzelner Termin wird gezeigt.",
+    time_none: "Der Kalender enthält für dieses Quartal keine Arbeitszeit.",
+    time_cols: ["Kategorie", "Stunden", "Anteil", "Ziel", "ggü. Ziel"],
+    time_extra: ["  davon Engineering", "  davon Geschäftsleitung", "Keine Arbeitszeit"],
+    actions_title: "Maßnahmen und Umsetzung",
+    actions_intro: "Wozu sich der CTO nach früheren Runden verpflichtet hat, wie jede Maßnahme steht und die Kennzahl, auf die sie antwortet, Quartal für Quartal.",
+    actions_none: "In diesem Quartal läuft keine Maßnahme und keine ist fällig.",
+    action_cols: ["Maßnahme", "Verantwortlich", "Fällig", "Status", "Verknüpfte Kennzahl"],
+    statuses: ["Geplant", "In Arbeit", "Erledigt", "Verworfen"],
+    made: "angelegt {quarter}, {template}",
+    link_group: "CSAT {group}",
+    link_item_in: "„{item}“ in {group}",
+    link_driver: "Schlüsselfaktor „{item}“",
+};
+
 /// The pack's words in `locale`.
 pub fn words(locale: Locale) -> &'static Words {
     match locale {
         Locale::En => &EN,
         Locale::Ko => &KO,
         Locale::Nl => &NL,
+        Locale::De => &DE,
     }
 }
 

@@ -22,11 +22,10 @@ pub struct ReportAction {
 pub const SHOWN: usize = 3;
 
 fn heading(locale: Locale, total: usize) -> String {
-    match locale {
-        Locale::En => format!("Actions ({total})"),
-        Locale::Ko => format!("조치 ({total}건)"),
-        Locale::Nl => format!("Acties ({total})"),
-    }
+    crate::charts::copy::fill(
+        crate::charts::copy::labels(locale).actions_heading,
+        &[("total", &total.to_string())],
+    )
 }
 
 /// A status as a board member reads it at the start of a line.

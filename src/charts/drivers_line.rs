@@ -15,20 +15,12 @@ use crate::domain::scoring::drivers::WHOLE_ROUND;
 
 /// The line's heading per language.
 fn heading(locale: Locale) -> &'static str {
-    match locale {
-        Locale::En => "Top drivers",
-        Locale::Ko => "주요 동인",
-        Locale::Nl => "Drijfveren",
-    }
+    crate::charts::copy::labels(locale).drivers_heading
 }
 
 /// Marks a driver that is important and below average.
 fn fix_first(locale: Locale) -> &'static str {
-    match locale {
-        Locale::En => "fix first",
-        Locale::Ko => "우선 개선",
-        Locale::Nl => "eerst aanpakken",
-    }
+    crate::charts::copy::labels(locale).fix_first
 }
 
 /// One driver in words: its group ("Sales"; none for the culture round) and

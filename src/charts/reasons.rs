@@ -54,35 +54,62 @@ fn pick(
     }
 }
 
+/// Every Fluent key the reasons read (in `report.ftl`).
+pub(crate) const FLUENT_KEYS: [&str; 19] = [
+    "reason-state-unconfirmed",
+    "reason-state-disputed",
+    "reason-point-missed",
+    "reason-point-late",
+    "reason-alignment-low",
+    "reason-alignment-green",
+    "reason-unavailable-alignment",
+    "reason-unavailable-productive-happy",
+    "reason-unavailable-weighted-csat",
+    "reason-attrition-breach",
+    "reason-acceptance-breach",
+    "reason-productive-happy-low",
+    "reason-both-lagging",
+    "reason-productive-happy-green",
+    "reason-csat-low",
+    "reason-group-low",
+    "reason-csat-green",
+    "reason-coverage-low",
+    "reason-point-title",
+];
+
+fn say(locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
+    crate::i18n::format(locale, key, args)
+}
+
 fn point_clause(locale: Locale, title: &str, a: Assessment, c: Confirmation) -> String {
-    let state = match (locale, c) {
-        (_, Confirmation::Confirmed) => "",
-        (Locale::En, Confirmation::Unconfirmed) => " (not yet confirmed by the board)",
-        (Locale::En, Confirmation::Disputed) => " (disputed by the board)",
-        (Locale::Ko, Confirmation::Unconfirmed) => " (이사회 미확인)",
-        (Locale::Ko, Confirmation::Disputed) => " (이사회 이의 제기)",
-        (Locale::Nl, Confirmation::Unconfirmed) => " (nog niet bevestigd door de board)",
-        (Locale::Nl, Confirmation::Disputed) => " (betwist door de board)",
+    let state = match c {
+        Confirmation::Confirmed => String::new(),
+        Confirmation::Unconfirmed => format!(" {}", say(locale, "reason-state-unconfirmed", &[])),
+        Confirmation::Disputed => format!(" {}", say(locale, "reason-state-disputed", &[])),
     };
-    let missed = a == Assessment::Missed;
-    match locale {
-        Locale::En => format!(
-            "the inflection point '{title}' was assessed as {}{state}",
-            if missed { "missed" } else { "late" }
-        ),
-        Locale::Ko => format!(
-            "'{title}' 변곡점을 {}{state}",
-            if missed {
-                "놓친 것으로 평가"
-            } else {
-                "늦게 대응한 것으로 평가"
-            }
-        ),
-        Locale::Nl => format!(
-            "het kantelpunt '{title}' is beoordeeld als {}{state}",
-            if missed { "gemist" } else { "te laat" }
-        ),
-    }
+    let key = if a == Assessment::Missed {
+        "reason-point-missed"
+    } else {
+        "reason-point-late"
+    };
+    let title = say(locale, "reason-point-title", &[("title", title)]);
+    say(locale, key, &[("title", &title), ("state", &state)])
+}
+
+/// A figure and its threshold, as the reason clauses take them.
+fn against(v: String, th: String) -> [(&'static str, String); 2] {
+    [("value", v), ("threshold", th)]
+}
+
+fn say2(locale: Locale, key: &str, args: &[(&'static str, String); 2]) -> String {
+    say(
+        locale,
+        key,
+        &[
+            (args[0].0, args[0].1.as_str()),
+            (args[1].0, args[1].1.as_str()),
+        ],
+    )
 }
 
 /// Measure A's reason.
@@ -99,24 +126,10 @@ pub fn reason_a(locale: Locale, a: &MeasureA, t: &StatusThresholds) -> String {
     let share = a.alignment.value().map(|s| s.estimate);
     let (p, th) = (|v| pct1(locale, v), t.a_amber_alignment);
     if let Some(v) = share.filter(|v| *v < th) {
-        amber.push(match locale {
-            Locale::En => format!("alignment is {} (below {})", p(v), p(th)),
-            Locale::Ko => format!("정렬 비율 {} (기준 {} 미만)", p(v), p(th)),
-            Locale::Nl => format!("afstemming is {} (onder {})", p(v), p(th)),
-        });
+        amber.push(say2(locale, "reason-alignment-low", &against(p(v), p(th))));
     }
     let green = share
-        .map(|v| match locale {
-            Locale::En => format!(
-                "alignment is {} and no inflection point is late or missed",
-                p(v)
-            ),
-            Locale::Ko => format!("정렬 비율 {}, 늦거나 놓친 변곡점 없음", p(v)),
-            Locale::Nl => format!(
-                "afstemming is {} en geen kantelpunt is te laat of gemist",
-                p(v)
-            ),
-        })
+        .map(|v| say(locale, "reason-alignment-green", &[("value", &p(v))]))
         .unwrap_or_default();
     let unrated = unavailable(locale, Which::Alignment, &a.alignment, a.round.is_some());
     pick(a.status.rating, red, amber, green, unrated)
@@ -130,25 +143,12 @@ enum Which {
 
 fn unavailable(locale: Locale, which: Which, figure: &Figure<Share>, has_round: bool) -> String {
     let why = absence(locale, figure, has_round);
-    match (locale, which) {
-        (Locale::En, Which::Alignment) => format!("alignment is not available ({why})"),
-        (Locale::En, Which::ProductiveHappy) => {
-            format!("the productive-and-happy share is not available ({why})")
-        }
-        (Locale::En, Which::WeightedCsat) => format!("weighted CSAT is not available ({why})"),
-        (Locale::Ko, Which::Alignment) => format!("정렬 비율 산출 불가 ({why})"),
-        (Locale::Ko, Which::ProductiveHappy) => {
-            format!("생산적·행복 엔지니어 비율 산출 불가 ({why})")
-        }
-        (Locale::Ko, Which::WeightedCsat) => format!("가중 CSAT 산출 불가 ({why})"),
-        (Locale::Nl, Which::Alignment) => format!("afstemming is niet beschikbaar ({why})"),
-        (Locale::Nl, Which::ProductiveHappy) => {
-            format!("het aandeel productief en tevreden is niet beschikbaar ({why})")
-        }
-        (Locale::Nl, Which::WeightedCsat) => {
-            format!("gewogen CSAT is niet beschikbaar ({why})")
-        }
-    }
+    let key = match which {
+        Which::Alignment => "reason-unavailable-alignment",
+        Which::ProductiveHappy => "reason-unavailable-productive-happy",
+        Which::WeightedCsat => "reason-unavailable-weighted-csat",
+    };
+    say(locale, key, &[("why", &why)])
 }
 
 fn lagging_breaches(locale: Locale, lagging: &LaggingIndicators) -> Vec<String> {
@@ -156,43 +156,19 @@ fn lagging_breaches(locale: Locale, lagging: &LaggingIndicators) -> Vec<String> 
     let mut out = Vec::new();
     let at = &lagging.regretted_top_talent_attrition;
     if let (Some(true), Some(v)) = (at.breach, at.value.value()) {
-        out.push(match locale {
-            Locale::En => format!(
-                "regretted top-talent attrition is {} (above {})",
-                p(v.value),
-                p(at.threshold)
-            ),
-            Locale::Ko => format!(
-                "핵심 인재 유감 이직률 {} (기준 {} 초과)",
-                p(v.value),
-                p(at.threshold)
-            ),
-            Locale::Nl => format!(
-                "betreurd verloop van toptalent is {} (boven {})",
-                p(v.value),
-                p(at.threshold)
-            ),
-        });
+        out.push(say2(
+            locale,
+            "reason-attrition-breach",
+            &against(p(v.value), p(at.threshold)),
+        ));
     }
     let ac = &lagging.offer_acceptance;
     if let (Some(true), Some(v)) = (ac.breach, ac.value.value()) {
-        out.push(match locale {
-            Locale::En => format!(
-                "offer acceptance is {} (below {})",
-                p(v.value),
-                p(ac.threshold)
-            ),
-            Locale::Ko => format!(
-                "채용 제안 수락률 {} (기준 {} 미만)",
-                p(v.value),
-                p(ac.threshold)
-            ),
-            Locale::Nl => format!(
-                "acceptatie van aanbiedingen is {} (onder {})",
-                p(v.value),
-                p(ac.threshold)
-            ),
-        });
+        out.push(say2(
+            locale,
+            "reason-acceptance-breach",
+            &against(p(v.value), p(ac.threshold)),
+        ));
     }
     out
 }
@@ -201,23 +177,7 @@ fn lagging_breaches(locale: Locale, lagging: &LaggingIndicators) -> Vec<String> 
 pub fn reason_b(locale: Locale, b: &MeasureB, t: &StatusThresholds) -> String {
     let p = |v| pct1(locale, v);
     let share = b.productive_and_happy.value().map(|s| s.estimate);
-    let low = |v: f64, th: f64| match locale {
-        Locale::En => format!(
-            "{} of engineers are productive and happy (below {})",
-            p(v),
-            p(th)
-        ),
-        Locale::Ko => format!(
-            "생산적이면서 행복한 엔지니어 {} (기준 {} 미만)",
-            p(v),
-            p(th)
-        ),
-        Locale::Nl => format!(
-            "{} van de engineers is productief en tevreden (onder {})",
-            p(v),
-            p(th)
-        ),
-    };
+    let low = |v: f64, th: f64| say2(locale, "reason-productive-happy-low", &against(p(v), p(th)));
     let mut red = Vec::new();
     let mut amber = Vec::new();
     match share {
@@ -226,33 +186,17 @@ pub fn reason_b(locale: Locale, b: &MeasureB, t: &StatusThresholds) -> String {
         _ => {}
     }
     let breaches = lagging_breaches(locale, &b.lagging);
-    if breaches.len() == 2 {
-        red.push(match locale {
-            Locale::En => format!("both lagging indicators breach: {}", breaches.join(" and ")),
-            Locale::Ko => format!("두 후행 지표 모두 기준 위반: {}", breaches.join(", ")),
-            Locale::Nl => format!(
-                "beide achterlopende indicatoren buiten de norm: {}",
-                breaches.join(" en ")
-            ),
-        });
+    if let [first, second] = breaches.as_slice() {
+        red.push(say(
+            locale,
+            "reason-both-lagging",
+            &[("first", first), ("second", second)],
+        ));
     } else {
         amber.extend(breaches);
     }
     let green = share
-        .map(|v| match locale {
-            Locale::En => format!(
-                "{} of engineers are productive and happy and no lagging indicator breaches",
-                p(v)
-            ),
-            Locale::Ko => format!(
-                "생산적이면서 행복한 엔지니어 {}, 후행 지표 위반 없음",
-                p(v)
-            ),
-            Locale::Nl => format!(
-                "{} van de engineers is productief en tevreden en geen achterlopende indicator is buiten de norm",
-                p(v)
-            ),
-        })
+        .map(|v| say(locale, "reason-productive-happy-green", &[("value", &p(v))]))
         .unwrap_or_default();
     let unrated = unavailable(
         locale,
@@ -272,11 +216,7 @@ pub fn reason_c(
 ) -> String {
     let p = |v| pct1(locale, v);
     let weighted = c.weighted_csat.value().map(|s| s.estimate);
-    let low = |v: f64, th: f64| match locale {
-        Locale::En => format!("weighted CSAT is {} (below {})", p(v), p(th)),
-        Locale::Ko => format!("가중 CSAT {} (기준 {} 미만)", p(v), p(th)),
-        Locale::Nl => format!("gewogen CSAT is {} (onder {})", p(v), p(th)),
-    };
+    let low = |v: f64, th: f64| say2(locale, "reason-csat-low", &against(p(v), p(th)));
     let mut red = Vec::new();
     let mut amber = Vec::new();
     match weighted {
@@ -287,35 +227,22 @@ pub fn reason_c(
     for (name, figure) in groups {
         if let Some(s) = figure.value().filter(|s| s.estimate < t.c_red_any_group) {
             let (v, th) = (p(s.estimate), p(t.c_red_any_group));
-            red.push(match locale {
-                Locale::En => format!("the CSAT of group '{name}' is {v} (below {th})"),
-                Locale::Ko => format!("'{name}' 그룹 CSAT {v} (기준 {th} 미만)"),
-                Locale::Nl => format!("de CSAT van groep '{name}' is {v} (onder {th})"),
-            });
+            red.push(say(
+                locale,
+                "reason-group-low",
+                &[("name", name), ("value", &v), ("threshold", &th)],
+            ));
         }
     }
     let green = weighted
-        .map(|v| match locale {
-            Locale::En => format!("weighted CSAT is {}", p(v)),
-            Locale::Ko => format!("가중 CSAT {}", p(v)),
-            Locale::Nl => format!("gewogen CSAT is {}", p(v)),
-        })
+        .map(|v| say(locale, "reason-csat-green", &[("value", &p(v))]))
         .unwrap_or_default();
     let unrated = match c.coverage.as_ref().filter(|cv| !cv.rated) {
-        Some(cv) => {
-            let (share, th) = (p(cv.share), p(cv.threshold));
-            match locale {
-                Locale::En => format!(
-                    "too few departments reported (the groups in it cover {share} of the weight, below {th})"
-                ),
-                Locale::Ko => format!(
-                    "응답 부서 부족 (반영된 그룹의 가중치 {share}, 기준 {th} 미만)"
-                ),
-                Locale::Nl => format!(
-                    "te weinig afdelingen gerapporteerd (de groepen erin dekken {share} van het gewicht, onder {th})"
-                ),
-            }
-        }
+        Some(cv) => say(
+            locale,
+            "reason-coverage-low",
+            &[("share", &p(cv.share)), ("threshold", &p(cv.threshold))],
+        ),
         None => unavailable(
             locale,
             Which::WeightedCsat,

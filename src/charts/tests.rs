@@ -551,6 +551,7 @@ fn actions_sit_beside_the_commentary_escaped_and_shortened_in_every_language() {
             Locale::En => "Actions (5)",
             Locale::Ko => "조치 (5건)",
             Locale::Nl => "Acties (5)",
+            Locale::De => "Maßnahmen (5)",
         };
         assert!(svg.contains(heading), "{locale}");
         // The long title is shortened to fit, never drawn past the box.

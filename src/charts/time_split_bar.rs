@@ -28,26 +28,8 @@ const GROUPS: [(&str, RGBColor); 5] = [
 pub(crate) fn words(
     locale: Locale,
 ) -> ([&'static str; 5], &'static str, &'static str, &'static str) {
-    match locale {
-        Locale::Ko => (
-            ["영업", "마케팅", "사업개발", "내부", "미분류"],
-            "CTO의 시간 배분 (캘린더)",
-            "목표",
-            "목표 대비 (포인트)",
-        ),
-        Locale::Nl => (
-            ["Verkoop", "Marketing", "BD", "Intern", "Niet ingedeeld"],
-            "Waar de tijd van de CTO heen gaat (agenda)",
-            "doel",
-            "Punten t.o.v. doel",
-        ),
-        Locale::En => (
-            ["Sales", "Marketing", "BD", "Internal", "Unclassified"],
-            "Where the CTO's time goes (calendar)",
-            "target",
-            "Points vs target",
-        ),
-    }
+    let l = crate::charts::copy::labels(locale);
+    (l.time_groups, l.time_title, l.time_target, l.time_versus)
 }
 
 /// Draws the bar in `frame`. A quarter without work time draws the title and a hatched box.

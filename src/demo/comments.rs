@@ -98,5 +98,7 @@ pub fn pool(
             &["De technologiekeuzes sluiten goed aan op onze strategie."]
         }
         (Survey::Alignment, Nl, false) => &["Ik mis een duidelijke visie op AI."],
+        // The demo's staff write in English, Korean and Dutch; German has no comments of its own.
+        (_, De, _) => pool(survey, En, positive, after_platform),
     }
 }

@@ -207,7 +207,8 @@ mod tests {
             .iter()
             .filter(|p| p.is_engineer)
             .all(|p| p.membership == Membership::Department(Department::Engineering)));
-        for l in Locale::ALL {
+        // The demo company's staff speak English, Korean and Dutch.
+        for l in [Locale::En, Locale::Ko, Locale::Nl] {
             assert!(
                 people.iter().filter(|p| p.locale == l).count() > 30,
                 "{l:?}"

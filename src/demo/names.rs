@@ -136,7 +136,8 @@ pub fn name(locale: Locale, given: usize, family: usize) -> Name {
             NL_GIVEN[given % NL_GIVEN.len()],
             NL_FAMILY[family % NL_FAMILY.len()],
         ),
-        Locale::En => western(
+        // The demo company has no German staff; a German roster entry gets an English name.
+        Locale::En | Locale::De => western(
             EN_GIVEN[given % EN_GIVEN.len()],
             EN_FAMILY[family % EN_FAMILY.len()],
         ),
@@ -148,7 +149,7 @@ pub fn pool_sizes(locale: Locale) -> (usize, usize) {
     match locale {
         Locale::Ko => (KO_GIVEN.len(), KO_FAMILY.len()),
         Locale::Nl => (NL_GIVEN.len(), NL_FAMILY.len()),
-        Locale::En => (EN_GIVEN.len(), EN_FAMILY.len()),
+        Locale::En | Locale::De => (EN_GIVEN.len(), EN_FAMILY.len()),
     }
 }
 

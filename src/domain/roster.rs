@@ -344,7 +344,7 @@ mod tests {
             "good@x.io,Good,sales,en,false,false,true\n\
              not-an-email,Bad,sales,en,false,false,true\n\
              c@x.io,C,hr,en,false,false,true\n\
-             d@x.io,D,sales,de,maybe,false,true\n\
+             d@x.io,D,sales,fr,maybe,false,true\n\
              GOOD@x.io,Again,bd,en,false,false,true\n\
              e@x.io,E,sales\n",
         );

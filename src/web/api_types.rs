@@ -101,7 +101,7 @@ impl From<ImageFormat> for ReportFormat {
     }
 }
 
-/// `?quarter=&format=png|svg|pdf&lang=en|ko|nl`.
+/// `?quarter=&format=png|svg|pdf&lang=en|ko|nl|de`.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ReportQuery {

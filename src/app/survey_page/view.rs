@@ -157,11 +157,7 @@ pub fn form_page(input: &FormInput<'_>) -> FormPage {
             .iter()
             .map(|l| LanguageLink {
                 code: l.code(),
-                label: match l {
-                    Locale::En => "English",
-                    Locale::Ko => "한국어",
-                    Locale::Nl => "Nederlands",
-                },
+                label: l.native_name(),
                 href: format!("{}{sep}lang={}", input.self_url, l.code()),
                 current: *l == locale,
             })

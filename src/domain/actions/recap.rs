@@ -9,6 +9,7 @@ use super::{ActionStatus, ActionTexts};
 use crate::domain::locale::Locale;
 use crate::domain::quarter::Quarter;
 use crate::domain::scoring::trend::Metric;
+use crate::i18n;
 
 /// One figure a group's respondents are reminded of.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,80 +82,56 @@ pub struct RecapView {
     pub did: Vec<RecapItem>,
 }
 
+/// Every Fluent key the recap reads (in `email.ftl`: the recap is part of the messages).
+pub(crate) const FLUENT_KEYS: [&str; 11] = [
+    "recap-heading",
+    "recap-did-heading",
+    "recap-status-planned",
+    "recap-status-in-progress",
+    "recap-status-done",
+    "recap-status-dropped",
+    "recap-said-enps",
+    "recap-said-productive-happy",
+    "recap-said-alignment",
+    "recap-said-csat",
+    "recap-fallback",
+];
+
 /// A status in the reader's language.
 pub fn status_word(s: ActionStatus, l: Locale) -> &'static str {
     use ActionStatus as S;
-    match (l, s) {
-        (Locale::En, S::Planned) => "planned",
-        (Locale::En, S::InProgress) => "in progress",
-        (Locale::En, S::Done) => "done",
-        (Locale::En, S::Dropped) => "dropped",
-        (Locale::Ko, S::Planned) => "계획",
-        (Locale::Ko, S::InProgress) => "진행 중",
-        (Locale::Ko, S::Done) => "완료",
-        (Locale::Ko, S::Dropped) => "중단",
-        (Locale::Nl, S::Planned) => "gepland",
-        (Locale::Nl, S::InProgress) => "bezig",
-        (Locale::Nl, S::Done) => "gedaan",
-        (Locale::Nl, S::Dropped) => "geschrapt",
-    }
-}
-
-fn pct(v: &FollowValue) -> String {
-    format!("{:.0}%", v.value * 100.0)
+    let key = match s {
+        S::Planned => "recap-status-planned",
+        S::InProgress => "recap-status-in-progress",
+        S::Done => "recap-status-done",
+        S::Dropped => "recap-status-dropped",
+    };
+    i18n::template(l, key)
 }
 
 /// One sentence per figure: the quarter, the figure, whose it is.
 fn said(f: &RecapFigure, q: Quarter, l: Locale) -> String {
     let v = &f.value;
+    let quarter = q.to_string();
     if v.unit == Unit::EnpsPoints {
-        return match l {
-            Locale::En => format!("eNPS among engineers in {q}: {:+.0}.", v.value),
-            Locale::Ko => format!("{q} 엔지니어 eNPS: {:+.0}.", v.value),
-            Locale::Nl => format!("eNPS onder engineers in {q}: {:+.0}.", v.value),
-        };
+        let value = format!("{:+.0}", v.value);
+        return i18n::format(
+            l,
+            "recap-said-enps",
+            &[("quarter", &quarter), ("value", &value)],
+        );
     }
-    let p = pct(v);
-    match (l, f.metric) {
-        (Locale::En, Metric::ProductiveAndHappy) => {
-            format!("In {q}, {p} of engineers were productive and happy at the same time.")
-        }
-        (Locale::Ko, Metric::ProductiveAndHappy) => {
-            format!("{q}에 엔지니어의 {p}가 생산적이면서 동시에 행복하다고 답했습니다.")
-        }
-        (Locale::Nl, Metric::ProductiveAndHappy) => {
-            format!("In {q} was {p} van de engineers tegelijk productief en tevreden.")
-        }
-        (Locale::En, Metric::Alignment) => {
-            format!(
-                "In {q}, {p} of respondents saw the tech strategy as aligned with the business."
-            )
-        }
-        (Locale::Ko, Metric::Alignment) => {
-            format!("{q}에 응답자의 {p}가 기술 전략이 사업과 잘 맞는다고 답했습니다.")
-        }
-        (Locale::Nl, Metric::Alignment) => {
-            format!("In {q} vond {p} van de respondenten de techstrategie in lijn met het bedrijf.")
-        }
-        (Locale::En, _) => {
-            format!("In {q}, {p} of your group were satisfied with the CTO's support overall.")
-        }
-        (Locale::Ko, _) => {
-            format!("{q}에 여러분 그룹의 {p}가 CTO의 지원에 전반적으로 만족했습니다.")
-        }
-        (Locale::Nl, _) => {
-            format!("In {q} was {p} van je groep over het geheel tevreden met de steun van de CTO.")
-        }
-    }
+    let share = i18n::percent(l, &format!("{:.0}", v.value * 100.0));
+    let key = match f.metric {
+        Metric::ProductiveAndHappy => "recap-said-productive-happy",
+        Metric::Alignment => "recap-said-alignment",
+        _ => "recap-said-csat",
+    };
+    i18n::format(l, key, &[("quarter", &quarter), ("share", &share)])
 }
 
 fn fallback_note(l: Locale, default: Locale) -> String {
-    let name = default.native_name();
-    match l {
-        Locale::En => format!("Not translated; shown in the company's language ({name})."),
-        Locale::Ko => format!("번역이 없어 회사 기본 언어({name})로 표시합니다."),
-        Locale::Nl => format!("Niet vertaald; getoond in de taal van het bedrijf ({name})."),
-    }
+    i18n::format(l, "recap-fallback", &[("language", default.native_name())])
 }
 
 /// The recap of one group in `locale`; `None` when there is nothing to show.
@@ -165,14 +142,10 @@ pub fn recap_view(
     default: Locale,
 ) -> Option<RecapView> {
     let (q, g) = recap.for_group(group)?;
-    let (heading, did_heading) = match locale {
-        Locale::En => ("You said, we did", "What we did and are doing"),
-        Locale::Ko => (
-            "여러분의 의견과 그 후의 조치",
-            "그동안의 조치와 진행 중인 일",
-        ),
-        Locale::Nl => ("Jullie zeiden, wij deden", "Wat we deden en nog doen"),
-    };
+    let (heading, did_heading) = (
+        i18n::template(locale, "recap-heading"),
+        i18n::template(locale, "recap-did-heading"),
+    );
     let did = g
         .actions
         .iter()

@@ -239,13 +239,18 @@ pub(crate) fn localized_field(
     localized(cx, value, &join(path, key))
 }
 
-/// A per-locale text table: exactly `en`, `ko` and `nl`, none blank. Texts are trimmed so that
+/// A per-locale text table: exactly the registered locales' codes, none blank. Texts are trimmed so that
 /// multi-line strings do not carry stray newlines into the page.
 pub(crate) fn localized(cx: &mut Cx<'_>, value: &Value<'_>, path: &str) -> Option<Localized> {
-    let t = table(cx, value, path, "a table of en, ko and nl texts")?;
+    let t = table(
+        cx,
+        value,
+        path,
+        "a table of texts, one per supported language",
+    )?;
     let codes: Vec<&str> = Locale::ALL.iter().map(|l| l.code()).collect();
     check_keys(cx, t, path, &codes);
-    let mut texts: [Option<String>; 3] = [None, None, None];
+    let mut texts: Vec<Option<String>> = vec![None; Locale::ALL.len()];
     for (slot, locale) in texts.iter_mut().zip(Locale::ALL) {
         let lpath = join(path, locale.code());
         let Some(v) = t.get(locale.code()) else {
@@ -269,8 +274,6 @@ pub(crate) fn localized(cx: &mut Cx<'_>, value: &Value<'_>, path: &str) -> Optio
             *slot = Some(s.trim().to_string());
         }
     }
-    let [Some(en), Some(ko), Some(nl)] = texts else {
-        return None;
-    };
-    Some(Localized { en, ko, nl })
+    let texts: Option<Vec<String>> = texts.into_iter().collect();
+    Some(Localized { texts: texts? })
 }

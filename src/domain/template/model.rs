@@ -12,19 +12,17 @@ use crate::domain::question::{QuestionKind, Role};
 /// A text in every supported locale (none missing, none blank).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Localized {
-    pub(crate) en: String,
-    pub(crate) ko: String,
-    pub(crate) nl: String,
+    /// One text per locale, in the order of [`Locale::ALL`].
+    pub(crate) texts: Vec<String>,
 }
 
 impl Localized {
     /// The text in `locale`.
     pub fn get(&self, locale: Locale) -> &str {
-        match locale {
-            Locale::En => &self.en,
-            Locale::Ko => &self.ko,
-            Locale::Nl => &self.nl,
-        }
+        self.texts
+            .get(locale.index())
+            .map(String::as_str)
+            .unwrap_or_default()
     }
 }
 

@@ -16,6 +16,7 @@ mod copy;
 mod tests;
 mod words;
 
+pub(crate) use copy::KEYS as FLUENT_KEYS;
 pub use words::{duration_sentence, format_date, topic_particle};
 
 /// Which message this is.

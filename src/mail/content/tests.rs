@@ -19,6 +19,10 @@ fn survey(locale: Locale) -> (&'static str, &'static str) {
             "Hoe goed ondersteunt de CTO jouw afdeling?",
             "Dit kost ongeveer twee minuten.",
         ),
+        Locale::De => (
+            "Wie gut unterstützt der CTO deine Abteilung?",
+            "Das dauert etwa zwei Minuten.",
+        ),
     }
 }
 
@@ -66,6 +70,7 @@ fn every_message_says_who_why_when_how_long_and_the_promise() {
         (Locale::En, "16 December 2026", "anonymous"),
         (Locale::Ko, "2026년 12월 16일", "익명"),
         (Locale::Nl, "16 december 2026", "anoniem"),
+        (Locale::De, "16. Dezember 2026", "anonym"),
     ] {
         let (title, duration) = survey(locale);
         for kind in MessageKind::ALL {
@@ -102,6 +107,8 @@ fn no_message_gives_a_figure_of_its_own_for_the_time_it_takes() {
                 "3분",
                 "3 minuten",
                 "drie minuten",
+                "3 Minuten",
+                "drei Minuten",
             ] {
                 assert!(!m.text.contains(stale) && !m.subject.contains(stale));
             }

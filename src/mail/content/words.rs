@@ -42,44 +42,8 @@ pub fn topic_particle(word: &str) -> &'static str {
     }
 }
 
-/// A date as people write it in each language.
+/// A date as people write it in each language ("16 December 2026"); the month names live
+/// once, in `common.ftl`, shared with the board report.
 pub fn format_date(d: Date, locale: Locale) -> String {
-    let m = u8::from(d.month());
-    match locale {
-        Locale::En => {
-            const MONTHS: [&str; 12] = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ];
-            format!("{} {} {}", d.day(), MONTHS[(m - 1) as usize], d.year())
-        }
-        Locale::Ko => format!("{}년 {}월 {}일", d.year(), m, d.day()),
-        Locale::Nl => {
-            const MONTHS: [&str; 12] = [
-                "januari",
-                "februari",
-                "maart",
-                "april",
-                "mei",
-                "juni",
-                "juli",
-                "augustus",
-                "september",
-                "oktober",
-                "november",
-                "december",
-            ];
-            format!("{} {} {}", d.day(), MONTHS[(m - 1) as usize], d.year())
-        }
-    }
+    crate::i18n::date_long(locale, d)
 }

@@ -120,7 +120,7 @@ fn parameters_carry_the_pattern_and_enums_the_service_enforces() {
     };
     assert_eq!(enum_of("/api/v1/export", "format"), ["csv", "json"]);
     assert_eq!(enum_of("/api/v1/report", "format"), ["png", "svg", "pdf"]);
-    assert_eq!(enum_of("/api/v1/report", "lang"), ["en", "ko", "nl"]);
+    assert_eq!(enum_of("/api/v1/report", "lang"), ["en", "ko", "nl", "de"]);
 }
 
 #[test]

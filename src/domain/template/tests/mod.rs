@@ -18,24 +18,29 @@ audience = "internal-csat"
 title.en = "Title"
 title.ko = "제목"
 title.nl = "Titel"
+title.de = "Titel (de)"
 intro.en = "Intro"
 intro.ko = "소개"
 intro.nl = "Inleiding"
+intro.de = "Inleiding (de)"
 
 [scales.agree]
 kind = "likert5"
 low.en = "No"
 low.ko = "아니요"
 low.nl = "Nee"
+low.de = "Nee (de)"
 high.en = "Yes"
 high.ko = "예"
 high.nl = "Ja"
+high.de = "Ja (de)"
 
 [[sections]]
 key = "overall"
 title.en = "Overall"
 title.ko = "전반"
 title.nl = "Algemeen"
+title.de = "Algemeen (de)"
 
 [[sections.questions]]
 key = "overall_q"
@@ -46,6 +51,7 @@ scale = "agree"
 text.en = "Overall?"
 text.ko = "전반적으로요?"
 text.nl = "Algemeen?"
+text.de = "Algemeen? (de)"
 
 [[sections]]
 key = "sales"
@@ -53,6 +59,7 @@ department = "sales"
 title.en = "Sales"
 title.ko = "영업"
 title.nl = "Verkoop"
+title.de = "Verkoop (de)"
 
 [[sections.questions]]
 key = "pick"
@@ -60,9 +67,10 @@ kind = "choice"
 text.en = "Pick one"
 text.ko = "하나 고르세요"
 text.nl = "Kies er een"
+text.de = "Kies er een (de)"
 options = [
-  { en = "A", ko = "가", nl = "A" },
-  { en = "B", ko = "나", nl = "B" },
+  { en = "A", ko = "가", nl = "A", de = "A" },
+  { en = "B", ko = "나", nl = "B", de = "B" },
 ]
 
 [[sections.questions]]
@@ -73,6 +81,7 @@ scale = "agree"
 text.en = "Joins meetings"
 text.ko = "회의에 참석합니다"
 text.nl = "Sluit aan bij gesprekken"
+text.de = "Sluit aan bij gesprekken (de)"
 
 [[sections.questions]]
 key = "comment"
@@ -80,6 +89,7 @@ kind = "text"
 text.en = "Comment"
 text.ko = "의견"
 text.nl = "Opmerking"
+text.de = "Opmerking (de)"
 "#;
 
 /// The 1-based line of the first line of `text` that contains `needle`.

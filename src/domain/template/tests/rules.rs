@@ -74,12 +74,12 @@ fn unknown_keys_are_rejected_at_every_level() {
     let text = edit(
         &text,
         "text.nl = \"Algemeen?\"",
-        "text.nl = \"Algemeen?\"\ntext.de = \"Allgemein?\"",
+        "text.nl = \"Algemeen?\"\ntext.fr = \"Général ?\"",
     );
     let text = edit(
         &text,
         "{ en = \"B\"",
-        "  { en = \"B\", ko = \"나\", nl = \"B\", fr = \"B\" },",
+        "  { en = \"B\", ko = \"나\", nl = \"B\", de = \"B\", fr = \"B\" },",
     );
     let e = errors_of(F, &text);
     let unknown = |k: &E| matches!(k, E::UnknownKey { .. });
@@ -108,14 +108,14 @@ fn unknown_keys_are_rejected_at_every_level() {
     expect_error(
         &e,
         F,
-        line_of(&text, "text.de"),
-        &format!("{OVERALL_Q}.text.de"),
+        line_of(&text, "text.fr"),
+        &format!("{OVERALL_Q}.text.fr"),
         unknown,
     );
     expect_error(
         &e,
         F,
-        line_of(&text, "fr = "),
+        line_of(&text, "fr = \"B\""),
         "sections[sales].questions[pick].options[2].fr",
         unknown,
     );
@@ -340,7 +340,7 @@ fn the_overall_item_is_required_single_without_na_and_for_everybody() {
 
 #[test]
 fn a_second_overall_item_is_rejected() {
-    let second = "[[sections.questions]]\nkey = \"overall_2\"\nkind = \"likert5\"\nrole = \"csat_overall\"\nrequired = true\nscale = \"agree\"\ntext.en = \"a\"\ntext.ko = \"가\"\ntext.nl = \"a\"\n\n[[sections]]\nkey = \"sales\"";
+    let second = "[[sections.questions]]\nkey = \"overall_2\"\nkind = \"likert5\"\nrole = \"csat_overall\"\nrequired = true\nscale = \"agree\"\ntext.en = \"a\"\ntext.ko = \"가\"\ntext.nl = \"a\"\ntext.de = \"a\"\n\n[[sections]]\nkey = \"sales\"";
     let text = MINI.replace("[[sections]]\nkey = \"sales\"", second);
     let e = errors_of(F, &text);
     let first_line = line_of(&text, "role = \"csat_overall\"");
@@ -363,7 +363,7 @@ fn a_second_overall_item_is_rejected() {
 fn an_empty_section_is_rejected() {
     let text = MINI.replace(
         "[[sections]]\nkey = \"sales\"",
-        "[[sections]]\nkey = \"bd\"\ndepartment = \"bd\"\ntitle.en = \"BD\"\ntitle.ko = \"사업\"\ntitle.nl = \"BD\"\n\n[[sections]]\nkey = \"sales\"",
+        "[[sections]]\nkey = \"bd\"\ndepartment = \"bd\"\ntitle.en = \"BD\"\ntitle.ko = \"사업\"\ntitle.nl = \"BD\"\ntitle.de = \"BD\"\n\n[[sections]]\nkey = \"sales\"",
     );
     let e = errors_of(F, &text);
     let header = line_of(&text, "key = \"bd\"") - 1;

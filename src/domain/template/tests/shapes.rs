@@ -11,7 +11,7 @@ const OVERALL_Q: &str = "sections[overall].questions[overall_q]";
 
 #[test]
 fn choice_needs_options_and_only_choice_has_them() {
-    let text = MINI.replace("options = [\n  { en = \"A\", ko = \"가\", nl = \"A\" },\n  { en = \"B\", ko = \"나\", nl = \"B\" },\n]\n", "");
+    let text = MINI.replace("options = [\n  { en = \"A\", ko = \"가\", nl = \"A\", de = \"A\" },\n  { en = \"B\", ko = \"나\", nl = \"B\", de = \"B\" },\n]\n", "");
     let e = errors_of(F, &text);
     expect_error(
         &e,
@@ -34,7 +34,7 @@ fn choice_needs_options_and_only_choice_has_them() {
     let text = edit(
         MINI,
         "key = \"comment\"",
-        "key = \"comment\"\noptions = [{ en = \"A\", ko = \"가\", nl = \"A\" }]",
+        "key = \"comment\"\noptions = [{ en = \"A\", ko = \"가\", nl = \"A\", de = \"A\" }]",
     );
     let e = errors_of(F, &text);
     expect_error(
@@ -169,6 +169,7 @@ fn missing_keys_and_wrong_types_are_rejected() {
     let text = edit(MINI, "title.en = \"Title\"", "title = \"Title\"");
     let text = edit(&text, "title.ko", "");
     let text = edit(&text, "title.nl", "");
+    let text = edit(&text, "title.de", "");
     let e = errors_of(F, &text);
     expect_error(&e, F, 4, "title", |k| {
         matches!(

@@ -1,0 +1,102 @@
+# The board report and its charts: titles, captions, labels, status words.
+# Neutral business register: the reader is never addressed (no "du", no "Sie").
+# Typography: „…“ quotes, a no-break space before % where a number stands alone.
+
+report-title = CTO-Scorecard
+report-as-of = Stand: { $date }
+report-as-of-unknown = in diesem Quartal noch keine Umfragerunde abgeschlossen
+report-title-a = A · Ausrichtung der Technologiestrategie
+report-title-b = B · Engineering-Kultur
+report-title-c = C · Interne Kundenzufriedenheit
+report-caption-a = von CEO, Geschäftsleitung und Vorstand sehen die Technologiestrategie als ausgerichtet
+report-caption-b = der Engineers sind zugleich produktiv und zufrieden
+report-caption-c = gewichtete CSAT über die betreuten Abteilungen
+report-interval = 95-%-KI { $low }–{ $high } · n = { $n }
+report-census = alle Eingeladenen haben geantwortet: kein Stichprobenfehler
+report-inflection-heading = Technologische Wendepunkte in diesem Quartal
+report-inflection-none = In diesem Quartal wurde kein Wendepunkt bewertet
+report-more = +{ $n } weitere
+report-quadrant-productive-happy = Produktiv & zufrieden
+report-quadrant-burnout-risk = Burn-out-Risiko
+report-quadrant-friction = Reibung
+report-quadrant-neither = Keines von beiden
+report-quadrants-heading = Engineers nach Quadrant (produktiv × zufrieden)
+report-enps = eNPS { $score }  (95-%-KI { $low } bis { $high }, n = { $n })
+report-attrition = Bedauerte Abgänge von Top-Talenten, 12 Monate
+report-acceptance = Annahmequote von Angeboten, dieses Quartal
+report-at-most = höchstens { $t }
+report-at-least = mindestens { $t }
+report-breach = überschritten
+report-within = im Rahmen
+report-groups-heading = CSAT nach Berichtsgruppe (Fehlerbalken = 95-%-KI)
+report-weight = Gewicht { $w }
+report-fewer-than-k = weniger als { $k } Antworten
+report-protects-another = zum Schutz einer kleineren Gruppe zurückgehalten
+report-no-overall-answers = keine Antworten auf die Gesamtfrage
+report-left-out = nicht gezählt
+report-no-survey = Für diese Kennzahl wurde in diesem Quartal keine Umfrage abgeschlossen
+report-not-enough = Zu wenige Daten, um diesen Wert zu berechnen
+report-no-hr-data = keine HR-Daten
+report-trend-heading = Letzte 8 Quartale
+report-changed = Verändert: { $change } ggü. { $quarter }
+report-no-real-change = Keine echte Veränderung ggü. { $quarter } ({ $change }; 95-%-KI { $low } bis { $high })
+report-cant-tell = Nicht feststellbar ggü. { $quarter } ({ $change }; 95-%-KI { $low } bis { $high })
+report-coverage = deckt { $share } des Gewichts ab
+report-not-rated-coverage = nicht bewertet: zu wenige Abteilungen berichtet
+report-not-comparable = Nicht vergleichbar mit { $quarter } (Gruppen, Gewichte oder Umfrage geändert)
+report-points = { " Pkt." }
+report-enps-points = { " Pkt." }
+report-commentary = Kommentar des CTO
+report-method-heading = Methode
+report-method-round = { $template } v{ $version }: { $answered } von { $delivered } beantwortet ({ $rate })
+report-method-no-rounds = In diesem Quartal wurde keine Umfragerunde abgeschlossen.
+report-method-rules = Werte aus weniger als { $k } Antworten werden zurückgehalten. Intervalle: 95-%-Wilson-Score-Intervall auf der effektiven Stichprobengröße (mit Endlichkeitskorrektur). Zustimmung = 4 oder 5 auf einer Skala von 1–5.
+report-method-weights = CSAT-Gewichte: { $weights }.
+report-method-thresholds = Status: A gelb unter { $a } oder bei einem verspäteten Wendepunkt, rot bei einem verpassten; B rot unter { $b_red }, gelb unter { $b_amber }; C rot unter { $c_red } oder bei einer Gruppe unter { $c_group }, gelb unter { $c_amber }.
+report-method-doc = Vollständige Methode: docs/methodology.md.
+report-board = Vorstand
+report-rating-green = GRÜN
+report-rating-amber = GELB
+report-rating-red = ROT
+report-rating-not-rated = NICHT BEWERTET
+report-assessment-ahead = voraus
+report-assessment-on-time = rechtzeitig
+report-assessment-late = verspätet
+report-assessment-missed = VERPASST
+report-assessment-watching = in Beobachtung
+report-confirmation-confirmed = vom Vorstand bestätigt
+report-confirmation-unconfirmed = NOCH NICHT vom Vorstand BESTÄTIGT
+report-confirmation-disputed = vom Vorstand BESTRITTEN
+report-drivers-heading = Wichtigste Treiber
+report-fix-first = zuerst angehen
+
+# Each measure's status reason. $value and $threshold are shares; $why says why a figure is missing.
+reason-state-unconfirmed = (vom Vorstand noch nicht bestätigt)
+reason-state-disputed = (vom Vorstand bestritten)
+reason-point-title = „{ $title }“
+reason-point-missed = der Wendepunkt { $title } wurde als verpasst bewertet{ $state }
+reason-point-late = der Wendepunkt { $title } wurde als verspätet bewertet{ $state }
+reason-alignment-low = Ausrichtung liegt bei { $value } (unter { $threshold })
+reason-alignment-green = Ausrichtung liegt bei { $value }, kein Wendepunkt verspätet oder verpasst
+reason-unavailable-alignment = Ausrichtung nicht verfügbar ({ $why })
+reason-unavailable-productive-happy = Anteil produktiv und zufrieden nicht verfügbar ({ $why })
+reason-unavailable-weighted-csat = gewichtete CSAT nicht verfügbar ({ $why })
+reason-attrition-breach = bedauerte Abgänge von Top-Talenten liegen bei { $value } (über { $threshold })
+reason-acceptance-breach = Annahmequote von Angeboten liegt bei { $value } (unter { $threshold })
+reason-productive-happy-low = { $value } der Engineers sind produktiv und zufrieden (unter { $threshold })
+reason-both-lagging = beide nachlaufenden Indikatoren außerhalb der Norm: { $first } und { $second }
+reason-productive-happy-green = { $value } der Engineers sind produktiv und zufrieden, kein nachlaufender Indikator außerhalb der Norm
+reason-csat-low = gewichtete CSAT liegt bei { $value } (unter { $threshold })
+reason-group-low = die CSAT der Gruppe „{ $name }“ liegt bei { $value } (unter { $threshold })
+reason-csat-green = gewichtete CSAT liegt bei { $value }
+reason-coverage-low = zu wenige Abteilungen berichtet (die enthaltenen Gruppen decken { $share } des Gewichts ab, unter { $threshold })
+
+report-actions-heading = Maßnahmen ({ $total })
+report-time-sales = Vertrieb
+report-time-marketing = Marketing
+report-time-bd = BD
+report-time-internal = Intern
+report-time-unclassified = Nicht zugeordnet
+report-time-title = Wofür der CTO seine Zeit verwendet (Kalender)
+report-time-target = Ziel
+report-time-versus = Punkte ggü. Ziel
