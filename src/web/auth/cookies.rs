@@ -55,3 +55,25 @@ pub fn login(secret: String, https: bool) -> Cookie<'static> {
     c.set_max_age(CookieDuration::hours(12));
     c
 }
+
+/// A page shown before sign-in whose form carries a CSRF token bound to the pre-session
+/// cookie (the sign-in and first-run forms): `render` gets the browser's secret, or a fresh
+/// one that the response then sets.
+pub fn pre_session_page(
+    req: &HttpRequest,
+    https: bool,
+    status: actix_web::http::StatusCode,
+    render: impl FnOnce(&str) -> Result<String, askama::Error>,
+) -> Result<actix_web::HttpResponse, askama::Error> {
+    let (secret, fresh) = match login_secret(req, https) {
+        Some(s) => (s, false),
+        None => (crate::tokens::new_token(), true),
+    };
+    let page = render(&secret)?;
+    let mut resp = actix_web::HttpResponse::build(status);
+    resp.content_type("text/html; charset=utf-8");
+    if fresh {
+        resp.cookie(login(secret, https));
+    }
+    Ok(resp.body(page))
+}

@@ -11,7 +11,6 @@ use crate::app::accounts::{self, SignIn};
 use crate::auth::{csrf, password, Credential, Identity};
 use crate::clock;
 use crate::domain::email::Email;
-use crate::tokens;
 use crate::web::client_ip::client_ip;
 use crate::web::state::AppState;
 use crate::web::with_conn;
@@ -172,20 +171,12 @@ fn form_page(
     error: Option<&str>,
 ) -> Result<HttpResponse, AuthError> {
     let https = state.settings.is_https();
-    let (secret, fresh) = match cookies::login_secret(req, https) {
-        Some(s) => (s, false),
-        None => (tokens::new_token(), true),
-    };
-    let page = LoginPage {
-        csrf_token: &csrf::login_form_token(&secret),
-        email,
-        error,
-    }
-    .render()?;
-    let mut resp = HttpResponse::build(status);
-    resp.content_type("text/html; charset=utf-8");
-    if fresh {
-        resp.cookie(cookies::login(secret, https));
-    }
-    Ok(resp.body(page))
+    Ok(cookies::pre_session_page(req, https, status, |secret| {
+        LoginPage {
+            csrf_token: &csrf::login_form_token(secret),
+            email,
+            error,
+        }
+        .render()
+    })?)
 }

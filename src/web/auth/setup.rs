@@ -14,7 +14,6 @@ use crate::auth::{csrf, password};
 use crate::clock;
 use crate::db::DbError;
 use crate::domain::email::Email;
-use crate::tokens;
 use crate::web::client_ip::client_ip;
 use crate::web::error::{responds, Kind, WebError};
 use crate::web::state::AppState;
@@ -184,21 +183,13 @@ fn form_page(
     error: Option<&str>,
 ) -> Result<HttpResponse, SetupError> {
     let https = state.settings.is_https();
-    let (secret, fresh) = match cookies::login_secret(req, https) {
-        Some(s) => (s, false),
-        None => (tokens::new_token(), true),
-    };
-    let page = SetupPage {
-        csrf_token: &csrf::setup_form_token(&secret),
-        email,
-        name,
-        error,
-    }
-    .render()?;
-    let mut resp = HttpResponse::build(status);
-    resp.content_type("text/html; charset=utf-8");
-    if fresh {
-        resp.cookie(cookies::login(secret, https));
-    }
-    Ok(resp.body(page))
+    Ok(cookies::pre_session_page(req, https, status, |secret| {
+        SetupPage {
+            csrf_token: &csrf::setup_form_token(secret),
+            email,
+            name,
+            error,
+        }
+        .render()
+    })?)
 }
