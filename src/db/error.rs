@@ -30,6 +30,14 @@ pub enum DbError {
         value: String,
         reason: String,
     },
+    /// A rewrite that must move every row of a set moved a different number than it
+    /// removed; its transaction is rolled back rather than committed short.
+    #[error("{what}: {inserted} rows written but {deleted} removed; nothing was changed")]
+    Unbalanced {
+        what: &'static str,
+        inserted: usize,
+        deleted: usize,
+    },
     /// A query failed.
     #[error("database error: {0}")]
     Query(#[source] diesel::result::Error),
@@ -48,7 +56,10 @@ impl DbError {
             | DbError::Full(_)
             | DbError::OlderSnapshotsOpen(_) => true,
             DbError::Query(e) => is_transient_query_error(e),
-            DbError::NewerSchema(_) | DbError::Migration(_) | DbError::Malformed { .. } => false,
+            DbError::NewerSchema(_)
+            | DbError::Migration(_)
+            | DbError::Malformed { .. }
+            | DbError::Unbalanced { .. } => false,
         }
     }
 }

@@ -340,14 +340,13 @@ pub fn shuffle_responses(conn: &mut DbConnection, round_id: RoundId) -> Result<u
         DbConnection::Sqlite(_) => "CREATE TEMP TABLE seal_map (old_id TEXT NOT NULL, new_id TEXT NOT NULL, ord INTEGER NOT NULL)",
     };
     conn.batch_execute(create).map_err(DbError::from)?;
-    // The i-th of the shuffled old ids gets the i-th smallest of fresh random ids, and rows
-    // go in in that order: still a uniformly random order with no link to the old one, but
-    // every index (and PostgreSQL's foreign-key probes) takes one ascending sweep instead of
-    // 66,000 random inserts — the answer rewrite was most of a 10,000-respondent seal.
-    let mut new_ids: Vec<String> = (0..ids.len())
-        .map(|_| uuid::Uuid::new_v4().to_string())
-        .collect();
-    new_ids.sort_unstable();
+    // The i-th of the shuffled old ids gets the i-th of fresh ascending ids, and rows go in
+    // in that order: a uniformly random order with no link to the old one. The fresh ids are
+    // time-ordered (UUIDv7 of the seal's moment, random in their low bits), so every sealed
+    // round's rows land at the end of each index and of the table instead of at a million
+    // random places of an index holding every round's answers: at 100,000 respondents those
+    // random inserts were most of the seal.
+    let new_ids = ascending_fresh_ids(ids.len());
     for (chunk_no, (chunk, fresh)) in ids.chunks(500).zip(new_ids.chunks(500)).enumerate() {
         let values: Vec<String> = chunk
             .iter()
@@ -361,28 +360,77 @@ pub fn shuffle_responses(conn: &mut DbConnection, round_id: RoundId) -> Result<u
         ))
         .map_err(DbError::from)?;
     }
-    let sql = "INSERT INTO responses (id, round_id, reporting_group) \
-           SELECT m.new_id, r.round_id, r.reporting_group FROM seal_map m JOIN responses r ON r.id = m.old_id ORDER BY m.ord; \
-         INSERT INTO answers (response_id, question_key, value, not_applicable, text) \
-           SELECT m.new_id, a.question_key, a.value, a.not_applicable, a.text FROM seal_map m JOIN answers a ON a.response_id = m.old_id ORDER BY m.ord, a.question_key; \
-         DELETE FROM answers WHERE response_id IN (SELECT old_id FROM seal_map); \
-         DELETE FROM responses WHERE id IN (SELECT old_id FROM seal_map);";
-    // PostgreSQL has no statistics for the fresh temporary map and hashes all of `answers`
-    // (every round's) to join it: 600 ms at 10,000 employees. Probing the primary keys
-    // once per mapped response is what this join needs.
-    if let DbConnection::Pg(_) = conn {
-        conn.batch_execute("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off")
+    // New responses before their answers, old answers before their responses: the order a
+    // reference from answers to responses needs (PostgreSQL checks none, see the
+    // `answers_unreferenced` migration), and the counts must balance.
+    let run = |conn: &mut DbConnection, sql: &str| diesel::sql_query(sql).execute(conn);
+    let responses_in = run(
+        conn,
+        "INSERT INTO responses (id, round_id, reporting_group) \
+         SELECT m.new_id, r.round_id, r.reporting_group FROM seal_map m JOIN responses r ON r.id = m.old_id ORDER BY m.ord",
+    )?;
+    let answers_in = run(
+        conn,
+        "INSERT INTO answers (response_id, question_key, value, not_applicable, text) \
+         SELECT m.new_id, a.question_key, a.value, a.not_applicable, a.text FROM seal_map m JOIN answers a ON a.response_id = m.old_id ORDER BY m.ord, a.question_key",
+    )?;
+    let answers_out = run(
+        conn,
+        "DELETE FROM answers WHERE response_id IN (SELECT old_id FROM seal_map)",
+    )?;
+    let responses_out = run(
+        conn,
+        "DELETE FROM responses WHERE id IN (SELECT old_id FROM seal_map)",
+    )?;
+    balanced("the seal's answer rewrite", answers_in, answers_out)?;
+    balanced("the seal's response rewrite", responses_in, responses_out)?;
+    balanced("the seal's response rewrite", ids.len(), responses_in)?;
+    if let DbConnection::Sqlite(_) = conn {
+        conn.batch_execute("DROP TABLE seal_map")
             .map_err(DbError::from)?;
     }
-    conn.batch_execute(sql).map_err(DbError::from)?;
-    match conn {
-        DbConnection::Pg(_) => conn.batch_execute(
-            "SET LOCAL enable_hashjoin = DEFAULT; SET LOCAL enable_mergejoin = DEFAULT",
-        ),
-        DbConnection::Sqlite(_) => conn.batch_execute("DROP TABLE seal_map"),
-    }
-    .map_err(DbError::from)?;
     Ok(ids.len())
+}
+
+/// Refuses a rewrite that did not move exactly what it removed.
+fn balanced(what: &'static str, inserted: usize, deleted: usize) -> Result<(), DbError> {
+    if inserted == deleted {
+        Ok(())
+    } else {
+        Err(DbError::Unbalanced {
+            what,
+            inserted,
+            deleted,
+        })
+    }
+}
+
+/// `n` fresh UUIDv7 ids in ascending order (as text, ascending too).
+fn ascending_fresh_ids(n: usize) -> Vec<String> {
+    let context = uuid::ContextV7::new();
+    let mut ids: Vec<String> = (0..n)
+        .map(|_| uuid::Uuid::new_v7(uuid::Timestamp::now(&context)).to_string())
+        .collect();
+    // The context already counts up within a millisecond; sorting makes "ascending" a
+    // promise of this function rather than of the clock.
+    ids.sort_unstable();
+    ids
+}
+
+/// Plans the seal's queries as probes of the round's rows by key. PostgreSQL keeps no
+/// statistics of response ids (see the `scrub_pending` migration) and knows nothing of the
+/// fresh temporary map, so it would hash every round's answers (a sequential scan of the
+/// whole table per statement: seconds each at 100,000 employees) to join one round's.
+/// `SET LOCAL`: it ends with the seal's transaction.
+pub fn plan_for_one_round(conn: &mut DbConnection) -> Result<(), DbError> {
+    if let DbConnection::Pg(_) = conn {
+        conn.batch_execute(
+            "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; \
+             SET LOCAL work_mem = '128MB'; SET LOCAL jit = off",
+        )
+        .map_err(DbError::from)?;
+    }
+    Ok(())
 }
 
 /// Question keys are validated by the template loader (`[a-z][a-z0-9_-]*`), so they can be

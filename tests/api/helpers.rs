@@ -377,13 +377,23 @@ impl TestApp {
 
     /// Closes and seals round `id` (as printed by the pages) now, as the admin's Close does.
     pub fn seal_now(&self, id: &str) -> ctopulse::app::rounds::SealReport {
-        ctopulse::app::rounds::close_and_seal(
+        let answers = self.count("answers");
+        let report = ctopulse::app::rounds::close_and_seal(
             &mut self.conn(),
             rid(id),
             ctopulse::clock::now(),
             "test",
         )
-        .expect("close and seal")
+        .expect("close and seal");
+        // The rewrite moves every answer to its response's fresh id: none lost, none left
+        // pointing at a response that no longer exists (PostgreSQL has no foreign key there).
+        assert_eq!(self.count("answers"), answers, "the seal changed the number of answers");
+        assert_eq!(
+            self.count("answers a WHERE NOT EXISTS (SELECT 1 FROM responses r WHERE r.id = a.response_id)"),
+            0,
+            "answers without a response after the seal"
+        );
+        report
     }
 
     /// GETs an API path with a bearer token and returns the body as text.

@@ -61,6 +61,7 @@ pub fn close_and_seal_with(
                     needed: "open",
                 });
             }
+            seal::plan_for_one_round(conn)?;
             rounds::forget_reminder_times(conn, id)?;
             let emails_cancelled = seal::cancel_pending_emails(conn, id)?;
             let links_deleted = seal::delete_links(conn, id)?;
@@ -131,6 +132,7 @@ pub fn retally(
         if let Some(p) = crate::app::retention::purged(c, round.id)? {
             return Err(RoundError::Invalid(p.to_string()));
         }
+        seal::plan_for_one_round(c)?;
         seal::write_tallies(c, &round, &template)?;
         drivers::compute(c, round.id, &template, options)?;
         Ok::<(), RoundError>(())
