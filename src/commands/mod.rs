@@ -187,6 +187,13 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
 }
 
 /// The actor recorded in the audit log for CLI actions.
+/// `text` padded to `columns` terminal columns: Hangul takes two columns a character, so
+/// padding by characters would push the next column right.
+fn pad(text: &str, columns: usize) -> String {
+    let width = unicode_width::UnicodeWidthStr::width(text);
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width)))
+}
+
 fn cli_actor() -> String {
     let user = std::env::var("USER")
         .or_else(|_| std::env::var("LOGNAME"))

@@ -2,7 +2,7 @@
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::{cli_actor, open, print_json, CliError};
+use super::{cli_actor, open, pad, print_json, CliError};
 use crate::app;
 use crate::cli::RosterCommand;
 use crate::config::Settings;
@@ -129,16 +129,9 @@ pub fn run(cmd: RosterCommand, settings: &Settings) -> Result<(), CliError> {
     }
 }
 
-/// `text` padded to `columns` terminal columns: Hangul takes two columns a character, so
-/// padding by characters would push the next column right.
-fn pad(text: &str, columns: usize) -> String {
-    let width = unicode_width::UnicodeWidthStr::width(text);
-    format!("{text}{}", " ".repeat(columns.saturating_sub(width)))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::pad;
+    use super::super::pad;
 
     #[test]
     fn hangul_names_take_two_columns_a_character() {

@@ -38,10 +38,25 @@ pub fn run(cmd: UserCommand, settings: &Settings) -> Result<(), CliError> {
                     .map_err(|e| CliError::Failed(e.to_string()))?;
                 println!("{text}");
             } else {
-                println!("{:<36} {:<6} {:<9} EMAIL", "ID", "ROLE", "STATUS");
+                let widest = rows
+                    .iter()
+                    .filter_map(|u| u.name.as_deref())
+                    .map(unicode_width::UnicodeWidthStr::width)
+                    .fold(4, usize::max);
+                println!(
+                    "{:<36} {:<6} {:<9} {} EMAIL",
+                    "ID",
+                    "ROLE",
+                    "STATUS",
+                    super::pad("NAME", widest)
+                );
                 for u in rows {
                     let status = if u.disabled { "disabled" } else { "active" };
-                    println!("{:<36} {:<6} {:<9} {}", u.id, u.role, status, u.email);
+                    let name = super::pad(u.name.as_deref().unwrap_or("-"), widest);
+                    println!(
+                        "{:<36} {:<6} {:<9} {name} {}",
+                        u.id, u.role, status, u.email
+                    );
                 }
             }
             Ok(())

@@ -22,6 +22,8 @@ pub struct User {
     pub disabled: bool,
     pub created_at: PrimitiveDateTime,
     pub password_changed_at: PrimitiveDateTime,
+    /// Display name, where one was given (`init`, `/setup`).
+    pub name: Option<String>,
 }
 
 /// What `user list` shows: everything but the hash.
@@ -29,6 +31,7 @@ pub struct User {
 pub struct UserSummary {
     pub id: String,
     pub email: String,
+    pub name: Option<String>,
     pub role: Role,
     pub disabled: bool,
     #[serde(with = "crate::clock::serde_timestamp")]
@@ -109,6 +112,7 @@ pub fn list(conn: &mut DbConnection) -> Result<Vec<UserSummary>, DbError> {
         .map(|u| UserSummary {
             id: u.id,
             email: u.email,
+            name: u.name,
             role: u.role,
             disabled: u.disabled,
             created_at: u.created_at,

@@ -46,6 +46,7 @@ pub fn rng_for(part: u64) -> StdRng {
 }
 
 /// Runs one historical round of `template` in story quarter `h`; returns the answers stored.
+/// `note` hears which part of the round is under way (minutes each at 100,000 employees).
 pub fn run_round(
     conn: &mut DbConnection,
     template: &Template,
@@ -53,6 +54,7 @@ pub fn run_round(
     quarter: Quarter,
     h: usize,
     rs: &RoundSettings<'_>,
+    note: &dyn Fn(String),
 ) -> Result<usize, DemoError> {
     let mut rng = rng_for(((h as u64) << 8) | order as u64);
     let first = quarter.first_day(rs.fiscal_year_start_month);
@@ -74,15 +76,16 @@ pub fn run_round(
         launch_at,
         ACTOR,
     )?;
+    note("launching".into());
     rounds::launch_with(conn, id, template, launch_at, ACTOR)?;
     links::mark_sent(conn, id, launch_at)?;
     let invitees = links::invitees(conn, id)?;
     let chosen = plan(template.audience(), &invitees, h, rs.k, &mut rng);
     let closes_at = rounds::get(conn, id)?.closes_at;
     let window = (closes_at - launch_at).whole_minutes().max(2);
-    let stored = store_all(conn, template, id, &chosen, h, &mut rng, |rng| {
-        launch_at + Duration::minutes(rng.random_range(1..window))
-    })?;
+    let at = |rng: &mut StdRng| launch_at + Duration::minutes(rng.random_range(1..window));
+    let stored = store_all(conn, template, id, &chosen, h, &mut rng, at, note)?;
+    note(format!("sealing {} responses", group_digits(stored)));
     rounds::close_and_seal_with(conn, id, closes_at, ACTOR, rs.seal)?;
     Ok(stored)
 }
@@ -101,8 +104,12 @@ fn store_all(
     h: usize,
     rng: &mut StdRng,
     at: impl Fn(&mut StdRng) -> PrimitiveDateTime,
+    note: &dyn Fn(String),
 ) -> Result<usize, DemoError> {
-    for part in chosen.chunks(STORE_BATCH) {
+    let total = group_digits(chosen.len());
+    for (i, part) in chosen.chunks(STORE_BATCH).enumerate() {
+        let done = (i * STORE_BATCH + part.len()).min(chosen.len());
+        note(format!("storing answers {} of {total}", group_digits(done)));
         let batch: Vec<links::Answered> = part
             .iter()
             .map(|(invitee, profile)| {
@@ -120,6 +127,19 @@ fn store_all(
         links::store_answered(conn, round_id, &batch)?;
     }
     Ok(chosen.len())
+}
+
+/// 85000 → "85,000": the progress line's counts.
+fn group_digits(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn respondent(invitee: &Invitee, profile: Profile, h: usize) -> Respondent {
@@ -351,4 +371,20 @@ pub fn write_register(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_digits;
+
+    #[test]
+    fn progress_counts_are_grouped_by_thousands() {
+        // 100000 → 100 | 000; 1234567 → 1 | 234 | 567.
+        assert_eq!(group_digits(0), "0");
+        assert_eq!(group_digits(999), "999");
+        assert_eq!(group_digits(1000), "1,000");
+        assert_eq!(group_digits(85_000), "85,000");
+        assert_eq!(group_digits(100_000), "100,000");
+        assert_eq!(group_digits(1_234_567), "1,234,567");
+    }
 }

@@ -204,8 +204,9 @@ pub async fn seed(
             let mut answers = 0;
             for (h, quarter) in hist.iter().enumerate() {
                 for (order, t) in [&csat, &culture, &alignment].into_iter().enumerate() {
-                    bar.set_message(format!("{quarter} {}", t.key()));
-                    answers += history::run_round(conn, t, order, *quarter, h, &rs)?;
+                    let note =
+                        |what: String| bar.set_message(format!("{quarter} {}: {what}", t.key()));
+                    answers += history::run_round(conn, t, order, *quarter, h, &rs, &note)?;
                     bar.inc(1);
                 }
             }

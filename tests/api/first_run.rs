@@ -108,6 +108,16 @@ fn init_on_an_empty_database_makes_the_admin_and_passes_every_check() {
     assert_eq!(list.as_array().map(Vec::len), Some(1));
     assert_eq!(list[0]["email"], "ada@example.com");
     assert_eq!(list[0]["role"], "admin");
+    assert_eq!(list[0]["name"], "Ada Lovelace");
+    let o = ctopulse(&db, &["user", "list"], "", &[]);
+    let table = out(&o);
+    let row = table.lines().nth(1).unwrap_or_default();
+    assert!(
+        table.lines().next().is_some_and(|h| h.contains("NAME"))
+            && row.contains("Ada Lovelace")
+            && row.contains("ada@example.com"),
+        "{table}"
+    );
 
     // A second init is refused before it asks for a password, and changes nothing.
     let o = ctopulse(

@@ -387,9 +387,15 @@ impl TestApp {
         .expect("close and seal");
         // The rewrite moves every answer to its response's fresh id: none lost, none left
         // pointing at a response that no longer exists (PostgreSQL has no foreign key there).
-        assert_eq!(self.count("answers"), answers, "the seal changed the number of answers");
         assert_eq!(
-            self.count("answers a WHERE NOT EXISTS (SELECT 1 FROM responses r WHERE r.id = a.response_id)"),
+            self.count("answers"),
+            answers,
+            "the seal changed the number of answers"
+        );
+        assert_eq!(
+            self.count(
+                "answers a WHERE NOT EXISTS (SELECT 1 FROM responses r WHERE r.id = a.response_id)"
+            ),
             0,
             "answers without a response after the seal"
         );
