@@ -220,7 +220,9 @@ fn decode_words(value: &str) -> String {
         if word.len() != 3 {
             break;
         }
-        if !(between.trim().is_empty() && !bytes.is_empty()) {
+        // Text between two encoded words that is only whitespace is dropped.
+        let joins_previous = between.trim().is_empty() && !bytes.is_empty();
+        if !joins_previous {
             out.push_str(&String::from_utf8_lossy(&std::mem::take(&mut bytes)));
             out.push_str(between);
         }
