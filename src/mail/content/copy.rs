@@ -29,7 +29,7 @@ pub(super) fn subject(company: &str, quarter: &str, label: &str, title: &str) ->
 }
 
 /// Every Fluent key the messages read.
-pub(crate) const KEYS: [&str; 15] = [
+pub(crate) const KEYS: [&str; 16] = [
     "email-label-invite",
     "email-label-reminder",
     "email-label-reinvite",
@@ -43,6 +43,7 @@ pub(crate) const KEYS: [&str; 15] = [
     "email-closes",
     "email-anonymity",
     "email-personal",
+    "email-sample-personal",
     "email-footer",
     "email-sample-note",
 ];
@@ -76,7 +77,11 @@ pub(super) fn copy(ctx: &MessageContext<'_>) -> Copy {
         call: format(l, "email-call", &[]),
         closes: format(l, "email-closes", &[("date", &date), ("tz", ctx.timezone)]),
         anonymity: format(l, "email-anonymity", &[("company", co), ("k", &k)]),
-        personal: format(l, "email-personal", &[]),
+        // A sample's link is a preview anyone may open: it is not personal, and says so.
+        personal: match ctx.kind {
+            MessageKind::Sample => format(l, "email-sample-personal", &[]),
+            _ => format(l, "email-personal", &[]),
+        },
         footer: format(l, "email-footer", &[("sender", ctx.sender)]),
         sample_note: format(l, "email-sample-note", &[]),
     }
