@@ -107,16 +107,19 @@ class SealBench:
         t0 = time.monotonic()
         p = subprocess.Popen([str(self.bench.suite.binary), "round", "close", rid], cwd=self.inst.dir,
                              env=self.inst.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        sealed_at, lines = None, []
+        sealed_at, lines, steps = None, [], ""
         for line in p.stderr:
             lines.append(line)
             if "closed and sealed" in line and sealed_at is None:
                 sealed_at = time.monotonic()
+            if "round sealed" in line and "steps=" in line:
+                # The seal's own log line: how long each of its steps took.
+                steps = line.split("steps=", 1)[1].strip()
         rc = p.wait(timeout=3600)
         done = time.monotonic()
         if rc != 0 or sealed_at is None:
             raise self.bench.failure(f"round close exited {rc}: {''.join(lines)[-600:]}")
-        return {"seal_s": sealed_at - t0, "scrub_s": done - sealed_at}
+        return {"seal_s": sealed_at - t0, "scrub_s": done - sealed_at, "steps": steps}
 
     def baseline_seal(self, rid: str) -> float:
         uuid = _uuid_sql(self.backend)

@@ -62,13 +62,20 @@ pub fn close_and_seal_with(
                 });
             }
             seal::plan_for_one_round(conn)?;
+            let mut steps = StepTimes::start();
             rounds::forget_reminder_times(conn, id)?;
             let emails_cancelled = seal::cancel_pending_emails(conn, id)?;
             let links_deleted = seal::delete_links(conn, id)?;
+            steps.lap("links");
             let responses = seal::shuffle_responses(conn, id)?;
+            steps.lap("rewrite");
             seal::restamp_invitations(conn, id)?;
+            steps.lap("restamp");
             seal::write_tallies(conn, &round, &template)?;
+            steps.lap("tallies");
             drivers::compute(conn, id, &template, options)?;
+            steps.lap("drivers");
+            tracing::info!(round = %id, responses, steps = %steps, "round sealed");
             rounds::mark_ended(conn, id, rounds::Ending::Sealed, now)?;
             let detail = format!("responses={responses} links_deleted={links_deleted} emails_cancelled={emails_cancelled}");
             audit::record(conn, now, actor, "round.close", "round", Some(&id.to_string()), Some(&detail))?;
@@ -80,6 +87,38 @@ pub fn close_and_seal_with(
             })
         })
     })
+}
+
+/// How long each step of a seal took, for the log line that says a round was sealed: at
+/// 100,000 respondents an operator wants to know which one to look at.
+struct StepTimes {
+    last: std::time::Instant,
+    laps: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl StepTimes {
+    fn start() -> Self {
+        Self {
+            last: std::time::Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, step: &'static str) {
+        let now = std::time::Instant::now();
+        self.laps.push((step, now - self.last));
+        self.last = now;
+    }
+}
+
+impl std::fmt::Display for StepTimes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, (step, took)) in self.laps.iter().enumerate() {
+            let sep = if i == 0 { "" } else { " " };
+            write!(f, "{sep}{step}={:.3}s", took.as_secs_f64())?;
+        }
+        Ok(())
+    }
 }
 
 /// The actor the audit log names for rounds closed by their close time.
