@@ -14,6 +14,7 @@ pub mod departments;
 pub mod drivers;
 pub mod employees;
 pub mod error;
+pub mod fresh_ids;
 pub mod hr;
 pub mod inflection;
 pub mod migrate;

@@ -346,7 +346,7 @@ pub fn shuffle_responses(conn: &mut DbConnection, round_id: RoundId) -> Result<u
     // round's rows land at the end of each index and of the table instead of at a million
     // random places of an index holding every round's answers: at 100,000 respondents those
     // random inserts were most of the seal.
-    let new_ids = ascending_fresh_ids(ids.len());
+    let new_ids = super::fresh_ids::ascending(ids.len());
     for (chunk_no, (chunk, fresh)) in ids.chunks(500).zip(new_ids.chunks(500)).enumerate() {
         let values: Vec<String> = chunk
             .iter()
@@ -403,18 +403,6 @@ fn balanced(what: &'static str, inserted: usize, deleted: usize) -> Result<(), D
             deleted,
         })
     }
-}
-
-/// `n` fresh UUIDv7 ids in ascending order (as text, ascending too).
-fn ascending_fresh_ids(n: usize) -> Vec<String> {
-    let context = uuid::ContextV7::new();
-    let mut ids: Vec<String> = (0..n)
-        .map(|_| uuid::Uuid::new_v7(uuid::Timestamp::now(&context)).to_string())
-        .collect();
-    // The context already counts up within a millisecond; sorting makes "ascending" a
-    // promise of this function rather than of the clock.
-    ids.sort_unstable();
-    ids
 }
 
 /// Plans the seal's queries as probes of the round's rows by key. PostgreSQL keeps no

@@ -69,12 +69,10 @@ impl NewOutboxRow {
     }
 }
 
-/// `n` random v4 ids in ascending order: rows inserted in key order make every index take a
-/// sequential sweep instead of random inserts.
+/// `n` fresh ids in ascending order ([`crate::db::fresh_ids::ascending`]): rows inserted in
+/// key order append to every index instead of inserting at random places.
 pub fn sorted_ids(n: usize) -> std::vec::IntoIter<String> {
-    let mut ids: Vec<String> = (0..n).map(|_| uuid::Uuid::new_v4().to_string()).collect();
-    ids.sort_unstable();
-    ids.into_iter()
+    crate::db::fresh_ids::ascending(n).into_iter()
 }
 
 /// Inserts invitations, in batches.
