@@ -112,9 +112,9 @@ class SealBench:
             lines.append(line)
             if "closed and sealed" in line and sealed_at is None:
                 sealed_at = time.monotonic()
-            if "round sealed" in line and "steps=" in line:
-                # The seal's own log line: how long each of its steps took.
-                steps = line.split("steps=", 1)[1].strip()
+            if "closed and sealed" in line and "(steps: " in line:
+                # How long each step of the seal took, as the command reports it.
+                steps = line.split("(steps: ", 1)[1].strip().rstrip(")")
         rc = p.wait(timeout=3600)
         done = time.monotonic()
         if rc != 0 or sealed_at is None:

@@ -181,8 +181,8 @@ pub fn run(cmd: RoundCommand, settings: &Settings) -> Result<(), CliError> {
                 seal_options(settings),
             )?;
             eprintln!(
-                "round {} closed and sealed: {} response(s) shuffled under new ids, {} link(s) deleted, {} unsent email(s) cancelled",
-                r.round_id, r.responses, r.links_deleted, r.emails_cancelled
+                "round {} closed and sealed: {} response(s) shuffled under new ids, {} link(s) deleted, {} unsent email(s) cancelled (steps: {})",
+                r.round_id, r.responses, r.links_deleted, r.emails_cancelled, r.steps
             );
             // The process exits next, so the scrub runs here rather than in the background.
             rounds::scrub(&mut conn)?;

@@ -16,6 +16,9 @@ pub struct SealReport {
     pub responses: usize,
     pub links_deleted: usize,
     pub emails_cancelled: usize,
+    /// How long each step took, e.g. `links=0.120s rewrite=4.310s …` (for the operator, not the API).
+    #[serde(skip)]
+    pub steps: String,
 }
 
 /// Closes an open round at `now` and seals it (DESIGN "Anonymity" 5), in one transaction:
@@ -75,6 +78,7 @@ pub fn close_and_seal_with(
             steps.lap("tallies");
             drivers::compute(conn, id, &template, options)?;
             steps.lap("drivers");
+            let steps = steps.to_string();
             tracing::info!(round = %id, responses, steps = %steps, "round sealed");
             rounds::mark_ended(conn, id, rounds::Ending::Sealed, now)?;
             let detail = format!("responses={responses} links_deleted={links_deleted} emails_cancelled={emails_cancelled}");
@@ -84,6 +88,7 @@ pub fn close_and_seal_with(
                 responses,
                 links_deleted,
                 emails_cancelled,
+                steps,
             })
         })
     })
