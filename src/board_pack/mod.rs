@@ -14,7 +14,7 @@ mod method;
 mod page;
 mod pdf;
 mod register;
-mod words;
+pub(crate) mod words;
 
 pub use pdf::PdfError;
 

@@ -28,6 +28,7 @@ pub fn used() -> Vec<String> {
         crate::app::survey_page::copy::Copy::keys(),
         crate::app::survey_page::copy::COUNT_KEYS.to_vec(),
         crate::charts::copy::Labels::keys(),
+        crate::board_pack::words::Words::keys(),
         crate::mail::content::FLUENT_KEYS.to_vec(),
         crate::charts::copy::WORD_KEYS.to_vec(),
         crate::charts::copy::COUNT_KEYS.to_vec(),
