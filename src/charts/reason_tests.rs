@@ -220,3 +220,26 @@ fn write_long_reason_reports() {
         println!("{}", path.display());
     }
 }
+
+#[test]
+fn a_grown_report_still_fits_the_packs_first_page() {
+    let (sc, c) = (scorecard_with_long_reason(Locale::De), ctx(Locale::De));
+    let input = crate::board_pack::PackInput {
+        scorecard: &sc,
+        ctx: &c,
+        register: &[],
+        actions: &[],
+    };
+    let pages = crate::board_pack::pages(&input).unwrap();
+    // The report is placed by `translate(x y) scale(s)` on the A4 landscape page.
+    let placed = pages[0].split("translate(").nth(1).unwrap();
+    let (xy, rest) = placed.split_once(") scale(").unwrap();
+    let y: f32 = xy.split(' ').nth(1).unwrap().parse().unwrap();
+    let s: f32 = rest.split(')').next().unwrap().parse().unwrap();
+    let h = height(&sc, &c).unwrap() as f32;
+    assert!(h > HEIGHT as f32);
+    assert!(
+        y > 20.0 && y + h * s < 595.28 - 20.0,
+        "y {y}, scale {s}, h {h}"
+    );
+}
