@@ -31,6 +31,8 @@ quarter-long = { $number }. Quartal { $year }
 quarter-short = Q{ $number }/{ $yy }
 percent = { $value } %
 decimal-mark = ,
+# Between groups of three digits in counts: "12.345"
+group-separator = .
 department-sales = Vertrieb
 department-bd = Business Development
 department-marketing = Marketing

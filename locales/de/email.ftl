@@ -13,7 +13,10 @@ email-lead-reminder = Du hast die Umfrage für { $quarter } noch nicht beantwort
 email-lead-reinvite = { $asks } Unsere erste Einladung zur Umfrage für { $quarter } hat dich nicht erreicht; diese ersetzt sie:
 email-call = Zur Umfrage
 email-closes = Die Umfrage läuft bis einschließlich { $date } ({ $tz }).
-email-anonymity = Deine Antworten sind anonym. Niemand bei { $company } – weder die Umfrage-Administration noch der CTO noch der Vorstand – kann sehen, was du geantwortet hast. Ergebnisse werden erst nach dem Ende der Umfrage gezeigt, und nur für Gruppen von mindestens { $k } Personen.
+email-anonymity = Deine Antworten sind anonym. Niemand bei { $company } – weder die Umfrage-Administration noch der CTO noch der Vorstand – kann sehen, was du geantwortet hast. Ergebnisse werden erst nach dem Ende der Umfrage gezeigt, und nur für Gruppen von mindestens { $k ->
+    [one] { $k } Person.
+   *[other] { $k } Personen.
+}
 email-personal = Dieser Link ist persönlich und gilt, bis du geantwortet hast; bitte leite ihn nicht weiter.
 email-sample-personal = In der echten Nachricht steht hier, dass der Link persönlich ist und gilt, bis die Person geantwortet hat; dieser Vorschau-Link speichert nichts und darf an andere Mitarbeitende weitergegeben werden.
 email-footer = Gesendet von { $sender } mit ctopulse. Fragen? Antworte einfach auf diese E-Mail.

@@ -1,6 +1,6 @@
 # The board report and its charts: titles, captions, labels, status words.
 # Neutral business register: the reader is never addressed (no "du", no "Sie").
-# Typography: „…“ quotes, a no-break space before % where a number stands alone.
+# Typography: „…“ quotes (the PNG composes „ from two commas: the embedded font lacks it), a no-break space before % where a number stands alone.
 
 report-title = CTO-Scorecard
 report-as-of = Stand: { $date }
@@ -22,16 +22,19 @@ report-quadrant-friction = Reibung
 report-quadrant-neither = Keines von beiden
 report-quadrants-heading = Engineers nach Quadrant (produktiv × zufrieden)
 report-enps = eNPS { $score }  (95-%-KI { $low } bis { $high }, n = { $n })
-report-attrition = Bedauerte Abgänge von Top-Talenten, 12 Monate
+report-attrition = Bedauerte Top-Talent-Abgänge, 12 Monate
 report-acceptance = Annahmequote von Angeboten, dieses Quartal
-report-at-most = höchstens { $t }
-report-at-least = mindestens { $t }
-report-breach = überschritten
-report-within = im Rahmen
+report-at-most = max. { $t }
+report-at-least = mind. { $t }
+report-breach = verfehlt
+report-within = erfüllt
 report-groups-heading = CSAT nach Berichtsgruppe (Fehlerbalken = 95-%-KI)
 report-weight = Gewicht { $w }
-report-fewer-than-k = weniger als { $k } Antworten
-report-protects-another = zum Schutz einer kleineren Gruppe zurückgehalten
+report-fewer-than-k = { $k ->
+    [one] weniger als { $k } Antwort
+   *[other] weniger als { $k } Antworten
+}
+report-protects-another = zum Schutz einer kleineren Gruppe
 report-no-overall-answers = keine Antworten auf die Gesamtfrage
 report-left-out = nicht gezählt
 report-no-survey = Für diese Kennzahl wurde in diesem Quartal keine Umfrage abgeschlossen
@@ -50,7 +53,10 @@ report-commentary = Kommentar des CTO
 report-method-heading = Methode
 report-method-round = { $template } v{ $version }: { $answered } von { $delivered } beantwortet ({ $rate })
 report-method-no-rounds = In diesem Quartal wurde keine Umfragerunde abgeschlossen.
-report-method-rules = Werte aus weniger als { $k } Antworten werden zurückgehalten. Intervalle: 95-%-Wilson-Score-Intervall auf der effektiven Stichprobengröße (mit Endlichkeitskorrektur). Zustimmung = 4 oder 5 auf einer Skala von 1–5.
+report-method-rules = { $k ->
+    [one] Werte aus weniger als { $k } Antwort werden zurückgehalten.
+   *[other] Werte aus weniger als { $k } Antworten werden zurückgehalten.
+} Intervalle: 95-%-Wilson-Score-Intervall auf der effektiven Stichprobengröße (mit Endlichkeitskorrektur). Zustimmung = 4 oder 5 auf einer Skala von 1–5.
 report-method-weights = CSAT-Gewichte: { $weights }.
 report-method-thresholds = Status: A gelb unter { $a } oder bei einem verspäteten Wendepunkt, rot bei einem verpassten; B rot unter { $b_red }, gelb unter { $b_amber }; C rot unter { $c_red } oder bei einer Gruppe unter { $c_group }, gelb unter { $c_amber }.
 report-method-doc = Vollständige Methode: docs/methodology.md.

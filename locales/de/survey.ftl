@@ -4,9 +4,15 @@
 
 survey-promise-title = Deine Antworten sind anonym
 survey-promise-nobody = Niemand, der ctopulse nutzt – weder die Umfrage-Administration noch der CTO noch der Vorstand –, kann sehen, was du geantwortet hast. Wir wissen, dass du geantwortet hast (damit du keine Erinnerungen mehr bekommst), aber nie, was.
-survey-promise-groups = Ergebnisse werden erst nach dem Ende der Umfrage gezeigt, und nur für Gruppen von mindestens { $k } Personen.
+survey-promise-groups = Ergebnisse werden erst nach dem Ende der Umfrage gezeigt, und nur für Gruppen von mindestens { $k ->
+    [one] { $k } Person.
+   *[other] { $k } Personen.
+}
 survey-promise-unanimous = Ergebnisse sind Gruppensummen: Wenn alle in einer Gruppe gleich antworten, ist das an der Summe zu sehen.
-survey-promise-comments = Kommentare werden nur für Gruppen von mindestens { $c } Personen gezeigt, in zufälliger Reihenfolge und ohne Namen. Lass Details weg, an denen man dich erkennen könnte.
+survey-promise-comments = Kommentare werden nur für Gruppen von mindestens { $c ->
+    [one] { $c } Person
+   *[other] { $c } Personen
+} gezeigt, in zufälliger Reihenfolge und ohne Namen. Lass Details weg, an denen man dich erkennen könnte.
 survey-promise-strict = Der strenge Modus ist aktiv, wie mit dem Betriebsrat vereinbart: Der Vorstand sieht nie Kommentare, und nur die Umfrage-Administration sieht, wie viele Personen je Gruppe geantwortet haben.
 survey-required-note = Fragen mit * musst du beantworten.
 survey-optional = optional

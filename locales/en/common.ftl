@@ -36,6 +36,8 @@ quarter-short = Q{ $number } '{ $yy }
 # A share: "66.7%"
 percent = { $value }%
 decimal-mark = .
+# Between groups of three digits in counts: "12,345"
+group-separator = ,
 department-sales = Sales
 department-bd = Business development
 department-marketing = Marketing

@@ -13,7 +13,10 @@ email-lead-reminder = You have not answered the survey for { $quarter } yet. Eve
 email-lead-reinvite = { $asks } Our first invitation to the survey for { $quarter } did not reach you; this one replaces it:
 email-call = Answer the survey
 email-closes = The survey closes at the end of { $date } ({ $tz }).
-email-anonymity = Your answers are anonymous. Nobody at { $company } — not the survey admin, not the CTO, not the board — can see what you answered. Results are shown only after the survey closes, and only for groups of at least { $k } people.
+email-anonymity = Your answers are anonymous. Nobody at { $company } — not the survey admin, not the CTO, not the board — can see what you answered. Results are shown only after the survey closes, and only for groups of at least { $k ->
+    [one] { $k } person.
+   *[other] { $k } people.
+}
 email-personal = This link is personal and works until you answer; please do not forward it.
 email-sample-personal = In the real message this line says the link is personal and works until the person answers; this preview link records nothing and may be shared with other staff.
 email-footer = Sent by { $sender } with ctopulse. Questions? Reply to this email.

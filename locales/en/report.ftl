@@ -28,7 +28,10 @@ report-breach = breach
 report-within = within
 report-groups-heading = CSAT by reporting group (whisker = 95% CI)
 report-weight = weight { $w }
-report-fewer-than-k = fewer than { $k } responses
+report-fewer-than-k = { $k ->
+    [one] fewer than { $k } response
+   *[other] fewer than { $k } responses
+}
 report-protects-another = withheld to protect a smaller group
 report-no-overall-answers = no answers to the overall question
 report-left-out = not counted
@@ -48,7 +51,10 @@ report-commentary = CTO's commentary
 report-method-heading = Method
 report-method-round = { $template } v{ $version }: { $answered } of { $delivered } answered ({ $rate })
 report-method-no-rounds = No survey round closed this quarter.
-report-method-rules = Figures from fewer than { $k } answers are withheld. Intervals: 95% Wilson score on the effective sample size (finite-population corrected). Favourable = 4 or 5 on a 1–5 scale.
+report-method-rules = { $k ->
+    [one] Figures from fewer than { $k } answer are withheld.
+   *[other] Figures from fewer than { $k } answers are withheld.
+} Intervals: 95% Wilson score on the effective sample size (finite-population corrected). Favourable = 4 or 5 on a 1–5 scale.
 report-method-weights = CSAT weights: { $weights }.
 report-method-thresholds = Status: A amber below { $a } or on a late inflection point, red on a missed one; B red below { $b_red }, amber below { $b_amber }; C red below { $c_red } or a group below { $c_group }, amber below { $c_amber }.
 report-method-doc = Full method: docs/methodology.md.

@@ -3,9 +3,15 @@
 
 survey-promise-title = Your answers are anonymous
 survey-promise-nobody = Nobody using ctopulse — the survey admin, the CTO or the board — can see what you answered. We know that you answered (to stop reminders), never what.
-survey-promise-groups = Results are shown only after the survey closes, and only for groups of at least { $k } people.
+survey-promise-groups = Results are shown only after the survey closes, and only for groups of at least { $k ->
+    [one] { $k } person.
+   *[other] { $k } people.
+}
 survey-promise-unanimous = Results are group totals, so if everyone in a group gives the same answer, the total shows that.
-survey-promise-comments = Comments are shown only for groups of at least { $c } people, in random order, without names. Leave out details that would identify you.
+survey-promise-comments = Comments are shown only for groups of at least { $c ->
+    [one] { $c } person,
+   *[other] { $c } people,
+} in random order, without names. Leave out details that would identify you.
 survey-promise-strict = Strict mode is on, as agreed with the works council: the board never sees comments, and only the survey admin sees how many people in each group have answered.
 survey-required-note = Questions marked * need an answer.
 survey-optional = optional

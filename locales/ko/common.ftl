@@ -31,6 +31,8 @@ quarter-long = { $year }년 { $number }분기
 quarter-short = { $yy }.{ $number }Q
 percent = { $value }%
 decimal-mark = .
+# Between groups of three digits in counts: "12,345"
+group-separator = ,
 department-sales = 영업
 department-bd = 사업개발
 department-marketing = 마케팅

@@ -31,6 +31,8 @@ quarter-long = { $number }e kwartaal { $year }
 quarter-short = K{ $number } '{ $yy }
 percent = { $value }%
 decimal-mark = ,
+# Between groups of three digits in counts: "12.345"
+group-separator = .
 department-sales = Verkoop
 department-bd = Business development
 department-marketing = Marketing

@@ -12,7 +12,10 @@ email-lead-reminder = Je hebt de enquête van { $quarter } nog niet ingevuld. El
 email-lead-reinvite = { $asks } Onze eerste uitnodiging voor de enquête van { $quarter } heeft je niet bereikt; deze vervangt hem:
 email-call = Vul de enquête in
 email-closes = De enquête sluit aan het eind van { $date } ({ $tz }).
-email-anonymity = Je antwoorden zijn anoniem. Niemand bij { $company } — niet de beheerder van de enquête, niet de CTO en niet de raad van bestuur — kan zien wat jij hebt geantwoord. Uitkomsten worden pas getoond als de enquête gesloten is, en alleen voor groepen van minstens { $k } mensen.
+email-anonymity = Je antwoorden zijn anoniem. Niemand bij { $company } — niet de beheerder van de enquête, niet de CTO en niet de raad van bestuur — kan zien wat jij hebt geantwoord. Uitkomsten worden pas getoond als de enquête gesloten is, en alleen voor groepen van minstens { $k ->
+    [one] { $k } persoon.
+   *[other] { $k } mensen.
+}
 email-personal = Deze link is persoonlijk en werkt tot je de enquête hebt ingevuld; stuur hem niet door.
 email-sample-personal = In het echte bericht staat hier dat de link persoonlijk is en werkt tot de persoon heeft geantwoord; deze voorbeeldlink slaat niets op en mag met andere medewerkers worden gedeeld.
 email-footer = Verstuurd door { $sender } met ctopulse. Vragen? Beantwoord deze e-mail.

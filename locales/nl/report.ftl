@@ -28,7 +28,10 @@ report-breach = overschreden
 report-within = binnen norm
 report-groups-heading = CSAT per rapportagegroep (foutbalk = 95%-BI)
 report-weight = gewicht { $w }
-report-fewer-than-k = minder dan { $k } reacties
+report-fewer-than-k = { $k ->
+    [one] minder dan { $k } reactie
+   *[other] minder dan { $k } reacties
+}
 report-protects-another = ter bescherming van een kleinere groep
 report-no-overall-answers = geen antwoorden op de algemene vraag
 report-left-out = niet meegeteld
@@ -48,7 +51,10 @@ report-commentary = Toelichting van de CTO
 report-method-heading = Methode
 report-method-round = { $template } v{ $version }: { $answered } van { $delivered } beantwoord ({ $rate })
 report-method-no-rounds = Dit kwartaal is geen enquêteronde afgesloten.
-report-method-rules = Cijfers op basis van minder dan { $k } antwoorden worden achtergehouden. Intervallen: 95%-Wilson-score op de effectieve steekproefomvang (met eindige-populatiecorrectie). Positief = 4 of 5 op een schaal van 1–5.
+report-method-rules = { $k ->
+    [one] Cijfers op basis van minder dan { $k } antwoord worden achtergehouden.
+   *[other] Cijfers op basis van minder dan { $k } antwoorden worden achtergehouden.
+} Intervallen: 95%-Wilson-score op de effectieve steekproefomvang (met eindige-populatiecorrectie). Positief = 4 of 5 op een schaal van 1–5.
 report-method-weights = CSAT-gewichten: { $weights }.
 report-method-doc = Volledige methode: docs/methodology.md.
 report-method-thresholds = Status: A oranje onder { $a } of bij een te laat kantelpunt, rood bij een gemist kantelpunt; B rood onder { $b_red }, oranje onder { $b_amber }; C rood onder { $c_red } of een groep onder { $c_group }, oranje onder { $c_amber }.

@@ -3,9 +3,15 @@
 
 survey-promise-title = Je antwoorden zijn anoniem
 survey-promise-nobody = Niemand die ctopulse gebruikt — de beheerder van de enquête, de CTO of de raad van bestuur — kan zien wat jij hebt geantwoord. We weten dát je hebt geantwoord (dan krijg je geen herinneringen meer), nooit wát.
-survey-promise-groups = Uitkomsten worden pas getoond als de enquête gesloten is, en alleen voor groepen van minstens { $k } mensen.
+survey-promise-groups = Uitkomsten worden pas getoond als de enquête gesloten is, en alleen voor groepen van minstens { $k ->
+    [one] { $k } persoon.
+   *[other] { $k } mensen.
+}
 survey-promise-unanimous = Uitkomsten zijn groepstotalen: als iedereen in een groep hetzelfde antwoordt, is dat aan het totaal te zien.
-survey-promise-comments = Opmerkingen worden alleen getoond voor groepen van minstens { $c } mensen, in willekeurige volgorde en zonder namen. Laat details weg waaraan je herkend kunt worden.
+survey-promise-comments = Opmerkingen worden alleen getoond voor groepen van minstens { $c ->
+    [one] { $c } persoon,
+   *[other] { $c } mensen,
+} in willekeurige volgorde en zonder namen. Laat details weg waaraan je herkend kunt worden.
 survey-promise-strict = De strikte modus staat aan, zoals afgesproken met de ondernemingsraad: de raad van bestuur ziet nooit opmerkingen, en alleen de beheerder van de enquête ziet hoeveel mensen per groep hebben geantwoord.
 survey-required-note = Vragen met een * moet je beantwoorden.
 survey-optional = optioneel

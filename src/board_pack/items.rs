@@ -142,7 +142,6 @@ fn round_table(input: &PackInput<'_>, r: &RoundReport) -> Option<Table> {
 pub fn blocks(input: &PackInput<'_>, out: &mut Vec<Block>) {
     let locale = input.ctx.locale;
     let w = words(locale);
-    let l = copy::labels(locale);
     out.push(Block::Title(w.items_title.into()));
     out.push(Block::Note(w.items_intro.into()));
     for r in &input.scorecard.rounds {
@@ -151,16 +150,7 @@ pub fn blocks(input: &PackInput<'_>, out: &mut Vec<Block>) {
             .value()
             .map(|v| pct0(*v))
             .unwrap_or_else(|| "–".into());
-        let answered = fill(
-            l.method_round,
-            &[
-                ("template", &r.template.key),
-                ("version", &r.template.version.to_string()),
-                ("answered", &r.answered.to_string()),
-                ("delivered", &r.delivered.to_string()),
-                ("rate", &rate),
-            ],
-        );
+        let answered = copy::round_participation(locale, r, &rate);
         out.push(Block::Heading(round_title(locale, r).into()));
         out.push(Block::Note(format!("{answered} · k = {}", r.k)));
         match round_table(input, r) {

@@ -62,7 +62,7 @@ fn withheld_lines(input: &PackInput<'_>) -> Vec<String> {
 pub fn blocks(input: &PackInput<'_>, out: &mut Vec<Block>) {
     let w = words(input.ctx.locale);
     out.push(Block::Title(w.method_title.into()));
-    for (heading, text) in w.method {
+    for (heading, text) in w.method_headings.into_iter().zip(w.method_texts) {
         out.push(Block::Heading(heading.into()));
         out.push(Block::Para(text.into()));
     }

@@ -14,7 +14,7 @@ mod method;
 mod page;
 mod pdf;
 mod register;
-mod words;
+pub(crate) mod words;
 
 pub use pdf::PdfError;
 
@@ -76,16 +76,17 @@ pub enum PackError {
     Pdf(#[from] PdfError),
 }
 
-/// Page 1: the report's SVG, scaled onto the page with a hairline frame.
-fn report_page(svg: &str) -> String {
+/// Page 1: the report's SVG (`height` pixels tall), scaled onto the page with a hairline frame.
+fn report_page(svg: &str, height: u32) -> String {
     // Keep only what is inside the report's root element: it is re-rooted in a group.
     let inner = svg
         .find("<svg")
         .and_then(|start| svg[start..].find('>').map(|end| start + end + 1))
         .and_then(|open| svg.rfind("</svg>").map(|close| &svg[open..close]))
         .unwrap_or("");
-    let (w, h) = (charts::WIDTH as f32, charts::HEIGHT as f32);
-    let scale = (PAGE_W - 2.0 * (MARGIN_X - 20.0)) / w;
+    let (w, h) = (charts::WIDTH as f32, height as f32);
+    // Full width, unless a report grown by long reasons would then run off the page.
+    let scale = ((PAGE_W - 2.0 * (MARGIN_X - 20.0)) / w).min((PAGE_H - 2.0 * MARGIN_X) / h);
     let (x, y) = ((PAGE_W - w * scale) / 2.0, (PAGE_H - h * scale) / 2.0 - 6.0);
     format!(
         "<defs><clipPath id=\"report-clip\"><rect width=\"{w}\" height=\"{h}\"/></clipPath></defs>\n<g transform=\"translate({x:.2} {y:.2}) scale({scale:.5})\"><g clip-path=\"url(#report-clip)\">{inner}</g><rect width=\"{w}\" height=\"{h}\" fill=\"none\" stroke=\"#cecec9\" stroke-width=\"1.5\"/></g>\n"
@@ -99,7 +100,8 @@ pub fn pages(input: &PackInput<'_>) -> Result<Vec<String>, PackError> {
     let faces = measure::Faces::load().map_err(ReportError::from)?;
     let report = charts::render_svg(input.scorecard, input.ctx)?;
     let mut doc = Composer::new(faces);
-    doc.raw_page(report_page(&report));
+    let height = charts::height(input.scorecard, input.ctx)?;
+    doc.raw_page(report_page(&report, height));
     let mut blocks: Vec<Block> = Vec::new();
     method::blocks(input, &mut blocks);
     items::blocks(input, &mut blocks);

@@ -22,9 +22,10 @@ pub struct ReportAction {
 pub const SHOWN: usize = 3;
 
 fn heading(locale: Locale, total: usize) -> String {
-    crate::charts::copy::fill(
-        crate::charts::copy::labels(locale).actions_heading,
-        &[("total", &total.to_string())],
+    crate::charts::copy::counted(
+        locale,
+        "report-actions-heading",
+        &[("total", crate::i18n::Arg::Count(total as u64))],
     )
 }
 

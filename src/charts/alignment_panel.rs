@@ -3,7 +3,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
-use crate::charts::copy::{self, assessment_word, confirmation_word, fill};
+use crate::charts::copy::{self, assessment_word, confirmation_word};
 use crate::charts::layout::{Frame, PanelLayout, ReportContext, ReportError};
 use crate::charts::marks::{self, Area};
 use crate::charts::panel::panel_top;
@@ -15,22 +15,36 @@ use crate::domain::scoring::inputs::{Assessment, Confirmation};
 use crate::domain::scoring::status::Rating;
 use crate::domain::scoring::trend::Metric;
 use crate::domain::scoring::Scorecard;
+use crate::i18n::Arg;
 
 /// How many inflection points fit in the panel.
 const MAX_ROWS: usize = 4;
 const ROW_H: i32 = 50;
 
-/// Draws measure A in `frame`.
+/// Measure A's status reason, as the panel states it.
+pub fn reason(sc: &Scorecard, ctx: &ReportContext<'_>) -> String {
+    reasons::reason_a(ctx.locale, &sc.measure_a, &ctx.methodology.thresholds)
+}
+
+/// Draws measure A in `frame`, its reason given `grow` extra pixels.
 pub fn draw<DB: DrawingBackend>(
     area: &Area<DB>,
     sc: &Scorecard,
     ctx: &ReportContext<'_>,
     frame: Frame,
+    grow: i32,
 ) -> Result<(), ReportError> {
     let l = copy::labels(ctx.locale);
     let a = &sc.measure_a;
-    let reason = reasons::reason_a(ctx.locale, a, &ctx.methodology.thresholds);
-    let lay: PanelLayout = panel_top(area, ctx.locale, frame, l.title_a, a.status.rating, &reason)?;
+    let lay: PanelLayout = panel_top(
+        area,
+        ctx.locale,
+        frame,
+        l.title_a,
+        a.status.rating,
+        &reason(sc, ctx),
+        grow,
+    )?;
     marks::headline(
         area,
         ctx.locale,
@@ -122,7 +136,11 @@ fn inflection_points<DB: DrawingBackend>(
             .iter()
             .filter(|p| p.assessment == Assessment::Missed)
             .count();
-        let mut more = fill(l.more, &[("n", &rest.len().to_string())]);
+        let mut more = copy::counted(
+            ctx.locale,
+            "report-more",
+            &[("n", Arg::Count(rest.len() as u64))],
+        );
         if missed > 0 {
             more = format!(
                 "{more} ({missed} × {})",

@@ -1,5 +1,6 @@
 //! The page: header, the three measure panels, the CTO's commentary and the methodology
-//! footer, laid out on one 1600 × 1000 image, and the PNG and SVG entry points.
+//! footer, laid out on one 1600 × 1000 image (taller when a status reason runs long), and the
+//! PNG and SVG entry points.
 
 use std::collections::BTreeSet;
 
@@ -14,16 +15,17 @@ use crate::charts::text_layout::{self as tl, line_height};
 use crate::charts::theme::{self, size, INK, MUTED, PANEL, PAPER, RULE};
 use crate::charts::typeset::Typeset;
 use crate::charts::{
-    actions_box, alignment_panel, csat_panel, culture_panel, fonts, time_split_bar,
+    actions_box, alignment_panel, csat_panel, culture_panel, fonts, panel, time_split_bar,
 };
 use crate::domain::audience::Audience;
 use crate::domain::locale::Locale;
 use crate::domain::scoring::status::Rating;
 use crate::domain::scoring::Scorecard;
+use crate::i18n::Arg;
 
 /// Image width in pixels.
 pub const WIDTH: u32 = 1600;
-/// Image height in pixels.
+/// Image height in pixels when every status reason fits in three lines; see [`height`].
 pub const HEIGHT: u32 = 1000;
 
 const MARGIN: i32 = 24;
@@ -95,22 +97,25 @@ fn legend<DB: DrawingBackend>(area: &Area<DB>, locale: Locale) -> Result<(), Rep
 fn commentary<DB: DrawingBackend>(
     area: &Area<DB>,
     ctx: &ReportContext<'_>,
+    grow: i32,
 ) -> Result<(), ReportError> {
+    // The band sits below the panels, however much they grew.
+    let (commentary_top, footer_top) = (COMMENTARY_TOP + grow, FOOTER_TOP + grow);
     let (left, mut right) = (MARGIN, WIDTH as i32 - MARGIN);
     // The time split, when the calendar has the quarter, takes the right end of the band.
     if let Some((split, targets)) = &ctx.time_split {
         let from = right - TIME_BOX;
         marks::rect(
             area,
-            (from, COMMENTARY_TOP),
-            (right, FOOTER_TOP - 10),
+            (from, commentary_top),
+            (right, footer_top - 10),
             PANEL.filled(),
         )?;
         let frame = Frame {
             x: from + PAD,
-            y: COMMENTARY_TOP + 8,
+            y: commentary_top + 8,
             w: TIME_BOX - 2 * PAD,
-            h: FOOTER_TOP - 10 - COMMENTARY_TOP - 16,
+            h: footer_top - 10 - commentary_top - 16,
         };
         time_split_bar::draw(area, frame, split, targets, ctx.locale)?;
         right = from - GAP;
@@ -129,7 +134,7 @@ fn commentary<DB: DrawingBackend>(
             area,
             ctx,
             (from, right),
-            (COMMENTARY_TOP, FOOTER_TOP - 10),
+            (commentary_top, footer_top - 10),
             ctx.actions_total,
         )?;
         split
@@ -141,14 +146,14 @@ fn commentary<DB: DrawingBackend>(
     let x0 = left;
     marks::rect(
         area,
-        (x0, COMMENTARY_TOP),
-        (x1, FOOTER_TOP - 10),
+        (x0, commentary_top),
+        (x1, footer_top - 10),
         PANEL.filled(),
     )?;
     marks::rect(
         area,
-        (x0, COMMENTARY_TOP),
-        (x0 + 5, FOOTER_TOP - 10),
+        (x0, commentary_top),
+        (x0 + 5, footer_top - 10),
         theme::DATA.filled(),
     )?;
     let head = theme::bold(size::SMALL);
@@ -157,7 +162,7 @@ fn commentary<DB: DrawingBackend>(
         l.commentary,
         &head,
         &INK,
-        (x0 + PAD, COMMENTARY_TOP + 8),
+        (x0 + PAD, commentary_top + 8),
     )?;
     let f = theme::regular(size::SMALL);
     let lines = tl::wrap(&f, text, x1 - x0 - 2 * PAD, 3);
@@ -166,7 +171,7 @@ fn commentary<DB: DrawingBackend>(
         &lines,
         &f,
         &INK,
-        (x0 + PAD, COMMENTARY_TOP + 8 + line_height(size::SMALL)),
+        (x0 + PAD, commentary_top + 8 + line_height(size::SMALL)),
         line_height(size::SMALL),
     )?;
     Ok(())
@@ -190,22 +195,18 @@ pub fn methodology_text(sc: &Scorecard, ctx: &ReportContext<'_>) -> String {
                     .value()
                     .map(|v| pct0(*v))
                     .unwrap_or_else(|| "–".to_string());
-                fill(
-                    l.method_round,
-                    &[
-                        ("template", &r.template.key),
-                        ("version", &r.template.version.to_string()),
-                        ("answered", &r.answered.to_string()),
-                        ("delivered", &r.delivered.to_string()),
-                        ("rate", &rate),
-                    ],
-                )
+                copy::round_participation(locale, r, &rate)
             })
             .collect();
         parts.push(format!("{}.", rounds.join(" · ")));
         let ks: BTreeSet<u32> = sc.rounds.iter().map(|r| r.k).collect();
-        let k = ks.iter().map(u32::to_string).collect::<Vec<_>>().join("/");
-        parts.push(fill(l.method_rules, &[("k", &k)]));
+        // One k is a count (its plural form); several are listed as "3/5".
+        let joined = ks.iter().map(u32::to_string).collect::<Vec<_>>().join("/");
+        let k = match ks.iter().collect::<Vec<_>>().as_slice() {
+            [one] => Arg::Count(u64::from(**one)),
+            _ => Arg::Text(&joined),
+        };
+        parts.push(copy::counted(locale, "report-method-rules", &[("k", k)]));
     }
     if let Some(r) = sc
         .rounds
@@ -246,11 +247,13 @@ fn footer<DB: DrawingBackend>(
     area: &Area<DB>,
     sc: &Scorecard,
     ctx: &ReportContext<'_>,
+    grow: i32,
 ) -> Result<(), ReportError> {
     let l = copy::labels(ctx.locale);
     let head = theme::bold(size::TINY);
     let x = MARGIN;
-    tl::text(area, l.method_heading, &head, &INK, (x, FOOTER_TOP))?;
+    let footer_top = FOOTER_TOP + grow;
+    tl::text(area, l.method_heading, &head, &INK, (x, footer_top))?;
     let indent = tl::width(&head, l.method_heading) + 10;
     let f = theme::regular(size::TINY - 1.0);
     let text = methodology_text(sc, ctx);
@@ -260,64 +263,93 @@ fn footer<DB: DrawingBackend>(
         &lines,
         &f,
         &MUTED,
-        (x + indent, FOOTER_TOP),
+        (x + indent, footer_top),
         line_height(size::TINY - 1.0) - 1,
     )?;
     Ok(())
 }
 
-/// Draws the whole report on `area` (1600 × 1000).
+/// Width of each of the three panels.
+const PANEL_W: i32 = (WIDTH as i32 - 2 * MARGIN - 2 * GAP) / 3;
+
+/// The extra height the panels take so the longest status reason is set in full: reasons
+/// wrap, never cut, and everything below the panels moves down by as much.
+fn growth(sc: &Scorecard, ctx: &ReportContext<'_>) -> Result<i32, ReportError> {
+    fonts::ensure_registered()?;
+    let reasons = [
+        alignment_panel::reason(sc, ctx),
+        culture_panel::reason(sc, ctx),
+        csat_panel::reason(sc, ctx),
+    ];
+    Ok(panel::growth(&reasons, PANEL_W))
+}
+
+/// The report's height in pixels: [`HEIGHT`], or more when a status reason needs more than
+/// three lines.
+pub fn height(sc: &Scorecard, ctx: &ReportContext<'_>) -> Result<u32, ReportError> {
+    Ok(HEIGHT + growth(sc, ctx)?.unsigned_abs())
+}
+
+/// Draws the whole report on `area` ([`WIDTH`] × [`height`]).
 pub fn draw_report<DB: DrawingBackend>(
     area: &Area<DB>,
     sc: &Scorecard,
     ctx: &ReportContext<'_>,
 ) -> Result<(), ReportError> {
+    draw_grown(area, sc, ctx, growth(sc, ctx)?)
+}
+
+fn draw_grown<DB: DrawingBackend>(
+    area: &Area<DB>,
+    sc: &Scorecard,
+    ctx: &ReportContext<'_>,
+    grow: i32,
+) -> Result<(), ReportError> {
     fonts::ensure_registered()?;
     area.fill(&PAPER).map_err(ReportError::drawing)?;
     header(area, sc, ctx)?;
-    let w = (WIDTH as i32 - 2 * MARGIN - 2 * GAP) / 3;
-    let frame = |i: i32| marks_frame(MARGIN + i * (w + GAP), w);
-    alignment_panel::draw(area, sc, ctx, frame(0))?;
-    culture_panel::draw(area, sc, ctx, frame(1))?;
-    csat_panel::draw(area, sc, ctx, frame(2))?;
-    commentary(area, ctx)?;
-    footer(area, sc, ctx)
-}
-
-fn marks_frame(x: i32, w: i32) -> Frame {
-    Frame {
-        x,
+    let frame = |i: i32| Frame {
+        x: MARGIN + i * (PANEL_W + GAP),
         y: PANELS_TOP,
-        w,
-        h: PANELS_BOTTOM - PANELS_TOP,
-    }
+        w: PANEL_W,
+        h: PANELS_BOTTOM - PANELS_TOP + grow,
+    };
+    alignment_panel::draw(area, sc, ctx, frame(0), grow)?;
+    culture_panel::draw(area, sc, ctx, frame(1), grow)?;
+    csat_panel::draw(area, sc, ctx, frame(2), grow)?;
+    commentary(area, ctx, grow)?;
+    footer(area, sc, ctx, grow)
 }
 
 /// Renders the report as PNG bytes: same scorecard and context, same bytes.
 pub fn render_png(sc: &Scorecard, ctx: &ReportContext<'_>) -> Result<Vec<u8>, ReportError> {
-    let mut pixels = vec![0u8; (WIDTH * HEIGHT * 3) as usize];
+    let grow = growth(sc, ctx)?;
+    let height = HEIGHT + grow.unsigned_abs();
+    let mut pixels = vec![0u8; (WIDTH * height * 3) as usize];
     {
         // Text is set by `Typeset`: plotters' own glyph placement leaves gaps inside words.
         let root =
-            Typeset(BitMapBackend::with_buffer(&mut pixels, (WIDTH, HEIGHT))).into_drawing_area();
-        draw_report(&root, sc, ctx)?;
+            Typeset(BitMapBackend::with_buffer(&mut pixels, (WIDTH, height))).into_drawing_area();
+        draw_grown(&root, sc, ctx, grow)?;
         root.present().map_err(ReportError::drawing)?;
     }
     let mut out = Vec::with_capacity(256 * 1024);
     // Fast deflate with the Sub filter: a flat-colour chart compresses well either way, and
     // the default level or adaptive filtering multiply the encode time for a few per cent.
     PngEncoder::new_with_quality(&mut out, CompressionType::Fast, FilterType::Sub)
-        .write_image(&pixels, WIDTH, HEIGHT, ColorType::Rgb8)
+        .write_image(&pixels, WIDTH, height, ColorType::Rgb8)
         .map_err(|e| ReportError::Encoding(e.to_string()))?;
     Ok(out)
 }
 
 /// Renders the report as an SVG document; its text stays text and names the font family.
 pub fn render_svg(sc: &Scorecard, ctx: &ReportContext<'_>) -> Result<String, ReportError> {
+    let grow = growth(sc, ctx)?;
     let mut out = String::with_capacity(128 * 1024);
     {
-        let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area();
-        draw_report(&root, sc, ctx)?;
+        let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT + grow.unsigned_abs()))
+            .into_drawing_area();
+        draw_grown(&root, sc, ctx, grow)?;
         root.present().map_err(ReportError::drawing)?;
     }
     Ok(out)

@@ -14,6 +14,7 @@ use crate::domain::locale::Locale;
 use crate::domain::quarter::Quarter;
 use crate::domain::scoring::inputs::{Assessment, Confirmation};
 use crate::domain::scoring::status::Rating;
+use crate::i18n::Arg;
 
 crate::i18n::fluent_struct! {
     /// Every fixed label of the report in one language.
@@ -37,22 +38,16 @@ crate::i18n::fluent_struct! {
         pub caption_b: "report-caption-b",
         /// What C's headline share is.
         pub caption_c: "report-caption-c",
-        /// "95% CI {low}–{high}, n = {n}".
-        pub interval: "report-interval",
         /// Everybody invited answered: the interval is the point.
         pub census: "report-census",
         /// Heading of A's inflection-point list.
         pub inflection_heading: "report-inflection-heading",
         /// No inflection point assessed.
         pub inflection_none: "report-inflection-none",
-        /// "+{n} more" below a cut list.
-        pub more: "report-more",
         /// Quadrant names: productive & happy, burnout risk, friction, neither.
         pub quadrants: ["report-quadrant-productive-happy", "report-quadrant-burnout-risk", "report-quadrant-friction", "report-quadrant-neither"],
         /// Heading over the quadrants.
         pub quadrants_heading: "report-quadrants-heading",
-        /// eNPS line: "eNPS {score} (95% CI {low} to {high}, n = {n})".
-        pub enps: "report-enps",
         /// Regretted top-talent attrition label.
         pub attrition: "report-attrition",
         /// Offer acceptance label.
@@ -69,8 +64,6 @@ crate::i18n::fluent_struct! {
         pub groups_heading: "report-groups-heading",
         /// "weight {w}".
         pub weight: "report-weight",
-        /// "fewer than {k} responses".
-        pub fewer_than_k: "report-fewer-than-k",
         /// A group withheld so a smaller withheld group cannot be derived.
         pub protects_another: "report-protects-another",
         /// A group with no answers to the overall item.
@@ -106,12 +99,8 @@ crate::i18n::fluent_struct! {
         pub commentary: "report-commentary",
         /// Methodology footer heading.
         pub method_heading: "report-method-heading",
-        /// "{template} v{version}: {answered} of {delivered} answered ({rate})".
-        pub method_round: "report-method-round",
         /// No closed round at all.
         pub method_no_rounds: "report-method-no-rounds",
-        /// Interval method and k: "{k}" placeholder.
-        pub method_rules: "report-method-rules",
         /// "Weights: {weights}".
         pub method_weights: "report-method-weights",
         /// Status thresholds: placeholders a, b_red, b_amber, c_red, c_amber, c_group.
@@ -124,8 +113,6 @@ crate::i18n::fluent_struct! {
         pub drivers_heading: "report-drivers-heading",
         /// Marks a driver that is important and below average.
         pub fix_first: "report-fix-first",
-        /// Heading of the actions box: "Actions ({total})".
-        pub actions_heading: "report-actions-heading",
         /// The time split's groups: sales, marketing, BD, internal, unclassified.
         pub time_groups: [
             "report-time-sales",
@@ -162,6 +149,43 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
         out = out.replace(&format!("{{{name}}}"), value);
     }
     out
+}
+
+/// The report's messages that carry counts. They are formatted whole ([`counted`]), not read
+/// as templates: Fluent picks their plural form from the number and groups its digits.
+pub(crate) const COUNT_KEYS: [&str; 7] = [
+    "report-interval",
+    "report-more",
+    "report-enps",
+    "report-fewer-than-k",
+    "report-method-round",
+    "report-method-rules",
+    "report-actions-heading",
+];
+
+/// The message `key` (one of [`COUNT_KEYS`]) in `locale`, counts given as numbers.
+pub fn counted(locale: Locale, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+    crate::i18n::format_with(locale, key, args)
+}
+
+/// A round's participation: "culture v2: 1,234 of 1,500 answered (82%)".
+pub fn round_participation(
+    locale: Locale,
+    r: &crate::domain::scoring::scorecard::RoundReport,
+    rate: &str,
+) -> String {
+    let version = r.template.version.to_string();
+    counted(
+        locale,
+        "report-method-round",
+        &[
+            ("template", Arg::Text(&r.template.key)),
+            ("version", Arg::Text(&version)),
+            ("answered", Arg::Count(r.answered)),
+            ("delivered", Arg::Count(r.delivered)),
+            ("rate", Arg::Text(rate)),
+        ],
+    )
 }
 
 /// The keys of the rating, assessment and confirmation words below.
@@ -294,18 +318,24 @@ mod tests {
 
     #[test]
     fn placeholders_fill_in_any_order() {
+        let args = |answered, delivered| {
+            [
+                ("template", Arg::Text("t")),
+                ("version", Arg::Text("2")),
+                ("answered", Arg::Count(answered)),
+                ("delivered", Arg::Count(delivered)),
+                ("rate", Arg::Text("75%")),
+            ]
+        };
+        let line = |l, a, d| counted(l, "report-method-round", &args(a, d));
+        assert_eq!(line(Locale::Ko, 3, 4), "t v2: 4명 중 3명 응답 (75%)");
         assert_eq!(
-            fill(
-                labels(Locale::Ko).method_round,
-                &[
-                    ("template", "t"),
-                    ("version", "2"),
-                    ("answered", "3"),
-                    ("delivered", "4"),
-                    ("rate", "75%")
-                ]
-            ),
-            "t v2: 4명 중 3명 응답 (75%)"
+            line(Locale::Ko, 9000, 12000),
+            "t v2: 12,000명 중 9,000명 응답 (75%)"
+        );
+        assert_eq!(
+            line(Locale::De, 9000, 12000),
+            "t v2: 9.000 von 12.000 beantwortet (75%)"
         );
     }
 

@@ -25,30 +25,54 @@ const NAME_W: i32 = 168;
 /// Width of the value column at the right.
 const VALUE_W: i32 = 48;
 
-/// Draws measure C in `frame`.
-pub fn draw<DB: DrawingBackend>(
-    area: &Area<DB>,
-    sc: &Scorecard,
-    ctx: &ReportContext<'_>,
-    frame: Frame,
-) -> Result<(), ReportError> {
-    let l = copy::labels(ctx.locale);
-    let c = &sc.measure_c;
-    let round = sc
+/// Measure C's status reason, as the panel states it: it names the groups below the bar.
+pub fn reason(sc: &Scorecard, ctx: &ReportContext<'_>) -> String {
+    let groups: Vec<(String, &Figure<Share>)> = sc
         .rounds
         .iter()
-        .find(|r| r.audience == Audience::InternalCsat);
-    let groups: Vec<&GroupReport> = round.map(|r| r.groups.iter().collect()).unwrap_or_default();
-    let named: Vec<(String, &Figure<Share>)> = groups
-        .iter()
+        .find(|r| r.audience == Audience::InternalCsat)
+        .map(|r| r.groups.iter().collect::<Vec<&GroupReport>>())
+        .unwrap_or_default()
+        .into_iter()
         .filter_map(|g| {
             g.csat
                 .as_ref()
                 .map(|f| (group_name(ctx.locale, &g.key, &g.departments), f))
         })
         .collect();
-    let reason = reasons::reason_c(ctx.locale, c, &named, &ctx.methodology.thresholds);
-    let lay = panel_top(area, ctx.locale, frame, l.title_c, c.status.rating, &reason)?;
+    reasons::reason_c(
+        ctx.locale,
+        &sc.measure_c,
+        &groups,
+        &ctx.methodology.thresholds,
+    )
+}
+
+/// Draws measure C in `frame`, its reason given `grow` extra pixels.
+pub fn draw<DB: DrawingBackend>(
+    area: &Area<DB>,
+    sc: &Scorecard,
+    ctx: &ReportContext<'_>,
+    frame: Frame,
+    grow: i32,
+) -> Result<(), ReportError> {
+    let l = copy::labels(ctx.locale);
+    let c = &sc.measure_c;
+    let groups: Vec<&GroupReport> = sc
+        .rounds
+        .iter()
+        .find(|r| r.audience == Audience::InternalCsat)
+        .map(|r| r.groups.iter().collect())
+        .unwrap_or_default();
+    let lay = panel_top(
+        area,
+        ctx.locale,
+        frame,
+        l.title_c,
+        c.status.rating,
+        &reason(sc, ctx),
+        grow,
+    )?;
     // The share of the weight C covers stands beside its number; below the threshold the
     // number is no rating: the caption says so and the number loses its data colour.
     let covers = c

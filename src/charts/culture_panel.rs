@@ -15,18 +15,32 @@ use crate::domain::scoring::lagging::{BreachWhen, LaggingIndicator};
 use crate::domain::scoring::status::Rating;
 use crate::domain::scoring::trend::Metric;
 use crate::domain::scoring::Scorecard;
+use crate::i18n::Arg;
 
-/// Draws measure B in `frame`.
+/// Measure B's status reason, as the panel states it.
+pub fn reason(sc: &Scorecard, ctx: &ReportContext<'_>) -> String {
+    reasons::reason_b(ctx.locale, &sc.measure_b, &ctx.methodology.thresholds)
+}
+
+/// Draws measure B in `frame`, its reason given `grow` extra pixels.
 pub fn draw<DB: DrawingBackend>(
     area: &Area<DB>,
     sc: &Scorecard,
     ctx: &ReportContext<'_>,
     frame: Frame,
+    grow: i32,
 ) -> Result<(), ReportError> {
     let l = copy::labels(ctx.locale);
     let b = &sc.measure_b;
-    let reason = reasons::reason_b(ctx.locale, b, &ctx.methodology.thresholds);
-    let lay = panel_top(area, ctx.locale, frame, l.title_b, b.status.rating, &reason)?;
+    let lay = panel_top(
+        area,
+        ctx.locale,
+        frame,
+        l.title_b,
+        b.status.rating,
+        &reason(sc, ctx),
+        grow,
+    )?;
     let has_round = b.round.is_some();
     marks::headline(
         area,
@@ -105,13 +119,14 @@ pub fn draw<DB: DrawingBackend>(
     // eNPS.
     match b.enps.value() {
         Some(e) => {
-            let text = fill(
-                l.enps,
+            let text = copy::counted(
+                ctx.locale,
+                "report-enps",
                 &[
-                    ("score", &signed(e.score)),
-                    ("low", &signed(e.low)),
-                    ("high", &signed(e.high)),
-                    ("n", &e.n.to_string()),
+                    ("score", Arg::Text(&signed(e.score))),
+                    ("low", Arg::Text(&signed(e.low))),
+                    ("high", Arg::Text(&signed(e.high))),
+                    ("n", Arg::Count(e.n)),
                 ],
             );
             let f = theme::bold(size::SMALL);

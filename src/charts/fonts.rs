@@ -82,4 +82,29 @@ mod tests {
         let (w, _) = font.box_size("정렬").unwrap();
         assert!(w > 20, "width {w}");
     }
+
+    /// Every character of every language's words has a glyph in both faces, or is composed
+    /// by the typesetter: a missing one is drawn as a box.
+    #[test]
+    fn every_character_of_the_fluent_files_has_a_glyph() {
+        use ab_glyph::Font;
+        for locale in crate::domain::locale::Locale::ALL {
+            for source in locale.ftl_sources() {
+                let text: String = source
+                    .lines()
+                    .filter(|l| !l.trim_start().starts_with('#'))
+                    .collect();
+                for style in [FontStyle::Normal, FontStyle::Bold] {
+                    let face = face(style).unwrap();
+                    let missing: std::collections::BTreeSet<char> = text
+                        .chars()
+                        .filter(|c| !c.is_control() && face.glyph_id(*c).0 == 0)
+                        .filter(|c| *c != crate::charts::typeset::LOW_QUOTE)
+                        .filter(|c| !crate::charts::typeset::COMPOSED.iter().any(|(k, _)| k == c))
+                        .collect();
+                    assert!(missing.is_empty(), "{locale}: no glyph for {missing:?}");
+                }
+            }
+        }
+    }
 }

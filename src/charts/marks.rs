@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::element::{Drawable, PointCollection};
 use plotters::prelude::*;
 
-use crate::charts::copy::{self, fill, pct0};
+use crate::charts::copy::{self, pct0};
 use crate::charts::layout::ReportError;
 use crate::charts::text_layout::{self as tl, line_height};
 use crate::charts::theme::{self, size, ALARM, BAND, DATA, INK, MUTED, RULE, WITHHELD};
@@ -13,6 +13,7 @@ use crate::domain::locale::Locale;
 use crate::domain::scoring::figure::Figure;
 use crate::domain::scoring::interval::Share;
 use crate::domain::scoring::status::Rating;
+use crate::i18n::Arg;
 
 /// The drawing surface every mark draws on (the whole image; marks place themselves).
 pub type Area<DB> = DrawingArea<DB, Shift>;
@@ -84,16 +85,14 @@ pub fn hatched<DB: DrawingBackend>(
     rect(area, (x0, y0), (x1, y1), WITHHELD.stroke_width(1))
 }
 
-/// The status line (icon, word) and its reason below, wrapped; returns the y below it.
-#[allow(clippy::too_many_arguments)]
+/// The status line (icon, word) and its reason below, already wrapped to the panel's width;
+/// returns the y below it.
 pub fn status<DB: DrawingBackend>(
     area: &Area<DB>,
     locale: Locale,
     rating: Rating,
-    reason: &str,
+    reason: &[String],
     (x, y): (i32, i32),
-    w: i32,
-    max_lines: usize,
 ) -> Result<i32, ReportError> {
     theme::draw_status_icon(area, rating, (x + 14, y + 14), 14).map_err(ReportError::drawing)?;
     let word = copy::rating_word(locale, rating);
@@ -106,10 +105,9 @@ pub fn status<DB: DrawingBackend>(
         (x + 38, y + 1),
     )?;
     let font = theme::regular(size::SMALL);
-    let lines = tl::wrap(&font, reason, w, max_lines);
     tl::lines(
         area,
-        &lines,
+        reason,
         &font,
         &INK,
         (x, y + 34),
@@ -208,14 +206,15 @@ pub fn headline_in<DB: DrawingBackend>(
                 &ticks,
             )?;
             let words = if s.census {
-                format!("n = {} · {}", s.n, l.census)
+                format!("n = {} · {}", crate::i18n::count(locale, s.n), l.census)
             } else {
-                fill(
-                    l.interval,
+                copy::counted(
+                    locale,
+                    "report-interval",
                     &[
-                        ("low", &pct0(s.low)),
-                        ("high", &pct0(s.high)),
-                        ("n", &s.n.to_string()),
+                        ("low", Arg::Text(&pct0(s.low))),
+                        ("high", Arg::Text(&pct0(s.high))),
+                        ("n", Arg::Count(s.n)),
                     ],
                 )
             };

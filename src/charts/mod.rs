@@ -1,5 +1,5 @@
-//! The board report: the three measures of one quarter on a single 1600 × 1000 image, as PNG
-//! or SVG, in English, Korean or Dutch.
+//! The board report: the three measures of one quarter on a single 1600 × 1000 image (taller
+//! when a status reason runs long), as PNG or SVG, in every language of `locales/`.
 //!
 //! Drawn from a [`Scorecard`] only — never from raw answers — so every anonymity rule the
 //! scoring engine applied holds on the image too. Rendering is deterministic: no clock, no
@@ -28,7 +28,9 @@ mod trend;
 mod typeset;
 
 #[cfg(test)]
+mod reason_tests;
+#[cfg(test)]
 mod tests;
 
-pub use board_report::{render_png, render_svg, HEIGHT, WIDTH};
+pub use board_report::{height, render_png, render_svg, HEIGHT, WIDTH};
 pub use layout::{ItemLabels, Methodology, ReportContext, ReportError};

@@ -9,10 +9,37 @@ use crate::charts::theme::{self, size, INK, PANEL};
 use crate::domain::locale::Locale;
 use crate::domain::scoring::status::Rating;
 
+/// Lines a status reason gets without growing the panels.
+pub const REASON_LINES: usize = 3;
+
+/// The lines `reason` takes as a panel of width `frame_w` sets it (never cut).
+pub fn reason_lines(reason: &str, frame_w: i32) -> Vec<String> {
+    let font = theme::regular(size::SMALL);
+    tl::wrap(
+        &font,
+        &crate::charts::reasons::sentence(reason),
+        frame_w - 2 * PAD,
+        0,
+    )
+}
+
+/// How far the panels grow so the longest of `reasons` fits: every panel grows alike, so
+/// the three measures still line up across the page.
+pub fn growth(reasons: &[String], frame_w: i32) -> i32 {
+    let lines = reasons
+        .iter()
+        .map(|r| reason_lines(r, frame_w).len())
+        .max()
+        .unwrap_or(0);
+    lines.saturating_sub(REASON_LINES) as i32 * tl::line_height(size::SMALL)
+}
+
 /// Draws a panel's card, title and status; returns where the rest goes.
 ///
 /// Every panel has the same skeleton so the three measures line up across the page and a
-/// reader compares like with like.
+/// reader compares like with like. `grow` is the extra height the page gave the reasons
+/// (see [`growth`]); `f` already includes it.
+#[allow(clippy::too_many_arguments)]
 pub fn panel_top<DB: DrawingBackend>(
     area: &Area<DB>,
     locale: Locale,
@@ -20,6 +47,7 @@ pub fn panel_top<DB: DrawingBackend>(
     title: &str,
     rating: Rating,
     reason: &str,
+    grow: i32,
 ) -> Result<PanelLayout, ReportError> {
     marks::rect(area, (f.x, f.y), (f.x + f.w, f.y + f.h), PANEL.filled())?;
     // A status-coloured strip on top: a second cue beside the icon and word, never the only one.
@@ -39,15 +67,21 @@ pub fn panel_top<DB: DrawingBackend>(
         &INK,
         (x, f.y + 16),
     )?;
-    let reason = crate::charts::reasons::sentence(reason);
-    marks::status(area, locale, rating, &reason, (x, f.y + 56), w, 3)?;
+    marks::status(
+        area,
+        locale,
+        rating,
+        &reason_lines(reason, f.w),
+        (x, f.y + 56),
+    )?;
+    let y = f.y + grow;
     Ok(PanelLayout {
         x,
         w,
-        headline_y: f.y + 168,
-        details_y: f.y + 300,
-        trend_y: f.y + 528,
+        headline_y: y + 168,
+        details_y: y + 300,
+        trend_y: y + 528,
         trend_h: 134,
-        notes_y: f.y + 664,
+        notes_y: y + 664,
     })
 }

@@ -21,7 +21,11 @@ pub fn absence<T>(locale: Locale, figure: &Figure<T>, has_round: bool) -> String
         Figure::Shown { .. } => String::new(),
         Figure::Suppressed {
             reason: Suppression::FewerThanK { k },
-        } => copy::fill(l.fewer_than_k, &[("k", &k.to_string())]),
+        } => copy::counted(
+            locale,
+            "report-fewer-than-k",
+            &[("k", crate::i18n::Arg::Count(u64::from(*k)))],
+        ),
         Figure::Suppressed { .. } => l.protects_another.to_string(),
         // The engine's own reason is English prose; other languages get the general case.
         Figure::NotEnoughData { reason } if locale == Locale::En => reason.clone(),

@@ -119,6 +119,11 @@ fn golden_report_in_dutch() {
 }
 
 #[test]
+fn golden_report_in_german() {
+    check_golden(Locale::De);
+}
+
+#[test]
 fn same_scorecard_gives_identical_bytes() {
     let sc = sample_scorecard().unwrap();
     for locale in Locale::ALL {

@@ -37,7 +37,7 @@ pub fn fit(font: &FontDesc<'_>, text: &str, max: i32) -> String {
 }
 
 /// `text` broken into at most `max_lines` lines of at most `max` pixels; the last line ends
-/// in "…" if the text did not fit. Words longer than a line are broken between characters
+/// in "…" if the text did not fit (`max_lines` 0: as many lines as it takes). Words longer than a line are broken between characters
 /// (long unbroken names, or Korean written without spaces).
 pub fn wrap(font: &FontDesc<'_>, text: &str, max: i32, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();

@@ -22,6 +22,57 @@ use crate::charts::fonts;
 pub(crate) struct Placed {
     pub id: ab_glyph::GlyphId,
     pub x: f32,
+    /// A diacritic drawn over the glyph, offset from its origin, for a letter the face lacks.
+    pub mark: Option<(ab_glyph::GlyphId, f32, f32)>,
+}
+
+/// Capitals with a diaeresis that NanumGothic lacks (German needs Ä and Ö; it has Ü), set as
+/// the base letter with the spacing diaeresis raised to where Ü carries its dots.
+pub(crate) const COMPOSED: [(char, char); 4] = [('Ä', 'A'), ('Ö', 'O'), ('Ë', 'E'), ('Ï', 'I')];
+
+/// Outline bounds of `c` at `scale` with its origin at (0, 0), in pixels.
+fn ink(font: &FontRef<'static>, c: char, scale: PxScale) -> Option<ab_glyph::Rect> {
+    let id = font.glyph_id(c);
+    if id.0 == 0 {
+        return None;
+    }
+    let outline = font.outline_glyph(id.with_scale_and_position(scale, point(0.0, 0.0)))?;
+    Some(outline.px_bounds())
+}
+
+/// German's opening quote, which NanumGothic lacks: two commas, as the low double quote is drawn.
+pub(crate) const LOW_QUOTE: char = '„';
+
+/// How `c`, which the face lacks, is composed: the base glyph, the mark over it, and the
+/// advance the pair adds beyond the base's own.
+fn composed(font: &FontRef<'static>, c: char, scale: PxScale) -> Option<(Placed, f32)> {
+    if c == LOW_QUOTE {
+        let comma = font.glyph_id(',');
+        let step = font.as_scaled(scale).h_advance(comma) * 0.45;
+        let placed = Placed {
+            id: comma,
+            x: 0.0,
+            mark: Some((comma, step, 0.0)),
+        };
+        return (comma.0 != 0).then_some((placed, step));
+    }
+    let base = COMPOSED.iter().find(|(k, _)| *k == c)?.1;
+    let (b, dots, u) = (
+        ink(font, base, scale)?,
+        ink(font, '¨', scale)?,
+        ink(font, 'Ü', scale)?,
+    );
+    let centre = |r: &ab_glyph::Rect| (r.min.x + r.max.x) / 2.0;
+    let placed = Placed {
+        id: font.glyph_id(base),
+        x: 0.0,
+        mark: Some((
+            font.glyph_id('¨'),
+            centre(&b) - centre(&dots),
+            u.min.y - dots.min.y,
+        )),
+    };
+    Some((placed, 0.0))
 }
 
 /// Lays `text` out on one line from x = 0: advances plus kerning, as plotters measures it.
@@ -32,12 +83,18 @@ pub(crate) fn layout(font: &FontRef<'static>, size: f32, text: &str) -> (Vec<Pla
     let mut pen = 0f32;
     let mut prev = None;
     for c in text.chars() {
-        let id = scaled.glyph_id(c);
+        let mut id = scaled.glyph_id(c);
+        let (mut mark, mut extra) = (None, 0.0);
+        if id.0 == 0 {
+            if let Some((p, more)) = composed(font, c, PxScale::from(size)) {
+                (id, mark, extra) = (p.id, p.mark, more);
+            }
+        }
         if let Some(p) = prev {
             pen += scaled.kern(p, id);
         }
-        placed.push(Placed { id, x: pen });
-        pen += scaled.h_advance(id);
+        placed.push(Placed { id, x: pen, mark });
+        pen += scaled.h_advance(id) + extra;
         prev = Some(id);
     }
     (placed, pen)
@@ -88,9 +145,14 @@ impl<B: DrawingBackend> Typeset<B> {
         let baseline = (pos.1 + dy) as f32 + (size / 2.0).round();
         let scale = PxScale::from(size);
         let (w, h) = self.0.get_size();
-        for g in &glyphs {
-            let glyph =
-                g.id.with_scale_and_position(scale, point(x0 + g.x, baseline));
+        let parts = glyphs.iter().flat_map(|g| {
+            let mark = g
+                .mark
+                .map(|(id, dx, dy)| (id, x0 + g.x + dx, baseline + dy));
+            std::iter::once((g.id, x0 + g.x, baseline)).chain(mark)
+        });
+        for (id, gx, gy) in parts {
+            let glyph = id.with_scale_and_position(scale, point(gx, gy));
             let Some(outline) = face.outline_glyph(glyph) else {
                 continue;
             };

@@ -51,13 +51,14 @@ macro_rules! locales {
 
             /// The language's Fluent files (`locales/<code>/*.ftl`), compiled into the binary,
             /// in the order of [`crate::i18n::FILES`].
-            pub(crate) fn ftl_sources(self) -> [&'static str; 4] {
+            pub(crate) fn ftl_sources(self) -> [&'static str; 5] {
                 match self {
                     $( Locale::$variant => [
                         include_str!(concat!("../../locales/", $code, "/common.ftl")),
                         include_str!(concat!("../../locales/", $code, "/survey.ftl")),
                         include_str!(concat!("../../locales/", $code, "/email.ftl")),
                         include_str!(concat!("../../locales/", $code, "/report.ftl")),
+                        include_str!(concat!("../../locales/", $code, "/board.ftl")),
                     ], )+
                 }
             }

@@ -4,13 +4,14 @@
 use crate::domain::department::Department;
 
 /// The keys of `common.ftl` that are not built from a number or a department.
-const COMMON: [&str; 6] = [
+const COMMON: [&str; 7] = [
     "date-long",
     "date-report",
     "quarter-long",
     "quarter-short",
     "percent",
     "decimal-mark",
+    "group-separator",
 ];
 
 /// Every key the code reads, in no particular order.
@@ -25,9 +26,12 @@ pub fn used() -> Vec<String> {
     }
     let fixed = [
         crate::app::survey_page::copy::Copy::keys(),
+        crate::app::survey_page::copy::COUNT_KEYS.to_vec(),
         crate::charts::copy::Labels::keys(),
+        crate::board_pack::words::Words::keys(),
         crate::mail::content::FLUENT_KEYS.to_vec(),
         crate::charts::copy::WORD_KEYS.to_vec(),
+        crate::charts::copy::COUNT_KEYS.to_vec(),
         crate::domain::actions::recap::FLUENT_KEYS.to_vec(),
         crate::charts::reasons::FLUENT_KEYS.to_vec(),
     ];

@@ -3,6 +3,8 @@
 //! The files are compiled into the binary (see [`Locale::ftl_sources`]) and parsed once, on
 //! first use. Two ways to read a message:
 //! - [`format`] fills its variables, as Fluent does (dates, quarters, a reminder's label);
+//!   [`format_with`] also takes counts, so Fluent picks the plural form and the digits are
+//!   grouped as the language writes them ([`count`]);
 //! - [`template`] gives it with each variable written `{name}`, for the structs (`Copy`,
 //!   `Labels`) whose callers fill placeholders themselves.
 //!
@@ -19,14 +21,16 @@ use crate::domain::locale::Locale;
 
 mod dates;
 pub mod keys;
+mod numbers;
 mod parse;
 #[cfg(test)]
 mod tests;
 
 pub use dates::{date_long, date_report, month_name, percent, quarter_long, quarter_short};
+pub use numbers::count;
 
 /// The Fluent files of every language, in the order of [`Locale::ftl_sources`].
-pub const FILES: [&str; 4] = ["common", "survey", "email", "report"];
+pub const FILES: [&str; 5] = ["common", "survey", "email", "report", "board"];
 
 /// One language's parsed messages.
 struct Language {
@@ -46,6 +50,7 @@ fn load(locale: Locale) -> Language {
     // No Unicode isolation marks around variables: our texts are left-to-right, and the
     // marks would show up in plain-text emails and chart labels.
     bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(numbers::fluent_number));
     let mut variables = Vec::new();
     for source in locale.ftl_sources() {
         // A syntax error keeps the messages that did parse; the tests fail on any error.
@@ -105,9 +110,28 @@ pub fn template(locale: Locale, key: &str) -> &'static str {
 
 /// The message `key` in `locale`, its variables filled from `args`.
 pub fn format(locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
+    let args: Vec<(&str, Arg<'_>)> = args.iter().map(|(n, v)| (*n, Arg::Text(v))).collect();
+    format_with(locale, key, &args)
+}
+
+/// A variable's value for [`format_with`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arg<'a> {
+    /// Text, shown as it is.
+    Text(&'a str),
+    /// A count: selects the message's plural form (`{ $n -> [one] … *[other] … }`) and is
+    /// shown with its digits grouped as the language writes them.
+    Count(u64),
+}
+
+/// The message `key` in `locale`, its variables filled from `args`, counts as numbers.
+pub fn format_with(locale: Locale, key: &str, args: &[(&str, Arg<'_>)]) -> String {
     let mut fargs = FluentArgs::new();
     for (name, value) in args {
-        fargs.set(*name, FluentValue::from(*value));
+        match value {
+            Arg::Text(t) => fargs.set(*name, FluentValue::from(*t)),
+            Arg::Count(n) => fargs.set(*name, FluentValue::from(*n)),
+        }
     }
     [locale, Locale::En]
         .into_iter()

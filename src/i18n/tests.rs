@@ -117,3 +117,87 @@ fn dates_and_shares_follow_each_language() {
     assert_eq!(super::percent(Locale::Nl, "66.7"), "66,7%");
     assert_eq!(super::percent(Locale::En, "66.7"), "66.7%");
 }
+
+#[test]
+fn counts_choose_the_plural_form_and_group_their_digits() {
+    use super::{format_with, Arg};
+    let fewer = |l, k| format_with(l, "report-fewer-than-k", &[("k", Arg::Count(k))]);
+    let more = |l, n| format_with(l, "report-more", &[("n", Arg::Count(n))]);
+    let cases: [(Locale, [&str; 4], [&str; 4]); 4] = [
+        (
+            Locale::En,
+            [
+                "fewer than 1 response",
+                "fewer than 2 responses",
+                "fewer than 1,000 responses",
+                "fewer than 12,345 responses",
+            ],
+            ["+1 more", "+2 more", "+1,000 more", "+12,345 more"],
+        ),
+        (
+            Locale::Ko,
+            [
+                "응답 1명 미만",
+                "응답 2명 미만",
+                "응답 1,000명 미만",
+                "응답 12,345명 미만",
+            ],
+            ["외 1건", "외 2건", "외 1,000건", "외 12,345건"],
+        ),
+        (
+            Locale::Nl,
+            [
+                "minder dan 1 reactie",
+                "minder dan 2 reacties",
+                "minder dan 1.000 reacties",
+                "minder dan 12.345 reacties",
+            ],
+            ["+1 meer", "+2 meer", "+1.000 meer", "+12.345 meer"],
+        ),
+        (
+            Locale::De,
+            [
+                "weniger als 1 Antwort",
+                "weniger als 2 Antworten",
+                "weniger als 1.000 Antworten",
+                "weniger als 12.345 Antworten",
+            ],
+            [
+                "+1 weitere",
+                "+2 weitere",
+                "+1.000 weitere",
+                "+12.345 weitere",
+            ],
+        ),
+    ];
+    for (locale, want_fewer, want_more) in cases {
+        for (i, n) in [1, 2, 1000, 12345].into_iter().enumerate() {
+            assert_eq!(fewer(locale, n), want_fewer[i], "{locale} {n}");
+            assert_eq!(more(locale, n), want_more[i], "{locale} {n}");
+        }
+    }
+    // The emails' promise, in full for one language and by its count for the others.
+    let promise = |l, k| {
+        format_with(
+            l,
+            "email-anonymity",
+            &[("company", Arg::Text("Acme")), ("k", Arg::Count(k))],
+        )
+    };
+    assert!(promise(Locale::En, 1).ends_with("groups of at least 1 person."));
+    assert!(promise(Locale::En, 12345).ends_with("groups of at least 12,345 people."));
+    assert!(promise(Locale::Nl, 1).ends_with("minstens 1 persoon."));
+    assert!(promise(Locale::Nl, 1000).ends_with("minstens 1.000 mensen."));
+    assert!(promise(Locale::De, 1).ends_with("mindestens 1 Person."));
+    assert!(promise(Locale::De, 2).ends_with("mindestens 2 Personen."));
+    assert!(promise(Locale::Ko, 12345).contains("12,345명 이상인 그룹"));
+    // Text variables stay as they are: a year or a template version is never grouped.
+    assert_eq!(
+        super::format(
+            Locale::De,
+            "quarter-long",
+            &[("number", "3"), ("year", "2026")]
+        ),
+        "3. Quartal 2026"
+    );
+}

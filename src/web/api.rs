@@ -337,7 +337,7 @@ pub async fn get_export(
 /// download buttons).
 #[utoipa::path(get, path = "/api/v1/report", tag = "results", params(ReportQuery),
     responses(
-        (status = 200, description = "The board report image (1600 × 1000), or the board pack (A4 landscape PDF: the report, then the method, items per group, the inflection-point register, the time split and the actions).",
+        (status = 200, description = "The board report image (1600 × 1000, taller when a status reason needs more than three lines), or the board pack (A4 landscape PDF: the report, then the method, items per group, the inflection-point register, the time split and the actions).",
             headers(("Content-Disposition" = String, description = "inline; filename=\"ctopulse-QUARTER-LANG.png\" (or .svg); attachment; filename=\"ctopulse-QUARTER-LANG.pdf\" for the pack")),
             content(
                 (Vec<u8> = "image/png"),

@@ -10,14 +10,16 @@ use crate::domain::locale::Locale;
 use crate::domain::survey_form::Problem;
 use crate::i18n::date_long;
 
+/// The promises that carry a count (the anonymity thresholds): formatted whole, so Fluent
+/// picks the plural form ("at least 1 person", "at least 5 people").
+pub(crate) const COUNT_KEYS: [&str; 2] = ["survey-promise-groups", "survey-promise-comments"];
+
 crate::i18n::fluent_struct! {
     /// Every fixed string of the respondent's pages.
     pub struct Copy {
         pub promise_title: "survey-promise-title",
         pub promise_nobody: "survey-promise-nobody",
-        pub promise_groups: "survey-promise-groups",
         pub promise_unanimous: "survey-promise-unanimous",
-        pub promise_comments: "survey-promise-comments",
         /// Said on the first page while strict mode (works council) is on.
         pub promise_strict: "survey-promise-strict",
         pub required_note: "survey-required-note",
@@ -117,11 +119,29 @@ mod tests {
     }
 
     #[test]
+    fn promises_count_people_in_each_language() {
+        use crate::i18n::{format_with, Arg};
+        let groups = |l, k| format_with(l, "survey-promise-groups", &[("k", Arg::Count(k))]);
+        let comments = |l, c| format_with(l, "survey-promise-comments", &[("c", Arg::Count(c))]);
+        let en = groups(Locale::En, 1);
+        assert!(en.ends_with("at least 1 person."), "{en}");
+        assert!(groups(Locale::En, 2).ends_with("at least 2 people."));
+        assert!(groups(Locale::En, 1000).ends_with("at least 1,000 people."));
+        assert!(groups(Locale::Nl, 1).ends_with("minstens 1 persoon."));
+        assert!(groups(Locale::Nl, 12345).ends_with("minstens 12.345 mensen."));
+        assert!(groups(Locale::De, 1).ends_with("mindestens 1 Person."));
+        assert!(groups(Locale::De, 2).ends_with("mindestens 2 Personen."));
+        assert!(groups(Locale::Ko, 12345).contains("12,345명 이상"));
+        assert!(comments(Locale::En, 1).contains("at least 1 person, in random order"));
+        assert!(comments(Locale::De, 1000).contains("mindestens 1.000 Personen gezeigt"));
+        assert!(comments(Locale::Nl, 2).contains("minstens 2 mensen, in willekeurige"));
+        assert!(comments(Locale::Ko, 1).contains("1명 이상"));
+    }
+
+    #[test]
     fn promise_placeholders_are_present_in_every_locale() {
         for l in Locale::ALL {
             let c = copy(l);
-            assert!(c.promise_groups.contains("{k}"), "{l}");
-            assert!(c.promise_comments.contains("{c}"), "{l}");
             assert!(c.closed_body.contains("{date}"), "{l}");
             assert!(c.closed_body.contains("{tz}"), "{l}");
             assert!(c.closed_early_body.contains("{date}"), "{l}");

@@ -11,6 +11,7 @@ use crate::domain::locale::Locale;
 use crate::domain::question::QuestionKind;
 use crate::domain::survey_form::{Problem, FIELD_PREFIX, NA_VALUE};
 use crate::domain::template::{Question, Template};
+use crate::i18n::{format_with, Arg};
 
 /// One answer option.
 pub struct OptionView {
@@ -143,10 +144,16 @@ pub fn form_page(input: &FormInput<'_>) -> FormPage {
         copy: c,
         title: input.template.title().get(locale).to_string(),
         intro: input.template.intro().get(locale).to_string(),
-        promise_groups: c.promise_groups.replace("{k}", &input.k.to_string()),
-        promise_comments: c
-            .promise_comments
-            .replace("{c}", &input.comment_threshold.to_string()),
+        promise_groups: format_with(
+            locale,
+            "survey-promise-groups",
+            &[("k", Arg::Count(input.k.into()))],
+        ),
+        promise_comments: format_with(
+            locale,
+            "survey-promise-comments",
+            &[("c", Arg::Count(input.comment_threshold.into()))],
+        ),
         strict_mode: input.strict_mode,
         sections,
         errors,

@@ -7,7 +7,7 @@
 
 use super::words::topic_particle;
 use super::{MessageContext, MessageKind};
-use crate::i18n::{date_long, format};
+use crate::i18n::{date_long, format, format_with, Arg};
 
 /// The translated parts of one message.
 pub(super) struct Copy {
@@ -52,7 +52,6 @@ pub(super) fn copy(ctx: &MessageContext<'_>) -> Copy {
     let l = ctx.locale;
     let (co, q) = (ctx.company, ctx.quarter.to_string());
     let date = date_long(l, ctx.closes_on);
-    let k = ctx.k.to_string();
     // The Korean topic particle after the company's name; other languages ignore it.
     let asks = format(
         l,
@@ -76,7 +75,11 @@ pub(super) fn copy(ctx: &MessageContext<'_>) -> Copy {
         lead: format(l, lead_key, &[("asks", &asks), ("quarter", &q)]),
         call: format(l, "email-call", &[]),
         closes: format(l, "email-closes", &[("date", &date), ("tz", ctx.timezone)]),
-        anonymity: format(l, "email-anonymity", &[("company", co), ("k", &k)]),
+        anonymity: format_with(
+            l,
+            "email-anonymity",
+            &[("company", Arg::Text(co)), ("k", Arg::Count(ctx.k.into()))],
+        ),
         // A sample's link is a preview anyone may open: it is not personal, and says so.
         personal: match ctx.kind {
             MessageKind::Sample => format(l, "email-sample-personal", &[]),
