@@ -9,6 +9,7 @@ ids, each response's answers together), over a history of sealed quarters of the
   the sqlite3 CLI) in one transaction: links deleted, responses and answers copied in a random
   order under fresh ascending ids, the old ones deleted, one tally GROUP BY, the round marked.
   No key drivers, index tallies, comment copy, audit entry or checks: what any seal must do.
+  On PostgreSQL it runs with the planner settings the product's seal uses.
 """
 
 from __future__ import annotations
@@ -125,8 +126,13 @@ class SealBench:
         uuid = _uuid_sql(self.backend)
         temp = "TEMPORARY TABLE" if self.backend == "postgres" else "TEMP TABLE"
         # Fresh ids ascending in the shuffled order, as the product's seal gives them.
+        # The planner settings the product's seal uses on PostgreSQL (probes of one round's
+        # rows by key rather than hashing every round's answers), so both plan alike.
+        plan = ("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; "
+                "SET LOCAL work_mem = '128MB'; SET LOCAL jit = off;") if self.backend == "postgres" else ""
         return self.client(f"""
             BEGIN;
+            {plan}
             DELETE FROM invitation_links WHERE round_id = '{rid}';
             CREATE {temp} base_ids AS SELECT {uuid} AS new_id FROM responses WHERE round_id = '{rid}';
             CREATE {temp} base_map AS
