@@ -171,7 +171,9 @@ pub async fn html_errors(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<actix_web::body::BoxBody>, Error> {
+    // SCIM clients are machines; their errors stay SCIM JSON whatever they accept.
     let wants_html = !req.path().starts_with("/api/")
+        && !req.path().starts_with("/scim/")
         && req
             .headers()
             .get(header::ACCEPT)
