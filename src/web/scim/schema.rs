@@ -167,7 +167,7 @@ fn user_schema(base: &str) -> Value {
         "attributes": [
             attribute("userName", "string", true, "server", "The work email address, case-folded; unique."),
             name,
-            attribute("displayName", "string", false, "none", "The full name (the same text as name.formatted)."),
+            attribute("displayName", "string", true, "none", "The full name (the same text as name.formatted); required unless name.formatted is sent."),
             emails,
             attribute("active", "boolean", false, "none", "Whether the person is invited to new rounds."),
         ],
