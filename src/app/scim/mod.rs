@@ -62,7 +62,8 @@ pub fn create(
             return Err(ScimError::Duplicate(entry.email.to_string()));
         }
         let row = NewEmployee::from_entry(&entry, now);
-        employees::insert_many(conn, std::slice::from_ref(&row))?;
+        employees::insert_many(conn, std::slice::from_ref(&row))
+            .map_err(duplicate_if_taken(entry.email.as_str()))?;
         audit::record_many(
             conn,
             &[entry_audit(
@@ -197,7 +198,8 @@ fn update(
         if changes.is_empty() {
             return Ok(old);
         }
-        employees::replace(conn, &old.id, &entry, now)?;
+        employees::replace(conn, &old.id, &entry, now)
+            .map_err(duplicate_if_taken(entry.email.as_str()))?;
         let detail = format!("updated: {}", changes.join(", "));
         audit::record_many(
             conn,
@@ -206,6 +208,20 @@ fn update(
         note_roster_change(conn, now)?;
         get(conn, id)
     })
+}
+
+/// The unique index on the address refusing a write (two requests for one address racing
+/// past the check) is the same duplicate the check reports, not a fault.
+fn duplicate_if_taken(email: &str) -> impl Fn(DbError) -> ScimError + '_ {
+    move |e| {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match e {
+            DbError::Query(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+                ScimError::Duplicate(email.to_string())
+            }
+            other => ScimError::Db(other),
+        }
+    }
 }
 
 fn entry_audit(
