@@ -481,6 +481,10 @@ pub enum TokenCommand {
         /// What the token is for (shown in the audit log).
         #[arg(long)]
         name: String,
+        /// api (the JSON API, /api/v1) or scim (roster provisioning, /scim/v2; needs
+        /// --role admin).
+        #[arg(long, default_value = "api")]
+        scope: String,
     },
     /// Revoke an API token by id; it stops working at once.
     Revoke {

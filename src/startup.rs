@@ -82,8 +82,11 @@ pub fn app(
         .wrap(actix_web::middleware::from_fn(
             web::middleware::api_json_errors,
         ))
+        .wrap(actix_web::middleware::from_fn(
+            web::middleware::scim_json_errors,
+        ))
         .wrap(actix_web::middleware::from_fn(web::middleware::html_errors))
-        // Outside the two error rewriters, which build fresh responses: every answer,
+        // Outside the error rewriters, which build fresh responses: every answer,
         // error or not, leaves with the security headers.
         .wrap(actix_web::middleware::from_fn(web::middleware::hsts))
         .wrap(web::middleware::security_headers())

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use time::PrimitiveDateTime;
 
+use crate::auth::roles::TokenScope;
 use crate::auth::session::{self, SessionTimes};
 use crate::auth::{password, Credential, Identity, Role};
 pub use crate::db::api_tokens::ApiToken;
@@ -182,7 +183,10 @@ pub fn token_identity(
         user_id: None,
         actor: format!("token:{}", t.name),
         role: t.role,
-        credential: Credential::ApiToken { id: t.id },
+        credential: Credential::ApiToken {
+            id: t.id,
+            scope: t.scope,
+        },
     }))
 }
 
@@ -406,6 +410,8 @@ pub enum TokenError {
     NotFound(String),
     #[error("API token {0} is already revoked")]
     AlreadyRevoked(String),
+    #[error("a scim token changes the roster, so it needs --role admin")]
+    ScimNeedsAdmin,
     #[error(transparent)]
     Db(#[from] DbError),
 }
@@ -439,7 +445,7 @@ pub fn token_name(name: &str) -> Result<&str, TokenError> {
     Ok(name)
 }
 
-/// Creates an API token named `name` (trimmed) at `now`, audited.
+/// Creates an API token for the JSON API named `name` (trimmed) at `now`, audited.
 pub fn create_token(
     conn: &mut DbConnection,
     name: &str,
@@ -447,11 +453,27 @@ pub fn create_token(
     actor: &str,
     now: PrimitiveDateTime,
 ) -> Result<NewToken, TokenError> {
+    create_scoped_token(conn, name, role, TokenScope::Api, actor, now)
+}
+
+/// Creates an API token named `name` (trimmed) for `scope` at `now`, audited. A SCIM token
+/// changes the roster, which is the admin's, so it must carry the admin role.
+pub fn create_scoped_token(
+    conn: &mut DbConnection,
+    name: &str,
+    role: Role,
+    scope: TokenScope,
+    actor: &str,
+    now: PrimitiveDateTime,
+) -> Result<NewToken, TokenError> {
     let name = token_name(name)?;
+    if scope == TokenScope::Scim && role != Role::Admin {
+        return Err(TokenError::ScimNeedsAdmin);
+    }
     let token = tokens::new_token();
     let id = conn.write_transaction(|conn| {
-        let id = api_tokens::insert(conn, name, role, &tokens::hash(&token), now)?;
-        let detail = format!("{name} as {role}");
+        let id = api_tokens::insert(conn, name, role, scope, &tokens::hash(&token), now)?;
+        let detail = format!("{name} as {role}, scope {scope}");
         audit::record(
             conn,
             now,

@@ -19,6 +19,7 @@ pub mod roster;
 pub mod round_input;
 pub mod rounds;
 pub mod schedules;
+pub mod scim;
 pub mod scorecard;
 pub mod setup;
 pub mod survey;

@@ -63,11 +63,7 @@ pub fn import(
             match change_for(&by_email, entry) {
                 Change::Add => {
                     added.push(NewEmployee::from_entry(entry, now));
-                    let detail = format!(
-                        "added: department={} engineer={} executive={} active={}",
-                        entry.membership, entry.is_engineer, entry.is_executive, entry.active
-                    );
-                    audits.push(entry_audit("roster.add", email, detail));
+                    audits.push(entry_audit("roster.add", email, added_detail(entry)));
                     report.added += 1;
                 }
                 Change::Unchanged => report.unchanged += 1,
@@ -185,9 +181,17 @@ fn missing_from<'a>(
         .filter(move |e| e.active && !in_file.contains(e.email.as_str()))
 }
 
+/// The audit detail of a person added to the roster (by import or SCIM).
+pub(crate) fn added_detail(entry: &RosterEntry) -> String {
+    format!(
+        "added: department={} engineer={} executive={} active={}",
+        entry.membership, entry.is_engineer, entry.is_executive, entry.active
+    )
+}
+
 /// The fields that differ, as `field old -> new` (names are not audited verbatim beyond
 /// "name changed": the audit log is readable by admins and needs no more).
-fn diff(old: &Employee, new: &RosterEntry) -> Vec<String> {
+pub(crate) fn diff(old: &Employee, new: &RosterEntry) -> Vec<String> {
     let mut out = Vec::new();
     if old.name != new.name {
         out.push("name changed".to_string());

@@ -64,6 +64,51 @@ impl fmt::Display for Role {
     }
 }
 
+/// What an API token may be used for: the JSON API (`/api/v1`) or roster provisioning
+/// (`/scim/v2`). A token opens one door only, so an identity provider's token never reads
+/// results and a reporting script's token never changes the roster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenScope {
+    /// The JSON API, as the token's role.
+    Api,
+    /// SCIM 2.0 roster provisioning.
+    Scim,
+}
+
+/// A string that is not a token scope.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown token scope {0:?} (expected api or scim)")]
+pub struct UnknownScope(pub String);
+
+impl TokenScope {
+    /// The stored and displayed name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenScope::Api => "api",
+            TokenScope::Scim => "scim",
+        }
+    }
+}
+
+impl FromStr for TokenScope {
+    type Err = UnknownScope;
+
+    fn from_str(s: &str) -> Result<TokenScope, UnknownScope> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "api" => Ok(TokenScope::Api),
+            "scim" => Ok(TokenScope::Scim),
+            _ => Err(UnknownScope(s.to_string())),
+        }
+    }
+}
+
+impl fmt::Display for TokenScope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A set of roles admitted somewhere, as a type, so a handler states it in its signature
 /// (`web::auth::Require<AdminOnly>`) and the route table can name the same set.
 pub trait RoleSet {
@@ -128,6 +173,8 @@ pub enum Credential {
     ApiToken {
         /// The token's id (never the token).
         id: String,
+        /// What the token may be used for.
+        scope: TokenScope,
     },
 }
 
@@ -188,7 +235,10 @@ mod tests {
             user_id: None,
             actor: "token:ci".into(),
             role: Role::Board,
-            credential: Credential::ApiToken { id: "t".into() },
+            credential: Credential::ApiToken {
+                id: "t".into(),
+                scope: TokenScope::Api,
+            },
         };
         assert_eq!(who.csrf_token(), None);
         assert!(who.is_any_of(ResultReaders::ROLES));

@@ -2,6 +2,7 @@
 
 use super::{cli_actor, open, CliError};
 use crate::app::accounts::{self, NewToken, TokenError};
+use crate::auth::roles::TokenScope;
 use crate::auth::Role;
 use crate::cli::TokenCommand;
 use crate::clock;
@@ -11,18 +12,30 @@ use crate::db;
 /// Runs a `token` subcommand.
 pub fn run(cmd: TokenCommand, settings: &Settings) -> Result<(), CliError> {
     match cmd {
-        TokenCommand::Create { role, name } => {
+        TokenCommand::Create { role, name, scope } => {
             let role: Role = role
                 .parse()
                 .map_err(|e: crate::auth::roles::UnknownRole| CliError::Usage(e.to_string()))?;
+            let scope: TokenScope = scope
+                .parse()
+                .map_err(|e: crate::auth::roles::UnknownScope| CliError::Usage(e.to_string()))?;
+            if scope == TokenScope::Scim && role != Role::Admin {
+                return Err(token_error(TokenError::ScimNeedsAdmin));
+            }
             // Checked before the database is opened, so a typo costs nothing.
             let name = accounts::token_name(&name).map_err(token_error)?;
             let pool = open(settings)?;
             let mut conn = db::pool::checkout(&pool)?;
-            let NewToken { id, token } =
-                accounts::create_token(&mut conn, name, role, &cli_actor(), clock::now())
-                    .map_err(token_error)?;
-            eprintln!("created {role} API token {id} ({name}); it is shown once, store it now");
+            let NewToken { id, token } = accounts::create_scoped_token(
+                &mut conn,
+                name,
+                role,
+                scope,
+                &cli_actor(),
+                clock::now(),
+            )
+            .map_err(token_error)?;
+            eprintln!("created {role} {scope} token {id} ({name}); it is shown once, store it now");
             println!("{token}");
             Ok(())
         }
@@ -56,14 +69,20 @@ pub fn run(cmd: TokenCommand, settings: &Settings) -> Result<(), CliError> {
                     .map_err(|e| CliError::Failed(e.to_string()))?;
                 println!("{text}");
             } else {
-                println!("{:<36} {:<6} {:<8} NAME", "ID", "ROLE", "STATUS");
+                println!(
+                    "{:<36} {:<6} {:<5} {:<8} NAME",
+                    "ID", "ROLE", "SCOPE", "STATUS"
+                );
                 for t in rows {
                     let status = if t.revoked_at.is_some() {
                         "revoked"
                     } else {
                         "active"
                     };
-                    println!("{:<36} {:<6} {:<8} {}", t.id, t.role, status, t.name);
+                    println!(
+                        "{:<36} {:<6} {:<5} {:<8} {}",
+                        t.id, t.role, t.scope, status, t.name
+                    );
                 }
             }
             Ok(())

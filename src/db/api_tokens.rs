@@ -7,6 +7,7 @@ use time::PrimitiveDateTime;
 
 use super::schema::api_tokens;
 use super::{DbConnection, DbError};
+use crate::auth::roles::TokenScope;
 use crate::auth::Role;
 
 /// One API token as stored (never the token itself).
@@ -24,6 +25,7 @@ pub struct ApiToken {
     pub last_used_at: Option<PrimitiveDateTime>,
     #[serde(skip)]
     pub revoked_at: Option<PrimitiveDateTime>,
+    pub scope: TokenScope,
 }
 
 /// Stores a new token's hash, created at `now`, and returns its id.
@@ -31,6 +33,7 @@ pub fn insert(
     conn: &mut DbConnection,
     name: &str,
     role: Role,
+    scope: TokenScope,
     token_hash: &str,
     now: PrimitiveDateTime,
 ) -> Result<String, DbError> {
@@ -40,6 +43,7 @@ pub fn insert(
             api_tokens::id.eq(&id),
             api_tokens::name.eq(name),
             api_tokens::role.eq(role),
+            api_tokens::scope.eq(scope),
             api_tokens::token_hash.eq(token_hash),
             api_tokens::created_at.eq(now),
         ))

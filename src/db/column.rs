@@ -163,6 +163,7 @@ pub fn malformed_in(table: &'static str) -> impl Fn(diesel::result::Error) -> Db
     }
 }
 
+use crate::auth::roles::TokenScope;
 use crate::auth::Role;
 use crate::domain::actions::ActionStatus;
 use crate::domain::audience::Audience;
@@ -195,6 +196,9 @@ impl TextColumn for Audience {
 impl TextColumn for Role {
     const WHAT: &'static str = "role";
 }
+impl TextColumn for TokenScope {
+    const WHAT: &'static str = "token scope";
+}
 impl TextColumn for Assessment {
     const WHAT: &'static str = "assessment";
 }
@@ -221,6 +225,7 @@ text_column!(Locale, LocaleColumn);
 text_column!(RoundStatus, RoundStatusColumn);
 text_column!(Audience, AudienceColumn);
 text_column!(Role, RoleColumn);
+text_column!(TokenScope, TokenScopeColumn);
 text_column!(Assessment, AssessmentColumn);
 text_column!(Confirmation, ConfirmationColumn);
 text_column!(TimeCategory, TimeCategoryColumn);

@@ -149,3 +149,39 @@ pub fn by_email(conn: &mut DbConnection, email: &str) -> Result<Option<Employee>
         .optional()
         .map_err(malformed_in("employees"))
 }
+
+/// One employee by id.
+pub fn by_id(conn: &mut DbConnection, id: &str) -> Result<Option<Employee>, DbError> {
+    employees::table
+        .find(id)
+        .select(Employee::as_select())
+        .first(conn)
+        .optional()
+        .map_err(malformed_in("employees"))
+}
+
+/// A slice of the roster in a stable order (email, then id): `limit` people after skipping
+/// `offset`, for paged listings.
+pub fn page(conn: &mut DbConnection, offset: i64, limit: i64) -> Result<Vec<Employee>, DbError> {
+    employees::table
+        .select(Employee::as_select())
+        .order((employees::email, employees::id))
+        .offset(offset)
+        .limit(limit)
+        .load(conn)
+        .map_err(malformed_in("employees"))
+}
+
+/// Overwrites a stored person's fields, address included, with a checked entry's (SCIM
+/// replaces a person by id, so the address may change; the caller checks it is free).
+pub fn replace(
+    conn: &mut DbConnection,
+    id: &str,
+    entry: &RosterEntry,
+    now: PrimitiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(employees::table.find(id))
+        .set(employees::email.eq(entry.email.as_str()))
+        .execute(conn)?;
+    update_from(conn, id, entry, now)
+}

@@ -183,7 +183,68 @@ fn parse_row(record: &csv::ByteRecord) -> Result<RosterEntry, Vec<String>> {
     let is_engineer = field(4);
     let is_executive = field(5);
     let active = field(6);
+    if !reasons.is_empty() {
+        return Err(reasons);
+    }
+    match (
+        email,
+        name,
+        department,
+        locale,
+        is_engineer,
+        is_executive,
+        active,
+    ) {
+        (
+            Some(email),
+            Some(name),
+            Some(department),
+            Some(locale),
+            Some(is_engineer),
+            Some(is_executive),
+            Some(active),
+        ) => check(&RawEntry {
+            email,
+            name,
+            department,
+            locale,
+            is_engineer,
+            is_executive,
+            active,
+        }),
+        _ => Err(reasons),
+    }
+}
 
+/// One roster entry's fields as text, before the roster's checks: a CSV row, or a SCIM
+/// User's attributes (booleans as `true`/`false`).
+#[derive(Debug, Clone, Copy)]
+pub struct RawEntry<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub department: &'a str,
+    pub locale: &'a str,
+    pub is_engineer: &'a str,
+    pub is_executive: &'a str,
+    pub active: &'a str,
+}
+
+/// Checks one entry's fields the way the roster import does, naming every problem.
+pub fn check(raw: &RawEntry<'_>) -> Result<RosterEntry, Vec<String>> {
+    let mut reasons = Vec::new();
+    let RawEntry {
+        email,
+        name,
+        department,
+        locale,
+        is_engineer,
+        is_executive,
+        active,
+    } = *raw;
+    // Each check below reports its own reason and goes on, so a row's every problem is named.
+    let (email, name, department, locale) =
+        (Some(email), Some(name), Some(department), Some(locale));
+    let (is_engineer, is_executive, active) = (Some(is_engineer), Some(is_executive), Some(active));
     let email = email.and_then(|s| match Email::parse(s) {
         Ok(e) => Some(e),
         Err(e) => {

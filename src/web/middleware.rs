@@ -163,6 +163,49 @@ pub async fn api_json_errors(
     Ok(ServiceResponse::new(req, body).map_into_boxed_body())
 }
 
+/// Errors under `/scim/` that no SCIM handler wrote (an unknown path, a wrong method, a body
+/// over the limit) still reach the identity provider as a SCIM Error message (RFC 7644 §3.12).
+pub async fn scim_json_errors(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<actix_web::body::BoxBody>, Error> {
+    let is_scim = req.path().starts_with("/scim/");
+    let res = next.call(req).await?;
+    let status = res.status();
+    let is_scim_body = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(super::scim::SCIM_JSON.as_bytes()));
+    if !is_scim || is_scim_body || !(status.is_client_error() || status.is_server_error()) {
+        return Ok(res.map_into_boxed_body());
+    }
+    let detail = match status.as_u16() {
+        404 => "no such SCIM endpoint".to_string(),
+        405 => "this SCIM endpoint does not take that method".to_string(),
+        413 => "the request body is too large".to_string(),
+        _ => status.canonical_reason().unwrap_or("error").to_string(),
+    };
+    let keep: Vec<(header::HeaderName, header::HeaderValue)> =
+        [header::RETRY_AFTER, header::WWW_AUTHENTICATE, header::ALLOW]
+            .into_iter()
+            .filter_map(|h| res.headers().get(&h).cloned().map(|v| (h, v)))
+            .collect();
+    let (req, _) = res.into_parts();
+    let mut out = actix_web::HttpResponse::build(status);
+    for (h, v) in keep {
+        out.insert_header((h, v));
+    }
+    let body = serde_json::json!({
+        "schemas": [crate::app::scim::resource::ERROR],
+        "status": status.as_u16().to_string(),
+        "detail": detail,
+    });
+    let out = out
+        .content_type(super::scim::SCIM_JSON)
+        .body(body.to_string());
+    Ok(ServiceResponse::new(req, out).map_into_boxed_body())
+}
+
 /// Outside `/api/`, a browser (one that accepts HTML) gets an error as a readable page with a
 /// way back, instead of the bare text message API clients and scripts get. Pages that render
 /// their own error state (the sign-in form, the survey's localised messages) are HTML already
@@ -171,7 +214,9 @@ pub async fn html_errors(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<actix_web::body::BoxBody>, Error> {
+    // SCIM clients are machines; their errors stay SCIM JSON whatever they accept.
     let wants_html = !req.path().starts_with("/api/")
+        && !req.path().starts_with("/scim/")
         && req
             .headers()
             .get(header::ACCEPT)

@@ -12,6 +12,7 @@ pub mod health;
 pub mod middleware;
 pub mod openapi;
 pub mod pages;
+pub mod scim;
 pub mod staff;
 pub mod state;
 #[cfg(test)]
@@ -68,6 +69,9 @@ pub enum Access {
     Respondent,
     /// Signed-in staff with one of these roles (handler takes `auth::Require<…>`).
     Staff(&'static [Role]),
+    /// Identity providers holding an API token with the `scim` scope (handler takes
+    /// `scim::ScimCaller`); sessions and other tokens are refused.
+    Scim,
 }
 
 /// One row of the route table.
@@ -421,6 +425,32 @@ fn endpoints() -> Vec<Endpoint> {
             actions::replace,
         ),
         endpoint(M::GET, "/api/v1/openapi.json", Public, openapi::get_openapi),
+        endpoint(
+            M::GET,
+            "/scim/v2/ServiceProviderConfig",
+            Scim,
+            scim::schema::service_provider_config,
+        ),
+        endpoint(
+            M::GET,
+            "/scim/v2/ResourceTypes",
+            Scim,
+            scim::schema::resource_types,
+        ),
+        endpoint(
+            M::GET,
+            "/scim/v2/ResourceTypes/{id}",
+            Scim,
+            scim::schema::resource_type,
+        ),
+        endpoint(M::GET, "/scim/v2/Schemas", Scim, scim::schema::schemas),
+        endpoint(M::GET, "/scim/v2/Schemas/{id}", Scim, scim::schema::schema),
+        endpoint(M::GET, "/scim/v2/Users", Scim, scim::users::list),
+        endpoint(M::POST, "/scim/v2/Users", Scim, scim::users::create),
+        endpoint(M::GET, "/scim/v2/Users/{id}", Scim, scim::users::get),
+        endpoint(M::PUT, "/scim/v2/Users/{id}", Scim, scim::users::replace),
+        endpoint(M::PATCH, "/scim/v2/Users/{id}", Scim, scim::users::patch),
+        endpoint(M::DELETE, "/scim/v2/Users/{id}", Scim, scim::users::delete),
     ]
 }
 

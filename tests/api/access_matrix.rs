@@ -166,6 +166,18 @@ fn check(
                 return Err(format!("{what}, but the route needs no staff sign-in"));
             }
         }
+        // No caller here holds a scim token: a live API token is refused (403), the rest are
+        // not SCIM credentials at all (401). tests/api/scim.rs covers the scim token itself.
+        Access::Scim => {
+            let expected = if caller.bearer.is_some() && caller.role.is_some() {
+                403
+            } else {
+                401
+            };
+            if status != expected {
+                return Err(format!("{what}, expected {expected}"));
+            }
+        }
         Access::Staff(roles) => {
             let is_api = spec.path.starts_with("/api/");
             let role = caller.role.filter(|_| is_api || !caller.api_only);

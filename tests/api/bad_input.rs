@@ -739,8 +739,9 @@ fn could_write(c: &Case, spec: &RouteSpec) -> bool {
         return false;
     }
     match spec.access {
-        // Sign-in writes only what ALLOWED_CHANGES names (nobody knows a password here).
-        Access::Public => false,
+        // Sign-in writes only what ALLOWED_CHANGES names (nobody knows a password here);
+        // no case holds a scim token.
+        Access::Public | Access::Scim => false,
         Access::Respondent => {
             matches!(&c.cred, Cred::Respondent { which, form, other_name: false }
                 if which % 3 == 0 && form.may_pass())
@@ -781,7 +782,7 @@ fn proper_cred(spec: &RouteSpec) -> Cred {
             other_name: false,
         },
         Access::Public if spec.path == "/login" => Cred::LoginCookie { form: exact },
-        Access::Public => Cred::None,
+        Access::Public | Access::Scim => Cred::None,
     }
 }
 

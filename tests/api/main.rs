@@ -41,6 +41,7 @@ mod scale;
 mod schedules;
 mod schedules_web;
 mod schema_parity;
+mod scim;
 mod scorecard;
 mod smtp_sink;
 mod staff_support;

@@ -28,6 +28,7 @@ use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use super::error::{responds, Kind, WebError};
 use super::with_conn;
 use crate::app::accounts;
+use crate::auth::roles::TokenScope;
 pub use crate::auth::roles::{
     ActionEditors, AdminOnly, AnyStaff, BoardOnly, CalendarKeepers, CtoOnly, ResultReaders,
 };
@@ -188,10 +189,21 @@ async fn authenticate(req: &HttpRequest) -> Result<Identity, AuthError> {
             return Err(unauthenticated);
         }
         let now = clock::now();
-        with_conn::<AuthError, _>(&state, move |conn| {
+        let who = with_conn::<AuthError, _>(&state, move |conn| {
             Ok(accounts::token_identity(conn, &token, now)?)
         })
-        .await?
+        .await?;
+        // A provisioning token opens /scim/v2 only.
+        if let Some(Identity {
+            credential: Credential::ApiToken { scope, .. },
+            ..
+        }) = &who
+        {
+            if *scope != TokenScope::Api {
+                return Err(AuthError::WrongRole);
+            }
+        }
+        who
     } else {
         let Some(token) = cookies::session_token(req, state.settings.is_https()) else {
             return Err(unauthenticated);
