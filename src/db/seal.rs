@@ -467,19 +467,19 @@ pub fn write_tallies(
          SELECT r.id, r.round_id, r.reporting_group, a.question_key, a.value, a.not_applicable, a.text \
          FROM responses r JOIN answers a ON a.response_id = r.id WHERE r.round_id = '{id}';"
     );
-    sql.push_str(&format!(
+    sql.push_str(
         "INSERT INTO tallies (round_id, reporting_group, question_key, value, not_applicable, count) \
          SELECT a.round_id, a.reporting_group, a.question_key, COALESCE(a.value, -1), a.not_applicable, COUNT(*) \
          FROM round_rows a WHERE (a.value IS NOT NULL OR a.not_applicable) \
          GROUP BY a.round_id, a.reporting_group, a.question_key, COALESCE(a.value, -1), a.not_applicable;"
-    ));
+    );
     // Comments copied in the order of the fresh random response ids, so the scorecard reads a
     // round's comments by key (probing every response's answers costs ~50 ms per 10,000).
-    sql.push_str(&format!(
+    sql.push_str(
         "INSERT INTO sealed_comments (round_id, position, reporting_group, question_key, text) \
          SELECT a.round_id, ROW_NUMBER() OVER (ORDER BY a.id, a.question_key), a.reporting_group, a.question_key, a.text \
          FROM round_rows a WHERE a.text IS NOT NULL;"
-    ));
+    );
     // Delivered = answered, or sent and not bounced, as `rounds::progress` counts (one
     // cancelled unsent at the seal reached nobody); every reporting group of the round gets
     // a row, even one nobody answered in.

@@ -83,8 +83,7 @@ pub fn run_round(
     let chosen = plan(template.audience(), &invitees, h, rs.k, &mut rng);
     let closes_at = rounds::get(conn, id)?.closes_at;
     let window = (closes_at - launch_at).whole_minutes().max(2);
-    let at = |rng: &mut StdRng| launch_at + Duration::minutes(rng.random_range(1..window));
-    let stored = store_all(conn, template, id, &chosen, h, &mut rng, at, note)?;
+    let stored = store_all(conn, (template, id, h), &chosen, &mut rng, window, note)?;
     note(format!("sealing {} responses", group_digits(stored)));
     rounds::close_and_seal_with(conn, id, closes_at, ACTOR, rs.seal)?;
     Ok(stored)
@@ -96,16 +95,16 @@ const STORE_BATCH: usize = 5000;
 /// Draws the answers of every chosen invitee of a round that is sealed right after and stores
 /// them in batches ([`links::store_answered`]). Draws exactly as [`submit_all`] does (the
 /// answers, then the time of answering), so the story's numbers do not depend on the path.
+/// `round`: the template, the round and its story quarter; `window`: the minutes it is open.
 fn store_all(
     conn: &mut DbConnection,
-    template: &Template,
-    round_id: RoundId,
+    round: (&Template, RoundId, usize),
     chosen: &[(Invitee, Profile)],
-    h: usize,
     rng: &mut StdRng,
-    at: impl Fn(&mut StdRng) -> PrimitiveDateTime,
+    window: i64,
     note: &dyn Fn(String),
 ) -> Result<usize, DemoError> {
+    let (template, round_id, h) = round;
     let total = group_digits(chosen.len());
     for (i, part) in chosen.chunks(STORE_BATCH).enumerate() {
         let done = (i * STORE_BATCH + part.len()).min(chosen.len());
@@ -115,8 +114,9 @@ fn store_all(
             .map(|(invitee, profile)| {
                 let who = respondent(invitee, *profile, h);
                 let answers = answers::draw(template, &who, rng);
-                // Unused here (nothing stores when a response came), drawn to keep the stream.
-                let _ = at(rng);
+                // The minute of answering: unused here (nothing stores when a response came),
+                // drawn to keep the stream as `submit_all` draws it.
+                let _ = rng.random_range(1..window);
                 links::Answered {
                     invitation_id: invitee.invitation_id.clone(),
                     reporting_group: invitee.group.clone(),
@@ -134,7 +134,7 @@ fn group_digits(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
