@@ -127,18 +127,19 @@ class SealBench:
         temp = "TEMPORARY TABLE" if self.backend == "postgres" else "TEMP TABLE"
         # Fresh ids ascending in the shuffled order, as the product's seal gives them.
         # The planner settings the product's seal uses on PostgreSQL (probes of one round's
-        # rows by key rather than hashing every round's answers), so both plan alike.
+        # rows by key rather than hashing every round's answers), so both plan alike; set
+        # after the id map is built, whose join of two 100,000-row lists needs a hash.
         plan = ("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; "
                 "SET LOCAL work_mem = '128MB'; SET LOCAL jit = off;") if self.backend == "postgres" else ""
         return self.client(f"""
             BEGIN;
-            {plan}
             DELETE FROM invitation_links WHERE round_id = '{rid}';
             CREATE {temp} base_ids AS SELECT {uuid} AS new_id FROM responses WHERE round_id = '{rid}';
             CREATE {temp} base_map AS
               SELECT o.old_id, n.new_id, o.ord FROM
                 (SELECT id AS old_id, ROW_NUMBER() OVER (ORDER BY random()) AS ord FROM responses WHERE round_id = '{rid}') o
                 JOIN (SELECT new_id, ROW_NUMBER() OVER (ORDER BY new_id) AS ord FROM base_ids) n ON n.ord = o.ord;
+            {plan}
             INSERT INTO responses (id, round_id, reporting_group)
               SELECT m.new_id, r.round_id, r.reporting_group FROM base_map m JOIN responses r ON r.id = m.old_id ORDER BY m.ord;
             INSERT INTO answers (response_id, question_key, value, not_applicable, text)
