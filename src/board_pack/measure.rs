@@ -2,18 +2,38 @@
 //!
 //! The pack's pages are SVG that usvg sets with the same two faces, so measuring with the
 //! faces' own advances (in em units, plus kerning) gives the widths the PDF will have; a
-//! small slack in [`wrap`] absorbs the shaper's rounding.
+//! small slack in [`wrap`] absorbs the shaper's rounding. A character NanumGothic lacks is
+//! measured in DejaVu Sans, the face the PDF falls back to for it (the whole line, when
+//! DejaVu Sans has all of it: usvg then sets the line in the fallback face).
 
 use ab_glyph::{Font, FontRef};
 use plotters::style::FontStyle;
 
 use crate::charts::fonts::{self, FontError};
 
-/// The two faces, parsed once.
+/// The advance width of `text` set in `face` at `size` points, with the face's kerning.
+fn advance(face: &FontRef<'static>, text: &str, size: f32) -> f32 {
+    let em = face.units_per_em().unwrap_or(1000.0);
+    let mut prev = None;
+    let mut units = 0f32;
+    for c in text.chars() {
+        let id = face.glyph_id(c);
+        if let Some(p) = prev {
+            units += face.kern_unscaled(p, id);
+        }
+        units += face.h_advance_unscaled(id);
+        prev = Some(id);
+    }
+    units * size / em
+}
+
+/// The two faces and their fallbacks, parsed once.
 #[derive(Clone, Copy)]
 pub struct Faces {
     regular: &'static FontRef<'static>,
     bold: &'static FontRef<'static>,
+    fallback_regular: &'static FontRef<'static>,
+    fallback_bold: &'static FontRef<'static>,
 }
 
 impl Faces {
@@ -22,7 +42,17 @@ impl Faces {
         Ok(Faces {
             regular: fonts::face(FontStyle::Normal)?,
             bold: fonts::face(FontStyle::Bold)?,
+            fallback_regular: fonts::fallback_face(FontStyle::Normal)?,
+            fallback_bold: fonts::fallback_face(FontStyle::Bold)?,
         })
+    }
+
+    fn fallback(&self, bold: bool) -> &'static FontRef<'static> {
+        if bold {
+            self.fallback_bold
+        } else {
+            self.fallback_regular
+        }
     }
 
     fn face(&self, bold: bool) -> &'static FontRef<'static> {
@@ -35,29 +65,36 @@ impl Faces {
 
     /// The advance width of `text` on one line at `size` points.
     pub fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
-        let face = self.face(bold);
-        let em = face.units_per_em().unwrap_or(1000.0);
-        let mut prev = None;
-        let mut units = 0f32;
-        for c in text.chars() {
-            let id = face.glyph_id(c);
-            if let Some(p) = prev {
-                units += face.kern_unscaled(p, id);
-            }
-            units += face.h_advance_unscaled(id);
-            prev = Some(id);
+        let (face, fallback) = (self.face(bold), self.fallback(bold));
+        let missing = text.chars().any(|c| face.glyph_id(c).0 == 0);
+        // usvg's rule: when the fallback face has every glyph of a line that lacks some in
+        // NanumGothic, the whole line is set in the fallback; otherwise only the missing ones.
+        if missing && text.chars().all(|c| fallback.glyph_id(c).0 != 0) {
+            return advance(fallback, text, size);
         }
-        units * size / em
+        if !missing {
+            return advance(face, text, size);
+        }
+        text.chars()
+            .map(|c| {
+                let f = if face.glyph_id(c).0 == 0 {
+                    fallback
+                } else {
+                    face
+                };
+                advance(f, c.encode_utf8(&mut [0; 4]), size)
+            })
+            .sum()
     }
 
-    /// Whether every character of `text` has a glyph in the face (a missing one would print
-    /// as an empty box).
+    /// Whether every character of `text` has a glyph in the face or its fallback (a missing
+    /// one would print as an empty box).
     #[cfg(test)]
     pub fn covers(&self, text: &str, bold: bool) -> bool {
-        let face = self.face(bold);
+        let (face, fallback) = (self.face(bold), self.fallback(bold));
         text.chars()
             .filter(|c| !c.is_whitespace())
-            .all(|c| face.glyph_id(c).0 != 0)
+            .all(|c| face.glyph_id(c).0 != 0 || fallback.glyph_id(c).0 != 0)
     }
 
     /// Breaks `text` into lines no wider than `max` points: at spaces, and inside a word only
@@ -138,6 +175,15 @@ mod tests {
         assert!(w > 30.0 && w < 100.0, "{w}");
         assert!((faces.width("Board pack", 24.0, true) - 2.0 * w).abs() < 0.01);
         assert!(faces.covers("이사회 보고서 · 95% – n = 5", false));
-        assert!(!faces.covers("\u{1F600}", false));
+        assert!(!faces.covers("\u{10FFFD}", false));
+    }
+
+    #[test]
+    fn letters_from_the_fallback_face_have_their_own_width() {
+        let faces = Faces::load().unwrap();
+        assert!(faces.covers("BESTÄTIGT „Öl“", true));
+        // Ä is a little wider than A in DejaVu Sans; a missing glyph would measure as a box.
+        let (a, umlaut) = (faces.width("A", 10.0, true), faces.width("Ä", 10.0, true));
+        assert!(umlaut > 0.5 * a && umlaut < 2.0 * a, "{a} {umlaut}");
     }
 }

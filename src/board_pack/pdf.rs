@@ -1,5 +1,6 @@
 //! SVG pages to one PDF: each page is converted by svg2pdf into a Form XObject (vector, text
-//! kept as text in the embedded NanumGothic subsets) and placed on an A4 page.
+//! kept as text in the embedded NanumGothic subsets, with DejaVu Sans subsets for the Latin
+//! letters NanumGothic lacks) and placed on an A4 page.
 //!
 //! The document carries fixed metadata only — title, language, producer, and a file id
 //! derived from the content — so the same pages always give the same bytes.
@@ -26,7 +27,8 @@ pub enum PdfError {
 }
 
 /// The font database usvg sets text with: the two embedded faces under one family name,
-/// regular and bold, and nothing from the system (so output never depends on the machine).
+/// regular and bold, the two fallback faces under their own name, and nothing from the
+/// system (so output never depends on the machine).
 fn font_options() -> &'static usvg::Options<'static> {
     static OPTIONS: OnceLock<usvg::Options<'static>> = OnceLock::new();
     OPTIONS.get_or_init(|| {
@@ -51,6 +53,13 @@ fn font_options() -> &'static usvg::Options<'static> {
                 db.push_face_info(info);
             }
         }
+        // DejaVu Sans keeps its own family name, so it is never chosen for the text itself,
+        // only by `fallback` for a character NanumGothic lacks (Ä, Ö, „ …) that would
+        // otherwise print as an empty box.
+        for style in [FontStyle::Normal, FontStyle::Bold] {
+            let data: Arc<dyn AsRef<[u8]> + Send + Sync> = Arc::new(fonts::fallback_bytes(style));
+            db.load_font_source(fontdb::Source::Binary(data));
+        }
         for generic in ["sans-serif", "serif"] {
             if generic == "serif" {
                 db.set_serif_family(FAMILY);
@@ -60,11 +69,40 @@ fn font_options() -> &'static usvg::Options<'static> {
         }
         let mut options = usvg::Options {
             font_family: FAMILY.to_string(),
+            font_resolver: usvg::FontResolver {
+                select_font: usvg::FontResolver::default_font_selector(),
+                select_fallback: Box::new(fallback),
+            },
             ..usvg::Options::default()
         };
         options.fontdb = Arc::new(db);
         options
     })
+}
+
+/// For a character the faces in `used` lack, the first other face (in registration order, so
+/// the same every run) of the same weight that has it. usvg's own choice ignores the weight
+/// and would set a bold heading's Ä in the regular face.
+fn fallback(c: char, used: &[fontdb::ID], db: &mut Arc<fontdb::Database>) -> Option<fontdb::ID> {
+    let weight = db.face(*used.first()?)?.weight;
+    let db: &fontdb::Database = db;
+    let mut candidates = db
+        .faces()
+        .filter(|f| !used.contains(&f.id) && has_char(db, f.id, c));
+    let first = candidates.next()?;
+    let same_weight = std::iter::once(first)
+        .chain(candidates)
+        .find(|f| f.weight == weight);
+    Some(same_weight.unwrap_or(first).id)
+}
+
+/// Whether face `id` has a glyph for `c`.
+fn has_char(db: &fontdb::Database, id: fontdb::ID, c: char) -> bool {
+    db.with_face_data(id, |data, index| {
+        ab_glyph::FontRef::try_from_slice_and_index(data, index)
+            .is_ok_and(|face| ab_glyph::Font::glyph_id(&face, c).0 != 0)
+    })
+    .unwrap_or(false)
 }
 
 /// Document metadata; fixed for a given quarter and language.
@@ -183,7 +221,40 @@ mod tests {
     fn the_bold_face_is_registered_as_bold() {
         let db = &font_options().fontdb;
         let weights: Vec<u16> = db.faces().map(|f| f.weight.0).collect();
-        assert_eq!(weights, vec![400, 700]);
-        assert!(db.faces().all(|f| f.families[0].0 == FAMILY));
+        assert_eq!(weights, vec![400, 700, 400, 700]);
+        let families: Vec<&str> = db.faces().map(|f| f.families[0].0.as_str()).collect();
+        assert_eq!(families, [FAMILY, FAMILY, "DejaVu Sans", "DejaVu Sans"]);
+    }
+
+    #[test]
+    fn letters_nanum_gothic_lacks_are_set_in_dejavu_sans_of_the_same_weight() {
+        let pages = vec![page("BESTÄTIGT „Ölfeld“ 이사회")];
+        let meta = Meta {
+            title: "t",
+            lang: "de",
+        };
+        let pdf = assemble(&pages, &meta).unwrap();
+        let text = String::from_utf8_lossy(&pdf);
+        assert!(
+            text.contains("+NanumGothic"),
+            "the text itself stays NanumGothic"
+        );
+        let bold_subsets = text.matches("+DejaVuSans-Bold").count();
+        assert!(bold_subsets > 0, "bold text falls back to the bold face");
+        assert!(
+            text.matches("+DejaVuSans").count() > bold_subsets,
+            "regular text falls back to the regular face"
+        );
+        let db = &font_options().fontdb;
+        let nanum = db.faces().next().unwrap().id;
+        let bold = db.faces().nth(1).unwrap().id;
+        let mut shared = Arc::clone(db);
+        for c in ['Ä', 'Ö', '„'] {
+            assert!(!has_char(db, nanum, c), "{c} is in NanumGothic after all");
+            let regular = fallback(c, &[nanum], &mut shared).unwrap();
+            assert_eq!(db.face(regular).unwrap().post_script_name, "DejaVuSans");
+            let heavy = fallback(c, &[bold], &mut shared).unwrap();
+            assert_eq!(db.face(heavy).unwrap().post_script_name, "DejaVuSans-Bold");
+        }
     }
 }

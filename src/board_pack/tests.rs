@@ -126,7 +126,7 @@ fn texts(svg: &str) -> Vec<String> {
 #[test]
 fn every_page_has_text_the_embedded_faces_can_set_in_every_language() {
     let faces = measure::Faces::load().unwrap();
-    for locale in [Locale::En, Locale::Ko, Locale::Nl] {
+    for locale in [Locale::En, Locale::Ko, Locale::Nl, Locale::De] {
         let pages = pack_pages(locale);
         // Report, method, items (three rounds), register, time split, actions.
         assert!(pages.len() >= 6, "{locale:?}: {} pages", pages.len());
@@ -300,7 +300,7 @@ fn write_sample_packs() {
     };
     let sc = sample_scorecard().unwrap();
     let (register, actions) = (register(), actions());
-    for locale in [Locale::En, Locale::Ko, Locale::Nl] {
+    for locale in [Locale::En, Locale::Ko, Locale::Nl, Locale::De] {
         let ctx = ctx(locale);
         let pdf = render(&PackInput {
             scorecard: &sc,

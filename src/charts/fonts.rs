@@ -10,6 +10,12 @@ static REGULAR: &[u8] = include_bytes!("../../assets/fonts/NanumGothic.ttf");
 /// NanumGothic Bold, for headings and figures.
 static BOLD: &[u8] = include_bytes!("../../assets/fonts/NanumGothicBold.ttf");
 
+/// DejaVu Sans (Bitstream Vera and Arev licences; `assets/fonts/DejaVu-LICENSE.txt`): the
+/// board pack's PDF sets with it the Latin letters NanumGothic lacks (Ä, Ö, „ …).
+static FALLBACK_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+/// DejaVu Sans Bold, the fallback for bold text.
+static FALLBACK_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
 /// The family name the report draws with.
 ///
 /// plotters looks fonts up by this exact string, and the SVG backend writes it verbatim into
@@ -63,6 +69,30 @@ pub(crate) fn bytes(style: FontStyle) -> &'static [u8] {
     match style {
         FontStyle::Bold => BOLD,
         _ => REGULAR,
+    }
+}
+
+/// The Latin-complete fallback font file for `style`, for characters NanumGothic lacks.
+pub(crate) fn fallback_bytes(style: FontStyle) -> &'static [u8] {
+    match style {
+        FontStyle::Bold => FALLBACK_BOLD,
+        _ => FALLBACK_REGULAR,
+    }
+}
+
+/// The parsed fallback face for `style`, for measuring what the PDF sets with it.
+pub(crate) fn fallback_face(style: FontStyle) -> Result<&'static FontRef<'static>, FontError> {
+    static FACES: OnceLock<Option<(FontRef<'static>, FontRef<'static>)>> = OnceLock::new();
+    let faces = FACES.get_or_init(|| {
+        Some((
+            FontRef::try_from_slice(FALLBACK_REGULAR).ok()?,
+            FontRef::try_from_slice(FALLBACK_BOLD).ok()?,
+        ))
+    });
+    match (faces, style) {
+        (Some((_, bold)), FontStyle::Bold) => Ok(bold),
+        (Some((regular, _)), _) => Ok(regular),
+        (None, _) => Err(FontError),
     }
 }
 

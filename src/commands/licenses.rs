@@ -49,5 +49,7 @@ mod tests {
         }
         assert!(THIRD_PARTY_NOTICES.contains("SIL OPEN FONT LICENSE\n\nVersion 1.1"));
         assert!(THIRD_PARTY_NOTICES.contains("NanumGothic"));
+        assert!(THIRD_PARTY_NOTICES.contains("DejaVuSans.ttf"));
+        assert!(THIRD_PARTY_NOTICES.contains("Bitstream Vera Fonts Copyright"));
     }
 }
