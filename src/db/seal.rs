@@ -462,10 +462,14 @@ pub fn write_tallies(
         DbConnection::Pg(_) => "TEMPORARY TABLE",
         DbConnection::Sqlite(_) => "TEMP TABLE",
     };
+    // The round's responses first (MATERIALIZED), then their answers by key: with no
+    // statistics of response ids the planner could otherwise drive the join from every
+    // round's answers.
     let mut sql = format!(
         "CREATE {temp} round_rows AS \
+         WITH r AS MATERIALIZED (SELECT id, round_id, reporting_group FROM responses WHERE round_id = '{id}') \
          SELECT r.id, r.round_id, r.reporting_group, a.question_key, a.value, a.not_applicable, a.text \
-         FROM responses r JOIN answers a ON a.response_id = r.id WHERE r.round_id = '{id}';"
+         FROM r JOIN answers a ON a.response_id = r.id;"
     );
     sql.push_str(
         "INSERT INTO tallies (round_id, reporting_group, question_key, value, not_applicable, count) \
