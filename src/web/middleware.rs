@@ -146,6 +146,20 @@ pub async fn api_json_errors(
             },
         ),
     };
+    let (req, mut out) = rebuilt(res, status);
+    let body = out.json(super::api_types::ErrorBody {
+        error: code,
+        message,
+    });
+    Ok(ServiceResponse::new(req, body).map_into_boxed_body())
+}
+
+/// The request of `res` and a fresh response builder with `status` and the headers a client
+/// still needs from the response it replaces (when to retry, how to sign in, what methods).
+fn rebuilt<B>(
+    res: ServiceResponse<B>,
+    status: actix_web::http::StatusCode,
+) -> (actix_web::HttpRequest, actix_web::HttpResponseBuilder) {
     let keep: Vec<(header::HeaderName, header::HeaderValue)> =
         [header::RETRY_AFTER, header::WWW_AUTHENTICATE, header::ALLOW]
             .into_iter()
@@ -156,11 +170,7 @@ pub async fn api_json_errors(
     for (h, v) in keep {
         out.insert_header((h, v));
     }
-    let body = out.json(super::api_types::ErrorBody {
-        error: code,
-        message,
-    });
-    Ok(ServiceResponse::new(req, body).map_into_boxed_body())
+    (req, out)
 }
 
 /// Errors under `/scim/` that no SCIM handler wrote (an unknown path, a wrong method, a body
@@ -185,16 +195,7 @@ pub async fn scim_json_errors(
         413 => "the request body is too large".to_string(),
         _ => status.canonical_reason().unwrap_or("error").to_string(),
     };
-    let keep: Vec<(header::HeaderName, header::HeaderValue)> =
-        [header::RETRY_AFTER, header::WWW_AUTHENTICATE, header::ALLOW]
-            .into_iter()
-            .filter_map(|h| res.headers().get(&h).cloned().map(|v| (h, v)))
-            .collect();
-    let (req, _) = res.into_parts();
-    let mut out = actix_web::HttpResponse::build(status);
-    for (h, v) in keep {
-        out.insert_header((h, v));
-    }
+    let (req, mut out) = rebuilt(res, status);
     let body = serde_json::json!({
         "schemas": [crate::app::scim::resource::ERROR],
         "status": status.as_u16().to_string(),

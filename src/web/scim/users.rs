@@ -114,13 +114,7 @@ pub async fn replace(
     id: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ScimHttpError> {
-    let body = json_body(&body)?;
-    let (id, now, actor) = (id.into_inner(), clock::now(), caller.actor);
-    let e = with_conn::<ScimHttpError, _>(&state, move |conn| {
-        Ok(scim::replace(conn, &id, &body, &actor, now)?)
-    })
-    .await?;
-    Ok(user_response(StatusCode::OK, &e, &req, &state))
+    change(caller, state, req, id, body, scim::replace).await
 }
 
 /// `PATCH /scim/v2/Users/{id}`: changes some attributes (`active=false` deactivates).
@@ -131,13 +125,7 @@ pub async fn patch(
     id: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ScimHttpError> {
-    let body = json_body(&body)?;
-    let (id, now, actor) = (id.into_inner(), clock::now(), caller.actor);
-    let e = with_conn::<ScimHttpError, _>(&state, move |conn| {
-        Ok(scim::patch(conn, &id, &body, &actor, now)?)
-    })
-    .await?;
-    Ok(user_response(StatusCode::OK, &e, &req, &state))
+    change(caller, state, req, id, body, scim::patch).await
 }
 
 /// `DELETE /scim/v2/Users/{id}`: deactivates the person (the roster never forgets people
@@ -153,4 +141,27 @@ pub async fn delete(
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// PUT and PATCH: read the body, apply `op` to the person, answer with the result.
+async fn change(
+    caller: ScimCaller,
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<String>,
+    body: web::Bytes,
+    op: fn(
+        &mut crate::db::DbConnection,
+        &str,
+        &Value,
+        &str,
+        time::PrimitiveDateTime,
+    ) -> Result<Employee, ScimError>,
+) -> Result<HttpResponse, ScimHttpError> {
+    let body = json_body(&body)?;
+    let (id, now, actor) = (id.into_inner(), clock::now(), caller.actor);
+    let e =
+        with_conn::<ScimHttpError, _>(&state, move |conn| Ok(op(conn, &id, &body, &actor, now)?))
+            .await?;
+    Ok(user_response(StatusCode::OK, &e, &req, &state))
 }
