@@ -2,31 +2,16 @@
 //! figures stay words, the register and actions stop at the pack's quarter, and the bytes
 //! are the same every time.
 
-use std::sync::LazyLock;
-
 use super::page::{Block, Cell, Tone};
 use super::*;
-use crate::charts::sample::{sample_as_of, sample_labels, sample_scorecard, COMMENTARY, COMPANY};
-use crate::charts::{ItemLabels, Methodology};
+use crate::charts::sample::sample_scorecard;
 use crate::domain::actions::follow::FollowValue;
 use crate::domain::locale::Locale;
 use crate::domain::scoring::interval::Share;
 use crate::domain::scoring::Figure;
 
-static LABELS: LazyLock<ItemLabels> = LazyLock::new(sample_labels);
-
 fn ctx(locale: Locale) -> ReportContext<'static> {
-    ReportContext {
-        company: COMPANY,
-        locale,
-        as_of: Some(sample_as_of()),
-        commentary: Some(COMMENTARY),
-        methodology: Methodology::default(),
-        labels: &LABELS,
-        actions: &[],
-        actions_total: 0,
-        time_split: None,
-    }
+    crate::charts::sample::sample_context(locale)
 }
 
 fn q(s: &str) -> Quarter {

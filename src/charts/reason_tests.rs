@@ -3,7 +3,7 @@
 use rand::rngs::StdRng;
 use rand::SeedableRng;
 
-use super::sample::{sample_as_of, sample_input, sample_labels, COMMENTARY, COMPANY};
+use super::sample::sample_input;
 use super::text_layout::{self as tl, line_height};
 use super::theme::{self, size};
 use super::*;
@@ -64,20 +64,8 @@ fn scorecard_with_long_reason(locale: Locale) -> Scorecard {
     build_scorecard(&input, &mut StdRng::seed_from_u64(1)).unwrap()
 }
 
-static LABELS: std::sync::LazyLock<ItemLabels> = std::sync::LazyLock::new(sample_labels);
-
 fn ctx(locale: Locale) -> ReportContext<'static> {
-    ReportContext {
-        company: COMPANY,
-        locale,
-        as_of: Some(sample_as_of()),
-        commentary: Some(COMMENTARY),
-        methodology: Methodology::default(),
-        labels: &LABELS,
-        actions: &[],
-        actions_total: 0,
-        time_split: None,
-    }
+    super::sample::sample_context(locale)
 }
 
 /// `<tag …>` elements of an SVG as (attributes, content) pairs, in document order.

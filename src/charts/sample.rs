@@ -421,3 +421,25 @@ pub fn sample_scorecard() -> Result<Scorecard, ScoringError> {
 pub fn sample_as_of() -> time::Date {
     date!(2026 - 09 - 30)
 }
+
+/// The sample labels, made once.
+pub static SAMPLE_LABELS: std::sync::LazyLock<crate::charts::ItemLabels> =
+    std::sync::LazyLock::new(sample_labels);
+
+/// The sample company's report context in `locale`: what the goldens, the reason tests and
+/// the board pack's tests draw.
+pub fn sample_context(
+    locale: crate::domain::locale::Locale,
+) -> crate::charts::ReportContext<'static> {
+    crate::charts::ReportContext {
+        company: COMPANY,
+        locale,
+        as_of: Some(sample_as_of()),
+        commentary: Some(COMMENTARY),
+        methodology: crate::charts::Methodology::default(),
+        labels: &SAMPLE_LABELS,
+        actions: &[],
+        actions_total: 0,
+        time_split: None,
+    }
+}

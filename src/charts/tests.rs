@@ -10,28 +10,14 @@ use rand::rngs::StdRng;
 use rand::SeedableRng;
 use time::macros::date;
 
-use super::sample::{sample_as_of, sample_input, sample_scorecard, COMMENTARY, COMPANY};
+use super::sample::{sample_as_of, sample_input, sample_scorecard};
 use super::*;
 use crate::domain::locale::Locale;
 use crate::domain::scoring::inputs::*;
 use crate::domain::scoring::{build_scorecard, Scorecard};
 
-/// The shipped templates' short names, as the service passes them.
-static LABELS: std::sync::LazyLock<ItemLabels> =
-    std::sync::LazyLock::new(super::sample::sample_labels);
-
 fn ctx(locale: Locale) -> ReportContext<'static> {
-    ReportContext {
-        company: COMPANY,
-        locale,
-        as_of: Some(sample_as_of()),
-        commentary: Some(COMMENTARY),
-        methodology: Methodology::default(),
-        labels: &LABELS,
-        actions: &[],
-        actions_total: 0,
-        time_split: None,
-    }
+    super::sample::sample_context(locale)
 }
 
 fn scorecard(input: &ScorecardInput) -> Scorecard {
@@ -283,7 +269,7 @@ fn a_quarter_with_no_data_renders_and_says_what_is_missing() {
             as_of: None,
             commentary: None,
             methodology: Methodology::default(),
-            labels: &LABELS,
+            labels: &super::sample::SAMPLE_LABELS,
             actions: &[],
             actions_total: 0,
             time_split: None,
@@ -343,7 +329,7 @@ fn very_long_names_render_shortened() {
             as_of: Some(sample_as_of()),
             commentary: Some(&long),
             methodology: Methodology::default(),
-            labels: &LABELS,
+            labels: &super::sample::SAMPLE_LABELS,
             actions: &[],
             actions_total: 0,
             time_split: None,
@@ -460,7 +446,7 @@ fn preview_edge_cases() {
         as_of: None,
         commentary: None,
         methodology: Methodology::default(),
-        labels: &LABELS,
+        labels: &super::sample::SAMPLE_LABELS,
         actions: &[],
         actions_total: 0,
         time_split: None,
@@ -486,7 +472,7 @@ fn preview_edge_cases() {
         as_of: Some(sample_as_of()),
         commentary: Some(&long),
         methodology: Methodology::default(),
-        labels: &LABELS,
+        labels: &super::sample::SAMPLE_LABELS,
         actions: &[],
         actions_total: 0,
         time_split: None,
