@@ -15,6 +15,7 @@ pub mod domain;
 pub mod export;
 pub mod i18n;
 pub mod mail;
+pub mod oidc;
 pub mod secret;
 pub mod startup;
 pub mod telemetry;

@@ -81,29 +81,48 @@ pub fn sign_in(
         })?;
         return Ok(SignIn::Rejected);
     };
-    let token = tokens::new_token();
-    let csrf_secret = tokens::new_token();
-    conn.write_transaction(|conn| {
-        if let Some(old) = &attempt.previous_session {
-            sessions::delete(conn, &tokens::hash(old))?;
-        }
-        let times = SessionTimes::starting(now);
-        sessions::create(conn, &tokens::hash(&token), &user.id, &csrf_secret, times)?;
-        let detail = format!("from {ip}");
-        audit::record(
+    let detail = format!("from {ip}");
+    let token = conn.write_transaction(|conn| {
+        open_session(
             conn,
+            user,
+            attempt.previous_session.as_deref(),
+            &detail,
             now,
-            &user.email,
-            "login",
-            "user",
-            Some(&user.id),
-            Some(&detail),
         )
     })?;
     Ok(SignIn::SignedIn {
         token,
         role: user.role,
     })
+}
+
+/// Starts a session for `user` (ending the browser's previous one) and audits the sign-in
+/// with `detail`; returns the cookie's token. Call inside a write transaction.
+pub(crate) fn open_session(
+    conn: &mut DbConnection,
+    user: &User,
+    previous_session: Option<&str>,
+    detail: &str,
+    now: PrimitiveDateTime,
+) -> Result<String, DbError> {
+    let token = tokens::new_token();
+    let csrf_secret = tokens::new_token();
+    if let Some(old) = previous_session {
+        sessions::delete(conn, &tokens::hash(old))?;
+    }
+    let times = SessionTimes::starting(now);
+    sessions::create(conn, &tokens::hash(&token), &user.id, &csrf_secret, times)?;
+    audit::record(
+        conn,
+        now,
+        &user.email,
+        "login",
+        "user",
+        Some(&user.id),
+        Some(detail),
+    )?;
+    Ok(token)
 }
 
 /// Ends every session of a user, audited; returns how many were ended.

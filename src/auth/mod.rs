@@ -5,6 +5,7 @@
 //! `web::auth`.
 
 pub mod csrf;
+pub mod oidc;
 pub mod password;
 pub mod roles;
 pub mod session;

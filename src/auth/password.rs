@@ -70,6 +70,10 @@ pub fn verify(password: &str, phc: &str) -> bool {
     }
 }
 
+/// The stored hash of an account created by single sign-on: not a PHC string, so no
+/// password ever matches it (`verify` fails closed on a malformed hash).
+pub const NO_PASSWORD: &str = "!single-sign-on";
+
 /// Spends the time of a real check for an account that does not exist; always false.
 pub fn verify_unknown_user(password: &str) -> bool {
     let _ = verify(password, DUMMY_HASH);

@@ -46,6 +46,9 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ("CTOPULSE_TIMEZONE", "timezone"),
     ("CTOPULSE_TRUSTED_PROXIES", "server.trusted_proxies"),
     ("CTOPULSE_LOG_FORMAT", "log_format"),
+    ("CTOPULSE_OIDC_ISSUER_URL", "oidc.issuer_url"),
+    ("CTOPULSE_OIDC_CLIENT_ID", "oidc.client_id"),
+    ("CTOPULSE_OIDC_CLIENT_SECRET", "oidc.client_secret"),
 ];
 
 /// Where values for a key came from when no layer set it.
@@ -174,6 +177,9 @@ impl Settings {
                 "mail.smtp_url",
                 "is required when mail.transport is smtp".into(),
             ));
+        }
+        if let Some(problem) = self.oidc.problem() {
+            return Err(bad("oidc", problem.into()));
         }
         for (dept, w) in &self.weights {
             if !w.is_finite() || !(0.0..=1000.0).contains(w) {

@@ -4,6 +4,7 @@
 //! names, for a bad value, the key and where it came from (file and line, variable or flag).
 
 mod load;
+mod oidc;
 mod rounds;
 mod values;
 
@@ -19,6 +20,7 @@ pub use crate::secret::{mask_url_password, Secret};
 pub use load::{ConfigError, FlagOverrides};
 use values::check;
 
+pub use oidc::OidcSettings;
 pub use rounds::{ReminderSettings, ScheduleSettings};
 pub use values::{default_weights, DatabaseUrl, IpBlock, LogFormat, MailTransport};
 
@@ -64,6 +66,7 @@ pub struct Settings {
     pub time_split: TimeSplitSettings,
     pub reminders: ReminderSettings,
     pub schedules: ScheduleSettings,
+    pub oidc: OidcSettings,
     /// Where each value that is not a default came from (`key`, source), for `config show`.
     #[serde(skip)]
     pub sources: Vec<(String, String)>,
@@ -305,6 +308,7 @@ impl Default for Settings {
             time_split: TimeSplitSettings::default(),
             reminders: ReminderSettings::default(),
             schedules: ScheduleSettings::default(),
+            oidc: OidcSettings::default(),
             sources: Vec::new(),
         }
     }

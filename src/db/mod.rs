@@ -18,6 +18,7 @@ pub mod fresh_ids;
 pub mod hr;
 pub mod inflection;
 pub mod migrate;
+pub mod oidc_logins;
 pub mod outbox;
 pub mod person;
 pub mod pool;

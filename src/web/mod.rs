@@ -129,6 +129,9 @@ fn endpoints() -> Vec<Endpoint> {
         endpoint(M::GET, "/preview/{round}", Public, survey::preview),
         endpoint(M::GET, "/login", Public, auth::login::login_form),
         endpoint(M::POST, "/login", Public, auth::login::login_submit),
+        // Single sign-on; 404 unless `[oidc]` is configured.
+        endpoint(M::GET, "/login/oidc", Public, auth::oidc::start),
+        endpoint(M::GET, "/login/oidc/callback", Public, auth::oidc::callback),
         // Only while no admin exists; 404 afterwards.
         endpoint(M::GET, "/setup", Public, auth::setup::setup_form),
         endpoint(M::POST, "/setup", Public, auth::setup::setup_submit),

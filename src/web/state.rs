@@ -28,6 +28,8 @@ pub struct AppState {
     pub mailer: Mailer,
     /// "You said, we did" per open round, shared by the survey pages.
     pub recaps: crate::app::actions::recap::RecapCache,
+    /// The company's identity provider, when single sign-on is on.
+    pub oidc: Option<Arc<crate::oidc::Provider>>,
 }
 
 impl AppState {
@@ -38,6 +40,7 @@ impl AppState {
         templates: Arc<TemplateSet>,
         mailer: Mailer,
     ) -> Self {
+        let oidc = identity_provider(&settings);
         AppState {
             pool,
             settings,
@@ -47,6 +50,7 @@ impl AppState {
             hourly_counts: Arc::default(),
             mailer,
             recaps: Default::default(),
+            oidc,
         }
     }
 
@@ -55,6 +59,18 @@ impl AppState {
         Caches {
             templates: &self.parsed_templates,
             links: &self.recent_links,
+        }
+    }
+}
+
+/// The configured identity provider. Settings were checked when they loaded, so this fails
+/// only on a callback URL the OIDC library refuses; sign-on then stays off, said in the log.
+fn identity_provider(settings: &Settings) -> Option<Arc<crate::oidc::Provider>> {
+    match crate::oidc::Provider::new(&settings.oidc, &settings.server.public_url) {
+        Ok(p) => p.map(Arc::new),
+        Err(e) => {
+            tracing::error!(error = %e, "single sign-on is off: the provider settings are unusable");
+            None
         }
     }
 }

@@ -29,6 +29,7 @@ mod failed_logins;
 mod first_run;
 mod health;
 mod helpers;
+mod oidc;
 mod pages;
 mod participation;
 mod privacy_lifecycle;

@@ -113,10 +113,10 @@ fn schema_rs_matches_the_sqlite_migrations() {
     let declared = schema_rs_shape();
     assert_eq!(
         declared.len(),
-        33,
+        34,
         "every table of DESIGN's data model, plus group_tallies, sealed_comments, round_purges, \
          driver_analyses, driver_items, actions, action_texts, the four time_* tables of the \
-         time split, and schedules, schedule_steps and reminder_waves"
+         time split, schedules, schedule_steps and reminder_waves, and oidc_logins"
     );
     assert_eq!(sqlite, declared);
 }

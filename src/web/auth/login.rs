@@ -22,6 +22,19 @@ struct LoginPage<'a> {
     csrf_token: &'a str,
     email: &'a str,
     error: Option<&'a str>,
+    /// The identity provider's name when single sign-on is on.
+    sso: Option<&'a str>,
+    /// Whether the password form is shown.
+    passwords: bool,
+    /// The provider's logout page, offered right after a sign-out.
+    provider_logout: Option<&'a str>,
+}
+
+/// `GET /login`'s query: `signed_out` after a sign-out.
+#[derive(Debug, Default, Deserialize)]
+pub struct LoginQuery {
+    #[serde(default)]
+    signed_out: Option<String>,
 }
 
 /// The sign-in form's fields (missing ones read as empty and are refused below).
@@ -43,11 +56,25 @@ pub async fn login_form(
     req: HttpRequest,
     state: web::Data<AppState>,
     who: Option<Identity>,
+    query: web::Query<LoginQuery>,
 ) -> Result<HttpResponse, AuthError> {
     if let Some(who) = who {
         return Ok(see_other(who.role.home_path()));
     }
-    form_page(&req, &state, StatusCode::OK, "", None)
+    let provider_logout = match (&state.oidc, query.signed_out.is_some()) {
+        (Some(p), true) => {
+            let after = format!("{}/login", state.settings.server.public_url);
+            p.end_session_url(&after).await.map(|u| u.to_string())
+        }
+        _ => None,
+    };
+    let page = Page {
+        status: StatusCode::OK,
+        email: "",
+        error: None,
+        provider_logout: provider_logout.as_deref(),
+    };
+    render(&req, &state, page)
 }
 
 /// `POST /login`.
@@ -57,6 +84,15 @@ pub async fn login_submit(
     form: web::Form<LoginForm>,
 ) -> Result<HttpResponse, AuthError> {
     let https = state.settings.is_https();
+    if !state.settings.oidc.passwords_allowed() {
+        return form_page(
+            &req,
+            &state,
+            StatusCode::FORBIDDEN,
+            "",
+            Some("Passwords are turned off here. Sign in through your identity provider."),
+        );
+    }
     let form = form.into_inner();
     let typed_email = form.email.trim();
     // Typed text is shown again only when it is an email address: anything else may be a
@@ -150,8 +186,14 @@ pub async fn logout(
         Ok(accounts::sign_out(conn, clock::now(), &user_id, &actor)?)
     })
     .await?;
+    // With single sign-on, the sign-in page then offers the provider's own sign-out.
+    let to = if state.oidc.is_some() {
+        "/login?signed_out=1"
+    } else {
+        "/login"
+    };
     Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, "/login"))
+        .insert_header((header::LOCATION, to))
         .cookie(cookies::session_removal(state.settings.is_https()))
         .finish())
 }
@@ -162,21 +204,49 @@ fn see_other(location: &str) -> HttpResponse {
         .finish()
 }
 
+/// What the sign-in page shows besides its form.
+pub(super) struct Page<'a> {
+    pub status: StatusCode,
+    pub email: &'a str,
+    pub error: Option<&'a str>,
+    pub provider_logout: Option<&'a str>,
+}
+
 /// Renders the form with `status`, reusing the pre-session cookie or setting a new one.
-fn form_page(
+pub(super) fn form_page(
     req: &HttpRequest,
     state: &AppState,
     status: StatusCode,
     email: &str,
     error: Option<&str>,
 ) -> Result<HttpResponse, AuthError> {
+    let page = Page {
+        status,
+        email,
+        error,
+        provider_logout: None,
+    };
+    render(req, state, page)
+}
+
+fn render(req: &HttpRequest, state: &AppState, page: Page<'_>) -> Result<HttpResponse, AuthError> {
     let https = state.settings.is_https();
-    Ok(cookies::pre_session_page(req, https, status, |secret| {
-        LoginPage {
-            csrf_token: &csrf::login_form_token(secret),
-            email,
-            error,
-        }
-        .render()
-    })?)
+    let sso = state.oidc.as_ref().map(|p| p.display_name());
+    let passwords = state.settings.oidc.passwords_allowed();
+    Ok(cookies::pre_session_page(
+        req,
+        https,
+        page.status,
+        |secret| {
+            LoginPage {
+                csrf_token: &csrf::login_form_token(secret),
+                email: page.email,
+                error: page.error,
+                sso,
+                passwords,
+                provider_logout: page.provider_logout,
+            }
+            .render()
+        },
+    )?)
 }

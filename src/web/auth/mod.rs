@@ -14,6 +14,7 @@
 pub mod cookies;
 pub mod csrf_capture;
 pub mod login;
+pub mod oidc;
 pub mod setup;
 
 use std::future::Future;
@@ -56,6 +57,9 @@ pub enum AuthError {
     TokenSignOut,
     #[error("no session to end")]
     NoSession,
+    /// Single sign-on is not configured.
+    #[error("single sign-on is not configured")]
+    SsoOff,
     #[error("application state is not registered")]
     NoState,
     #[error("the sign-in page could not be rendered")]
@@ -77,6 +81,7 @@ impl WebError for AuthError {
                 retry_after: *retry_after,
             },
             AuthError::TokenSignOut | AuthError::NoSession => Kind::BadRequest,
+            AuthError::SsoOff => Kind::NotFound,
             AuthError::NoState => Kind::Internal,
             AuthError::Page(e) => e.kind(),
             AuthError::Store(e) => e.kind(),
