@@ -126,6 +126,45 @@ fn role_map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Role>, D
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::{FlagOverrides, Settings};
+
+    fn load(file: &str, env: &[(&str, &str)]) -> Result<Settings, String> {
+        let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let path = dir.path().join("ctopulse.toml");
+        std::fs::write(&path, file).map_err(|e| e.to_string())?;
+        let env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let lookup = move |k: &str| env.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        Settings::load(Some(&path), &lookup, &FlagOverrides::default()).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn the_client_secret_is_never_shown_and_roles_are_checked() {
+        let file = "[oidc]\nissuer_url = \"https://idp.example.com/\"\nclient_id = \"ctopulse\"\n\
+                    [oidc.roles]\n\"ctopulse-admins\" = \"admin\"\n";
+        let s = load(file, &[("CTOPULSE_OIDC_CLIENT_SECRET", "s3cr3t-value")]).unwrap();
+        assert_eq!(s.oidc.issuer_url, "https://idp.example.com", "trailing slash dropped");
+        assert_eq!(s.oidc.roles.get("ctopulse-admins"), Some(&Role::Admin));
+        assert_eq!(
+            s.oidc.client_secret.as_ref().map(|c| c.expose()),
+            Some("s3cr3t-value")
+        );
+        let shown = s.to_masked_toml();
+        assert!(!shown.contains("s3cr3t"), "{shown}");
+        assert!(!format!("{s:?}").contains("s3cr3t"));
+
+        let bad_role = file.replace("= \"admin\"", "= \"owner\"");
+        let e = load(&bad_role, &[]).unwrap_err();
+        assert!(e.contains("oidc.roles.ctopulse-admins") && e.contains("owner"), "{e}");
+        let plain_http = file.replace("https://idp.example.com/", "http://idp.example.com");
+        let e = load(&plain_http, &[]).unwrap_err();
+        assert!(e.contains("https://"), "{e}");
+        let no_client = file.replace("client_id = \"ctopulse\"\n", "");
+        let e = load(&no_client, &[]).unwrap_err();
+        assert!(e.contains("client_id"), "{e}");
+    }
 
     #[test]
     fn loopback_http_is_allowed_and_other_http_is_not() {
