@@ -7,6 +7,7 @@
 //        --redirect-uri http://127.0.0.1:8080/login/oidc/callback \
 //        --post-logout-uri http://127.0.0.1:8080/login [--hostile MODE]
 //
+// `--timing 1` prints "token-ms N" for each token request (the benchmark's provider time).
 // MODE: forged (signed by a key the provider does not publish), expired, wrong-audience,
 // wrong-issuer, wrong-nonce, no-id-token. Prints "ready <issuer>" on stdout when it listens.
 import http from 'node:http';
@@ -77,6 +78,16 @@ async function real() {
     },
   });
   provider.proxy = false;
+  if (args.timing !== undefined) {
+    // For the benchmark: the provider's own time on each token request, in ms.
+    provider.use(async (ctx, next) => {
+      const t0 = process.hrtime.bigint();
+      await next();
+      if (ctx.method === 'POST' && ctx.path === '/token') {
+        console.log(`token-ms ${Number(process.hrtime.bigint() - t0) / 1e6}`);
+      }
+    });
+  }
   provider.listen(port, '127.0.0.1', () => console.log(`ready ${issuer}`));
 }
 

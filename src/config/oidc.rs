@@ -145,7 +145,10 @@ mod tests {
         let file = "[oidc]\nissuer_url = \"https://idp.example.com/\"\nclient_id = \"ctopulse\"\n\
                     [oidc.roles]\n\"ctopulse-admins\" = \"admin\"\n";
         let s = load(file, &[("CTOPULSE_OIDC_CLIENT_SECRET", "s3cr3t-value")]).unwrap();
-        assert_eq!(s.oidc.issuer_url, "https://idp.example.com", "trailing slash dropped");
+        assert_eq!(
+            s.oidc.issuer_url, "https://idp.example.com",
+            "trailing slash dropped"
+        );
         assert_eq!(s.oidc.roles.get("ctopulse-admins"), Some(&Role::Admin));
         assert_eq!(
             s.oidc.client_secret.as_ref().map(|c| c.expose()),
@@ -157,7 +160,10 @@ mod tests {
 
         let bad_role = file.replace("= \"admin\"", "= \"owner\"");
         let e = load(&bad_role, &[]).unwrap_err();
-        assert!(e.contains("oidc.roles.ctopulse-admins") && e.contains("owner"), "{e}");
+        assert!(
+            e.contains("oidc.roles.ctopulse-admins") && e.contains("owner"),
+            "{e}"
+        );
         let plain_http = file.replace("https://idp.example.com/", "http://idp.example.com");
         let e = load(&plain_http, &[]).unwrap_err();
         assert!(e.contains("https://"), "{e}");

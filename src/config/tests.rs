@@ -470,3 +470,11 @@ fn reminders_cool_down_for_a_day_and_schedules_send_at_nine_by_default() {
         assert!(e.contains(key), "{toml}: {e}");
     }
 }
+
+#[test]
+fn the_example_file_loads_and_holds_the_defaults() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ctopulse.example.toml");
+    let s = Settings::load(Some(&path), &|_| None, &FlagOverrides::default()).unwrap();
+    assert!(!s.oidc.enabled());
+    assert_eq!(s.oidc, OidcSettings::default());
+}
