@@ -42,9 +42,9 @@ pub(super) fn figure_cell(locale: Locale, f: &Figure<ItemStats>) -> Cell {
                 fill(
                     &template,
                     &[
-                        ("p", &pct0(s.estimate)),
+                        ("p", &pct0(locale, s.estimate)),
                         ("low", &format!("{:.0}", s.low * 100.0)),
-                        ("high", &pct0(s.high)),
+                        ("high", &pct0(locale, s.high)),
                     ],
                 )
             });
@@ -148,7 +148,7 @@ pub fn blocks(input: &PackInput<'_>, out: &mut Vec<Block>) {
         let rate = r
             .response_rate
             .value()
-            .map(|v| pct0(*v))
+            .map(|v| pct0(locale, *v))
             .unwrap_or_else(|| "–".into());
         let answered = copy::round_participation(locale, r, &rate);
         out.push(Block::Heading(round_title(locale, r).into()));

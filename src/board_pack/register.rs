@@ -10,6 +10,7 @@ use crate::charts::reasons::absence;
 use crate::charts::time_split_bar;
 use crate::domain::actions::follow::{FollowValue, Unit};
 use crate::domain::actions::{live_in, ActionLink};
+use crate::domain::locale::Locale;
 use crate::domain::scoring::inputs::Assessment;
 use crate::domain::scoring::trend::Metric;
 use crate::domain::scoring::Figure;
@@ -143,12 +144,14 @@ pub fn time_blocks(input: &PackInput<'_>, out: &mut Vec<Block>) {
                 Cell::one(decimal(locale, l.hours, 1), Tone::Normal),
                 Cell::one(
                     l.share
-                        .map(|s| pct0(s / 100.0))
+                        .map(|s| pct0(locale, s / 100.0))
                         .unwrap_or_else(|| "—".into()),
                     tone,
                 ),
                 Cell::one(
-                    l.target.map(|t| pct0(t / 100.0)).unwrap_or_default(),
+                    l.target
+                        .map(|t| pct0(locale, t / 100.0))
+                        .unwrap_or_default(),
                     Tone::Normal,
                 ),
                 Cell::one(
@@ -164,9 +167,14 @@ pub fn time_blocks(input: &PackInput<'_>, out: &mut Vec<Block>) {
     }));
 }
 
-fn value_words(v: &FollowValue) -> String {
+fn value_words(locale: Locale, v: &FollowValue) -> String {
     match v.unit {
-        Unit::Share => format!("{} ({:.0}–{})", pct0(v.value), v.low * 100.0, pct0(v.high)),
+        Unit::Share => format!(
+            "{} ({:.0}–{})",
+            pct0(locale, v.value),
+            v.low * 100.0,
+            pct0(locale, v.high)
+        ),
         Unit::EnpsPoints => format!(
             "{} ({} – {})",
             copy::signed(v.value),
@@ -237,7 +245,7 @@ pub fn action_blocks(input: &PackInput<'_>, out: &mut Vec<Block>) {
             let mut figure = Cell::one(link_words(input, a), Tone::Strong);
             for p in a.points.iter().filter(|p| p.quarter <= q) {
                 let text = match &p.figure {
-                    Figure::Shown { value } => value_words(value),
+                    Figure::Shown { value } => value_words(locale, value),
                     Figure::Suppressed { .. } => {
                         format!("{} ({})", w.withheld, absence(locale, &p.figure, true))
                     }

@@ -193,7 +193,7 @@ pub fn methodology_text(sc: &Scorecard, ctx: &ReportContext<'_>) -> String {
                 let rate = r
                     .response_rate
                     .value()
-                    .map(|v| pct0(*v))
+                    .map(|v| pct0(locale, *v))
                     .unwrap_or_else(|| "–".to_string());
                 copy::round_participation(locale, r, &rate)
             })

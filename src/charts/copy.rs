@@ -283,9 +283,10 @@ pub fn date(locale: Locale, d: Date) -> String {
     crate::i18n::date_report(locale, d)
 }
 
-/// A share as a whole percentage for headlines: "72%".
-pub fn pct0(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
+/// A share as a whole percentage for headlines, as the language writes it: "72%", "72 %"
+/// (German, with a no-break space).
+pub fn pct0(locale: Locale, share: f64) -> String {
+    crate::i18n::percent(locale, &format!("{:.0}", share * 100.0))
 }
 
 /// A share with one decimal, trailing ".0" dropped, in the locale's decimal mark: "66.7%",
@@ -348,6 +349,14 @@ mod tests {
         assert_eq!(date(Locale::En, d), "30 Sep 2026");
         assert_eq!(date(Locale::Nl, d), "30 september 2026");
         assert_eq!(pct1(Locale::Nl, 2.0 / 3.0), "66,7%");
+        // 0.745 × 100 in binary is 74.49999…, so 74; 0.755 × 100 is 75.5000…01, so 76.
+        assert_eq!(pct0(Locale::En, 0.745), "74%");
+        assert_eq!(pct0(Locale::De, 0.755), "76\u{a0}%");
+        assert_eq!(
+            pct0(Locale::De, 0.75),
+            pct1(Locale::De, 0.75),
+            "headline and reason agree"
+        );
         assert_eq!(signed(-7.4), "–7");
     }
 

@@ -75,10 +75,12 @@ pub fn draw<DB: DrawingBackend>(
     )?;
     // The share of the weight C covers stands beside its number; below the threshold the
     // number is no rating: the caption says so and the number loses its data colour.
-    let covers = c
-        .coverage
-        .as_ref()
-        .map(|cv| (cv.rated, fill(l.coverage, &[("share", &pct0(cv.share))])));
+    let covers = c.coverage.as_ref().map(|cv| {
+        (
+            cv.rated,
+            fill(l.coverage, &[("share", &pct0(ctx.locale, cv.share))]),
+        )
+    });
     let (caption, colour) = match &covers {
         Some((false, words)) => (format!("{}; {words}", l.not_rated_coverage), MUTED),
         Some((true, words)) => (format!("{}; {words}", l.caption_c), DATA),
@@ -167,7 +169,7 @@ fn group_row<DB: DrawingBackend>(
     let used = sc.measure_c.groups_used.iter().find(|u| u.group == g.key);
     let mut weight = fill(l.weight, &[("w", &trim_float(g.weight))]);
     match used {
-        Some(u) => weight = format!("{weight} ({})", pct0(u.weight_share)),
+        Some(u) => weight = format!("{weight} ({})", pct0(ctx.locale, u.weight_share)),
         None => weight = format!("{weight} · {}", l.left_out),
     }
     if two_lines {
@@ -215,7 +217,14 @@ fn group_row<DB: DrawingBackend>(
                 DATA.stroke_width(3),
             )?;
             let f = theme::bold(size::SMALL);
-            tl::anchored(area, &pct0(s.estimate), &f, &INK, (x + w, y), HPos::Right)?;
+            tl::anchored(
+                area,
+                &pct0(ctx.locale, s.estimate),
+                &f,
+                &INK,
+                (x + w, y),
+                HPos::Right,
+            )?;
         }
         absent => {
             marks::hatched(area, (bx0, bar_top), (bx1, bar_bottom))?;

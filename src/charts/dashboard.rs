@@ -34,7 +34,7 @@ impl Scale {
 
     fn label(self, v: f64) -> String {
         match self {
-            Scale::Share => pct0(v),
+            Scale::Share => pct0(Locale::En, v),
             Scale::Points => format!("{v:+.0}"),
         }
     }

@@ -45,7 +45,7 @@ fn entry(
     });
     (
         group,
-        format!("{name} {}", pct0(t.driver.importance.estimate)),
+        format!("{name} {}", pct0(locale, t.driver.importance.estimate)),
     )
 }
 

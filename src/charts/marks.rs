@@ -182,7 +182,7 @@ pub fn headline_in<DB: DrawingBackend>(
     match figure.value() {
         Some(s) => {
             let big = theme::bold(size::HEADLINE);
-            let number = pct0(s.estimate);
+            let number = pct0(locale, s.estimate);
             tl::text(area, &number, &big, number_colour, (x, y))?;
             let nw = tl::width(&big, &number) + 14;
             let cap_font = theme::regular(size::SMALL);
@@ -196,7 +196,10 @@ pub fn headline_in<DB: DrawingBackend>(
                 (x + nw, cap_y),
                 line_height(size::SMALL),
             )?;
-            let ticks: Vec<(f64, String)> = [0.0, 0.5, 1.0].iter().map(|&v| (v, pct0(v))).collect();
+            let ticks: Vec<(f64, String)> = [0.0, 0.5, 1.0]
+                .iter()
+                .map(|&v| (v, pct0(locale, v)))
+                .collect();
             interval_bar(
                 area,
                 (x + 10, y + 72),
@@ -212,8 +215,8 @@ pub fn headline_in<DB: DrawingBackend>(
                     locale,
                     "report-interval",
                     &[
-                        ("low", Arg::Text(&pct0(s.low))),
-                        ("high", Arg::Text(&pct0(s.high))),
+                        ("low", Arg::Text(&pct0(locale, s.low))),
+                        ("high", Arg::Text(&pct0(locale, s.high))),
                         ("n", Arg::Count(s.n)),
                     ],
                 )

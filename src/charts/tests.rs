@@ -406,7 +406,10 @@ fn c_below_its_coverage_threshold_is_drawn_without_a_rating() {
         assert!(joined.contains(caption), "{locale}: {joined}");
         assert!(joined.contains("75%"), "{locale}: {joined}");
         // The number is drawn, but in the muted ink, not the data colour of a rating.
-        let c = crate::charts::copy::pct0(sc.measure_c.weighted_csat.value().unwrap().estimate);
+        let c = crate::charts::copy::pct0(
+            Locale::En,
+            sc.measure_c.weighted_csat.value().unwrap().estimate,
+        );
         let muted = crate::charts::theme::MUTED;
         let muted = format!("#{:02X}{:02X}{:02X}", muted.0, muted.1, muted.2);
         // (The trend below may still mark a real change of the figure in its own colour.)

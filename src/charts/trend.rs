@@ -46,7 +46,7 @@ pub fn share_trend<DB: DrawingBackend>(
         .disable_x_mesh()
         .x_labels(0)
         .y_labels(3)
-        .y_label_formatter(&|v| pct0(*v))
+        .y_label_formatter(&|v| pct0(locale, *v))
         .light_line_style(TRANSPARENT)
         .bold_line_style(RULE.stroke_width(1))
         .axis_style(RULE)
@@ -126,7 +126,7 @@ pub fn share_trend<DB: DrawingBackend>(
         let label_y = if py - 30 < top { py + 12 } else { py - 30 };
         tl::anchored(
             area,
-            &pct0(v),
+            &pct0(locale, v),
             &f,
             if big { &ALARM } else { &INK },
             (px - 14, label_y),
