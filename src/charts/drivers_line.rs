@@ -49,7 +49,8 @@ fn entry(
     )
 }
 
-/// Draws the heading and up to two lines of drivers at `(x, y)` within `w`; returns the height
+/// Draws the heading and up to two lines of drivers: as many whole drivers, most important
+/// first, as fit (a name is never cut off; the trend below keeps its height) at `(x, y)` within `w`; returns the height
 /// used (0 when there is nothing to show: no driver passed the rules, so the board sees none).
 pub fn draw<DB: DrawingBackend>(
     area: &Area<DB>,
@@ -67,6 +68,20 @@ pub fn draw<DB: DrawingBackend>(
     let head = format!("{}:", heading(ctx.locale));
     tl::text(area, &head, &bold, &INK, (x, y))?;
     let indent = tl::width(&bold, &head) + 6;
+    let width = w - indent;
+    let lines = (1..=top.len())
+        .rev()
+        .map(|n| tl::wrap(&regular, &words(ctx, template, &top[..n]), width, 0))
+        .find(|lines| lines.len() <= 2)
+        .unwrap_or_else(|| tl::wrap(&regular, &words(ctx, template, &top[..1]), width, 2));
+    let step = tl::line_height(size::TINY);
+    tl::lines(area, &lines, &regular, &INK, (x + indent, y), step)?;
+    Ok(step * lines.len().max(1) as i32)
+}
+
+/// The drivers in words: "Sales: Joins customer meetings 41%, Explains decisions 26% ·
+/// Engineering: …", the group named once for its run of drivers.
+fn words(ctx: &ReportContext<'_>, template: &str, top: &[TopDriver]) -> String {
     let mut text = String::new();
     let mut last_group: Option<&str> = None;
     for (i, t) in top.iter().enumerate() {
@@ -87,10 +102,7 @@ pub fn draw<DB: DrawingBackend>(
             text.push_str(&format!(" ({})", fix_first(ctx.locale)));
         }
     }
-    let lines = tl::wrap(&regular, &text, w - indent, 2);
-    let step = tl::line_height(size::TINY);
-    tl::lines(area, &lines, &regular, &INK, (x + indent, y), step)?;
-    Ok(step * lines.len().max(1) as i32)
+    text
 }
 
 /// Draws the line below the panel's content (which ends at `content_end`) and moves the

@@ -231,3 +231,19 @@ fn a_grown_report_still_fits_the_packs_first_page() {
         "y {y}, scale {s}, h {h}"
     );
 }
+
+#[test]
+fn no_driver_name_is_cut_off_in_any_language() {
+    for locale in Locale::ALL {
+        let sc = super::sample::sample_scorecard().unwrap();
+        let svg = render_svg(&sc, &ctx(locale)).unwrap();
+        let cut: Vec<String> = elements(&svg, "text")
+            .into_iter()
+            .map(|(_, t)| unescape(t))
+            .filter(|t| t.ends_with('…'))
+            .collect();
+        // German names of the sample's three drivers need three lines: the line shows the
+        // two that fit whole rather than a name ending in "…".
+        assert!(cut.is_empty(), "{locale}: {cut:?}");
+    }
+}
