@@ -67,8 +67,15 @@ pub async fn start(
     };
     let https = state.settings.is_https();
     let now = clock::now();
-    let started =
-        with_conn::<AuthError, _>(&state, move |conn| Ok(sign_on::start(conn, now)?)).await?;
+    let ip = client_ip(&req, &state.settings.server.trusted_proxies);
+    // A client past the sign-in limit starts nothing (each start stores a row).
+    let started = with_conn::<AuthError, _>(&state, move |conn| {
+        if let Some(retry_after) = sign_on::throttled(conn, &ip, now)? {
+            return Err(AuthError::Throttled { retry_after });
+        }
+        Ok(sign_on::start(conn, now)?)
+    })
+    .await?;
     let nonce = oidc::nonce(&started.browser_secret, &started.state);
     let verifier = oidc::pkce_verifier(&started.browser_secret, &started.state);
     match provider

@@ -104,4 +104,6 @@ async fn an_error_from_the_provider_is_named_and_too_many_failures_wait() {
             .as_u16();
     }
     assert_eq!(last, 429);
+    // Nor can it start another sign-in while it waits.
+    assert_eq!(app.get("/login/oidc").await.status(), 429);
 }
