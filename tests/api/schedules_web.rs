@@ -119,7 +119,7 @@ async fn admins_set_see_and_remove_schedules_and_bad_ones_are_refused_with_a_rea
     assert!(home.contains("Engineering culture"), "{home}");
 
     for (field, value, says) in [
-        ("launch_day", "85", "would close after day 90"),
+        ("launch_day", "85", "would close after day 89"),
         ("launch_day", "ten", "whole number of days"),
         ("days_open", "1", "outside 2–60"),
         ("reminders", "3,14", "not within the 14 days"),
@@ -237,7 +237,7 @@ fn the_cli_sets_lists_runs_and_removes_schedules_and_refuses_bad_ones() {
     );
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("would close after day 90"),
+        stderr(&o).contains("would close after day 89"),
         "{}",
         stderr(&o)
     );

@@ -14,9 +14,10 @@ use super::round::{close_instant, local_instant};
 #[cfg(test)]
 mod tests;
 
-/// The shortest quarter has 90 days (January–March of a common year): a round launched on
-/// `launch_day` and open `days_open` days must close within it, so it measures its own quarter.
-pub const SHORTEST_QUARTER_DAYS: u16 = 90;
+/// The shortest quarter has 89 days (February–April of a common year, the fourth quarter of a
+/// fiscal year starting in May): a round launched on `launch_day` and open `days_open` days
+/// must close within it, so it measures its own quarter whatever the fiscal year.
+pub const SHORTEST_QUARTER_DAYS: u16 = 89;
 /// More reminders than this would be nagging, not reminding.
 pub const MAX_REMINDERS: usize = 5;
 /// A launch missed by a stopped service still happens if the service is back within this long;

@@ -43,13 +43,13 @@ fn instants_follow_the_companys_time_zone_across_a_clock_change() {
 
 #[test]
 fn a_schedule_must_close_within_every_quarter_and_remind_while_open() {
-    // Day 80 + 11 days: the last day is day 90, the shortest quarter's last.
-    assert!(Schedule::new(80, 11, vec![]).is_ok());
+    // Day 80 + 10 days: the last day is day 89, the shortest quarter's last.
+    assert!(Schedule::new(80, 10, vec![]).is_ok());
     assert_eq!(
-        Schedule::new(80, 12, vec![]),
+        Schedule::new(80, 11, vec![]),
         Err(ScheduleError::PastQuarter {
             launch_day: 80,
-            days_open: 12
+            days_open: 11
         })
     );
     assert_eq!(
@@ -213,7 +213,7 @@ proptest::proptest! {
     /// that day within the quarter.
     #[test]
     fn every_valid_schedule_fits_its_quarter(
-        launch_day in 1u16..90,
+        launch_day in 1u16..=90,
         days_open in 2u16..=60,
         raw in proptest::collection::btree_set(1u16..60, 0..=5),
         year in 2020i32..2040,
@@ -250,4 +250,20 @@ proptest::proptest! {
             proptest::prop_assert_eq!(t.due(now, &[step], state), None);
         }
     }
+}
+
+#[test]
+fn the_shortest_quarter_is_february_to_april_of_a_common_year() {
+    // A fiscal year from May: FY2021's fourth quarter is 2021-02-01..2021-04-30,
+    // 28 + 31 + 30 = 89 days. The longest valid schedule closes on its last day.
+    let longest = Schedule::new(1, 60, vec![]).unwrap();
+    let d = longest.dates(q("2021Q4"), 5);
+    assert_eq!(d.launch_on, date!(2021 - 02 - 01));
+    let late = Schedule::new(40, 50, vec![]).unwrap();
+    let d = late.dates(q("2021Q4"), 5);
+    // Day 40 is 02-01 + 39 = 03-12; open 50 days, the last is 03-12 + 49 = 04-30.
+    assert_eq!(d.launch_on, date!(2021 - 03 - 12));
+    assert_eq!(d.closes_on, date!(2021 - 04 - 30));
+    assert_eq!(q("2021Q4").last_day(5), date!(2021 - 04 - 30));
+    assert!(Schedule::new(40, 51, vec![]).is_err());
 }
