@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use time::PrimitiveDateTime;
 
-use super::accounts::open_session;
+use super::accounts::{open_session, record_failure};
 use crate::auth::{oidc, password, Role};
 use crate::db::oidc_logins::{self, PendingLogin};
 use crate::db::throttle::{self, AttemptKind};
@@ -125,18 +125,7 @@ pub fn refuse(
     now: PrimitiveDateTime,
 ) -> Result<(), DbError> {
     let detail = format!("single sign-on from {client_ip}: {}", refusal.detail());
-    conn.write_transaction(|conn| {
-        throttle::record(conn, AttemptKind::Login, None, client_ip, now)?;
-        audit::record(
-            conn,
-            now,
-            "anonymous",
-            "login.failed",
-            "user",
-            None,
-            Some(&detail),
-        )
-    })
+    record_failure(conn, None, client_ip, &detail, now)
 }
 
 /// Signs in the person the provider vouched for, or says why not (and records the refusal).
