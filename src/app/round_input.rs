@@ -2,12 +2,14 @@
 //! template questions, comments (when asked for) and key drivers. Shared by the scorecard
 //! and the seal, which computes drivers from the round it has just tallied.
 
-use crate::db::scorecard::{self as stored, ClosedRound};
+use crate::db::scorecard::{self as stored, ClosedRound, SealedTallies};
 use crate::db::{drivers, DbConnection, DbError};
 use crate::domain::department::Membership;
+use crate::domain::ids::RoundId;
 use crate::domain::question::QuestionKind;
 use crate::domain::round::RoundStatus;
-use crate::domain::scoring::{GroupInput, ItemInput, RoundInput, TemplateRef};
+use crate::domain::scoring::drivers::DriverRow;
+use crate::domain::scoring::{CommentRow, GroupInput, ItemInput, RoundInput, TemplateRef};
 use crate::domain::template::Template;
 
 /// The engine's input for one closed round.
@@ -17,7 +19,76 @@ pub fn round_input(
     t: &Template,
     with_comments: bool,
 ) -> Result<RoundInput, DbError> {
-    let participation = stored::participation(conn, r.id)?;
+    let sealed = stored::sealed_tallies(conn, &[r.id])?
+        .remove(&r.id)
+        .unwrap_or_default();
+    let comments = if with_comments {
+        comments(conn, r, t)?
+    } else {
+        Vec::new()
+    };
+    let drivers = drivers::for_round(conn, r.id)?;
+    assemble(r, t, sealed, comments, drivers)
+}
+
+/// The engine's inputs for closed rounds, each with its template and whether its comments
+/// are read, in the order given. The tallies and drivers of all of them are read in one
+/// statement per table: a page reads up to eight quarters of rounds.
+pub fn round_inputs(
+    conn: &mut DbConnection,
+    rounds: &[(&ClosedRound, &Template, bool)],
+) -> Result<Vec<RoundInput>, DbError> {
+    if rounds.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<RoundId> = rounds.iter().map(|(r, _, _)| r.id).collect();
+    let mut tallies = stored::sealed_tallies(conn, &ids)?;
+    let mut drivers = drivers::for_rounds(conn, &ids)?;
+    let mut out = Vec::with_capacity(rounds.len());
+    for (r, t, with_comments) in rounds {
+        let sealed = tallies.remove(&r.id).unwrap_or_default();
+        let comments = if *with_comments {
+            comments(conn, r, t)?
+        } else {
+            Vec::new()
+        };
+        out.push(assemble(
+            r,
+            t,
+            sealed,
+            comments,
+            drivers.remove(&r.id).unwrap_or_default(),
+        )?);
+    }
+    Ok(out)
+}
+
+/// The round's comments on its text questions: from the seal's copy once sealed.
+fn comments(
+    conn: &mut DbConnection,
+    r: &ClosedRound,
+    t: &Template,
+) -> Result<Vec<CommentRow>, DbError> {
+    let text_keys: Vec<&str> = t
+        .questions()
+        .filter(|q| q.kind() == QuestionKind::Text)
+        .map(|q| q.key())
+        .collect();
+    if r.status == RoundStatus::Sealed {
+        stored::sealed_comments(conn, r.id, &text_keys)
+    } else {
+        stored::answer_comments(conn, r.id, &text_keys)
+    }
+}
+
+fn assemble(
+    r: &ClosedRound,
+    t: &Template,
+    sealed: SealedTallies,
+    comments: Vec<CommentRow>,
+    drivers: Vec<DriverRow>,
+) -> Result<RoundInput, DbError> {
+    let participation = sealed.participation;
     let groups = r
         .groups()?
         .into_iter()
@@ -50,22 +121,6 @@ pub fn round_input(
             allow_na: q.allow_na(),
         })
         .collect();
-    let value_counts = stored::value_counts(conn, r.id)?;
-    let (culture_tallies, alignment_tallies) = stored::index_tallies(conn, r.id)?;
-    let comments = if with_comments {
-        let text_keys: Vec<&str> = t
-            .questions()
-            .filter(|q| q.kind() == QuestionKind::Text)
-            .map(|q| q.key())
-            .collect();
-        if r.status == RoundStatus::Sealed {
-            stored::sealed_comments(conn, r.id, &text_keys)?
-        } else {
-            stored::answer_comments(conn, r.id, &text_keys)?
-        }
-    } else {
-        Vec::new()
-    };
     Ok(RoundInput {
         quarter: r.quarter,
         audience: r.audience,
@@ -79,10 +134,10 @@ pub fn round_input(
         status: r.status,
         groups,
         items,
-        value_counts,
-        culture_tallies,
-        alignment_tallies,
+        value_counts: sealed.value_counts,
+        culture_tallies: sealed.culture,
+        alignment_tallies: sealed.alignment,
         comments,
-        drivers: drivers::for_round(conn, r.id)?,
+        drivers,
     })
 }

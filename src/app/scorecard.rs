@@ -9,7 +9,7 @@ use diesel::Connection;
 use serde::Serialize;
 use time::Date;
 
-use crate::app::round_input::round_input;
+use crate::app::round_input::round_inputs;
 use crate::app::rounds::{self, RoundError};
 use crate::config::Thresholds;
 use crate::db::scorecard as stored;
@@ -224,8 +224,24 @@ pub fn input_for(
     quarter: Quarter,
     opts: &Options,
 ) -> Result<ScorecardInput, ScorecardError> {
-    let closed = stored::closed_rounds(conn, &quarter.trailing(8))?;
-    let mut inputs = Vec::with_capacity(closed.len());
+    inputs_for(conn, &[quarter], opts)?
+        .pop()
+        .ok_or_else(|| ScorecardError::NoClosedRound(quarter.to_string()))
+}
+
+/// The engine's inputs for several quarters, in the order given, each with its seven
+/// predecessors. Every round in the window is read once, with one statement per tally
+/// table, however many of the quarters it trails (the action follow-through builds a
+/// scorecard per quarter). A round's comments go only to its own quarter's input.
+pub fn inputs_for(
+    conn: &mut DbConnection,
+    quarters: &[Quarter],
+    opts: &Options,
+) -> Result<Vec<ScorecardInput>, ScorecardError> {
+    let mut window: Vec<Quarter> = quarters.iter().flat_map(|q| q.trailing(8)).collect();
+    window.sort();
+    window.dedup();
+    let closed = stored::closed_rounds(conn, &window)?;
     let mut parsed: HashMap<String, Template> = HashMap::new();
     for r in &closed {
         if !parsed.contains_key(&r.template_hash) {
@@ -236,19 +252,49 @@ pub fn input_for(
                 })?;
             parsed.insert(r.template_hash.clone(), t);
         }
-        let Some(template) = parsed.get(&r.template_hash) else {
-            continue;
-        };
-        let with_comments = opts.include_comments && r.quarter == quarter;
-        inputs.push(round_input(conn, r, template, with_comments)?);
     }
+    let wanted: Vec<_> = closed
+        .iter()
+        .filter_map(|r| {
+            let with_comments = opts.include_comments && quarters.contains(&r.quarter);
+            parsed.get(&r.template_hash).map(|t| (r, t, with_comments))
+        })
+        .collect();
+    let rounds = round_inputs(conn, &wanted)?;
+    let mut out = Vec::with_capacity(quarters.len());
+    for &quarter in quarters {
+        let trailing = quarter.trailing(8);
+        let inputs = rounds
+            .iter()
+            .filter(|r| trailing.contains(&r.quarter))
+            .map(|r| {
+                let mut input = r.clone();
+                if input.quarter != quarter {
+                    input.comments.clear();
+                }
+                input
+            })
+            .collect();
+        out.push(quarter_input(conn, quarter, inputs, opts)?);
+    }
+    Ok(out)
+}
+
+/// One quarter's input around its rounds: the HR events of the twelve months it ends and
+/// its inflection points.
+fn quarter_input(
+    conn: &mut DbConnection,
+    quarter: Quarter,
+    rounds: Vec<crate::domain::scoring::RoundInput>,
+    opts: &Options,
+) -> Result<ScorecardInput, ScorecardError> {
     let last = quarter.last_day(opts.fiscal_year_start_month);
     let first = quarter.first_day(opts.fiscal_year_start_month);
     // Twelve months ending with the quarter, with a margin the engine trims exactly.
     let from = last.replace_year(last.year() - 1).unwrap_or(first) - time::Duration::days(31);
     Ok(ScorecardInput {
         quarter,
-        rounds: inputs,
+        rounds,
         hr: HrInput {
             quarter_first_day: first,
             quarter_last_day: last,

@@ -109,62 +109,88 @@ type AnalysisRow = (
 
 /// The round's stored analyses, in analysis order.
 pub fn for_round(conn: &mut DbConnection, round_id: RoundId) -> Result<Vec<DriverRow>, DbError> {
-    let analyses: Vec<AnalysisRow> = driver_analyses::table
-        .filter(driver_analyses::round_id.eq(round_id))
-        .order(driver_analyses::analysis)
+    Ok(for_rounds(conn, &[round_id])?
+        .remove(&round_id)
+        .unwrap_or_default())
+}
+
+/// The stored analyses of `round_ids`, by round, each in analysis order: two statements
+/// however many rounds.
+pub fn for_rounds(
+    conn: &mut DbConnection,
+    round_ids: &[RoundId],
+) -> Result<HashMap<RoundId, Vec<DriverRow>>, DbError> {
+    let analyses: Vec<(RoundId, AnalysisRow)> = driver_analyses::table
+        .filter(driver_analyses::round_id.eq_any(round_ids))
+        .order((driver_analyses::round_id, driver_analyses::analysis))
         .select((
-            driver_analyses::analysis,
-            driver_analyses::outcome_key,
-            driver_analyses::min_respondents,
-            driver_analyses::respondents,
-            driver_analyses::r_squared,
-            driver_analyses::r_squared_low,
-            driver_analyses::r_squared_high,
+            driver_analyses::round_id,
+            (
+                driver_analyses::analysis,
+                driver_analyses::outcome_key,
+                driver_analyses::min_respondents,
+                driver_analyses::respondents,
+                driver_analyses::r_squared,
+                driver_analyses::r_squared_low,
+                driver_analyses::r_squared_high,
+            ),
         ))
         .load(conn)?;
-    let items: Vec<(String, String, f64, f64, f64)> = driver_items::table
-        .filter(driver_items::round_id.eq(round_id))
-        .order((driver_items::analysis, driver_items::position))
-        .select((
+    let items: Vec<(RoundId, (String, String, f64, f64, f64))> = driver_items::table
+        .filter(driver_items::round_id.eq_any(round_ids))
+        .order((
+            driver_items::round_id,
             driver_items::analysis,
-            driver_items::question_key,
-            driver_items::importance,
-            driver_items::importance_low,
-            driver_items::importance_high,
+            driver_items::position,
+        ))
+        .select((
+            driver_items::round_id,
+            (
+                driver_items::analysis,
+                driver_items::question_key,
+                driver_items::importance,
+                driver_items::importance_low,
+                driver_items::importance_high,
+            ),
         ))
         .load(conn)?;
-    Ok(analyses
-        .into_iter()
-        .map(|(analysis, outcome, min, n, r2, low, high)| {
-            let fit = match (n, r2, low, high) {
-                (Some(n), Some(estimate), Some(low), Some(high)) => Some(DriverFit {
-                    n: u64::try_from(n).unwrap_or(0),
-                    r_squared: Estimate {
-                        estimate,
-                        low,
-                        high,
-                    },
-                    items: items
-                        .iter()
-                        .filter(|i| i.0 == analysis)
-                        .map(|(_, key, estimate, low, high)| ItemImportance {
-                            item: key.clone(),
-                            importance: Estimate {
-                                estimate: *estimate,
-                                low: *low,
-                                high: *high,
-                            },
-                        })
-                        .collect(),
-                }),
-                _ => None,
-            };
-            DriverRow {
-                analysis,
-                outcome,
-                min_respondents: u32::try_from(min).unwrap_or(0),
-                fit,
-            }
-        })
-        .collect())
+    // Items by round and analysis, kept in position order.
+    let mut by_analysis: HashMap<(RoundId, String), Vec<ItemImportance>> = HashMap::new();
+    for (round, (analysis, item, estimate, low, high)) in items {
+        by_analysis
+            .entry((round, analysis))
+            .or_default()
+            .push(ItemImportance {
+                item,
+                importance: Estimate {
+                    estimate,
+                    low,
+                    high,
+                },
+            });
+    }
+    let mut out: HashMap<RoundId, Vec<DriverRow>> = HashMap::new();
+    for (round, (analysis, outcome, min, n, r2, low, high)) in analyses {
+        let fit = match (n, r2, low, high) {
+            (Some(n), Some(estimate), Some(low), Some(high)) => Some(DriverFit {
+                n: u64::try_from(n).unwrap_or(0),
+                r_squared: Estimate {
+                    estimate,
+                    low,
+                    high,
+                },
+                items: by_analysis
+                    .remove(&(round, analysis.clone()))
+                    .unwrap_or_default(),
+            }),
+            _ => None,
+        };
+        out.entry(round).or_default().push(DriverRow {
+            analysis,
+            outcome,
+            min_respondents: u32::try_from(min).unwrap_or(0),
+            fit,
+        });
+    }
+    Ok(out)
 }

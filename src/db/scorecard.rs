@@ -123,57 +123,71 @@ pub fn closed_as_of(conn: &mut DbConnection, quarter: Quarter) -> Result<Option<
         .map(|t| t.date()))
 }
 
-/// Invitations delivered and responses per reporting group of a round.
-pub fn participation(
+/// What the scorecard reads of each closed round's seal, for many rounds at once: one
+/// statement per table however many rounds a page needs (a scorecard and its trend read
+/// up to eight quarters of rounds).
+#[derive(Debug, Default)]
+pub struct SealedTallies {
+    /// Invitations delivered and responses per reporting group.
+    pub participation: HashMap<String, (i64, i64)>,
+    /// The sealed answer counts.
+    pub value_counts: Vec<ValueCountRow>,
+    /// The sealed culture index sums.
+    pub culture: Vec<CultureTallyRow>,
+    /// The sealed alignment index sums.
+    pub alignment: Vec<AlignmentTallyRow>,
+}
+
+/// The sealed tallies of `round_ids`, by round (a round without rows gets empty tallies).
+pub fn sealed_tallies(
     conn: &mut DbConnection,
-    round_id: RoundId,
-) -> Result<HashMap<String, (i64, i64)>, DbError> {
-    Ok(group_tallies::table
-        .filter(group_tallies::round_id.eq(round_id))
+    round_ids: &[RoundId],
+) -> Result<HashMap<RoundId, SealedTallies>, DbError> {
+    let mut out: HashMap<RoundId, SealedTallies> = round_ids
+        .iter()
+        .map(|id| (*id, SealedTallies::default()))
+        .collect();
+    let groups = group_tallies::table
+        .filter(group_tallies::round_id.eq_any(round_ids))
         .select((
+            group_tallies::round_id,
             group_tallies::reporting_group,
             group_tallies::delivered,
             group_tallies::responses,
         ))
-        .load::<(String, i64, i64)>(conn)?
-        .into_iter()
-        .map(|(g, d, n)| (g, (d, n)))
-        .collect())
-}
-
-/// The sealed answer counts of a round.
-pub fn value_counts(
-    conn: &mut DbConnection,
-    round_id: RoundId,
-) -> Result<Vec<ValueCountRow>, DbError> {
-    Ok(tallies::table
-        .filter(tallies::round_id.eq(round_id))
+        .load::<(RoundId, String, i64, i64)>(conn)?;
+    for (round, g, d, n) in groups {
+        out.entry(round)
+            .or_default()
+            .participation
+            .insert(g, (d, n));
+    }
+    let counts = tallies::table
+        .filter(tallies::round_id.eq_any(round_ids))
         .select((
+            tallies::round_id,
             tallies::reporting_group,
             tallies::question_key,
             tallies::value,
             tallies::not_applicable,
             tallies::count,
         ))
-        .load::<(String, String, i32, bool, i64)>(conn)?
-        .into_iter()
-        .map(|(group, item, value, na, count)| ValueCountRow {
-            group,
-            item,
-            value: if na { None } else { Some(value) },
-            count: count.max(0) as u32,
-        })
-        .collect())
-}
-
-/// The sealed index sums of a round: culture and alignment.
-pub fn index_tallies(
-    conn: &mut DbConnection,
-    round_id: RoundId,
-) -> Result<(Vec<CultureTallyRow>, Vec<AlignmentTallyRow>), DbError> {
-    let rows = index_tallies::table
-        .filter(index_tallies::round_id.eq(round_id))
+        .load::<(RoundId, String, String, i32, bool, i64)>(conn)?;
+    for (round, group, item, value, na, count) in counts {
+        out.entry(round)
+            .or_default()
+            .value_counts
+            .push(ValueCountRow {
+                group,
+                item,
+                value: if na { None } else { Some(value) },
+                count: count.max(0) as u32,
+            });
+    }
+    let index = index_tallies::table
+        .filter(index_tallies::round_id.eq_any(round_ids))
         .select((
+            index_tallies::round_id,
             index_tallies::reporting_group,
             index_tallies::index_kind,
             index_tallies::a_sum,
@@ -182,13 +196,12 @@ pub fn index_tallies(
             index_tallies::b_count,
             index_tallies::count,
         ))
-        .load::<(String, String, i32, i32, i32, i32, i64)>(conn)?;
-    let mut culture = Vec::new();
-    let mut alignment = Vec::new();
-    for (group, kind, a_sum, a_count, b_sum, b_count, count) in rows {
+        .load::<(RoundId, String, String, i32, i32, i32, i32, i64)>(conn)?;
+    for (round, group, kind, a_sum, a_count, b_sum, b_count, count) in index {
         let u = |v: i32| v.max(0) as u32;
+        let entry = out.entry(round).or_default();
         if kind == INDEX_CULTURE {
-            culture.push(CultureTallyRow {
+            entry.culture.push(CultureTallyRow {
                 group,
                 productivity_sum: u(a_sum),
                 productivity_items: u(a_count),
@@ -197,7 +210,7 @@ pub fn index_tallies(
                 respondents: count.max(0) as u32,
             });
         } else if kind == INDEX_ALIGNMENT {
-            alignment.push(AlignmentTallyRow {
+            entry.alignment.push(AlignmentTallyRow {
                 group,
                 alignment_sum: u(a_sum),
                 alignment_items: u(a_count),
@@ -205,7 +218,7 @@ pub fn index_tallies(
             });
         }
     }
-    Ok((culture, alignment))
+    Ok(out)
 }
 
 /// The comments of a sealed round on `text_keys`, from the copy sealing made: one keyed

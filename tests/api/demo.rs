@@ -38,7 +38,7 @@ const TABLES: [&str; 16] = [
     "action_texts",
 ];
 
-async fn seed(app: &TestApp) -> Seeded {
+pub(crate) async fn seed(app: &TestApp) -> Seeded {
     demo::seed(
         &app.pool,
         app.state.settings.clone(),

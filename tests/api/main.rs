@@ -44,6 +44,7 @@ mod schedules_web;
 mod schema_parity;
 mod scim;
 mod scorecard;
+mod scorecard_batch;
 mod smtp_sink;
 mod staff_support;
 mod storage_forensics;

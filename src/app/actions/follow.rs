@@ -7,7 +7,7 @@ use diesel::Connection;
 use serde::Serialize;
 
 use super::{ActionsError, StoredAction};
-use crate::app::scorecard::{input_for, Options, ScorecardError};
+use crate::app::scorecard::{inputs_for, Options, ScorecardError};
 use crate::db::scorecard as stored;
 use crate::db::DbConnection;
 use crate::domain::actions::follow::{follow_through, FollowPoint};
@@ -49,15 +49,14 @@ pub fn scorecards(
         include_comments: false,
         ..*opts
     };
+    let mut wanted: Vec<Quarter> = quarters.into_iter().collect();
+    wanted.sort();
+    wanted.dedup();
     let mut out = BTreeMap::new();
-    for q in quarters {
-        if out.contains_key(&q) {
-            continue;
-        }
-        let input = input_for(conn, q, &opts)?;
+    for input in inputs_for(conn, &wanted, &opts)? {
         // Comments are off, so the generator only satisfies the signature.
         let card = build_scorecard(&input, &mut rand::rng())?;
-        out.insert(q, card);
+        out.insert(input.quarter, card);
     }
     Ok(out)
 }
