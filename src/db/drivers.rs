@@ -97,6 +97,9 @@ pub fn replace(
     Ok(())
 }
 
+/// A stored driver item: analysis, question, importance and its interval.
+type ItemRow = (String, String, f64, f64, f64);
+
 type AnalysisRow = (
     String,
     String,
@@ -136,7 +139,7 @@ pub fn for_rounds(
             ),
         ))
         .load(conn)?;
-    let items: Vec<(RoundId, (String, String, f64, f64, f64))> = driver_items::table
+    let items: Vec<(RoundId, ItemRow)> = driver_items::table
         .filter(driver_items::round_id.eq_any(round_ids))
         .order((
             driver_items::round_id,
