@@ -30,6 +30,9 @@ pub struct AppState {
     pub recaps: crate::app::actions::recap::RecapCache,
     /// The company's identity provider, when single sign-on is on.
     pub oidc: Option<Arc<crate::oidc::Provider>>,
+    /// Report renders (PNG, PDF) run at most one per core: they are CPU-bound, so more at
+    /// once finish no sooner, and each holds tens of megabytes while it runs.
+    pub render_slots: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -51,6 +54,7 @@ impl AppState {
             mailer,
             recaps: Default::default(),
             oidc,
+            render_slots: Arc::new(tokio::sync::Semaphore::new(render_slots())),
         }
     }
 
@@ -61,6 +65,11 @@ impl AppState {
             links: &self.recent_links,
         }
     }
+}
+
+/// One render slot per core the process may use.
+fn render_slots() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 /// The configured identity provider. Settings were checked when they loaded, so this fails
