@@ -131,10 +131,14 @@ pub fn update_from(
         ))
         .execute(conn)?;
     if entry.active {
-        // A roster that makes a person active again brings them back for SCIM too.
+        // A roster that makes a person deleted through SCIM active again brings them back
+        // for SCIM too, going by their address: their old userName may be someone's now.
         diesel::update(employees::table.find(id))
             .filter(employees::scim_deleted_at.is_not_null())
-            .set(employees::scim_deleted_at.eq(None::<PrimitiveDateTime>))
+            .set((
+                employees::scim_deleted_at.eq(None::<PrimitiveDateTime>),
+                employees::user_name.eq(None::<String>),
+            ))
             .execute(conn)?;
     }
     Ok(())

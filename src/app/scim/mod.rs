@@ -79,8 +79,9 @@ pub fn create(
             if old.scim_deleted_at.is_none() {
                 return Err(duplicate("email", email));
             }
-            employees::replace(conn, &old.id, entry, now).map_err(taken(&scim))?;
+            // The new userName first: the old one may be someone else's by now.
             scim_users::set_fields(conn, &old.id, fields(&scim), true).map_err(taken(&scim))?;
+            employees::replace(conn, &old.id, entry, now).map_err(taken(&scim))?;
             let detail = format!("restored through SCIM: {}", added_detail(entry));
             audit::record_many(
                 conn,
