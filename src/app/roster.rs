@@ -256,6 +256,10 @@ mod tests {
             active: e.active,
             created_at: at,
             updated_at: at,
+            user_name: None,
+            external_id: None,
+            name_formatted: None,
+            scim_deleted_at: None,
         }
     }
 

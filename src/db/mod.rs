@@ -26,6 +26,7 @@ pub mod retention;
 pub mod rounds;
 pub mod schedules;
 pub mod schema;
+pub mod scim_users;
 
 /// A multi-row INSERT of `rows` into `table` on either backend: the multi-backend connection
 /// cannot batch-insert, the concrete ones can. Evaluates to `QueryResult<usize>`.

@@ -22,6 +22,10 @@ diesel::table! {
         active -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        user_name -> Nullable<Text>,
+        external_id -> Nullable<Text>,
+        name_formatted -> Nullable<Text>,
+        scim_deleted_at -> Nullable<Timestamp>,
     }
 }
 

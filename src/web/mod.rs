@@ -448,8 +448,11 @@ fn endpoints() -> Vec<Endpoint> {
         ),
         endpoint(M::GET, "/scim/v2/Schemas", Scim, scim::schema::schemas),
         endpoint(M::GET, "/scim/v2/Schemas/{id}", Scim, scim::schema::schema),
+        endpoint(M::POST, "/scim/v2/.search", Scim, scim::users::search),
         endpoint(M::GET, "/scim/v2/Users", Scim, scim::users::list),
         endpoint(M::POST, "/scim/v2/Users", Scim, scim::users::create),
+        // Before `{id}`: resources match in registration order.
+        endpoint(M::POST, "/scim/v2/Users/.search", Scim, scim::users::search),
         endpoint(M::GET, "/scim/v2/Users/{id}", Scim, scim::users::get),
         endpoint(M::PUT, "/scim/v2/Users/{id}", Scim, scim::users::replace),
         endpoint(M::PATCH, "/scim/v2/Users/{id}", Scim, scim::users::patch),

@@ -1,8 +1,8 @@
 //! The filters and paging a User list takes (RFC 7644 §3.4.2). Pure.
 //!
 //! Two filters are supported, the ones identity providers use to find a person before
-//! creating them: `userName eq "…"` and `emails.value eq "…"`. Both look up the one address
-//! ctopulse keeps per person.
+//! creating them: `userName eq "…"` and `emails.value eq "…"`, both compared
+//! case-insensitively.
 
 use super::resource::{invalid, Invalid, ScimType};
 
@@ -12,7 +12,9 @@ pub const MAX_RESULTS: i64 = 1000;
 /// A supported filter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Filter {
-    /// The person with this address (userName or emails.value), compared case-insensitively.
+    /// The person with this userName (case-folded).
+    UserName(String),
+    /// The person with this address (case-folded).
     Email(String),
 }
 
@@ -32,14 +34,16 @@ pub fn parse(text: &str) -> Result<Filter, Invalid> {
         .trim_start()
         .split_once(char::is_whitespace)
         .ok_or_else(unsupported)?;
-    let attr_ok = [
-        "username",
-        "emails.value",
-        "urn:ietf:params:scim:schemas:core:2.0:user:username",
-        "urn:ietf:params:scim:schemas:core:2.0:user:emails.value",
-    ]
-    .contains(&attr.to_ascii_lowercase().as_str());
-    if !attr_ok || !op.eq_ignore_ascii_case("eq") {
+    let attr = attr.to_ascii_lowercase();
+    let attr = attr
+        .strip_prefix("urn:ietf:params:scim:schemas:core:2.0:user:")
+        .unwrap_or(&attr);
+    let by_user_name = match attr {
+        "username" => true,
+        "emails.value" | "emails" => false,
+        _ => return Err(unsupported()),
+    };
+    if !op.eq_ignore_ascii_case("eq") {
         return Err(unsupported());
     }
     let value = value.trim();
@@ -51,7 +55,12 @@ pub fn parse(text: &str) -> Result<Filter, Invalid> {
     // A JSON string literal, so escapes read as in the body; an unescaped quote inside means
     // the filter goes on (`and …`), which is not supported.
     let parsed: String = serde_json::from_str(value).map_err(|_| unsupported())?;
-    Ok(Filter::Email(parsed.trim().to_lowercase()))
+    let folded = parsed.trim().to_lowercase();
+    Ok(if by_user_name {
+        Filter::UserName(folded)
+    } else {
+        Filter::Email(folded)
+    })
 }
 
 /// Which slice of a list to return: 1-based `start_index` and at most `count` Users.
@@ -74,10 +83,18 @@ pub fn page(start_index: Option<&str>, count: Option<&str>) -> Result<Page, Inva
                 .map_err(|_| invalid(ScimType::InvalidValue, format!("{what} must be an integer"))),
         }
     };
-    Ok(Page {
-        start_index: number(start_index, "startIndex", 1)?.max(1),
-        count: number(count, "count", 100)?.clamp(0, MAX_RESULTS),
-    })
+    Ok(page_of(
+        number(start_index, "startIndex", 1)?,
+        number(count, "count", 100)?,
+    ))
+}
+
+/// The page of a `startIndex` and `count` already read as numbers.
+pub fn page_of(start_index: i64, count: i64) -> Page {
+    Page {
+        start_index: start_index.max(1),
+        count: count.clamp(0, MAX_RESULTS),
+    }
 }
 
 #[cfg(test)]
@@ -85,10 +102,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn both_supported_filters_find_the_address_case_folded() {
+    fn both_supported_filters_are_case_folded() {
         assert_eq!(
             parse(r#"userName eq "Ann@X.test""#).unwrap(),
-            Filter::Email("ann@x.test".into())
+            Filter::UserName("ann@x.test".into())
         );
         assert_eq!(
             parse(r#"emails.value EQ "ann@x.test""#).unwrap(),

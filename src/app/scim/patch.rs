@@ -1,10 +1,10 @@
 //! SCIM PATCH (RFC 7644 §3.5.2) on a User's draft: `add` and `replace`, with or without a
-//! path. Pure. `remove` is refused: every attribute ctopulse keeps is required or a flag
-//! that is set to false instead.
+//! path, and `remove` of the attributes that may be unassigned (externalId, name). Pure.
 
 use serde_json::Value;
 
-use super::resource::{invalid, set, Draft, Invalid, NameParts, ScimType, PATCH_OP};
+use super::resource::attrs::{remove, set};
+use super::resource::{invalid, Draft, Invalid, NameParts, ScimType, PATCH_OP};
 
 /// Applies a PatchOp body's operations to `draft`, all or nothing (the caller keeps the
 /// stored employee when this fails).
@@ -58,21 +58,12 @@ pub fn apply(draft: &mut Draft, body: &Value) -> Result<(), Invalid> {
                 "Operations must be a non-empty list",
             )
         })?;
-    let before_user_name = draft.user_name.clone();
-    let before_email = draft.email.clone();
-    let mut name = NameParts::default();
     for op in operations {
+        // Each operation's name parts apply before the next one, so a remove of name after
+        // an add of name.formatted (or the reverse) ends as the last one says.
+        let mut name = NameParts::default();
         operation(draft, &mut name, op)?;
-    }
-    name.finish(draft)?;
-    // One address per person: a change to either userName or emails moves both.
-    match (
-        draft.user_name != before_user_name,
-        draft.email != before_email,
-    ) {
-        (true, false) => draft.email = draft.user_name.clone(),
-        (false, true) => draft.user_name = draft.email.clone(),
-        _ => {}
+        name.finish(draft)?;
     }
     Ok(())
 }
@@ -107,10 +98,13 @@ fn operation(draft: &mut Draft, name: &mut NameParts, op: &Value) -> Result<(), 
     match kind.as_deref() {
         Some("add") | Some("replace") => {}
         Some("remove") => {
-            return Err(invalid(
-                ScimType::Mutability,
-                "remove is not supported: replace the attribute instead (active=false deactivates)",
-            ))
+            let path = path.ok_or_else(|| {
+                invalid(
+                    ScimType::NoTarget,
+                    "a remove needs a path naming the attribute to remove",
+                )
+            })?;
+            return remove(draft, path);
         }
         _ => {
             return Err(invalid(

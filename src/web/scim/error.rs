@@ -41,7 +41,7 @@ impl ScimHttpError {
         match self {
             ScimHttpError::Json(_) => Some(ScimType::InvalidSyntax),
             ScimHttpError::App(ScimError::Invalid(e)) => Some(e.scim_type),
-            ScimHttpError::App(ScimError::Duplicate(_)) => Some(ScimType::Uniqueness),
+            ScimHttpError::App(ScimError::Duplicate { .. }) => Some(ScimType::Uniqueness),
             _ => None,
         }
     }
@@ -57,7 +57,7 @@ impl WebError for ScimHttpError {
             ScimHttpError::App(e) => match e {
                 ScimError::Invalid(_) => Kind::BadRequest,
                 ScimError::NotFound(_) => Kind::NotFound,
-                ScimError::Duplicate(_) => Kind::Conflict,
+                ScimError::Duplicate { .. } => Kind::Conflict,
                 ScimError::Db(e) => e.kind(),
             },
             ScimHttpError::NoState => Kind::Internal,

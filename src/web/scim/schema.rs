@@ -136,40 +136,51 @@ fn attribute(name: &str, kind: &str, required: bool, uniqueness: &str, descripti
     })
 }
 
-/// The core User schema, limited to the attributes ctopulse keeps.
+/// The core User schema, limited to the attributes ctopulse keeps (`externalId` is a common
+/// attribute of every resource, RFC 7643 §3.1, so it is not listed).
 fn user_schema(base: &str) -> Value {
-    let mut name = attribute("name", "complex", false, "none", "The person's full name.");
+    let mut name = attribute(
+        "name",
+        "complex",
+        false,
+        "none",
+        "The person's name as the identity provider formats it; may be removed.",
+    );
     name["subAttributes"] = json!([attribute(
         "formatted",
         "string",
         false,
         "none",
-        "The full name, as shown in ctopulse."
+        "The full name as sent (givenName and familyName are joined into it)."
     ),]);
     let mut emails = attribute(
         "emails",
         "complex",
-        false,
+        true,
         "none",
-        "The work address; always the same as userName.",
+        "The work address. ctopulse keeps one: the primary one sent, else the first of type work, else the first.",
     );
     emails["multiValued"] = json!(true);
-    emails["subAttributes"] = json!([
-        attribute("value", "string", false, "none", "The address."),
-        attribute("type", "string", false, "none", "Always work."),
-        attribute("primary", "boolean", false, "none", "Always true."),
-    ]);
+    emails["subAttributes"] = json!([attribute("value", "string", true, "none", "The address.")]);
+    let mut user_name = attribute(
+        "userName",
+        "string",
+        true,
+        "server",
+        "The identity provider's login name for the person; unique, compared case-insensitively. People from a CSV import go by their address.",
+    );
+    user_name["caseExact"] = json!(false);
     json!({
         "schemas": [SCHEMA_SCHEMA],
         "id": CORE_USER,
         "name": "User",
         "description": "A person on the roster",
         "attributes": [
-            attribute("userName", "string", true, "server", "The work email address, case-folded; unique."),
+            user_name,
             name,
-            attribute("displayName", "string", true, "none", "The full name (the same text as name.formatted); required unless name.formatted is sent."),
+            attribute("displayName", "string", true, "none", "The full name shown in ctopulse and in survey emails."),
             emails,
-            attribute("active", "boolean", false, "none", "Whether the person is invited to new rounds."),
+            attribute("active", "boolean", true, "none", "Whether the person is invited to new rounds (true when left out)."),
         ],
         "meta": { "resourceType": "Schema", "location": format!("{base}/Schemas/{CORE_USER}") },
     })
@@ -189,7 +200,7 @@ fn extension_schema(base: &str) -> Value {
     let mut locale = attribute(
         "locale",
         "string",
-        false,
+        true,
         "none",
         "The survey language: en, ko or nl (en when left out).",
     );
@@ -202,8 +213,8 @@ fn extension_schema(base: &str) -> Value {
         "attributes": [
             department,
             locale,
-            attribute("engineer", "boolean", false, "none", "Asked the engineering-culture survey (false when left out)."),
-            attribute("executive", "boolean", false, "none", "Asked the tech-strategy-alignment survey (false when left out)."),
+            attribute("engineer", "boolean", true, "none", "Asked the engineering-culture survey (false when left out)."),
+            attribute("executive", "boolean", true, "none", "Asked the tech-strategy-alignment survey (false when left out)."),
         ],
         "meta": { "resourceType": "Schema", "location": format!("{base}/Schemas/{EXTENSION}") },
     })

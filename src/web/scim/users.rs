@@ -1,4 +1,5 @@
-//! `/scim/v2/Users`: create, read, list (filter and pages), replace, patch, delete.
+//! `/scim/v2/Users`: create, read, list (filter, pages, projection), search, replace, patch,
+//! delete.
 
 use std::collections::HashMap;
 
@@ -8,8 +9,10 @@ use serde_json::{json, Value};
 
 use super::error::ScimHttpError;
 use super::{base_url, scim_json, ScimCaller};
-use crate::app::scim::filter::{self, Filter};
+use crate::app::scim::filter::{self, Filter, Page};
+use crate::app::scim::projection::Projection;
 use crate::app::scim::resource::{self, invalid, ScimType, LIST_RESPONSE};
+use crate::app::scim::search;
 use crate::app::scim::{self, ScimError};
 use crate::clock;
 use crate::db::employees::Employee;
@@ -22,14 +25,38 @@ fn json_body(body: &[u8]) -> Result<Value, ScimHttpError> {
     Ok(serde_json::from_slice(body)?)
 }
 
+/// The query parameters, looked up case-insensitively (RFC 7644 §3.4.2).
+struct Params(HashMap<String, String>);
+
+impl Params {
+    fn of(req: &HttpRequest) -> Result<Params, ScimHttpError> {
+        let map = web::Query::<HashMap<String, String>>::from_query(req.query_string())
+            .map_err(|e| ScimError::from(invalid(ScimType::InvalidValue, e.to_string())))?
+            .into_inner();
+        Ok(Params(map))
+    }
+
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn projection(&self) -> Projection {
+        Projection::from_query(self.get("attributes"), self.get("excludedAttributes"))
+    }
+}
+
 fn user_response(
     status: StatusCode,
     e: &Employee,
     req: &HttpRequest,
     state: &AppState,
+    projection: &Projection,
 ) -> HttpResponse {
     let users = format!("{}/Users", base_url(req, state));
-    let mut resp = scim_json(status, &resource::to_resource(e, &users));
+    let mut resp = scim_json(status, &projection.apply(resource::to_resource(e, &users)));
     if let Ok(v) = header::HeaderValue::from_str(&format!("{users}/{}", e.id)) {
         resp.headers_mut().insert(header::LOCATION, v);
     }
@@ -50,7 +77,14 @@ pub async fn create(
         Ok(scim::create(conn, &body, &actor, now)?)
     })
     .await?;
-    Ok(user_response(StatusCode::CREATED, &e, &req, &state))
+    let projection = Params::of(&req)?.projection();
+    Ok(user_response(
+        StatusCode::CREATED,
+        &e,
+        &req,
+        &state,
+        &projection,
+    ))
 }
 
 /// `GET /scim/v2/Users/{id}`.
@@ -60,32 +94,49 @@ pub async fn get(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ScimHttpError> {
+    let projection = Params::of(&req)?.projection();
     let id = id.into_inner();
     let e = with_conn::<ScimHttpError, _>(&state, move |conn| Ok(scim::get(conn, &id)?)).await?;
-    Ok(user_response(StatusCode::OK, &e, &req, &state))
+    Ok(user_response(StatusCode::OK, &e, &req, &state, &projection))
 }
 
-/// `GET /scim/v2/Users?filter=…&startIndex=…&count=…`.
+/// `GET /scim/v2/Users?filter=…&startIndex=…&count=…&attributes=…&excludedAttributes=…`.
 pub async fn list(
     _caller: ScimCaller,
     state: web::Data<AppState>,
     req: HttpRequest,
 ) -> Result<HttpResponse, ScimHttpError> {
-    let params = web::Query::<HashMap<String, String>>::from_query(req.query_string())
-        .map_err(|e| ScimError::from(invalid(ScimType::InvalidValue, e.to_string())))?
-        .into_inner();
-    // Parameter names are case-insensitive (RFC 7644 §3.4.2).
-    let param = |name: &str| {
-        params
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    };
-    let filter: Option<Filter> = param("filter")
+    let params = Params::of(&req)?;
+    let filter: Option<Filter> = params
+        .get("filter")
         .map(filter::parse)
         .transpose()
         .map_err(ScimError::from)?;
-    let page = filter::page(param("startIndex"), param("count")).map_err(ScimError::from)?;
+    let page =
+        filter::page(params.get("startIndex"), params.get("count")).map_err(ScimError::from)?;
+    listing(state, req, filter, page, params.projection()).await
+}
+
+/// `POST /scim/v2/.search` and `POST /scim/v2/Users/.search`: a list asked for by a
+/// SearchRequest body (Users are the only resource type, so both search the same people).
+pub async fn search(
+    _caller: ScimCaller,
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Bytes,
+) -> Result<HttpResponse, ScimHttpError> {
+    let body = json_body(&body)?;
+    let s = search::parse(&body).map_err(ScimError::from)?;
+    listing(state, req, s.filter, s.page, s.projection).await
+}
+
+async fn listing(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    filter: Option<Filter>,
+    page: Page,
+    projection: Projection,
+) -> Result<HttpResponse, ScimHttpError> {
     let listing = with_conn::<ScimHttpError, _>(&state, move |conn| {
         Ok(scim::list(conn, filter.as_ref(), page)?)
     })
@@ -94,7 +145,7 @@ pub async fn list(
     let resources: Vec<Value> = listing
         .people
         .iter()
-        .map(|e| resource::to_resource(e, &users))
+        .map(|e| projection.apply(resource::to_resource(e, &users)))
         .collect();
     let body = json!({
         "schemas": [LIST_RESPONSE],
@@ -128,8 +179,8 @@ pub async fn patch(
     change(caller, state, req, id, body, scim::patch).await
 }
 
-/// `DELETE /scim/v2/Users/{id}`: deactivates the person (the roster never forgets people
-/// who leave; see `app::scim::deactivate`).
+/// `DELETE /scim/v2/Users/{id}`: deletes the person for SCIM and deactivates them (the
+/// roster never forgets people who leave; see `app::scim::delete`).
 pub async fn delete(
     caller: ScimCaller,
     state: web::Data<AppState>,
@@ -137,7 +188,7 @@ pub async fn delete(
 ) -> Result<HttpResponse, ScimHttpError> {
     let (id, now, actor) = (id.into_inner(), clock::now(), caller.actor);
     with_conn::<ScimHttpError, _>(&state, move |conn| {
-        Ok(scim::deactivate(conn, &id, &actor, now)?)
+        Ok(scim::delete(conn, &id, &actor, now)?)
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -159,9 +210,10 @@ async fn change(
     ) -> Result<Employee, ScimError>,
 ) -> Result<HttpResponse, ScimHttpError> {
     let body = json_body(&body)?;
+    let projection = Params::of(&req)?.projection();
     let (id, now, actor) = (id.into_inner(), clock::now(), caller.actor);
     let e =
         with_conn::<ScimHttpError, _>(&state, move |conn| Ok(op(conn, &id, &body, &actor, now)?))
             .await?;
-    Ok(user_response(StatusCode::OK, &e, &req, &state))
+    Ok(user_response(StatusCode::OK, &e, &req, &state, &projection))
 }

@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 
 use crate::helpers::{TestApp, ROSTER};
 
+mod lifecycle;
 mod refusals;
 
 const ERROR: &str = "urn:ietf:params:scim:api:messages:2.0:Error";
@@ -123,7 +124,12 @@ async fn an_identity_provider_creates_reads_replaces_patches_and_deletes_a_perso
     assert_eq!(created.status, 201, "{}", created.body);
     assert_eq!(created.content_type, "application/scim+json");
     let id = created.body["id"].as_str().unwrap().to_string();
-    assert_eq!(created.body["userName"], "ann.lee@acme.test");
+    // userName is kept as sent; the address is the one of emails.
+    assert_eq!(created.body["userName"], "Ann.Lee@Acme.test");
+    assert_eq!(
+        created.body["emails"],
+        json!([{ "value": "ann.lee@acme.test" }])
+    );
     assert_eq!(created.body[EXTENSION]["locale"], "ko");
     assert_eq!(created.body["meta"]["resourceType"], "User");
 
@@ -166,8 +172,11 @@ async fn an_identity_provider_creates_reads_replaces_patches_and_deletes_a_perso
     .await;
     assert_eq!(patched.status, 200, "{}", patched.body);
     assert_eq!(patched.body["active"], false);
-    assert_eq!(patched.body["displayName"], "Ann Kim");
-    assert_eq!(patched.body["userName"], "ann.kim@acme.test");
+    // name sets name.formatted; displayName, the name ctopulse shows, stays.
+    assert_eq!(patched.body["displayName"], "Ann de Lee");
+    assert_eq!(patched.body["userName"], "Ann.Lee@Acme.test");
+    assert_eq!(patched.body["emails"][0]["value"], "ann.kim@acme.test");
+    assert_eq!(patched.body["name"]["formatted"], "Ann Kim");
     assert_eq!(patched.body[EXTENSION]["executive"], true);
     assert_eq!(patched.body[EXTENSION]["locale"], "nl");
     // active=false deactivates the person as the roster does.
@@ -189,9 +198,14 @@ async fn an_identity_provider_creates_reads_replaces_patches_and_deletes_a_perso
 
     let deleted = call(&app, "DELETE", &format!("/Users/{id}"), t, None).await;
     assert_eq!(deleted.status, 204);
-    // Deleting deactivates: the person stays on the roster, as people who leave do.
+    // Deleting deactivates: the person stays on the roster, as people who leave do, but is
+    // gone for SCIM.
     let after = call(&app, "GET", &format!("/Users/{id}"), t, None).await;
-    assert_eq!(after.body["active"], false);
+    assert_scim_error(&after, 404, None);
+    let stored = employees::by_email(&mut app.conn(), "ann.kim@acme.test")
+        .unwrap()
+        .unwrap();
+    assert!(!stored.active && stored.scim_deleted_at.is_some());
     assert_eq!(app.count("employees"), 1);
 
     let missing = call(&app, "GET", "/Users/no-such-id", t, None).await;
@@ -326,7 +340,7 @@ async fn both_filters_find_a_person_and_others_are_refused() {
     }
 }
 
-fn urlencode(s: &str) -> String {
+pub(super) fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' => (b as char).to_string(),

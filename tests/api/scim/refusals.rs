@@ -38,6 +38,10 @@ async fn bad_input_gets_a_scim_error_and_changes_nothing() {
     bad_value[EXTENSION]["department"] = json!("hr");
     let mut duplicate = ann();
     duplicate["userName"] = json!("ANN.LEE@acme.test");
+    duplicate["emails"] = json!([{ "value": "other@acme.test" }]);
+    // Another userName, but the address of a live person.
+    let mut same_address = ann();
+    same_address["userName"] = json!("ann-2");
 
     let posts = [
         ("{\"schemas\": [", 400, "invalidSyntax"),
@@ -47,6 +51,7 @@ async fn bad_input_gets_a_scim_error_and_changes_nothing() {
         (&wrong_schema.to_string(), 400, "invalidSyntax"),
         (&bad_value.to_string(), 400, "invalidValue"),
         (&duplicate.to_string(), 409, "uniqueness"),
+        (&same_address.to_string(), 409, "uniqueness"),
     ];
     for (body, status, kind) in posts {
         let a = call(&app, "POST", "/Users", t, Some(body)).await;
@@ -79,10 +84,27 @@ async fn bad_input_gets_a_scim_error_and_changes_nothing() {
         (json!({ "schemas": [CORE_USER], "Operations": [] }).to_string(), 400, "invalidSyntax"),
         (json!({ "schemas": [PATCH_OP], "Operations": [{ "op": "replace", "path": "title", "value": "x" }] }).to_string(), 400, "invalidPath"),
         (json!({ "schemas": [PATCH_OP], "Operations": [{ "op": "replace", "path": "active", "value": 3 }] }).to_string(), 400, "invalidValue"),
+        (json!({ "schemas": [PATCH_OP], "Operations": [{ "op": "remove" }] }).to_string(), 400, "noTarget"),
+        (json!({ "schemas": [PATCH_OP], "Operations": [{ "op": "remove", "path": "active" }] }).to_string(), 400, "mutability"),
+        (json!({ "schemas": [PATCH_OP], "Operations": [{ "op": "remove", "path": "displayName" }] }).to_string(), 400, "mutability"),
+        (json!({ "schemas": [PATCH_OP], "Operations": [{ "op": "remove", "path": "title" }] }).to_string(), 400, "invalidPath"),
+        // All or nothing: a good remove before a refused one changes nothing.
+        (json!({ "schemas": [PATCH_OP], "Operations": [{ "op": "remove", "path": "name" }, { "op": "remove", "path": "emails" }] }).to_string(), 400, "mutability"),
     ];
     for (body, status, kind) in patches {
         let a = call(&app, "PATCH", &format!("/Users/{id}"), t, Some(&body)).await;
         assert_scim_error(&a, status, Some(kind));
+    }
+    let searches = [
+        ("{}".to_string(), 400, "invalidSyntax"),
+        (json!({ "schemas": ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"], "filter": "title eq \"x\"" }).to_string(), 400, "invalidFilter"),
+        (json!({ "schemas": ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"], "sortBy": "userName" }).to_string(), 400, "invalidValue"),
+    ];
+    for (body, status, kind) in searches {
+        for path in ["/.search", "/Users/.search"] {
+            let a = call(&app, "POST", path, t, Some(&body)).await;
+            assert_scim_error(&a, status, Some(kind));
+        }
     }
     assert_eq!((app.count("employees"), app.count("audit_log")), before);
     let stored = call(&app, "GET", &format!("/Users/{id}"), t, None).await;
