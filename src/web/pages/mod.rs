@@ -12,7 +12,9 @@ pub mod view;
 pub mod words;
 
 pub use self::error::PageError;
+pub(crate) use crate::web::lang::nav;
 
+use crate::web::lang::Lang;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use askama::Template;
@@ -25,7 +27,7 @@ use super::error::{Kind, WebError};
 use super::with_conn;
 use crate::app::scorecard;
 use crate::app::{commentary, inflection, participation, rounds};
-use crate::auth::{Identity, Role};
+use crate::auth::Identity;
 use crate::domain::quarter::Quarter;
 use crate::web::state::AppState;
 
@@ -56,9 +58,8 @@ struct DashboardPage {
     statuses: Vec<(&'static str, &'static str)>,
     due_default: String,
     default_language: &'static str,
-    nav: Vec<(&'static str, &'static str, bool)>,
+    nav: crate::web::lang::Nav,
     email: String,
-    role: &'static str,
     csrf_token: String,
     notice: Option<String>,
     quarters: Vec<(String, bool)>,
@@ -85,9 +86,8 @@ struct BoardPage {
     statuses: Vec<(&'static str, &'static str)>,
     due_default: String,
     default_language: &'static str,
-    nav: Vec<(&'static str, &'static str, bool)>,
+    nav: crate::web::lang::Nav,
     email: String,
-    role: &'static str,
     csrf_token: String,
     notice: Option<String>,
     quarters: Vec<(String, bool)>,
@@ -106,27 +106,6 @@ struct BoardPage {
 pub struct PageQuery {
     quarter: Option<String>,
     notice: Option<String>,
-}
-
-pub(crate) fn nav(who: &Identity, current: &str) -> Vec<(&'static str, &'static str, bool)> {
-    let items: &[(&str, &str)] = match who.role {
-        Role::Cto => &[
-            ("/dashboard", "Dashboard"),
-            ("/dashboard/time", "Time split"),
-        ],
-        Role::Board => &[("/board", "Board")],
-        Role::Admin => &[
-            ("/admin", "Admin"),
-            ("/admin/schedules", "Schedules"),
-            ("/admin/roster", "Roster"),
-            ("/admin/departments", "Departments"),
-            ("/admin/actions", "Actions"),
-            ("/admin/users", "Users"),
-            ("/admin/audit", "Audit log"),
-            ("/dashboard/time", "Time split"),
-        ],
-    };
-    items.iter().map(|(h, l)| (*h, *l, *h == current)).collect()
 }
 
 pub(crate) fn html(body: String) -> HttpResponse {
@@ -213,6 +192,7 @@ async fn common(state: &AppState, who: &Identity, q: &PageQuery) -> Result<Commo
 /// commentary form.
 pub async fn dashboard(
     who: Require<CtoOnly>,
+    lang: Lang,
     q: web::Query<PageQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
@@ -245,9 +225,8 @@ pub async fn dashboard(
         statuses: actions_form::statuses(),
         due_default: current.next().to_string(),
         default_language: state.settings.default_locale.native_name(),
-        nav: nav(&who, "/dashboard"),
+        nav: nav(&who, "/dashboard", lang),
         email: who.actor.clone(),
-        role: who.role.as_str(),
         csrf_token: who.csrf_token().unwrap_or_default(),
         notice: q.notice.clone(),
         quarters: c.quarters,
@@ -268,6 +247,7 @@ pub async fn dashboard(
 /// `GET /board`: the scorecard, the report inline, downloads, and the register to confirm.
 pub async fn board(
     who: Require<BoardOnly>,
+    lang: Lang,
     q: web::Query<PageQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
@@ -285,9 +265,8 @@ pub async fn board(
         statuses: actions_form::statuses(),
         due_default: String::new(),
         default_language: state.settings.default_locale.native_name(),
-        nav: nav(&who, "/board"),
+        nav: nav(&who, "/board", lang),
         email: who.actor.clone(),
-        role: who.role.as_str(),
         csrf_token: who.csrf_token().unwrap_or_default(),
         notice: q.notice.clone(),
         quarters: c.quarters,
