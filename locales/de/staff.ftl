@@ -72,3 +72,9 @@ staff-error-500-title = Etwas ist schiefgelaufen
 staff-error-500-body = Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es später erneut.
 staff-error-other-title = Das hat nicht geklappt
 staff-error-other-body = Die Anfrage konnte nicht abgeschlossen werden.
+
+staff-notice-commentary-saved = Kommentar für { $quarter } gespeichert.
+staff-notice-point-added = Wendepunkt hinzugefügt.
+staff-notice-assessment-saved = Bewertung für { $quarter } gespeichert; sie wartet auf die Bestätigung durch den Vorstand.
+staff-notice-disputed = Bewertung angefochten.
+staff-notice-confirmed = Bewertung bestätigt.

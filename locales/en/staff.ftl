@@ -71,3 +71,9 @@ staff-error-500-title = Something went wrong
 staff-error-500-body = Something went wrong on our side. Please try again later.
 staff-error-other-title = That did not work
 staff-error-other-body = The request could not be completed.
+
+staff-notice-commentary-saved = Commentary for { $quarter } saved.
+staff-notice-point-added = Inflection point added.
+staff-notice-assessment-saved = Assessment for { $quarter } saved; it awaits the board's confirmation.
+staff-notice-disputed = Assessment disputed.
+staff-notice-confirmed = Assessment confirmed.

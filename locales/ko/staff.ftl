@@ -72,3 +72,9 @@ staff-error-500-title = 문제가 발생했습니다
 staff-error-500-body = 서버에서 문제가 발생했습니다. 잠시 후 다시 시도해 주세요.
 staff-error-other-title = 요청을 완료하지 못했습니다
 staff-error-other-body = 요청을 완료할 수 없습니다.
+
+staff-notice-commentary-saved = { $quarter } 코멘트를 저장했습니다.
+staff-notice-point-added = 변곡점을 추가했습니다.
+staff-notice-assessment-saved = { $quarter } 평가를 저장했습니다. 이사회의 확인을 기다리고 있습니다.
+staff-notice-disputed = 평가에 이의를 제기했습니다.
+staff-notice-confirmed = 평가를 확인했습니다.

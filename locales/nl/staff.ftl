@@ -72,3 +72,9 @@ staff-error-500-title = Er ging iets mis
 staff-error-500-body = Er ging bij ons iets mis. Probeer het later opnieuw.
 staff-error-other-title = Dat lukte niet
 staff-error-other-body = Het verzoek kon niet worden afgerond.
+
+staff-notice-commentary-saved = Toelichting voor { $quarter } opgeslagen.
+staff-notice-point-added = Kantelpunt toegevoegd.
+staff-notice-assessment-saved = Beoordeling voor { $quarter } opgeslagen; ze wacht op bevestiging door de raad van bestuur.
+staff-notice-disputed = Beoordeling betwist.
+staff-notice-confirmed = Beoordeling bevestigd.

@@ -58,8 +58,8 @@ pub struct Nav {
     pub w: &'static Chrome,
 }
 
-/// The Fluent keys of the navigation's labels and the roles' names.
-pub const FLUENT_KEYS: [&str; 13] = [
+/// The Fluent keys of the navigation's labels, the roles' names and the dashboard's notices.
+pub const FLUENT_KEYS: [&str; 18] = [
     "staff-nav-dashboard",
     "staff-nav-time",
     "staff-nav-board",
@@ -73,6 +73,11 @@ pub const FLUENT_KEYS: [&str; 13] = [
     "staff-role-cto",
     "staff-role-board",
     "staff-role-admin",
+    "staff-notice-commentary-saved",
+    "staff-notice-point-added",
+    "staff-notice-assessment-saved",
+    "staff-notice-disputed",
+    "staff-notice-confirmed",
 ];
 
 /// The staff navigation for `who`'s role, `current` marked, in `lang`.

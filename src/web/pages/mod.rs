@@ -325,6 +325,7 @@ pub struct CommentaryForm {
 /// `POST /dashboard/commentary`.
 pub async fn save_commentary(
     who: Require<CtoOnly>,
+    lang: Lang,
     body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
@@ -343,7 +344,11 @@ pub async fn save_commentary(
     .await?;
     Ok(back(
         "/dashboard",
-        &format!("Commentary for {quarter} saved."),
+        &crate::i18n::format(
+            lang.0,
+            "staff-notice-commentary-saved",
+            &[("quarter", &quarter.to_string())],
+        ),
     ))
 }
 
@@ -358,6 +363,7 @@ pub struct PointForm {
 /// `POST /dashboard/inflections`.
 pub async fn add_point(
     who: Require<CtoOnly>,
+    lang: Lang,
     body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
@@ -375,7 +381,10 @@ pub async fn add_point(
         )?)
     })
     .await?;
-    Ok(back("/dashboard", "Inflection point added."))
+    Ok(back(
+        "/dashboard",
+        crate::i18n::template(lang.0, "staff-notice-point-added"),
+    ))
 }
 
 /// The assessment form.
@@ -389,6 +398,7 @@ pub struct AssessForm {
 /// `POST /dashboard/inflections/{id}/assess`.
 pub async fn assess_point(
     who: Require<CtoOnly>,
+    lang: Lang,
     id: web::Path<String>,
     body: web::Bytes,
     state: web::Data<AppState>,
@@ -411,7 +421,11 @@ pub async fn assess_point(
     .await?;
     Ok(back(
         "/dashboard",
-        &format!("Assessment for {quarter} saved; it awaits the board's confirmation."),
+        &crate::i18n::format(
+            lang.0,
+            "staff-notice-assessment-saved",
+            &[("quarter", &quarter.to_string())],
+        ),
     ))
 }
 
@@ -426,6 +440,7 @@ pub struct ConfirmForm {
 /// `POST /board/inflections/{id}/confirm`.
 pub async fn confirm_point(
     who: Require<BoardOnly>,
+    lang: Lang,
     id: web::Path<String>,
     body: web::Bytes,
     state: web::Data<AppState>,
@@ -454,10 +469,13 @@ pub async fn confirm_point(
     .await?;
     Ok(back(
         "/board",
-        if dispute {
-            "Assessment disputed."
-        } else {
-            "Assessment confirmed."
-        },
+        crate::i18n::template(
+            lang.0,
+            if dispute {
+                "staff-notice-disputed"
+            } else {
+                "staff-notice-confirmed"
+            },
+        ),
     ))
 }
