@@ -34,6 +34,7 @@ pub fn used() -> Vec<String> {
         crate::charts::copy::COUNT_KEYS.to_vec(),
         crate::domain::actions::recap::FLUENT_KEYS.to_vec(),
         crate::charts::reasons::FLUENT_KEYS.to_vec(),
+        crate::web::lang::words::keys(),
     ];
     keys.extend(fixed.into_iter().flatten().map(str::to_string));
     keys

@@ -223,6 +223,7 @@ pub async fn html_errors(
             .get(header::ACCEPT)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|a| a.contains("text/html"));
+    let locale = crate::web::lang::Lang::of(req.request()).0;
     let res = next.call(req).await?;
     let status = res.status();
     let already_html = res
@@ -233,7 +234,7 @@ pub async fn html_errors(
         return Ok(res.map_into_boxed_body());
     }
     let message = told(&res).map(|t| t.message).unwrap_or_default();
-    let page = match super::error::html_page(status, &message) {
+    let page = match super::error::html_page(status, &message, locale) {
         Ok(page) => page,
         Err(e) => {
             tracing::error!(error = %e, "the error page failed to render");

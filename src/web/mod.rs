@@ -9,6 +9,7 @@ pub mod auth;
 pub mod client_ip;
 pub mod error;
 pub mod health;
+pub mod lang;
 pub mod middleware;
 pub mod openapi;
 pub mod pages;

@@ -1,5 +1,6 @@
 //! `/admin/audit` (recent audit entries) and the staff stylesheet.
 
+use crate::web::lang::Lang;
 use actix_web::{web, HttpResponse};
 use askama::Template;
 
@@ -20,9 +21,8 @@ struct AuditRow {
 #[derive(Template)]
 #[template(path = "staff/audit.html")]
 struct AuditPage {
-    nav: Vec<(&'static str, &'static str, bool)>,
+    nav: crate::web::lang::Nav,
     email: String,
-    role: &'static str,
     csrf_token: String,
     notice: Option<String>,
     entries: Vec<AuditRow>,
@@ -38,6 +38,7 @@ const AUDIT_PAGE_ROWS: i64 = 200;
 pub async fn audit_log(
     state: web::Data<AppState>,
     who: Require<AdminOnly>,
+    lang: Lang,
 ) -> Result<HttpResponse, PageError> {
     let entries = super::with_conn::<PageError, _>(&state, |conn| {
         Ok(audit::recent_activity(conn, AUDIT_PAGE_ROWS)?)
@@ -59,9 +60,8 @@ pub async fn audit_log(
         .collect();
     Ok(super::pages::html(
         AuditPage {
-            nav: super::pages::nav(&who, "/admin/audit"),
+            nav: super::pages::nav(&who, "/admin/audit", lang),
             email: who.actor.clone(),
-            role: who.role.as_str(),
             csrf_token: who.csrf_token().unwrap_or_default(),
             notice: None,
             entries,

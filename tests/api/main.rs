@@ -46,6 +46,7 @@ mod scim;
 mod scorecard;
 mod scorecard_batch;
 mod smtp_sink;
+mod staff_language;
 mod staff_support;
 mod storage_forensics;
 mod strict_mode;

@@ -94,12 +94,16 @@ pub fn closed_body(
 
 /// Picks a locale from an Accept-Language header (for pages where the respondent is unknown).
 pub fn from_accept_language(header: Option<&str>) -> Locale {
-    let Some(h) = header else { return Locale::En };
-    h.split(',')
+    accept_language(header).unwrap_or(Locale::En)
+}
+
+/// The first supported language an Accept-Language header names, if any.
+pub fn accept_language(header: Option<&str>) -> Option<Locale> {
+    header?
+        .split(',')
         .filter_map(|part| part.split(';').next())
         .map(|tag| tag.trim().to_ascii_lowercase())
         .find_map(|tag| tag.get(..2)?.parse().ok())
-        .unwrap_or(Locale::En)
 }
 
 #[cfg(test)]

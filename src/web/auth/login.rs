@@ -12,6 +12,8 @@ use crate::auth::{csrf, password, Credential, Identity};
 use crate::clock;
 use crate::domain::email::Email;
 use crate::web::client_ip::client_ip;
+use crate::web::lang::words;
+use crate::web::lang::Lang;
 use crate::web::state::AppState;
 use crate::web::with_conn;
 
@@ -19,6 +21,8 @@ use crate::web::with_conn;
 #[derive(Template)]
 #[template(path = "auth/login.html")]
 struct LoginPage<'a> {
+    lang: &'static str,
+    w: &'static words::SignIn,
     csrf_token: &'a str,
     email: &'a str,
     error: Option<&'a str>,
@@ -47,9 +51,6 @@ pub struct LoginForm {
     #[serde(default)]
     csrf_token: String,
 }
-
-/// The same words for an unknown email, a wrong password and a disabled account.
-pub const REJECTED: &str = "Email or password is incorrect.";
 
 /// `GET /login`: the form, or the caller's home page if already signed in.
 pub async fn login_form(
@@ -84,13 +85,14 @@ pub async fn login_submit(
     form: web::Form<LoginForm>,
 ) -> Result<HttpResponse, AuthError> {
     let https = state.settings.is_https();
+    let w = words::sign_in(Lang::of(&req).0);
     if !state.settings.oidc.passwords_allowed() {
         return form_page(
             &req,
             &state,
             StatusCode::FORBIDDEN,
             "",
-            Some("Passwords are turned off here. Sign in through your identity provider."),
+            Some(w.passwords_off),
         );
     }
     let form = form.into_inner();
@@ -110,7 +112,7 @@ pub async fn login_submit(
             &state,
             StatusCode::FORBIDDEN,
             shown_email,
-            Some("This sign-in form has expired. Please sign in again."),
+            Some(w.expired),
         );
     }
     if typed_email.is_empty() || form.password.is_empty() {
@@ -119,17 +121,11 @@ pub async fn login_submit(
             &state,
             StatusCode::BAD_REQUEST,
             shown_email,
-            Some("Enter your email and your password."),
+            Some(w.empty),
         );
     }
     if typed_email.chars().any(char::is_control) {
-        return form_page(
-            &req,
-            &state,
-            StatusCode::BAD_REQUEST,
-            "",
-            Some("That is not an email address."),
-        );
+        return form_page(&req, &state, StatusCode::BAD_REQUEST, "", Some(w.not_email));
     }
     if typed_email.len() > 254 || form.password.len() > password::MAX_BYTES {
         return form_page(
@@ -137,7 +133,7 @@ pub async fn login_submit(
             &state,
             StatusCode::BAD_REQUEST,
             shown_email,
-            Some("That email or password is too long."),
+            Some(w.too_long),
         );
     }
     let account = Email::parse(typed_email)
@@ -161,7 +157,7 @@ pub async fn login_submit(
             &state,
             StatusCode::UNAUTHORIZED,
             shown_email,
-            Some(REJECTED),
+            Some(w.rejected),
         ),
         SignIn::SignedIn { token, role } => Ok(HttpResponse::SeeOther()
             .insert_header((header::LOCATION, role.home_path()))
@@ -233,12 +229,15 @@ fn render(req: &HttpRequest, state: &AppState, page: Page<'_>) -> Result<HttpRes
     let https = state.settings.is_https();
     let sso = state.oidc.as_ref().map(|p| p.display_name());
     let passwords = state.settings.oidc.passwords_allowed();
+    let lang = Lang::of(req).0;
     Ok(cookies::pre_session_page(
         req,
         https,
         page.status,
         |secret| {
             LoginPage {
+                lang: lang.code(),
+                w: words::sign_in(lang),
                 csrf_token: &csrf::login_form_token(secret),
                 email: page.email,
                 error: page.error,

@@ -16,6 +16,8 @@ use crate::db::DbError;
 use crate::domain::email::Email;
 use crate::web::client_ip::client_ip;
 use crate::web::error::{responds, Kind, WebError};
+use crate::web::lang::words::{self, Setup};
+use crate::web::lang::Lang;
 use crate::web::state::AppState;
 use crate::web::{blocking, with_conn};
 
@@ -58,6 +60,10 @@ responds!(SetupError);
 #[derive(Template)]
 #[template(path = "auth/setup.html")]
 struct SetupPage<'a> {
+    lang: &'static str,
+    w: &'static Setup,
+    /// The command-line hint, split around the command.
+    cli: (&'static str, &'static str),
     csrf_token: &'a str,
     email: &'a str,
     name: &'a str,
@@ -106,16 +112,14 @@ pub async fn setup_submit(
         ""
     };
     let shown_name = first_admin::staff_name(&form.name).unwrap_or("");
+    let w = words::setup(Lang::of(&req).0);
     let page = |status: StatusCode, error: &str| {
         form_page(&req, &state, status, shown_email, shown_name, Some(error))
     };
     let csrf_ok = cookies::login_secret(&req, https)
         .is_some_and(|s| csrf::matches(&csrf::setup_form_token(&s), &form.csrf_token));
     if !csrf_ok {
-        return page(
-            StatusCode::FORBIDDEN,
-            "This form has expired. Please fill it in again.",
-        );
+        return page(StatusCode::FORBIDDEN, w.expired);
     }
     let ip = client_ip(&req, &state.settings.server.trusted_proxies);
     let now = clock::now();
@@ -127,13 +131,13 @@ pub async fn setup_submit(
         return Err(SetupError::Throttled { retry_after });
     }
     let Ok(email) = Email::parse(typed_email) else {
-        return page(StatusCode::BAD_REQUEST, "Enter a valid email address.");
+        return page(StatusCode::BAD_REQUEST, w.bad_email);
     };
     let Ok(name) = first_admin::staff_name(&form.name).map(str::to_string) else {
-        return page(StatusCode::BAD_REQUEST, "Enter a name of 1–100 characters.");
+        return page(StatusCode::BAD_REQUEST, w.bad_name);
     };
     if form.password != form.password_repeat {
-        return page(StatusCode::BAD_REQUEST, "The two passwords differ.");
+        return page(StatusCode::BAD_REQUEST, w.differ);
     }
     if let Err(rejected) = password::check_new(&form.password) {
         let message = rejected.to_string();
@@ -183,8 +187,13 @@ fn form_page(
     error: Option<&str>,
 ) -> Result<HttpResponse, SetupError> {
     let https = state.settings.is_https();
+    let lang = Lang::of(req).0;
+    let w = words::setup(lang);
     Ok(cookies::pre_session_page(req, https, status, |secret| {
         SetupPage {
+            lang: lang.code(),
+            w,
+            cli: words::around(w.cli, "{command}"),
             csrf_token: &csrf::setup_form_token(secret),
             email,
             name,

@@ -19,6 +19,9 @@ use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, HttpResponseBuilder};
 
+use crate::domain::locale::Locale;
+use crate::web::lang::words::{errors, ErrorWords};
+
 /// What kind of failure an error is: everything its response depends on but the words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -189,46 +192,32 @@ pub(crate) use responds;
 #[derive(askama::Template)]
 #[template(path = "error.html")]
 struct ErrorPage<'a> {
+    lang: &'static str,
+    w: &'static ErrorWords,
     title: &'a str,
     message: &'a str,
     status: u16,
 }
 
-/// The error page for `status`, saying `message` (or a plain default when it is empty).
-pub fn html_page(status: StatusCode, message: &str) -> Result<String, askama::Error> {
+/// The error page for `status` in `locale`, saying `message` (or the status's own words when
+/// it is empty, or is the fault on our side that every language says in its own words).
+pub fn html_page(
+    status: StatusCode,
+    message: &str,
+    locale: Locale,
+) -> Result<String, askama::Error> {
     use askama::Template;
-    let (title, default) = match status.as_u16() {
-        400 => (
-            "That request could not be used",
-            "The request was not valid.",
-        ),
-        401 => ("Sign in to continue", "This page is for signed-in staff."),
-        403 => (
-            "No access",
-            "Your account does not have access to this page.",
-        ),
-        404 => ("Page not found", "There is no page at this address."),
-        405 => (
-            "Not possible here",
-            "This page does not take that kind of request.",
-        ),
-        409 => (
-            "Not possible right now",
-            "This conflicts with the current state.",
-        ),
-        413 => ("Too large", "What was sent is too large."),
-        429 => ("Too many attempts", "Wait a little, then try again."),
-        503 => ("Temporarily unavailable", "Please try again in a minute."),
-        _ if status.is_server_error() => (
-            "Something went wrong",
-            "Something went wrong on our side. Please try again later.",
-        ),
-        _ => ("That did not work", "The request could not be completed."),
-    };
+    let w = errors(locale);
+    let [title, default] = w.for_status(status.as_u16());
     let message = message.trim();
+    // The generic words in English are said in the reader's language instead.
+    let english = errors(Locale::En).for_status(status.as_u16())[1];
+    let generic = message.is_empty() || message == english || status.is_server_error();
     ErrorPage {
+        lang: locale.code(),
+        w,
         title,
-        message: if message.is_empty() { default } else { message },
+        message: if generic { default } else { message },
         status: status.as_u16(),
     }
     .render()

@@ -1,6 +1,7 @@
 //! The dashboard's action forms: record an action on a sealed round, and move one along
 //! (status, due quarter, owner, public note). Both go through the same use cases as the API.
 
+use crate::web::lang::Lang;
 use std::collections::BTreeMap;
 
 use actix_web::{web, HttpResponse};
@@ -241,9 +242,8 @@ pub(crate) fn statuses() -> Vec<(&'static str, &'static str)> {
 #[derive(askama::Template)]
 #[template(path = "staff/admin_actions.html")]
 struct AdminActionsPage {
-    nav: Vec<(&'static str, &'static str, bool)>,
+    nav: crate::web::lang::Nav,
     email: String,
-    role: &'static str,
     csrf_token: String,
     notice: Option<String>,
     actions_path: &'static str,
@@ -265,6 +265,7 @@ pub struct NoticeQuery {
 /// `GET /admin/actions`.
 pub async fn admin_page(
     who: Require<AdminOnly>,
+    lang: Lang,
     q: web::Query<NoticeQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
@@ -275,9 +276,8 @@ pub async fn admin_page(
         state.settings.fiscal_year_start_month,
     );
     let page = AdminActionsPage {
-        nav: super::nav(&who, "/admin/actions"),
+        nav: super::nav(&who, "/admin/actions", lang),
         email: who.actor.clone(),
-        role: who.role.as_str(),
         csrf_token: who.csrf_token().unwrap_or_default(),
         notice: q.notice.clone(),
         actions_path: "/admin/actions",

@@ -12,7 +12,9 @@ pub mod view;
 pub mod words;
 
 pub use self::error::PageError;
+pub(crate) use crate::web::lang::nav;
 
+use crate::web::lang::Lang;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use askama::Template;
@@ -25,7 +27,7 @@ use super::error::{Kind, WebError};
 use super::with_conn;
 use crate::app::scorecard;
 use crate::app::{commentary, inflection, participation, rounds};
-use crate::auth::{Identity, Role};
+use crate::auth::Identity;
 use crate::domain::quarter::Quarter;
 use crate::web::state::AppState;
 
@@ -56,9 +58,8 @@ struct DashboardPage {
     statuses: Vec<(&'static str, &'static str)>,
     due_default: String,
     default_language: &'static str,
-    nav: Vec<(&'static str, &'static str, bool)>,
+    nav: crate::web::lang::Nav,
     email: String,
-    role: &'static str,
     csrf_token: String,
     notice: Option<String>,
     quarters: Vec<(String, bool)>,
@@ -85,9 +86,8 @@ struct BoardPage {
     statuses: Vec<(&'static str, &'static str)>,
     due_default: String,
     default_language: &'static str,
-    nav: Vec<(&'static str, &'static str, bool)>,
+    nav: crate::web::lang::Nav,
     email: String,
-    role: &'static str,
     csrf_token: String,
     notice: Option<String>,
     quarters: Vec<(String, bool)>,
@@ -106,27 +106,6 @@ struct BoardPage {
 pub struct PageQuery {
     quarter: Option<String>,
     notice: Option<String>,
-}
-
-pub(crate) fn nav(who: &Identity, current: &str) -> Vec<(&'static str, &'static str, bool)> {
-    let items: &[(&str, &str)] = match who.role {
-        Role::Cto => &[
-            ("/dashboard", "Dashboard"),
-            ("/dashboard/time", "Time split"),
-        ],
-        Role::Board => &[("/board", "Board")],
-        Role::Admin => &[
-            ("/admin", "Admin"),
-            ("/admin/schedules", "Schedules"),
-            ("/admin/roster", "Roster"),
-            ("/admin/departments", "Departments"),
-            ("/admin/actions", "Actions"),
-            ("/admin/users", "Users"),
-            ("/admin/audit", "Audit log"),
-            ("/dashboard/time", "Time split"),
-        ],
-    };
-    items.iter().map(|(h, l)| (*h, *l, *h == current)).collect()
 }
 
 pub(crate) fn html(body: String) -> HttpResponse {
@@ -213,6 +192,7 @@ async fn common(state: &AppState, who: &Identity, q: &PageQuery) -> Result<Commo
 /// commentary form.
 pub async fn dashboard(
     who: Require<CtoOnly>,
+    lang: Lang,
     q: web::Query<PageQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
@@ -245,9 +225,8 @@ pub async fn dashboard(
         statuses: actions_form::statuses(),
         due_default: current.next().to_string(),
         default_language: state.settings.default_locale.native_name(),
-        nav: nav(&who, "/dashboard"),
+        nav: nav(&who, "/dashboard", lang),
         email: who.actor.clone(),
-        role: who.role.as_str(),
         csrf_token: who.csrf_token().unwrap_or_default(),
         notice: q.notice.clone(),
         quarters: c.quarters,
@@ -268,6 +247,7 @@ pub async fn dashboard(
 /// `GET /board`: the scorecard, the report inline, downloads, and the register to confirm.
 pub async fn board(
     who: Require<BoardOnly>,
+    lang: Lang,
     q: web::Query<PageQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
@@ -285,9 +265,8 @@ pub async fn board(
         statuses: actions_form::statuses(),
         due_default: String::new(),
         default_language: state.settings.default_locale.native_name(),
-        nav: nav(&who, "/board"),
+        nav: nav(&who, "/board", lang),
         email: who.actor.clone(),
-        role: who.role.as_str(),
         csrf_token: who.csrf_token().unwrap_or_default(),
         notice: q.notice.clone(),
         quarters: c.quarters,
@@ -346,6 +325,7 @@ pub struct CommentaryForm {
 /// `POST /dashboard/commentary`.
 pub async fn save_commentary(
     who: Require<CtoOnly>,
+    lang: Lang,
     body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
@@ -364,7 +344,11 @@ pub async fn save_commentary(
     .await?;
     Ok(back(
         "/dashboard",
-        &format!("Commentary for {quarter} saved."),
+        &crate::i18n::format(
+            lang.0,
+            "staff-notice-commentary-saved",
+            &[("quarter", &quarter.to_string())],
+        ),
     ))
 }
 
@@ -379,6 +363,7 @@ pub struct PointForm {
 /// `POST /dashboard/inflections`.
 pub async fn add_point(
     who: Require<CtoOnly>,
+    lang: Lang,
     body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
@@ -396,7 +381,10 @@ pub async fn add_point(
         )?)
     })
     .await?;
-    Ok(back("/dashboard", "Inflection point added."))
+    Ok(back(
+        "/dashboard",
+        crate::i18n::template(lang.0, "staff-notice-point-added"),
+    ))
 }
 
 /// The assessment form.
@@ -410,6 +398,7 @@ pub struct AssessForm {
 /// `POST /dashboard/inflections/{id}/assess`.
 pub async fn assess_point(
     who: Require<CtoOnly>,
+    lang: Lang,
     id: web::Path<String>,
     body: web::Bytes,
     state: web::Data<AppState>,
@@ -432,7 +421,11 @@ pub async fn assess_point(
     .await?;
     Ok(back(
         "/dashboard",
-        &format!("Assessment for {quarter} saved; it awaits the board's confirmation."),
+        &crate::i18n::format(
+            lang.0,
+            "staff-notice-assessment-saved",
+            &[("quarter", &quarter.to_string())],
+        ),
     ))
 }
 
@@ -447,6 +440,7 @@ pub struct ConfirmForm {
 /// `POST /board/inflections/{id}/confirm`.
 pub async fn confirm_point(
     who: Require<BoardOnly>,
+    lang: Lang,
     id: web::Path<String>,
     body: web::Bytes,
     state: web::Data<AppState>,
@@ -475,10 +469,13 @@ pub async fn confirm_point(
     .await?;
     Ok(back(
         "/board",
-        if dispute {
-            "Assessment disputed."
-        } else {
-            "Assessment confirmed."
-        },
+        crate::i18n::template(
+            lang.0,
+            if dispute {
+                "staff-notice-disputed"
+            } else {
+                "staff-notice-confirmed"
+            },
+        ),
     ))
 }

@@ -3,6 +3,7 @@
 //! with its category, the rule that chose it and an override. For the CTO and admins; the
 //! CTO's dashboard shows the split too.
 
+use crate::web::lang::Lang;
 use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -135,9 +136,8 @@ fn current_quarter(state: &AppState) -> Result<Quarter, PageError> {
 #[derive(Template)]
 #[template(path = "staff/time_split.html")]
 struct TimePage {
-    nav: Vec<(&'static str, &'static str, bool)>,
+    nav: crate::web::lang::Nav,
     email: String,
-    role: &'static str,
     csrf_token: String,
     notice: Option<String>,
     error: Option<String>,
@@ -151,6 +151,7 @@ struct TimePage {
 async fn page(
     state: &AppState,
     who: &Identity,
+    lang: Lang,
     quarter: Option<Quarter>,
     notice: Option<String>,
     error: Option<String>,
@@ -166,9 +167,8 @@ async fn page(
     })
     .await?;
     Ok(TimePage {
-        nav: nav(who, "/dashboard/time"),
+        nav: nav(who, "/dashboard/time", lang),
         email: who.actor.clone(),
-        role: who.role.as_str(),
         csrf_token: who.csrf_token().unwrap_or_default(),
         notice,
         error,
@@ -184,6 +184,7 @@ async fn page(
 /// `GET /dashboard/time`.
 pub async fn show(
     who: Require<CalendarKeepers>,
+    lang: Lang,
     q: web::Query<PageQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
@@ -193,13 +194,14 @@ pub async fn show(
         .map(Quarter::parse_strict)
         .transpose()?;
     Ok(html(
-        page(&state, &who, quarter, q.notice.clone(), None).await?,
+        page(&state, &who, lang, quarter, q.notice.clone(), None).await?,
     ))
 }
 
 /// `POST /dashboard/time/import`: one or more `.ics` files (multipart field `calendar`).
 pub async fn import(
     who: Require<CalendarKeepers>,
+    lang: Lang,
     req: HttpRequest,
     mp: Multipart,
     state: web::Data<AppState>,
@@ -210,7 +212,7 @@ pub async fn import(
         async move {
             Ok::<_, PageError>(html_status(
                 status,
-                page(state, who, None, None, Some(message)).await?,
+                page(state, who, lang, None, None, Some(message)).await?,
             ))
         }
     };

@@ -1,6 +1,7 @@
 //! `/admin/departments`: the departments and their CSAT weights (measure C), editable as one
 //! set. Launched rounds keep the weights snapshotted at their launch.
 
+use crate::web::lang::Lang;
 use std::collections::BTreeMap;
 
 use actix_web::http::StatusCode;
@@ -29,9 +30,8 @@ pub struct WeightRow {
 #[derive(Template)]
 #[template(path = "staff/departments.html")]
 struct DepartmentsPage {
-    nav: Vec<(&'static str, &'static str, bool)>,
+    nav: crate::web::lang::Nav,
     email: String,
-    role: &'static str,
     csrf_token: String,
     notice: Option<String>,
     error: Option<String>,
@@ -48,7 +48,6 @@ impl DepartmentsPage {
         DepartmentsPage {
             nav: who.nav.clone(),
             email: who.email.clone(),
-            role: who.role,
             csrf_token: who.csrf_token.clone(),
             notice,
             error,
@@ -84,11 +83,12 @@ fn stored_rows(stored: &[DepartmentRow]) -> Vec<WeightRow> {
 /// `GET /admin/departments`.
 pub async fn page(
     who: Require<AdminOnly>,
+    lang: Lang,
     q: web::Query<NoticeQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
     let stored = with_conn::<PageError, _>(&state, |conn| Ok(departments::list(conn)?)).await?;
-    let chrome = Chrome::of(&who, "/admin/departments");
+    let chrome = Chrome::of(&who, "/admin/departments", lang);
     Ok(html(
         DepartmentsPage::new(&chrome, q.notice.clone(), None, stored_rows(&stored)).render()?,
     ))
@@ -98,6 +98,7 @@ pub async fn page(
 /// as a set and written in one transaction; each change is audited.
 pub async fn save(
     who: Require<AdminOnly>,
+    lang: Lang,
     body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
@@ -166,7 +167,7 @@ pub async fn save(
                     r
                 })
                 .collect();
-            let chrome = Chrome::of(&who, "/admin/departments");
+            let chrome = Chrome::of(&who, "/admin/departments", lang);
             Ok(html_status(
                 StatusCode::BAD_REQUEST,
                 DepartmentsPage::new(&chrome, None, Some(format!("Nothing was saved: {message}.")), rows)

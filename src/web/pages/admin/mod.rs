@@ -8,6 +8,7 @@ pub mod round;
 pub mod schedules;
 pub mod users;
 
+use crate::web::lang::Lang;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use askama::Template;
@@ -40,9 +41,8 @@ pub struct RoundRow {
 #[derive(Template)]
 #[template(path = "staff/admin.html")]
 struct AdminPage {
-    nav: Vec<(&'static str, &'static str, bool)>,
+    nav: crate::web::lang::Nav,
     email: String,
-    role: &'static str,
     csrf_token: String,
     notice: Option<String>,
     rounds: Vec<RoundRow>,
@@ -85,6 +85,7 @@ pub(crate) fn round_actions(status: RoundStatus) -> Vec<(&'static str, &'static 
 /// `GET /admin`: the rounds, the create-round form, and where the roster stands.
 pub async fn home(
     who: Require<AdminOnly>,
+    lang: Lang,
     q: web::Query<NoticeQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
@@ -125,9 +126,8 @@ pub async fn home(
     .await?;
     let today = clock::now().date();
     let page = AdminPage {
-        nav: nav(&who, "/admin"),
+        nav: nav(&who, "/admin", lang),
         email: who.actor.clone(),
-        role: who.role.as_str(),
         csrf_token: who.csrf_token().unwrap_or_default(),
         notice: q.notice.clone(),
         rounds: rows,
@@ -170,18 +170,16 @@ pub(crate) fn html_status(status: StatusCode, body: String) -> HttpResponse {
 
 /// The layout fields every admin page carries.
 pub(crate) struct Chrome {
-    pub nav: Vec<(&'static str, &'static str, bool)>,
+    pub nav: crate::web::lang::Nav,
     pub email: String,
-    pub role: &'static str,
     pub csrf_token: String,
 }
 
 impl Chrome {
-    pub(crate) fn of(who: &Identity, current: &str) -> Chrome {
+    pub(crate) fn of(who: &Identity, current: &str, lang: Lang) -> Chrome {
         Chrome {
-            nav: nav(who, current),
+            nav: nav(who, current, lang),
             email: who.actor.clone(),
-            role: who.role.as_str(),
             csrf_token: who.csrf_token().unwrap_or_default(),
         }
     }

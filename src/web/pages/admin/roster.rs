@@ -4,6 +4,7 @@
 //! the same file again: the server compares its SHA-256 with the checked one, so what gets
 //! imported is exactly what was checked, and no file is kept between the two requests.
 
+use crate::web::lang::Lang;
 use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -52,9 +53,8 @@ pub struct CheckReport {
 #[derive(Template)]
 #[template(path = "staff/roster.html")]
 struct RosterPage {
-    nav: Vec<(&'static str, &'static str, bool)>,
+    nav: crate::web::lang::Nav,
     email: String,
-    role: &'static str,
     csrf_token: String,
     notice: Option<String>,
     error: Option<String>,
@@ -69,6 +69,7 @@ struct RosterPage {
 async fn roster_page(
     state: &AppState,
     who: &crate::auth::Identity,
+    lang: Lang,
     notice: Option<String>,
     error: Option<String>,
     paste_text: String,
@@ -88,11 +89,10 @@ async fn roster_page(
             _ => by_department.push((p.department, 1, usize::from(p.active))),
         }
     }
-    let chrome = Chrome::of(who, "/admin/roster");
+    let chrome = Chrome::of(who, "/admin/roster", lang);
     Ok(RosterPage {
         nav: chrome.nav,
         email: chrome.email,
-        role: chrome.role,
         csrf_token: chrome.csrf_token,
         notice,
         error,
@@ -108,11 +108,21 @@ async fn roster_page(
 /// `GET /admin/roster`.
 pub async fn page(
     who: Require<AdminOnly>,
+    lang: Lang,
     q: web::Query<NoticeQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
     Ok(html(
-        roster_page(&state, &who, q.notice.clone(), None, String::new(), None).await?,
+        roster_page(
+            &state,
+            &who,
+            lang,
+            q.notice.clone(),
+            None,
+            String::new(),
+            None,
+        )
+        .await?,
     ))
 }
 
@@ -207,6 +217,7 @@ struct PasteForm {
 /// (report every bad row and what would change) or import (only when every row is valid).
 pub async fn paste(
     who: Require<AdminOnly>,
+    lang: Lang,
     body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
@@ -218,6 +229,7 @@ pub async fn paste(
             let body = roster_page(
                 &state,
                 &who,
+                lang,
                 None,
                 Some(format!("Nothing was written: {e}")),
                 f.csv,
@@ -239,7 +251,7 @@ pub async fn paste(
     )
     .await?;
     Ok(html(
-        roster_page(&state, &who, None, None, f.csv, Some(report)).await?,
+        roster_page(&state, &who, lang, None, None, f.csv, Some(report)).await?,
     ))
 }
 
@@ -349,6 +361,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
 /// `deactivate_missing`, and on confirmation `checked_sha256`).
 pub async fn upload(
     who: Require<AdminOnly>,
+    lang: Lang,
     req: HttpRequest,
     mp: Multipart,
     state: web::Data<AppState>,
@@ -356,7 +369,7 @@ pub async fn upload(
     require_multipart(&req)?;
     let (st, me): (&AppState, &crate::auth::Identity) = (&state, &who);
     let refuse = move |status: StatusCode, message: String| async move {
-        let body = roster_page(st, me, None, Some(message), String::new(), None).await?;
+        let body = roster_page(st, me, lang, None, Some(message), String::new(), None).await?;
         Ok::<_, PageError>(html_status(status, body))
     };
     let up = match read_upload(mp).await {
@@ -414,7 +427,7 @@ pub async fn upload(
     }
     let bad = !parsed.errors.is_empty();
     let (report, _) = check(&state, up.file_name, parsed, up.deactivate_missing, sha256).await?;
-    let body = roster_page(&state, &who, None, None, String::new(), Some(report)).await?;
+    let body = roster_page(&state, &who, lang, None, None, String::new(), Some(report)).await?;
     // A file with bad rows is bad input: nothing is written, the report says why.
     Ok(if bad {
         html_status(StatusCode::UNPROCESSABLE_ENTITY, body)

@@ -2,6 +2,7 @@
 //! preview and test-send, participation per group, reminder waves and undeliverable addresses
 //! — counts only, never who answered.
 
+use crate::web::lang::Lang;
 use actix_web::{web, HttpResponse};
 use askama::Template;
 
@@ -55,9 +56,8 @@ impl WaveRow {
 #[derive(Template)]
 #[template(path = "staff/round.html")]
 struct RoundPage {
-    nav: Vec<(&'static str, &'static str, bool)>,
+    nav: crate::web::lang::Nav,
     email: String,
-    role: &'static str,
     csrf_token: String,
     notice: Option<String>,
     id: String,
@@ -84,6 +84,7 @@ struct RoundPage {
 /// `GET /admin/rounds/{id}` (`?confirm=close|remind` asks before acting).
 pub async fn page(
     who: Require<AdminOnly>,
+    lang: Lang,
     id: web::Path<String>,
     q: web::Query<NoticeQuery>,
     state: web::Data<AppState>,
@@ -107,9 +108,8 @@ pub async fn page(
     let rate = |x: Option<f64>| x.map(words::pct).unwrap_or_else(|| "—".into());
     let status = r.status();
     let page = RoundPage {
-        nav: nav(&who, "/admin"),
+        nav: nav(&who, "/admin", lang),
         email: who.actor.clone(),
-        role: who.role.as_str(),
         csrf_token: who.csrf_token().unwrap_or_default(),
         notice: q.notice.clone(),
         id: r.id.to_string(),

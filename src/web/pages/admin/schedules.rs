@@ -1,6 +1,7 @@
 //! `/admin/schedules`: each survey's quarterly schedule (launch day, days open, reminder
 //! days), what it does next, and what its recent steps did.
 
+use crate::web::lang::Lang;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
@@ -63,9 +64,8 @@ impl Default for FormValues {
 #[derive(Template)]
 #[template(path = "staff/schedules.html")]
 struct SchedulesPage {
-    nav: Vec<(&'static str, &'static str, bool)>,
+    nav: crate::web::lang::Nav,
     email: String,
-    role: &'static str,
     csrf_token: String,
     notice: Option<String>,
     error: Option<String>,
@@ -152,7 +152,6 @@ async fn render(
     Ok(SchedulesPage {
         nav: who.nav.clone(),
         email: who.email.clone(),
-        role: who.role,
         csrf_token: who.csrf_token.clone(),
         notice,
         error,
@@ -180,10 +179,11 @@ async fn render(
 /// `GET /admin/schedules`.
 pub async fn page(
     who: Require<AdminOnly>,
+    lang: Lang,
     q: web::Query<NoticeQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
-    let chrome = Chrome::of(&who, "/admin/schedules");
+    let chrome = Chrome::of(&who, "/admin/schedules", lang);
     Ok(html(
         render(
             &chrome,
@@ -242,11 +242,12 @@ fn read(f: &SetForm) -> Result<ScheduleInput, String> {
 /// typed, with what is wrong (400).
 pub async fn save(
     who: Require<AdminOnly>,
+    lang: Lang,
     body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
     let f: SetForm = parse_form(&body)?;
-    let chrome = Chrome::of(&who, "/admin/schedules");
+    let chrome = Chrome::of(&who, "/admin/schedules", lang);
     let typed = FormValues {
         survey: f.survey.clone(),
         launch_day: f.launch_day.clone(),

@@ -2,6 +2,7 @@
 //! enable, change role, reset the password. The last active admin can be neither disabled
 //! nor demoted.
 
+use crate::web::lang::Lang;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
@@ -31,9 +32,8 @@ pub struct UserRow {
 #[derive(Template)]
 #[template(path = "staff/users.html")]
 struct UsersPage {
-    nav: Vec<(&'static str, &'static str, bool)>,
+    nav: crate::web::lang::Nav,
     email: String,
-    role: &'static str,
     csrf_token: String,
     notice: Option<String>,
     error: Option<String>,
@@ -46,9 +46,8 @@ struct UsersPage {
 #[derive(Template)]
 #[template(path = "staff/password_once.html")]
 struct PasswordPage {
-    nav: Vec<(&'static str, &'static str, bool)>,
+    nav: crate::web::lang::Nav,
     email: String,
-    role: &'static str,
     csrf_token: String,
     notice: Option<String>,
     account: String,
@@ -61,6 +60,7 @@ struct PasswordPage {
 async fn users_page(
     state: &AppState,
     who: &crate::auth::Identity,
+    lang: Lang,
     notice: Option<String>,
     error: Option<String>,
     new_email: String,
@@ -72,11 +72,10 @@ async fn users_page(
     .await?;
     let when = crate::web::pages::words::utc_minute;
     let me = who.user_id.clone().unwrap_or_default();
-    let chrome = Chrome::of(who, "/admin/users");
+    let chrome = Chrome::of(who, "/admin/users", lang);
     Ok(UsersPage {
         nav: chrome.nav,
         email: chrome.email,
-        role: chrome.role,
         csrf_token: chrome.csrf_token,
         notice,
         error,
@@ -105,6 +104,7 @@ async fn users_page(
 /// `GET /admin/users`.
 pub async fn page(
     who: Require<AdminOnly>,
+    lang: Lang,
     q: web::Query<NoticeQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
@@ -112,6 +112,7 @@ pub async fn page(
         users_page(
             &state,
             &who,
+            lang,
             q.notice.clone(),
             None,
             String::new(),
@@ -138,6 +139,7 @@ fn initial_password() -> Result<(String, String), PageError> {
 /// `POST /admin/users`: creates the account and shows its initial password once.
 pub async fn add(
     who: Require<AdminOnly>,
+    lang: Lang,
     body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
@@ -161,7 +163,7 @@ pub async fn add(
             match created {
                 Ok(secret) => {
                     return Ok(html(
-                        password_page(&who, email.as_str(), role.as_str(), secret, true)
+                        password_page(&who, lang, email.as_str(), role.as_str(), secret, true)
                             .render()?,
                     ))
                 }
@@ -179,22 +181,22 @@ pub async fn add(
     let (status, message) = problem;
     Ok(html_status(
         status,
-        users_page(&state, &who, None, Some(message), f.email, f.role).await?,
+        users_page(&state, &who, lang, None, Some(message), f.email, f.role).await?,
     ))
 }
 
 fn password_page(
     who: &crate::auth::Identity,
+    lang: Lang,
     account: &str,
     role: &str,
     password: String,
     created: bool,
 ) -> PasswordPage {
-    let chrome = Chrome::of(who, "/admin/users");
+    let chrome = Chrome::of(who, "/admin/users", lang);
     PasswordPage {
         nav: chrome.nav,
         email: chrome.email,
-        role: chrome.role,
         csrf_token: chrome.csrf_token,
         notice: None,
         account: account.to_string(),
@@ -222,6 +224,7 @@ struct RoleForm {
 /// `reset-password` (a new password, shown once; every session of the account ends).
 pub async fn action(
     who: Require<AdminOnly>,
+    lang: Lang,
     path: web::Path<(String, String)>,
     body: web::Bytes,
     state: web::Data<AppState>,
@@ -271,7 +274,7 @@ pub async fn action(
             role,
             secret,
         }) => Ok(html(
-            password_page(&who, &account, &role, secret, false).render()?,
+            password_page(&who, lang, &account, &role, secret, false).render()?,
         )),
         // The list again, saying why nothing changed.
         Err(PageError::User(e @ UserError::LastAdmin(_))) => Ok(html_status(
@@ -279,6 +282,7 @@ pub async fn action(
             users_page(
                 &state,
                 &who,
+                lang,
                 None,
                 Some(format!(
                     "{}. Nothing was changed.",

@@ -1,0 +1,79 @@
+# The staff pages: the layout and navigation, sign-in, first-run setup and error pages.
+# Placeables: $provider is the identity provider's name, $command a command line, $status an HTTP status.
+
+staff-nav-label = Main
+staff-sign-out = Sign out
+staff-nav-dashboard = Dashboard
+staff-nav-time = Time split
+staff-nav-board = Board
+staff-nav-admin = Admin
+staff-nav-schedules = Schedules
+staff-nav-roster = Roster
+staff-nav-departments = Departments
+staff-nav-actions = Actions
+staff-nav-users = Users
+staff-nav-audit = Audit log
+staff-role-cto = CTO
+staff-role-board = board
+staff-role-admin = admin
+staff-error-prefix = Error:
+staff-field-email = Email
+staff-field-password = Password
+staff-field-name = Name
+
+staff-signin-title = Sign in
+staff-signin-intro = For the CTO, the board and survey admins. Answering a survey? Use the personal link in your invitation email; it needs no sign-in.
+staff-signin-signed-out = You are signed out of ctopulse.
+staff-signin-provider-sign-out = Sign out of { $provider } too
+staff-signin-your-provider = your identity provider
+staff-signin-with-provider = Sign in with { $provider }
+staff-signin-or-password = Or with your ctopulse password:
+staff-signin-passwords-off = Passwords are turned off here. Sign in through your identity provider.
+staff-signin-expired = This sign-in form has expired. Please sign in again.
+staff-signin-empty = Enter your email and your password.
+staff-signin-not-email = That is not an email address.
+staff-signin-too-long = That email or password is too long.
+staff-signin-rejected = Email or password is incorrect.
+
+staff-setup-title = Set up ctopulse
+staff-setup-heading = Create the first admin
+staff-setup-intro = This page works only until the first admin account exists. The admin then adds the CTO, the board and other admins.
+staff-setup-cli = Prefer the command line? { $command } does the same and checks email and the public URL too.
+staff-setup-password = Password (at least 12 characters)
+staff-setup-repeat = Repeat the password
+staff-setup-submit = Create the admin account
+staff-setup-expired = This form has expired. Please fill it in again.
+staff-setup-bad-email = Enter a valid email address.
+staff-setup-bad-name = Enter a name of 1–100 characters.
+staff-setup-differ = The two passwords differ.
+
+staff-error-home = Go to your start page
+staff-error-status = Error { $status }
+staff-error-400-title = That request could not be used
+staff-error-400-body = The request was not valid.
+staff-error-401-title = Sign in to continue
+staff-error-401-body = This page is for signed-in staff.
+staff-error-403-title = No access
+staff-error-403-body = Your account does not have access to this page.
+staff-error-404-title = Page not found
+staff-error-404-body = There is no page at this address.
+staff-error-405-title = Not possible here
+staff-error-405-body = This page does not take that kind of request.
+staff-error-409-title = Not possible right now
+staff-error-409-body = This conflicts with the current state.
+staff-error-413-title = Too large
+staff-error-413-body = What was sent is too large.
+staff-error-429-title = Too many attempts
+staff-error-429-body = Wait a little, then try again.
+staff-error-503-title = Temporarily unavailable
+staff-error-503-body = Please try again in a minute.
+staff-error-500-title = Something went wrong
+staff-error-500-body = Something went wrong on our side. Please try again later.
+staff-error-other-title = That did not work
+staff-error-other-body = The request could not be completed.
+
+staff-notice-commentary-saved = Commentary for { $quarter } saved.
+staff-notice-point-added = Inflection point added.
+staff-notice-assessment-saved = Assessment for { $quarter } saved; it awaits the board's confirmation.
+staff-notice-disputed = Assessment disputed.
+staff-notice-confirmed = Assessment confirmed.

@@ -1,0 +1,98 @@
+//! The staff pages speak the browser's language (Accept-Language), English by default.
+
+use crate::helpers::TestApp;
+use crate::staff_support::{add_user, plain_client, sign_in};
+use ctopulse::auth::Role;
+
+async fn page(app: &TestApp, path: &str, cookie: Option<&str>, lang: Option<&str>) -> String {
+    let mut req = plain_client()
+        .get(format!("{}{path}", app.address))
+        .header(reqwest::header::ACCEPT, "text/html");
+    if let Some(c) = cookie {
+        req = req.header(reqwest::header::COOKIE, c);
+    }
+    if let Some(l) = lang {
+        req = req.header(reqwest::header::ACCEPT_LANGUAGE, l);
+    }
+    req.send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body")
+}
+
+#[tokio::test]
+async fn the_first_run_and_sign_in_pages_follow_accept_language() {
+    let app = TestApp::spawn().await;
+    let setup = page(&app, "/setup", None, Some("ko-KR,ko;q=0.9")).await;
+    assert!(setup.contains(r#"<html lang="ko">"#), "{setup}");
+    assert!(setup.contains("첫 관리자 계정 만들기"), "{setup}");
+    assert!(setup.contains("<code>ctopulse init</code>"), "{setup}");
+    let setup = page(&app, "/setup", None, None).await;
+    assert!(setup.contains("Create the first admin"), "{setup}");
+
+    let login = page(&app, "/login", None, Some("de-DE,de;q=0.9,en;q=0.5")).await;
+    assert!(login.contains(r#"<html lang="de">"#), "{login}");
+    assert!(login.contains("<h1>Anmelden</h1>"), "{login}");
+    assert!(login.contains("Passwort"), "{login}");
+    let login = page(&app, "/login", None, Some("nl")).await;
+    assert!(login.contains(r#"<html lang="nl">"#), "{login}");
+    assert!(login.contains("<h1>Aanmelden</h1>"), "{login}");
+    // A language the product does not speak falls back to the default, English.
+    let login = page(&app, "/login", None, Some("fr-FR")).await;
+    assert!(login.contains(r#"<html lang="en">"#), "{login}");
+    assert!(login.contains("<h1>Sign in</h1>"), "{login}");
+
+    let missing = page(&app, "/no-such-page", None, Some("de")).await;
+    assert!(missing.contains(r#"<html lang="de">"#), "{missing}");
+    assert!(
+        missing.contains("<h1>Seite nicht gefunden</h1>"),
+        "{missing}"
+    );
+    assert!(missing.contains("Fehler 404"), "{missing}");
+    let missing = page(&app, "/no-such-page", None, Some("ko")).await;
+    assert!(missing.contains("페이지를 찾을 수 없습니다"), "{missing}");
+}
+
+#[tokio::test]
+async fn signed_in_pages_carry_the_language_in_html_lang_and_the_navigation() {
+    let app = TestApp::spawn().await;
+    add_user(&app, "cto@acme.test", Role::Cto);
+    add_user(&app, "admin@acme.test", Role::Admin);
+    let cto = sign_in(&app, "cto@acme.test").await;
+    let admin = sign_in(&app, "admin@acme.test").await;
+
+    let en = page(&app, "/dashboard", Some(&cto.cookie), None).await;
+    assert!(
+        en.contains(r#"<html lang="en">"#),
+        "English stays the default"
+    );
+    assert!(en.contains("Sign out") && en.contains("Time split"));
+
+    let cases = [
+        ("de", "Abmelden", "Zeitaufteilung"),
+        ("ko", "로그아웃", "시간 배분"),
+        ("nl", "Afmelden", "Tijdsverdeling"),
+    ];
+    for (lang, sign_out, time) in cases {
+        let body = page(&app, "/dashboard", Some(&cto.cookie), Some(lang)).await;
+        assert!(body.contains(&format!(r#"<html lang="{lang}">"#)), "{lang}");
+        assert!(body.contains(sign_out), "{lang}: {body}");
+        assert!(body.contains(time), "{lang}");
+        assert!(!body.contains(">Sign out<"), "{lang}");
+    }
+
+    let de = page(&app, "/admin/users", Some(&admin.cookie), Some("de")).await;
+    assert!(de.contains(r#"<html lang="de">"#), "{de}");
+    assert!(
+        de.contains(">Benutzer<") && de.contains(">Abteilungen<"),
+        "{de}"
+    );
+    let forbidden = page(&app, "/admin", Some(&cto.cookie), Some("nl")).await;
+    assert!(forbidden.contains("<h1>Geen toegang</h1>"), "{forbidden}");
+    assert!(
+        forbidden.contains("Je account heeft geen toegang tot deze pagina."),
+        "the generic reason is said in the reader's language: {forbidden}"
+    );
+}
