@@ -202,18 +202,6 @@ pub fn by_id(conn: &mut DbConnection, id: &str) -> Result<Option<Employee>, DbEr
         .map_err(malformed_in("employees"))
 }
 
-/// A slice of the roster in a stable order (email, then id): `limit` people after skipping
-/// `offset`, for paged listings.
-pub fn page(conn: &mut DbConnection, offset: i64, limit: i64) -> Result<Vec<Employee>, DbError> {
-    employees::table
-        .select(Employee::as_select())
-        .order((employees::email, employees::id))
-        .offset(offset)
-        .limit(limit)
-        .load(conn)
-        .map_err(malformed_in("employees"))
-}
-
 /// Overwrites a stored person's fields, address included, with a checked entry's (SCIM
 /// replaces a person by id, so the address may change; the caller checks it is free).
 pub fn replace(
