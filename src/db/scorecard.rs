@@ -138,15 +138,13 @@ pub struct SealedTallies {
     pub alignment: Vec<AlignmentTallyRow>,
 }
 
-/// The sealed tallies of `round_ids`, by round (a round without rows gets empty tallies).
+/// The sealed tallies of `round_ids`, by round (a round with no rows is absent: the caller
+/// reads it as empty tallies).
 pub fn sealed_tallies(
     conn: &mut DbConnection,
     round_ids: &[RoundId],
 ) -> Result<HashMap<RoundId, SealedTallies>, DbError> {
-    let mut out: HashMap<RoundId, SealedTallies> = round_ids
-        .iter()
-        .map(|id| (*id, SealedTallies::default()))
-        .collect();
+    let mut out: HashMap<RoundId, SealedTallies> = HashMap::new();
     let groups = group_tallies::table
         .filter(group_tallies::round_id.eq_any(round_ids))
         .select((
