@@ -12,7 +12,7 @@
 //! until the next full hour rather than take counts at the moment it started.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use time::{Duration, PrimitiveDateTime};
 
@@ -21,6 +21,7 @@ use crate::db::rounds::{GroupProgress, Round, RoundProgress};
 use crate::db::DbConnection;
 use crate::domain::ids::RoundId;
 use crate::domain::participation::{hour_start, reader_view, Withheld};
+use crate::domain::round::RoundStatus;
 
 use super::rounds::{self, RoundError};
 
@@ -28,7 +29,13 @@ use super::rounds::{self, RoundError};
 #[derive(Default)]
 pub struct HourlyCounts {
     taken: Mutex<Option<Taken>>,
+    /// Invitations per reporting group of each open round, read once: they are fixed at
+    /// launch, and counting them for every dashboard read a large company's whole round.
+    invited: Mutex<HashMap<RoundId, Arc<Invited>>>,
 }
+
+/// A round's invitations per reporting group, in group order.
+type Invited = Vec<(String, i64)>;
 
 struct Taken {
     at: PrimitiveDateTime,
@@ -55,7 +62,11 @@ impl HourlyCounts {
                 p.undeliverable.clear();
                 (r.id, p)
             })
-            .collect();
+            .collect::<HashMap<_, _>>();
+        // Closed rounds' invitation counts are no longer asked for.
+        if let Ok(mut invited) = self.invited.lock() {
+            invited.retain(|id, _| rounds.contains_key(id));
+        }
         if let Ok(mut taken) = self.taken.lock() {
             *taken = Some(Taken { at: hour, rounds });
         }
@@ -81,6 +92,18 @@ impl HourlyCounts {
     /// The start of the last hour taken (or skipped).
     fn taken_at(&self) -> Option<PrimitiveDateTime> {
         self.taken.lock().ok()?.as_ref().map(|t| t.at)
+    }
+
+    /// Round `id`'s invitations per group: counted on first use, then kept.
+    fn invited(&self, conn: &mut DbConnection, id: RoundId) -> Result<Arc<Invited>, RoundError> {
+        if let Some(known) = self.invited.lock().ok().and_then(|m| m.get(&id).cloned()) {
+            return Ok(known);
+        }
+        let counted = Arc::new(crate::db::rounds::invited_by_group(conn, id)?);
+        if let Ok(mut m) = self.invited.lock() {
+            m.insert(id, Arc::clone(&counted));
+        }
+        Ok(counted)
     }
 
     fn of_round(&self, id: RoundId) -> Option<(PrimitiveDateTime, RoundProgress)> {
@@ -123,18 +146,23 @@ pub fn open_rounds(
     strict: bool,
     now: PrimitiveDateTime,
 ) -> Result<Vec<SeenRound>, RoundError> {
-    let live = rounds::open_progress(conn)?;
-    Ok(live
+    if role == Role::Admin {
+        return Ok(rounds::open_progress(conn)?
+            .into_iter()
+            .map(|(round, p)| exact(round, p, now))
+            .collect());
+    }
+    // Readers see only the hourly counts, so nothing live is read but the invitations per
+    // group, which launch fixed.
+    rounds::list(conn)?
         .into_iter()
-        .map(|(round, p)| {
-            if role == Role::Admin {
-                exact(round, p, now)
-            } else {
-                let taken = hourly.of_round(round.id);
-                for_readers(round, &p, taken, strict, now)
-            }
+        .filter(|r| r.status == RoundStatus::Open)
+        .map(|round| {
+            let invited = hourly.invited(conn, round.id)?;
+            let taken = hourly.of_round(round.id);
+            Ok(for_readers(round, &invited, taken, strict, now))
         })
-        .collect())
+        .collect()
 }
 
 fn exact(round: Round, p: RoundProgress, now: PrimitiveDateTime) -> SeenRound {
@@ -152,49 +180,48 @@ fn exact(round: Round, p: RoundProgress, now: PrimitiveDateTime) -> SeenRound {
     }
 }
 
-/// What the CTO and the board see: which rows are withheld is decided from the live
-/// invitation counts (fixed at launch); the counts shown come from the hourly ones.
+/// What the CTO and the board see: which rows are withheld is decided from the invitation
+/// counts (fixed at launch); the counts shown come from the hourly ones.
 fn for_readers(
     round: Round,
-    live: &RoundProgress,
+    invited: &[(String, i64)],
     taken: Option<(PrimitiveDateTime, RoundProgress)>,
     strict: bool,
     now: PrimitiveDateTime,
 ) -> SeenRound {
     let k = u32::try_from(round.k).unwrap_or(u32::MAX);
-    let invited: Vec<u64> = live
-        .groups
+    let sizes: Vec<u64> = invited
         .iter()
-        .map(|g| u64::try_from(g.invited).unwrap_or(0))
+        .map(|(_, n)| u64::try_from(*n).unwrap_or(0))
         .collect();
-    let view = reader_view(&invited, k, strict);
+    let view = reader_view(&sizes, k, strict);
     let not_yet = Withheld::NotYetCounted {
         next: hour_start(now) + Duration::hours(1),
     };
-    let row = |g: &GroupProgress, withheld: Option<Withheld>, at_hour: Option<&GroupProgress>| {
+    let row = |group: &str, n: i64, withheld: Option<Withheld>, at_hour: Option<&GroupProgress>| {
         let counts = match (withheld, at_hour) {
             (Some(w), _) => Err(w),
             (None, Some(h)) => Ok(h.clone()),
             (None, None) => Err(not_yet),
         };
         SeenGroup {
-            group: g.group.clone(),
-            invited: g.invited,
+            group: group.to_string(),
+            invited: n,
             counts,
         }
     };
     let hourly = taken.as_ref().map(|(_, p)| p);
-    let groups = live
-        .groups
+    let groups = invited
         .iter()
         .zip(&view.groups)
-        .map(|(g, w)| {
-            let at_hour = hourly.and_then(|p| p.groups.iter().find(|h| h.group == g.group));
-            row(g, *w, at_hour)
+        .map(|((group, n), w)| {
+            let at_hour = hourly.and_then(|p| p.groups.iter().find(|h| &h.group == group));
+            row(group, *n, *w, at_hour)
         })
         .collect();
+    let everyone = invited.iter().map(|(_, n)| n).sum();
     SeenRound {
-        overall: row(&live.overall, view.overall, hourly.map(|p| &p.overall)),
+        overall: row("all", everyone, view.overall, hourly.map(|p| &p.overall)),
         groups,
         emails_pending: hourly.map(|p| p.emails_pending),
         as_of: taken.map(|(at, _)| at),

@@ -10,7 +10,9 @@ pub use invitations::{
     insert_outbox, mark_reminded, queued_invitations, sorted_ids, unanswered, NewInvitation,
     NewOutboxRow, Person, Unanswered,
 };
-pub use progress::{answered_and_delivered, progress, GroupProgress, RoundProgress, Undeliverable};
+pub use progress::{
+    answered_and_delivered, invited_by_group, progress, GroupProgress, RoundProgress, Undeliverable,
+};
 
 use std::fmt;
 use std::str::FromStr;

@@ -41,6 +41,22 @@ pub struct Undeliverable {
     pub reason: String,
 }
 
+/// Invitations of a round per reporting group, in group order: one index-only count, without
+/// the delivery and answer columns [`progress`] reads. The counts are fixed at launch.
+pub fn invited_by_group(
+    conn: &mut DbConnection,
+    round_id: RoundId,
+) -> Result<Vec<(String, i64)>, DbError> {
+    let mut rows: Vec<(String, i64)> = invitations::table
+        .filter(invitations::round_id.eq(round_id))
+        .group_by(invitations::reporting_group)
+        .select((invitations::reporting_group, diesel::dsl::count_star()))
+        .load(conn)?;
+    // Sorted here, not by SQL: the database's collation need not be [`progress`]'s byte order.
+    rows.sort();
+    Ok(rows)
+}
+
 /// Answered and delivered invitations of every round, by round id: the same counts as
 /// [`progress`]'s overall row. Sealed rounds never change, so theirs come from the
 /// `group_tallies` the seal wrote (a few rows per round); only rounds still open or closed
