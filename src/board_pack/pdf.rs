@@ -24,6 +24,9 @@ pub enum PdfError {
     Svg { page: usize, message: String },
     #[error("page {page} could not be converted to PDF: {message}")]
     Convert { page: usize, message: String },
+    /// The pages are converted together, so a failure may belong to none in particular.
+    #[error("the pages could not be converted to PDF: {0}")]
+    ConvertPages(String),
 }
 
 /// The font database usvg sets text with: the two embedded faces under one family name,
@@ -119,23 +122,27 @@ pub fn assemble(pages: &[String], meta: &Meta<'_>) -> Result<Vec<u8>, PdfError> 
     let tree_id = alloc.bump();
     let info_id = alloc.bump();
     let mut pdf = Pdf::new();
-    let mut page_ids = Vec::with_capacity(pages.len());
-    for (i, svg) in pages.iter().enumerate() {
-        let page = i + 1;
-        let tree = usvg::Tree::from_str(svg, options).map_err(|e| PdfError::Svg {
-            page,
-            message: e.to_string(),
-        })?;
-        let (chunk, root) = svg2pdf::to_chunk(&tree, svg2pdf::ConversionOptions::default())
-            .map_err(|e| PdfError::Convert {
-                page,
+    let trees = pages
+        .iter()
+        .enumerate()
+        .map(|(i, svg)| {
+            usvg::Tree::from_str(svg, options).map_err(|e| PdfError::Svg {
+                page: i + 1,
                 message: e.to_string(),
-            })?;
-        let mut map = HashMap::new();
-        let chunk = chunk.renumber(|old| *map.entry(old).or_insert_with(|| alloc.bump()));
-        let Some(xobject) = map.get(&root).copied() else {
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    // All pages in one conversion: each font is subset and embedded once for the pack, not
+    // once per page (which parsed and copied NanumGothic for every page).
+    let (chunk, roots) = svg2pdf::to_chunks(&trees, svg2pdf::ConversionOptions::default())
+        .map_err(|e| PdfError::ConvertPages(e.to_string()))?;
+    let mut map = HashMap::new();
+    let chunk = chunk.renumber(|old| *map.entry(old).or_insert_with(|| alloc.bump()));
+    let mut page_ids = Vec::with_capacity(pages.len());
+    for (i, root) in roots.iter().enumerate() {
+        let Some(xobject) = map.get(root).copied() else {
             return Err(PdfError::Convert {
-                page,
+                page: i + 1,
                 message: "the page's XObject is missing".into(),
             });
         };
@@ -155,9 +162,9 @@ pub fn assemble(pages: &[String], meta: &Meta<'_>) -> Result<Vec<u8>, PdfError> 
             .x_object(Name(b"P"))
             .restore_state();
         pdf.stream(content_id, &content.finish());
-        pdf.extend(&chunk);
         page_ids.push(page_id);
     }
+    pdf.extend(&chunk);
     pdf.pages(tree_id)
         .kids(page_ids.iter().copied())
         .count(page_ids.len() as i32);
@@ -212,8 +219,9 @@ mod tests {
             "{}",
             &text[..0]
         );
-        // Both faces are embedded as subsets of NanumGothic.
-        assert!(text.matches("/FontFile2").count() >= 2);
+        // Both faces are embedded as subsets of NanumGothic, once each for the whole
+        // document although both pages use both (per page it would be 2 × 2 = 4).
+        assert_eq!(text.matches("/FontFile2").count(), 2);
         assert!(!text.contains("/CreationDate"));
     }
 

@@ -65,7 +65,7 @@ pub(crate) fn face(style: FontStyle) -> Result<&'static FontRef<'static>, FontEr
 
 /// The embedded font file for `style` (bold for bold, regular for everything else), for
 /// the board pack's PDF, which embeds the faces it sets.
-pub(crate) fn bytes(style: FontStyle) -> &'static [u8] {
+pub fn bytes(style: FontStyle) -> &'static [u8] {
     match style {
         FontStyle::Bold => BOLD,
         _ => REGULAR,
@@ -73,7 +73,7 @@ pub(crate) fn bytes(style: FontStyle) -> &'static [u8] {
 }
 
 /// The Latin-complete fallback font file for `style`, for characters NanumGothic lacks.
-pub(crate) fn fallback_bytes(style: FontStyle) -> &'static [u8] {
+pub fn fallback_bytes(style: FontStyle) -> &'static [u8] {
     match style {
         FontStyle::Bold => FALLBACK_BOLD,
         _ => FALLBACK_REGULAR,

@@ -367,3 +367,30 @@ pub fn to_chunk(
     ctx.write_global_objects(&mut chunk)?;
     Ok((chunk, x_ref))
 }
+
+/// ctopulse: converts several trees into one chunk with one font context, so a font used on
+/// every page is parsed, subset and embedded once for the document rather than once per tree.
+/// Returns each tree's Form XObject, in order. The trees must share one font database (the
+/// font ids are the database's).
+pub fn to_chunks(
+    trees: &[Tree],
+    conversion_options: ConversionOptions,
+) -> Result<(Chunk, Vec<Ref>)> {
+    let mut chunk = Chunk::new();
+    let Some(first) = trees.first() else {
+        return Ok((chunk, Vec::new()));
+    };
+    let mut ctx = Context::new(first, conversion_options)?;
+    #[cfg(feature = "text")]
+    if conversion_options.embed_text {
+        for tree in &trees[1..] {
+            crate::render::text::fill_fonts(tree.root(), &mut ctx, tree.fontdb().as_ref())?;
+        }
+    }
+    let mut refs = Vec::with_capacity(trees.len());
+    for tree in trees {
+        refs.push(tree_to_xobject(tree, &mut chunk, &mut ctx)?);
+    }
+    ctx.write_global_objects(&mut chunk)?;
+    Ok((chunk, refs))
+}
