@@ -76,9 +76,10 @@ fn bare_options() -> usvg::Options<'static> {
         db.load_font_data(ctopulse::charts::fonts::bytes(style).to_vec());
         db.load_font_data(ctopulse::charts::fonts::fallback_bytes(style).to_vec());
     }
-    let mut options = usvg::Options::default();
-    options.fontdb = std::sync::Arc::new(db);
-    options
+    usvg::Options {
+        fontdb: std::sync::Arc::new(db),
+        ..usvg::Options::default()
+    }
 }
 
 criterion_group!(benches, report);

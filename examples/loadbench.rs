@@ -3,9 +3,6 @@
 //! Python cannot drive thousands of requests a second on two cores, so the parts that must
 //! not be the bottleneck live here:
 //!
-//! - `sqlite-ceiling`: the bare submission transaction (1 invitation update + 1 response +
-//!   its answers in one multi-row insert, `BEGIN IMMEDIATE`, the service's pragmas) on a
-//!   fresh copy of the schema, at several writer-thread counts.
 //! - `links`: gives every invitation of a round a survey link and writes the tokens, as the
 //!   outbox would email them.
 //! - `drive`: concurrent respondents through the real HTTP flow (link → cookie + 303 → form
@@ -16,19 +13,17 @@
 //! Every command prints one JSON object on stdout.
 
 use std::error::Error;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand};
-use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
-use diesel::sqlite::SqliteConnection;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use ctopulse::config::DatabaseUrl;
-use ctopulse::db::schema::{answers, invitation_links, invitations, responses};
+use ctopulse::db::schema::{invitation_links, invitations};
 use ctopulse::db::{self, DbConnection};
 
 type Res<T> = Result<T, Box<dyn Error + Send + Sync>>;
@@ -42,21 +37,6 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// The SQLite ceiling for the submission transaction.
-    SqliteCeiling {
-        /// A SQLite file to create (must not exist).
-        #[arg(long)]
-        db: std::path::PathBuf,
-        /// Answers per response (one is a text answer, as with a comment).
-        #[arg(long, default_value_t = 12)]
-        answers: usize,
-        /// Seconds per thread count.
-        #[arg(long, default_value_t = 3.0)]
-        seconds: f64,
-        /// Writer-thread counts to try.
-        #[arg(long, value_delimiter = ',', default_value = "1,2,4")]
-        threads: Vec<usize>,
-    },
     /// Links for every invitation of a round; tokens go to `out`, one a line.
     Links {
         #[arg(long)]
@@ -104,12 +84,6 @@ enum Cmd {
 fn main() -> Res<()> {
     let cli = Cli::parse();
     let out = match cli.cmd {
-        Cmd::SqliteCeiling {
-            db,
-            answers,
-            seconds,
-            threads,
-        } => sqlite_ceiling(&db, answers, seconds, &threads)?,
         Cmd::Links {
             database_url,
             round,
@@ -137,159 +111,6 @@ fn runtime(threads: usize) -> Res<tokio::runtime::Runtime> {
         .worker_threads(threads)
         .enable_all()
         .build()?)
-}
-
-// ---------------------------------------------------------------------------------------
-// The SQLite ceiling
-
-const CEILING_ROUND: &str = "bench-round";
-
-fn sqlite_ceiling(
-    path: &std::path::Path,
-    n_answers: usize,
-    seconds: f64,
-    thread_counts: &[usize],
-) -> Res<serde_json::Value> {
-    if path.exists() {
-        return Err(format!("{} exists; give a new file", path.display()).into());
-    }
-    let url = DatabaseUrl::parse(&format!("sqlite://{}", path.display()))?;
-    // The real schema, WAL set the way the service sets it.
-    let pool = db::connect(&url)?;
-    let mut conn = db::pool::checkout(&pool)?;
-    db::migrate::run(&mut conn)?;
-    // Enough invitations that no run reuses one: the best case is under 20k commits/s.
-    let rows = (20_000.0 * seconds) as usize * thread_counts.len().max(1) + 1000;
-    seed(&mut conn, rows)?;
-    drop(conn);
-    drop(pool);
-
-    let next = Arc::new(AtomicUsize::new(0));
-    let mut runs = Vec::new();
-    for &threads in thread_counts {
-        let stop = Arc::new(AtomicBool::new(false));
-        let started = Instant::now();
-        let handles: Vec<_> = (0..threads.max(1))
-            .map(|_| {
-                let (next, stop, path) = (next.clone(), stop.clone(), path.to_path_buf());
-                std::thread::spawn(move || ceiling_writer(&path, n_answers, rows, &next, &stop))
-            })
-            .collect();
-        std::thread::sleep(Duration::from_secs_f64(seconds));
-        stop.store(true, Ordering::Relaxed);
-        let mut commits = 0usize;
-        for h in handles {
-            commits += h.join().map_err(|_| "a writer thread panicked")??;
-        }
-        let elapsed = started.elapsed().as_secs_f64();
-        runs.push(serde_json::json!({
-            "threads": threads,
-            "commits": commits,
-            "seconds": elapsed,
-            "tx_per_s": commits as f64 / elapsed,
-        }));
-    }
-    let best = runs
-        .iter()
-        .filter_map(|r| r["tx_per_s"].as_f64())
-        .fold(0.0, f64::max);
-    Ok(serde_json::json!({ "answers": n_answers, "runs": runs, "best_tx_per_s": best }))
-}
-
-/// A round, `n` employees and their invitations, through plain SQL.
-fn seed(conn: &mut DbConnection, n: usize) -> Res<()> {
-    conn.batch_execute(&format!(
-        "BEGIN;
-         INSERT INTO rounds (id, template_key, template_version, template_content, template_hash,
-           quarter, audience, status, closes_on, closes_at, k, comment_threshold,
-           reporting_groups, weights, created_at)
-         VALUES ('{CEILING_ROUND}', 'engineering-culture', 1, '', '', '2026Q4',
-           'engineering-culture', 'open', '2099-12-31', '2099-12-31 23:59:59', 5, 5, '[]', '{{}}',
-           '2026-01-01 00:00:00');
-         WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < {n})
-         INSERT INTO employees (id, email, name, department, locale, is_engineer, is_executive,
-           active, created_at, updated_at)
-         SELECT 'e' || i, 'p' || i || '@example.test', 'P', 'engineering', 'en', 1, 0, 1,
-           '2026-01-01 00:00:00', '2026-01-01 00:00:00' FROM c;
-         WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < {n})
-         INSERT INTO invitations (id, round_id, employee_id, reporting_group, responded,
-           undeliverable, emails_sent)
-         SELECT 'i' || i, '{CEILING_ROUND}', 'e' || i, 'engineering', 0, 0, 1 FROM c;
-         COMMIT;"
-    ))?;
-    Ok(())
-}
-
-/// One writer: the service's statements on a connection with the service's pragmas.
-fn ceiling_writer(
-    path: &std::path::Path,
-    n_answers: usize,
-    rows: usize,
-    next: &AtomicUsize,
-    stop: &AtomicBool,
-) -> Res<usize> {
-    let mut c = SqliteConnection::establish(&path.to_string_lossy())?;
-    db::pool::prepare_sqlite(&mut c, &path.to_string_lossy())?;
-    let mut commits = 0;
-    while !stop.load(Ordering::Relaxed) {
-        let i = next.fetch_add(1, Ordering::Relaxed) + 1;
-        if i > rows {
-            break;
-        }
-        let inv = format!("i{i}");
-        // The service's in-process writer turn (see `db::pool::sqlite_writer`).
-        let _turn = db::pool::sqlite_writer(&mut c);
-        c.batch_execute("BEGIN IMMEDIATE")?;
-        let result = submission(&mut c, &inv, n_answers);
-        match result {
-            Ok(()) => {
-                c.batch_execute("COMMIT")?;
-                commits += 1;
-            }
-            Err(e) => {
-                let _ = c.batch_execute("ROLLBACK");
-                return Err(e);
-            }
-        }
-    }
-    Ok(commits)
-}
-
-fn submission(c: &mut SqliteConnection, inv: &str, n_answers: usize) -> Res<()> {
-    let flipped = diesel::update(
-        invitations::table
-            .filter(invitations::id.eq(inv))
-            .filter(invitations::responded.eq(false)),
-    )
-    .set(invitations::responded.eq(true))
-    .execute(c)?;
-    if flipped != 1 {
-        return Err(format!("invitation {inv} was not open").into());
-    }
-    let response_id = uuid::Uuid::new_v4().to_string();
-    diesel::insert_into(responses::table)
-        .values((
-            responses::id.eq(&response_id),
-            responses::round_id.eq(CEILING_ROUND),
-            responses::reporting_group.eq("engineering"),
-        ))
-        .execute(c)?;
-    let rows: Vec<_> = (0..n_answers)
-        .map(|q| {
-            let text = (q + 1 == n_answers).then(|| "A short comment.".to_string());
-            (
-                answers::response_id.eq(response_id.clone()),
-                answers::question_key.eq(format!("q{q}")),
-                answers::value.eq(text.is_none().then_some(4)),
-                answers::not_applicable.eq(false),
-                answers::text.eq(text),
-            )
-        })
-        .collect();
-    diesel::insert_into(answers::table)
-        .values(&rows)
-        .execute(c)?;
-    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------
