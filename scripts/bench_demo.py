@@ -40,14 +40,13 @@ import termios
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchkit import loadavg  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 # "seeding the demo ████ 5/28 2m msg": the message is what follows the elapsed time.
 BAR = re.compile(r"seeding the demo .*? (\d+)/(\d+) (\S+) ?(.*)$")
-
-
-def loadavg() -> str:
-    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def psql(admin_url: str, sql: str) -> str:

@@ -41,11 +41,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+from benchkit import loadavg  # noqa: E402
 from sso_provider import SsoProvider, _free_port  # noqa: E402
-
-
-def loadavg() -> str:
-    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

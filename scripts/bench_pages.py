@@ -48,21 +48,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+from benchkit import loadavg, free_port  # noqa: E402
 import bench_demo  # noqa: E402
 
 DOMAIN = "northwind.example"
 PG_LOG_DIR = Path("/var/log/postgresql")
-
-
-def loadavg() -> str:
-    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
-
-
-def free_port() -> int:
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Client:

@@ -32,7 +32,6 @@ import http.client
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -42,20 +41,13 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchkit import loadavg, free_port  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 CORE = "urn:ietf:params:scim:schemas:core:2.0:User"
 EXT = "urn:ietf:params:scim:schemas:extension:ctopulse:2.0:User"
 DEPARTMENTS = ["sales", "bd", "marketing", "engineering"]
-
-
-def loadavg() -> str:
-    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def binary(arg: str | None) -> Path:

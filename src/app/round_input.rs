@@ -22,13 +22,8 @@ pub fn round_input(
     let sealed = stored::sealed_tallies(conn, &[r.id])?
         .remove(&r.id)
         .unwrap_or_default();
-    let comments = if with_comments {
-        comments(conn, r, t)?
-    } else {
-        Vec::new()
-    };
     let drivers = drivers::for_round(conn, r.id)?;
-    assemble(r, t, sealed, comments, drivers)
+    with_comments_read(conn, r, t, with_comments, sealed, drivers)
 }
 
 /// The engine's inputs for closed rounds, each with its template and whether its comments
@@ -46,21 +41,33 @@ pub fn round_inputs(
     let mut drivers = drivers::for_rounds(conn, &ids)?;
     let mut out = Vec::with_capacity(rounds.len());
     for (r, t, with_comments) in rounds {
-        let sealed = tallies.remove(&r.id).unwrap_or_default();
-        let comments = if *with_comments {
-            comments(conn, r, t)?
-        } else {
-            Vec::new()
-        };
-        out.push(assemble(
+        out.push(with_comments_read(
+            conn,
             r,
             t,
-            sealed,
-            comments,
+            *with_comments,
+            tallies.remove(&r.id).unwrap_or_default(),
             drivers.remove(&r.id).unwrap_or_default(),
         )?);
     }
     Ok(out)
+}
+
+/// The input of round `r` from its tallies and drivers, its comments read when asked for.
+fn with_comments_read(
+    conn: &mut DbConnection,
+    r: &ClosedRound,
+    t: &Template,
+    with_comments: bool,
+    sealed: SealedTallies,
+    drivers: Vec<DriverRow>,
+) -> Result<RoundInput, DbError> {
+    let comments = if with_comments {
+        comments(conn, r, t)?
+    } else {
+        Vec::new()
+    };
+    assemble(r, t, sealed, comments, drivers)
 }
 
 /// The round's comments on its text questions: from the seal's copy once sealed.

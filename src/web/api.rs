@@ -368,8 +368,12 @@ pub async fn get_report(
     })
     .await?;
     let settings = state.settings.clone();
-    // A closed semaphore never happens (it lives as long as the state); if it did, render anyway.
-    let _slot = state.render_slots.acquire().await.ok();
+    // Only the bitmap and the PDF hold memory worth bounding; an SVG is a string. A closed
+    // semaphore never happens (it lives as long as the state); if it did, render anyway.
+    let _slot = match format {
+        ReportFormat::Svg => None,
+        _ => state.render_slots.acquire().await.ok(),
+    };
     let rendered = blocking(move || {
         let inputs = report::ReportInputs::from_settings(&settings, time.as_ref(), &actions)
             .with_pack(pack.as_ref());
