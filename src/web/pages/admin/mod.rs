@@ -102,7 +102,7 @@ pub async fn home(
             } else {
                 let (answered, delivered) = (listed.answered, listed.delivered);
                 let rate = progress_rate(answered, delivered)
-                    .map(super::words::pct)
+                    .map(|x| super::words::pct(crate::domain::locale::Locale::En, x))
                     .unwrap_or_else(|| "—".into());
                 format!("{answered} of {delivered} ({rate})")
             };

@@ -105,7 +105,10 @@ pub async fn page(
         Ok((overview, waves, preview))
     })
     .await?;
-    let rate = |x: Option<f64>| x.map(words::pct).unwrap_or_else(|| "—".into());
+    let rate = |x: Option<f64>| {
+        x.map(|x| words::pct(Locale::En, x))
+            .unwrap_or_else(|| "—".into())
+    };
     let status = r.status();
     let page = RoundPage {
         nav: nav(&who, "/admin", lang),
@@ -141,7 +144,7 @@ pub async fn page(
                 group: if g.group == "all" {
                     "All".to_string()
                 } else {
-                    words::group_label(&g.group)
+                    words::group_label(Locale::En, &g.group)
                 },
                 invited: g.invited,
                 delivered: g.delivered,
