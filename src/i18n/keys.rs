@@ -36,6 +36,7 @@ pub fn used() -> Vec<String> {
         crate::charts::reasons::FLUENT_KEYS.to_vec(),
         crate::web::lang::words::keys(),
         crate::web::pages::dash_words::keys(),
+        crate::web::pages::admin::words::keys(),
     ];
     keys.extend(fixed.into_iter().flatten().map(str::to_string));
     keys

@@ -30,7 +30,7 @@ pub use dates::{date_long, date_report, month_name, percent, quarter_long, quart
 pub use numbers::count;
 
 /// The Fluent files of every language, in the order of [`Locale::ftl_sources`].
-pub const FILES: [&str; 7] = [
+pub const FILES: [&str; 8] = [
     "common",
     "survey",
     "email",
@@ -38,6 +38,7 @@ pub const FILES: [&str; 7] = [
     "board",
     "staff",
     "dashboard",
+    "admin",
 ];
 
 /// One language's parsed messages.

@@ -186,3 +186,57 @@ async fn the_dashboard_and_the_board_page_bodies_follow_accept_language() {
     assert!(en.contains("<h1>CTO dashboard</h1>") && en.contains("Internal CSAT (weighted)"));
     assert!(en.contains("colspan=\"3\">Sales</th>"));
 }
+
+#[tokio::test]
+async fn the_admin_list_and_a_round_page_follow_accept_language() {
+    let app = TestApp::spawn().await;
+    app.import_roster(crate::helpers::ROSTER);
+    let round = app.launch("internal-csat", "2026Q3");
+    add_user(&app, "admin@acme.test", Role::Admin);
+    let admin = sign_in(&app, "admin@acme.test").await;
+    let round_page = format!("/admin/rounds/{round}");
+
+    let de = page(&app, "/admin", Some(&admin.cookie), Some("de")).await;
+    assert!(de.contains("<h1>Verwaltung</h1>"), "{de}");
+    assert!(
+        de.contains("Runde anlegen") && de.contains("Entwurf anlegen"),
+        "{de}"
+    );
+    assert!(de.contains(">Jetzt schließen…<"), "{de}");
+    assert!(de.contains("Personen auf der Teilnehmerliste"), "{de}");
+    for english in [
+        "Create a round",
+        "Close now",
+        "people on the roster",
+        ">Preview<",
+    ] {
+        assert!(!de.contains(english), "de still says {english:?}");
+    }
+
+    let ko = page(&app, &round_page, Some(&admin.cookie), Some("ko")).await;
+    assert!(ko.contains("<h2>참여 현황</h2>"), "{ko}");
+    assert!(ko.contains("<h2>설문 확인</h2>"), "{ko}");
+    // Groups and the department picker use the page language's department names.
+    assert!(ko.contains("<th scope=\"row\">영업</th>"), "{ko}");
+    assert!(ko.contains(">엔지니어링·제품</option>"), "{ko}");
+    for english in [
+        "Participation",
+        "Check the survey",
+        ">Sales<",
+        "Response rate",
+    ] {
+        assert!(!ko.contains(english), "ko still says {english:?}");
+    }
+    let nl = page(
+        &app,
+        &format!("{round_page}?confirm=close"),
+        Some(&admin.cookie),
+        Some("nl"),
+    )
+    .await;
+    assert!(nl.contains("Deze ronde nu sluiten?"), "{nl}");
+    assert!(!nl.contains("Close this round now?"), "{nl}");
+
+    let en = page(&app, &round_page, Some(&admin.cookie), None).await;
+    assert!(en.contains("<h2>Participation</h2>") && en.contains(">Sales</th>"));
+}
