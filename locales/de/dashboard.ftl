@@ -201,6 +201,8 @@ dash-confirmation-disputed = angefochten
 ## Maßnahmenpläne
 
 dash-actions = Maßnahmen
+dash-plans-heading = Maßnahmenpläne
+dash-plans-intro = Was der CTO aufgrund der Werte versiegelter Runden unternimmt. Die Verwaltung erfasst und aktualisiert die Maßnahmen; die Werte, denen sie folgen, stehen im CTO-Dashboard und auf der Vorstandsseite.
 dash-actions-none = Noch keine Maßnahme erfasst.
 dash-actions-none-edit = Erfassen Sie unten eine, sobald eine Runde versiegelt ist.
 dash-actions-moved = Erledigt – und hat es etwas bewegt?

@@ -201,6 +201,8 @@ dash-confirmation-disputed = disputed
 ## Action plans
 
 dash-actions = Actions
+dash-plans-heading = Action plans
+dash-plans-intro = What the CTO will do about sealed rounds' figures. Admins record and update them; the figures they follow are on the CTO's dashboard and the board page.
 dash-actions-none = No action recorded yet.
 dash-actions-none-edit = Record one below once a round is sealed.
 dash-actions-moved = Done, and did it move?

@@ -186,6 +186,8 @@ dash-confirmation-disputed = 이의 제기됨
 ## 후속 조치 계획
 
 dash-actions = 후속 조치
+dash-plans-heading = 후속 조치 계획
+dash-plans-intro = 확정된 라운드의 수치에 대해 CTO가 취할 조치입니다. 관리자가 기록하고 갱신하며, 조치가 추적하는 수치는 CTO 대시보드와 이사회 페이지에 있습니다.
 dash-actions-none = 아직 기록된 후속 조치가 없습니다.
 dash-actions-none-edit = 라운드가 확정되면 아래에서 기록하십시오.
 dash-actions-moved = 완료한 조치는 효과가 있었는가?

@@ -201,6 +201,8 @@ dash-confirmation-disputed = betwist
 ## Actieplannen
 
 dash-actions = Acties
+dash-plans-heading = Actieplannen
+dash-plans-intro = Wat de CTO doet met de cijfers van verzegelde rondes. Beheerders leggen de acties vast en werken ze bij; de cijfers die ze volgen, staan op het CTO-dashboard en de pagina van de raad van bestuur.
 dash-actions-none = Nog geen actie vastgelegd.
 dash-actions-none-edit = Leg er hieronder een vast zodra een ronde verzegeld is.
 dash-actions-moved = Afgerond, en heeft het iets opgeleverd?

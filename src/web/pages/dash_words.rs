@@ -82,6 +82,8 @@ crate::i18n::fluent_struct! {
             "dash-assessment-missed"
         ],
         pub actions: "dash-actions",
+        pub plans_heading: "dash-plans-heading",
+        pub plans_intro: "dash-plans-intro",
         pub actions_none: "dash-actions-none",
         pub actions_none_edit: "dash-actions-none-edit",
         pub actions_moved: "dash-actions-moved",
