@@ -110,3 +110,71 @@ adm-by-admin = Verwaltungsseite ({ $actor })
 adm-undeliverable = Unzustellbar ({ $n })
 # { $roster } ist der Link zur Teilnehmerliste.
 adm-undeliverable-intro = Der Mailserver hat diese Adressen abgelehnt. Korrigieren Sie sie in der Teilnehmerliste ({ $roster }) und klicken Sie dann auf „Erinnern“: Damit werden sie neu eingeladen.
+
+## Die Teilnehmerliste ($n ist eine Anzahl für die Pluralform, $shown dieselbe Anzahl, wie die Seite sie zeigt)
+
+ros-col-department = Abteilung
+ros-col-people = Personen
+ros-col-active = Aktiv
+ros-nothing-yet = Noch wurde nichts geschrieben. Der Import wird:
+# { $import } ist der Name der Schaltfläche „Importieren“, fett gesetzt.
+ros-press-import = Klicken Sie unter dem eingefügten Text auf { $import }, um ihn zu schreiben.
+ros-import = Importieren
+ros-upload-heading = Teilnehmerliste hochladen
+ros-file-label = CSV-Datei der Teilnehmerliste
+ros-deactivate-file = Aktive Personen deaktivieren, die in der Datei fehlen
+ros-check-file = Datei prüfen
+ros-paste-heading = Oder ein paar Zeilen einfügen
+ros-paste-intro = Für kleine Korrekturen (bis etwa 1.000 Personen). Ein erneuter Import aktualisiert Personen anhand der E-Mail-Adresse; er löscht niemanden.
+ros-csv-label = CSV der Teilnehmerliste, Kopfzeile zuerst
+ros-deactivate-text = Aktive Personen deaktivieren, die im Text fehlen
+ros-check = Prüfen
+ros-summary = { $n ->
+    [one] { $shown } Person auf der Teilnehmerliste, { $active } aktiv.
+   *[other] { $shown } Personen auf der Teilnehmerliste, { $active } aktiv.
+}
+# { $header } ist die Kopfzeile der CSV, als Code gesetzt.
+ros-upload-intro = Eine CSV-Datei mit der Kopfzeile { $header }, höchstens { $mb } MB. Sie wird zuerst geprüft: Geschrieben wird erst, wenn Sie bestätigen.
+ros-errors-heading = { $n ->
+    [one] Nichts wurde geschrieben: { $errors } von { $shown } Zeile in { $source } muss korrigiert werden
+   *[other] Nichts wurde geschrieben: { $errors } von { $shown } Zeilen in { $source } müssen korrigiert werden
+}
+ros-errors-more = { $n ->
+   *[other] … und { $shown } weitere. Korrigieren Sie zuerst diese und prüfen Sie die Datei dann erneut.
+}
+ros-valid = { $n ->
+    [one] { $source }: Die { $shown } Zeile ist gültig
+   *[other] { $source }: Alle { $shown } Zeilen sind gültig
+}
+ros-will-add = { $n ->
+    [one] { $shown } Person hinzufügen,
+   *[other] { $shown } Personen hinzufügen,
+}
+ros-will-update = { $n ->
+   *[other] { $shown } aktualisieren,
+}
+ros-will-update-reactivated = { $n ->
+   *[other] { $shown } aktualisieren ({ $reactivated } davon wieder aktiv),
+}
+ros-will-leave = { $n ->
+   *[other] { $shown } unverändert lassen,
+}
+ros-will-deactivate = { $n ->
+    [one] { $shown } aktive Person deaktivieren, die in der Datei fehlt.
+   *[other] { $shown } aktive Personen deaktivieren, die in der Datei fehlen.
+}
+ros-will-keep = { $n ->
+    [one] { $shown } aktive Person, die in der Datei fehlt, aktiv lassen.
+   *[other] { $shown } aktive Personen, die in der Datei fehlen, aktiv lassen.
+}
+ros-missing-summary = { $n ->
+   *[other] Wer in der Datei fehlt ({ $shown })
+}
+ros-missing-more = { $n ->
+   *[other] … und { $shown } weitere.
+}
+ros-confirm-file = Wählen Sie zum Importieren dieselbe Datei erneut ({ $source }). Nur eine Datei, die mit der geprüften identisch ist, wird angenommen.
+ros-import-rows = { $n ->
+    [one] { $shown } Zeile importieren
+   *[other] { $shown } Zeilen importieren
+}

@@ -110,3 +110,70 @@ adm-by-admin = Admin page ({ $actor })
 adm-undeliverable = Undeliverable ({ $n })
 # { $roster } is the link to the roster page.
 adm-undeliverable-intro = The mail server refused these addresses. Fix them in the roster ({ $roster }), then press Remind: it re-invites them.
+
+## The roster page ($n is a count for the plural form, $shown the same count as the page shows it)
+
+ros-col-department = Department
+ros-col-people = People
+ros-col-active = Active
+ros-nothing-yet = Nothing has been written yet. Importing will:
+# { $import } is the Import button's name, in bold.
+ros-press-import = Press { $import } under the pasted text to write it.
+ros-import = Import
+ros-upload-heading = Upload the roster file
+ros-file-label = Roster CSV file
+ros-deactivate-file = Deactivate active people missing from the file
+ros-check-file = Check the file
+ros-paste-heading = Or paste a few rows
+ros-paste-intro = For small corrections (up to about 1,000 people). Re-importing updates people by email; it never deletes anyone.
+ros-csv-label = Roster CSV, header line first
+ros-deactivate-text = Deactivate active people missing from the text
+ros-check = Check
+ros-summary = { $n ->
+    [one] { $shown } person on the roster, { $active } active.
+   *[other] { $shown } people on the roster, { $active } active.
+}
+# { $header } is the CSV header line, shown as code.
+ros-upload-intro = A CSV with the header { $header }, at most { $mb } MB. It is checked first: nothing is written until you confirm.
+ros-errors-heading = { $n ->
+   *[other] Nothing was written: { $errors } of { $shown } row(s) in { $source } need fixing
+}
+ros-errors-more = { $n ->
+   *[other] … and { $shown } more. Fix these first, then check the file again.
+}
+ros-valid = { $n ->
+    [one] { $source }: the { $shown } row is valid
+   *[other] { $source }: all { $shown } rows are valid
+}
+ros-will-add = { $n ->
+    [one] add { $shown } person,
+   *[other] add { $shown } people,
+}
+ros-will-update = { $n ->
+   *[other] update { $shown },
+}
+ros-will-update-reactivated = { $n ->
+   *[other] update { $shown } ({ $reactivated } of them made active again),
+}
+ros-will-leave = { $n ->
+   *[other] leave { $shown } unchanged,
+}
+ros-will-deactivate = { $n ->
+    [one] deactivate { $shown } active person missing from the file.
+   *[other] deactivate { $shown } active people missing from the file.
+}
+ros-will-keep = { $n ->
+    [one] keep { $shown } active person who is missing from the file active.
+   *[other] keep { $shown } active people who are missing from the file active.
+}
+ros-missing-summary = { $n ->
+   *[other] Who is missing from the file ({ $shown })
+}
+ros-missing-more = { $n ->
+   *[other] … and { $shown } more.
+}
+ros-confirm-file = To import, choose the same file again ({ $source }). Only a file identical to the one checked is accepted.
+ros-import-rows = { $n ->
+    [one] Import { $shown } row
+   *[other] Import { $shown } rows
+}

@@ -86,3 +86,64 @@ adm-by-admin = 관리 페이지 ({ $actor })
 adm-undeliverable = 전달 불가 ({ $n })
 # { $roster }는 명단 페이지 링크입니다.
 adm-undeliverable-intro = 메일 서버가 이 주소들을 거부했습니다. 명단({ $roster })에서 주소를 고친 뒤 ‘리마인더 보내기’를 누르면 다시 초대합니다.
+
+## 명단 페이지 ($n은 복수형용 숫자, $shown은 페이지에 표시되는 같은 숫자)
+
+ros-col-department = 부서
+ros-col-people = 인원
+ros-col-active = 활성
+ros-nothing-yet = 아직 아무것도 저장하지 않았습니다. 가져오면 다음과 같이 바뀝니다:
+# { $import }는 가져오기 버튼 이름이며 굵게 표시됩니다.
+ros-press-import = 저장하려면 붙여 넣은 텍스트 아래의 { $import } 버튼을 누르십시오.
+ros-import = 가져오기
+ros-upload-heading = 명단 파일 올리기
+ros-file-label = 명단 CSV 파일
+ros-deactivate-file = 파일에 없는 활성 인원을 비활성화
+ros-check-file = 파일 검사
+ros-paste-heading = 또는 몇 줄 붙여 넣기
+ros-paste-intro = 소규모 수정용입니다 (약 1,000명까지). 다시 가져오면 이메일 기준으로 인원 정보를 갱신하며, 누구도 삭제하지 않습니다.
+ros-csv-label = 명단 CSV (머리글 줄 먼저)
+ros-deactivate-text = 텍스트에 없는 활성 인원을 비활성화
+ros-check = 검사
+ros-summary = { $n ->
+   *[other] 명단 { $shown }명, 활성 { $active }명.
+}
+# { $header }는 CSV 머리글 줄이며 코드로 표시됩니다.
+ros-upload-intro = 머리글이 { $header }인 CSV 파일, 최대 { $mb }MB. 먼저 검사하며, 확인하기 전에는 아무것도 저장하지 않습니다.
+ros-errors-heading = { $n ->
+   *[other] 저장하지 않았습니다: { $source }의 { $shown }행 중 { $errors }행을 고쳐야 합니다
+}
+ros-errors-more = { $n ->
+   *[other] … 외 { $shown }건. 먼저 이 오류를 고친 뒤 파일을 다시 검사하십시오.
+}
+ros-valid = { $n ->
+   *[other] { $source }: { $shown }행 모두 유효합니다
+}
+ros-will-add = { $n ->
+   *[other] { $shown }명 추가,
+}
+ros-will-update = { $n ->
+   *[other] { $shown }명 갱신,
+}
+ros-will-update-reactivated = { $n ->
+   *[other] { $shown }명 갱신 (그중 { $reactivated }명 다시 활성화),
+}
+ros-will-leave = { $n ->
+   *[other] { $shown }명 변경 없음,
+}
+ros-will-deactivate = { $n ->
+   *[other] 파일에 없는 활성 인원 { $shown }명 비활성화.
+}
+ros-will-keep = { $n ->
+   *[other] 파일에 없는 활성 인원 { $shown }명은 활성 상태 유지.
+}
+ros-missing-summary = { $n ->
+   *[other] 파일에 없는 인원 ({ $shown }명)
+}
+ros-missing-more = { $n ->
+   *[other] … 외 { $shown }명.
+}
+ros-confirm-file = 가져오려면 같은 파일({ $source })을 다시 선택하십시오. 검사한 파일과 똑같은 파일만 받습니다.
+ros-import-rows = { $n ->
+   *[other] { $shown }행 가져오기
+}

@@ -110,3 +110,71 @@ adm-by-admin = Beheerpagina ({ $actor })
 adm-undeliverable = Onbestelbaar ({ $n })
 # { $roster } is de link naar de deelnemerslijst.
 adm-undeliverable-intro = De mailserver heeft deze adressen geweigerd. Corrigeer ze in de deelnemerslijst ({ $roster }) en klik daarna op Herinneren: dan worden ze opnieuw uitgenodigd.
+
+## De deelnemerslijst ($n is een aantal voor de meervoudsvorm, $shown hetzelfde aantal zoals de pagina het toont)
+
+ros-col-department = Afdeling
+ros-col-people = Personen
+ros-col-active = Actief
+ros-nothing-yet = Er is nog niets weggeschreven. Importeren zal:
+# { $import } is de naam van de knop Importeren, vet gedrukt.
+ros-press-import = Klik onder de geplakte tekst op { $import } om hem weg te schrijven.
+ros-import = Importeren
+ros-upload-heading = Het deelnemersbestand uploaden
+ros-file-label = CSV-bestand met de deelnemerslijst
+ros-deactivate-file = Actieve personen die in het bestand ontbreken op inactief zetten
+ros-check-file = Bestand controleren
+ros-paste-heading = Of plak een paar regels
+ros-paste-intro = Voor kleine correcties (tot ongeveer 1.000 personen). Opnieuw importeren werkt personen bij op basis van hun e-mailadres; er wordt nooit iemand verwijderd.
+ros-csv-label = Deelnemerslijst als CSV, kopregel eerst
+ros-deactivate-text = Actieve personen die in de tekst ontbreken op inactief zetten
+ros-check = Controleren
+ros-summary = { $n ->
+    [one] { $shown } persoon op de deelnemerslijst, { $active } actief.
+   *[other] { $shown } personen op de deelnemerslijst, { $active } actief.
+}
+# { $header } is de kopregel van de CSV, als code getoond.
+ros-upload-intro = Een CSV met de kopregel { $header }, hoogstens { $mb } MB. Het bestand wordt eerst gecontroleerd: er wordt niets weggeschreven tot je bevestigt.
+ros-errors-heading = { $n ->
+    [one] Er is niets weggeschreven: { $errors } van { $shown } regel in { $source } moet worden gecorrigeerd
+   *[other] Er is niets weggeschreven: { $errors } van { $shown } regels in { $source } moeten worden gecorrigeerd
+}
+ros-errors-more = { $n ->
+   *[other] … en nog { $shown }. Corrigeer eerst deze en controleer het bestand daarna opnieuw.
+}
+ros-valid = { $n ->
+    [one] { $source }: de { $shown } regel is geldig
+   *[other] { $source }: alle { $shown } regels zijn geldig
+}
+ros-will-add = { $n ->
+    [one] { $shown } persoon toevoegen,
+   *[other] { $shown } personen toevoegen,
+}
+ros-will-update = { $n ->
+   *[other] { $shown } bijwerken,
+}
+ros-will-update-reactivated = { $n ->
+   *[other] { $shown } bijwerken (waarvan { $reactivated } weer actief),
+}
+ros-will-leave = { $n ->
+   *[other] { $shown } ongewijzigd laten,
+}
+ros-will-deactivate = { $n ->
+    [one] { $shown } actieve persoon die in het bestand ontbreekt op inactief zetten.
+   *[other] { $shown } actieve personen die in het bestand ontbreken op inactief zetten.
+}
+ros-will-keep = { $n ->
+    [one] { $shown } actieve persoon die in het bestand ontbreekt actief laten.
+   *[other] { $shown } actieve personen die in het bestand ontbreken actief laten.
+}
+ros-missing-summary = { $n ->
+   *[other] Wie in het bestand ontbreekt ({ $shown })
+}
+ros-missing-more = { $n ->
+   *[other] … en nog { $shown }.
+}
+ros-confirm-file = Kies om te importeren hetzelfde bestand opnieuw ({ $source }). Alleen een bestand dat identiek is aan het gecontroleerde wordt geaccepteerd.
+ros-import-rows = { $n ->
+    [one] { $shown } regel importeren
+   *[other] { $shown } regels importeren
+}

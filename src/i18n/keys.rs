@@ -37,6 +37,7 @@ pub fn used() -> Vec<String> {
         crate::web::lang::words::keys(),
         crate::web::pages::dash_words::keys(),
         crate::web::pages::admin::words::keys(),
+        crate::web::pages::admin::roster_words::keys(),
     ];
     keys.extend(fixed.into_iter().flatten().map(str::to_string));
     keys

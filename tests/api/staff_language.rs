@@ -237,6 +237,17 @@ async fn the_admin_list_and_a_round_page_follow_accept_language() {
     assert!(nl.contains("Deze ronde nu sluiten?"), "{nl}");
     assert!(!nl.contains("Close this round now?"), "{nl}");
 
+    let roster = page(&app, "/admin/roster", Some(&admin.cookie), Some("nl")).await;
+    assert!(
+        roster.contains("<h2>Het deelnemersbestand uploaden</h2>"),
+        "{roster}"
+    );
+    assert!(
+        roster.contains("<th scope=\"row\">Verkoop</th>"),
+        "{roster}"
+    );
+    assert!(!roster.contains("Upload the roster file"), "{roster}");
+
     let en = page(&app, &round_page, Some(&admin.cookie), None).await;
     assert!(en.contains("<h2>Participation</h2>") && en.contains(">Sales</th>"));
 }

@@ -4,6 +4,7 @@
 
 pub mod departments;
 pub mod roster;
+pub mod roster_words;
 pub mod round;
 pub mod schedules;
 pub mod users;
