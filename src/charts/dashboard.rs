@@ -32,17 +32,23 @@ impl Scale {
         }
     }
 
-    fn label(self, v: f64) -> String {
+    fn label(self, v: f64, locale: Locale) -> String {
         match self {
-            Scale::Share => pct0(Locale::En, v),
+            Scale::Share => pct0(locale, v),
             Scale::Points => format!("{v:+.0}"),
         }
     }
 }
 
 /// Eight quarters as a line with a labelled axis: gaps where a quarter has no shown figure,
-/// the latest value written beside its point. `None` without any shown figure.
-pub fn trend_svg(series: Option<&TrendSeries>, scale: Scale, label: &str) -> Option<String> {
+/// the latest value written beside its point, quarters and shares as `locale` writes them.
+/// `None` without any shown figure.
+pub fn trend_svg(
+    series: Option<&TrendSeries>,
+    scale: Scale,
+    label: &str,
+    locale: Locale,
+) -> Option<String> {
     let points = &series?.points;
     let shown: Vec<(usize, f64)> = points
         .iter()
@@ -67,7 +73,7 @@ pub fn trend_svg(series: Option<&TrendSeries>, scale: Scale, label: &str) -> Opt
             .ok()?;
         let labels: Vec<String> = points
             .iter()
-            .map(|p| quarter_short(Locale::En, p.quarter))
+            .map(|p| quarter_short(locale, p.quarter))
             .collect();
         // plotters writes font-size = size / 1.24 into SVG: 15 gives 12 px text.
         let font = (FAMILY, 15).into_font().color(&MUTED);
@@ -78,7 +84,7 @@ pub fn trend_svg(series: Option<&TrendSeries>, scale: Scale, label: &str) -> Opt
             .bold_line_style(RULE.stroke_width(1))
             .axis_style(RULE)
             .y_labels(3)
-            .y_label_formatter(&|v| scale.label(*v))
+            .y_label_formatter(&|v| scale.label(*v, locale))
             .x_labels(n)
             // Every other quarter keeps eight labels from running into each other.
             .x_label_formatter(&|x| {
@@ -120,7 +126,8 @@ pub fn trend_svg(series: Option<&TrendSeries>, scale: Scale, label: &str) -> Opt
                 .style(FontStyle::Bold)
                 .color(&DATA)
                 .pos(Pos::new(HPos::Left, VPos::Center));
-            root.draw_text(&scale.label(v), &style, (x + 6, y)).ok()?;
+            root.draw_text(&scale.label(v, locale), &style, (x + 6, y))
+                .ok()?;
         }
         root.present().ok()?;
     }
@@ -128,8 +135,8 @@ pub fn trend_svg(series: Option<&TrendSeries>, scale: Scale, label: &str) -> Opt
 }
 
 /// Bars of one item's answers (each value's count, scaled to the most common), with the
-/// scale's values under them.
-pub fn distribution_svg(stats: &ItemStats) -> Option<String> {
+/// scale's values under them; its name for screen readers in `locale` (`dash-distribution`).
+pub fn distribution_svg(stats: &ItemStats, locale: Locale) -> Option<String> {
     let most = stats.distribution.iter().map(|v| v.count).max()?;
     if most == 0 {
         return None;
@@ -139,7 +146,7 @@ pub fn distribution_svg(stats: &ItemStats) -> Option<String> {
     let label = stats
         .distribution
         .iter()
-        .map(|v| format!("{}: {}", v.value, v.count))
+        .map(|v| format!("{}: {}", v.value, crate::i18n::count(locale, v.count)))
         .collect::<Vec<_>>()
         .join(", ");
     let mut out = String::new();
@@ -167,7 +174,8 @@ pub fn distribution_svg(stats: &ItemStats) -> Option<String> {
         }
         root.present().ok()?;
     }
-    Some(accessible(out, &format!("distribution: {label}")))
+    let name = crate::i18n::format(locale, "dash-distribution", &[("counts", &label)]);
+    Some(accessible(out, &name))
 }
 
 /// Makes the SVG scale with its box and gives it a name for screen readers.
@@ -238,7 +246,13 @@ mod tests {
             Some(0.58),
             Some(0.631),
         ]);
-        let svg = trend_svg(Some(&s), Scale::Share, "Alignment, last eight quarters").unwrap();
+        let svg = trend_svg(
+            Some(&s),
+            Scale::Share,
+            "Alignment, last eight quarters",
+            Locale::En,
+        )
+        .unwrap();
         assert!(
             svg.contains("aria-label=\"Alignment, last eight quarters\""),
             "{svg}"
@@ -262,14 +276,14 @@ mod tests {
             "{t:?}"
         );
         // Nothing shown at all: no chart.
-        assert!(trend_svg(Some(&series(&[None; 8])), Scale::Share, "x").is_none());
-        assert!(trend_svg(None, Scale::Share, "x").is_none());
+        assert!(trend_svg(Some(&series(&[None; 8])), Scale::Share, "x", Locale::En).is_none());
+        assert!(trend_svg(None, Scale::Share, "x", Locale::En).is_none());
     }
 
     #[test]
     fn enps_reads_in_points_with_a_sign() {
         let s = series(&[Some(12.0), Some(-5.0), Some(29.0)]);
-        let svg = trend_svg(Some(&s), Scale::Points, "eNPS").unwrap();
+        let svg = trend_svg(Some(&s), Scale::Points, "eNPS", Locale::En).unwrap();
         assert_eq!(texts(&svg).last().map(String::as_str), Some("+29"), "{svg}");
     }
 
@@ -286,7 +300,7 @@ mod tests {
             mean: None,
             favorable: None,
         };
-        let svg = distribution_svg(&stats).unwrap();
+        let svg = distribution_svg(&stats, Locale::En).unwrap();
         assert_eq!(svg.matches("<rect").count(), 5, "{svg}");
         assert_eq!(texts(&svg), ["1", "2", "3", "4", "5"], "{svg}");
         assert!(svg.contains("aria-label=\"distribution: 1: 0, 2: 3, 3: 10, 4: 40, 5: 20\""));

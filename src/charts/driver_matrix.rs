@@ -7,15 +7,18 @@
 
 use plotters::prelude::*;
 
+use crate::charts::copy::pct0;
 use crate::charts::fonts::{ensure_registered, FAMILY};
 use crate::charts::theme::{ALARM, DATA, INK, MUTED, RULE};
+use crate::domain::locale::Locale;
 use crate::domain::scoring::drivers::report::{DriverResult, Priority};
 
 /// Width and height of the chart, in CSS pixels (it scales with the page).
 const SIZE: (u32, u32) = (360, 300);
 
 /// The grid as an SVG document; `None` when no item has a shown favourable share.
-pub fn driver_matrix_svg(result: &DriverResult, label: &str) -> Option<String> {
+/// Axis names and shares are in `locale`.
+pub fn driver_matrix_svg(result: &DriverResult, label: &str, locale: Locale) -> Option<String> {
     let points: Vec<(usize, f64, f64, Option<Priority>)> = result
         .items
         .iter()
@@ -47,10 +50,10 @@ pub fn driver_matrix_svg(result: &DriverResult, label: &str) -> Option<String> {
             .configure_mesh()
             .disable_mesh()
             .axis_style(RULE)
-            .x_desc("favourable share")
-            .y_desc("share of explained")
-            .x_label_formatter(&|v| format!("{:.0}%", v * 100.0))
-            .y_label_formatter(&|v| format!("{:.0}%", v * 100.0))
+            .x_desc(crate::i18n::template(locale, "dash-matrix-x"))
+            .y_desc(crate::i18n::template(locale, "dash-matrix-y"))
+            .x_label_formatter(&|v| pct0(locale, *v))
+            .y_label_formatter(&|v| pct0(locale, *v))
             .x_labels(5)
             .y_labels(5)
             .label_style((FAMILY, 12).into_font().color(&MUTED))
@@ -140,7 +143,7 @@ mod tests {
             item(0.3, Some(0.8), Some(Priority::PossibleOverkill)),
             item(0.0, None, None),
         ]);
-        let svg = driver_matrix_svg(&r, "Sales").unwrap();
+        let svg = driver_matrix_svg(&r, "Sales", Locale::En).unwrap();
         assert!(svg.starts_with("<svg"));
         assert!(svg.contains("viewBox"), "the grid scales with the page");
         assert_eq!(svg.matches("<circle").count(), 2);
@@ -154,6 +157,6 @@ mod tests {
     #[test]
     fn no_shown_share_no_chart() {
         let r = result(vec![item(1.0, None, None)]);
-        assert!(driver_matrix_svg(&r, "Sales").is_none());
+        assert!(driver_matrix_svg(&r, "Sales", Locale::En).is_none());
     }
 }

@@ -35,6 +35,9 @@ pub fn used() -> Vec<String> {
         crate::domain::actions::recap::FLUENT_KEYS.to_vec(),
         crate::charts::reasons::FLUENT_KEYS.to_vec(),
         crate::web::lang::words::keys(),
+        crate::web::pages::dash_words::keys(),
+        crate::web::pages::admin::words::keys(),
+        crate::web::pages::admin::roster_words::keys(),
     ];
     keys.extend(fixed.into_iter().flatten().map(str::to_string));
     keys

@@ -30,7 +30,16 @@ pub use dates::{date_long, date_report, month_name, percent, quarter_long, quart
 pub use numbers::count;
 
 /// The Fluent files of every language, in the order of [`Locale::ftl_sources`].
-pub const FILES: [&str; 6] = ["common", "survey", "email", "report", "board", "staff"];
+pub const FILES: [&str; 8] = [
+    "common",
+    "survey",
+    "email",
+    "report",
+    "board",
+    "staff",
+    "dashboard",
+    "admin",
+];
 
 /// One language's parsed messages.
 struct Language {

@@ -5,7 +5,7 @@ use crate::staff_support::{add_user, get_with, post_form_with, sign_in};
 use ctopulse::auth::Role;
 
 /// A closed internal-CSAT round where sales (6) answered: enough for k = 5.
-async fn closed_round(app: &TestApp) -> String {
+pub(crate) async fn closed_round(app: &TestApp) -> String {
     app.import_roster(ROSTER);
     let round = app.launch("internal-csat", "2026Q3");
     app.send_all().await;

@@ -166,8 +166,10 @@ async fn the_dashboard_shows_the_hourly_counts_and_says_why_a_group_is_withheld(
         "{body}"
     );
     assert!(
-        body.contains("ceo: 1 invited; withheld: this group has fewer than 5 invitations"),
+        body.contains(
+            "CEO&#39;s office: 1 invited; withheld: this group has fewer than 5 invitations"
+        ),
         "{body}"
     );
-    assert!(body.contains("sales: 0 of 0 answered"), "{body}");
+    assert!(body.contains("Sales: 0 of 0 answered"), "{body}");
 }

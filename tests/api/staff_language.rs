@@ -96,3 +96,158 @@ async fn signed_in_pages_carry_the_language_in_html_lang_and_the_navigation() {
         "the generic reason is said in the reader's language: {forbidden}"
     );
 }
+
+/// The words a page in one language must show, and the English ones it must not.
+struct Expect {
+    lang: &'static str,
+    dashboard: &'static str,
+    board: &'static str,
+    measure_c: &'static str,
+    sales: &'static str,
+    bd: &'static str,
+    register: &'static str,
+    share: &'static str,
+}
+
+#[tokio::test]
+async fn the_dashboard_and_the_board_page_bodies_follow_accept_language() {
+    let app = TestApp::spawn().await;
+    crate::pages::closed_round(&app).await;
+    add_user(&app, "cto@acme.test", Role::Cto);
+    add_user(&app, "board@acme.test", Role::Board);
+    let cto = sign_in(&app, "cto@acme.test").await;
+    let board = sign_in(&app, "board@acme.test").await;
+
+    let cases = [
+        Expect {
+            lang: "de-DE,de;q=0.9",
+            dashboard: "<h1>CTO-Dashboard</h1>",
+            board: "<h1>Vorstand: Wie steht der CTO da?</h1>",
+            measure_c: "Interne Kundenzufriedenheit (gewichtet)",
+            sales: "Vertrieb",
+            bd: "Business Development",
+            register: "Register der Wendepunkte",
+            // Sales' CSAT, 4 of 6, as German writes a share.
+            share: "67\u{a0}%",
+        },
+        Expect {
+            lang: "ko",
+            dashboard: "<h1>CTO 대시보드</h1>",
+            board: "<h1>이사회: CTO는 잘하고 있는가?</h1>",
+            measure_c: "내부 고객 만족도 (가중)",
+            sales: "영업",
+            bd: "사업개발",
+            register: "변곡점 등록부",
+            share: "67%",
+        },
+    ];
+    for e in cases {
+        let lang = e.lang;
+        let dash = page(&app, "/dashboard", Some(&cto.cookie), Some(lang)).await;
+        let boardroom = page(&app, "/board", Some(&board.cookie), Some(lang)).await;
+        for (name, body, h1) in [
+            ("dashboard", &dash, e.dashboard),
+            ("board", &boardroom, e.board),
+        ] {
+            assert!(body.contains(h1), "{lang} {name}: {body}");
+            assert!(body.contains(e.measure_c), "{lang} {name}: {body}");
+            assert!(body.contains(e.register), "{lang} {name}");
+            assert!(body.contains(e.share), "{lang} {name}: {body}");
+            // Items sit under the department names of the page's language.
+            for dept in [e.sales, e.bd] {
+                let heading = format!(
+                    "<tr class=\"section\"><th scope=\"colgroup\" colspan=\"3\">{dept}</th>"
+                );
+                assert!(body.contains(&heading), "{lang} {name}: {dept}");
+            }
+            for english in [
+                "Internal CSAT (weighted)",
+                ">Sales</th>",
+                ">Business development</th>",
+                "Inflection-point register",
+                "Reporting groups",
+                "Items, all groups",
+                "last eight quarters",
+                "No inflection points yet",
+            ] {
+                assert!(
+                    !body.contains(english),
+                    "{lang} {name} still says {english:?}"
+                );
+            }
+        }
+        assert!(!dash.contains("<h1>CTO dashboard</h1>"), "{lang}");
+        assert!(!dash.contains("Open rounds"), "{lang}");
+        assert!(!boardroom.contains("Quarterly report"), "{lang}");
+    }
+
+    // No Accept-Language: English, as before.
+    let en = page(&app, "/dashboard", Some(&cto.cookie), None).await;
+    assert!(en.contains("<h1>CTO dashboard</h1>") && en.contains("Internal CSAT (weighted)"));
+    assert!(en.contains("colspan=\"3\">Sales</th>"));
+}
+
+#[tokio::test]
+async fn the_admin_list_and_a_round_page_follow_accept_language() {
+    let app = TestApp::spawn().await;
+    app.import_roster(crate::helpers::ROSTER);
+    let round = app.launch("internal-csat", "2026Q3");
+    add_user(&app, "admin@acme.test", Role::Admin);
+    let admin = sign_in(&app, "admin@acme.test").await;
+    let round_page = format!("/admin/rounds/{round}");
+
+    let de = page(&app, "/admin", Some(&admin.cookie), Some("de")).await;
+    assert!(de.contains("<h1>Verwaltung</h1>"), "{de}");
+    assert!(
+        de.contains("Runde anlegen") && de.contains("Entwurf anlegen"),
+        "{de}"
+    );
+    assert!(de.contains(">Jetzt schließen…<"), "{de}");
+    assert!(de.contains("Personen auf der Teilnehmerliste"), "{de}");
+    for english in [
+        "Create a round",
+        "Close now",
+        "people on the roster",
+        ">Preview<",
+    ] {
+        assert!(!de.contains(english), "de still says {english:?}");
+    }
+
+    let ko = page(&app, &round_page, Some(&admin.cookie), Some("ko")).await;
+    assert!(ko.contains("<h2>참여 현황</h2>"), "{ko}");
+    assert!(ko.contains("<h2>설문 확인</h2>"), "{ko}");
+    // Groups and the department picker use the page language's department names.
+    assert!(ko.contains("<th scope=\"row\">영업</th>"), "{ko}");
+    assert!(ko.contains(">엔지니어링·제품</option>"), "{ko}");
+    for english in [
+        "Participation",
+        "Check the survey",
+        ">Sales<",
+        "Response rate",
+    ] {
+        assert!(!ko.contains(english), "ko still says {english:?}");
+    }
+    let nl = page(
+        &app,
+        &format!("{round_page}?confirm=close"),
+        Some(&admin.cookie),
+        Some("nl"),
+    )
+    .await;
+    assert!(nl.contains("Deze ronde nu sluiten?"), "{nl}");
+    assert!(!nl.contains("Close this round now?"), "{nl}");
+
+    let roster = page(&app, "/admin/roster", Some(&admin.cookie), Some("nl")).await;
+    assert!(
+        roster.contains("<h2>Het deelnemersbestand uploaden</h2>"),
+        "{roster}"
+    );
+    assert!(
+        roster.contains("<th scope=\"row\">Verkoop</th>"),
+        "{roster}"
+    );
+    assert!(!roster.contains("Upload the roster file"), "{roster}");
+
+    let en = page(&app, &round_page, Some(&admin.cookie), None).await;
+    assert!(en.contains("<h2>Participation</h2>") && en.contains(">Sales</th>"));
+}

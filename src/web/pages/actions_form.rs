@@ -191,6 +191,7 @@ pub(crate) async fn action_parts(
     state: &AppState,
     editing: bool,
     figures: bool,
+    lang: Lang,
 ) -> Result<
     (
         Vec<super::actions_view::ActionCard>,
@@ -222,19 +223,28 @@ pub(crate) async fn action_parts(
     .await?;
     let locale = state.settings.default_locale;
     // The pages list the newest quarter's actions first.
-    let mut cards = super::actions_view::action_cards(&followed, &state.templates, locale);
+    let mut cards = super::actions_view::action_cards(&followed, &state.templates, locale, lang.0);
     cards.reverse();
     Ok((
         cards,
-        super::actions_view::link_options(&choices, &state.templates),
+        super::actions_view::link_options(&choices, &state.templates, lang.0),
     ))
 }
 
-pub(crate) fn statuses() -> Vec<(&'static str, &'static str)> {
+pub(crate) fn statuses(lang: Lang) -> Vec<(&'static str, &'static str)> {
     crate::domain::actions::ActionStatus::ALL
         .iter()
-        .map(|s| (s.key(), super::actions_view::status_words(*s)))
+        .map(|s| (s.key(), super::actions_view::status_words(lang.0, *s)))
         .collect()
+}
+
+/// The new-action form's two hints, which name the company's language.
+pub(crate) fn action_hints(lang: Lang, default: Locale) -> [String; 2] {
+    let language = [("language", default.native_name())];
+    [
+        super::dash_words::say(lang.0, "dash-action-title-hint", &language),
+        super::dash_words::say(lang.0, "dash-action-note-en", &language),
+    ]
 }
 
 /// The admin's actions page: every action and the forms, without the figures (the admin
@@ -253,7 +263,8 @@ struct AdminActionsPage {
     link_groups: Vec<super::actions_view::LinkOptionGroup>,
     statuses: Vec<(&'static str, &'static str)>,
     due_default: String,
-    default_language: &'static str,
+    w: &'static super::dash_words::Body,
+    action_hints: [String; 2],
 }
 
 /// `?notice=`.
@@ -270,7 +281,7 @@ pub async fn admin_page(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
     use askama::Template;
-    let (actions, link_groups) = action_parts(&state, true, false).await?;
+    let (actions, link_groups) = action_parts(&state, true, false, lang).await?;
     let current = crate::domain::quarter::Quarter::containing(
         crate::clock::now().date(),
         state.settings.fiscal_year_start_month,
@@ -285,9 +296,10 @@ pub async fn admin_page(
         actions,
         can_edit_actions: true,
         link_groups,
-        statuses: statuses(),
+        statuses: statuses(lang),
         due_default: current.next().to_string(),
-        default_language: state.settings.default_locale.native_name(),
+        w: super::dash_words::body(lang.0),
+        action_hints: action_hints(lang, state.settings.default_locale),
     };
     Ok(super::html(page.render()?))
 }

@@ -12,7 +12,10 @@ use crate::domain::scoring::drivers::WHOLE_ROUND;
 use crate::domain::scoring::trend::Metric;
 use crate::domain::scoring::Figure;
 use crate::domain::template::TemplateSet;
+use crate::i18n::Arg;
+use crate::web::pages::cards_view::{figure_words as shown_or_withheld, not_enough};
 use crate::web::pages::change_view::change_words;
+use crate::web::pages::dash_words::{say, say_n, word};
 use crate::web::pages::drivers_view::question_text;
 use crate::web::pages::words::{group_label, pct};
 
@@ -31,6 +34,12 @@ pub struct ActionCard {
     pub points: Vec<(String, String)>,
     /// The latest change since the action was made, in words.
     pub moved: Option<String>,
+    /// "Planned · owner … · due …".
+    pub meta: String,
+    /// "Answers to …".
+    pub answers: String,
+    /// The follow-through table's name for screen readers.
+    pub follow: String,
 }
 
 /// One choice in the new-action form's list of links.
@@ -47,92 +56,129 @@ pub struct LinkOptionGroup {
 }
 
 /// A status as people read it.
-pub fn status_words(s: ActionStatus) -> &'static str {
-    match s {
-        ActionStatus::Planned => "Planned",
-        ActionStatus::InProgress => "In progress",
-        ActionStatus::Done => "Done",
-        ActionStatus::Dropped => "Dropped",
-    }
+pub fn status_words(locale: Locale, s: ActionStatus) -> &'static str {
+    word(
+        locale,
+        match s {
+            ActionStatus::Planned => "dash-status-planned",
+            ActionStatus::InProgress => "dash-status-in-progress",
+            ActionStatus::Done => "dash-status-done",
+            ActionStatus::Dropped => "dash-status-dropped",
+        },
+    )
 }
 
 /// A link in words; `text_of` gives a question's text.
-pub fn link_words(link: &ActionLink, text_of: &dyn Fn(&str) -> String) -> String {
+pub fn link_words(locale: Locale, link: &ActionLink, text_of: &dyn Fn(&str) -> String) -> String {
     match link {
         ActionLink::Measure { metric } => match metric {
-            Metric::Alignment => "Alignment (measure A)".into(),
-            Metric::ProductiveAndHappy => "Productive and happy (measure B)".into(),
-            Metric::Enps => "eNPS (measure B)".into(),
-            Metric::WeightedCsat => "Weighted CSAT (measure C)".into(),
+            Metric::Alignment => word(locale, "dash-link-alignment").into(),
+            Metric::ProductiveAndHappy => word(locale, "dash-link-productive-happy").into(),
+            Metric::Enps => word(locale, "dash-link-enps").into(),
+            Metric::WeightedCsat => word(locale, "dash-link-weighted-csat").into(),
             other => other.key().replace('_', " "),
         },
-        ActionLink::Group { group } => format!("{} CSAT", group_label(group)),
-        ActionLink::Item { item, group: None } => format!("“{}”", text_of(item)),
+        ActionLink::Group { group } => say(
+            locale,
+            "dash-link-group",
+            &[("group", &group_label(locale, group))],
+        ),
+        ActionLink::Item { item, group: None } => {
+            say(locale, "dash-link-item", &[("item", &text_of(item))])
+        }
         ActionLink::Item {
             item,
             group: Some(g),
-        } => format!("“{}” in {}", text_of(item), group_label(g)),
+        } => say(
+            locale,
+            "dash-link-item-in",
+            &[("item", &text_of(item)), ("group", &group_label(locale, g))],
+        ),
         ActionLink::Driver { analysis, item } => {
             let whose = if analysis == WHOLE_ROUND {
-                "engineers".to_string()
+                word(locale, "dash-link-engineers").to_string()
             } else {
-                group_label(analysis)
+                group_label(locale, analysis)
             };
-            format!("Key driver “{}” ({whose})", text_of(item))
+            say(
+                locale,
+                "dash-link-driver",
+                &[("item", &text_of(item)), ("whose", &whose)],
+            )
         }
     }
 }
 
-fn value_words(v: &FollowValue) -> String {
-    match v.unit {
-        Unit::Share => format!(
-            "{} (95% {}–{}, n = {})",
-            pct(v.value),
-            pct(v.low),
-            pct(v.high),
-            v.n
+fn value_words(locale: Locale, v: &FollowValue) -> String {
+    let (key, value, low, high) = match v.unit {
+        Unit::Share => (
+            "dash-follow-share",
+            pct(locale, v.value),
+            pct(locale, v.low),
+            pct(locale, v.high),
         ),
-        Unit::EnpsPoints => format!(
-            "{:+.0} (95% {:+.0} to {:+.0}, n = {})",
-            v.value, v.low, v.high, v.n
+        Unit::EnpsPoints => (
+            "dash-follow-points",
+            format!("{:+.0}", v.value),
+            format!("{:+.0}", v.low),
+            format!("{:+.0}", v.high),
         ),
-    }
+    };
+    say_n(
+        locale,
+        key,
+        &[
+            ("value", Arg::Text(&value)),
+            ("low", Arg::Text(&low)),
+            ("high", Arg::Text(&high)),
+            ("n", Arg::Count(v.n)),
+        ],
+    )
 }
 
 /// A followed figure in words; a withheld one says only that it is withheld and why.
-pub fn figure_words(f: &Figure<FollowValue>) -> String {
+pub fn figure_words(locale: Locale, f: &Figure<FollowValue>) -> String {
     match f {
-        Figure::Shown { value } => value_words(value),
-        Figure::Suppressed { reason } => format!("withheld ({reason})"),
-        Figure::NotEnoughData { reason } => format!("no figure ({reason})"),
+        Figure::NotEnoughData { reason } => say(
+            locale,
+            "dash-follow-none",
+            &[("reason", &not_enough(locale, reason))],
+        ),
+        other => shown_or_withheld(locale, other, |v| value_words(locale, v)),
     }
 }
 
-fn moved(link: &ActionLink, points: &[FollowPoint]) -> Option<String> {
+fn moved(locale: Locale, link: &ActionLink, points: &[FollowPoint]) -> Option<String> {
     let (first, last) = (points.first()?, points.last()?);
     let state = last.since_start.clone()?;
-    change_words(&Change {
-        metric: link.metric(),
-        group: link.group().map(str::to_string),
-        from: first.quarter,
-        to: last.quarter,
-        state,
-    })
+    change_words(
+        locale,
+        &Change {
+            metric: link.metric(),
+            group: link.group().map(str::to_string),
+            from: first.quarter,
+            to: last.quarter,
+            state,
+        },
+    )
 }
 
-/// The cards of `actions`, texts in `locale`.
+/// The cards of `actions`: the action's own texts in `text_locale` (the company's language),
+/// the page's words in `locale`.
 pub fn action_cards(
     actions: &[FollowedAction],
     templates: &TemplateSet,
+    text_locale: Locale,
     locale: Locale,
 ) -> Vec<ActionCard> {
     actions
         .iter()
         .map(|f| {
             let a = &f.action;
-            let text_of = |k: &str| question_text(templates, Some(&a.template_key), k);
-            let text = a.texts.get(locale, locale);
-            ActionCard {
+            let text_of = |k: &str| question_text(templates, Some(&a.template_key), k, locale);
+            // The texts stay in the company's language: the edit form writes the note back there.
+            let text = a.texts.get(text_locale, text_locale);
+            let mut card = ActionCard {
                 id: a.id.clone(),
                 title: text
                     .as_ref()
@@ -142,37 +188,56 @@ pub fn action_cards(
                 owner: a.owner.clone(),
                 due: a.due.to_string(),
                 status_key: a.status.key(),
-                status: status_words(a.status),
+                status: status_words(locale, a.status),
                 about: format!(
                     "{} — {} {}",
-                    link_words(&a.link, &text_of),
+                    link_words(locale, &a.link, &text_of),
                     a.template_key,
                     a.quarter
                 ),
                 points: f
                     .points
                     .iter()
-                    .map(|p| (p.quarter.to_string(), figure_words(&p.figure)))
+                    .map(|p| (p.quarter.to_string(), figure_words(locale, &p.figure)))
                     .collect(),
-                moved: moved(&a.link, &f.points),
-            }
+                moved: moved(locale, &a.link, &f.points),
+                meta: String::new(),
+                answers: String::new(),
+                follow: String::new(),
+            };
+            card.meta = say(
+                locale,
+                "dash-action-meta",
+                &[
+                    ("status", card.status),
+                    ("owner", &card.owner),
+                    ("due", &card.due),
+                ],
+            );
+            card.answers = say(locale, "dash-action-answers", &[("about", &card.about)]);
+            card.follow = say(locale, "dash-action-follow", &[("title", &card.title)]);
+            card
         })
         .collect()
 }
 
 /// The new-action form's choices, one heading per round.
-pub fn link_options(choices: &[LinkChoice], templates: &TemplateSet) -> Vec<LinkOptionGroup> {
+pub fn link_options(
+    choices: &[LinkChoice],
+    templates: &TemplateSet,
+    locale: Locale,
+) -> Vec<LinkOptionGroup> {
     let mut out: Vec<LinkOptionGroup> = Vec::new();
     for c in choices {
         let label = format!("{} {}", c.template_key, c.quarter);
-        let text_of = |k: &str| question_text(templates, Some(&c.template_key), k);
+        let text_of = |k: &str| question_text(templates, Some(&c.template_key), k, locale);
         let option = LinkOption {
             value: format!(
                 "{}|{}",
                 c.round,
                 serde_json::to_string(&c.link).unwrap_or_default()
             ),
-            label: link_words(&c.link, &text_of),
+            label: link_words(locale, &c.link, &text_of),
         };
         match out.last_mut() {
             Some(g) if g.label == label => g.options.push(option),

@@ -1,61 +1,73 @@
 //! A scorecard's changes since the quarter before, in words for the staff pages.
 
 use crate::app::scorecard::LoadedScorecard;
+use crate::domain::locale::Locale;
 use crate::domain::scoring::change::{Change, ChangeState, ChangeTest};
 use crate::domain::scoring::trend::Metric;
+use crate::web::pages::dash_words::say;
+use crate::web::pages::words::decimal;
 
 /// A p-value for readers: "= 0.048", or "< 0.001" below three decimals.
-fn p_words(p: f64) -> String {
+fn p_words(locale: Locale, p: f64) -> String {
     if p < 0.001 {
-        "< 0.001".to_string()
+        say(locale, "dash-p-below", &[("p", &decimal(locale, 0.001, 3))])
     } else {
-        format!("= {p:.3}")
+        say(locale, "dash-p-equal", &[("p", &decimal(locale, p, 3))])
     }
 }
 
-/// A change state in words; `None` when there was nothing to compare.
-pub fn change_words(c: &Change) -> Option<String> {
+/// A change state in words, in `locale`; `None` when there was nothing to compare.
+pub fn change_words(locale: Locale, c: &Change) -> Option<String> {
     // Shares change in percentage points, eNPS in its own points; bounds repeat no unit.
     let bound = |v: f64| match c.metric {
         Metric::Enps => format!("{v:+.0}"),
         _ => format!("{:+.0}", v * 100.0),
     };
-    let points = |v: f64| format!("{} points", bound(v));
+    // "eNPS" is the same word in every language.
     let what = if c.metric == Metric::Enps {
         "eNPS: "
     } else {
         ""
     };
     let interval = |t: &ChangeTest| {
-        format!(
-            "{} (95% interval {} to {}; adjusted p {})",
-            points(t.change),
-            bound(t.low),
-            bound(t.high),
-            p_words(t.adjusted_p)
+        say(
+            locale,
+            "dash-change-interval",
+            &[
+                ("change", &bound(t.change)),
+                ("low", &bound(t.low)),
+                ("high", &bound(t.high)),
+                ("p", &p_words(locale, t.adjusted_p)),
+            ],
+        )
+    };
+    let from = c.from.to_string();
+    let with = |key: &str, t: &ChangeTest| {
+        say(
+            locale,
+            key,
+            &[("quarter", &from), ("interval", &interval(t))],
         )
     };
     let words = match &c.state {
-        ChangeState::Changed { test, .. } => {
-            format!("{what}Changed since {}: {}", c.from, interval(test))
-        }
-        ChangeState::NoRealChange { test } => format!(
-            "{what}No real change since {}: {}, within ±10 points",
-            c.from,
-            interval(test)
+        ChangeState::Changed { test, .. } => with("dash-change-changed", test),
+        ChangeState::NoRealChange { test } => with("dash-change-no-real", test),
+        ChangeState::CantTell { test } => with("dash-change-cant-tell", test),
+        ChangeState::NotComparable { reason } => say(
+            locale,
+            "dash-change-not-comparable",
+            &[("quarter", &from), ("reason", reason)],
         ),
-        ChangeState::CantTell { test } => {
-            format!("{what}Can't tell since {}: {}", c.from, interval(test))
-        }
-        ChangeState::NotComparable { reason } => {
-            format!("{what}Not comparable with {}: {reason}", c.from)
-        }
         ChangeState::NotEnoughData { .. } => return None,
     };
-    Some(words)
+    Some(format!("{what}{words}"))
 }
 
-pub(crate) fn changes_for(l: &LoadedScorecard, metrics: &[Metric]) -> Vec<(&'static str, String)> {
+pub(crate) fn changes_for(
+    l: &LoadedScorecard,
+    locale: Locale,
+    metrics: &[Metric],
+) -> Vec<(&'static str, String)> {
     metrics
         .iter()
         .filter_map(|m| {
@@ -69,17 +81,17 @@ pub(crate) fn changes_for(l: &LoadedScorecard, metrics: &[Metric]) -> Vec<(&'sta
                 ChangeState::Changed { .. } => "change changed",
                 _ => "change",
             };
-            change_words(c).map(|w| (class, w))
+            change_words(locale, c).map(|w| (class, w))
         })
         .collect()
 }
 
-pub(crate) fn group_change(l: &LoadedScorecard, group: &str) -> String {
+pub(crate) fn group_change(l: &LoadedScorecard, locale: Locale, group: &str) -> String {
     l.scorecard
         .changes
         .iter()
         .find(|c| c.metric == Metric::GroupCsat && c.group.as_deref() == Some(group))
-        .and_then(change_words)
+        .and_then(|c| change_words(locale, c))
         .unwrap_or_else(|| "—".into())
 }
 
@@ -116,33 +128,46 @@ mod tests {
             test: test(-0.25, -0.363, -0.137, 1.4e-5, 1.4e-5),
         };
         assert_eq!(
-            change_words(&change(Metric::Alignment, changed)).unwrap(),
+            change_words(Locale::En, &change(Metric::Alignment, changed)).unwrap(),
             "Changed since 2026Q2: -25 points (95% interval -36 to -14; adjusted p < 0.001)"
         );
         let same = ChangeState::NoRealChange {
             test: test(0.02, -0.035, 0.075, 0.4795001221869535, 0.4795001221869535),
         };
         assert_eq!(
-            change_words(&change(Metric::WeightedCsat, same)).unwrap(),
+            change_words(Locale::En, &change(Metric::WeightedCsat, same)).unwrap(),
             "No real change since 2026Q2: +2 points (95% interval -4 to +8; adjusted p = 0.480), within ±10 points"
         );
         let unsure = ChangeState::CantTell {
             test: test(25.0, 3.0, 46.0, 0.02, 0.09),
         };
         assert_eq!(
-            change_words(&change(Metric::Enps, unsure)).unwrap(),
+            change_words(Locale::En, &change(Metric::Enps, unsure)).unwrap(),
             "eNPS: Can't tell since 2026Q2: +25 points (95% interval +3 to +46; adjusted p = 0.090)"
         );
         let other = ChangeState::NotComparable {
             reason: "the group weights differ".into(),
         };
         assert_eq!(
-            change_words(&change(Metric::WeightedCsat, other)).unwrap(),
+            change_words(Locale::En, &change(Metric::WeightedCsat, other)).unwrap(),
             "Not comparable with 2026Q2: the group weights differ"
         );
         let none = ChangeState::NotEnoughData {
             reason: "no figure".into(),
         };
-        assert_eq!(change_words(&change(Metric::Alignment, none)), None);
+        assert_eq!(
+            change_words(Locale::En, &change(Metric::Alignment, none)),
+            None
+        );
+    }
+
+    #[test]
+    fn german_reads_with_a_decimal_comma() {
+        let same = ChangeState::NoRealChange {
+            test: test(0.02, -0.035, 0.075, 0.48, 0.48),
+        };
+        let words = change_words(Locale::De, &change(Metric::WeightedCsat, same)).unwrap();
+        assert!(words.contains("p = 0,480"), "{words}");
+        assert!(!words.contains("No real change"), "{words}");
     }
 }

@@ -8,7 +8,10 @@ use crate::domain::scoring::drivers::WHOLE_ROUND;
 use crate::domain::scoring::scorecard::RoundReport;
 use crate::domain::scoring::Figure;
 use crate::domain::template::TemplateSet;
-use crate::web::pages::words::{group_label, pct};
+use crate::i18n::Arg;
+use crate::web::pages::cards_view::{not_enough, suppression};
+use crate::web::pages::dash_words::{say, say_n, word};
+use crate::web::pages::words::{decimal, group_label, pct};
 
 /// One item's row.
 pub struct DriverRowView {
@@ -23,6 +26,8 @@ pub struct DriverRowView {
 /// One analysis.
 pub struct DriverView {
     pub title: String,
+    /// The table's name for screen readers.
+    pub region: String,
     /// Why there is nothing to show (withheld, too few answers).
     pub note: Option<String>,
     pub fit: String,
@@ -31,55 +36,80 @@ pub struct DriverView {
 }
 
 /// The priority in words.
-pub fn priority_words(p: Option<Priority>) -> &'static str {
-    match p {
-        Some(Priority::FixFirst) => "Fix first",
-        Some(Priority::KeepUp) => "Keep it up",
-        Some(Priority::LowerPriority) => "Lower priority",
-        Some(Priority::PossibleOverkill) => "Possible overkill",
-        None => "—",
-    }
+pub fn priority_words(locale: Locale, p: Option<Priority>) -> &'static str {
+    let key = match p {
+        Some(Priority::FixFirst) => "dash-priority-fix-first",
+        Some(Priority::KeepUp) => "dash-priority-keep-up",
+        Some(Priority::LowerPriority) => "dash-priority-lower",
+        Some(Priority::PossibleOverkill) => "dash-priority-overkill",
+        None => return "—",
+    };
+    word(locale, key)
 }
 
 /// Whose figure an analysis explains, in words.
-fn whose(analysis: &str) -> String {
+fn whose(locale: Locale, analysis: &str) -> String {
     if analysis == WHOLE_ROUND {
-        "Engineers".to_string()
+        word(locale, "dash-engineers").to_string()
     } else {
-        group_label(analysis)
+        group_label(locale, analysis)
     }
 }
 
-fn importance_words(d: &DriverItem) -> String {
-    format!(
-        "{} ({:.2}; 95% {:.2}–{:.2})",
-        pct(d.share_of_r2),
-        d.importance.estimate,
-        d.importance.low,
-        d.importance.high
+fn importance_words(locale: Locale, d: &DriverItem) -> String {
+    say(
+        locale,
+        "dash-importance",
+        &[
+            ("share", &pct(locale, d.share_of_r2)),
+            ("estimate", &decimal(locale, d.importance.estimate, 2)),
+            ("low", &decimal(locale, d.importance.low, 2)),
+            ("high", &decimal(locale, d.importance.high, 2)),
+        ],
     )
 }
 
-/// The driver views of one round; `text_of` gives a question's text.
-pub fn driver_views(r: &RoundReport, text_of: &dyn Fn(&str) -> String) -> Vec<DriverView> {
+/// The driver views of one round in `locale`; `text_of` gives a question's text.
+pub fn driver_views(
+    locale: Locale,
+    r: &RoundReport,
+    text_of: &dyn Fn(&str) -> String,
+) -> Vec<DriverView> {
     r.drivers
         .iter()
         .map(|d| {
-            let title = format!(
-                "{}: what drives “{}”",
-                whose(&d.analysis),
-                text_of(&d.outcome)
+            let who = whose(locale, &d.analysis);
+            let title = say(
+                locale,
+                "dash-driver-title",
+                &[("whose", &who), ("outcome", &text_of(&d.outcome))],
             );
+            let region = say(locale, "dash-drivers-region", &[("title", &title)]);
+            let absent = |key: &str, reason: String| DriverView {
+                title: title.clone(),
+                region: region.clone(),
+                note: Some(say(locale, key, &[("reason", &reason)])),
+                fit: String::new(),
+                rows: Vec::new(),
+                chart: None,
+            };
             match &d.figure {
                 Figure::Shown { value } => DriverView {
-                    title,
+                    title: title.clone(),
+                    region: region.clone(),
                     note: None,
-                    fit: format!(
-                        "R² = {:.2} (95% {:.2}–{:.2}) over {} respondents who answered every item",
-                        value.r_squared.estimate,
-                        value.r_squared.low,
-                        value.r_squared.high,
-                        value.n
+                    fit: say_n(
+                        locale,
+                        "dash-driver-fit",
+                        &[
+                            (
+                                "r2",
+                                Arg::Text(&decimal(locale, value.r_squared.estimate, 2)),
+                            ),
+                            ("low", Arg::Text(&decimal(locale, value.r_squared.low, 2))),
+                            ("high", Arg::Text(&decimal(locale, value.r_squared.high, 2))),
+                            ("n", Arg::Count(value.n)),
+                        ],
                     ),
                     rows: value
                         .items
@@ -88,57 +118,64 @@ pub fn driver_views(r: &RoundReport, text_of: &dyn Fn(&str) -> String) -> Vec<Dr
                         .map(|(i, item)| DriverRowView {
                             number: i + 1,
                             text: text_of(&item.item),
-                            importance: importance_words(item),
-                            favorable: item.favorable.map(pct).unwrap_or_else(|| "withheld".into()),
-                            priority: priority_words(item.priority).to_string(),
+                            importance: importance_words(locale, item),
+                            favorable: item
+                                .favorable
+                                .map(|f| pct(locale, f))
+                                .unwrap_or_else(|| word(locale, "dash-withheld-word").into()),
+                            priority: priority_words(locale, item.priority).to_string(),
                             fix_first: item.priority == Some(Priority::FixFirst),
                         })
                         .collect(),
-                    chart: driver_matrix_svg(value, &whose(&d.analysis)),
+                    chart: driver_matrix_svg(value, &who, locale),
                 },
-                Figure::Suppressed { reason } => DriverView {
-                    title,
-                    note: Some(format!("Not shown: {reason}.")),
-                    fit: String::new(),
-                    rows: Vec::new(),
-                    chart: None,
-                },
-                Figure::NotEnoughData { reason } => DriverView {
-                    title,
-                    note: Some(format!("Not computed: {reason}.")),
-                    fit: String::new(),
-                    rows: Vec::new(),
-                    chart: None,
-                },
+                Figure::Suppressed { reason } => {
+                    absent("dash-not-shown", suppression(locale, reason))
+                }
+                Figure::NotEnoughData { reason } => {
+                    absent("dash-not-computed", not_enough(locale, reason))
+                }
             }
         })
         .collect()
 }
 
-/// A question's English text from its template, or its key in words.
-pub fn question_text(templates: &TemplateSet, template: Option<&str>, key: &str) -> String {
+/// A question's text in `locale` from its template, or its key in words.
+pub fn question_text(
+    templates: &TemplateSet,
+    template: Option<&str>,
+    key: &str,
+    locale: Locale,
+) -> String {
     template
         .and_then(|t| templates.get(t))
         .and_then(|t| t.question(key))
-        .map(|q| q.text().get(Locale::En).to_string())
+        .map(|q| q.text().get(locale).to_string())
         .unwrap_or_else(|| key.replace('_', " "))
 }
 
 /// A measure's top drivers on one line, for its card.
-pub fn top_line(top: &[TopDriver], text_of: &dyn Fn(&str) -> String) -> Option<String> {
+pub fn top_line(
+    locale: Locale,
+    top: &[TopDriver],
+    text_of: &dyn Fn(&str) -> String,
+) -> Option<String> {
     (!top.is_empty()).then(|| {
         top.iter()
             .map(|t| {
-                format!(
-                    "{}: {} (explains {} of the variation{})",
-                    whose(&t.analysis),
-                    text_of(&t.driver.item),
-                    pct(t.driver.importance.estimate),
-                    if t.driver.priority == Some(Priority::FixFirst) {
-                        "; fix first"
-                    } else {
-                        ""
-                    }
+                let key = if t.driver.priority == Some(Priority::FixFirst) {
+                    "dash-top-driver-fix"
+                } else {
+                    "dash-top-driver"
+                };
+                say(
+                    locale,
+                    key,
+                    &[
+                        ("whose", &whose(locale, &t.analysis)),
+                        ("item", &text_of(&t.driver.item)),
+                        ("share", &pct(locale, t.driver.importance.estimate)),
+                    ],
                 )
             })
             .collect::<Vec<_>>()

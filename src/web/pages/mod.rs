@@ -3,17 +3,25 @@
 pub mod actions_form;
 pub mod actions_view;
 pub mod admin;
+mod cards_view;
 mod change_view;
+pub mod dash_words;
 pub mod drivers_view;
 mod error;
 mod open_rounds;
+mod register_forms;
 pub mod time_split;
 pub mod view;
 pub mod words;
 
 pub use self::error::PageError;
+pub use self::register_forms::{
+    add_point, assess_point, confirm_point, save_commentary, AssessForm, CommentaryForm,
+    ConfirmForm, PointForm,
+};
 pub(crate) use crate::web::lang::nav;
 
+use crate::i18n::Arg;
 use crate::web::lang::Lang;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
@@ -39,6 +47,8 @@ pub struct RegisterRow {
     pub point_id: String,
     pub title: String,
     pub first_seen: String,
+    /// "first seen 2026Q2".
+    pub first_seen_text: String,
     pub quarter: String,
     pub assessment: String,
     pub assessment_text: String,
@@ -57,7 +67,8 @@ struct DashboardPage {
     link_groups: Vec<actions_view::LinkOptionGroup>,
     statuses: Vec<(&'static str, &'static str)>,
     due_default: String,
-    default_language: &'static str,
+    w: &'static dash_words::Body,
+    action_hints: [String; 2],
     nav: crate::web::lang::Nav,
     email: String,
     csrf_token: String,
@@ -67,6 +78,7 @@ struct DashboardPage {
     show_comments: bool,
     open_rounds: Vec<open_rounds::OpenRoundView>,
     commentary_quarter: String,
+    commentary_heading: String,
     commentary_text: String,
     register: Vec<RegisterRow>,
     can_assess: bool,
@@ -85,7 +97,8 @@ struct BoardPage {
     link_groups: Vec<actions_view::LinkOptionGroup>,
     statuses: Vec<(&'static str, &'static str)>,
     due_default: String,
-    default_language: &'static str,
+    w: &'static dash_words::Body,
+    action_hints: [String; 2],
     nav: crate::web::lang::Nav,
     email: String,
     csrf_token: String,
@@ -99,6 +112,9 @@ struct BoardPage {
     assess_quarter: String,
     /// The quarter's time split: quarterly shares only, never events.
     split: Option<time_split::TimeSplitView>,
+    /// The report's other languages: (code, own name).
+    languages: Vec<(&'static str, &'static str)>,
+    report_alt: String,
 }
 
 /// `?quarter=` and `?notice=` on the pages.
@@ -122,7 +138,13 @@ struct Common {
     quarter: Option<Quarter>,
 }
 
-async fn common(state: &AppState, who: &Identity, q: &PageQuery) -> Result<Common, PageError> {
+async fn common(
+    state: &AppState,
+    who: &Identity,
+    q: &PageQuery,
+    lang: Lang,
+) -> Result<Common, PageError> {
+    let locale = lang.0;
     let wanted = q
         .quarter
         .as_deref()
@@ -143,15 +165,32 @@ async fn common(state: &AppState, who: &Identity, q: &PageQuery) -> Result<Commo
         Err(e) => return Err(e),
     };
     let quarter = loaded.as_ref().map(|l| l.scorecard.quarter);
-    let mut scorecard = loaded.as_ref().map(|l| scorecard_view(l, &state.templates));
+    let thresholds = scorecard::status_thresholds(&state.settings.thresholds);
+    let mut scorecard = loaded
+        .as_ref()
+        .map(|l| scorecard_view(l, &state.templates, locale, &thresholds));
     if let (Some(view), Some(q)) = (scorecard.as_mut(), quarter) {
-        view.roster_notes = with_conn::<PageError, _>(state, move |conn| {
-            Ok(rounds::roster_changes_at_launch(conn, q)?
-                .into_iter()
-                .map(|(template_key, at, n)| format!("{template_key}: the roster changed {n} time(s) in the 7 days before launch ({}). Check the audit log.", at.date()))
-                .collect())
+        let changes = with_conn::<PageError, _>(state, move |conn| {
+            Ok(rounds::roster_changes_at_launch(conn, q)?)
         })
         .await?;
+        view.roster_notes = changes
+            .into_iter()
+            .map(|(template, at, n)| {
+                dash_words::say_n(
+                    locale,
+                    "dash-roster-changed",
+                    &[
+                        ("template", Arg::Text(&template)),
+                        ("n", Arg::Count(u64::try_from(n).unwrap_or(0))),
+                        (
+                            "date",
+                            Arg::Text(&crate::i18n::date_long(locale, at.date())),
+                        ),
+                    ],
+                )
+            })
+            .collect();
     }
     let firsts: Vec<bool> = (0..reg.len())
         .map(|i| i == 0 || reg[i - 1].point_id != reg[i].point_id)
@@ -171,16 +210,24 @@ async fn common(state: &AppState, who: &Identity, q: &PageQuery) -> Result<Commo
                 first,
                 point_id: e.point_id,
                 title: e.title,
+                first_seen_text: dash_words::say(
+                    locale,
+                    "dash-first-seen",
+                    &[("quarter", &e.first_seen_quarter)],
+                ),
                 first_seen: e.first_seen_quarter,
                 quarter: e.quarter.unwrap_or_default(),
-                assessment_text: e
-                    .assessment
-                    .clone()
-                    .unwrap_or_else(|| "not assessed".into())
-                    .replace('_', " "),
+                assessment_text: e.assessment.as_deref().map_or_else(
+                    || dash_words::word(locale, "dash-not-assessed").to_string(),
+                    |a| cards_view::assessment_text(locale, a),
+                ),
                 assessment: e.assessment.unwrap_or_default(),
                 cto_note: e.cto_note.unwrap_or_default(),
-                board_state: e.board_state.unwrap_or_default(),
+                board_state: e
+                    .board_state
+                    .as_deref()
+                    .map(|b| cards_view::confirmation_text(locale, b))
+                    .unwrap_or_default(),
                 board_note: e.board_note.unwrap_or_default(),
             })
             .collect(),
@@ -196,7 +243,7 @@ pub async fn dashboard(
     q: web::Query<PageQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
-    let c = common(&state, &who, &q).await?;
+    let c = common(&state, &who, &q, lang).await?;
     let current = c.quarter.unwrap_or_else(|| {
         Quarter::containing(
             crate::clock::now().date(),
@@ -209,22 +256,23 @@ pub async fn dashboard(
     let (open_rounds, text) = with_conn::<PageError, _>(&state, move |conn| {
         let seen = participation::open_rounds(conn, role, &hourly, strict, crate::clock::now())?;
         Ok((
-            open_rounds::open_round_views(seen, &templates),
+            open_rounds::open_round_views(seen, &templates, lang.0),
             commentary::get(conn, current)?.unwrap_or_default(),
         ))
     })
     .await?;
-    let split = time_split::load_view(&state, None).await?;
-    let (actions, link_groups) = actions_form::action_parts(&state, true, true).await?;
+    let split = time_split::load_view(&state, None, lang).await?;
+    let (actions, link_groups) = actions_form::action_parts(&state, true, true, lang).await?;
     let page = DashboardPage {
         any_done: actions.iter().any(|a| a.status_key == "done"),
         actions_path: "/dashboard/actions",
         actions,
         can_edit_actions: true,
         link_groups,
-        statuses: actions_form::statuses(),
+        statuses: actions_form::statuses(lang),
         due_default: current.next().to_string(),
-        default_language: state.settings.default_locale.native_name(),
+        w: dash_words::body(lang.0),
+        action_hints: actions_form::action_hints(lang, state.settings.default_locale),
         nav: nav(&who, "/dashboard", lang),
         email: who.actor.clone(),
         csrf_token: who.csrf_token().unwrap_or_default(),
@@ -234,6 +282,11 @@ pub async fn dashboard(
         show_comments: true,
         open_rounds,
         commentary_quarter: current.to_string(),
+        commentary_heading: dash_words::say(
+            lang.0,
+            "dash-commentary-heading",
+            &[("quarter", &current.to_string())],
+        ),
         commentary_text: text,
         register: c.register,
         can_assess: true,
@@ -251,20 +304,29 @@ pub async fn board(
     q: web::Query<PageQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
-    let c = common(&state, &who, &q).await?;
-    let split = time_split::load_view(&state, c.quarter)
+    let c = common(&state, &who, &q, lang).await?;
+    let split = time_split::load_view(&state, c.quarter, lang)
         .await?
         .filter(|v| v.has_hours);
-    let (actions, link_groups) = actions_form::action_parts(&state, false, true).await?;
+    let (actions, link_groups) = actions_form::action_parts(&state, false, true, lang).await?;
+    let report_alt = dash_words::say(
+        lang.0,
+        "dash-board-report-alt",
+        &[(
+            "quarter",
+            &c.quarter.map(|q| q.to_string()).unwrap_or_default(),
+        )],
+    );
     let page = BoardPage {
         any_done: actions.iter().any(|a| a.status_key == "done"),
         actions_path: "/dashboard/actions",
         actions,
         can_edit_actions: false,
         link_groups,
-        statuses: actions_form::statuses(),
+        statuses: actions_form::statuses(lang),
         due_default: String::new(),
-        default_language: state.settings.default_locale.native_name(),
+        w: dash_words::body(lang.0),
+        action_hints: actions_form::action_hints(lang, state.settings.default_locale),
         nav: nav(&who, "/board", lang),
         email: who.actor.clone(),
         csrf_token: who.csrf_token().unwrap_or_default(),
@@ -277,6 +339,11 @@ pub async fn board(
         can_confirm: true,
         assess_quarter: String::new(),
         split,
+        languages: crate::domain::locale::Locale::ALL
+            .iter()
+            .map(|l| (l.code(), l.native_name()))
+            .collect(),
+        report_alt,
     };
     Ok(html(page.render()?))
 }
@@ -313,169 +380,4 @@ pub(crate) fn require_multipart(req: &actix_web::HttpRequest) -> Result<(), Page
 
 pub(crate) fn quarter_field(s: &str) -> Result<Quarter, PageError> {
     Ok(s.parse()?)
-}
-
-/// The commentary form.
-#[derive(Deserialize)]
-pub struct CommentaryForm {
-    quarter: String,
-    body: String,
-}
-
-/// `POST /dashboard/commentary`.
-pub async fn save_commentary(
-    who: Require<CtoOnly>,
-    lang: Lang,
-    body: web::Bytes,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, PageError> {
-    let form: CommentaryForm = parse_form(&body)?;
-    let quarter = quarter_field(&form.quarter)?;
-    let (body, actor) = (form.body, who.actor.clone());
-    with_conn::<PageError, _>(&state, move |conn| {
-        Ok(commentary::set(
-            conn,
-            quarter,
-            &body,
-            &actor,
-            crate::clock::now(),
-        )?)
-    })
-    .await?;
-    Ok(back(
-        "/dashboard",
-        &crate::i18n::format(
-            lang.0,
-            "staff-notice-commentary-saved",
-            &[("quarter", &quarter.to_string())],
-        ),
-    ))
-}
-
-/// The new-point form.
-#[derive(Deserialize)]
-pub struct PointForm {
-    title: String,
-    quarter: String,
-    description: Option<String>,
-}
-
-/// `POST /dashboard/inflections`.
-pub async fn add_point(
-    who: Require<CtoOnly>,
-    lang: Lang,
-    body: web::Bytes,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, PageError> {
-    let form: PointForm = parse_form(&body)?;
-    let quarter = quarter_field(&form.quarter)?;
-    let (f, actor) = (form, who.actor.clone());
-    with_conn::<PageError, _>(&state, move |conn| {
-        Ok(inflection::add(
-            conn,
-            &f.title,
-            quarter,
-            f.description.as_deref(),
-            &actor,
-            crate::clock::now(),
-        )?)
-    })
-    .await?;
-    Ok(back(
-        "/dashboard",
-        crate::i18n::template(lang.0, "staff-notice-point-added"),
-    ))
-}
-
-/// The assessment form.
-#[derive(Deserialize)]
-pub struct AssessForm {
-    quarter: String,
-    assessment: String,
-    note: Option<String>,
-}
-
-/// `POST /dashboard/inflections/{id}/assess`.
-pub async fn assess_point(
-    who: Require<CtoOnly>,
-    lang: Lang,
-    id: web::Path<String>,
-    body: web::Bytes,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, PageError> {
-    let form: AssessForm = parse_form(&body)?;
-    let quarter = quarter_field(&form.quarter)?;
-    let assessment = inflection::parse_assessment(&form.assessment)?;
-    let (f, actor, id) = (form, who.actor.clone(), id.into_inner());
-    with_conn::<PageError, _>(&state, move |conn| {
-        Ok(inflection::assess(
-            conn,
-            &id,
-            quarter,
-            assessment,
-            f.note.as_deref(),
-            &actor,
-            crate::clock::now(),
-        )?)
-    })
-    .await?;
-    Ok(back(
-        "/dashboard",
-        &crate::i18n::format(
-            lang.0,
-            "staff-notice-assessment-saved",
-            &[("quarter", &quarter.to_string())],
-        ),
-    ))
-}
-
-/// The board's verdict form.
-#[derive(Deserialize)]
-pub struct ConfirmForm {
-    quarter: String,
-    decision: String,
-    note: Option<String>,
-}
-
-/// `POST /board/inflections/{id}/confirm`.
-pub async fn confirm_point(
-    who: Require<BoardOnly>,
-    lang: Lang,
-    id: web::Path<String>,
-    body: web::Bytes,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, PageError> {
-    let form: ConfirmForm = parse_form(&body)?;
-    let quarter = quarter_field(&form.quarter)?;
-    let dispute = match form.decision.as_str() {
-        "confirm" => false,
-        "dispute" => true,
-        other => {
-            return Err(PageError::NoDecision(other.to_string()));
-        }
-    };
-    let (f, actor, id) = (form, who.actor.clone(), id.into_inner());
-    with_conn::<PageError, _>(&state, move |conn| {
-        Ok(inflection::confirm(
-            conn,
-            &id,
-            quarter,
-            dispute,
-            f.note.as_deref(),
-            &actor,
-            crate::clock::now(),
-        )?)
-    })
-    .await?;
-    Ok(back(
-        "/board",
-        crate::i18n::template(
-            lang.0,
-            if dispute {
-                "staff-notice-disputed"
-            } else {
-                "staff-notice-confirmed"
-            },
-        ),
-    ))
 }

@@ -12,10 +12,13 @@ use futures_util::StreamExt;
 use serde::Deserialize;
 
 use super::admin::html_status;
+use super::dash_words::{body, say, word, Body};
+use super::words::decimal;
 use super::{back, html, nav, parse_form, require_multipart, PageError, PageQuery};
 use crate::app::time_split::{self as app, CalendarFile, EventView, QuarterSplit, TimeSplitConfig};
 use crate::auth::Identity;
 use crate::clock;
+use crate::domain::locale::Locale;
 use crate::domain::quarter::Quarter;
 use crate::domain::time_split::ics::MAX_FILE_BYTES;
 use crate::domain::time_split::{Category, SplitSummary};
@@ -53,28 +56,40 @@ pub struct TimeSplitView {
     pub trend: Vec<TrendRow>,
     /// Whether the quarter has any work time (the board page shows the split only then).
     pub has_hours: bool,
+    /// The table's name for screen readers and its caption.
+    pub region: String,
+    pub caption: String,
+    pub w: &'static Body,
 }
 
+/// A share in whole percent, with a no-break space before the sign as the page always wrote it.
 fn pct(v: Option<f64>) -> String {
     v.map_or("—".into(), |v| format!("{v:.0}\u{a0}%"))
 }
 
-fn rows(s: &SplitSummary) -> Vec<SplitRow> {
-    let label = |k: &str| match k {
-        "sales" => Category::Sales.label(),
-        "marketing" => Category::Marketing.label(),
-        "bd" => Category::Bd.label(),
-        "internal" => "Internal",
-        "internal_engineering" => "engineering & product",
-        "internal_executive" => "CEO, executives, board",
-        "unclassified" => Category::Unclassified.label(),
-        _ => Category::NotWork.label(),
-    };
+/// A line's name in `locale`.
+fn label(locale: Locale, key: &str) -> &'static str {
+    word(
+        locale,
+        match key {
+            "sales" => "dash-time-sales",
+            "marketing" => "dash-time-marketing",
+            "bd" => "dash-time-bd",
+            "internal" => "dash-time-internal",
+            "internal_engineering" => "dash-time-internal-engineering",
+            "internal_executive" => "dash-time-internal-executive",
+            "unclassified" => "dash-time-unclassified",
+            _ => "dash-time-not-work",
+        },
+    )
+}
+
+fn rows(s: &SplitSummary, locale: Locale) -> Vec<SplitRow> {
     s.lines
         .iter()
         .map(|l| SplitRow {
-            label: label(&l.key),
-            hours: format!("{:.1}", l.hours),
+            label: label(locale, &l.key),
+            hours: decimal(locale, l.hours, 1),
             share: pct(l.share),
             target: pct(l.target),
             deviation: l
@@ -85,8 +100,8 @@ fn rows(s: &SplitSummary) -> Vec<SplitRow> {
         .collect()
 }
 
-/// The view of `quarter` with the seven quarters before it.
-pub fn view(splits: &[QuarterSplit]) -> Option<TimeSplitView> {
+/// The view of `quarter` with the seven quarters before it, in `locale`.
+pub fn view(splits: &[QuarterSplit], locale: Locale) -> Option<TimeSplitView> {
     let current = splits.last()?;
     let trend = splits
         .iter()
@@ -98,12 +113,21 @@ pub fn view(splits: &[QuarterSplit]) -> Option<TimeSplitView> {
                 .collect(),
         })
         .collect();
+    let quarter = current.quarter.to_string();
+    let work_hours = decimal(locale, current.split.work_hours, 1);
     Some(TimeSplitView {
-        quarter: current.quarter.to_string(),
-        work_hours: format!("{:.1}", current.split.work_hours),
-        rows: rows(&current.split),
+        region: say(locale, "dash-time-region", &[("quarter", &quarter)]),
+        caption: say(
+            locale,
+            "dash-time-caption",
+            &[("quarter", &quarter), ("hours", &work_hours)],
+        ),
+        quarter,
+        work_hours,
+        rows: rows(&current.split, locale),
         trend,
         has_hours: current.split.work_hours > 0.0,
+        w: body(locale),
     })
 }
 
@@ -111,6 +135,7 @@ pub fn view(splits: &[QuarterSplit]) -> Option<TimeSplitView> {
 pub async fn load_view(
     state: &AppState,
     quarter: Option<Quarter>,
+    lang: Lang,
 ) -> Result<Option<TimeSplitView>, PageError> {
     let quarter = match quarter {
         Some(q) => q,
@@ -121,7 +146,7 @@ pub async fn load_view(
         Ok(app::splits(conn, &quarter.trailing(8), &cfg)?)
     })
     .await?;
-    Ok(view(&splits))
+    Ok(view(&splits, lang.0))
 }
 
 fn current_quarter(state: &AppState) -> Result<Quarter, PageError> {
@@ -160,7 +185,7 @@ async fn page(
         Some(q) => q,
         None => current_quarter(state)?,
     };
-    let split = load_view(state, Some(quarter)).await?;
+    let split = load_view(state, Some(quarter), lang).await?;
     let cfg = TimeSplitConfig::from_settings(&state.settings);
     let (events, rules) = with_conn::<PageError, _>(state, move |conn| {
         Ok((app::events(conn, quarter, &cfg)?, app::list_rules(conn)?))

@@ -4,9 +4,11 @@
 
 pub mod departments;
 pub mod roster;
+pub mod roster_words;
 pub mod round;
 pub mod schedules;
 pub mod users;
+pub mod words;
 
 use crate::web::lang::Lang;
 use actix_web::http::{header, StatusCode};
@@ -23,6 +25,7 @@ use crate::domain::locale::Locale;
 use crate::domain::quarter::Quarter;
 use crate::domain::round::response_rate as progress_rate;
 use crate::domain::round::{parse_merge, RoundStatus};
+use crate::i18n::Arg;
 use crate::web::auth::{AdminOnly, Require};
 use crate::web::state::AppState;
 use crate::web::with_conn;
@@ -52,6 +55,7 @@ struct AdminPage {
     roster_summary: String,
     /// The soonest step any schedule takes, if a survey has one.
     next_scheduled: Option<String>,
+    w: &'static words::Body,
 }
 
 /// `?notice=` after an action.
@@ -62,24 +66,35 @@ pub struct NoticeQuery {
     pub(crate) confirm: Option<String>,
 }
 
-/// A survey's English title, from the loaded templates; the key if it is no longer loaded.
+/// A survey's title in `locale`, from the loaded templates; the key if it is no longer loaded.
 pub(crate) fn template_title(
     templates: &crate::domain::template::TemplateSet,
     key: &str,
+    locale: Locale,
 ) -> String {
     templates
         .get(key)
-        .map(|t| t.title().get(Locale::En).to_string())
+        .map(|t| t.title().get(locale).to_string())
         .unwrap_or_else(|| key.to_string())
 }
 
-/// The buttons a round in this status offers.
-pub(crate) fn round_actions(status: RoundStatus) -> Vec<(&'static str, &'static str)> {
-    match status {
-        RoundStatus::Draft => vec![("launch", "Launch")],
-        RoundStatus::Open => vec![("remind", "Remind"), ("close", "Close now")],
-        _ => vec![],
-    }
+/// The buttons a round in this status offers, labelled in `locale`.
+pub(crate) fn round_actions(
+    status: RoundStatus,
+    locale: Locale,
+) -> Vec<(&'static str, &'static str)> {
+    let actions: &[(&'static str, &str)] = match status {
+        RoundStatus::Draft => &[("launch", "adm-action-launch")],
+        RoundStatus::Open => &[
+            ("remind", "adm-action-remind"),
+            ("close", "adm-action-close"),
+        ],
+        _ => &[],
+    };
+    actions
+        .iter()
+        .map(|(action, key)| (*action, words::word(locale, key)))
+        .collect()
 }
 
 /// `GET /admin`: the rounds, the create-round form, and where the roster stands.
@@ -92,6 +107,7 @@ pub async fn home(
     let fy = state.settings.fiscal_year_start_month;
     let shipped = state.templates.clone();
     let settings = state.settings.clone();
+    let locale = lang.0;
     let (rows, people, active, next) = with_conn::<PageError, _>(&state, move |conn| {
         let mut rows = Vec::new();
         for listed in app_rounds::list_with_participation(conn)? {
@@ -102,18 +118,29 @@ pub async fn home(
             } else {
                 let (answered, delivered) = (listed.answered, listed.delivered);
                 let rate = progress_rate(answered, delivered)
-                    .map(super::words::pct)
+                    .map(|x| super::words::pct(locale, x))
                     .unwrap_or_else(|| "—".into());
-                format!("{answered} of {delivered} ({rate})")
+                words::say_n(
+                    locale,
+                    "adm-progress",
+                    &[
+                        ("answered", Arg::Count(u64::try_from(answered).unwrap_or(0))),
+                        (
+                            "delivered",
+                            Arg::Count(u64::try_from(delivered).unwrap_or(0)),
+                        ),
+                        ("rate", Arg::Text(&rate)),
+                    ],
+                )
             };
             rows.push(RoundRow {
                 id: r.id.to_string(),
                 quarter: r.quarter.to_string(),
-                template: template_title(&shipped, &r.template_key),
-                status: r.status.to_string(),
+                template: template_title(&shipped, &r.template_key, locale),
+                status: words::status(locale, status).to_string(),
                 closes: r.closes_on.to_string(),
                 progress,
-                actions: round_actions(status),
+                actions: round_actions(status, locale),
             });
         }
         let (people, active) = crate::app::roster::counts(conn)?;
@@ -135,20 +162,31 @@ pub async fn home(
             .templates
             .templates()
             .iter()
-            .map(|t| (t.key().to_string(), t.title().get(Locale::En).to_string()))
+            .map(|t| (t.key().to_string(), t.title().get(locale).to_string()))
             .collect(),
         current_quarter: Quarter::containing(today, fy).to_string(),
         default_close: (today + time::Duration::days(14)).to_string(),
-        roster_summary: format!("{people} people on the roster, {active} active."),
+        roster_summary: words::say_n(
+            locale,
+            "adm-roster-summary",
+            &[
+                ("people", Arg::Count(u64::try_from(people).unwrap_or(0))),
+                ("active", Arg::Count(u64::try_from(active).unwrap_or(0))),
+            ],
+        ),
         next_scheduled: next.map(|(n, survey)| {
-            format!(
-                "Next scheduled: {} of {} ({}) at {}.",
-                schedules::step_words(n.step),
-                template_title(&state.templates, &survey),
-                n.quarter,
-                super::words::utc_minute(n.at)
+            words::say(
+                locale,
+                "adm-next-scheduled",
+                &[
+                    ("step", &words::step(locale, n.step)),
+                    ("survey", &template_title(&state.templates, &survey, locale)),
+                    ("quarter", &n.quarter.to_string()),
+                    ("at", &super::words::utc_minute(n.at)),
+                ],
             )
         }),
+        w: words::body(locale),
     };
     Ok(html(page.render()?))
 }

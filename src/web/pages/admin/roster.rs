@@ -59,10 +59,16 @@ struct RosterPage {
     notice: Option<String>,
     error: Option<String>,
     summary: String,
-    by_department: Vec<(Membership, usize, usize)>,
-    max_mb: usize,
+    /// (department name, people, active).
+    by_department: Vec<(String, usize, usize)>,
+    /// The upload form's introduction, before and after the CSV header.
+    upload_intro: (String, String),
+    /// The paste form's hint, before and after the Import button's name.
+    press_import: (&'static str, &'static str),
     paste_text: String,
     report: Option<CheckReport>,
+    report_words: Option<super::roster_words::ReportWords>,
+    w: &'static super::roster_words::Body,
 }
 
 /// Renders the roster page.
@@ -90,17 +96,27 @@ async fn roster_page(
         }
     }
     let chrome = Chrome::of(who, "/admin/roster", lang);
+    let locale = lang.0;
+    let w = super::roster_words::body(locale);
     Ok(RosterPage {
         nav: chrome.nav,
         email: chrome.email,
         csrf_token: chrome.csrf_token,
         notice,
         error,
-        summary: format!("{} people on the roster, {active} active.", people.len()),
-        by_department,
-        max_mb: MAX_ROSTER_BYTES / (1024 * 1024),
+        summary: super::roster_words::summary(locale, people.len(), active),
+        by_department: by_department
+            .into_iter()
+            .map(|(d, n, a)| (crate::web::pages::words::group_label(locale, d.key()), n, a))
+            .collect(),
+        upload_intro: super::roster_words::upload_intro(locale, MAX_ROSTER_BYTES / (1024 * 1024)),
+        press_import: crate::web::lang::words::around(w.press_import, "{import}"),
         paste_text,
+        report_words: report
+            .as_ref()
+            .map(|r| super::roster_words::ReportWords::of(r, locale)),
         report,
+        w,
     }
     .render()?)
 }

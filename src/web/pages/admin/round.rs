@@ -6,12 +6,14 @@ use crate::web::lang::Lang;
 use actix_web::{web, HttpResponse};
 use askama::Template;
 
+use super::words as aw;
 use super::{back_to, round_actions, NoticeQuery};
 use crate::app::rounds::{self as app_rounds, RemindReport, ReminderRules, Wave};
 use crate::clock;
 use crate::domain::locale::Locale;
 use crate::domain::reminders::Trigger;
 use crate::domain::round::RoundStatus;
+use crate::i18n::Arg;
 use crate::web::auth::{AdminOnly, Require};
 use crate::web::pages::{html, nav, words, PageError};
 use crate::web::state::AppState;
@@ -27,6 +29,75 @@ pub struct GroupRow {
     pub rate: String,
 }
 
+/// What the Remind button would send now, in words.
+pub struct RemindView {
+    /// Nobody would get a message: only the way back is offered.
+    pub nobody: bool,
+    /// The plan, as HTML (escaped, counts in bold).
+    pub plan: String,
+    /// The button's label.
+    pub send: String,
+}
+
+impl RemindView {
+    fn of(plan: &RemindReport, cooldown_hours: u32, locale: Locale) -> RemindView {
+        let count = |n: usize| u64::try_from(n).unwrap_or(0);
+        let (reminders, reinvites, held) = (
+            count(plan.reminders),
+            count(plan.reinvites),
+            count(plan.held_back),
+        );
+        let hours = Arg::Count(u64::from(cooldown_hours));
+        let held_arg = [("held", Arg::Count(held)), ("hours", hours)];
+        let written = |n: u64| crate::i18n::count(locale, n);
+        if reminders + reinvites == 0 {
+            let text = if held > 0 {
+                aw::say_n(locale, "adm-remind-nobody-held", &held_arg)
+            } else {
+                aw::word(locale, "adm-remind-nobody").to_string()
+            };
+            return RemindView {
+                nobody: true,
+                plan: aw::strong_numbers(&text, &[]),
+                send: String::new(),
+            };
+        }
+        let mut numbers = vec![written(reminders)];
+        let mut text = if reinvites > 0 {
+            numbers.push(written(reinvites));
+            aw::say_n(
+                locale,
+                "adm-remind-plan-reinvites",
+                &[
+                    ("reminders", Arg::Count(reminders)),
+                    ("reinvites", Arg::Count(reinvites)),
+                ],
+            )
+        } else {
+            aw::say_n(
+                locale,
+                "adm-remind-plan",
+                &[("reminders", Arg::Count(reminders))],
+            )
+        };
+        if held > 0 {
+            text.push(' ');
+            text.push_str(&aw::say_n(locale, "adm-remind-held", &held_arg));
+        }
+        text.push(' ');
+        text.push_str(aw::word(locale, "adm-remind-answered"));
+        RemindView {
+            nobody: false,
+            plan: aw::strong_numbers(&text, &numbers),
+            send: aw::say_n(
+                locale,
+                "adm-remind-send",
+                &[("n", Arg::Count(reminders + reinvites))],
+            ),
+        }
+    }
+}
+
 /// One reminder wave as shown.
 pub struct WaveRow {
     pub at: String,
@@ -37,11 +108,12 @@ pub struct WaveRow {
 }
 
 impl WaveRow {
-    fn of(w: &Wave) -> WaveRow {
+    fn of(w: &Wave, locale: Locale) -> WaveRow {
+        let actor = [("actor", w.actor.as_str())];
         let by = match w.trigger {
-            Trigger::Schedule => "Schedule".to_string(),
-            Trigger::Cli => format!("Command line ({})", w.actor),
-            Trigger::Admin => format!("Admin page ({})", w.actor),
+            Trigger::Schedule => aw::word(locale, "adm-by-schedule").to_string(),
+            Trigger::Cli => aw::say(locale, "adm-by-cli", &actor),
+            Trigger::Admin => aw::say(locale, "adm-by-admin", &actor),
         };
         WaveRow {
             at: words::utc_minute(w.queued_at),
@@ -62,20 +134,24 @@ struct RoundPage {
     notice: Option<String>,
     id: String,
     title: String,
-    status: String,
+    status: &'static str,
     is_draft: bool,
+    /// "closes at the end of …", and the emails still waiting, if any.
     closes: String,
-    pending: i64,
-    roster_changes: i64,
+    pending: Option<String>,
+    roster_changes: Option<String>,
     actions: Vec<(&'static str, &'static str)>,
     confirm_close: bool,
+    close_body: String,
     /// What the Remind button would send now, when asked to confirm it.
-    confirm_remind: Option<RemindReport>,
-    cooldown_hours: u32,
+    confirm_remind: Option<RemindView>,
+    waves_caption: String,
     waves: Vec<WaveRow>,
-    answered: i64,
-    delivered: i64,
     groups: Vec<GroupRow>,
+    undeliverable_heading: String,
+    /// The words before and after the link to the roster.
+    undeliverable_intro: (&'static str, &'static str),
+    w: &'static aw::Body,
     undeliverable: Vec<(String, String)>,
     departments: Vec<(&'static str, &'static str)>,
     locales: Vec<(&'static str, &'static str)>,
@@ -105,8 +181,15 @@ pub async fn page(
         Ok((overview, waves, preview))
     })
     .await?;
-    let rate = |x: Option<f64>| x.map(words::pct).unwrap_or_else(|| "—".into());
+    let locale = lang.0;
+    let rate = |x: Option<f64>| {
+        x.map(|x| words::pct(locale, x))
+            .unwrap_or_else(|| "—".into())
+    };
     let status = r.status();
+    let cooldown_hours = state.settings.reminders.cooldown_hours;
+    let count = |n: i64| Arg::Count(u64::try_from(n).unwrap_or(0));
+    let w = aw::body(locale);
     let page = RoundPage {
         nav: nav(&who, "/admin", lang),
         email: who.actor.clone(),
@@ -119,29 +202,60 @@ pub async fn page(
             r.template()
                 .map_err(app_rounds::RoundError::from)?
                 .title()
-                .get(Locale::En)
+                .get(locale)
         ),
-        status: r.status.to_string(),
+        status: aw::status(locale, status),
         is_draft: status == RoundStatus::Draft,
-        closes: r.closes_on.to_string(),
-        pending: p.emails_pending,
-        roster_changes: changes,
-        actions: round_actions(status),
+        closes: aw::say(
+            locale,
+            "adm-round-closes",
+            &[("date", &r.closes_on.to_string())],
+        ),
+        pending: (p.emails_pending > 0).then(|| {
+            aw::say_n(
+                locale,
+                "adm-round-pending",
+                &[("n", count(p.emails_pending))],
+            )
+        }),
+        roster_changes: (changes > 0)
+            .then(|| aw::say_n(locale, "adm-roster-changed", &[("n", count(changes))])),
+        actions: round_actions(status, locale),
         confirm_close: status == RoundStatus::Open && q.confirm.as_deref() == Some("close"),
-        confirm_remind: preview,
-        cooldown_hours: state.settings.reminders.cooldown_hours,
-        waves: waves.iter().map(WaveRow::of).collect(),
-        answered: p.overall.answered,
-        delivered: p.overall.delivered,
+        close_body: aw::say_n(
+            locale,
+            "adm-close-body",
+            &[
+                ("answered", count(p.overall.answered)),
+                ("delivered", count(p.overall.delivered)),
+            ],
+        ),
+        confirm_remind: preview.map(|plan| RemindView::of(&plan, cooldown_hours, locale)),
+        waves_caption: aw::say_n(
+            locale,
+            "adm-waves-caption",
+            &[("hours", Arg::Count(u64::from(cooldown_hours)))],
+        ),
+        waves: waves.iter().map(|v| WaveRow::of(v, locale)).collect(),
+        undeliverable_heading: aw::say_n(
+            locale,
+            "adm-undeliverable",
+            &[(
+                "n",
+                Arg::Count(u64::try_from(p.undeliverable.len()).unwrap_or(0)),
+            )],
+        ),
+        undeliverable_intro: crate::web::lang::words::around(w.undeliverable_intro, "{roster}"),
+        w,
         groups: p
             .groups
             .iter()
             .chain(std::iter::once(&p.overall))
             .map(|g| GroupRow {
                 group: if g.group == "all" {
-                    "All".to_string()
+                    aw::word(locale, "adm-all").to_string()
                 } else {
-                    words::group_label(&g.group)
+                    words::group_label(locale, &g.group)
                 },
                 invited: g.invited,
                 delivered: g.delivered,
@@ -157,7 +271,7 @@ pub async fn page(
             .collect(),
         departments: crate::domain::department::Department::ALL
             .iter()
-            .map(|d| (d.key(), d.name()))
+            .map(|d| (d.key(), crate::charts::copy::department_name(locale, *d)))
             .collect(),
         locales: Locale::ALL
             .iter()

@@ -11,6 +11,7 @@ use super::{back_to, html_status, template_title, Chrome, NoticeQuery};
 use crate::app::schedules::{self as app, ScheduleInput, ScheduleUseError, ScheduleView};
 use crate::clock;
 use crate::db::schedules::StepRow;
+use crate::domain::locale::Locale;
 use crate::domain::schedule::{format_reminder_days, parse_reminder_days, Schedule, Step};
 use crate::web::auth::{AdminOnly, Require};
 use crate::web::pages::words::utc_minute;
@@ -96,7 +97,7 @@ fn row(state: &AppState, v: &ScheduleView) -> Row {
     dates.push_str(&format!(", last day {}", d.closes_on));
     Row {
         survey: v.survey.clone(),
-        title: template_title(&state.templates, &v.survey),
+        title: template_title(&state.templates, &v.survey, Locale::En),
         launch_day: v.schedule.launch_day(),
         days_open: v.schedule.days_open(),
         reminders: if v.schedule.reminder_days().is_empty() {
@@ -124,7 +125,7 @@ fn done_row(state: &AppState, s: &StepRow) -> Done {
         at: s.done_at.map(utc_minute).unwrap_or_default(),
         what: format!(
             "{} · {} · {}",
-            template_title(&state.templates, &s.template_key),
+            template_title(&state.templates, &s.template_key, Locale::En),
             s.quarter,
             s.step
                 .parse()
@@ -164,7 +165,7 @@ async fn render(
             .map(|t| {
                 (
                     t.key().to_string(),
-                    template_title(&state.templates, t.key()),
+                    template_title(&state.templates, t.key(), Locale::En),
                 )
             })
             .collect(),
@@ -285,7 +286,7 @@ pub async fn save(
         "/admin/schedules",
         &format!(
             "Schedule of {} saved.",
-            template_title(&state.templates, &survey)
+            template_title(&state.templates, &survey, Locale::En)
         ),
     ))
 }
@@ -306,7 +307,7 @@ pub async fn remove(
         "/admin/schedules",
         &format!(
             "Schedule of {} removed; its rounds stay as they are.",
-            template_title(&state.templates, &survey)
+            template_title(&state.templates, &survey, Locale::En)
         ),
     ))
 }
