@@ -66,6 +66,8 @@ dash-col-priority = Priorität
 dash-drivers-chart = Wichtigkeit gegen Zustimmung; die Nummern entsprechen der Tabelle
 dash-comments = Kommentare
 dash-comments-none = Keine Kommentare, die die Schwelle erreichen.
+dash-comments-all = Alle Kommentare anzeigen
+dash-comments-sample = { $shown } von { $total } Kommentaren angezeigt: bis zu { $per } je Gruppe und Frage, zufällig ausgewählt.
 dash-no-round = Noch keine Umfragerunde ist abgeschlossen. Die Ergebnisse erscheinen hier, sobald die erste Runde endet.
 
 dash-measure-a = Ausrichtung der Technologiestrategie

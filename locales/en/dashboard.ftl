@@ -66,6 +66,8 @@ dash-col-priority = Priority
 dash-drivers-chart = Importance against favourable share; numbers match the table
 dash-comments = Comments
 dash-comments-none = No comments that pass the threshold.
+dash-comments-all = Show all comments
+dash-comments-sample = { $shown } of { $total } comments shown: up to { $per } per group and question, picked at random.
 dash-no-round = No round has closed yet. Results appear here once the first round closes.
 
 dash-measure-a = Tech strategy alignment

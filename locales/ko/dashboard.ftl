@@ -66,6 +66,8 @@ dash-col-priority = 우선순위
 dash-drivers-chart = 중요도와 긍정 응답률의 관계입니다. 번호는 표와 같습니다
 dash-comments = 의견
 dash-comments-none = 기준을 충족하는 의견이 없습니다.
+dash-comments-all = 의견 모두 보기
+dash-comments-sample = 의견 { $total }개 중 { $shown }개를 표시합니다: 그룹과 문항마다 최대 { $per }개를 무작위로 골랐습니다.
 dash-no-round = 아직 마감된 라운드가 없습니다. 첫 라운드가 마감되면 결과가 여기에 표시됩니다.
 
 dash-measure-a = 기술 전략 정렬

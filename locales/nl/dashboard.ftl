@@ -66,6 +66,8 @@ dash-col-priority = Prioriteit
 dash-drivers-chart = Belang tegenover aandeel positief; de nummers komen overeen met de tabel
 dash-comments = Opmerkingen
 dash-comments-none = Geen opmerkingen die de drempel halen.
+dash-comments-all = Alle opmerkingen tonen
+dash-comments-sample = { $shown } van { $total } opmerkingen getoond: tot { $per } per groep en vraag, willekeurig gekozen.
 dash-no-round = Er is nog geen ronde afgesloten. De resultaten verschijnen hier zodra de eerste ronde sluit.
 
 dash-measure-a = Afstemming technologiestrategie

@@ -19,6 +19,7 @@ mod board_pack;
 mod bench_data;
 mod cli;
 mod cli_accounts;
+mod comment_sample;
 mod demo;
 mod demo_large;
 mod drivers;

@@ -122,6 +122,8 @@ struct BoardPage {
 pub struct PageQuery {
     quarter: Option<String>,
     notice: Option<String>,
+    /// `all`: every comment, not the sample of [`view::COMMENTS_SHOWN`] per list.
+    comments: Option<String>,
 }
 
 pub(crate) fn html(body: String) -> HttpResponse {
@@ -166,9 +168,10 @@ async fn common(
     };
     let quarter = loaded.as_ref().map(|l| l.scorecard.quarter);
     let thresholds = scorecard::status_thresholds(&state.settings.thresholds);
+    let all_comments = q.comments.as_deref() == Some("all");
     let mut scorecard = loaded
         .as_ref()
-        .map(|l| scorecard_view(l, &state.templates, locale, &thresholds));
+        .map(|l| scorecard_view(l, &state.templates, locale, &thresholds, all_comments));
     if let (Some(view), Some(q)) = (scorecard.as_mut(), quarter) {
         let changes = with_conn::<PageError, _>(state, move |conn| {
             Ok(rounds::roster_changes_at_launch(conn, q)?)

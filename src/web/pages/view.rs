@@ -103,7 +103,20 @@ pub struct RoundView {
     pub items: Vec<ItemSection>,
     pub comments: Vec<(String, Vec<String>)>,
     pub comments_note: Option<String>,
+    /// When lists were cut to [`COMMENTS_SHOWN`]: how many are shown, and where all are.
+    pub comments_more: Option<CommentsMore>,
     pub drivers: Vec<DriverView>,
+}
+
+/// Comments a list shows unless all are asked for: enough to read their tone, few enough that
+/// a large company's page stays small (at 100,000 people every comment made it 1.5 MB). The
+/// lists come in random order, so the first ones are a random sample.
+pub const COMMENTS_SHOWN: usize = 10;
+
+/// A round's comment lists were cut: the sentence saying so and the link to all of them.
+pub struct CommentsMore {
+    pub sentence: String,
+    pub href: String,
 }
 
 /// The whole scorecard as the pages show it.
@@ -125,6 +138,7 @@ pub fn scorecard_view(
     templates: &TemplateSet,
     locale: Locale,
     thresholds: &StatusThresholds,
+    all_comments: bool,
 ) -> ScorecardView {
     let s = &l.scorecard;
     let text_of = |round: Option<&str>, key: &str| question_text(templates, round, key, locale);
@@ -132,7 +146,8 @@ pub fn scorecard_view(
     let rounds = s
         .rounds
         .iter()
-        .map(|r| round_view(l, r, templates, locale))
+        .enumerate()
+        .map(|(i, r)| round_view(l, r, templates, locale, (i + 1, all_comments)))
         .collect();
     ScorecardView {
         quarter: s.quarter.to_string(),
@@ -160,6 +175,7 @@ fn round_view(
     r: &RoundReport,
     templates: &TemplateSet,
     locale: Locale,
+    (index, all_comments): (usize, bool),
 ) -> RoundView {
     let p = |v: f64| pct(locale, v);
     let template = templates.get(&r.template.key);
@@ -245,11 +261,19 @@ fn round_view(
         })
         .collect();
     let mut comments = Vec::new();
-    let mut withheld = 0u64;
+    let (mut withheld, mut total, mut shown) = (0u64, 0usize, 0usize);
+    let cut = if all_comments {
+        usize::MAX
+    } else {
+        COMMENTS_SHOWN
+    };
     for block in &r.comments {
         match &block.comments {
             Figure::Shown { value } if !value.is_empty() => {
-                comments.push((group_label(locale, &block.group), value.clone()))
+                let list: Vec<String> = value.iter().take(cut).cloned().collect();
+                total += value.len();
+                shown += list.len();
+                comments.push((group_label(locale, &block.group), list))
             }
             Figure::Shown { .. } => {}
             _ => withheld += 1,
@@ -273,6 +297,21 @@ fn round_view(
         groups,
         items: item_sections(locale, items),
         comments,
+        comments_more: (shown < total).then(|| CommentsMore {
+            sentence: say_n(
+                locale,
+                "dash-comments-sample",
+                &[
+                    ("shown", Arg::Count(shown as u64)),
+                    ("total", Arg::Count(total as u64)),
+                    ("per", Arg::Count(COMMENTS_SHOWN as u64)),
+                ],
+            ),
+            href: format!(
+                "?quarter={}&comments=all#comments-{index}",
+                l.scorecard.quarter
+            ),
+        }),
         drivers: driver_views(locale, r, &text_of),
         comments_note: (withheld > 0).then(|| {
             say_n(
