@@ -111,6 +111,28 @@ adm-undeliverable = Unzustellbar ({ $n })
 # { $roster } ist der Link zur Teilnehmerliste.
 adm-undeliverable-intro = Der Mailserver hat diese Adressen abgelehnt. Korrigieren Sie sie in der Teilnehmerliste ({ $roster }) und klicken Sie dann auf „Erinnern“: Damit werden sie neu eingeladen.
 
+## Hinweise nach einer Aktion an einer Runde
+
+adm-launched = { $n ->
+    [one] Gestartet: { $n } Einladung in der Warteschlange; k = { $k }, Kommentare ab { $comments } Antworten.
+   *[other] Gestartet: { $n } Einladungen in der Warteschlange; k = { $k }, Kommentare ab { $comments } Antworten.
+}
+adm-launched-warn = { $n ->
+    [one] Hinweis: Die Teilnehmerliste wurde in den letzten 7 Tagen einmal geändert.
+   *[other] Hinweis: Die Teilnehmerliste wurde in den letzten 7 Tagen { $n }-mal geändert.
+}
+adm-reminded = { $reminders ->
+    [one] { $reminders } Erinnerung
+   *[other] { $reminders } Erinnerungen
+} und { $reinvites ->
+    [one] { $reinvites } neue Einladung
+   *[other] { $reinvites } neue Einladungen
+} in der Warteschlange; { $held } nicht erneut erinnert (in den letzten { $hours } Stunden bereits erinnert).
+adm-closed = { $n ->
+    [one] Runde geschlossen und versiegelt: { $n } Antwort.
+   *[other] Runde geschlossen und versiegelt: { $n } Antworten.
+}
+
 ## Die Teilnehmerliste ($n ist eine Anzahl für die Pluralform, $shown dieselbe Anzahl, wie die Seite sie zeigt)
 
 ros-col-department = Abteilung

@@ -111,6 +111,28 @@ adm-undeliverable = Undeliverable ({ $n })
 # { $roster } is the link to the roster page.
 adm-undeliverable-intro = The mail server refused these addresses. Fix them in the roster ({ $roster }), then press Remind: it re-invites them.
 
+## Notices after an action on a round
+
+adm-launched = { $n ->
+    [one] Launched: { $n } invitation queued; k = { $k }, comments from { $comments } answers.
+   *[other] Launched: { $n } invitations queued; k = { $k }, comments from { $comments } answers.
+}
+adm-launched-warn = { $n ->
+    [one] Note: the roster changed once in the last 7 days.
+   *[other] Note: the roster changed { $n } times in the last 7 days.
+}
+adm-reminded = { $reminders ->
+    [one] { $reminders } reminder
+   *[other] { $reminders } reminders
+} and { $reinvites ->
+    [one] { $reinvites } re-invitation
+   *[other] { $reinvites } re-invitations
+} queued; { $held } not reminded again (reminded in the last { $hours } hours).
+adm-closed = { $n ->
+    [one] Round closed and sealed: { $n } response.
+   *[other] Round closed and sealed: { $n } responses.
+}
+
 ## The roster page ($n is a count for the plural form, $shown the same count as the page shows it)
 
 ros-col-department = Department

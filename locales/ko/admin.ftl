@@ -87,6 +87,13 @@ adm-undeliverable = 전달 불가 ({ $n })
 # { $roster }는 명단 페이지 링크입니다.
 adm-undeliverable-intro = 메일 서버가 이 주소들을 거부했습니다. 명단({ $roster })에서 주소를 고친 뒤 ‘리마인더 보내기’를 누르면 다시 초대합니다.
 
+## 라운드 작업 후 알림
+
+adm-launched = 시작했습니다: 초대 { $n }건 발송 대기; k = { $k }, 의견은 응답 { $comments }건 이상부터 공개합니다.
+adm-launched-warn = 참고: 최근 7일 동안 명단이 { $n }회 바뀌었습니다.
+adm-reminded = 리마인더 { $reminders }건과 재초대 { $reinvites }건을 발송 대기열에 넣었습니다. { $held }명은 최근 { $hours }시간 안에 리마인더를 받아 다시 보내지 않습니다.
+adm-closed = 라운드를 마감하고 확정했습니다: 응답 { $n }건.
+
 ## 명단 페이지 ($n은 복수형용 숫자, $shown은 페이지에 표시되는 같은 숫자)
 
 ros-col-department = 부서

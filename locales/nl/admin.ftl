@@ -111,6 +111,28 @@ adm-undeliverable = Onbestelbaar ({ $n })
 # { $roster } is de link naar de deelnemerslijst.
 adm-undeliverable-intro = De mailserver heeft deze adressen geweigerd. Corrigeer ze in de deelnemerslijst ({ $roster }) en klik daarna op Herinneren: dan worden ze opnieuw uitgenodigd.
 
+## Meldingen na een actie op een ronde
+
+adm-launched = { $n ->
+    [one] Gestart: { $n } uitnodiging klaargezet; k = { $k }, opmerkingen vanaf { $comments } antwoorden.
+   *[other] Gestart: { $n } uitnodigingen klaargezet; k = { $k }, opmerkingen vanaf { $comments } antwoorden.
+}
+adm-launched-warn = { $n ->
+    [one] Let op: de deelnemerslijst is in de afgelopen 7 dagen één keer gewijzigd.
+   *[other] Let op: de deelnemerslijst is in de afgelopen 7 dagen { $n } keer gewijzigd.
+}
+adm-reminded = { $reminders ->
+    [one] { $reminders } herinnering
+   *[other] { $reminders } herinneringen
+} en { $reinvites ->
+    [one] { $reinvites } nieuwe uitnodiging
+   *[other] { $reinvites } nieuwe uitnodigingen
+} klaargezet; { $held } niet opnieuw herinnerd (al herinnerd in de afgelopen { $hours } uur).
+adm-closed = { $n ->
+    [one] Ronde gesloten en verzegeld: { $n } antwoord.
+   *[other] Ronde gesloten en verzegeld: { $n } antwoorden.
+}
+
 ## De deelnemerslijst ($n is een aantal voor de meervoudsvorm, $shown hetzelfde aantal zoals de pagina het toont)
 
 ros-col-department = Afdeling

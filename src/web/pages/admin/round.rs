@@ -284,10 +284,12 @@ pub async fn page(
 /// `POST /admin/rounds/{id}/{action}`: launch, remind or close.
 pub async fn round_action(
     who: Require<AdminOnly>,
+    lang: Lang,
     path: web::Path<(String, String)>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
     let (id, action) = path.into_inner();
+    let locale = lang.0;
     let closing = action == "close";
     let reminding = action == "remind";
     let rules = ReminderRules {
@@ -303,39 +305,53 @@ pub async fn round_action(
     let (round_id, notice) = with_conn::<PageError, _>(&state, move |conn| {
         let now = clock::now();
         let id = app_rounds::lookup(conn, &id)?.id;
-        let notice: Result<String, PageError> =
-        match action.as_str() {
+        let notice: Result<String, PageError> = match action.as_str() {
             "launch" => {
                 let rep = app_rounds::launch_at_floor(conn, id, &templates, floor, now, &actor)?;
-                let warn = if rep.recent_roster_changes > 0 {
-                    format!(
-                        " Note: the roster changed {} time(s) in the last 7 days.",
-                        rep.recent_roster_changes
-                    )
-                } else {
-                    String::new()
-                };
-                Ok(format!(
-                    "Launched: {} invitation(s) queued; k = {}, comments from {} answers.{warn}",
-                    rep.invitations, rep.k, rep.comment_threshold
-                ))
+                let mut notice = aw::say_n(
+                    locale,
+                    "adm-launched",
+                    &[
+                        ("n", Arg::Count(u64::try_from(rep.invitations).unwrap_or(0))),
+                        ("k", Arg::Count(u64::from(rep.k))),
+                        ("comments", Arg::Count(u64::from(rep.comment_threshold))),
+                    ],
+                );
+                if rep.recent_roster_changes > 0 {
+                    let n = u64::try_from(rep.recent_roster_changes).unwrap_or(0);
+                    notice.push(' ');
+                    notice.push_str(&aw::say_n(
+                        locale,
+                        "adm-launched-warn",
+                        &[("n", Arg::Count(n))],
+                    ));
+                }
+                Ok(notice)
             }
             "remind" => {
                 let rep = app_rounds::remind(conn, id, now, &actor, rules)?;
-                Ok(format!(
-                    "{} reminder(s) and {} re-invitation(s) queued; {} not reminded again (reminded in the last {} hours).",
-                    rep.reminders,
-                    rep.reinvites,
-                    rep.held_back,
-                    rules.cooldown.whole_hours()
+                let n = |v: usize| Arg::Count(u64::try_from(v).unwrap_or(0));
+                Ok(aw::say_n(
+                    locale,
+                    "adm-reminded",
+                    &[
+                        ("reminders", n(rep.reminders)),
+                        ("reinvites", n(rep.reinvites)),
+                        ("held", n(rep.held_back)),
+                        (
+                            "hours",
+                            Arg::Count(u64::try_from(rules.cooldown.whole_hours()).unwrap_or(0)),
+                        ),
+                    ],
                 ))
             }
             "close" => {
                 let rep = app_rounds::close_and_seal_with(conn, id, now, &actor, seal_options)?;
                 recent_links.forget_round(rep.round_id);
-                Ok(format!(
-                    "Round closed and sealed: {} response(s).",
-                    rep.responses
+                Ok(aw::say_n(
+                    locale,
+                    "adm-closed",
+                    &[("n", Arg::Count(u64::try_from(rep.responses).unwrap_or(0)))],
                 ))
             }
             other => Err(PageError::NoRoundAction(other.to_string())),

@@ -107,6 +107,10 @@ pub const FORMATTED: &[&str] = &[
     "adm-by-cli",
     "adm-by-admin",
     "adm-undeliverable",
+    "adm-launched",
+    "adm-launched-warn",
+    "adm-reminded",
+    "adm-closed",
 ];
 
 /// The message `key` in `locale`, its variables filled from text.
