@@ -2,8 +2,6 @@
 //! say — read once from `locales/<code>/board.ftl`. Same registers as there: neutral business
 //! Dutch and German, Korean nominal style (개조식).
 
-use std::sync::OnceLock;
-
 use crate::domain::actions::ActionStatus;
 use crate::domain::locale::Locale;
 
@@ -70,9 +68,7 @@ crate::i18n::fluent_struct! {
 
 /// The pack's words in `locale`.
 pub fn words(locale: Locale) -> &'static Words {
-    static ALL: OnceLock<Vec<Words>> = OnceLock::new();
-    let all = ALL.get_or_init(|| Locale::ALL.iter().map(|l| Words::from_fluent(*l)).collect());
-    &all[locale.index()]
+    Words::of(locale)
 }
 
 /// An action's status in `locale`.

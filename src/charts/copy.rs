@@ -5,8 +5,6 @@
 //! "je"/"u", no "du"/"Sie"); Korean uses the nominal style of Korean board decks (개조식). Templates carry
 //! named `{placeholders}` filled by [`fill`], so word order can differ per language.
 
-use std::sync::OnceLock;
-
 use time::Date;
 
 use crate::domain::department::Department;
@@ -132,14 +130,7 @@ crate::i18n::fluent_struct! {
 
 /// The labels of `locale`.
 pub fn labels(locale: Locale) -> &'static Labels {
-    static ALL: OnceLock<Vec<Labels>> = OnceLock::new();
-    let all = ALL.get_or_init(|| {
-        Locale::ALL
-            .iter()
-            .map(|l| Labels::from_fluent(*l))
-            .collect()
-    });
-    &all[locale.index()]
+    Labels::of(locale)
 }
 
 /// Fills `{name}` placeholders in `template` from `args`.

@@ -169,6 +169,19 @@ macro_rules! fluent_struct {
         }
 
         impl $name {
+            /// The texts in `locale`, read from its Fluent files once per process.
+            #[allow(dead_code)]
+            pub fn of(locale: $crate::domain::locale::Locale) -> &'static Self {
+                static ALL: std::sync::OnceLock<Vec<$name>> = std::sync::OnceLock::new();
+                let all = ALL.get_or_init(|| {
+                    $crate::domain::locale::Locale::ALL
+                        .iter()
+                        .map(|l| Self::from_fluent(*l))
+                        .collect()
+                });
+                &all[locale.index()]
+            }
+
             /// The texts in `locale`, read from its Fluent files.
             pub fn from_fluent(locale: $crate::domain::locale::Locale) -> Self {
                 Self {

@@ -182,7 +182,7 @@ async fn the_board_sees_the_scorecard_and_confirms_or_disputes() {
     assert!(body.contains("/api/v1/report?quarter=2026Q3"));
     assert!(body.contains("/api/v1/export?quarter=2026Q3&amp;format=csv"));
     assert!(
-        !body.contains("<h3>Comments</h3>"),
+        !body.contains(">Comments</h3>"),
         "the board reads no comments by default"
     );
 

@@ -272,7 +272,7 @@ async fn board_comment_blocks(strict: bool) -> (usize, usize, bool) {
     (
         blocks(cto).await,
         blocks(board).await,
-        page.contains("<h3>Comments</h3>"),
+        page.contains(">Comments</h3>"),
     )
 }
 

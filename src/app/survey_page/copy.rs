@@ -2,8 +2,6 @@
 //! `locales/<code>/survey.ftl`. Dutch uses "je", German "du" and Korean the polite 합니다/-요
 //! style, as the templates do.
 
-use std::sync::OnceLock;
-
 use time::Date;
 
 use crate::domain::locale::Locale;
@@ -70,9 +68,7 @@ impl Copy {
 
 /// The copy for a locale.
 pub fn copy(locale: Locale) -> &'static Copy {
-    static ALL: OnceLock<Vec<Copy>> = OnceLock::new();
-    let all = ALL.get_or_init(|| Locale::ALL.iter().map(|l| Copy::from_fluent(*l)).collect());
-    &all[locale.index()]
+    Copy::of(locale)
 }
 
 /// The closed page's text: when the survey closed, in the reader's language. `closed_early`

@@ -2,8 +2,6 @@
 //! German addresses staff with "Sie", Dutch with "je" (as the survey does), Korean in the
 //! polite 합니다체.
 
-use std::sync::OnceLock;
-
 use crate::domain::locale::Locale;
 
 crate::i18n::fluent_struct! {
@@ -107,38 +105,24 @@ pub fn around(text: &'static str, placeholder: &str) -> (&'static str, &'static 
     text.split_once(placeholder).unwrap_or((text, ""))
 }
 
-/// Builds each language's texts once and hands out `locale`'s.
-fn cached<T: Send + Sync>(
-    cell: &'static OnceLock<Vec<T>>,
-    build: fn(Locale) -> T,
-    locale: Locale,
-) -> &'static T {
-    let all = cell.get_or_init(|| Locale::ALL.iter().map(|l| build(*l)).collect());
-    &all[locale.index()]
-}
-
 /// The staff layout's words in `locale`.
 pub fn chrome(locale: Locale) -> &'static Chrome {
-    static ALL: OnceLock<Vec<Chrome>> = OnceLock::new();
-    cached(&ALL, Chrome::from_fluent, locale)
+    Chrome::of(locale)
 }
 
 /// The sign-in page's words in `locale`.
 pub fn sign_in(locale: Locale) -> &'static SignIn {
-    static ALL: OnceLock<Vec<SignIn>> = OnceLock::new();
-    cached(&ALL, SignIn::from_fluent, locale)
+    SignIn::of(locale)
 }
 
 /// The setup page's words in `locale`.
 pub fn setup(locale: Locale) -> &'static Setup {
-    static ALL: OnceLock<Vec<Setup>> = OnceLock::new();
-    cached(&ALL, Setup::from_fluent, locale)
+    Setup::of(locale)
 }
 
 /// The error page's words in `locale`.
 pub fn errors(locale: Locale) -> &'static ErrorWords {
-    static ALL: OnceLock<Vec<ErrorWords>> = OnceLock::new();
-    cached(&ALL, ErrorWords::from_fluent, locale)
+    ErrorWords::of(locale)
 }
 
 /// Every Fluent key the staff pages read.

@@ -3,8 +3,6 @@
 //! formatted by the view builders through [`say`], and listed in [`FORMATTED`] so the Fluent
 //! tests hold every language to them.
 
-use std::sync::OnceLock;
-
 use crate::domain::locale::Locale;
 use crate::i18n::Arg;
 
@@ -110,9 +108,7 @@ crate::i18n::fluent_struct! {
 
 /// The fixed words in `locale`.
 pub fn body(locale: Locale) -> &'static Body {
-    static ALL: OnceLock<Vec<Body>> = OnceLock::new();
-    let all = ALL.get_or_init(|| Locale::ALL.iter().map(|l| Body::from_fluent(*l)).collect());
-    &all[locale.index()]
+    Body::of(locale)
 }
 
 /// The messages the view builders format with figures (see [`say`]) or read as single words.

@@ -2,8 +2,6 @@
 //! and the check report's sentences. Counts reach Fluent twice: `$n`/`$rows` as a number, so
 //! the plural form follows it, and `$shown` as the digits the page has always shown.
 
-use std::sync::OnceLock;
-
 use crate::app::roster::ImportReport;
 use crate::domain::locale::Locale;
 use crate::i18n::Arg;
@@ -36,9 +34,7 @@ crate::i18n::fluent_struct! {
 
 /// The fixed words in `locale`.
 pub fn body(locale: Locale) -> &'static Body {
-    static ALL: OnceLock<Vec<Body>> = OnceLock::new();
-    let all = ALL.get_or_init(|| Locale::ALL.iter().map(|l| Body::from_fluent(*l)).collect());
-    &all[locale.index()]
+    Body::of(locale)
 }
 
 /// The messages formatted with counts.

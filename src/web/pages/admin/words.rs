@@ -2,8 +2,6 @@
 //! the fixed words the templates show; the messages with figures are formatted by the pages
 //! and listed in [`FORMATTED`] so the Fluent tests hold every language to them.
 
-use std::sync::OnceLock;
-
 use crate::domain::locale::Locale;
 use crate::domain::round::RoundStatus;
 use crate::domain::schedule::Step;
@@ -70,9 +68,7 @@ crate::i18n::fluent_struct! {
 
 /// The fixed words in `locale`.
 pub fn body(locale: Locale) -> &'static Body {
-    static ALL: OnceLock<Vec<Body>> = OnceLock::new();
-    let all = ALL.get_or_init(|| Locale::ALL.iter().map(|l| Body::from_fluent(*l)).collect());
-    &all[locale.index()]
+    Body::of(locale)
 }
 
 /// The messages the pages format with figures or read as single words.
