@@ -41,7 +41,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchkit import loadavg  # noqa: E402
+from benchkit import release_binary, loadavg  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -151,10 +151,7 @@ def main():
     ap.add_argument("--binary", help="ctopulse binary (default: build and use the release build)")
     ap.add_argument("--json", help="also write the figures to this file")
     args = ap.parse_args()
-    target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
-    binary = Path(args.binary) if args.binary else target / "release" / "ctopulse"
-    if not args.binary:
-        subprocess.run(["cargo", "build", "--release", "--locked", "--bin", "ctopulse"], cwd=ROOT, check=True)
+    binary = release_binary(args.binary)
     for tool in ("psql", "pg_dump"):
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is needed (postgresql-client)")

@@ -41,7 +41,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from benchkit import loadavg  # noqa: E402
+from benchkit import release_binary, loadavg  # noqa: E402
 from sso_provider import SsoProvider, _free_port  # noqa: E402
 
 
@@ -105,10 +105,7 @@ def main():
     ap.add_argument("--count", type=int, default=200, help="sign-ins each way (default 200)")
     ap.add_argument("--binary", help="ctopulse binary (default: build and use target/release/ctopulse)")
     args = ap.parse_args()
-    target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
-    binary = Path(args.binary) if args.binary else target / "release" / "ctopulse"
-    if not args.binary:
-        subprocess.run(["cargo", "build", "--release", "--locked", "--bin", "ctopulse"], cwd=ROOT, check=True)
+    binary = release_binary(args.binary)
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-oidc-"))
     port = _free_port()

@@ -48,7 +48,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from benchkit import loadavg, free_port  # noqa: E402
+from benchkit import release_binary, loadavg, free_port  # noqa: E402
 import bench_demo  # noqa: E402
 
 DOMAIN = "northwind.example"
@@ -362,10 +362,7 @@ def main():
     ap.add_argument("--binary", help="ctopulse binary (default: build and use the release build)")
     ap.add_argument("--json", help="also write the figures to this file")
     args = ap.parse_args()
-    target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
-    binary = Path(args.binary) if args.binary else target / "release" / "ctopulse"
-    if not args.binary:
-        subprocess.run(["cargo", "build", "--release", "--locked", "--bin", "ctopulse"], cwd=ROOT, check=True)
+    binary = release_binary(args.binary)
     admin = f"{args.pg_url}/{args.admin_db}"
     workdir = Path(tempfile.mkdtemp(prefix="bench-pages-"))
     own_db = None

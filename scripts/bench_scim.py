@@ -42,22 +42,12 @@ import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchkit import loadavg, free_port  # noqa: E402
+from benchkit import release_binary, loadavg, free_port  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE = "urn:ietf:params:scim:schemas:core:2.0:User"
 EXT = "urn:ietf:params:scim:schemas:extension:ctopulse:2.0:User"
 DEPARTMENTS = ["sales", "bd", "marketing", "engineering"]
-
-
-def binary(arg: str | None) -> Path:
-    if arg:
-        return Path(arg)
-    target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
-    subprocess.run(
-        ["cargo", "build", "--release", "--locked", "--bin", "ctopulse"], cwd=ROOT, check=True
-    )
-    return target / "release" / "ctopulse"
 
 
 def user(i: int) -> dict:
@@ -254,7 +244,7 @@ def main() -> int:
     args = ap.parse_args()
     count = 200 if args.smoke else args.count
 
-    exe = binary(args.binary)
+    exe = release_binary(args.binary)
     work = Path(tempfile.mkdtemp(prefix="bench-scim-"))
     pg = Postgres(args.pg_url) if args.backend == "postgres" else None
     proc = None

@@ -3,8 +3,12 @@ figure, and a free loopback port for the servers they start."""
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def loadavg() -> str:
@@ -20,3 +24,11 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def release_binary(arg: str | None) -> Path:
+    """The ctopulse binary given on the command line, else a release build made now."""
+    if arg:
+        return Path(arg)
+    subprocess.run(["cargo", "build", "--release", "--locked", "--bin", "ctopulse"], cwd=ROOT, check=True)
+    return Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "release" / "ctopulse"

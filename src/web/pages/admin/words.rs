@@ -5,7 +5,6 @@
 use crate::domain::locale::Locale;
 use crate::domain::round::RoundStatus;
 use crate::domain::schedule::Step;
-use crate::i18n::Arg;
 
 crate::i18n::fluent_struct! {
     /// The fixed words of the rounds list and a round's page.
@@ -109,20 +108,8 @@ pub const FORMATTED: &[&str] = &[
     "adm-closed",
 ];
 
-/// The message `key` in `locale`, its variables filled from text.
-pub fn say(locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
-    crate::i18n::format(locale, key, args)
-}
-
-/// The message `key` in `locale` with counts among its variables.
-pub fn say_n(locale: Locale, key: &str, args: &[(&str, Arg<'_>)]) -> String {
-    crate::i18n::format_with(locale, key, args)
-}
-
-/// A single word or sentence without variables.
-pub fn word(locale: Locale, key: &str) -> &'static str {
-    crate::i18n::template(locale, key)
-}
+/// The admin pages format their messages the way the dashboard does.
+pub use crate::web::pages::dash_words::{say, say_n, word};
 
 /// A round's status as a word.
 pub fn status(locale: Locale, s: RoundStatus) -> &'static str {
