@@ -9,6 +9,7 @@
 //!   → POST) over keep-alive connections; prints submissions/s and latencies as JSON.
 //! - `lettre`: bare pooled lettre sending a rendered invite to an SMTP server, the
 //!   reference the outbox's throughput is compared with.
+//! - `sink`: the SMTP server both send to; counts what it accepted (`sink.rs`).
 //!
 //! Every command prints one JSON object on stdout.
 
@@ -21,6 +22,8 @@ use clap::{Parser, Subcommand};
 use diesel::prelude::*;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
+
+mod sink;
 
 use ctopulse::config::DatabaseUrl;
 use ctopulse::db::schema::{invitation_links, invitations};
@@ -51,7 +54,8 @@ enum Cmd {
     },
     /// Concurrent respondents through the HTTP survey flow.
     Drive {
-        /// host:port of `ctopulse serve`.
+        /// host:port of `ctopulse serve`; several, comma-separated, spread the respondents
+        /// over instances round-robin (one load balancer's worth of fairness).
         #[arg(long)]
         addr: String,
         /// File of survey tokens, one a line.
@@ -79,6 +83,13 @@ enum Cmd {
         #[arg(long, default_value_t = 5000)]
         count: usize,
     },
+    /// An SMTP sink on 127.0.0.1:`port` until SIGTERM; writes what it accepted to `out`.
+    Sink {
+        #[arg(long)]
+        port: u16,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
 }
 
 fn main() -> Res<()> {
@@ -101,6 +112,7 @@ fn main() -> Res<()> {
         Cmd::Lettre { smtp, pool, count } => {
             runtime(2)?.block_on(bare_lettre(smtp, pool, count))?
         }
+        Cmd::Sink { port, out } => runtime(1)?.block_on(sink::run(port, out))?,
     };
     println!("{out}");
     Ok(())
@@ -292,7 +304,6 @@ struct Shared {
     tokens: Vec<String>,
     next: AtomicUsize,
     form: String,
-    host: String,
     measure_from: Instant,
     deadline: Instant,
 }
@@ -331,7 +342,8 @@ async fn one_flow(
     token: &str,
     seen: &mut Seen,
 ) -> Res<Option<u64>> {
-    let host = &shared.host;
+    // Each respondent keeps to one instance, as a sticky load balancer would.
+    let host = http.addr.clone();
     let timed = |seen: &mut Seen, t0: Instant| {
         seen.requests += 1;
         if t0 >= shared.measure_from {
@@ -416,12 +428,19 @@ async fn drive(
         tokens,
         next: AtomicUsize::new(0),
         form,
-        host: addr.clone(),
         measure_from,
         deadline: measure_from + Duration::from_secs_f64(seconds),
     });
+    let addrs: Vec<String> = addr
+        .split(',')
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
+        .collect();
+    if addrs.is_empty() {
+        return Err("--addr: no host:port given".into());
+    }
     let tasks: Vec<_> = (0..concurrency.max(1))
-        .map(|_| tokio::spawn(respondent(addr.clone(), shared.clone())))
+        .map(|i| tokio::spawn(respondent(addrs[i % addrs.len()].clone(), shared.clone())))
         .collect();
     let mut all = Seen::default();
     for t in tasks {
