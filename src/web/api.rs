@@ -2,15 +2,16 @@
 //! CSRF on writes). Results exist only for closed rounds; comments only for roles that may
 //! read them.
 
-use actix_web::error::{BlockingError, QueryPayloadError};
+use actix_web::error::BlockingError;
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::api_types::{
-    parse_quarter, CommentaryBody, ErrorBody, ExportFormat, ExportQuery, InflectionEntry, Me,
-    OpenRoundProgress, QuarterQuery, ReportQuery, RoundResultsBody, ScorecardBody, TrendsBody, Via,
+    parse_quarter, CommentaryBody, CommentsWanted, ErrorBody, ExportFormat, ExportQuery,
+    InflectionEntry, Me, OpenRoundProgress, QuarterQuery, ReportQuery, RoundResultsBody,
+    ScorecardBody, ScorecardQuery, TrendsBody, Via,
 };
 use super::auth::{AnyStaff, Require, ResultReaders};
 use super::error::{responds, Kind, WebError};
@@ -34,7 +35,7 @@ use crate::web::state::AppState;
 pub enum ApiError {
     /// The query string does not fit the endpoint.
     #[error("{0}")]
-    Query(#[from] QueryPayloadError),
+    Query(#[from] super::query::QueryError),
     #[error("{0}")]
     Quarter(#[from] InvalidQuarter),
     #[error("{0}")]
@@ -98,7 +99,7 @@ pub async fn me(who: Require<AnyStaff>) -> HttpResponse {
 /// The query string, or a 400 naming what is wrong with it. Read in the handler, after the
 /// caller is authenticated: as an extractor it would answer 400 where 401/403 is due.
 fn query<Q: DeserializeOwned>(req: &HttpRequest) -> Result<Q, ApiError> {
-    Ok(web::Query::<Q>::from_query(req.query_string())?.into_inner())
+    Ok(super::query::parse(req.query_string())?)
 }
 
 fn quarter_of(q: Option<&str>) -> Result<Option<Quarter>, ApiError> {
@@ -124,15 +125,19 @@ fn options_for(who: &Identity, state: &AppState) -> Options {
 }
 
 /// Builds the scorecard a caller may see (for the API and the pages, each with its error).
+/// `comments`: whether the comments the caller may read are wanted at all; reading none
+/// spares loading what nobody will show (trends, the report images).
 pub async fn scorecard_for<E>(
     state: &AppState,
     who: &Identity,
     quarter: Option<Quarter>,
+    comments: CommentsWanted,
 ) -> Result<LoadedScorecard, E>
 where
     E: From<ScorecardError> + From<DbError> + From<BlockingError> + Send + 'static,
 {
-    let opts = options_for(who, state);
+    let mut opts = options_for(who, state);
+    opts.include_comments &= comments == CommentsWanted::All;
     with_conn(state, move |conn| {
         Ok(scorecard::load(conn, quarter, &opts, &mut rand::rng())?)
     })
@@ -140,7 +145,7 @@ where
 }
 
 /// `GET /api/v1/scorecard`: the quarter's scorecard.
-#[utoipa::path(get, path = "/api/v1/scorecard", tag = "results", params(QuarterQuery),
+#[utoipa::path(get, path = "/api/v1/scorecard", tag = "results", params(ScorecardQuery),
     responses(
         (status = 200, description = "Measures A, B, C with intervals, statuses and reasons; per round, group and item figures; trends and quarter-over-quarter change states (changed, no real change, can't tell, not comparable). Suppressed figures are marked, never zero. Comments only for the CTO (and the board if the setting allows).", body = ScorecardBody),
         (status = 400, description = "The quarter is not of the form 2026Q3.", body = ErrorBody),
@@ -151,8 +156,10 @@ pub async fn get_scorecard(
     req: HttpRequest,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
-    let q: QuarterQuery = query(&req)?;
-    let loaded = scorecard_for::<ApiError>(&state, &who, quarter_of(q.quarter.as_deref())?).await?;
+    let q: ScorecardQuery = query(&req)?;
+    let wanted = q.comments.unwrap_or_default();
+    let loaded =
+        scorecard_for::<ApiError>(&state, &who, quarter_of(q.quarter.as_deref())?, wanted).await?;
     Ok(HttpResponse::Ok().json(ScorecardBody::from(loaded)))
 }
 
@@ -169,7 +176,8 @@ pub async fn get_trends(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
     let q: QuarterQuery = query(&req)?;
-    let loaded = scorecard_for::<ApiError>(&state, &who, quarter_of(q.quarter.as_deref())?).await?;
+    let quarter = quarter_of(q.quarter.as_deref())?;
+    let loaded = scorecard_for::<ApiError>(&state, &who, quarter, CommentsWanted::None).await?;
     sorted_json(&TrendsBody {
         quarter: loaded.scorecard.quarter,
         changes: loaded.scorecard.changes,
@@ -309,7 +317,7 @@ pub async fn get_export(
 ) -> Result<HttpResponse, ApiError> {
     let q: ExportQuery = query(&req)?;
     let quarter = quarter_of(q.quarter.as_deref())?;
-    let loaded = scorecard_for::<ApiError>(&state, &who, quarter).await?;
+    let loaded = scorecard_for::<ApiError>(&state, &who, quarter, CommentsWanted::All).await?;
     let name = format!("ctopulse-{}", loaded.scorecard.quarter);
     let time = time_summary(&state, loaded.scorecard.quarter).await?;
     let (body, content_type, ext) = match q.format.unwrap_or_default() {
@@ -355,7 +363,9 @@ pub async fn get_report(
     let q: ReportQuery = query(&req)?;
     let format: ReportFormat = q.format.unwrap_or_default().into();
     let locale = q.lang.unwrap_or(Locale::En);
-    let loaded = scorecard_for::<ApiError>(&state, &who, quarter_of(q.quarter.as_deref())?).await?;
+    // The report and the pack show no comment.
+    let quarter = quarter_of(q.quarter.as_deref())?;
+    let loaded = scorecard_for::<ApiError>(&state, &who, quarter, CommentsWanted::None).await?;
     let time = time_summary(&state, loaded.scorecard.quarter).await?;
     let opts = options_for(&who, &state);
     let (actions, pack) = with_conn::<ApiError, _>(&state, move |conn| {

@@ -2,7 +2,7 @@
 //! The CTO and the board read quarterly shares and the eight-quarter trend; months are for
 //! the CTO; events (with the rule that chose each category) for the CTO and admins only.
 
-use actix_web::error::{BlockingError, QueryPayloadError};
+use actix_web::error::BlockingError;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -23,7 +23,7 @@ use crate::web::state::AppState;
 #[derive(Debug, thiserror::Error)]
 pub enum TimeApiError {
     #[error("{0}")]
-    Query(#[from] QueryPayloadError),
+    Query(#[from] super::query::QueryError),
     #[error("{0}")]
     Quarter(#[from] InvalidQuarter),
     #[error("{0}")]
@@ -83,7 +83,7 @@ pub struct TimeSplitBody {
 
 /// The quarter asked for, or the one today falls in.
 fn quarter_for(req: &HttpRequest, state: &AppState) -> Result<Quarter, TimeApiError> {
-    let q = web::Query::<TimeQuarterQuery>::from_query(req.query_string())?.into_inner();
+    let q = super::query::parse::<TimeQuarterQuery>(req.query_string())?;
     match q.quarter {
         Some(s) => Ok(Quarter::parse_strict(&s)?),
         None => {

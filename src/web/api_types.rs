@@ -56,6 +56,30 @@ pub struct QuarterQuery {
     pub quarter: Option<String>,
 }
 
+/// `?quarter=2026Q3&comments=none`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ScorecardQuery {
+    /// The quarter; default: the latest quarter with a closed round.
+    #[param(pattern = "^2[0-9]{3}Q[1-4]$", example = "2026Q3")]
+    pub quarter: Option<String>,
+    /// Default: `all`, every comment the caller may read.
+    #[param(inline)]
+    pub comments: Option<CommentsWanted>,
+}
+
+/// Whether the scorecard carries its comments.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CommentsWanted {
+    /// Every comment the caller may read, each list in random order.
+    #[default]
+    All,
+    /// The figures only: every comment list is left empty. Lighter and faster for a large
+    /// company, whose comments can run to megabytes.
+    None,
+}
+
 /// The export's file format.
 #[derive(Debug, Clone, Copy, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]

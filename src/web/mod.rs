@@ -13,6 +13,7 @@ pub mod lang;
 pub mod middleware;
 pub mod openapi;
 pub mod pages;
+pub mod query;
 pub mod scim;
 pub mod staff;
 pub mod state;

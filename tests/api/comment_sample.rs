@@ -1,8 +1,8 @@
 //! A long comment list shows a random sample with a link to all of it: at 100,000 people the
-//! dashboard carried every comment (1.5 MB).
+//! dashboard carried every comment (1.5 MB). The API leaves them out on request.
 
 use crate::helpers::TestApp;
-use crate::staff_support::{add_user, get_with, sign_in};
+use crate::staff_support::{add_token, add_user, get_with, plain_client, sign_in};
 use ctopulse::auth::Role;
 
 const PEOPLE: usize = 14;
@@ -30,8 +30,8 @@ fn comments_in(body: &str) -> Vec<String> {
         .collect()
 }
 
-#[tokio::test]
-async fn a_long_comment_list_shows_a_sample_and_links_to_all_of_it() {
+/// A sealed 2026Q3 internal-CSAT round in which all 14 sellers left "Remark number i".
+async fn sealed_round_with_comments() -> TestApp {
     let app = TestApp::spawn().await;
     app.import_roster(&roster());
     let round = app.launch("internal-csat", "2026Q3");
@@ -54,6 +54,18 @@ async fn a_long_comment_list_shows_a_sample_and_links_to_all_of_it() {
         assert_eq!(res.status(), 200);
     }
     app.seal_now(&round);
+    app
+}
+
+fn every_remark() -> Vec<String> {
+    let mut want: Vec<String> = (1..=PEOPLE).map(|i| format!("Remark number {i}")).collect();
+    want.sort();
+    want
+}
+
+#[tokio::test]
+async fn a_long_comment_list_shows_a_sample_and_links_to_all_of_it() {
+    let app = sealed_round_with_comments().await;
     add_user(&app, "cto@acme.test", Role::Cto);
     let cto = sign_in(&app, "cto@acme.test").await;
 
@@ -81,11 +93,135 @@ async fn a_long_comment_list_shows_a_sample_and_links_to_all_of_it() {
         .unwrap();
     let mut every = comments_in(&all);
     every.sort();
-    let mut want: Vec<String> = (1..=PEOPLE).map(|i| format!("Remark number {i}")).collect();
-    want.sort();
-    assert_eq!(every, want);
+    assert_eq!(every, every_remark());
     assert!(
         !all.contains("comments shown"),
         "nothing left out, nothing to say"
+    );
+}
+
+#[tokio::test]
+async fn the_sample_speaks_german_and_the_board_gets_no_comment_by_asking_for_all() {
+    let app = sealed_round_with_comments().await;
+    add_user(&app, "cto@acme.test", Role::Cto);
+    add_user(&app, "board@acme.test", Role::Board);
+    let cto = sign_in(&app, "cto@acme.test").await;
+    let german = plain_client()
+        .get(format!("{}/dashboard?quarter=2026Q3", app.address))
+        .header(reqwest::header::COOKIE, &cto.cookie)
+        .header(reqwest::header::ACCEPT_LANGUAGE, "de")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        german.contains("10 von 14 Kommentaren angezeigt"),
+        "{german}"
+    );
+    assert!(german.contains(">Alle Kommentare anzeigen<"), "{german}");
+    assert!(!german.contains("comments shown"), "no English left");
+
+    // The query only cuts or uncuts lists the role may read: the board reads none (the
+    // setting is off by default), and asking for all of them changes nothing.
+    let board = sign_in(&app, "board@acme.test").await;
+    for path in ["/board?quarter=2026Q3&comments=all", "/board?comments=all"] {
+        let body = get_with(&app, path, &board.cookie)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(comments_in(&body).is_empty(), "{path}: {body}");
+        assert!(!body.contains("Remark number"), "{path} shows a comment");
+    }
+}
+
+#[tokio::test]
+async fn the_scorecard_api_carries_comments_unless_asked_to_leave_them_out() {
+    let app = sealed_round_with_comments().await;
+    let (_, cto) = add_token(&app, "cto-bot", Role::Cto);
+    let (_, board) = add_token(&app, "board-bot", Role::Board);
+    let get = |token: String, path: &'static str| {
+        let app = &app;
+        async move {
+            app.client
+                .get(format!("{}{path}", app.address))
+                .bearer_auth(token)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let texts = |body: &serde_json::Value| -> Vec<String> {
+        let mut out: Vec<String> = body["scorecard"]["rounds"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|r| r["comments"].as_array().cloned().unwrap_or_default())
+            .flat_map(|b| {
+                b["comments"]["value"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .filter_map(|c| c.as_str().map(str::to_string))
+            .collect();
+        out.sort();
+        out
+    };
+
+    // By default and with comments=all: every comment, as before.
+    for path in [
+        "/api/v1/scorecard?quarter=2026Q3",
+        "/api/v1/scorecard?quarter=2026Q3&comments=all",
+    ] {
+        let res = get(cto.clone(), path).await;
+        assert_eq!(res.status(), 200, "{path}");
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(texts(&body), every_remark(), "{path}");
+    }
+
+    // comments=none: the same figures, no comment.
+    let all: serde_json::Value = get(cto.clone(), "/api/v1/scorecard?quarter=2026Q3")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let res = get(
+        cto.clone(),
+        "/api/v1/scorecard?quarter=2026Q3&comments=none",
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let none: serde_json::Value = res.json().await.unwrap();
+    assert!(texts(&none).is_empty(), "{none}");
+    assert!(!none.to_string().contains("Remark number"));
+    for m in ["measure_a", "measure_b", "measure_c", "trends", "changes"] {
+        assert_eq!(none["scorecard"][m], all["scorecard"][m], "{m} moved");
+    }
+    assert_eq!(
+        none["scorecard"]["rounds"][0]["items"], all["scorecard"]["rounds"][0]["items"],
+        "the items do not move"
+    );
+
+    // The board asks for all and gets none: the parameter never widens what a role reads.
+    let res = get(
+        board.clone(),
+        "/api/v1/scorecard?quarter=2026Q3&comments=all",
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert!(!body.to_string().contains("Remark number"), "{body}");
+
+    // Anything else is refused and names the parameter.
+    let res = get(cto.clone(), "/api/v1/scorecard?comments=some").await;
+    assert_eq!(res.status(), 400);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["error"], "bad_request");
+    assert!(
+        body["message"].as_str().unwrap_or("").contains("comments"),
+        "{body}"
     );
 }

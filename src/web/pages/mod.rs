@@ -30,6 +30,7 @@ use serde::Deserialize;
 
 use self::view::{scorecard_view, ScorecardView};
 use super::api::scorecard_for;
+use super::api_types::CommentsWanted;
 use super::auth::{BoardOnly, CtoOnly, Require};
 use super::error::{Kind, WebError};
 use super::with_conn;
@@ -160,7 +161,7 @@ async fn common(
         ))
     })
     .await?;
-    let loaded = match scorecard_for::<PageError>(state, who, wanted).await {
+    let loaded = match scorecard_for::<PageError>(state, who, wanted, CommentsWanted::All).await {
         Ok(l) => Some(l),
         // Nothing closed yet: the page shows no scorecard rather than an error.
         Err(e) if wanted.is_none() && e.kind() == Kind::NotFound => None,
