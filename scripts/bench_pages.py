@@ -6,7 +6,8 @@ Against a database seeded by `ctopulse demo` (scripts/bench_demo.py --keep leave
 `ctopulse serve`, signs in as the demo's CTO and board member (passwords reset through
 `user reset-password`; API tokens from `token create`), then:
 
-1. **latency**: GET /dashboard (CTO, signed in), /api/v1/scorecard (CTO token), /board
+1. **latency**: GET /dashboard (CTO, signed in), /api/v1/scorecard with and without
+   `comments=none` (CTO token), /board
    (board, signed in), and the board report from /api/v1/report as PNG, SVG and PDF (board
    token): --requests each after 3 warm-ups, from --clients concurrent keep-alive clients;
    p50/p95 and the body size;
@@ -395,6 +396,7 @@ def main():
         targets = {
             "GET /dashboard (CTO)": (cto, "/dashboard"),
             "GET /api/v1/scorecard (CTO)": (cto_api, "/api/v1/scorecard"),
+            "GET /api/v1/scorecard?comments=none (CTO)": (cto_api, "/api/v1/scorecard?comments=none"),
             "GET /board (board)": (board, "/board"),
             "board report PNG": (board_api, "/api/v1/report?format=png"),
             "board report SVG": (board_api, "/api/v1/report?format=svg"),

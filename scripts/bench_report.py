@@ -57,6 +57,11 @@ def render(res, smoke, n_answers):
             lines.append(
                 f"  ceiling      {c['best_tx_per_s']:,.0f} submission tx/s, mean of {len(o['ceilings'])} slices "
                 f"({who}{'; middle slice ' + runs if runs else ''}; {n_answers} answers)")
+            mid = o["ceilings"][len(o["ceilings"]) // 2].get("cpu_ms", {})
+            if "database" in mid:
+                client = f", pgbench {mid['client']:.2f} ms" if "client" in mid else ""
+                lines.append(f"    CPU/tx     database {mid['database']:.2f} ms{client} (middle slice"
+                             f"{', best client count' if client else ', the sqlite3 CLI doing the database work'})")
             for level, h in o["http"].items():
                 ok_http = h["ratio"] >= TARGETS["http_ratio"]
                 checks.append((ok_http, f"http ratio at {level}"))
