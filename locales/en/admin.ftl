@@ -133,7 +133,7 @@ adm-closed = { $n ->
    *[other] Round closed and sealed: { $n } responses.
 }
 
-## The roster page ($n is a count for the plural form, $shown the same count as the page shows it)
+## The roster page ($n is a count for the plural form, $shown the same count as the page shows it, its digits grouped)
 
 ros-col-department = Department
 ros-col-people = People

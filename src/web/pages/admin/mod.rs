@@ -7,6 +7,7 @@ pub mod roster;
 pub mod roster_words;
 pub mod round;
 pub mod schedules;
+pub mod settings_words;
 pub mod users;
 pub mod words;
 

@@ -59,8 +59,8 @@ struct RosterPage {
     notice: Option<String>,
     error: Option<String>,
     summary: String,
-    /// (department name, people, active).
-    by_department: Vec<(String, usize, usize)>,
+    /// (department name, people, active), the counts grouped as the language writes them.
+    by_department: Vec<(String, String, String)>,
     /// The upload form's introduction, before and after the CSV header.
     upload_intro: (String, String),
     /// The paste form's hint, before and after the Import button's name.
@@ -107,7 +107,14 @@ async fn roster_page(
         summary: super::roster_words::summary(locale, people.len(), active),
         by_department: by_department
             .into_iter()
-            .map(|(d, n, a)| (crate::web::pages::words::group_label(locale, d.key()), n, a))
+            .map(|(d, n, a)| {
+                let count = |c| super::roster_words::grouped(locale, c);
+                (
+                    crate::web::pages::words::group_label(locale, d.key()),
+                    count(n),
+                    count(a),
+                )
+            })
             .collect(),
         upload_intro: super::roster_words::upload_intro(locale, MAX_ROSTER_BYTES / (1024 * 1024)),
         press_import: crate::web::lang::words::around(w.press_import, "{import}"),
