@@ -305,8 +305,8 @@ async fn the_settings_pages_follow_accept_language() {
         },
         SettingsExpect {
             path: "/admin/audit",
-            present: &["<h1>Audit-Protokoll</h1>", ">Wann<", "letzten Aktionen"],
-            absent: &["most recent staff actions", ">When<", ">Detail<"],
+            present: &["<h1>Protokoll</h1>", ">Wann<", "letzten Aktionen"],
+            absent: &["most recent staff actions", ">When<", ">Object<"],
         },
         SettingsExpect {
             path: "/dashboard/time",
