@@ -32,11 +32,15 @@ pub struct NewActionForm {
     #[serde(default)]
     title_nl: String,
     #[serde(default)]
+    title_de: String,
+    #[serde(default)]
     note_en: String,
     #[serde(default)]
     note_ko: String,
     #[serde(default)]
     note_nl: String,
+    #[serde(default)]
+    note_de: String,
 }
 
 fn target(s: &str) -> Result<(RoundId, ActionLink), PageError> {
@@ -47,7 +51,7 @@ fn target(s: &str) -> Result<(RoundId, ActionLink), PageError> {
 }
 
 /// The languages a form filled in (a title or a note); the use case checks each.
-fn texts(fields: [(Locale, &str, &str); 3]) -> BTreeMap<Locale, ActionText> {
+fn texts(fields: [(Locale, &str, &str); 4]) -> BTreeMap<Locale, ActionText> {
     fields
         .into_iter()
         .filter(|(_, t, n)| !t.trim().is_empty() || !n.trim().is_empty())
@@ -103,6 +107,7 @@ async fn add_as(
             (Locale::En, &f.title_en, &f.note_en),
             (Locale::Ko, &f.title_ko, &f.note_ko),
             (Locale::Nl, &f.title_nl, &f.note_nl),
+            (Locale::De, &f.title_de, &f.note_de),
         ]),
     };
     let (actor, locale) = (who.actor.clone(), state.settings.default_locale);
