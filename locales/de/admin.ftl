@@ -200,3 +200,11 @@ ros-import-rows = { $n ->
     [one] { $shown } Zeile importieren
    *[other] { $shown } Zeilen importieren
 }
+
+## Hinweise nach einer Aktion ($added, $updated, $unchanged und $missing sind Anzahlen)
+
+adm-notice-created = Entwurf einer Runde von { $survey } für { $quarter } angelegt. Sehen Sie sich die Vorschau an und senden Sie sich ein Muster, dann starten Sie die Runde.
+adm-notice-sample-failed = Das Muster wurde NICHT gesendet: { $problem }
+adm-notice-sample-sent = Mustereinladung an { $to } gesendet (Sprache: { $language }). Ihr Link öffnet die Vorschau; damit kann nicht geantwortet werden.
+ros-imported-deactivated = Teilnehmerliste importiert: { $added } hinzugefügt, { $updated } aktualisiert, { $unchanged } unverändert; { $missing } aktive Personen fehlen in der Datei (deaktiviert).
+ros-imported-kept = Teilnehmerliste importiert: { $added } hinzugefügt, { $updated } aktualisiert, { $unchanged } unverändert; { $missing } aktive Personen fehlen in der Datei (weiterhin aktiv).

@@ -199,3 +199,11 @@ ros-import-rows = { $n ->
     [one] Import { $shown } row
    *[other] Import { $shown } rows
 }
+
+## Notices after an action ($added, $updated, $unchanged and $missing are counts)
+
+adm-notice-created = Draft round of { $survey } for { $quarter } created. Preview it and send yourself a sample, then launch it.
+adm-notice-sample-failed = The sample was NOT sent: { $problem }
+adm-notice-sample-sent = Sample invitation sent to { $to } in { $language }. Its link opens the preview; it cannot answer.
+ros-imported-deactivated = Roster imported: { $added } added, { $updated } updated, { $unchanged } unchanged; { $missing } active people missing from the file (deactivated).
+ros-imported-kept = Roster imported: { $added } added, { $updated } updated, { $unchanged } unchanged; { $missing } active people missing from the file (still active).

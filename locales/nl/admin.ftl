@@ -200,3 +200,11 @@ ros-import-rows = { $n ->
     [one] { $shown } regel importeren
    *[other] { $shown } regels importeren
 }
+
+## Meldingen na een actie ($added, $updated, $unchanged en $missing zijn aantallen)
+
+adm-notice-created = Conceptronde van { $survey } voor { $quarter } aangemaakt. Bekijk het voorbeeld en stuur jezelf een proefexemplaar, en start de ronde daarna.
+adm-notice-sample-failed = Het proefexemplaar is NIET verstuurd: { $problem }
+adm-notice-sample-sent = Proefuitnodiging verstuurd naar { $to } (taal: { $language }). De link opent het voorbeeld; er kan niet mee worden geantwoord.
+ros-imported-deactivated = Deelnemerslijst geïmporteerd: { $added } toegevoegd, { $updated } bijgewerkt, { $unchanged } ongewijzigd; { $missing } actieve personen ontbreken in het bestand (gedeactiveerd).
+ros-imported-kept = Deelnemerslijst geïmporteerd: { $added } toegevoegd, { $updated } bijgewerkt, { $unchanged } ongewijzigd; { $missing } actieve personen ontbreken in het bestand (nog actief).

@@ -195,6 +195,7 @@ async fn check(
 /// Writes a checked, valid roster and says what changed.
 async fn import(
     state: &AppState,
+    lang: Lang,
     actor: String,
     parsed: ParsedRoster,
     deactivate: bool,
@@ -213,18 +214,7 @@ async fn import(
     .await?;
     Ok(back_to(
         "/admin/roster",
-        &format!(
-            "Roster imported: {} added, {} updated, {} unchanged; {} active people missing from the file{}.",
-            report.added,
-            report.updated,
-            report.unchanged,
-            report.missing.len(),
-            if deactivate {
-                " (deactivated)"
-            } else {
-                " (still active)"
-            }
-        ),
+        &super::roster_words::imported(lang.0, &report, deactivate),
     ))
 }
 
@@ -263,7 +253,7 @@ pub async fn paste(
         }
     };
     if parsed.errors.is_empty() && f.action == "import" {
-        return import(&state, who.actor.clone(), parsed, deactivate).await;
+        return import(&state, lang, who.actor.clone(), parsed, deactivate).await;
     }
     let (report, _) = check(
         &state,
@@ -446,7 +436,14 @@ pub async fn upload(
     };
     drop(bytes);
     if importing && parsed.errors.is_empty() {
-        return import(&state, who.actor.clone(), parsed, up.deactivate_missing).await;
+        return import(
+            &state,
+            lang,
+            who.actor.clone(),
+            parsed,
+            up.deactivate_missing,
+        )
+        .await;
     }
     let bad = !parsed.errors.is_empty();
     let (report, _) = check(&state, up.file_name, parsed, up.deactivate_missing, sha256).await?;

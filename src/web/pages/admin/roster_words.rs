@@ -55,6 +55,8 @@ pub const FORMATTED: &[&str] = &[
     "ros-missing-more",
     "ros-confirm-file",
     "ros-import-rows",
+    "ros-imported-deactivated",
+    "ros-imported-kept",
 ];
 
 /// `key` with `count` as `$n` and `$shown`, and further text variables.
@@ -160,6 +162,26 @@ fn will_lines(w: &ImportReport, deactivate: bool, locale: Locale) -> Vec<String>
             line("ros-will-keep", missing, &[])
         },
     ]
+}
+
+/// The notice after an import: what changed, and what happened to people missing from the file.
+pub fn imported(locale: Locale, r: &ImportReport, deactivate: bool) -> String {
+    let n = |c: usize| Arg::Count(u64::try_from(c).unwrap_or(0));
+    let key = if deactivate {
+        "ros-imported-deactivated"
+    } else {
+        "ros-imported-kept"
+    };
+    say_n(
+        locale,
+        key,
+        &[
+            ("added", n(r.added)),
+            ("updated", n(r.updated)),
+            ("unchanged", n(r.unchanged)),
+            ("missing", n(r.missing.len())),
+        ],
+    )
 }
 
 /// `n` with its digits grouped as `locale` writes them.
