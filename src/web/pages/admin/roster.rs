@@ -192,6 +192,11 @@ async fn check(
     ))
 }
 
+/// "Nothing was written: …" in the page's language, `problem` as the parser said it.
+fn nothing_written(lang: Lang, problem: &str) -> String {
+    crate::i18n::format(lang.0, "ros-nothing-written", &[("problem", problem)])
+}
+
 /// Writes a checked, valid roster and says what changed.
 async fn import(
     state: &AppState,
@@ -244,7 +249,7 @@ pub async fn paste(
                 &who,
                 lang,
                 None,
-                Some(format!("Nothing was written: {e}")),
+                Some(nothing_written(lang, &e.to_string())),
                 f.csv,
                 None,
             )
@@ -390,9 +395,13 @@ pub async fn upload(
         Err(UploadProblem::TooLarge) => {
             return refuse(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                format!(
-                    "Nothing was written: the file is larger than {} MB, the most accepted (a 10,000-person roster is about 1 MB). Check that it is the roster CSV, or import it with `ctopulse roster import FILE`.",
-                    MAX_ROSTER_BYTES / (1024 * 1024)
+                crate::i18n::format(
+                    lang.0,
+                    "ros-too-large",
+                    &[
+                        ("mb", &(MAX_ROSTER_BYTES / (1024 * 1024)).to_string()),
+                        ("command", "`ctopulse roster import FILE`"),
+                    ],
                 ),
             )
             .await;
@@ -400,7 +409,7 @@ pub async fn upload(
         Err(UploadProblem::Malformed(m)) => {
             return refuse(
                 StatusCode::BAD_REQUEST,
-                format!("Nothing was written: {m}."),
+                nothing_written(lang, &format!("{m}.")),
             )
             .await;
         }
@@ -408,7 +417,7 @@ pub async fn upload(
     let Some(bytes) = up.file.filter(|f| !f.is_empty()) else {
         return refuse(
             StatusCode::BAD_REQUEST,
-            "Nothing was written: choose a roster CSV file first.".into(),
+            crate::i18n::template(lang.0, "ros-choose-file").to_string(),
         )
         .await;
     };
@@ -417,10 +426,7 @@ pub async fn upload(
     if importing && !crate::tokens::constant_time_eq(&sha256, &up.checked_sha256) {
         return refuse(
             StatusCode::CONFLICT,
-            format!(
-                "Nothing was written: {} is not the file you checked (its content differs). Check it again before importing.",
-                up.file_name
-            ),
+            crate::i18n::format(lang.0, "ros-not-checked", &[("file", &up.file_name)]),
         )
         .await;
     }
@@ -429,7 +435,7 @@ pub async fn upload(
         Err(e) => {
             return refuse(
                 StatusCode::BAD_REQUEST,
-                format!("Nothing was written: {}: {e}", up.file_name),
+                nothing_written(lang, &format!("{}: {e}", up.file_name)),
             )
             .await;
         }

@@ -57,6 +57,10 @@ pub const FORMATTED: &[&str] = &[
     "ros-import-rows",
     "ros-imported-deactivated",
     "ros-imported-kept",
+    "ros-nothing-written",
+    "ros-too-large",
+    "ros-choose-file",
+    "ros-not-checked",
 ];
 
 /// `key` with `count` as `$n` and `$shown`, and further text variables.
