@@ -200,3 +200,15 @@ ros-import-rows = { $n ->
     [one] { $shown } Zeile importieren
    *[other] { $shown } Zeilen importieren
 }
+
+## Hinweise nach einer Aktion ($added, $updated, $unchanged und $missing sind Anzahlen)
+
+adm-notice-created = Entwurf einer Runde von { $survey } für { $quarter } angelegt. Sehen Sie sich die Vorschau an und senden Sie sich ein Muster, dann starten Sie die Runde.
+adm-notice-sample-failed = Das Muster wurde NICHT gesendet: { $problem }
+adm-notice-sample-sent = Mustereinladung an { $to } gesendet (Sprache: { $language }). Ihr Link öffnet die Vorschau; damit kann nicht geantwortet werden.
+ros-imported-deactivated = Teilnehmerliste importiert: { $added } hinzugefügt, { $updated } aktualisiert, { $unchanged } unverändert; { $missing } aktive Personen fehlen in der Datei (deaktiviert).
+ros-imported-kept = Teilnehmerliste importiert: { $added } hinzugefügt, { $updated } aktualisiert, { $unchanged } unverändert; { $missing } aktive Personen fehlen in der Datei (weiterhin aktiv).
+ros-nothing-written = Nichts wurde geschrieben: { $problem }
+ros-too-large = Nichts wurde geschrieben: Die Datei ist größer als { $mb } MB, das zulässige Maximum (eine Teilnehmerliste mit 10.000 Personen hat etwa 1 MB). Prüfen Sie, ob es die CSV-Datei der Teilnehmerliste ist, oder importieren Sie sie mit { $command }.
+ros-choose-file = Nichts wurde geschrieben: Wählen Sie zuerst eine CSV-Datei mit der Teilnehmerliste aus.
+ros-not-checked = Nichts wurde geschrieben: { $file } ist nicht die geprüfte Datei (ihr Inhalt ist anders). Prüfen Sie sie vor dem Import erneut.

@@ -78,3 +78,5 @@ staff-notice-point-added = Wendepunkt hinzugefügt.
 staff-notice-assessment-saved = Bewertung für { $quarter } gespeichert; sie wartet auf die Bestätigung durch den Vorstand.
 staff-notice-disputed = Bewertung angefochten.
 staff-notice-confirmed = Bewertung bestätigt.
+staff-notice-action-recorded = Maßnahme erfasst.
+staff-notice-action-updated = Maßnahme aktualisiert.

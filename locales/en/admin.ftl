@@ -133,7 +133,7 @@ adm-closed = { $n ->
    *[other] Round closed and sealed: { $n } responses.
 }
 
-## The roster page ($n is a count for the plural form, $shown the same count as the page shows it)
+## The roster page ($n is a count for the plural form, $shown the same count as the page shows it, its digits grouped)
 
 ros-col-department = Department
 ros-col-people = People
@@ -199,3 +199,15 @@ ros-import-rows = { $n ->
     [one] Import { $shown } row
    *[other] Import { $shown } rows
 }
+
+## Notices after an action ($added, $updated, $unchanged and $missing are counts)
+
+adm-notice-created = Draft round of { $survey } for { $quarter } created. Preview it and send yourself a sample, then launch it.
+adm-notice-sample-failed = The sample was NOT sent: { $problem }
+adm-notice-sample-sent = Sample invitation sent to { $to } in { $language }. Its link opens the preview; it cannot answer.
+ros-imported-deactivated = Roster imported: { $added } added, { $updated } updated, { $unchanged } unchanged; { $missing } active people missing from the file (deactivated).
+ros-imported-kept = Roster imported: { $added } added, { $updated } updated, { $unchanged } unchanged; { $missing } active people missing from the file (still active).
+ros-nothing-written = Nothing was written: { $problem }
+ros-too-large = Nothing was written: the file is larger than { $mb } MB, the most accepted (a 10,000-person roster is about 1 MB). Check that it is the roster CSV, or import it with { $command }.
+ros-choose-file = Nothing was written: choose a roster CSV file first.
+ros-not-checked = Nothing was written: { $file } is not the file you checked (its content differs). Check it again before importing.

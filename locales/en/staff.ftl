@@ -77,3 +77,5 @@ staff-notice-point-added = Inflection point added.
 staff-notice-assessment-saved = Assessment for { $quarter } saved; it awaits the board's confirmation.
 staff-notice-disputed = Assessment disputed.
 staff-notice-confirmed = Assessment confirmed.
+staff-notice-action-recorded = Action recorded.
+staff-notice-action-updated = Action updated.

@@ -154,3 +154,15 @@ ros-confirm-file = 가져오려면 같은 파일({ $source })을 다시 선택�
 ros-import-rows = { $n ->
    *[other] { $shown }행 가져오기
 }
+
+## 작업 후 알림 ($added, $updated, $unchanged, $missing은 숫자입니다)
+
+adm-notice-created = { $quarter } { $survey } 라운드 초안을 만들었습니다. 미리 보기를 확인하고 샘플을 자신에게 보낸 뒤 시작하세요.
+adm-notice-sample-failed = 샘플을 보내지 못했습니다: { $problem }
+adm-notice-sample-sent = 샘플 초대장을 { $to } 주소로 보냈습니다(언어: { $language }). 링크는 미리 보기를 열며, 응답할 수 없습니다.
+ros-imported-deactivated = 명단을 가져왔습니다. 추가 { $added }명, 변경 { $updated }명, 그대로 { $unchanged }명입니다. 파일에 없는 활성 인원 { $missing }명은 비활성화했습니다.
+ros-imported-kept = 명단을 가져왔습니다. 추가 { $added }명, 변경 { $updated }명, 그대로 { $unchanged }명입니다. 파일에 없는 활성 인원 { $missing }명은 계속 활성 상태입니다.
+ros-nothing-written = 저장하지 않았습니다: { $problem }
+ros-too-large = 저장하지 않았습니다: 파일이 허용 한도인 { $mb }MB보다 큽니다(10,000명 명단이 약 1MB입니다). 명단 CSV 파일이 맞는지 확인하거나 { $command } 명령으로 가져오세요.
+ros-choose-file = 저장하지 않았습니다: 먼저 명단 CSV 파일을 선택하세요.
+ros-not-checked = 저장하지 않았습니다: { $file } 파일은 확인한 파일과 내용이 다릅니다. 가져오기 전에 다시 확인하세요.

@@ -78,3 +78,5 @@ staff-notice-point-added = 변곡점을 추가했습니다.
 staff-notice-assessment-saved = { $quarter } 평가를 저장했습니다. 이사회의 확인을 기다리고 있습니다.
 staff-notice-disputed = 평가에 이의를 제기했습니다.
 staff-notice-confirmed = 평가를 확인했습니다.
+staff-notice-action-recorded = 후속 조치를 기록했습니다.
+staff-notice-action-updated = 후속 조치를 업데이트했습니다.

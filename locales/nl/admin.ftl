@@ -200,3 +200,15 @@ ros-import-rows = { $n ->
     [one] { $shown } regel importeren
    *[other] { $shown } regels importeren
 }
+
+## Meldingen na een actie ($added, $updated, $unchanged en $missing zijn aantallen)
+
+adm-notice-created = Conceptronde van { $survey } voor { $quarter } aangemaakt. Bekijk het voorbeeld en stuur jezelf een proefexemplaar, en start de ronde daarna.
+adm-notice-sample-failed = Het proefexemplaar is NIET verstuurd: { $problem }
+adm-notice-sample-sent = Proefuitnodiging verstuurd naar { $to } (taal: { $language }). De link opent het voorbeeld; er kan niet mee worden geantwoord.
+ros-imported-deactivated = Deelnemerslijst geïmporteerd: { $added } toegevoegd, { $updated } bijgewerkt, { $unchanged } ongewijzigd; { $missing } actieve personen ontbreken in het bestand (gedeactiveerd).
+ros-imported-kept = Deelnemerslijst geïmporteerd: { $added } toegevoegd, { $updated } bijgewerkt, { $unchanged } ongewijzigd; { $missing } actieve personen ontbreken in het bestand (nog actief).
+ros-nothing-written = Er is niets weggeschreven: { $problem }
+ros-too-large = Er is niets weggeschreven: het bestand is groter dan { $mb } MB, het maximum (een deelnemerslijst van 10.000 personen is ongeveer 1 MB). Controleer of het de CSV van de deelnemerslijst is, of importeer hem met { $command }.
+ros-choose-file = Er is niets weggeschreven: kies eerst een CSV-bestand met de deelnemerslijst.
+ros-not-checked = Er is niets weggeschreven: { $file } is niet het bestand dat je hebt gecontroleerd (de inhoud verschilt). Controleer het opnieuw voordat je importeert.

@@ -78,3 +78,5 @@ staff-notice-point-added = Kantelpunt toegevoegd.
 staff-notice-assessment-saved = Beoordeling voor { $quarter } opgeslagen; ze wacht op bevestiging door de raad van bestuur.
 staff-notice-disputed = Beoordeling betwist.
 staff-notice-confirmed = Beoordeling bevestigd.
+staff-notice-action-recorded = Actie vastgelegd.
+staff-notice-action-updated = Actie bijgewerkt.

@@ -51,7 +51,7 @@ macro_rules! locales {
 
             /// The language's Fluent files (`locales/<code>/*.ftl`), compiled into the binary,
             /// in the order of [`crate::i18n::FILES`].
-            pub(crate) fn ftl_sources(self) -> [&'static str; 8] {
+            pub(crate) fn ftl_sources(self) -> [&'static str; 9] {
                 match self {
                     $( Locale::$variant => [
                         include_str!(concat!("../../locales/", $code, "/common.ftl")),
@@ -62,6 +62,7 @@ macro_rules! locales {
                         include_str!(concat!("../../locales/", $code, "/staff.ftl")),
                         include_str!(concat!("../../locales/", $code, "/dashboard.ftl")),
                         include_str!(concat!("../../locales/", $code, "/admin.ftl")),
+                        include_str!(concat!("../../locales/", $code, "/settings.ftl")),
                     ], )+
                 }
             }

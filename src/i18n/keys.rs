@@ -38,6 +38,8 @@ pub fn used() -> Vec<String> {
         crate::web::pages::dash_words::keys(),
         crate::web::pages::admin::words::keys(),
         crate::web::pages::admin::roster_words::keys(),
+        crate::web::pages::admin::settings_words::keys(),
+        crate::web::pages::time_words::keys(),
     ];
     keys.extend(fixed.into_iter().flatten().map(str::to_string));
     keys

@@ -30,7 +30,7 @@ pub use dates::{date_long, date_report, month_name, percent, quarter_long, quart
 pub use numbers::count;
 
 /// The Fluent files of every language, in the order of [`Locale::ftl_sources`].
-pub const FILES: [&str; 8] = [
+pub const FILES: [&str; 9] = [
     "common",
     "survey",
     "email",
@@ -39,6 +39,7 @@ pub const FILES: [&str; 8] = [
     "staff",
     "dashboard",
     "admin",
+    "settings",
 ];
 
 /// One language's parsed messages.

@@ -26,6 +26,8 @@ struct AuditPage {
     csrf_token: String,
     notice: Option<String>,
     entries: Vec<AuditRow>,
+    intro: String,
+    w: &'static crate::web::pages::admin::settings_words::Audit,
 }
 
 const WHEN: &[time::format_description::BorrowedFormatItem<'static>] =
@@ -57,7 +59,16 @@ pub async fn audit_log(
             },
             detail: e.detail.unwrap_or_default(),
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let locale = lang.0;
+    let intro = crate::i18n::format_with(
+        locale,
+        "aud-intro",
+        &[(
+            "n",
+            crate::i18n::Arg::Count(u64::try_from(entries.len()).unwrap_or(0)),
+        )],
+    );
     Ok(super::pages::html(
         AuditPage {
             nav: super::pages::nav(&who, "/admin/audit", lang),
@@ -65,6 +76,8 @@ pub async fn audit_log(
             csrf_token: who.csrf_token().unwrap_or_default(),
             notice: None,
             entries,
+            intro,
+            w: crate::web::pages::admin::settings_words::Audit::of(locale),
         }
         .render()?,
     ))

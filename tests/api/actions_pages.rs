@@ -42,6 +42,10 @@ async fn the_cto_records_an_action_moves_it_along_and_sees_whether_it_moved() {
                     "CTO joins the weekly deal review <script>x</script>",
                 ),
                 ("title_nl", "CTO schuift aan bij het dealoverleg"),
+                (
+                    "title_de",
+                    "Der CTO nimmt am wöchentlichen Deal-Review teil",
+                ),
                 ("owner", "CTO"),
                 ("due", "2026Q4"),
                 ("status", "in_progress"),
@@ -67,6 +71,16 @@ async fn the_cto_records_an_action_moves_it_along_and_sees_whether_it_moved() {
     sealed_quarter(&app, "2026Q4", 19).await;
     let id = {
         let list = ctopulse::app::actions::list(&mut app.conn()).unwrap();
+        // The German title from the form is kept beside the English and Dutch ones.
+        let de = list[0]
+            .texts
+            .0
+            .get(&ctopulse::domain::locale::Locale::De)
+            .map(|t| t.title.clone());
+        assert_eq!(
+            de.as_deref(),
+            Some("Der CTO nimmt am wöchentlichen Deal-Review teil")
+        );
         list[0].id.clone()
     };
     let resp = cto

@@ -133,8 +133,8 @@ async fn a_ten_thousand_person_roster_file_is_checked_then_imported_exactly_as_c
     eprintln!("check of 10,000 rows: {:?}", started.elapsed());
     assert_eq!(res.status(), 200);
     let body = res.text().await.unwrap();
-    assert!(body.contains("all 10000 rows are valid"), "{body}");
-    assert!(body.contains("add <strong>10000</strong>"));
+    assert!(body.contains("all 10,000 rows are valid"), "{body}");
+    assert!(body.contains("add <strong>10,000</strong>"));
     assert_eq!(app.count("employees"), 0, "a check writes nothing");
     let sha = hidden(&body, "checked_sha256");
     assert_eq!(sha.len(), 64);
@@ -193,7 +193,7 @@ async fn a_ten_thousand_person_roster_file_is_checked_then_imported_exactly_as_c
     let res = send_roster(&app, &hr, "people.csv", csv.as_bytes(), "check", None).await;
     let body = res.text().await.unwrap();
     assert!(
-        body.contains("leave <strong>10000</strong> unchanged"),
+        body.contains("leave <strong>10,000</strong> unchanged"),
         "{body}"
     );
 }

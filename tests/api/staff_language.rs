@@ -251,3 +251,144 @@ async fn the_admin_list_and_a_round_page_follow_accept_language() {
     let en = page(&app, &round_page, Some(&admin.cookie), None).await;
     assert!(en.contains("<h2>Participation</h2>") && en.contains(">Sales</th>"));
 }
+
+/// A settings page in one language: words it must show, English words it must not.
+struct SettingsExpect {
+    path: &'static str,
+    present: &'static [&'static str],
+    absent: &'static [&'static str],
+}
+
+#[tokio::test]
+async fn the_settings_pages_follow_accept_language() {
+    let app = TestApp::spawn().await;
+    app.import_roster(crate::helpers::ROSTER);
+    add_user(&app, "admin@acme.test", Role::Admin);
+    let admin = sign_in(&app, "admin@acme.test").await;
+    let get = |path: &'static str, lang: Option<&'static str>| {
+        let (app, cookie) = (&app, admin.cookie.clone());
+        async move { page(app, path, Some(&cookie), lang).await }
+    };
+
+    let german = [
+        SettingsExpect {
+            path: "/admin/departments",
+            present: &[
+                "<h1>Abteilungen und Gewichte</h1>",
+                ">CSAT-Gewicht<",
+                ">Gewichte speichern<",
+                ">Vertrieb</label>",
+            ],
+            absent: &["Save weights", "Share now", ">Sales</label>"],
+        },
+        SettingsExpect {
+            path: "/admin/users",
+            present: &[
+                ">Benutzer hinzufügen<",
+                ">Letzte Anmeldung<",
+                ">Sperren<",
+                ">(Sie)<",
+                ">Vorstand</option>",
+            ],
+            absent: &["Add a user", "Last sign-in", ">Disable<", "(you)"],
+        },
+        SettingsExpect {
+            path: "/admin/schedules",
+            present: &[
+                "<h1>Zeitpläne</h1>",
+                "Zeitplan festlegen",
+                ">Zeitplan speichern<",
+                "Noch keine Umfrage hat einen Zeitplan",
+                "<a href=\"/admin\">Verwaltung</a>",
+            ],
+            absent: &["Set a schedule", "Save schedule", "Launch on day"],
+        },
+        SettingsExpect {
+            path: "/admin/audit",
+            present: &["<h1>Protokoll</h1>", ">Wann<", "letzten Aktionen"],
+            absent: &["most recent staff actions", ">When<", ">Object<"],
+        },
+        SettingsExpect {
+            path: "/dashboard/time",
+            present: &[
+                "<h1>Wohin die Zeit des CTO geht</h1>",
+                ">Kalender importieren<",
+                ">Regel hinzufügen<",
+                ">Vertrieb / Kunden</option>",
+            ],
+            absent: &["Import a calendar", "Add rule", ">Sales / customers<"],
+        },
+    ];
+    let korean = [
+        SettingsExpect {
+            path: "/admin/departments",
+            present: &["<h1>부서와 가중치</h1>", ">가중치 저장<", ">영업</label>"],
+            absent: &["Save weights", "Departments and weights"],
+        },
+        SettingsExpect {
+            path: "/admin/users",
+            present: &[">사용자 추가<", ">마지막 로그인<", ">관리자</option>"],
+            absent: &["Add a user", "Last sign-in", ">New password<"],
+        },
+        SettingsExpect {
+            path: "/admin/schedules",
+            present: &[">일정 저장<", "일정이 있는 설문"],
+            absent: &["Save schedule", "Surveys on a schedule"],
+        },
+        SettingsExpect {
+            path: "/admin/audit",
+            present: &["최신순", ">작업자<"],
+            absent: &["newest first", ">Who<"],
+        },
+        SettingsExpect {
+            path: "/dashboard/time",
+            present: &[">캘린더 가져오기<", ">분류 규칙<", ">영업 / 고객</option>"],
+            absent: &["Import a calendar", "Classification rules"],
+        },
+    ];
+    for (lang, cases) in [("de-DE,de;q=0.9", &german), ("ko", &korean)] {
+        for case in cases.iter() {
+            let body = get(case.path, Some(lang)).await;
+            for word in case.present {
+                assert!(
+                    body.contains(word),
+                    "{lang} {}: {word:?}\n{body}",
+                    case.path
+                );
+            }
+            for english in case.absent {
+                assert!(
+                    !body.contains(english),
+                    "{lang} {} still says {english:?}",
+                    case.path
+                );
+            }
+        }
+    }
+
+    // No Accept-Language: the English words, as before.
+    let en = get("/admin/departments", None).await;
+    assert!(en.contains("<h1>Departments and weights</h1>") && en.contains(">Save weights<"));
+    let en = get("/dashboard/time", None).await;
+    assert!(en.contains(">Sales / customers</option>") && en.contains(">Add rule<"));
+
+    // A notice the handler writes follows the language too.
+    let saved = plain_client()
+        .post(format!("{}/admin/departments", app.address))
+        .header(reqwest::header::COOKIE, &admin.cookie)
+        .header(reqwest::header::ACCEPT_LANGUAGE, "de")
+        .form(&[("csrf_token", admin.csrf.as_str()), ("weight_sales", "35")])
+        .send()
+        .await
+        .expect("request");
+    let location = saved
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        location.contains("Kein%20Gewicht") || location.contains("Kein+Gewicht"),
+        "{location}"
+    );
+}

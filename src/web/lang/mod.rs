@@ -59,7 +59,7 @@ pub struct Nav {
 }
 
 /// The Fluent keys of the navigation's labels, the roles' names and the dashboard's notices.
-pub const FLUENT_KEYS: [&str; 18] = [
+pub const FLUENT_KEYS: [&str; 20] = [
     "staff-nav-dashboard",
     "staff-nav-time",
     "staff-nav-board",
@@ -78,6 +78,8 @@ pub const FLUENT_KEYS: [&str; 18] = [
     "staff-notice-assessment-saved",
     "staff-notice-disputed",
     "staff-notice-confirmed",
+    "staff-notice-action-recorded",
+    "staff-notice-action-updated",
 ];
 
 /// The staff navigation for `who`'s role, `current` marked, in `lang`.

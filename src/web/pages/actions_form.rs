@@ -32,11 +32,15 @@ pub struct NewActionForm {
     #[serde(default)]
     title_nl: String,
     #[serde(default)]
+    title_de: String,
+    #[serde(default)]
     note_en: String,
     #[serde(default)]
     note_ko: String,
     #[serde(default)]
     note_nl: String,
+    #[serde(default)]
+    note_de: String,
 }
 
 fn target(s: &str) -> Result<(RoundId, ActionLink), PageError> {
@@ -47,7 +51,7 @@ fn target(s: &str) -> Result<(RoundId, ActionLink), PageError> {
 }
 
 /// The languages a form filled in (a title or a note); the use case checks each.
-fn texts(fields: [(Locale, &str, &str); 3]) -> BTreeMap<Locale, ActionText> {
+fn texts(fields: [(Locale, &str, &str); 4]) -> BTreeMap<Locale, ActionText> {
     fields
         .into_iter()
         .filter(|(_, t, n)| !t.trim().is_empty() || !n.trim().is_empty())
@@ -66,23 +70,26 @@ fn texts(fields: [(Locale, &str, &str); 3]) -> BTreeMap<Locale, ActionText> {
 /// `POST /dashboard/actions`.
 pub async fn add(
     who: Require<CtoOnly>,
+    lang: Lang,
     body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
-    add_as(&who, &body, &state, "/dashboard").await
+    add_as(&who, lang, &body, &state, "/dashboard").await
 }
 
 /// `POST /admin/actions`.
 pub async fn admin_add(
     who: Require<AdminOnly>,
+    lang: Lang,
     body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
-    add_as(&who, &body, &state, "/admin/actions").await
+    add_as(&who, lang, &body, &state, "/admin/actions").await
 }
 
 async fn add_as(
     who: &Identity,
+    lang: Lang,
     body: &[u8],
     state: &AppState,
     page: &str,
@@ -100,6 +107,7 @@ async fn add_as(
             (Locale::En, &f.title_en, &f.note_en),
             (Locale::Ko, &f.title_ko, &f.note_ko),
             (Locale::Nl, &f.title_nl, &f.note_nl),
+            (Locale::De, &f.title_de, &f.note_de),
         ]),
     };
     let (actor, locale) = (who.actor.clone(), state.settings.default_locale);
@@ -113,7 +121,10 @@ async fn add_as(
         )?)
     })
     .await?;
-    Ok(back(page, "Action recorded."))
+    Ok(back(
+        page,
+        crate::i18n::template(lang.0, "staff-notice-action-recorded"),
+    ))
 }
 
 /// The move-along form of one action.
@@ -130,25 +141,28 @@ pub struct ActionStatusForm {
 /// company's language); the link, title and other languages stay as they were.
 pub async fn update(
     who: Require<CtoOnly>,
+    lang: Lang,
     id: web::Path<String>,
     body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
-    update_as(&who, id.into_inner(), &body, &state, "/dashboard").await
+    update_as(&who, lang, id.into_inner(), &body, &state, "/dashboard").await
 }
 
 /// `POST /admin/actions/{id}`.
 pub async fn admin_update(
     who: Require<AdminOnly>,
+    lang: Lang,
     id: web::Path<String>,
     body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
-    update_as(&who, id.into_inner(), &body, &state, "/admin/actions").await
+    update_as(&who, lang, id.into_inner(), &body, &state, "/admin/actions").await
 }
 
 async fn update_as(
     who: &Identity,
+    lang: Lang,
     id: String,
     body: &[u8],
     state: &AppState,
@@ -183,7 +197,10 @@ async fn update_as(
         )?)
     })
     .await?;
-    Ok(back(page, "Action updated."))
+    Ok(back(
+        page,
+        crate::i18n::template(lang.0, "staff-notice-action-updated"),
+    ))
 }
 
 /// The actions with their follow-through as cards, and (for editors) the links to choose from.

@@ -10,7 +10,9 @@ pub mod drivers_view;
 mod error;
 mod open_rounds;
 mod register_forms;
+pub mod time_import;
 pub mod time_split;
+pub mod time_words;
 pub mod view;
 pub mod words;
 

@@ -4,32 +4,28 @@
 //! CTO's dashboard shows the split too.
 
 use crate::web::lang::Lang;
-use actix_multipart::Multipart;
-use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpResponse};
 use askama::Template;
-use futures_util::StreamExt;
 use serde::Deserialize;
 
-use super::admin::html_status;
-use super::dash_words::{body, say, word, Body};
+use super::admin::settings_words::around;
+use super::dash_words::{body, say, say_n, word, Body};
+use super::time_words::{self, TimeWords};
 use super::words::decimal;
-use super::{back, html, nav, parse_form, require_multipart, PageError, PageQuery};
-use crate::app::time_split::{self as app, CalendarFile, EventView, QuarterSplit, TimeSplitConfig};
+use super::{back, html, nav, parse_form, PageError, PageQuery};
+use crate::app::time_split::{self as app, EventView, QuarterSplit, TimeSplitConfig};
 use crate::auth::Identity;
 use crate::clock;
 use crate::domain::locale::Locale;
 use crate::domain::quarter::Quarter;
 use crate::domain::time_split::ics::MAX_FILE_BYTES;
 use crate::domain::time_split::{Category, SplitSummary};
+use crate::i18n::Arg;
 use crate::web::auth::{CalendarKeepers, Require};
 use crate::web::state::AppState;
 use crate::web::with_conn;
 
-/// Calendar files one upload may carry.
-const MAX_FILES: usize = 8;
-/// After a too-large file the rest is read and dropped up to this, so the browser gets the page.
-const DRAIN_LIMIT: usize = 64 * 1024 * 1024;
+pub use super::time_import::import;
 
 /// One line of the split as shown.
 pub struct SplitRow {
@@ -171,9 +167,15 @@ struct TimePage {
     events: Vec<EventView>,
     categories: Vec<(&'static str, &'static str)>,
     rules: Vec<crate::db::time_split::StoredRule>,
+    split_for: String,
+    import_intro: String,
+    events_heading: String,
+    /// "(overridden; rules said …)", split where the category goes.
+    overridden: (String, String),
+    tw: &'static TimeWords,
 }
 
-async fn page(
+pub(super) async fn page(
     state: &AppState,
     who: &Identity,
     lang: Lang,
@@ -191,6 +193,17 @@ async fn page(
         Ok((app::events(conn, quarter, &cfg)?, app::list_rules(conn)?))
     })
     .await?;
+    let locale = lang.0;
+    let tw = time_words::words(locale);
+    let quarter_text = quarter.to_string();
+    let events_heading = say_n(
+        locale,
+        "tim-events-heading",
+        &[
+            ("quarter", Arg::Text(&quarter_text)),
+            ("n", Arg::Count(u64::try_from(events.len()).unwrap_or(0))),
+        ],
+    );
     Ok(TimePage {
         nav: nav(who, "/dashboard/time", lang),
         email: who.actor.clone(),
@@ -198,10 +211,19 @@ async fn page(
         notice,
         error,
         split,
-        quarter: quarter.to_string(),
+        split_for: say(locale, "tim-split-for", &[("quarter", &quarter_text)]),
+        import_intro: say(
+            locale,
+            "tim-import-intro",
+            &[("mb", &(MAX_FILE_BYTES / (1024 * 1024)).to_string())],
+        ),
+        events_heading,
+        overridden: around(locale, "tim-overridden", "category", &[]),
+        quarter: quarter_text,
         events,
-        categories: Category::ALL.iter().map(|c| (c.key(), c.label())).collect(),
+        categories: Category::ALL.iter().map(|c| (c.key(), tw.cat(c))).collect(),
         rules,
+        tw,
     }
     .render()?)
 }
@@ -223,118 +245,6 @@ pub async fn show(
     ))
 }
 
-/// `POST /dashboard/time/import`: one or more `.ics` files (multipart field `calendar`).
-pub async fn import(
-    who: Require<CalendarKeepers>,
-    lang: Lang,
-    req: HttpRequest,
-    mp: Multipart,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, PageError> {
-    require_multipart(&req)?;
-    let refuse = |status: StatusCode, message: String| {
-        let (state, who) = (&state, &who);
-        async move {
-            Ok::<_, PageError>(html_status(
-                status,
-                page(state, who, lang, None, None, Some(message)).await?,
-            ))
-        }
-    };
-    let files = match read_files(mp).await {
-        Ok(f) if f.is_empty() => return refuse(StatusCode::BAD_REQUEST, "Nothing was written: choose an .ics file first.".into()).await,
-        Ok(f) => f,
-        Err(Some(m)) => return refuse(StatusCode::BAD_REQUEST, format!("Nothing was written: {m}.")).await,
-        Err(None) => {
-            return refuse(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                format!("Nothing was written: a file is larger than {} MB, the most accepted. Export a shorter range, or use `ctopulse time import`.", MAX_FILE_BYTES / (1024 * 1024)),
-            )
-            .await
-        }
-    };
-    let cfg = TimeSplitConfig::from_settings(&state.settings);
-    let actor = who.actor.clone();
-    let result = with_conn::<PageError, _>(&state, move |conn| {
-        Ok(app::import(conn, &files, None, &cfg, &actor, clock::now()))
-    })
-    .await?;
-    match result {
-        Ok(r) => Ok(back(
-            "/dashboard/time",
-            &format!(
-                "{} event(s) imported from {} to {}; {} replaced.",
-                r.stored, r.from, r.to, r.replaced
-            ),
-        )),
-        Err(e @ app::TimeSplitError::File { .. }) => {
-            let status = if matches!(
-                &e,
-                app::TimeSplitError::File {
-                    source: crate::domain::time_split::ImportError::TooLarge { .. },
-                    ..
-                }
-            ) {
-                StatusCode::PAYLOAD_TOO_LARGE
-            } else {
-                StatusCode::BAD_REQUEST
-            };
-            refuse(status, format!("Nothing was written: {e}")).await
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// Reads the `calendar` files; `Err(None)` when one is too large, `Err(Some(why))` otherwise.
-async fn read_files(mut mp: Multipart) -> Result<Vec<CalendarFile>, Option<String>> {
-    let mut files = Vec::new();
-    let mut too_large = false;
-    let mut total = 0usize;
-    let bad =
-        |e: actix_multipart::MultipartError| Some(format!("the upload could not be read: {e}"));
-    while let Some(item) = mp.next().await {
-        let mut field = item.map_err(bad)?;
-        let name = field.name().unwrap_or_default().to_string();
-        let is_file = name == "calendar";
-        if is_file && files.len() >= MAX_FILES {
-            return Err(Some(format!("at most {MAX_FILES} files at once")));
-        }
-        let limit = if is_file { MAX_FILE_BYTES } else { 1024 };
-        let mut value = Vec::new();
-        while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(bad)?;
-            total += chunk.len();
-            if too_large {
-                if total > DRAIN_LIMIT {
-                    return Err(None);
-                }
-                continue;
-            }
-            if value.len() + chunk.len() > limit {
-                if !is_file {
-                    return Err(Some(format!("the form field {name:?} is too long")));
-                }
-                too_large = true;
-                value = Vec::new();
-                continue;
-            }
-            value.extend_from_slice(&chunk);
-        }
-        if is_file && !too_large && !value.is_empty() {
-            let name = field
-                .content_disposition()
-                .and_then(|cd| cd.get_filename())
-                .unwrap_or("the file")
-                .to_string();
-            files.push(CalendarFile { name, bytes: value });
-        }
-    }
-    if too_large {
-        return Err(None);
-    }
-    Ok(files)
-}
-
 /// The manual-hours form.
 #[derive(Deserialize)]
 pub struct HoursForm {
@@ -346,6 +256,7 @@ pub struct HoursForm {
 /// `POST /dashboard/time/hours`.
 pub async fn add_hours(
     who: Require<CalendarKeepers>,
+    lang: Lang,
     body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
@@ -381,7 +292,20 @@ pub async fn add_hours(
     .await?;
     Ok(back(
         "/dashboard/time",
-        &format!("Week of {monday}: {hours} h of {}.", category.label()),
+        &say(
+            lang.0,
+            "tim-hours-saved",
+            &[
+                ("monday", &monday.to_string()),
+                (
+                    "hours",
+                    &hours
+                        .to_string()
+                        .replace('.', crate::i18n::template(lang.0, "decimal-mark")),
+                ),
+                ("category", time_words::words(lang.0).cat(category)),
+            ],
+        ),
     ))
 }
 
@@ -396,6 +320,7 @@ pub struct OverrideForm {
 /// `POST /dashboard/time/events/{key}/override`.
 pub async fn set_override(
     who: Require<CalendarKeepers>,
+    lang: Lang,
     key: web::Path<String>,
     body: web::Bytes,
     state: web::Data<AppState>,
@@ -422,9 +347,16 @@ pub async fn set_override(
         )?)
     })
     .await?;
-    let notice = category.map_or("Override cleared.".to_string(), |c| {
-        format!("Event set to {}.", c.label())
-    });
+    let notice = category.map_or(
+        word(lang.0, "tim-override-cleared").to_string(),
+        |c: Category| {
+            say(
+                lang.0,
+                "tim-event-set",
+                &[("category", time_words::words(lang.0).cat(c))],
+            )
+        },
+    );
     let q = serde_urlencoded::to_string([("quarter", quarter.to_string()), ("notice", notice)])
         .unwrap_or_default();
     Ok(HttpResponse::SeeOther()
@@ -446,6 +378,7 @@ pub struct RuleForm {
 /// `POST /dashboard/time/rules`: adds a classification rule (applies from the next import).
 pub async fn add_rule(
     who: Require<CalendarKeepers>,
+    lang: Lang,
     body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
@@ -470,13 +403,14 @@ pub async fn add_rule(
     .await?;
     Ok(back(
         "/dashboard/time",
-        &format!("Rule {label} added; it applies from the next import."),
+        &say(lang.0, "tim-rule-added", &[("rule", &label)]),
     ))
 }
 
 /// `POST /dashboard/time/rules/{id}/remove`.
 pub async fn remove_rule(
     who: Require<CalendarKeepers>,
+    lang: Lang,
     id: web::Path<String>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
@@ -485,8 +419,5 @@ pub async fn remove_rule(
         Ok(app::remove_rule(conn, &id, &actor, clock::now())?)
     })
     .await?;
-    Ok(back(
-        "/dashboard/time",
-        "Rule removed; it applies from the next import.",
-    ))
+    Ok(back("/dashboard/time", word(lang.0, "tim-rule-removed")))
 }

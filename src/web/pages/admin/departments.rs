@@ -8,9 +8,13 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
 
+use super::settings_words::{self as sw, Departments};
+use super::words::{say, say_n, word};
 use super::{back_to, html_status, Chrome, NoticeQuery};
 use crate::app::departments::{self, DepartmentRow, SetWeightError};
 use crate::domain::department::{parse_weight, Department, WeightError};
+use crate::domain::locale::Locale;
+use crate::i18n::Arg;
 use crate::web::auth::{AdminOnly, Require};
 use crate::web::pages::PageError;
 use crate::web::pages::{html, parse_form};
@@ -36,11 +40,13 @@ struct DepartmentsPage {
     notice: Option<String>,
     error: Option<String>,
     rows: Vec<WeightRow>,
+    w: &'static Departments,
 }
 
 impl DepartmentsPage {
     fn new(
         who: &Chrome,
+        locale: Locale,
         notice: Option<String>,
         error: Option<String>,
         rows: Vec<WeightRow>,
@@ -52,6 +58,7 @@ impl DepartmentsPage {
             notice,
             error,
             rows,
+            w: Departments::of(locale),
         }
     }
 }
@@ -61,17 +68,17 @@ fn field(dept: Department) -> String {
     format!("weight_{}", dept.key())
 }
 
-/// Rows from the stored weights, each with its share of the total.
-fn stored_rows(stored: &[DepartmentRow]) -> Vec<WeightRow> {
+/// Rows from the stored weights, each with its share of the total, named in `locale`.
+fn stored_rows(stored: &[DepartmentRow], locale: Locale) -> Vec<WeightRow> {
     let total: f64 = stored.iter().map(|d| d.csat_weight).sum();
     stored
         .iter()
         .map(|d| WeightRow {
             key: d.key.key(),
-            name: d.name.clone(),
+            name: crate::charts::copy::department_name(locale, d.key).to_string(),
             value: format!("{}", d.csat_weight),
             share: if total > 0.0 {
-                format!("{:.1}%", 100.0 * d.csat_weight / total)
+                crate::i18n::percent(locale, &format!("{:.1}", 100.0 * d.csat_weight / total))
             } else {
                 "—".into()
             },
@@ -90,7 +97,14 @@ pub async fn page(
     let stored = with_conn::<PageError, _>(&state, |conn| Ok(departments::list(conn)?)).await?;
     let chrome = Chrome::of(&who, "/admin/departments", lang);
     Ok(html(
-        DepartmentsPage::new(&chrome, q.notice.clone(), None, stored_rows(&stored)).render()?,
+        DepartmentsPage::new(
+            &chrome,
+            lang.0,
+            q.notice.clone(),
+            None,
+            stored_rows(&stored, lang.0),
+        )
+        .render()?,
     ))
 }
 
@@ -103,6 +117,7 @@ pub async fn save(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
     let form: BTreeMap<String, String> = parse_form(&body)?;
+    let locale = lang.0;
     let mut weights = BTreeMap::new();
     let mut errors: Vec<WeightError> = Vec::new();
     let mut bad = Vec::new();
@@ -137,11 +152,16 @@ pub async fn save(
         .await?
     };
     match outcome {
-        Ok(0) => Ok(back_to("/admin/departments", "No weight changed.")),
+        Ok(0) => Ok(back_to(
+            "/admin/departments",
+            word(locale, "dep-none-changed"),
+        )),
         Ok(n) => Ok(back_to(
             "/admin/departments",
-            &format!(
-                "{n} weight(s) changed. Rounds launched from now on use them; open and closed rounds keep the weights they were launched with."
+            &say_n(
+                locale,
+                "dep-changed",
+                &[("n", Arg::Count(u64::try_from(n).unwrap_or(0)))],
             ),
         )),
         Err(errors) => {
@@ -151,11 +171,12 @@ pub async fn save(
             }
             let message = errors
                 .iter()
-                .map(|e| e.to_string())
+                .map(|e| sw::weight_error(locale, e))
                 .collect::<Vec<_>>()
                 .join("; ");
-            let stored = with_conn::<PageError, _>(&state, |conn| Ok(departments::list(conn)?)).await?;
-            let rows = stored_rows(&stored)
+            let stored =
+                with_conn::<PageError, _>(&state, |conn| Ok(departments::list(conn)?)).await?;
+            let rows = stored_rows(&stored, locale)
                 .into_iter()
                 .map(|mut r| {
                     if let Ok(dept) = r.key.parse::<Department>() {
@@ -170,8 +191,14 @@ pub async fn save(
             let chrome = Chrome::of(&who, "/admin/departments", lang);
             Ok(html_status(
                 StatusCode::BAD_REQUEST,
-                DepartmentsPage::new(&chrome, None, Some(format!("Nothing was saved: {message}.")), rows)
-                    .render()?,
+                DepartmentsPage::new(
+                    &chrome,
+                    locale,
+                    None,
+                    Some(say(locale, "dep-nothing-saved", &[("problems", &message)])),
+                    rows,
+                )
+                .render()?,
             ))
         }
     }

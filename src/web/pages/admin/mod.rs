@@ -7,6 +7,7 @@ pub mod roster;
 pub mod roster_words;
 pub mod round;
 pub mod schedules;
+pub mod settings_words;
 pub mod users;
 pub mod words;
 
@@ -235,6 +236,7 @@ struct CreateForm {
 /// `POST /admin/rounds`.
 pub async fn create_round(
     who: Require<AdminOnly>,
+    lang: Lang,
     body: web::Bytes,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
@@ -280,9 +282,10 @@ pub async fn create_round(
     .await?;
     Ok(back_to(
         &format!("/admin/rounds/{id}"),
-        &format!(
-            "Draft round of {} for {quarter} created. Preview it and send yourself a sample, then launch it.",
-            f.template
+        &words::say(
+            lang.0,
+            "adm-notice-created",
+            &[("survey", &f.template), ("quarter", &quarter.to_string())],
         ),
     ))
 }
@@ -298,6 +301,7 @@ struct TestSendForm {
 /// address the admin types; its link opens the read-only preview and cannot answer.
 pub async fn test_send(
     who: Require<AdminOnly>,
+    lang: Lang,
     id: web::Path<String>,
     body: web::Bytes,
     state: web::Data<AppState>,
@@ -320,7 +324,9 @@ pub async fn test_send(
     };
     let back = format!("/admin/rounds/{round_id}");
     if let Err(e) = state.mailer.send(&email).await {
-        return Ok(back_to(&back, &format!("The sample was NOT sent: {e}")));
+        let why = e.to_string();
+        let notice = words::say(lang.0, "adm-notice-sample-failed", &[("problem", &why)]);
+        return Ok(back_to(&back, &notice));
     }
     let (actor, rid) = (who.actor.clone(), round_id);
     let to_audit = to.clone();
@@ -337,9 +343,10 @@ pub async fn test_send(
     .await?;
     Ok(back_to(
         &back,
-        &format!(
-            "Sample invitation sent to {to} in {}. Its link opens the preview; it cannot answer.",
-            locale.native_name()
+        &words::say(
+            lang.0,
+            "adm-notice-sample-sent",
+            &[("to", to.as_str()), ("language", locale.native_name())],
         ),
     ))
 }

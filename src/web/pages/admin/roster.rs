@@ -59,8 +59,8 @@ struct RosterPage {
     notice: Option<String>,
     error: Option<String>,
     summary: String,
-    /// (department name, people, active).
-    by_department: Vec<(String, usize, usize)>,
+    /// (department name, people, active), the counts grouped as the language writes them.
+    by_department: Vec<(String, String, String)>,
     /// The upload form's introduction, before and after the CSV header.
     upload_intro: (String, String),
     /// The paste form's hint, before and after the Import button's name.
@@ -107,7 +107,14 @@ async fn roster_page(
         summary: super::roster_words::summary(locale, people.len(), active),
         by_department: by_department
             .into_iter()
-            .map(|(d, n, a)| (crate::web::pages::words::group_label(locale, d.key()), n, a))
+            .map(|(d, n, a)| {
+                let count = |c| super::roster_words::grouped(locale, c);
+                (
+                    crate::web::pages::words::group_label(locale, d.key()),
+                    count(n),
+                    count(a),
+                )
+            })
             .collect(),
         upload_intro: super::roster_words::upload_intro(locale, MAX_ROSTER_BYTES / (1024 * 1024)),
         press_import: crate::web::lang::words::around(w.press_import, "{import}"),
@@ -185,9 +192,15 @@ async fn check(
     ))
 }
 
+/// "Nothing was written: …" in the page's language, `problem` as the parser said it.
+fn nothing_written(lang: Lang, problem: &str) -> String {
+    crate::i18n::format(lang.0, "ros-nothing-written", &[("problem", problem)])
+}
+
 /// Writes a checked, valid roster and says what changed.
 async fn import(
     state: &AppState,
+    lang: Lang,
     actor: String,
     parsed: ParsedRoster,
     deactivate: bool,
@@ -206,18 +219,7 @@ async fn import(
     .await?;
     Ok(back_to(
         "/admin/roster",
-        &format!(
-            "Roster imported: {} added, {} updated, {} unchanged; {} active people missing from the file{}.",
-            report.added,
-            report.updated,
-            report.unchanged,
-            report.missing.len(),
-            if deactivate {
-                " (deactivated)"
-            } else {
-                " (still active)"
-            }
-        ),
+        &super::roster_words::imported(lang.0, &report, deactivate),
     ))
 }
 
@@ -247,7 +249,7 @@ pub async fn paste(
                 &who,
                 lang,
                 None,
-                Some(format!("Nothing was written: {e}")),
+                Some(nothing_written(lang, &e.to_string())),
                 f.csv,
                 None,
             )
@@ -256,7 +258,7 @@ pub async fn paste(
         }
     };
     if parsed.errors.is_empty() && f.action == "import" {
-        return import(&state, who.actor.clone(), parsed, deactivate).await;
+        return import(&state, lang, who.actor.clone(), parsed, deactivate).await;
     }
     let (report, _) = check(
         &state,
@@ -393,9 +395,13 @@ pub async fn upload(
         Err(UploadProblem::TooLarge) => {
             return refuse(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                format!(
-                    "Nothing was written: the file is larger than {} MB, the most accepted (a 10,000-person roster is about 1 MB). Check that it is the roster CSV, or import it with `ctopulse roster import FILE`.",
-                    MAX_ROSTER_BYTES / (1024 * 1024)
+                crate::i18n::format(
+                    lang.0,
+                    "ros-too-large",
+                    &[
+                        ("mb", &(MAX_ROSTER_BYTES / (1024 * 1024)).to_string()),
+                        ("command", "`ctopulse roster import FILE`"),
+                    ],
                 ),
             )
             .await;
@@ -403,7 +409,7 @@ pub async fn upload(
         Err(UploadProblem::Malformed(m)) => {
             return refuse(
                 StatusCode::BAD_REQUEST,
-                format!("Nothing was written: {m}."),
+                nothing_written(lang, &format!("{m}.")),
             )
             .await;
         }
@@ -411,7 +417,7 @@ pub async fn upload(
     let Some(bytes) = up.file.filter(|f| !f.is_empty()) else {
         return refuse(
             StatusCode::BAD_REQUEST,
-            "Nothing was written: choose a roster CSV file first.".into(),
+            crate::i18n::template(lang.0, "ros-choose-file").to_string(),
         )
         .await;
     };
@@ -420,10 +426,7 @@ pub async fn upload(
     if importing && !crate::tokens::constant_time_eq(&sha256, &up.checked_sha256) {
         return refuse(
             StatusCode::CONFLICT,
-            format!(
-                "Nothing was written: {} is not the file you checked (its content differs). Check it again before importing.",
-                up.file_name
-            ),
+            crate::i18n::format(lang.0, "ros-not-checked", &[("file", &up.file_name)]),
         )
         .await;
     }
@@ -432,14 +435,21 @@ pub async fn upload(
         Err(e) => {
             return refuse(
                 StatusCode::BAD_REQUEST,
-                format!("Nothing was written: {}: {e}", up.file_name),
+                nothing_written(lang, &format!("{}: {e}", up.file_name)),
             )
             .await;
         }
     };
     drop(bytes);
     if importing && parsed.errors.is_empty() {
-        return import(&state, who.actor.clone(), parsed, up.deactivate_missing).await;
+        return import(
+            &state,
+            lang,
+            who.actor.clone(),
+            parsed,
+            up.deactivate_missing,
+        )
+        .await;
     }
     let bad = !parsed.errors.is_empty();
     let (report, _) = check(&state, up.file_name, parsed, up.deactivate_missing, sha256).await?;

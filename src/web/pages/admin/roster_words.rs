@@ -1,6 +1,7 @@
 //! The roster page's words in the reader's language (`ros-*` in `admin.ftl`): the fixed ones,
 //! and the check report's sentences. Counts reach Fluent twice: `$n`/`$rows` as a number, so
-//! the plural form follows it, and `$shown` as the digits the page has always shown.
+//! the plural form follows it, and `$shown` as text, its digits grouped as the language
+//! writes them ("10,000", "10.000").
 
 use crate::app::roster::ImportReport;
 use crate::domain::locale::Locale;
@@ -54,11 +55,17 @@ pub const FORMATTED: &[&str] = &[
     "ros-missing-more",
     "ros-confirm-file",
     "ros-import-rows",
+    "ros-imported-deactivated",
+    "ros-imported-kept",
+    "ros-nothing-written",
+    "ros-too-large",
+    "ros-choose-file",
+    "ros-not-checked",
 ];
 
 /// `key` with `count` as `$n` and `$shown`, and further text variables.
 fn counted(locale: Locale, key: &str, count: usize, text: &[(&str, &str)]) -> String {
-    let shown = count.to_string();
+    let shown = grouped(locale, count);
     let mut args = vec![
         ("n", Arg::Count(u64::try_from(count).unwrap_or(0))),
         ("shown", Arg::Text(&shown)),
@@ -69,7 +76,7 @@ fn counted(locale: Locale, key: &str, count: usize, text: &[(&str, &str)]) -> St
 
 /// "N people on the roster, M active."
 pub fn summary(locale: Locale, people: usize, active: usize) -> String {
-    let active = active.to_string();
+    let active = grouped(locale, active);
     counted(locale, "ros-summary", people, &[("active", &active)])
 }
 
@@ -104,7 +111,7 @@ impl ReportWords {
     pub fn of(r: &CheckReport, locale: Locale) -> ReportWords {
         let source = r.source.as_str();
         let rows = |key: &str, text: &[(&str, &str)]| counted(locale, key, r.rows, text);
-        let errors_total = r.errors_total.to_string();
+        let errors_total = grouped(locale, r.errors_total);
         let errors_more = r.errors_total.saturating_sub(r.errors.len());
         let mut will = Vec::new();
         let (mut missing_total, mut missing_more) = (0, None);
@@ -134,9 +141,12 @@ impl ReportWords {
 /// What an import would do, one line each.
 fn will_lines(w: &ImportReport, deactivate: bool, locale: Locale) -> Vec<String> {
     let line = |key: &str, count: usize, text: &[(&str, &str)]| {
-        strong_numbers(&counted(locale, key, count, text), &[count.to_string()])
+        strong_numbers(
+            &counted(locale, key, count, text),
+            &[grouped(locale, count)],
+        )
     };
-    let reactivated = w.reactivated.to_string();
+    let reactivated = grouped(locale, w.reactivated);
     let missing = w.missing.len();
     vec![
         line("ros-will-add", w.added, &[]),
@@ -156,6 +166,31 @@ fn will_lines(w: &ImportReport, deactivate: bool, locale: Locale) -> Vec<String>
             line("ros-will-keep", missing, &[])
         },
     ]
+}
+
+/// The notice after an import: what changed, and what happened to people missing from the file.
+pub fn imported(locale: Locale, r: &ImportReport, deactivate: bool) -> String {
+    let n = |c: usize| Arg::Count(u64::try_from(c).unwrap_or(0));
+    let key = if deactivate {
+        "ros-imported-deactivated"
+    } else {
+        "ros-imported-kept"
+    };
+    say_n(
+        locale,
+        key,
+        &[
+            ("added", n(r.added)),
+            ("updated", n(r.updated)),
+            ("unchanged", n(r.unchanged)),
+            ("missing", n(r.missing.len())),
+        ],
+    )
+}
+
+/// `n` with its digits grouped as `locale` writes them.
+pub fn grouped(locale: Locale, n: usize) -> String {
+    crate::i18n::count(locale, u64::try_from(n).unwrap_or(u64::MAX))
 }
 
 /// Every Fluent key of the roster page.

@@ -7,12 +7,15 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
+use super::settings_words::{self as sw, Schedules};
+use super::words::{say, say_n, step, word};
 use super::{back_to, html_status, template_title, Chrome, NoticeQuery};
 use crate::app::schedules::{self as app, ScheduleInput, ScheduleUseError, ScheduleView};
 use crate::clock;
 use crate::db::schedules::StepRow;
 use crate::domain::locale::Locale;
-use crate::domain::schedule::{format_reminder_days, parse_reminder_days, Schedule, Step};
+use crate::domain::schedule::{format_reminder_days, parse_reminder_days, Schedule};
+use crate::i18n::Arg;
 use crate::web::auth::{AdminOnly, Require};
 use crate::web::pages::words::utc_minute;
 use crate::web::pages::{html, parse_form, PageError};
@@ -24,7 +27,8 @@ pub struct Row {
     pub survey: String,
     pub title: String,
     pub launch_day: u16,
-    pub days_open: u16,
+    /// "14 days".
+    pub days_open: String,
     pub reminders: String,
     pub merges: String,
     pub enabled: bool,
@@ -74,62 +78,75 @@ struct SchedulesPage {
     done: Vec<Done>,
     surveys: Vec<(String, String)>,
     form: FormValues,
-    send_hour: u8,
-    timezone: String,
-    cooldown_hours: u32,
+    /// The page's introduction, with the send hour, time zone and cooldown.
+    intro: String,
+    /// "No survey has a schedule yet…", split where the link to the Admin page goes.
+    none: (String, String),
+    admin_link: &'static str,
+    w: &'static Schedules,
 }
 
-/// A step as the admin pages name it.
-pub(crate) fn step_words(step: Step) -> String {
-    match step {
-        Step::Launch => "launch".into(),
-        Step::Remind(d) => format!("day-{d} reminder"),
-        Step::Close => "close and seal".into(),
-    }
-}
-
-fn row(state: &AppState, v: &ScheduleView) -> Row {
+fn row(state: &AppState, v: &ScheduleView, locale: Locale) -> Row {
     let d = &v.this_quarter;
-    let mut dates = format!("{}: launch {}", d.quarter, d.launch_on);
-    for (_, on) in &d.reminders {
-        dates.push_str(&format!(", remind {on}"));
+    let quarter = d.quarter.to_string();
+    let on = |key, date: time::Date| say(locale, key, &[("date", &date.to_string())]);
+    let mut dates = say(
+        locale,
+        "sch-date-launch",
+        &[("quarter", &quarter), ("date", &d.launch_on.to_string())],
+    );
+    for (_, day) in &d.reminders {
+        dates.push_str(", ");
+        dates.push_str(&on("sch-date-remind", *day));
     }
-    dates.push_str(&format!(", last day {}", d.closes_on));
+    dates.push_str(", ");
+    dates.push_str(&on("sch-date-last", d.closes_on));
     Row {
         survey: v.survey.clone(),
-        title: template_title(&state.templates, &v.survey, Locale::En),
+        title: template_title(&state.templates, &v.survey, locale),
         launch_day: v.schedule.launch_day(),
-        days_open: v.schedule.days_open(),
+        days_open: say_n(
+            locale,
+            "sch-days-open",
+            &[("n", Arg::Count(u64::from(v.schedule.days_open())))],
+        ),
         reminders: if v.schedule.reminder_days().is_empty() {
-            "none".into()
+            word(locale, "sch-reminders-none").to_string()
         } else {
-            format!("days {}", format_reminder_days(v.schedule.reminder_days()))
+            say(
+                locale,
+                "sch-reminders-days",
+                &[("days", &format_reminder_days(v.schedule.reminder_days()))],
+            )
         },
-        merges: v.merges.join(", "),
+        merges: say(locale, "sch-merging", &[("merges", &v.merges.join(", "))]),
         enabled: v.enabled,
         dates,
         next: match v.next {
-            Some(n) => format!(
-                "{} ({}) — {}",
-                step_words(n.step),
-                n.quarter,
-                utc_minute(n.at)
+            Some(n) => say(
+                locale,
+                "sch-next",
+                &[
+                    ("step", &step(locale, n.step)),
+                    ("quarter", &n.quarter.to_string()),
+                    ("at", &utc_minute(n.at)),
+                ],
             ),
-            None => "nothing (disabled)".into(),
+            None => word(locale, "sch-next-none").to_string(),
         },
     }
 }
 
-fn done_row(state: &AppState, s: &StepRow) -> Done {
+fn done_row(state: &AppState, s: &StepRow, locale: Locale) -> Done {
     Done {
         at: s.done_at.map(utc_minute).unwrap_or_default(),
         what: format!(
             "{} · {} · {}",
-            template_title(&state.templates, &s.template_key, Locale::En),
+            template_title(&state.templates, &s.template_key, locale),
             s.quarter,
             s.step
                 .parse()
-                .map(step_words)
+                .map(|st| step(locale, st))
                 .unwrap_or_else(|_| s.step.clone())
         ),
         outcome: s.outcome.clone().unwrap_or_default(),
@@ -138,6 +155,7 @@ fn done_row(state: &AppState, s: &StepRow) -> Done {
 
 async fn render(
     who: &Chrome,
+    locale: Locale,
     state: &web::Data<AppState>,
     notice: Option<String>,
     error: Option<String>,
@@ -156,8 +174,8 @@ async fn render(
         csrf_token: who.csrf_token.clone(),
         notice,
         error,
-        rows: views.iter().map(|v| row(state, v)).collect(),
-        done: recent.iter().map(|s| done_row(state, s)).collect(),
+        rows: views.iter().map(|v| row(state, v, locale)).collect(),
+        done: recent.iter().map(|s| done_row(state, s, locale)).collect(),
         surveys: state
             .templates
             .templates()
@@ -165,14 +183,26 @@ async fn render(
             .map(|t| {
                 (
                     t.key().to_string(),
-                    template_title(&state.templates, t.key(), Locale::En),
+                    template_title(&state.templates, t.key(), locale),
                 )
             })
             .collect(),
         form,
-        send_hour: state.settings.schedules.send_hour,
-        timezone: state.settings.timezone.clone(),
-        cooldown_hours: state.settings.reminders.cooldown_hours,
+        intro: say(
+            locale,
+            "sch-intro",
+            &[
+                ("hour", &state.settings.schedules.send_hour.to_string()),
+                ("timezone", &state.settings.timezone),
+                (
+                    "cooldown",
+                    &state.settings.reminders.cooldown_hours.to_string(),
+                ),
+            ],
+        ),
+        none: sw::around(locale, "sch-none", "admin", &[]),
+        admin_link: word(locale, "staff-nav-admin"),
+        w: Schedules::of(locale),
     }
     .render()?)
 }
@@ -188,6 +218,7 @@ pub async fn page(
     Ok(html(
         render(
             &chrome,
+            lang.0,
             &state,
             q.notice.clone(),
             None,
@@ -212,16 +243,16 @@ struct SetForm {
 }
 
 /// The form's values as a schedule, or what is wrong with them.
-fn read(f: &SetForm) -> Result<ScheduleInput, String> {
-    let day = |name: &str, v: &str| {
+fn read(f: &SetForm, locale: Locale) -> Result<ScheduleInput, String> {
+    let day = |key: &str, v: &str| {
         v.trim()
             .parse::<u16>()
-            .map_err(|_| format!("{name} must be a whole number of days, not {v:?}"))
+            .map_err(|_| say(locale, key, &[("value", v)]))
     };
     let days = parse_reminder_days(&f.reminders).map_err(|e| e.to_string())?;
     let schedule = Schedule::new(
-        day("the launch day", &f.launch_day)?,
-        day("days open", &f.days_open)?,
+        day("sch-error-launch-day", &f.launch_day)?,
+        day("sch-error-days-open", &f.days_open)?,
         days,
     )
     .map_err(|e| e.to_string())?;
@@ -257,10 +288,11 @@ pub async fn save(
         merge: f.merge.clone(),
         enabled: f.enabled.is_some(),
     };
-    let input = match read(&f) {
+    let locale = lang.0;
+    let input = match read(&f, locale) {
         Ok(i) => i,
         Err(e) => {
-            let body = render(&chrome, &state, None, Some(e), typed).await?;
+            let body = render(&chrome, locale, &state, None, Some(e), typed).await?;
             return Ok(html_status(StatusCode::BAD_REQUEST, body));
         }
     };
@@ -279,14 +311,15 @@ pub async fn save(
     })
     .await?;
     if let Err(e) = saved {
-        let body = render(&chrome, &state, None, Some(e), typed).await?;
+        let body = render(&chrome, locale, &state, None, Some(e), typed).await?;
         return Ok(html_status(StatusCode::BAD_REQUEST, body));
     }
     Ok(back_to(
         "/admin/schedules",
-        &format!(
-            "Schedule of {} saved.",
-            template_title(&state.templates, &survey, Locale::En)
+        &say(
+            locale,
+            "sch-saved",
+            &[("survey", &template_title(&state.templates, &survey, locale))],
         ),
     ))
 }
@@ -294,6 +327,7 @@ pub async fn save(
 /// `POST /admin/schedules/{survey}/remove`.
 pub async fn remove(
     who: Require<AdminOnly>,
+    lang: Lang,
     survey: web::Path<String>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
@@ -305,9 +339,10 @@ pub async fn remove(
     .await?;
     Ok(back_to(
         "/admin/schedules",
-        &format!(
-            "Schedule of {} removed; its rounds stay as they are.",
-            template_title(&state.templates, &survey, Locale::En)
+        &say(
+            lang.0,
+            "sch-removed",
+            &[("survey", &template_title(&state.templates, &survey, lang.0))],
         ),
     ))
 }

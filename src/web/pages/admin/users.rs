@@ -8,11 +8,15 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
+use super::settings_words::{self as sw, Password, Users};
+use super::words::{say, say_n};
 use super::{back_to, html_status, Chrome, NoticeQuery};
 use crate::app::accounts::{self, AdminGuard, UserError};
 use crate::auth::{password, Role};
 use crate::clock;
 use crate::domain::email::Email;
+use crate::domain::locale::Locale;
+use crate::i18n::Arg;
 use crate::web::auth::{AdminOnly, Require};
 use crate::web::pages::{html, parse_form, PageError};
 use crate::web::state::AppState;
@@ -24,9 +28,12 @@ pub struct UserRow {
     pub email: String,
     pub role: String,
     pub active: bool,
-    pub created: String,
+    /// "added …", when the account was made.
+    pub added: String,
     pub last_sign_in: String,
     pub is_me: bool,
+    /// The role menu's name for screen readers.
+    pub role_of: String,
 }
 
 #[derive(Template)]
@@ -38,9 +45,11 @@ struct UsersPage {
     notice: Option<String>,
     error: Option<String>,
     users: Vec<UserRow>,
-    roles: Vec<&'static str>,
+    /// (value, name) of each role.
+    roles: Vec<(&'static str, &'static str)>,
     new_email: String,
     new_role: String,
+    w: &'static Users,
 }
 
 #[derive(Template)]
@@ -51,9 +60,13 @@ struct PasswordPage {
     csrf_token: String,
     notice: Option<String>,
     account: String,
-    account_role: String,
+    /// The sentence about the account, split where the account is shown in bold.
+    account_line: (String, String),
+    /// The advice, split where the reset command is shown as code.
+    give: (String, String),
     password: String,
     created: bool,
+    w: &'static Password,
 }
 
 /// The page, optionally with an error and the add form's values kept.
@@ -71,6 +84,7 @@ async fn users_page(
     })
     .await?;
     let when = crate::web::pages::words::utc_minute;
+    let locale = lang.0;
     let me = who.user_id.clone().unwrap_or_default();
     let chrome = Chrome::of(who, "/admin/users", lang);
     Ok(UsersPage {
@@ -85,18 +99,23 @@ async fn users_page(
                 last_sign_in: last
                     .get(&u.id)
                     .map(|t| when(*t))
-                    .unwrap_or_else(|| "never".into()),
-                created: when(u.created_at),
+                    .unwrap_or_else(|| super::words::word(locale, "usr-never").to_string()),
+                added: say(locale, "usr-added", &[("when", &when(u.created_at))]),
                 is_me: u.id == me,
+                role_of: say(locale, "usr-role-of", &[("email", &u.email)]),
                 id: u.id,
                 email: u.email,
                 role: u.role.to_string(),
                 active: !u.disabled,
             })
             .collect(),
-        roles: Role::ALL.iter().map(|r| r.as_str()).collect(),
+        roles: Role::ALL
+            .iter()
+            .map(|r| (r.as_str(), sw::role(locale, *r)))
+            .collect(),
         new_email,
         new_role,
+        w: Users::of(locale),
     }
     .render()?)
 }
@@ -144,9 +163,16 @@ pub async fn add(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
     let f: AddForm = parse_form(&body)?;
+    let locale = lang.0;
     let problem = match (Email::parse(&f.email), f.role.parse::<Role>()) {
-        (Err(e), _) => (StatusCode::BAD_REQUEST, format!("Email: {e}.")),
-        (_, Err(e)) => (StatusCode::BAD_REQUEST, format!("Role: {e}.")),
+        (Err(e), _) => (
+            StatusCode::BAD_REQUEST,
+            say(locale, "usr-error-email", &[("value", &e.0)]),
+        ),
+        (_, Err(e)) => (
+            StatusCode::BAD_REQUEST,
+            say(locale, "usr-error-role", &[("value", &e.0)]),
+        ),
         (Ok(email), Ok(role)) => {
             let actor = who.actor.clone();
             let e = email.clone();
@@ -163,17 +189,17 @@ pub async fn add(
             match created {
                 Ok(secret) => {
                     return Ok(html(
-                        password_page(&who, lang, email.as_str(), role.as_str(), secret, true)
-                            .render()?,
+                        password_page(&who, lang, email.as_str(), role, secret, true).render()?,
                     ))
                 }
-                Err(e @ UserError::Exists(_)) => (
-                    StatusCode::CONFLICT,
-                    format!("{}. Nothing was changed.", capitalise(&e.to_string())),
-                ),
                 Err(e) => (
-                    StatusCode::BAD_REQUEST,
-                    format!("{}.", capitalise(&e.to_string())),
+                    if matches!(e, UserError::Exists(_)) {
+                        StatusCode::CONFLICT
+                    } else {
+                        StatusCode::BAD_REQUEST
+                    },
+                    sw::user_error(locale, &e)
+                        .unwrap_or_else(|| format!("{}.", capitalise(&e.to_string()))),
                 ),
             }
         }
@@ -189,20 +215,28 @@ fn password_page(
     who: &crate::auth::Identity,
     lang: Lang,
     account: &str,
-    role: &str,
+    role: Role,
     password: String,
     created: bool,
 ) -> PasswordPage {
     let chrome = Chrome::of(who, "/admin/users", lang);
+    let locale = lang.0;
+    let line = if created {
+        "pwd-account-created"
+    } else {
+        "pwd-account-reset"
+    };
     PasswordPage {
         nav: chrome.nav,
         email: chrome.email,
         csrf_token: chrome.csrf_token,
         notice: None,
         account: account.to_string(),
-        account_role: role.to_string(),
+        account_line: sw::around(locale, line, "account", &[("role", sw::role(locale, role))]),
+        give: sw::around(locale, "pwd-give", "command", &[]),
         password,
         created,
+        w: Password::of(locale),
     }
 }
 
@@ -230,6 +264,7 @@ pub async fn action(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
     let (id, action) = path.into_inner();
+    let locale = lang.0;
     let form: RoleForm = parse_form(&body)?;
     let new_role = match action.as_str() {
         "role" => Some(form.role.as_deref().unwrap_or("").parse::<Role>()?),
@@ -246,22 +281,31 @@ pub async fn action(
         let now = clock::now();
         let result = match (action.as_str(), new_role) {
             ("disable", _) => {
-                accounts::disable_user(conn, now, &email, &actor, AdminGuard::KeepOne).map(
-                    |ended| Done::Notice(format!("{email} disabled; {ended} session(s) ended.")),
-                )
+                accounts::disable_user(conn, now, &email, &actor, AdminGuard::KeepOne)
+                    .map(|ended| Done::Notice(disabled_notice(locale, email.as_str(), ended)))
             }
-            ("enable", _) => accounts::enable_user(conn, now, &email, &actor)
-                .map(|()| Done::Notice(format!("{email} can sign in again."))),
+            ("enable", _) => accounts::enable_user(conn, now, &email, &actor).map(|()| {
+                Done::Notice(say(
+                    locale,
+                    "usr-notice-enabled",
+                    &[("email", email.as_str())],
+                ))
+            }),
             ("reset-password", _) => {
                 let (secret, hash) = initial_password()?;
                 accounts::set_password(conn, now, &email, &hash, &actor).map(|_| Done::Password {
                     account: user.email.clone(),
-                    role: user.role.to_string(),
+                    role: user.role,
                     secret,
                 })
             }
-            (_, Some(role)) => accounts::set_role(conn, now, &email, role, &actor)
-                .map(|()| Done::Notice(format!("{email} is now {role}."))),
+            (_, Some(role)) => accounts::set_role(conn, now, &email, role, &actor).map(|()| {
+                Done::Notice(say(
+                    locale,
+                    "usr-notice-role",
+                    &[("email", email.as_str()), ("role", sw::role(locale, role))],
+                ))
+            }),
             (other, None) => return Err(PageError::NoUserAction(other.to_string())),
         };
         Ok(result?)
@@ -274,7 +318,7 @@ pub async fn action(
             role,
             secret,
         }) => Ok(html(
-            password_page(&who, lang, &account, &role, secret, false).render()?,
+            password_page(&who, lang, &account, role, secret, false).render()?,
         )),
         // The list again, saying why nothing changed.
         Err(PageError::User(e @ UserError::LastAdmin(_))) => Ok(html_status(
@@ -284,10 +328,7 @@ pub async fn action(
                 &who,
                 lang,
                 None,
-                Some(format!(
-                    "{}. Nothing was changed.",
-                    capitalise(&e.to_string())
-                )),
+                sw::user_error(locale, &e),
                 String::new(),
                 "cto".into(),
             )
@@ -302,7 +343,19 @@ enum Done {
     Notice(String),
     Password {
         account: String,
-        role: String,
+        role: Role,
         secret: String,
     },
+}
+
+/// "… disabled; N session(s) ended."
+fn disabled_notice(locale: Locale, email: &str, ended: usize) -> String {
+    say_n(
+        locale,
+        "usr-notice-disabled",
+        &[
+            ("email", Arg::Text(email)),
+            ("n", Arg::Count(u64::try_from(ended).unwrap_or(0))),
+        ],
+    )
 }

@@ -106,6 +106,9 @@ pub const FORMATTED: &[&str] = &[
     "adm-launched-warn",
     "adm-reminded",
     "adm-closed",
+    "adm-notice-created",
+    "adm-notice-sample-failed",
+    "adm-notice-sample-sent",
 ];
 
 /// The admin pages format their messages the way the dashboard does.
