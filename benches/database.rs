@@ -134,6 +134,7 @@ fn scorecard_load(c: &mut Criterion) {
     for b in support::backends() {
         let opts = Options {
             include_comments: true,
+            comment_sample: None,
             thresholds: b.settings.thresholds,
             fiscal_year_start_month: b.settings.fiscal_year_start_month,
         };

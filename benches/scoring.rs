@@ -58,6 +58,7 @@ fn empty_round(quarter: Quarter, audience: Audience, key: &str) -> RoundInput {
         culture_tallies: Vec::new(),
         alignment_tallies: Vec::new(),
         comments: Vec::new(),
+        comment_counts: Vec::new(),
         drivers: Vec::new(),
     }
 }

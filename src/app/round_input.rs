@@ -3,21 +3,32 @@
 //! and the seal, which computes drivers from the round it has just tallied.
 
 use crate::db::scorecard::{self as stored, ClosedRound, SealedTallies};
-use crate::db::{drivers, DbConnection, DbError};
+use crate::db::{comments as stored_comments, drivers, DbConnection, DbError};
 use crate::domain::department::Membership;
 use crate::domain::ids::RoundId;
 use crate::domain::question::QuestionKind;
 use crate::domain::round::RoundStatus;
 use crate::domain::scoring::drivers::DriverRow;
-use crate::domain::scoring::{CommentRow, GroupInput, ItemInput, RoundInput, TemplateRef};
+use crate::domain::scoring::{
+    CommentCount, CommentRow, GroupInput, ItemInput, RoundInput, TemplateRef,
+};
 use crate::domain::template::Template;
+
+/// Which comments of a round the engine is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommentsRead {
+    None,
+    /// Up to this many per group × text question, with each list's size.
+    Sample(u32),
+    All,
+}
 
 /// The engine's input for one closed round.
 pub fn round_input(
     conn: &mut DbConnection,
     r: &ClosedRound,
     t: &Template,
-    with_comments: bool,
+    with_comments: CommentsRead,
 ) -> Result<RoundInput, DbError> {
     let sealed = stored::sealed_tallies(conn, &[r.id])?
         .remove(&r.id)
@@ -31,7 +42,7 @@ pub fn round_input(
 /// statement per table: a page reads up to eight quarters of rounds.
 pub fn round_inputs(
     conn: &mut DbConnection,
-    rounds: &[(&ClosedRound, &Template, bool)],
+    rounds: &[(&ClosedRound, &Template, CommentsRead)],
 ) -> Result<Vec<RoundInput>, DbError> {
     if rounds.is_empty() {
         return Ok(Vec::new());
@@ -58,41 +69,49 @@ fn with_comments_read(
     conn: &mut DbConnection,
     r: &ClosedRound,
     t: &Template,
-    with_comments: bool,
+    with_comments: CommentsRead,
     sealed: SealedTallies,
     drivers: Vec<DriverRow>,
 ) -> Result<RoundInput, DbError> {
-    let comments = if with_comments {
-        comments(conn, r, t)?
-    } else {
-        Vec::new()
-    };
+    let comments = comments(conn, r, t, with_comments)?;
     assemble(r, t, sealed, comments, drivers)
 }
 
-/// The round's comments on its text questions: from the seal's copy once sealed.
+/// The round's comments on its text questions, as asked: from the seal's copy once sealed.
+/// A closed round not yet sealed has no random order to sample by, so it gives all.
 fn comments(
     conn: &mut DbConnection,
     r: &ClosedRound,
     t: &Template,
-) -> Result<Vec<CommentRow>, DbError> {
+    read: CommentsRead,
+) -> Result<(Vec<CommentRow>, Vec<CommentCount>), DbError> {
     let text_keys: Vec<&str> = t
         .questions()
         .filter(|q| q.kind() == QuestionKind::Text)
         .map(|q| q.key())
         .collect();
-    if r.status == RoundStatus::Sealed {
-        stored::sealed_comments(conn, r.id, &text_keys)
-    } else {
-        stored::answer_comments(conn, r.id, &text_keys)
-    }
+    let sealed = r.status == RoundStatus::Sealed;
+    Ok(match read {
+        CommentsRead::None => (Vec::new(), Vec::new()),
+        CommentsRead::Sample(n) if sealed => {
+            stored_comments::sealed_comment_sample(conn, r.id, &text_keys, n)?
+        }
+        _ if sealed => (
+            stored_comments::sealed_comments(conn, r.id, &text_keys)?,
+            Vec::new(),
+        ),
+        _ => (
+            stored_comments::answer_comments(conn, r.id, &text_keys)?,
+            Vec::new(),
+        ),
+    })
 }
 
 fn assemble(
     r: &ClosedRound,
     t: &Template,
     sealed: SealedTallies,
-    comments: Vec<CommentRow>,
+    (comments, comment_counts): (Vec<CommentRow>, Vec<CommentCount>),
     drivers: Vec<DriverRow>,
 ) -> Result<RoundInput, DbError> {
     let participation = sealed.participation;
@@ -145,6 +164,7 @@ fn assemble(
         culture_tallies: sealed.culture,
         alignment_tallies: sealed.alignment,
         comments,
+        comment_counts,
         drivers,
     })
 }

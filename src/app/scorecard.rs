@@ -9,7 +9,7 @@ use diesel::Connection;
 use serde::Serialize;
 use time::Date;
 
-use crate::app::round_input::round_inputs;
+use crate::app::round_input::{round_inputs, CommentsRead};
 use crate::app::rounds::{self, RoundError};
 use crate::config::Thresholds;
 use crate::db::scorecard as stored;
@@ -56,11 +56,18 @@ impl From<diesel::result::Error> for ScorecardError {
     }
 }
 
+/// How many comments per group × text question a page shows before "show all": enough to
+/// read their tone, few enough that a large company's page stays small (at 100,000 people
+/// every comment made it 1.5 MB) and that only these are read.
+pub const COMMENT_SAMPLE: u32 = 10;
+
 /// How to build a scorecard.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
     /// Whether the caller may read comments (CTO; board only if the setting allows).
     pub include_comments: bool,
+    /// Read only this many comments per list, with each list's size (None: all of them).
+    pub comment_sample: Option<u32>,
     pub thresholds: Thresholds,
     pub fiscal_year_start_month: u8,
 }
@@ -70,6 +77,7 @@ impl Options {
     pub fn from_settings(settings: &crate::config::Settings, include_comments: bool) -> Self {
         Options {
             include_comments,
+            comment_sample: None,
             thresholds: settings.thresholds,
             fiscal_year_start_month: settings.fiscal_year_start_month,
         }
@@ -256,7 +264,11 @@ pub fn inputs_for(
     let wanted: Vec<_> = closed
         .iter()
         .filter_map(|r| {
-            let with_comments = opts.include_comments && quarters.contains(&r.quarter);
+            let with_comments = match opts.comment_sample {
+                _ if !opts.include_comments || !quarters.contains(&r.quarter) => CommentsRead::None,
+                Some(n) => CommentsRead::Sample(n),
+                None => CommentsRead::All,
+            };
             parsed.get(&r.template_hash).map(|t| (r, t, with_comments))
         })
         .collect();
@@ -271,6 +283,7 @@ pub fn inputs_for(
                 let mut input = r.clone();
                 if input.quarter != quarter {
                     input.comments.clear();
+                    input.comment_counts.clear();
                 }
                 input
             })

@@ -68,6 +68,7 @@ fn round(q: Quarter, audience: Audience, template: &str, version: u32) -> RoundI
         culture_tallies: Vec::new(),
         alignment_tallies: Vec::new(),
         comments: Vec::new(),
+        comment_counts: Vec::new(),
         drivers: Vec::new(),
     }
 }

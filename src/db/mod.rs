@@ -10,6 +10,7 @@ pub mod audit;
 #[macro_use]
 pub mod column;
 pub mod commentary;
+pub mod comments;
 pub mod departments;
 pub mod drivers;
 pub mod employees;

@@ -9,16 +9,14 @@ use diesel::prelude::*;
 use time::Date;
 
 use super::column::{malformed_in, TextColumn};
-use super::schema::{
-    answers, group_tallies, index_tallies, responses, rounds, sealed_comments, tallies,
-};
+use super::schema::{group_tallies, index_tallies, rounds, tallies};
 use super::seal::{INDEX_ALIGNMENT, INDEX_CULTURE};
 use super::{DbConnection, DbError};
 use crate::domain::audience::Audience;
 use crate::domain::department::Membership;
 use crate::domain::quarter::Quarter;
 use crate::domain::round::{ReportingGroup, RoundStatus};
-use crate::domain::scoring::{AlignmentTallyRow, CommentRow, CultureTallyRow, ValueCountRow};
+use crate::domain::scoring::{AlignmentTallyRow, CultureTallyRow, ValueCountRow};
 
 /// Statuses whose results may be read.
 const CLOSED: [RoundStatus; 2] = [RoundStatus::Closed, RoundStatus::Sealed];
@@ -217,56 +215,6 @@ pub fn sealed_tallies(
         }
     }
     Ok(out)
-}
-
-/// The comments of a sealed round on `text_keys`, from the copy sealing made: one keyed
-/// read, however many responses the round has.
-pub fn sealed_comments(
-    conn: &mut DbConnection,
-    round_id: RoundId,
-    text_keys: &[&str],
-) -> Result<Vec<CommentRow>, DbError> {
-    Ok(sealed_comments::table
-        .filter(sealed_comments::round_id.eq(round_id))
-        .filter(sealed_comments::question_key.eq_any(text_keys))
-        .order(sealed_comments::position)
-        .select((
-            sealed_comments::reporting_group,
-            sealed_comments::question_key,
-            sealed_comments::text,
-        ))
-        .load::<(String, String, String)>(conn)?
-        .into_iter()
-        .map(|(group, item, text)| CommentRow { group, item, text })
-        .collect())
-}
-
-/// The comments of a closed, not yet sealed round on `text_keys`, from its answers.
-pub fn answer_comments(
-    conn: &mut DbConnection,
-    round_id: RoundId,
-    text_keys: &[&str],
-) -> Result<Vec<CommentRow>, DbError> {
-    Ok(responses::table
-        .inner_join(answers::table)
-        .filter(responses::round_id.eq(round_id))
-        .filter(answers::question_key.eq_any(text_keys))
-        .filter(answers::text.is_not_null())
-        .select((
-            responses::reporting_group,
-            answers::question_key,
-            answers::text,
-        ))
-        .load::<(String, String, Option<String>)>(conn)?
-        .into_iter()
-        .filter_map(|(group, item, text)| {
-            Some(CommentRow {
-                group,
-                item,
-                text: text?,
-            })
-        })
-        .collect())
 }
 
 /// One round, if it has closed.

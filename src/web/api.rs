@@ -137,7 +137,10 @@ where
     E: From<ScorecardError> + From<DbError> + From<BlockingError> + Send + 'static,
 {
     let mut opts = options_for(who, state);
-    opts.include_comments &= comments == CommentsWanted::All;
+    opts.include_comments &= comments != CommentsWanted::None;
+    if comments == CommentsWanted::Sample {
+        opts.comment_sample = Some(scorecard::COMMENT_SAMPLE);
+    }
     with_conn(state, move |conn| {
         Ok(scorecard::load(conn, quarter, &opts, &mut rand::rng())?)
     })

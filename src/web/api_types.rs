@@ -75,6 +75,10 @@ pub enum CommentsWanted {
     /// Every comment the caller may read, each list in random order.
     #[default]
     All,
+    /// Up to 10 comments per group × text question, the same on every call (the first in
+    /// the random order the seal gave them), with each list's `total`. What the dashboard
+    /// shows; a large company's comments can run to megabytes.
+    Sample,
     /// The figures only: every comment list is left empty. Lighter and faster for a large
     /// company, whose comments can run to megabytes.
     None,

@@ -395,6 +395,7 @@ async fn backup_round_trips_a_populated_database() {
 
     let opts = ctopulse::app::scorecard::Options {
         include_comments: false,
+        comment_sample: None,
         thresholds: Default::default(),
         fiscal_year_start_month: 1,
     };

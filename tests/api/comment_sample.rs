@@ -75,7 +75,7 @@ async fn a_long_comment_list_shows_a_sample_and_links_to_all_of_it() {
         .await
         .unwrap();
     let sample = comments_in(&body);
-    // 10 = view::COMMENTS_SHOWN of the 14.
+    // 10 = scorecard::COMMENT_SAMPLE of the 14.
     assert_eq!(sample.len(), 10, "{sample:?}");
     assert!(sample.iter().all(|c| c.starts_with("Remark number ")));
     assert!(
@@ -205,15 +205,41 @@ async fn the_scorecard_api_carries_comments_unless_asked_to_leave_them_out() {
         "the items do not move"
     );
 
-    // The board asks for all and gets none: the parameter never widens what a role reads.
-    let res = get(
-        board.clone(),
+    // comments=sample: 10 of the 14, the same 10 on every call, the list saying it has 14;
+    // the figures do not move.
+    let sample_of = |body: &serde_json::Value| {
+        let block = body["scorecard"]["rounds"][0]["comments"][0].clone();
+        (texts(body), block["total"].clone())
+    };
+    let path = "/api/v1/scorecard?quarter=2026Q3&comments=sample";
+    let first: serde_json::Value = get(cto.clone(), path).await.json().await.unwrap();
+    let again: serde_json::Value = get(cto.clone(), path).await.json().await.unwrap();
+    let (sample, total) = sample_of(&first);
+    assert_eq!(sample.len(), 10, "{first}");
+    assert_eq!(total, 14);
+    assert!(sample.iter().all(|c| every_remark().contains(c)));
+    assert_eq!(sample_of(&again), (sample, total), "a fixed sample");
+    assert_eq!(
+        first["scorecard"]["measure_c"],
+        all["scorecard"]["measure_c"]
+    );
+    assert_eq!(
+        all["scorecard"]["rounds"][0]["comments"][0]["total"], 14,
+        "all comments also say how many"
+    );
+
+    // The board asks for all or a sample and gets none: the parameter never widens what a
+    // role reads, and a list it may not read does not say its size.
+    for path in [
         "/api/v1/scorecard?quarter=2026Q3&comments=all",
-    )
-    .await;
-    assert_eq!(res.status(), 200);
-    let body: serde_json::Value = res.json().await.unwrap();
-    assert!(!body.to_string().contains("Remark number"), "{body}");
+        "/api/v1/scorecard?quarter=2026Q3&comments=sample",
+    ] {
+        let res = get(board.clone(), path).await;
+        assert_eq!(res.status(), 200);
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert!(!body.to_string().contains("Remark number"), "{body}");
+        assert!(!body.to_string().contains("\"total\""), "{body}");
+    }
 
     // Anything else is refused and names the parameter.
     let res = get(cto.clone(), "/api/v1/scorecard?comments=some").await;

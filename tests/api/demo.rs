@@ -59,6 +59,7 @@ fn counts(app: &TestApp) -> Vec<(&'static str, i64)> {
 fn card(app: &TestApp, quarter: Quarter) -> LoadedScorecard {
     let opts = Options {
         include_comments: true,
+        comment_sample: None,
         thresholds: app.settings.thresholds,
         fiscal_year_start_month: app.settings.fiscal_year_start_month,
     };
@@ -293,6 +294,7 @@ async fn the_demo_tells_its_story_and_seeding_twice_adds_nothing() {
     // changed up since; the cloud environments before the last quarter's jump.
     let opts = Options {
         include_comments: false,
+        comment_sample: None,
         thresholds: app.settings.thresholds,
         fiscal_year_start_month: app.settings.fiscal_year_start_month,
     };

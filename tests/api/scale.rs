@@ -132,6 +132,7 @@ async fn a_small_scale_company_gives_a_full_scorecard() {
     // A full scorecard: all three measures shown, every group reported, eight-quarter trends.
     let opts = Options {
         include_comments: true,
+        comment_sample: None,
         thresholds: app.settings.thresholds,
         fiscal_year_start_month: app.settings.fiscal_year_start_month,
     };

@@ -91,6 +91,7 @@ pub(crate) async fn sealed_culture_round(
 fn opts() -> Options {
     Options {
         include_comments: false,
+        comment_sample: None,
         thresholds: Default::default(),
         fiscal_year_start_month: 1,
     }
@@ -239,6 +240,7 @@ async fn the_scorecard_from_the_database_equals_the_engine_on_the_same_answers()
                 .collect(),
             alignment_tallies: vec![],
             comments: vec![],
+            comment_counts: vec![],
             // Key drivers are checked by tests/api/drivers.rs; here the stored ones ride along.
             drivers: ctopulse::db::drivers::for_round(&mut app.conn(), rid(&round_id)).unwrap(),
         }],

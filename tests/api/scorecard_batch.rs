@@ -10,6 +10,7 @@ use crate::helpers::TestApp;
 fn opts(app: &TestApp, include_comments: bool) -> Options {
     Options {
         include_comments,
+        comment_sample: None,
         thresholds: app.settings.thresholds,
         fiscal_year_start_month: app.settings.fiscal_year_start_month,
     }

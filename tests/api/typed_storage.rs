@@ -123,6 +123,7 @@ async fn a_malformed_group_member_is_an_error_not_a_smaller_scorecard() {
     crate::scorecard::sealed_culture_round(&app, 8).await;
     let opts = Options {
         include_comments: false,
+        comment_sample: None,
         thresholds: Default::default(),
         fiscal_year_start_month: 1,
     };

@@ -47,6 +47,7 @@ pub fn scorecards(
 ) -> Result<BTreeMap<Quarter, Scorecard>, ScorecardError> {
     let opts = Options {
         include_comments: false,
+        comment_sample: None,
         ..*opts
     };
     let mut wanted: Vec<Quarter> = quarters.into_iter().collect();

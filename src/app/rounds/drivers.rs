@@ -2,7 +2,7 @@
 //! from the sealed answers, and stored beside the tallies.
 
 use super::RoundError;
-use crate::app::round_input::round_input;
+use crate::app::round_input::{round_input, CommentsRead};
 use crate::db::{drivers, scorecard, DbConnection};
 use crate::domain::ids::RoundId;
 use crate::domain::question::QuestionKind;
@@ -37,7 +37,7 @@ pub fn compute(
     let Some(closed) = scorecard::closed_round(conn, id)? else {
         return Err(RoundError::NotFound(id.to_string()));
     };
-    let input = round_input(conn, &closed, template, false)?;
+    let input = round_input(conn, &closed, template, CommentsRead::None)?;
     let numeric: Vec<String> = template
         .questions()
         .filter(|q| matches!(q.kind(), QuestionKind::Likert5 | QuestionKind::Nps11))

@@ -111,6 +111,18 @@ pub struct CommentRow {
     pub text: String,
 }
 
+/// How many comments one group gave to one text question, when [`RoundInput::comments`]
+/// holds only a sample of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct CommentCount {
+    /// Reporting group key.
+    pub group: String,
+    /// Question key of the text item.
+    pub item: String,
+    /// Every comment of the group on the item, sampled or not.
+    pub count: u32,
+}
+
 /// Everything the engine needs about one round.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct RoundInput {
@@ -136,8 +148,11 @@ pub struct RoundInput {
     pub culture_tallies: Vec<CultureTallyRow>,
     /// Measure A per-respondent index tallies.
     pub alignment_tallies: Vec<AlignmentTallyRow>,
-    /// Free-text answers.
+    /// Free-text answers: all of them, or a sample when `comment_counts` is not empty.
     pub comments: Vec<CommentRow>,
+    /// The size of each sampled comment list (empty: `comments` holds every comment).
+    #[serde(default)]
+    pub comment_counts: Vec<CommentCount>,
     /// Key-driver analyses stored at seal (none for rounds sealed before they existed).
     #[serde(default)]
     pub drivers: Vec<crate::domain::scoring::drivers::DriverRow>,

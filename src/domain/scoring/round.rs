@@ -75,6 +75,18 @@ pub enum ScoringError {
         /// Question key.
         item: String,
     },
+    /// A comment count smaller than the comments given for its list.
+    #[error(
+        "round of template {template}: group {group} has more comments on {item} than its count"
+    )]
+    CommentCountTooSmall {
+        /// Template key.
+        template: String,
+        /// Group key.
+        group: String,
+        /// Question key.
+        item: String,
+    },
     /// A question's role needs another kind (e.g. eNPS on a Likert item).
     #[error("round of template {template}: question {item} has role {role} but kind {kind}")]
     RoleKindMismatch {
@@ -175,6 +187,8 @@ pub struct PreparedRound<'r> {
     pub alignment: (u64, u64),
     /// `comments[group][item]`: the texts, unsorted.
     pub comments: Vec<Vec<Vec<String>>>,
+    /// `comment_totals[group][item]`: how many comments the list has, sampled or not.
+    pub comment_totals: Vec<Vec<u32>>,
 }
 
 /// The lowest value of a question's numeric scale (choice indices start at 0).
@@ -357,22 +371,48 @@ pub fn prepare(input: &RoundInput) -> Result<PreparedRound<'_>, ScoringError> {
         }
     }
 
-    let mut comments = vec![vec![Vec::new(); input.items.len()]; groups.len()];
-    for row in &input.comments {
-        let g = find_group(&row.group)?;
-        let i = item_index.get(row.item.as_str()).copied().ok_or_else(|| {
-            ScoringError::UnknownItem {
+    let text_item = |item: &str| -> Result<usize, ScoringError> {
+        let i = item_index
+            .get(item)
+            .copied()
+            .ok_or_else(|| ScoringError::UnknownItem {
                 template: template(),
-                item: row.item.clone(),
-            }
-        })?;
+                item: item.to_string(),
+            })?;
         if input.items[i].kind != QuestionKind::Text {
             return Err(ScoringError::NotATextQuestion {
                 template: template(),
+                item: item.to_string(),
+            });
+        }
+        Ok(i)
+    };
+    let mut comments = vec![vec![Vec::new(); input.items.len()]; groups.len()];
+    for row in &input.comments {
+        let g = find_group(&row.group)?;
+        let i = text_item(&row.item)?;
+        comments[g][i].push(row.text.clone());
+    }
+    let mut comment_totals: Vec<Vec<u32>> = comments
+        .iter()
+        .map(|items| {
+            items
+                .iter()
+                .map(|texts| u32::try_from(texts.len()).unwrap_or(u32::MAX))
+                .collect()
+        })
+        .collect();
+    for row in &input.comment_counts {
+        let g = find_group(&row.group)?;
+        let i = text_item(&row.item)?;
+        if (row.count as usize) < comments[g][i].len() {
+            return Err(ScoringError::CommentCountTooSmall {
+                template: template(),
+                group: row.group.clone(),
                 item: row.item.clone(),
             });
         }
-        comments[g][i].push(row.text.clone());
+        comment_totals[g][i] = row.count;
     }
 
     Ok(PreparedRound {
@@ -382,6 +422,7 @@ pub fn prepare(input: &RoundInput) -> Result<PreparedRound<'_>, ScoringError> {
         culture,
         alignment,
         comments,
+        comment_totals,
     })
 }
 

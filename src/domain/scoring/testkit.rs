@@ -95,6 +95,7 @@ pub fn round(quarter: Quarter, audience: Audience, template: &str) -> RoundInput
         culture_tallies: Vec::new(),
         alignment_tallies: Vec::new(),
         comments: Vec::new(),
+        comment_counts: Vec::new(),
         drivers: Vec::new(),
     }
 }

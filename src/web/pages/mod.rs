@@ -125,7 +125,7 @@ struct BoardPage {
 pub struct PageQuery {
     quarter: Option<String>,
     notice: Option<String>,
-    /// `all`: every comment, not the sample of [`view::COMMENTS_SHOWN`] per list.
+    /// `all`: every comment, not the sample of [`scorecard::COMMENT_SAMPLE`] per list.
     comments: Option<String>,
 }
 
@@ -163,7 +163,13 @@ async fn common(
         ))
     })
     .await?;
-    let loaded = match scorecard_for::<PageError>(state, who, wanted, CommentsWanted::All).await {
+    let all_comments = q.comments.as_deref() == Some("all");
+    let comments = if all_comments {
+        CommentsWanted::All
+    } else {
+        CommentsWanted::Sample
+    };
+    let loaded = match scorecard_for::<PageError>(state, who, wanted, comments).await {
         Ok(l) => Some(l),
         // Nothing closed yet: the page shows no scorecard rather than an error.
         Err(e) if wanted.is_none() && e.kind() == Kind::NotFound => None,
@@ -171,7 +177,6 @@ async fn common(
     };
     let quarter = loaded.as_ref().map(|l| l.scorecard.quarter);
     let thresholds = scorecard::status_thresholds(&state.settings.thresholds);
-    let all_comments = q.comments.as_deref() == Some("all");
     let mut scorecard = loaded
         .as_ref()
         .map(|l| scorecard_view(l, &state.templates, locale, &thresholds, all_comments));

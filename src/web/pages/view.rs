@@ -2,7 +2,7 @@
 //! language, so templates stay simple and every figure keeps its suppressed / not-enough-data
 //! state in words.
 
-use crate::app::scorecard::LoadedScorecard;
+use crate::app::scorecard::{LoadedScorecard, COMMENT_SAMPLE};
 use crate::charts::copy;
 use crate::charts::dashboard::distribution_svg;
 use crate::domain::department::Department;
@@ -103,15 +103,10 @@ pub struct RoundView {
     pub items: Vec<ItemSection>,
     pub comments: Vec<(String, Vec<String>)>,
     pub comments_note: Option<String>,
-    /// When lists were cut to [`COMMENTS_SHOWN`]: how many are shown, and where all are.
+    /// When lists were cut to [`COMMENT_SAMPLE`]: how many are shown, and where all are.
     pub comments_more: Option<CommentsMore>,
     pub drivers: Vec<DriverView>,
 }
-
-/// Comments a list shows unless all are asked for: enough to read their tone, few enough that
-/// a large company's page stays small (at 100,000 people every comment made it 1.5 MB). The
-/// lists come in random order, so the first ones are a random sample.
-pub const COMMENTS_SHOWN: usize = 10;
 
 /// A round's comment lists were cut: the sentence saying so and the link to all of them.
 pub struct CommentsMore {
@@ -262,16 +257,17 @@ fn round_view(
         .collect();
     let mut comments = Vec::new();
     let (mut withheld, mut total, mut shown) = (0u64, 0usize, 0usize);
+    // The sample is read as such; an unsealed round gives all, so it is cut here too.
     let cut = if all_comments {
         usize::MAX
     } else {
-        COMMENTS_SHOWN
+        COMMENT_SAMPLE as usize
     };
     for block in &r.comments {
         match &block.comments {
             Figure::Shown { value } if !value.is_empty() => {
                 let list: Vec<String> = value.iter().take(cut).cloned().collect();
-                total += value.len();
+                total += block.total.map_or(value.len(), |t| t as usize);
                 shown += list.len();
                 comments.push((group_label(locale, &block.group), list))
             }
@@ -304,7 +300,7 @@ fn round_view(
                 &[
                     ("shown", Arg::Count(shown as u64)),
                     ("total", Arg::Count(total as u64)),
-                    ("per", Arg::Count(COMMENTS_SHOWN as u64)),
+                    ("per", Arg::Count(u64::from(COMMENT_SAMPLE))),
                 ],
             ),
             href: format!(

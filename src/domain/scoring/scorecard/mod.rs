@@ -262,16 +262,20 @@ fn round_report<R: Rng + ?Sized>(
                 // Every group × text question gets a block, so not even the presence of a
                 // comment in a withheld group shows.
                 let texts = r.comments[gi][ii].clone();
+                let comments_figure = releasable_comments(
+                    g.answered,
+                    r.input.k,
+                    r.input.comment_threshold,
+                    texts,
+                    rng,
+                );
+                let total = matches!(comments_figure, Figure::Shown { .. })
+                    .then(|| r.comment_totals[gi][ii]);
                 comments.push(CommentBlock {
                     group: g.key.clone(),
                     item: item.key.clone(),
-                    comments: releasable_comments(
-                        g.answered,
-                        r.input.k,
-                        r.input.comment_threshold,
-                        texts,
-                        rng,
-                    ),
+                    comments: comments_figure,
+                    total,
                 });
             }
         }

@@ -96,6 +96,10 @@ pub struct CommentBlock {
     pub item: String,
     /// The comments in random order, or the rule that withholds them.
     pub comments: Figure<Vec<String>>,
+    /// How many comments the list has when they are shown: more than `comments` holds when
+    /// only a sample was asked for. Absent when withheld, so a withheld list says nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<u32>,
 }
 
 /// Measure A on the scorecard.

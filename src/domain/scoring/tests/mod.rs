@@ -17,6 +17,7 @@ use crate::domain::scoring::scorecard::{build_scorecard, Scorecard};
 use crate::domain::scoring::status::Rating;
 use crate::domain::scoring::testkit::*;
 use crate::domain::scoring::trend::Metric;
+use crate::domain::scoring::ScoringError;
 
 fn close(a: f64, b: f64) {
     assert!((a - b).abs() < 1e-9, "{a} vs {b}");
@@ -380,10 +381,71 @@ fn comments_below_the_threshold_are_withheld_and_the_rest_shuffled() {
             reason: Suppression::BelowCommentThreshold { threshold: 10 }
         }
     );
+    // A shown list says its size (3 comments); a withheld one says nothing, not even 1.
+    assert_eq!(blocks[0].total, Some(3));
+    assert_eq!(blocks[1].total, None);
     // Without comments requested there are none at all.
     let mut i = input(vec![r]);
     i.include_comments = false;
     assert!(score(&i).rounds[0].comments.is_empty());
+}
+
+fn comment(group: &str, text: &str) -> CommentRow {
+    CommentRow {
+        group: group.into(),
+        item: "comment".into(),
+        text: text.into(),
+    }
+}
+
+fn count(group: &str, item: &str, count: u32) -> CommentCount {
+    CommentCount {
+        group: group.into(),
+        item: item.into(),
+        count,
+    }
+}
+
+#[test]
+fn a_sampled_list_says_its_full_size_and_a_withheld_one_still_says_nothing() {
+    let mut r = csat_round(&[("sales", 12), ("marketing", 9)]);
+    // Sales wrote 40 comments, of which 2 were read; marketing's 7 are below the threshold.
+    r.comments = vec![comment("sales", "a"), comment("sales", "b")];
+    r.comment_counts = vec![
+        count("sales", "comment", 40),
+        count("marketing", "comment", 7),
+    ];
+    let card = score(&input(vec![r]));
+    let blocks = &card.rounds[0].comments;
+    assert_eq!(blocks[0].comments.value().map(Vec::len), Some(2));
+    assert_eq!(blocks[0].total, Some(40));
+    assert!(blocks[1].comments.value().is_none());
+    assert_eq!(blocks[1].total, None);
+}
+
+#[test]
+fn a_comment_count_must_name_a_text_question_and_cover_its_sample() {
+    let base = || {
+        let mut r = csat_round(&[("sales", 12)]);
+        r.comments = vec![comment("sales", "a"), comment("sales", "b")];
+        r
+    };
+    // 1 counted but 2 read: the stored data disagrees with itself.
+    let mut r = base();
+    r.comment_counts = vec![count("sales", "comment", 1)];
+    assert!(matches!(
+        build_scorecard(&input(vec![r]), &mut StdRng::seed_from_u64(1)),
+        Err(ScoringError::CommentCountTooSmall { .. })
+    ));
+    let mut r = base();
+    r.comment_counts = vec![count("sales", "overall", 5)];
+    assert!(matches!(
+        build_scorecard(&input(vec![r]), &mut StdRng::seed_from_u64(1)),
+        Err(ScoringError::NotATextQuestion { .. })
+    ));
+    let mut r = base();
+    r.comment_counts = vec![count("nobody", "comment", 5)];
+    assert!(build_scorecard(&input(vec![r]), &mut StdRng::seed_from_u64(1)).is_err());
 }
 
 /// The same internal-CSAT round in 2026Q2 and 2026Q3 with different sales answers.
