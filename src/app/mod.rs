@@ -25,4 +25,5 @@ pub mod scorecard;
 pub mod setup;
 pub mod survey;
 pub mod survey_page;
+pub mod templates;
 pub mod time_split;

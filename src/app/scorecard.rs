@@ -4,6 +4,7 @@
 
 use crate::domain::ids::RoundId;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use diesel::Connection;
 use serde::Serialize;
@@ -11,16 +12,18 @@ use time::Date;
 
 use crate::app::round_input::{round_inputs, CommentsRead};
 use crate::app::rounds::{self, RoundError};
+use crate::app::templates;
 use crate::config::Thresholds;
-use crate::db::scorecard as stored;
+use crate::db::scorecard::{self as stored, ClosedRound};
 use crate::db::{commentary, hr, inflection, DbConnection, DbError};
 use crate::domain::quarter::Quarter;
 use crate::domain::round::RoundStatus;
 use crate::domain::scoring::scorecard::RoundReport;
+use crate::domain::scoring::scorecard::TREND_QUARTERS;
 use crate::domain::scoring::{
     build_scorecard, HrInput, Scorecard, ScorecardInput, ScoringError, StatusThresholds,
 };
-use crate::domain::template::{parse_template, Template};
+use crate::domain::template::Template;
 
 /// Why a scorecard could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -172,12 +175,7 @@ fn short_labels(
 ) -> Result<crate::charts::ItemLabels, ScorecardError> {
     let mut labels = crate::charts::ItemLabels::new();
     for r in stored::closed_rounds(conn, &[quarter])? {
-        let t = parse_template(&format!("{}.toml", r.template_key), &r.template_content).map_err(
-            |source| ScorecardError::Template {
-                round: r.id,
-                source,
-            },
-        )?;
+        let t = template_of(&r)?;
         for q in t.questions() {
             labels.insert(
                 (r.template_key.clone(), q.key().to_string()),
@@ -237,28 +235,56 @@ pub fn input_for(
         .ok_or_else(|| ScorecardError::NoClosedRound(quarter.to_string()))
 }
 
+/// The template round `r` was launched with.
+fn template_of(r: &ClosedRound) -> Result<Arc<Template>, ScorecardError> {
+    templates::parsed(&format!("{}.toml", r.template_key), &r.template_content).map_err(|source| {
+        ScorecardError::Template {
+            round: r.id,
+            source,
+        }
+    })
+}
+
 /// The engine's inputs for several quarters, in the order given, each with its seven
 /// predecessors. Every round in the window is read once, with one statement per tally
-/// table, however many of the quarters it trails (the action follow-through builds a
-/// scorecard per quarter). A round's comments go only to its own quarter's input.
+/// table, however many of the quarters it trails. A round's comments go only to its own
+/// quarter's input.
 pub fn inputs_for(
     conn: &mut DbConnection,
     quarters: &[Quarter],
     opts: &Options,
 ) -> Result<Vec<ScorecardInput>, ScorecardError> {
-    let mut window: Vec<Quarter> = quarters.iter().flat_map(|q| q.trailing(8)).collect();
-    window.sort();
-    window.dedup();
-    let closed = stored::closed_rounds(conn, &window)?;
-    let mut parsed: HashMap<String, Template> = HashMap::new();
+    inputs_over(conn, quarters, opts, TREND_QUARTERS)
+}
+
+/// The engine's inputs for several quarters with each quarter's own rounds only: its
+/// measures, rounds and items are exactly those of [`inputs_for`] (the engine scores them
+/// from the quarter's rounds alone), but it has no trends or changes. The action
+/// follow-through reads nothing else, for every quarter since the first action; with the
+/// seven predecessors it read and scored eight times the rounds.
+pub fn own_quarter_inputs(
+    conn: &mut DbConnection,
+    quarters: &[Quarter],
+    opts: &Options,
+) -> Result<Vec<ScorecardInput>, ScorecardError> {
+    inputs_over(conn, quarters, opts, 1)
+}
+
+/// Inputs with `window` quarters each (the quarter and its predecessors).
+fn inputs_over(
+    conn: &mut DbConnection,
+    quarters: &[Quarter],
+    opts: &Options,
+    window: usize,
+) -> Result<Vec<ScorecardInput>, ScorecardError> {
+    let mut read: Vec<Quarter> = quarters.iter().flat_map(|q| q.trailing(window)).collect();
+    read.sort();
+    read.dedup();
+    let closed = stored::closed_rounds(conn, &read)?;
+    let mut parsed: HashMap<String, Arc<Template>> = HashMap::new();
     for r in &closed {
         if !parsed.contains_key(&r.template_hash) {
-            let t = parse_template(&format!("{}.toml", r.template_key), &r.template_content)
-                .map_err(|source| ScorecardError::Template {
-                    round: r.id,
-                    source,
-                })?;
-            parsed.insert(r.template_hash.clone(), t);
+            parsed.insert(r.template_hash.clone(), template_of(r)?);
         }
     }
     let wanted: Vec<_> = closed
@@ -269,13 +295,15 @@ pub fn inputs_for(
                 Some(n) => CommentsRead::Sample(n),
                 None => CommentsRead::All,
             };
-            parsed.get(&r.template_hash).map(|t| (r, t, with_comments))
+            parsed
+                .get(&r.template_hash)
+                .map(|t| (r, &**t, with_comments))
         })
         .collect();
     let rounds = round_inputs(conn, &wanted)?;
     let mut out = Vec::with_capacity(quarters.len());
     for &quarter in quarters {
-        let trailing = quarter.trailing(8);
+        let trailing = quarter.trailing(window);
         let inputs = rounds
             .iter()
             .filter(|r| trailing.contains(&r.quarter))

@@ -7,7 +7,7 @@ use diesel::Connection;
 use serde::Serialize;
 
 use super::{ActionsError, StoredAction};
-use crate::app::scorecard::{inputs_for, Options, ScorecardError};
+use crate::app::scorecard::{own_quarter_inputs, Options, ScorecardError};
 use crate::db::scorecard as stored;
 use crate::db::DbConnection;
 use crate::domain::actions::follow::{follow_through, FollowPoint};
@@ -38,8 +38,8 @@ impl From<diesel::result::Error> for FollowError {
     }
 }
 
-/// The scorecards of `quarters`, built once each, comments left out (an action never shows
-/// a comment).
+/// The scorecards of `quarters`, built once each from the quarter's own rounds (an action
+/// reads its figure, never a trend), comments left out (an action never shows a comment).
 pub fn scorecards(
     conn: &mut DbConnection,
     quarters: impl IntoIterator<Item = Quarter>,
@@ -54,7 +54,7 @@ pub fn scorecards(
     wanted.sort();
     wanted.dedup();
     let mut out = BTreeMap::new();
-    for input in inputs_for(conn, &wanted, &opts)? {
+    for input in own_quarter_inputs(conn, &wanted, &opts)? {
         // Comments are off, so the generator only satisfies the signature.
         let card = build_scorecard(&input, &mut rand::rng())?;
         out.insert(input.quarter, card);

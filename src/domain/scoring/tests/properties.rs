@@ -164,4 +164,30 @@ proptest! {
         prop_assert!(bd_withheld);
         prop_assert_eq!(json(&one), json(&two));
     }
+
+    /// The action follow-through scores each quarter from its own rounds only
+    /// (`app::scorecard::own_quarter_inputs`): that is sound only while a quarter's measures,
+    /// rounds and items never depend on an earlier quarter's rounds.
+    #[test]
+    fn a_quarters_own_figures_ignore_earlier_quarters(
+        now in random_groups(),
+        before in random_groups(),
+        earlier in random_groups(),
+    ) {
+        let at = |groups: &[(f64, u32, [u32; 5])], back: usize| {
+            let mut r = csat_round_from(&with_keys(groups));
+            for _ in 0..back {
+                r.quarter = r.quarter.prev();
+            }
+            r
+        };
+        let own = input(vec![at(&now, 0), culture_round(&[("engineering", 9)])]);
+        let mut full = own.clone();
+        full.rounds.extend([at(&before, 1), at(&earlier, 7)]);
+        let (a, b) = (score(&own), score(&full));
+        prop_assert_eq!(serde_json::to_string(&a.measure_a).unwrap(), serde_json::to_string(&b.measure_a).unwrap());
+        prop_assert_eq!(serde_json::to_string(&a.measure_b).unwrap(), serde_json::to_string(&b.measure_b).unwrap());
+        prop_assert_eq!(serde_json::to_string(&a.measure_c).unwrap(), serde_json::to_string(&b.measure_c).unwrap());
+        prop_assert_eq!(serde_json::to_string(&a.rounds).unwrap(), serde_json::to_string(&b.rounds).unwrap());
+    }
 }
