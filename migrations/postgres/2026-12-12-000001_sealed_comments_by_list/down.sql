@@ -1,0 +1,1 @@
+DROP INDEX sealed_comments_by_list;
