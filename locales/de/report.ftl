@@ -135,7 +135,7 @@ missing-no-headcount-snapshot = keine Erhebung der Zahl der Top-Talente zwischen
 missing-zero-headcount = die Zahl der Top-Talente war im gesamten Zeitraum null
 missing-no-offers = im Quartal wurde kein Angebot angenommen oder abgelehnt
 missing-nothing-to-explain = kein Wert, den Treiber erklären könnten
-missing-drivers-not-computed = nicht berechnet: die Runde wurde versiegelt, bevor es Treiberanalysen gab (ein Neuaufbau ihrer Auszählungen berechnet sie)
+missing-drivers-not-computed = die Runde wurde versiegelt, bevor es Treiberanalysen gab (ein Neuaufbau ihrer Auszählungen berechnet sie)
 missing-too-few-for-drivers = { $min ->
         [one] weniger als { $min } Person hat jede Frage beantwortet (oder alle gaben dieselbe Antwort)
        *[other] weniger als { $min } Personen haben jede Frage beantwortet (oder alle gaben dieselbe Antwort)

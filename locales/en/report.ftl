@@ -126,6 +126,7 @@ missing-no-headcount-snapshot = no top-talent headcount snapshot between { $from
 missing-zero-headcount = the top-talent headcount was zero throughout the window
 missing-no-offers = no offers were accepted or declined in the quarter
 missing-nothing-to-explain = no figure to explain
+# The page showing this cause already says "Not computed"; the other languages leave it out here.
 missing-drivers-not-computed = not computed: the round was sealed before key drivers existed (rebuilding its tallies computes them)
 missing-too-few-for-drivers = fewer than { $min } respondents answered every item (or all gave the same answer)
 missing-zero-weights = the weights of the reported groups sum to zero

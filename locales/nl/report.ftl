@@ -133,7 +133,7 @@ missing-no-headcount-snapshot = geen telling van het toptalent tussen { $from } 
 missing-zero-headcount = het aantal toptalenten was de hele periode nul
 missing-no-offers = in het kwartaal is geen aanbod aangenomen of afgewezen
 missing-nothing-to-explain = geen cijfer om te verklaren
-missing-drivers-not-computed = niet berekend: de ronde werd verzegeld voordat er drijfverenanalyses bestonden (de tellingen opnieuw opbouwen berekent ze)
+missing-drivers-not-computed = de ronde werd verzegeld voordat er drijfverenanalyses bestonden (de tellingen opnieuw opbouwen berekent ze)
 missing-too-few-for-drivers = { $min ->
         [one] minder dan { $min } respondent heeft elke vraag beantwoord (of iedereen gaf hetzelfde antwoord)
        *[other] minder dan { $min } respondenten hebben elke vraag beantwoord (of iedereen gaf hetzelfde antwoord)
