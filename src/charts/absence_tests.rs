@@ -69,3 +69,27 @@ fn every_language_names_the_cause() {
         assert!(texts(&svg).contains(&expected), "{locale}: {expected}");
     }
 }
+
+#[test]
+fn a_cause_naming_its_survey_and_quarter_is_said_in_full_beside_the_enps() {
+    let mut input = sample_input();
+    input
+        .rounds
+        .retain(|r| r.audience != Audience::EngineeringCulture || r.quarter != input.quarter);
+    let sc = build_scorecard(&input, &mut StdRng::seed_from_u64(1)).unwrap();
+    let why = Missing::NoClosedRound {
+        audience: Audience::EngineeringCulture,
+        quarter: input.quarter,
+    };
+    assert_eq!(sc.measure_b.enps, Figure::not_enough(why.clone()));
+    let svg = render_svg(&sc, &sample_context(Locale::Nl)).unwrap();
+    let all = texts(&svg);
+    let Some(first) = all.iter().position(|t| t.starts_with("eNPS: ")) else {
+        panic!("no eNPS line: {all:?}");
+    };
+    let said = format!("{} {}", all[first], all[first + 1]);
+    assert_eq!(
+        said,
+        format!("eNPS: {}", crate::charts::missing::words(Locale::Nl, &why))
+    );
+}

@@ -145,13 +145,10 @@ pub fn draw<DB: DrawingBackend>(
         None => {
             let why = reasons::absence(ctx.locale, &b.enps);
             let f = theme::regular(size::SMALL);
-            tl::text(
-                area,
-                &tl::fit(&f, &format!("eNPS: {why}"), w),
-                &f,
-                &INK,
-                (x, y),
-            )?;
+            // Two lines fit above the lagging rows: a cause that names its survey and quarter
+            // is said in full.
+            let lines = tl::wrap(&f, &format!("eNPS: {why}"), w, 2);
+            tl::lines(area, &lines, &f, &INK, (x, y), line_height(size::SMALL))?;
         }
     }
     y += 58;
