@@ -76,7 +76,8 @@ pub enum ChangeState {
     },
     /// One of the two figures is absent.
     NotEnoughData {
-        /// Why; sent as the English sentence.
+        /// Why.
+        // Sent as the English sentence, so the API and its document stay as they were.
         #[schema(value_type = String)]
         reason: NoFigure,
     },

@@ -25,7 +25,8 @@ pub enum Figure<T> {
     },
     /// Cannot be computed from the data at hand.
     NotEnoughData {
-        /// Why; sent as the English sentence.
+        /// Why, in plain words.
+        // Sent as the cause's English sentence, so the API and its document stay as they were.
         #[schema(value_type = String)]
         reason: Missing,
     },
