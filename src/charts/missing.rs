@@ -121,6 +121,8 @@ mod tests {
                     !text.contains('{') && !text.contains('}'),
                     "{locale}: {why:?} left a placeholder: {text}"
                 );
+                // A select spread over lines in the file still reads as one line.
+                assert!(!text.contains('\n'), "{locale}: {why:?}: {text:?}");
                 if locale != Locale::En {
                     assert_ne!(text, english, "{locale}: {why:?} is not translated");
                 }
