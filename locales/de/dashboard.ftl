@@ -87,7 +87,6 @@ dash-withheld = zurückgehalten: { $reason }
 dash-not-enough = zu wenige Daten: { $reason }
 dash-withheld-paren = zurückgehalten ({ $reason })
 dash-not-enough-paren = zu wenige Daten ({ $reason })
-dash-not-enough-general = der Wert lässt sich nicht berechnen
 dash-withheld-word = zurückgehalten
 dash-no-data = keine Daten
 dash-fewer-than-k = { $k ->

@@ -37,7 +37,6 @@ report-fewer-than-k = { $k ->
 report-protects-another = zum Schutz einer kleineren Gruppe
 report-no-overall-answers = keine Antworten auf die Gesamtfrage
 report-left-out = nicht gezählt
-report-no-survey = Für diese Kennzahl wurde in diesem Quartal keine Umfrage abgeschlossen
 report-not-enough = Zu wenige Daten, um diesen Wert zu berechnen
 report-no-hr-data = keine HR-Daten
 report-trend-heading = Letzte 8 Quartale
@@ -106,3 +105,45 @@ report-time-unclassified = Nicht zugeordnet
 report-time-title = Wofür der CTO seine Zeit verwendet (Kalender)
 report-time-target = Ziel
 report-time-versus = Punkte ggü. Ziel
+
+## Warum sich ein Wert nicht berechnen lässt: eine Meldung je Ursache, die die Auswertung nennt.
+missing-no-answers = keine Antworten
+missing-no-alignment-answers = niemand hat eine Frage zur Ausrichtung beantwortet
+missing-no-culture-answers = niemand hat sowohl eine Frage zur Produktivität als auch eine zur Zufriedenheit beantwortet
+missing-no-enps-answers = niemand hat die eNPS-Frage beantwortet
+missing-no-question = die Vorlage { $template } v{ $version } enthält keine { $role ->
+        [csat_overall] Frage zur Gesamtzufriedenheit (csat_overall)
+        [productivity] Frage zur Produktivität
+        [happiness] Frage zur Zufriedenheit
+        [enps] eNPS-Frage
+       *[alignment] Frage zur Ausrichtung
+    }
+missing-no-closed-round = keine abgeschlossene { $audience ->
+        [internal-csat] Umfrage zur internen Kundenzufriedenheit
+        [engineering-culture] Umfrage zur Engineering-Kultur
+       *[tech-strategy-alignment] Umfrage zur Ausrichtung der Technologiestrategie
+    } im { $quarter }
+missing-several-closed-rounds = mehrere abgeschlossene { $audience ->
+        [internal-csat] Umfragen zur internen Kundenzufriedenheit
+        [engineering-culture] Umfragen zur Engineering-Kultur
+       *[tech-strategy-alignment] Umfragen zur Ausrichtung der Technologiestrategie
+    } im { $quarter }; die Kennzahl kann keine davon auswählen
+missing-not-a-headline = kein Leitwert
+missing-no-group = keine Berichtsgruppe { $group }
+missing-no-invitation-delivered = es wurde keine Einladung zugestellt
+missing-no-headcount-snapshot = keine Erhebung der Zahl der Top-Talente zwischen { $from } und { $to }
+missing-zero-headcount = die Zahl der Top-Talente war im gesamten Zeitraum null
+missing-no-offers = im Quartal wurde kein Angebot angenommen oder abgelehnt
+missing-nothing-to-explain = kein Wert, den Treiber erklären könnten
+missing-drivers-not-computed = die Runde wurde versiegelt, bevor es Treiberanalysen gab (ein Neuaufbau ihrer Auszählungen berechnet sie)
+missing-too-few-for-drivers = { $min ->
+        [one] weniger als { $min } Person hat jede Frage beantwortet (oder alle gaben dieselbe Antwort)
+       *[other] weniger als { $min } Personen haben jede Frage beantwortet (oder alle gaben dieselbe Antwort)
+    }
+missing-zero-weights = die Gewichte der berichteten Gruppen ergeben zusammen null
+missing-no-group-to-weigh = jede Berichtsgruppe wurde zurückgehalten oder hat die Gesamtfrage nicht beantwortet
+missing-no-item = die Runde { $template } enthält keine Frage { $item }
+missing-no-favourable-share = { $item } hat keinen Anteil an Zustimmung
+missing-no-sealed-round = keine versiegelte Runde { $template } im { $quarter }
+missing-not-measure-headline = { $metric } ist kein Leitwert einer Kennzahl
+missing-no-csat-question = { $template } enthält keine CSAT-Frage

@@ -87,7 +87,6 @@ dash-withheld = withheld: { $reason }
 dash-not-enough = not enough data: { $reason }
 dash-withheld-paren = withheld ({ $reason })
 dash-not-enough-paren = not enough data ({ $reason })
-dash-not-enough-general = the figure cannot be computed
 dash-withheld-word = withheld
 dash-no-data = no data
 dash-fewer-than-k = { $k ->

@@ -35,7 +35,6 @@ report-fewer-than-k = { $k ->
 report-protects-another = withheld to protect a smaller group
 report-no-overall-answers = no answers to the overall question
 report-left-out = not counted
-report-no-survey = No survey for this measure closed this quarter
 report-not-enough = Not enough data to compute this figure
 report-no-hr-data = no HR data
 report-trend-heading = Last 8 quarters
@@ -107,3 +106,33 @@ report-time-unclassified = Unclassified
 report-time-title = Where the CTO's time goes (calendar)
 report-time-target = target
 report-time-versus = Points vs target
+
+## Why a figure cannot be computed: one message per cause the scoring engine names. English
+## is the engine's own sentence word for word (the API sends that sentence as `reason`).
+missing-no-answers = no answers
+missing-no-alignment-answers = no respondent answered an alignment question
+missing-no-culture-answers = no respondent answered both a productivity and a happiness question
+missing-no-enps-answers = nobody answered the eNPS question
+missing-no-question = the template { $template } v{ $version } has no { $role ->
+        [csat_overall] overall-satisfaction (csat_overall)
+       *[other] { $role }
+    } question
+missing-no-closed-round = no closed { $audience } round in { $quarter }
+missing-several-closed-rounds = several closed { $audience } rounds in { $quarter }; the measure cannot choose one
+missing-not-a-headline = not a headline figure
+missing-no-group = no reporting group { $group }
+missing-no-invitation-delivered = no invitation was delivered
+missing-no-headcount-snapshot = no top-talent headcount snapshot between { $from } and { $to }
+missing-zero-headcount = the top-talent headcount was zero throughout the window
+missing-no-offers = no offers were accepted or declined in the quarter
+missing-nothing-to-explain = no figure to explain
+# The page showing this cause already says "Not computed"; the other languages leave it out here.
+missing-drivers-not-computed = not computed: the round was sealed before key drivers existed (rebuilding its tallies computes them)
+missing-too-few-for-drivers = fewer than { $min } respondents answered every item (or all gave the same answer)
+missing-zero-weights = the weights of the reported groups sum to zero
+missing-no-group-to-weigh = every reporting group was suppressed or had no answers to the overall item
+missing-no-item = the { $template } round has no question { $item }
+missing-no-favourable-share = { $item } has no favourable share
+missing-no-sealed-round = no sealed { $template } round in { $quarter }
+missing-not-measure-headline = { $metric } is not a measure's headline figure
+missing-no-csat-question = { $template } has no CSAT question

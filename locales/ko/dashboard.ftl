@@ -87,7 +87,6 @@ dash-withheld = 비공개: { $reason }
 dash-not-enough = 데이터 부족: { $reason }
 dash-withheld-paren = 비공개 ({ $reason })
 dash-not-enough-paren = 데이터 부족 ({ $reason })
-dash-not-enough-general = 이 수치를 계산할 수 없습니다
 dash-withheld-word = 비공개
 dash-no-data = 데이터 없음
 dash-fewer-than-k = 응답 { $k }건 미만

@@ -32,7 +32,6 @@ report-fewer-than-k = 응답 { $k }명 미만
 report-protects-another = 더 작은 그룹 보호를 위해 비공개
 report-no-overall-answers = 전반 만족도 문항 응답 없음
 report-left-out = 가중 점수 제외
-report-no-survey = 이번 분기에 마감된 해당 설문 없음
 report-not-enough = 산출에 필요한 데이터 부족
 report-no-hr-data = HR 데이터 없음
 report-trend-heading = 최근 8분기
@@ -98,3 +97,42 @@ report-time-unclassified = 미분류
 report-time-title = CTO의 시간 배분 (캘린더)
 report-time-target = 목표
 report-time-versus = 목표 대비 (포인트)
+
+## 수치를 산출할 수 없는 이유: 채점 엔진이 밝히는 원인마다 메시지 하나.
+missing-no-answers = 응답 없음
+missing-no-alignment-answers = 정렬 문항 응답자 없음
+missing-no-culture-answers = 생산성 문항과 행복 문항에 모두 응답한 사람 없음
+missing-no-enps-answers = eNPS 문항 응답자 없음
+missing-no-question = { $template } v{ $version } 템플릿에 { $role ->
+        [csat_overall] 전반 만족도(csat_overall)
+        [productivity] 생산성
+        [happiness] 행복
+        [enps] eNPS
+       *[alignment] 정렬
+    } 문항 없음
+missing-no-closed-round = { $quarter }에 마감된 { $audience ->
+        [internal-csat] 내부 고객 만족도
+        [engineering-culture] 엔지니어링 문화
+       *[tech-strategy-alignment] 기술 전략 정렬
+    } 설문 없음
+missing-several-closed-rounds = { $quarter }에 마감된 { $audience ->
+        [internal-csat] 내부 고객 만족도
+        [engineering-culture] 엔지니어링 문화
+       *[tech-strategy-alignment] 기술 전략 정렬
+    } 설문이 여러 개라 하나를 고를 수 없음
+missing-not-a-headline = 대표 수치 아님
+missing-no-group = 보고 그룹 { $group } 없음
+missing-no-invitation-delivered = 전달된 초대 없음
+missing-no-headcount-snapshot = { $from }~{ $to } 기간의 핵심 인재 인원 기록 없음
+missing-zero-headcount = 기간 내내 핵심 인재 인원 0명
+missing-no-offers = 해당 분기에 수락 또는 거절된 채용 제안 없음
+missing-nothing-to-explain = 설명할 수치 없음
+missing-drivers-not-computed = 동인 분석 도입 전에 봉인된 라운드 (집계를 다시 만들면 산출됨)
+missing-too-few-for-drivers = 모든 문항에 응답한 사람이 { $min }명 미만 (또는 전원이 같은 응답)
+missing-zero-weights = 보고 그룹 가중치 합계 0
+missing-no-group-to-weigh = 모든 보고 그룹이 비공개이거나 전반 만족도 문항 응답 없음
+missing-no-item = { $template } 라운드에 { $item } 문항 없음
+missing-no-favourable-share = { $item } 문항의 긍정 응답률 없음
+missing-no-sealed-round = { $quarter }에 봉인된 { $template } 라운드 없음
+missing-not-measure-headline = { $metric }: 측정 지표의 대표 수치 아님
+missing-no-csat-question = { $template }에 CSAT 문항 없음

@@ -87,7 +87,6 @@ dash-withheld = achtergehouden: { $reason }
 dash-not-enough = te weinig gegevens: { $reason }
 dash-withheld-paren = achtergehouden ({ $reason })
 dash-not-enough-paren = te weinig gegevens ({ $reason })
-dash-not-enough-general = het cijfer kan niet worden berekend
 dash-withheld-word = achtergehouden
 dash-no-data = geen gegevens
 dash-fewer-than-k = { $k ->

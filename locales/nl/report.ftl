@@ -35,7 +35,6 @@ report-fewer-than-k = { $k ->
 report-protects-another = ter bescherming van een kleinere groep
 report-no-overall-answers = geen antwoorden op de algemene vraag
 report-left-out = niet meegeteld
-report-no-survey = Geen afgesloten enquête voor deze maatstaf dit kwartaal
 report-not-enough = Onvoldoende gegevens om dit cijfer te berekenen
 report-no-hr-data = geen HR-gegevens
 report-trend-heading = Laatste 8 kwartalen
@@ -104,3 +103,45 @@ report-time-unclassified = Niet ingedeeld
 report-time-title = Waar de tijd van de CTO heen gaat (agenda)
 report-time-target = doel
 report-time-versus = Punten t.o.v. doel
+
+## Waarom een cijfer niet te berekenen is: één bericht per oorzaak die de berekening noemt.
+missing-no-answers = geen antwoorden
+missing-no-alignment-answers = niemand heeft een vraag over afstemming beantwoord
+missing-no-culture-answers = niemand heeft zowel een vraag over productiviteit als een over tevredenheid beantwoord
+missing-no-enps-answers = niemand heeft de eNPS-vraag beantwoord
+missing-no-question = het sjabloon { $template } v{ $version } heeft geen { $role ->
+        [csat_overall] vraag over algemene tevredenheid (csat_overall)
+        [productivity] vraag over productiviteit
+        [happiness] vraag over tevredenheid
+        [enps] eNPS-vraag
+       *[alignment] vraag over afstemming
+    }
+missing-no-closed-round = geen afgesloten { $audience ->
+        [internal-csat] enquête over interne klanttevredenheid
+        [engineering-culture] enquête over engineeringcultuur
+       *[tech-strategy-alignment] enquête over afstemming van de technologiestrategie
+    } in het { $quarter }
+missing-several-closed-rounds = meerdere afgesloten { $audience ->
+        [internal-csat] enquêtes over interne klanttevredenheid
+        [engineering-culture] enquêtes over engineeringcultuur
+       *[tech-strategy-alignment] enquêtes over afstemming van de technologiestrategie
+    } in het { $quarter }; de maatstaf kan er geen kiezen
+missing-not-a-headline = geen kerncijfer
+missing-no-group = geen rapportagegroep { $group }
+missing-no-invitation-delivered = er is geen uitnodiging bezorgd
+missing-no-headcount-snapshot = geen telling van het toptalent tussen { $from } en { $to }
+missing-zero-headcount = het aantal toptalenten was de hele periode nul
+missing-no-offers = in het kwartaal is geen aanbod aangenomen of afgewezen
+missing-nothing-to-explain = geen cijfer om te verklaren
+missing-drivers-not-computed = de ronde werd verzegeld voordat er drijfverenanalyses bestonden (de tellingen opnieuw opbouwen berekent ze)
+missing-too-few-for-drivers = { $min ->
+        [one] minder dan { $min } respondent heeft elke vraag beantwoord (of iedereen gaf hetzelfde antwoord)
+       *[other] minder dan { $min } respondenten hebben elke vraag beantwoord (of iedereen gaf hetzelfde antwoord)
+    }
+missing-zero-weights = de gewichten van de gerapporteerde groepen tellen op tot nul
+missing-no-group-to-weigh = elke rapportagegroep werd achtergehouden of had geen antwoorden op de algemene vraag
+missing-no-item = de ronde { $template } heeft geen vraag { $item }
+missing-no-favourable-share = { $item } heeft geen aandeel positieve antwoorden
+missing-no-sealed-round = geen verzegelde ronde { $template } in het { $quarter }
+missing-not-measure-headline = { $metric } is geen kerncijfer van een maatstaf
+missing-no-csat-question = { $template } heeft geen CSAT-vraag

@@ -53,10 +53,10 @@ pub(super) fn figure_cell(locale: Locale, f: &Figure<ItemStats>) -> Cell {
                 .and(format!("n = {}", value.n), Tone::Muted)
         }
         Figure::Suppressed { .. } => {
-            Cell::one(w.withheld, Tone::Withheld).and(absence(locale, f, true), Tone::Withheld)
+            Cell::one(w.withheld, Tone::Withheld).and(absence(locale, f), Tone::Withheld)
         }
         Figure::NotEnoughData { .. } => {
-            Cell::one("—", Tone::Muted).and(absence(locale, f, true), Tone::Muted)
+            Cell::one("—", Tone::Muted).and(absence(locale, f), Tone::Muted)
         }
     }
 }
@@ -113,7 +113,7 @@ fn round_table(input: &PackInput<'_>, r: &RoundReport) -> Option<Table> {
                 .iter()
                 .flatten()
                 .map(|f| match f {
-                    Figure::NotEnoughData { .. } => Some(absence(locale, *f, true)),
+                    Figure::NotEnoughData { .. } => Some(absence(locale, *f)),
                     _ => None,
                 })
                 .collect();

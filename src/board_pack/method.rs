@@ -38,10 +38,10 @@ fn withheld_lines(input: &PackInput<'_>) -> Vec<String> {
                 i.groups
                     .iter()
                     .find(|f| f.group == g.key && matches!(f.figure, Figure::Suppressed { .. }))
-                    .map(|f| absence(locale, &f.figure, true))
+                    .map(|f| absence(locale, &f.figure))
             });
             let reason = match (csat, item) {
-                (Some(f), _) => absence(locale, f, true),
+                (Some(f), _) => absence(locale, f),
                 (None, Some(reason)) => reason,
                 (None, None) => continue,
             };

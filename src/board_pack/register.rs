@@ -247,10 +247,10 @@ pub fn action_blocks(input: &PackInput<'_>, out: &mut Vec<Block>) {
                 let text = match &p.figure {
                     Figure::Shown { value } => value_words(locale, value),
                     Figure::Suppressed { .. } => {
-                        format!("{} ({})", w.withheld, absence(locale, &p.figure, true))
+                        format!("{} ({})", w.withheld, absence(locale, &p.figure))
                     }
                     Figure::NotEnoughData { .. } => {
-                        format!("— ({})", absence(locale, &p.figure, true))
+                        format!("— ({})", absence(locale, &p.figure))
                     }
                 };
                 figure = figure.and(

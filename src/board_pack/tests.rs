@@ -187,7 +187,7 @@ fn withheld_cells(locale: Locale) -> Vec<(Cell, String)> {
                     continue;
                 };
                 if matches!(f.figure, Figure::Suppressed { .. }) {
-                    let reason = crate::charts::reasons::absence(locale, &f.figure, true);
+                    let reason = crate::charts::reasons::absence(locale, &f.figure);
                     out.push((row[gi + 1].clone(), reason));
                 }
             }

@@ -50,7 +50,6 @@ pub fn draw<DB: DrawingBackend>(
         ctx.locale,
         &a.alignment,
         l.caption_a,
-        a.round.is_some(),
         (lay.x, lay.headline_y),
         lay.w,
     )?;

@@ -15,7 +15,8 @@ use crate::charts::text_layout::{self as tl, line_height};
 use crate::charts::theme::{self, size, INK, MUTED, PANEL, PAPER, RULE};
 use crate::charts::typeset::Typeset;
 use crate::charts::{
-    actions_box, alignment_panel, csat_panel, culture_panel, fonts, panel, time_split_bar,
+    actions_box, alignment_panel, csat_panel, culture_panel, drivers_line, fonts, panel,
+    time_split_bar,
 };
 use crate::domain::audience::Audience;
 use crate::domain::locale::Locale;
@@ -272,22 +273,50 @@ fn footer<DB: DrawingBackend>(
 /// Width of each of the three panels.
 const PANEL_W: i32 = (WIDTH as i32 - 2 * MARGIN - 2 * GAP) / 3;
 
-/// The extra height the panels take so the longest status reason is set in full: reasons
-/// wrap, never cut, and everything below the panels moves down by as much.
-fn growth(sc: &Scorecard, ctx: &ReportContext<'_>) -> Result<i32, ReportError> {
+/// The extra height the panels take so nothing in them is cut: the longest status reason
+/// (the content below it moves down) and the longest line of key drivers (the trend below
+/// it moves down). Everything below the panels moves down by the sum.
+#[derive(Debug, Clone, Copy)]
+struct Growth {
+    reasons: i32,
+    drivers: i32,
+}
+
+impl Growth {
+    fn total(self) -> i32 {
+        self.reasons + self.drivers
+    }
+}
+
+fn growth(sc: &Scorecard, ctx: &ReportContext<'_>) -> Result<Growth, ReportError> {
     fonts::ensure_registered()?;
     let reasons = [
         alignment_panel::reason(sc, ctx),
         culture_panel::reason(sc, ctx),
         csat_panel::reason(sc, ctx),
     ];
-    Ok(panel::growth(&reasons, PANEL_W))
+    let inner = PANEL_W - 2 * PAD;
+    let drivers = [
+        (&sc.measure_b.round, &sc.measure_b.top_drivers),
+        (&sc.measure_c.round, &sc.measure_c.top_drivers),
+    ]
+    .into_iter()
+    .filter_map(|(round, top)| {
+        let key = round.as_ref()?.key.as_str();
+        Some(drivers_line::growth(ctx, key, top, inner))
+    })
+    .max()
+    .unwrap_or(0);
+    Ok(Growth {
+        reasons: panel::growth(&reasons, PANEL_W),
+        drivers,
+    })
 }
 
 /// The report's height in pixels: [`HEIGHT`], or more when a status reason needs more than
-/// three lines.
+/// three lines or the key drivers more than two.
 pub fn height(sc: &Scorecard, ctx: &ReportContext<'_>) -> Result<u32, ReportError> {
-    Ok(HEIGHT + growth(sc, ctx)?.unsigned_abs())
+    Ok(HEIGHT + growth(sc, ctx)?.total().unsigned_abs())
 }
 
 /// Draws the whole report on `area` ([`WIDTH`] × [`height`]).
@@ -303,7 +332,7 @@ fn draw_grown<DB: DrawingBackend>(
     area: &Area<DB>,
     sc: &Scorecard,
     ctx: &ReportContext<'_>,
-    grow: i32,
+    grow: Growth,
 ) -> Result<(), ReportError> {
     fonts::ensure_registered()?;
     area.fill(&PAPER).map_err(ReportError::drawing)?;
@@ -312,19 +341,19 @@ fn draw_grown<DB: DrawingBackend>(
         x: MARGIN + i * (PANEL_W + GAP),
         y: PANELS_TOP,
         w: PANEL_W,
-        h: PANELS_BOTTOM - PANELS_TOP + grow,
+        h: PANELS_BOTTOM - PANELS_TOP + grow.total(),
     };
-    alignment_panel::draw(area, sc, ctx, frame(0), grow)?;
-    culture_panel::draw(area, sc, ctx, frame(1), grow)?;
-    csat_panel::draw(area, sc, ctx, frame(2), grow)?;
-    commentary(area, ctx, grow)?;
-    footer(area, sc, ctx, grow)
+    alignment_panel::draw(area, sc, ctx, frame(0), grow.reasons)?;
+    culture_panel::draw(area, sc, ctx, frame(1), grow.reasons)?;
+    csat_panel::draw(area, sc, ctx, frame(2), grow.reasons)?;
+    commentary(area, ctx, grow.total())?;
+    footer(area, sc, ctx, grow.total())
 }
 
 /// Renders the report as PNG bytes: same scorecard and context, same bytes.
 pub fn render_png(sc: &Scorecard, ctx: &ReportContext<'_>) -> Result<Vec<u8>, ReportError> {
     let grow = growth(sc, ctx)?;
-    let height = HEIGHT + grow.unsigned_abs();
+    let height = HEIGHT + grow.total().unsigned_abs();
     let mut pixels = vec![0u8; (WIDTH * height * 3) as usize];
     {
         // Text is set by `Typeset`: plotters' own glyph placement leaves gaps inside words.
@@ -347,7 +376,7 @@ pub fn render_svg(sc: &Scorecard, ctx: &ReportContext<'_>) -> Result<String, Rep
     let grow = growth(sc, ctx)?;
     let mut out = String::with_capacity(128 * 1024);
     {
-        let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT + grow.unsigned_abs()))
+        let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT + grow.total().unsigned_abs()))
             .into_drawing_area();
         draw_grown(&root, sc, ctx, grow)?;
         root.present().map_err(ReportError::drawing)?;

@@ -68,8 +68,6 @@ crate::i18n::fluent_struct! {
         pub no_overall_answers: "report-no-overall-answers",
         /// Marks a group that is left out of the weighted score.
         pub left_out: "report-left-out",
-        /// No round of this measure closed in the quarter.
-        pub no_survey: "report-no-survey",
         /// A figure cannot be computed.
         pub not_enough: "report-not-enough",
         /// HR data missing for a lagging indicator.
@@ -255,6 +253,18 @@ pub fn group_name(locale: Locale, key: &str, departments: &[Department]) -> Stri
     departments
         .iter()
         .map(|d| department_name(locale, *d))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// A reporting group named by its key (`bd+ceo`), with each department's name; a part that
+/// names no department stays as it is.
+pub fn group_label(locale: Locale, key: &str) -> String {
+    key.split('+')
+        .map(|k| match k.parse::<Department>() {
+            Ok(d) => department_name(locale, d).to_string(),
+            Err(_) => group_name(locale, k, &[]),
+        })
         .collect::<Vec<_>>()
         .join(" + ")
 }

@@ -91,7 +91,6 @@ pub fn draw<DB: DrawingBackend>(
         ctx.locale,
         &c.weighted_csat,
         &caption,
-        c.round.is_some(),
         (lay.x, lay.headline_y),
         lay.w,
         &colour,
@@ -108,7 +107,7 @@ pub fn draw<DB: DrawingBackend>(
     )?;
     y += line_height(size::SMALL) + 4;
     if groups.is_empty() {
-        let why = reasons::absence(ctx.locale, &c.weighted_csat, c.round.is_some());
+        let why = reasons::absence(ctx.locale, &c.weighted_csat);
         let f = theme::regular(size::SMALL);
         let lines = tl::wrap(&f, &reasons::sentence(&why), w, 2);
         tl::lines(area, &lines, &f, &MUTED, (x, y), line_height(size::SMALL))?;
@@ -187,12 +186,8 @@ fn group_row<DB: DrawingBackend>(
     let bar_top = y + 4;
     let bar_bottom = y + row_h.min(34) - 8;
     let at = |v: f64| bx0 + ((v.clamp(0.0, 1.0)) * (bx1 - bx0) as f64).round() as i32;
-    let figure = g
-        .csat
-        .clone()
-        .unwrap_or_else(|| Figure::not_enough(l.not_enough));
-    match &figure {
-        Figure::Shown { value: s } => {
+    match &g.csat {
+        Some(Figure::Shown { value: s }) => {
             marks::rect(
                 area,
                 (bx0, bar_top),
@@ -228,7 +223,11 @@ fn group_row<DB: DrawingBackend>(
         }
         absent => {
             marks::hatched(area, (bx0, bar_top), (bx1, bar_bottom))?;
-            let words = reasons::absence(ctx.locale, absent, true);
+            // A group without a CSAT figure at all (no such question) has no engine reason.
+            let words = absent.as_ref().map_or_else(
+                || l.not_enough.to_string(),
+                |f| reasons::absence(ctx.locale, f),
+            );
             let f = theme::bold(size::TINY - 1.0);
             let words = tl::fit(&f, &words, bx1 - bx0 - 12);
             let tw = tl::width(&f, &words);

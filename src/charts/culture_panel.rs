@@ -41,13 +41,11 @@ pub fn draw<DB: DrawingBackend>(
         &reason(sc, ctx),
         grow,
     )?;
-    let has_round = b.round.is_some();
     marks::headline(
         area,
         ctx.locale,
         &b.productive_and_happy,
         l.caption_b,
-        has_round,
         (lay.x, lay.headline_y),
         lay.w,
     )?;
@@ -108,7 +106,6 @@ pub fn draw<DB: DrawingBackend>(
                 ctx.locale,
                 &b.quadrants,
                 "",
-                has_round,
                 (x, y),
                 (w, 2 * cell_h - 4),
             )?;
@@ -146,15 +143,12 @@ pub fn draw<DB: DrawingBackend>(
             )?;
         }
         None => {
-            let why = reasons::absence(ctx.locale, &b.enps, has_round);
+            let why = reasons::absence(ctx.locale, &b.enps);
             let f = theme::regular(size::SMALL);
-            tl::text(
-                area,
-                &tl::fit(&f, &format!("eNPS: {why}"), w),
-                &f,
-                &INK,
-                (x, y),
-            )?;
+            // Two lines fit above the lagging rows: a cause that names its survey and quarter
+            // is said in full.
+            let lines = tl::wrap(&f, &format!("eNPS: {why}"), w, 2);
+            tl::lines(area, &lines, &f, &INK, (x, y), line_height(size::SMALL))?;
         }
     }
     y += 58;

@@ -49,9 +49,10 @@ fn entry(
     )
 }
 
-/// Draws the heading and up to two lines of drivers: as many whole drivers, most important
-/// first, as fit (a name is never cut off; the trend below keeps its height) at `(x, y)` within `w`; returns the height
-/// used (0 when there is nothing to show: no driver passed the rules, so the board sees none).
+/// Draws the heading and the drivers at `(x, y)` within `w`: as many whole drivers, most
+/// important first, as fit in two lines; the most important one alone wraps onto as many lines
+/// as its name takes (a name is never cut off). Returns the height used (0 when there is
+/// nothing to show: no driver passed the rules, so the board sees none).
 pub fn draw<DB: DrawingBackend>(
     area: &Area<DB>,
     ctx: &ReportContext<'_>,
@@ -64,19 +65,45 @@ pub fn draw<DB: DrawingBackend>(
         return Ok(0);
     }
     let bold = theme::bold(size::TINY);
-    let regular = theme::regular(size::TINY);
     let head = format!("{}:", heading(ctx.locale));
     tl::text(area, &head, &bold, &INK, (x, y))?;
-    let indent = tl::width(&bold, &head) + 6;
+    let (indent, lines) = layout(ctx, template, top, w);
+    let step = tl::line_height(size::TINY);
+    let regular = theme::regular(size::TINY);
+    tl::lines(area, &lines, &regular, &INK, (x + indent, y), step)?;
+    Ok(step * lines.len().max(1) as i32)
+}
+
+/// Lines the drivers get without the page growing.
+const LINES: usize = 2;
+
+/// The indent after the heading and the lines of drivers, as [`draw`] sets them in `w`.
+fn layout(
+    ctx: &ReportContext<'_>,
+    template: &str,
+    top: &[TopDriver],
+    w: i32,
+) -> (i32, Vec<String>) {
+    let bold = theme::bold(size::TINY);
+    let regular = theme::regular(size::TINY);
+    let indent = tl::width(&bold, &format!("{}:", heading(ctx.locale))) + 6;
     let width = w - indent;
     let lines = (1..=top.len())
         .rev()
         .map(|n| tl::wrap(&regular, &words(ctx, template, &top[..n]), width, 0))
-        .find(|lines| lines.len() <= 2)
-        .unwrap_or_else(|| tl::wrap(&regular, &words(ctx, template, &top[..1]), width, 2));
-    let step = tl::line_height(size::TINY);
-    tl::lines(area, &lines, &regular, &INK, (x + indent, y), step)?;
-    Ok(step * lines.len().max(1) as i32)
+        .find(|lines| lines.len() <= LINES)
+        .unwrap_or_else(|| tl::wrap(&regular, &words(ctx, template, &top[..1]), width, 0));
+    (indent, lines)
+}
+
+/// How far the page grows so a top driver whose name needs more than [`LINES`] lines is set
+/// in full without taking the trend's height.
+pub fn growth(ctx: &ReportContext<'_>, template: &str, top: &[TopDriver], w: i32) -> i32 {
+    if top.is_empty() {
+        return 0;
+    }
+    let (_, lines) = layout(ctx, template, top, w);
+    lines.len().saturating_sub(LINES) as i32 * tl::line_height(size::TINY)
 }
 
 /// The drivers in words: "Sales: Joins customer meetings 41%, Explains decisions 26% ·

@@ -159,11 +159,10 @@ pub fn headline<DB: DrawingBackend>(
     locale: Locale,
     figure: &Figure<Share>,
     caption: &str,
-    has_round: bool,
     at: (i32, i32),
     w: i32,
 ) -> Result<i32, ReportError> {
-    headline_in(area, locale, figure, caption, has_round, at, w, &DATA)
+    headline_in(area, locale, figure, caption, at, w, &DATA)
 }
 
 /// [`headline`] with the big number in `number_colour` (muted for a figure that is no rating).
@@ -173,7 +172,6 @@ pub fn headline_in<DB: DrawingBackend>(
     locale: Locale,
     figure: &Figure<Share>,
     caption: &str,
-    has_round: bool,
     (x, y): (i32, i32),
     w: i32,
     number_colour: &RGBColor,
@@ -226,15 +224,7 @@ pub fn headline_in<DB: DrawingBackend>(
             Ok(y + 124)
         }
         None => {
-            absent_box(
-                area,
-                locale,
-                figure,
-                caption,
-                has_round,
-                (x, y + 4),
-                (w, 112),
-            )?;
+            absent_box(area, locale, figure, caption, (x, y + 4), (w, 112))?;
             Ok(y + 124)
         }
     }
@@ -246,14 +236,11 @@ pub fn absent_box<DB: DrawingBackend, T>(
     locale: Locale,
     figure: &Figure<T>,
     caption: &str,
-    has_round: bool,
     (x, y): (i32, i32),
     (w, h): (i32, i32),
 ) -> Result<(), ReportError> {
     hatched(area, (x, y), (x + w, y + h))?;
-    let why = crate::charts::reasons::sentence(&crate::charts::reasons::absence(
-        locale, figure, has_round,
-    ));
+    let why = crate::charts::reasons::sentence(&crate::charts::reasons::absence(locale, figure));
     let pad = 12;
     let bold = theme::bold(size::BODY);
     let lines = tl::wrap(&bold, &why, w - 2 * pad, 2);

@@ -18,6 +18,7 @@ mod drivers_line;
 pub mod fonts;
 pub mod layout;
 mod marks;
+pub mod missing;
 mod panel;
 pub mod reasons;
 pub mod sample;
@@ -27,6 +28,8 @@ pub mod time_split_bar;
 mod trend;
 mod typeset;
 
+#[cfg(test)]
+mod absence_tests;
 #[cfg(test)]
 mod reason_tests;
 #[cfg(test)]

@@ -38,7 +38,7 @@ pub fn growth(reasons: &[String], frame_w: i32) -> i32 {
 ///
 /// Every panel has the same skeleton so the three measures line up across the page and a
 /// reader compares like with like. `grow` is the extra height the page gave the reasons
-/// (see [`growth`]); `f` already includes it.
+/// (see [`growth`]); `f` already includes it, and any growth for the key drivers.
 #[allow(clippy::too_many_arguments)]
 pub fn panel_top<DB: DrawingBackend>(
     area: &Area<DB>,
@@ -75,13 +75,16 @@ pub fn panel_top<DB: DrawingBackend>(
         (x, f.y + 56),
     )?;
     let y = f.y + grow;
+    // The trend and its notes hang from the panel's bottom: when the page grew for a long line
+    // of key drivers (not for the reason), the trend moves down and keeps its height.
+    let bottom = f.y + f.h;
     Ok(PanelLayout {
         x,
         w,
         headline_y: y + 168,
         details_y: y + 300,
-        trend_y: y + 528,
+        trend_y: bottom - 172,
         trend_h: 134,
-        notes_y: y + 664,
+        notes_y: bottom - 36,
     })
 }

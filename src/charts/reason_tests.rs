@@ -247,3 +247,75 @@ fn no_driver_name_is_cut_off_in_any_language() {
         assert!(cut.is_empty(), "{locale}: {cut:?}");
     }
 }
+
+/// The sample, with the culture round's most important driver given a German name that
+/// needs more than the driver line's two lines.
+fn long_german_driver_name() -> (&'static str, crate::charts::ItemLabels) {
+    let name = "Ich sehe mich auch in einem Jahr noch hier arbeiten, weil mir die Arbeit, das \
+                Team und die Möglichkeiten zur Weiterentwicklung in diesem Unternehmen gefallen";
+    let mut labels = super::sample::sample_labels();
+    let key = (
+        "engineering-culture".to_string(),
+        "here_in_a_year".to_string(),
+    );
+    let mut texts: Vec<String> = Locale::ALL
+        .iter()
+        .map(|l| {
+            labels
+                .get(&key)
+                .map(|t| t.get(*l).to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    texts[Locale::De.index()] = name.to_string();
+    labels.insert(key, crate::domain::template::Localized { texts });
+    (name, labels)
+}
+
+#[test]
+fn a_long_german_top_driver_wraps_whole_instead_of_being_cut() {
+    let (name, labels) = long_german_driver_name();
+    let sc = super::sample::sample_scorecard().unwrap();
+    let c = ReportContext {
+        labels: &labels,
+        ..ctx(Locale::De)
+    };
+    let svg = render_svg(&sc, &c).unwrap();
+    let texts: Vec<String> = elements(&svg, "text")
+        .into_iter()
+        .map(|(_, t)| unescape(t))
+        .collect();
+    let cut: Vec<&String> = texts.iter().filter(|t| t.ends_with('…')).collect();
+    assert!(cut.is_empty(), "{cut:?}");
+    // Every word of the name is drawn, in order, on consecutive lines.
+    let all = texts.join(" ");
+    assert!(all.contains(name), "{texts:?}");
+    // The page grew by the third line, so the trend below keeps its height.
+    let plain = render_svg(&sc, &ctx(Locale::De)).unwrap();
+    let tall = |svg: &str| height_of(svg);
+    assert_eq!(tall(&svg), tall(&plain) + tl::line_height(size::TINY));
+}
+
+/// The `height` attribute of an SVG document.
+fn height_of(svg: &str) -> i32 {
+    svg.split("height=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Writes the German report with the long driver name to the temp directory, to look at.
+#[test]
+#[ignore = "writes an image to look at"]
+fn write_long_driver_report() {
+    let (_, labels) = long_german_driver_name();
+    let sc = super::sample::sample_scorecard().unwrap();
+    let c = ReportContext {
+        labels: &labels,
+        ..ctx(Locale::De)
+    };
+    let path = std::env::temp_dir().join("long-driver-de.png");
+    std::fs::write(&path, render_png(&sc, &c).unwrap()).unwrap();
+    println!("{}", path.display());
+}

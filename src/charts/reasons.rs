@@ -15,7 +15,7 @@ use crate::domain::scoring::scorecard::{MeasureA, MeasureB, MeasureC};
 use crate::domain::scoring::status::Rating;
 
 /// Why a figure is absent, in the locale's words.
-pub fn absence<T>(locale: Locale, figure: &Figure<T>, has_round: bool) -> String {
+pub fn absence<T>(locale: Locale, figure: &Figure<T>) -> String {
     let l = copy::labels(locale);
     match figure {
         Figure::Shown { .. } => String::new(),
@@ -27,18 +27,7 @@ pub fn absence<T>(locale: Locale, figure: &Figure<T>, has_round: bool) -> String
             &[("k", crate::i18n::Arg::Count(u64::from(*k)))],
         ),
         Figure::Suppressed { .. } => l.protects_another.to_string(),
-        // The engine's own reason is English prose; other languages get the general case.
-        Figure::NotEnoughData { reason } if locale == Locale::En => reason.clone(),
-        Figure::NotEnoughData { .. } if !has_round => lowercase_first(l.no_survey),
-        Figure::NotEnoughData { .. } => lowercase_first(l.not_enough),
-    }
-}
-
-fn lowercase_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
+        Figure::NotEnoughData { reason } => crate::charts::missing::words(locale, reason),
     }
 }
 
@@ -135,7 +124,7 @@ pub fn reason_a(locale: Locale, a: &MeasureA, t: &StatusThresholds) -> String {
     let green = share
         .map(|v| say(locale, "reason-alignment-green", &[("value", &p(v))]))
         .unwrap_or_default();
-    let unrated = unavailable(locale, Which::Alignment, &a.alignment, a.round.is_some());
+    let unrated = unavailable(locale, Which::Alignment, &a.alignment);
     pick(a.status.rating, red, amber, green, unrated)
 }
 
@@ -145,8 +134,8 @@ enum Which {
     WeightedCsat,
 }
 
-fn unavailable(locale: Locale, which: Which, figure: &Figure<Share>, has_round: bool) -> String {
-    let why = absence(locale, figure, has_round);
+fn unavailable(locale: Locale, which: Which, figure: &Figure<Share>) -> String {
+    let why = absence(locale, figure);
     let key = match which {
         Which::Alignment => "reason-unavailable-alignment",
         Which::ProductiveHappy => "reason-unavailable-productive-happy",
@@ -202,12 +191,7 @@ pub fn reason_b(locale: Locale, b: &MeasureB, t: &StatusThresholds) -> String {
     let green = share
         .map(|v| say(locale, "reason-productive-happy-green", &[("value", &p(v))]))
         .unwrap_or_default();
-    let unrated = unavailable(
-        locale,
-        Which::ProductiveHappy,
-        &b.productive_and_happy,
-        b.round.is_some(),
-    );
+    let unrated = unavailable(locale, Which::ProductiveHappy, &b.productive_and_happy);
     pick(b.status.rating, red, amber, green, unrated)
 }
 
@@ -247,12 +231,7 @@ pub fn reason_c(
             "reason-coverage-low",
             &[("share", &p(cv.share)), ("threshold", &p(cv.threshold))],
         ),
-        None => unavailable(
-            locale,
-            Which::WeightedCsat,
-            &c.weighted_csat,
-            c.round.is_some(),
-        ),
+        None => unavailable(locale, Which::WeightedCsat, &c.weighted_csat),
     };
     pick(c.status.rating, red, amber, green, unrated)
 }

@@ -37,12 +37,14 @@ pub fn fit(font: &FontDesc<'_>, text: &str, max: i32) -> String {
 }
 
 /// `text` broken into at most `max_lines` lines of at most `max` pixels; the last line ends
-/// in "…" if the text did not fit (`max_lines` 0: as many lines as it takes). Words longer than a line are broken between characters
-/// (long unbroken names, or Korean written without spaces).
+/// in "…" if the text did not fit (`max_lines` 0: as many lines as it takes). Words longer
+/// than a line are broken between characters (long unbroken names, or Korean written without
+/// spaces). A no-break space never breaks a line: German keeps "11 %" together.
 pub fn wrap(font: &FontDesc<'_>, text: &str, max: i32, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    for word in text.split_whitespace() {
+    let breaks = |c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}');
+    for word in text.split(breaks).filter(|w| !w.is_empty()) {
         let candidate = if current.is_empty() {
             word.to_string()
         } else {
@@ -136,6 +138,19 @@ pub fn line_height(size: f64) -> i32 {
 mod tests {
     use super::*;
     use crate::charts::{fonts, theme};
+
+    #[test]
+    fn a_number_stays_on_the_line_of_its_percent_sign() {
+        fonts::ensure_registered().unwrap();
+        let f = theme::regular(14.0);
+        let head = "Zeit für technische Schulden 11";
+        // Room for the words up to the number, not for the number's "%" after its no-break space.
+        let max = width(&f, head) + 2;
+        let out = wrap(&f, &format!("{head}\u{a0}% (zuerst angehen)"), max, 0);
+        assert_eq!(out[0], "Zeit für technische Schulden", "{out:?}");
+        assert!(out[1].starts_with("11\u{a0}%"), "{out:?}");
+        assert!(out.iter().all(|l| !l.starts_with('%')), "{out:?}");
+    }
 
     #[test]
     fn long_text_wraps_within_width_and_ends_in_ellipsis() {

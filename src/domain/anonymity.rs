@@ -16,6 +16,7 @@ use rand::Rng;
 
 use crate::domain::scoring::figure::{Figure, Suppression};
 use crate::domain::scoring::inputs::RoundStatus;
+use crate::domain::scoring::missing::Missing;
 
 /// The smallest k a round may have.
 pub const MIN_K: u32 = 3;
@@ -59,7 +60,7 @@ pub fn round_is_released(status: RoundStatus) -> bool {
 /// The own-n rule: no answers → "not enough data"; fewer than k → suppressed; else shown.
 ///
 /// `compute` runs only when the figure may be shown, so a withheld figure is never computed.
-pub fn gate<T>(n: u64, k: u32, empty_reason: &str, compute: impl FnOnce() -> T) -> Figure<T> {
+pub fn gate<T>(n: u64, k: u32, empty_reason: Missing, compute: impl FnOnce() -> T) -> Figure<T> {
     if n == 0 {
         Figure::not_enough(empty_reason)
     } else if n < u64::from(k) {
@@ -211,13 +212,16 @@ mod tests {
     #[test]
     fn four_answers_are_withheld_five_are_shown() {
         assert_eq!(
-            gate(4, 5, "none", || 1),
+            gate(4, 5, Missing::NoAnswers, || 1),
             Figure::Suppressed {
                 reason: Suppression::FewerThanK { k: 5 }
             }
         );
-        assert_eq!(gate(5, 5, "none", || 1), Figure::shown(1));
-        assert_eq!(gate(0, 5, "none", || 1), Figure::not_enough("none"));
+        assert_eq!(gate(5, 5, Missing::NoAnswers, || 1), Figure::shown(1));
+        assert_eq!(
+            gate(0, 5, Missing::NoAnswers, || 1),
+            Figure::not_enough(Missing::NoAnswers)
+        );
     }
 
     #[test]

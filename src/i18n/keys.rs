@@ -34,6 +34,7 @@ pub fn used() -> Vec<String> {
         crate::charts::copy::COUNT_KEYS.to_vec(),
         crate::domain::actions::recap::FLUENT_KEYS.to_vec(),
         crate::charts::reasons::FLUENT_KEYS.to_vec(),
+        crate::domain::scoring::missing::Missing::fluent_keys(),
         crate::web::lang::words::keys(),
         crate::web::pages::dash_words::keys(),
         crate::web::pages::admin::words::keys(),

@@ -107,6 +107,8 @@ struct Expect {
     bd: &'static str,
     register: &'static str,
     share: &'static str,
+    /// Why measure B has no figure: no engineering-culture round closed in the quarter.
+    no_culture_round: &'static str,
 }
 
 #[tokio::test]
@@ -129,6 +131,8 @@ async fn the_dashboard_and_the_board_page_bodies_follow_accept_language() {
             register: "Register der Wendepunkte",
             // Sales' CSAT, 4 of 6, as German writes a share.
             share: "67\u{a0}%",
+            no_culture_round:
+                "keine abgeschlossene Umfrage zur Engineering-Kultur im 3. Quartal 2026",
         },
         Expect {
             lang: "ko",
@@ -139,6 +143,7 @@ async fn the_dashboard_and_the_board_page_bodies_follow_accept_language() {
             bd: "사업개발",
             register: "변곡점 등록부",
             share: "67%",
+            no_culture_round: "2026년 3분기에 마감된 엔지니어링 문화 설문 없음",
         },
     ];
     for e in cases {
@@ -176,6 +181,12 @@ async fn the_dashboard_and_the_board_page_bodies_follow_accept_language() {
                 );
             }
         }
+        // The engine's reason for a missing figure, in the page's language.
+        assert!(dash.contains(e.no_culture_round), "{lang}: {dash}");
+        assert!(
+            !dash.contains("no closed engineering-culture round"),
+            "{lang}"
+        );
         assert!(!dash.contains("<h1>CTO dashboard</h1>"), "{lang}");
         assert!(!dash.contains("Open rounds"), "{lang}");
         assert!(!boardroom.contains("Quarterly report"), "{lang}");

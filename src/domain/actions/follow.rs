@@ -13,6 +13,7 @@ use crate::domain::quarter::Quarter;
 use crate::domain::scoring::change::{detect_changes, ChangeState, Comparison};
 use crate::domain::scoring::drivers::WHOLE_ROUND;
 use crate::domain::scoring::interval::Share;
+use crate::domain::scoring::missing::Missing;
 use crate::domain::scoring::scorecard::RoundReport;
 use crate::domain::scoring::trend::{Basis, Metric, MetricPoint};
 use crate::domain::scoring::{Figure, Scorecard};
@@ -75,7 +76,7 @@ fn of_share(f: &Figure<Share>, basis: Option<Basis>) -> Linked {
     }
 }
 
-fn missing(reason: String) -> Linked {
+fn missing(reason: Missing) -> Linked {
     Linked {
         figure: Figure::not_enough(reason.clone()),
         point: MetricPoint {
@@ -97,10 +98,10 @@ fn basis(r: &RoundReport, groups: Vec<String>) -> Basis {
 /// One Likert item's favourable share, over the round or in one group.
 fn item_figure(r: &RoundReport, item: &str, group: Option<&str>) -> Linked {
     let Some(report) = r.items.iter().find(|i| i.key == item) else {
-        return missing(format!(
-            "the {} round has no question {item}",
-            r.template.key
-        ));
+        return missing(Missing::NoItem {
+            template: r.template.key.clone(),
+            item: item.to_string(),
+        });
     };
     let (stats, groups) = match group {
         None => (
@@ -113,19 +114,23 @@ fn item_figure(r: &RoundReport, item: &str, group: Option<&str>) -> Linked {
         },
     };
     let Some(stats) = stats else {
-        let g = group.unwrap_or_default();
+        let why = Missing::NoGroup {
+            group: group.unwrap_or_default().to_string(),
+        };
         return Linked {
             point: MetricPoint {
-                value: Figure::not_enough(format!("no reporting group {g}")),
+                value: Figure::not_enough(why.clone()),
                 basis: Some(basis(r, Vec::new())),
             },
-            figure: Figure::not_enough(format!("no reporting group {g}")),
+            figure: Figure::not_enough(why),
         };
     };
     let share = match stats {
         Figure::Shown { value } => match &value.favorable {
             Some(s) => Figure::shown(*s),
-            None => Figure::not_enough(format!("{item} has no favourable share")),
+            None => Figure::not_enough(Missing::NoFavourableShare {
+                item: item.to_string(),
+            }),
         },
         Figure::Suppressed { reason } => Figure::Suppressed { reason: *reason },
         Figure::NotEnoughData { reason } => Figure::not_enough(reason.clone()),
@@ -136,10 +141,10 @@ fn item_figure(r: &RoundReport, item: &str, group: Option<&str>) -> Linked {
 /// The figure `link` points at on `scorecard`, from the round of template `template`.
 fn linked(scorecard: &Scorecard, template: &str, link: &ActionLink) -> Linked {
     let Some(r) = scorecard.rounds.iter().find(|r| r.template.key == template) else {
-        return missing(format!(
-            "no sealed {template} round in {}",
-            scorecard.quarter
-        ));
+        return missing(Missing::NoSealedRound {
+            template: template.to_string(),
+            quarter: scorecard.quarter,
+        });
     };
     let all_groups = || r.groups.iter().map(|g| g.key.clone()).collect::<Vec<_>>();
     match link {
@@ -176,24 +181,30 @@ fn linked(scorecard: &Scorecard, template: &str, link: &ActionLink) -> Linked {
                 };
                 of_share(&c.weighted_csat, Some(b))
             }
-            Metric::GroupCsat | Metric::Item => missing(format!(
-                "{} is not a measure's headline figure",
-                metric.key()
-            )),
+            Metric::GroupCsat | Metric::Item => {
+                missing(Missing::NotMeasureHeadline { metric: *metric })
+            }
         },
         ActionLink::Group { group } => match r.groups.iter().find(|g| &g.key == group) {
             Some(g) => match &g.csat {
                 Some(f) => of_share(f, Some(basis(r, vec![group.clone()]))),
-                None => missing(format!("{template} has no CSAT question")),
+                None => missing(Missing::NoCsatQuestion {
+                    template: template.to_string(),
+                }),
             },
             // A round without the group rests on no group at all: "not comparable".
-            None => Linked {
-                figure: Figure::not_enough(format!("no reporting group {group}")),
-                point: MetricPoint {
-                    value: Figure::not_enough(format!("no reporting group {group}")),
-                    basis: Some(basis(r, Vec::new())),
-                },
-            },
+            None => {
+                let why = Missing::NoGroup {
+                    group: group.clone(),
+                };
+                Linked {
+                    figure: Figure::not_enough(why.clone()),
+                    point: MetricPoint {
+                        value: Figure::not_enough(why),
+                        basis: Some(basis(r, Vec::new())),
+                    },
+                }
+            }
         },
         ActionLink::Item { item, group } => item_figure(r, item, group.as_deref()),
         ActionLink::Driver { analysis, item } => {

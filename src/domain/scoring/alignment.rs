@@ -7,6 +7,7 @@ use crate::domain::question::Role;
 use crate::domain::scoring::figure::Figure;
 use crate::domain::scoring::inputs::{Assessment, Confirmation, InflectionInput};
 use crate::domain::scoring::interval::{one_group_share, Share};
+use crate::domain::scoring::missing::Missing;
 use crate::domain::scoring::round::PreparedRound;
 
 /// An inflection point as shown on the scorecard.
@@ -37,18 +38,16 @@ impl From<&InflectionInput> for InflectionPoint {
 /// respondents × items; N = the round's delivered invitations.
 pub fn measure_a(round: &PreparedRound<'_>) -> Figure<Share> {
     if round.item_with_role(Role::Alignment).is_none() {
-        return Figure::not_enough(format!(
-            "the template {} v{} has no alignment question",
-            round.input.template.key, round.input.template.version
-        ));
+        return Figure::not_enough(Missing::NoQuestion {
+            template: round.input.template.key.clone(),
+            version: round.input.template.version,
+            role: Role::Alignment,
+        });
     }
     let (n, aligned) = round.alignment;
-    gate(
-        n,
-        round.input.k,
-        "no respondent answered an alignment question",
-        || one_group_share(aligned, n, round.delivered()),
-    )
+    gate(n, round.input.k, Missing::NoAlignmentAnswers, || {
+        one_group_share(aligned, n, round.delivered())
+    })
 }
 
 #[cfg(test)]

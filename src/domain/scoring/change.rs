@@ -13,9 +13,12 @@
 //! A comparison whose figures rest on different templates, groups or weights is *not
 //! comparable*, and one with a figure missing is *not enough data*; neither is a test.
 
-use serde::Serialize;
+use std::fmt;
+
+use serde::{Serialize, Serializer};
 
 use crate::domain::quarter::Quarter;
+use crate::domain::scoring::figure::Absence;
 use crate::domain::scoring::interval::Z95;
 use crate::domain::scoring::significance::{benjamini_hochberg, two_sided_p, FDR_Q};
 use crate::domain::scoring::trend::{Basis, Metric, MetricPoint};
@@ -74,8 +77,40 @@ pub enum ChangeState {
     /// One of the two figures is absent.
     NotEnoughData {
         /// Why.
-        reason: String,
+        // Sent as the English sentence, so the API and its document stay as they were.
+        #[schema(value_type = String)]
+        reason: NoFigure,
     },
+}
+
+/// Why a comparison has no test for want of a figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoFigure {
+    /// Both figures are there, but one rests on no round.
+    Unanchored,
+    /// One quarter's figure is absent.
+    Absent {
+        /// The quarter without a figure (the earlier one when both lack it).
+        quarter: Quarter,
+        /// Why it is absent.
+        why: Absence,
+    },
+}
+
+impl fmt::Display for NoFigure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoFigure::Unanchored => f.write_str("a figure has nothing it rests on"),
+            NoFigure::Absent { quarter, why } => write!(f, "no figure for {quarter}: {why}"),
+        }
+    }
+}
+
+/// The API sends the English sentence, as it did before the cause was typed.
+impl Serialize for NoFigure {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 impl ChangeState {
@@ -188,13 +223,13 @@ fn first_step(c: &Comparison) -> Step {
             } else {
                 (to, &cur.value)
             };
-            let reason = if prev.value.value().is_some() && cur.value.value().is_some() {
-                "a figure has nothing it rests on".to_string()
-            } else {
-                format!(
-                    "no figure for {quarter}: {}",
-                    figure.absence().unwrap_or_default()
-                )
+            // With both figures shown, the missing piece is a basis, not a figure.
+            let reason = match figure.why_absent() {
+                Some(why) => NoFigure::Absent {
+                    quarter: *quarter,
+                    why,
+                },
+                None => NoFigure::Unanchored,
             };
             Step::Done(ChangeState::NotEnoughData { reason })
         }

@@ -6,6 +6,7 @@ use crate::domain::question::Role;
 use crate::domain::scoring::figure::{Figure, Suppression};
 use crate::domain::scoring::interval::{fpc, wilson, SampleSize, Share};
 use crate::domain::scoring::items::ItemReport;
+use crate::domain::scoring::missing::Missing;
 use crate::domain::scoring::round::PreparedRound;
 
 /// A group that went into the weighted CSAT.
@@ -105,10 +106,11 @@ pub fn overall_item(round: &PreparedRound<'_>) -> Option<usize> {
 /// figures, weights and participation, and nothing withheld can be recovered from C.
 pub fn measure_c(round: &PreparedRound<'_>, items: &[ItemReport]) -> CsatResult {
     let Some(item) = overall_item(round) else {
-        let reason = format!(
-            "the template {} v{} has no overall-satisfaction (csat_overall) question",
-            round.input.template.key, round.input.template.version
-        );
+        let reason = Missing::NoQuestion {
+            template: round.input.template.key.clone(),
+            version: round.input.template.version,
+            role: Role::CsatOverall,
+        };
         return CsatResult {
             group_csat: vec![Figure::not_enough(reason.clone()); round.groups.len()],
             weighted: Figure::not_enough(reason),
@@ -126,11 +128,11 @@ pub fn measure_c(round: &PreparedRound<'_>, items: &[ItemReport]) -> CsatResult 
             report
                 .and_then(|r| r.groups.iter().find(|f| f.group == g.key))
                 .map_or_else(
-                    || Figure::not_enough("no answers"),
+                    || Figure::not_enough(Missing::NoAnswers),
                     |f| match &f.figure {
                         Figure::Shown { value } => value
                             .favorable
-                            .map_or_else(|| Figure::not_enough("no answers"), Figure::shown),
+                            .map_or_else(|| Figure::not_enough(Missing::NoAnswers), Figure::shown),
                         Figure::Suppressed { reason } => Figure::Suppressed { reason: *reason },
                         Figure::NotEnoughData { reason } => Figure::not_enough(reason.clone()),
                     },
@@ -176,9 +178,9 @@ pub fn measure_c(round: &PreparedRound<'_>, items: &[ItemReport]) -> CsatResult 
     let coverage = (all_weight > 0.0).then(|| (total_weight / all_weight).clamp(0.0, 1.0));
     let weighted = if parts.is_empty() {
         let reason = if group_csat.iter().any(|f| f.value().is_some()) {
-            "the weights of the reported groups sum to zero"
+            Missing::ZeroWeights
         } else {
-            "every reporting group was suppressed or had no answers to the overall item"
+            Missing::NoGroupToWeigh
         };
         Figure::not_enough(reason)
     } else {

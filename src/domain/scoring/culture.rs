@@ -6,6 +6,7 @@ use crate::domain::anonymity::gate;
 use crate::domain::question::Role;
 use crate::domain::scoring::figure::Figure;
 use crate::domain::scoring::interval::{one_group_share, Share, Z95};
+use crate::domain::scoring::missing::Missing;
 use crate::domain::scoring::round::PreparedRound;
 
 /// The four productive × happy quadrants, as respondent counts.
@@ -55,13 +56,10 @@ pub struct CultureResult {
 /// Measure B from a prepared engineering-culture round.
 pub fn measure_b(round: &PreparedRound<'_>) -> CultureResult {
     let k = round.input.k;
-    let missing = |role: Role| {
-        format!(
-            "the template {} v{} has no {} question",
-            round.input.template.key,
-            round.input.template.version,
-            role.key()
-        )
+    let missing = |role: Role| Missing::NoQuestion {
+        template: round.input.template.key.clone(),
+        version: round.input.template.version,
+        role,
     };
     let (productive_and_happy, quadrants) = match [Role::Productivity, Role::Happiness]
         .into_iter()
@@ -73,12 +71,12 @@ pub fn measure_b(round: &PreparedRound<'_>) -> CultureResult {
         ),
         None => {
             let c = round.culture;
-            let empty = "no respondent answered both a productivity and a happiness question";
+            let empty = || Missing::NoCultureAnswers;
             (
-                gate(c.n(), k, empty, || {
+                gate(c.n(), k, empty(), || {
                     one_group_share(c.productive_and_happy, c.n(), round.delivered())
                 }),
-                gate(c.n(), k, empty, || Quadrants {
+                gate(c.n(), k, empty(), || Quadrants {
                     productive_and_happy: c.productive_and_happy,
                     burnout_risk: c.productive_unhappy,
                     friction: c.happy_unproductive,
@@ -95,7 +93,7 @@ pub fn measure_b(round: &PreparedRound<'_>) -> CultureResult {
             // Values 0–10 sit at offsets 0–10: detractors 0–6, promoters 9–10.
             let detractors: u64 = counts.values.iter().take(7).sum();
             let promoters: u64 = counts.values.iter().skip(9).sum();
-            gate(n, k, "nobody answered the eNPS question", || {
+            gate(n, k, Missing::NoEnpsAnswers, || {
                 enps_score(promoters, detractors, n)
             })
         }

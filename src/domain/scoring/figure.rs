@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::domain::scoring::missing::Missing;
+
 /// A figure as it leaves the engine.
 ///
 /// A suppressed or missing figure is its own variant, never a zero or a NaN, so no chart or
@@ -24,7 +26,9 @@ pub enum Figure<T> {
     /// Cannot be computed from the data at hand.
     NotEnoughData {
         /// Why, in plain words.
-        reason: String,
+        // Sent as the cause's English sentence, so the API and its document stay as they were.
+        #[schema(value_type = String)]
+        reason: Missing,
     },
 }
 
@@ -35,10 +39,8 @@ impl<T> Figure<T> {
     }
 
     /// A "not enough data" figure with its reason.
-    pub fn not_enough(reason: impl Into<String>) -> Self {
-        Figure::NotEnoughData {
-            reason: reason.into(),
-        }
+    pub fn not_enough(reason: Missing) -> Self {
+        Figure::NotEnoughData { reason }
     }
 
     /// The value, if shown.
@@ -62,10 +64,33 @@ impl<T> Figure<T> {
 
     /// Why the figure is absent, in words (`None` when shown).
     pub fn absence(&self) -> Option<String> {
+        self.why_absent().map(|why| why.to_string())
+    }
+
+    /// Why the figure is absent, as data (`None` when shown).
+    pub fn why_absent(&self) -> Option<Absence> {
         match self {
             Figure::Shown { .. } => None,
-            Figure::Suppressed { reason } => Some(format!("suppressed: {reason}")),
-            Figure::NotEnoughData { reason } => Some(reason.clone()),
+            Figure::Suppressed { reason } => Some(Absence::Suppressed(*reason)),
+            Figure::NotEnoughData { reason } => Some(Absence::NotEnoughData(reason.clone())),
+        }
+    }
+}
+
+/// Why a figure is absent: withheld by a rule, or not computable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Absence {
+    /// Withheld to protect respondents.
+    Suppressed(Suppression),
+    /// Cannot be computed from the data at hand.
+    NotEnoughData(Missing),
+}
+
+impl fmt::Display for Absence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Absence::Suppressed(rule) => write!(f, "suppressed: {rule}"),
+            Absence::NotEnoughData(why) => write!(f, "{why}"),
         }
     }
 }

@@ -8,6 +8,7 @@ use crate::domain::question::{QuestionKind, Role};
 use crate::domain::scoring::csat::overall_item;
 use crate::domain::scoring::figure::Figure;
 use crate::domain::scoring::interval::{one_group_share, Share};
+use crate::domain::scoring::missing::Missing;
 use crate::domain::scoring::round::{scale_low, ItemCounts, PreparedRound};
 
 /// How many answers had one value.
@@ -125,7 +126,7 @@ pub fn item_reports(round: &PreparedRound<'_>) -> Vec<ItemReport> {
                 .map(|((g, counts), vis)| GroupItemFigure {
                     group: g.key.clone(),
                     figure: match vis {
-                        PartVisibility::Empty => Figure::not_enough("no answers"),
+                        PartVisibility::Empty => Figure::not_enough(Missing::NoAnswers),
                         PartVisibility::Hidden(reason) => Figure::Suppressed { reason: *reason },
                         PartVisibility::Shown => {
                             Figure::shown(item_stats(item.kind, counts, u64::from(g.delivered)))
@@ -134,7 +135,7 @@ pub fn item_reports(round: &PreparedRound<'_>) -> Vec<ItemReport> {
                 })
                 .collect();
             let total = round.overall_counts(i);
-            let overall = gate(total.n(), k, "no answers", || {
+            let overall = gate(total.n(), k, Missing::NoAnswers, || {
                 item_stats(
                     item.kind,
                     &total,

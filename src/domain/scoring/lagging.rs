@@ -6,6 +6,7 @@ use time::{Date, Month};
 
 use crate::domain::scoring::figure::Figure;
 use crate::domain::scoring::inputs::{HrEventKind, HrInput, StatusThresholds};
+use crate::domain::scoring::missing::Missing;
 
 /// A ratio with its parts.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, utoipa::ToSchema)]
@@ -114,11 +115,12 @@ pub fn lagging_indicators(hr: &HrInput, thresholds: &StatusThresholds) -> Laggin
     }
 
     let attrition = if snapshots == 0 {
-        Figure::not_enough(format!(
-            "no top-talent headcount snapshot between {year_start} and {last}"
-        ))
+        Figure::not_enough(Missing::NoHeadcountSnapshot {
+            from: year_start,
+            to: last,
+        })
     } else if snapshot_total == 0 {
-        Figure::not_enough("the top-talent headcount was zero throughout the window")
+        Figure::not_enough(Missing::ZeroHeadcount)
     } else {
         let mean = snapshot_total as f64 / snapshots as f64;
         Figure::shown(Ratio {
@@ -129,7 +131,7 @@ pub fn lagging_indicators(hr: &HrInput, thresholds: &StatusThresholds) -> Laggin
     };
     let offers = accepted + declined;
     let acceptance = if offers == 0 {
-        Figure::not_enough("no offers were accepted or declined in the quarter")
+        Figure::not_enough(Missing::NoOffers)
     } else {
         Figure::shown(Ratio {
             value: accepted as f64 / offers as f64,

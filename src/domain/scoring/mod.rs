@@ -13,6 +13,7 @@ pub mod inputs;
 pub mod interval;
 pub mod items;
 pub mod lagging;
+pub mod missing;
 pub mod round;
 pub mod scorecard;
 pub mod significance;

@@ -282,7 +282,7 @@ mod tests {
     #[test]
     fn no_alignment_data_is_not_rated_rather_than_green() {
         let s = status_a(
-            &Figure::not_enough("no closed round"),
+            &Figure::not_enough(crate::domain::scoring::missing::Missing::NoAnswers),
             &[],
             &StatusThresholds::default(),
         );

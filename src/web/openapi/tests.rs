@@ -147,3 +147,39 @@ fn schemas_of_like_named_types_stay_apart() {
         .as_array()
         .is_some_and(|v| v.iter().any(|r| r == "csat_overall")));
 }
+
+/// Every object schema in the document that has a property `name`.
+fn with_property<'a>(v: &'a Value, name: &str, out: &mut Vec<&'a Value>) {
+    match v {
+        Value::Object(m) => {
+            if let Some(p) = m.get("properties").and_then(|p| p.get(name)) {
+                out.push(p);
+            }
+            m.values().for_each(|c| with_property(c, name, out));
+        }
+        Value::Array(a) => a.iter().for_each(|c| with_property(c, name, out)),
+        _ => {}
+    }
+}
+
+/// The causes of a missing figure are typed inside the service, but the API sends and
+/// documents `reason` as the plain string it always was.
+#[test]
+fn a_missing_figures_reason_is_documented_as_a_string() {
+    let doc = doc();
+    let mut reasons = Vec::new();
+    with_property(&doc, "reason", &mut reasons);
+    let described = |text: &str| {
+        reasons
+            .iter()
+            .filter(|r| r["description"] == text)
+            .collect::<Vec<_>>()
+    };
+    for text in ["Why, in plain words.", "Why."] {
+        let found = described(text);
+        assert!(!found.is_empty(), "{text}: {reasons:?}");
+        for r in found {
+            assert_eq!(r["type"], "string", "{r}");
+        }
+    }
+}

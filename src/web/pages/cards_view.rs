@@ -11,6 +11,7 @@ use crate::domain::scoring::figure::Suppression;
 use crate::domain::scoring::inputs::{Assessment, Confirmation, StatusThresholds};
 use crate::domain::scoring::interval::Share;
 use crate::domain::scoring::lagging::BreachWhen;
+use crate::domain::scoring::missing::Missing;
 use crate::domain::scoring::status::{Rating, Status};
 use crate::domain::scoring::trend::{Metric, TrendSeries};
 use crate::domain::scoring::Figure;
@@ -53,14 +54,9 @@ pub fn suppression(locale: Locale, s: &Suppression) -> String {
     }
 }
 
-/// Why a figure could not be computed. The engine explains it in English prose; the other
-/// languages get the general case (as the report does).
-pub fn not_enough(locale: Locale, reason: &str) -> String {
-    if locale == Locale::En {
-        reason.to_string()
-    } else {
-        word(locale, "dash-not-enough-general").to_string()
-    }
+/// Why a figure could not be computed, in the page's language (the report's words).
+pub fn not_enough(locale: Locale, reason: &Missing) -> String {
+    crate::charts::missing::words(locale, reason)
 }
 
 /// A share's headline and the words under it.

@@ -153,7 +153,7 @@ mod tests {
             "Not comparable with 2026Q2: the group weights differ"
         );
         let none = ChangeState::NotEnoughData {
-            reason: "no figure".into(),
+            reason: crate::domain::scoring::change::NoFigure::Unanchored,
         };
         assert_eq!(
             change_words(Locale::En, &change(Metric::Alignment, none)),

@@ -135,7 +135,6 @@ pub const FORMATTED: &[&str] = &[
     "dash-not-enough",
     "dash-withheld-paren",
     "dash-not-enough-paren",
-    "dash-not-enough-general",
     "dash-withheld-word",
     "dash-no-data",
     "dash-fewer-than-k",

@@ -2,7 +2,6 @@
 //! page's language (the report's helpers, so the pages and the report agree).
 
 use crate::charts::copy;
-use crate::domain::department::Department;
 use crate::domain::locale::Locale;
 
 /// A share as a whole percentage, as the language writes it: "72%", "72 %".
@@ -26,13 +25,7 @@ pub fn decimal(locale: Locale, v: f64, places: usize) -> String {
 /// A reporting group as people name it, with the report's department names:
 /// `bd+ceo` → "Business development + CEO's office"; a key that names no department stays.
 pub fn group_label(locale: Locale, key: &str) -> String {
-    key.split('+')
-        .map(|k| match k.parse::<Department>() {
-            Ok(d) => copy::department_name(locale, d).to_string(),
-            Err(_) => copy::group_name(locale, k, &[]),
-        })
-        .collect::<Vec<_>>()
-        .join(" + ")
+    copy::group_label(locale, key)
 }
 
 /// An instant as staff pages show it: `2026-10-06 09:00 UTC`.

@@ -153,7 +153,7 @@ fn not_comparable_and_missing_figures_are_not_tests() {
     let missing = cmp(
         Metric::Enps,
         MetricPoint {
-            value: Figure::not_enough("no closed round"),
+            value: Figure::not_enough(crate::domain::scoring::missing::Missing::NoAnswers),
             basis: None,
         },
         ceo(10.0, 4.0),
@@ -165,6 +165,44 @@ fn not_comparable_and_missing_figures_are_not_tests() {
     }
     assert!(matches!(out[1].state, ChangeState::NotComparable { .. }));
     assert!(matches!(out[2].state, ChangeState::NotEnoughData { .. }));
+}
+
+#[test]
+fn a_missing_figure_says_which_quarter_and_why_in_the_api_as_before() {
+    let missing = |why| MetricPoint {
+        value: why,
+        basis: None,
+    };
+    let no_answers = Figure::not_enough(crate::domain::scoring::missing::Missing::NoAnswers);
+    let state = one(cmp(Metric::Enps, missing(no_answers), ceo(10.0, 4.0)));
+    assert_eq!(
+        serde_json::to_value(&state).unwrap(),
+        serde_json::json!({"state": "not_enough_data", "reason": "no figure for 2026Q2: no answers"})
+    );
+    let withheld = Figure::Suppressed {
+        reason: crate::domain::scoring::figure::Suppression::FewerThanK { k: 5 },
+    };
+    let state = one(cmp(Metric::Enps, ceo(10.0, 4.0), missing(withheld)));
+    assert_eq!(
+        serde_json::to_value(&state).unwrap()["reason"],
+        "no figure for 2026Q3: suppressed: fewer than 5 answers"
+    );
+    // Both shown, one resting on no round.
+    let state = one(cmp(
+        Metric::Enps,
+        ceo(10.0, 4.0),
+        missing(Figure::shown((12.0, 4.0))),
+    ));
+    assert_eq!(
+        state,
+        ChangeState::NotEnoughData {
+            reason: NoFigure::Unanchored
+        }
+    );
+    assert_eq!(
+        serde_json::to_value(&state).unwrap()["reason"],
+        "a figure has nothing it rests on"
+    );
 }
 
 #[test]

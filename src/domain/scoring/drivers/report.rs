@@ -7,6 +7,7 @@ use super::{plans, DriverRow, Estimate, WHOLE_ROUND};
 use crate::domain::scoring::figure::Figure;
 use crate::domain::scoring::interval::Share;
 use crate::domain::scoring::items::ItemReport;
+use crate::domain::scoring::missing::Missing;
 use crate::domain::scoring::round::PreparedRound;
 
 /// Where an item sits on the importance × performance grid. The cross-hairs are the
@@ -83,7 +84,7 @@ pub fn driver_reports(
             let figure = match outcome_figure(&plan.analysis) {
                 Some(Figure::Suppressed { reason }) => Figure::Suppressed { reason },
                 Some(Figure::NotEnoughData { reason }) => Figure::NotEnoughData { reason },
-                None => Figure::not_enough("no figure to explain"),
+                None => Figure::not_enough(Missing::NothingToExplain),
                 Some(Figure::Shown { .. }) => shown_fit(stored, &plan.analysis, items),
             };
             DriverReport {
@@ -101,16 +102,12 @@ fn shown_fit(
     items: &[ItemReport],
 ) -> Figure<DriverResult> {
     let Some(row) = stored else {
-        return Figure::not_enough(
-            "not computed: the round was sealed before key drivers existed (rebuilding its \
-             tallies computes them)",
-        );
+        return Figure::not_enough(Missing::DriversNotComputed);
     };
     let Some(fit) = &row.fit else {
-        return Figure::not_enough(format!(
-            "fewer than {} respondents answered every item (or all gave the same answer)",
-            row.min_respondents
-        ));
+        return Figure::not_enough(Missing::TooFewForDrivers {
+            min: row.min_respondents,
+        });
     };
     let favorable = |key: &str| -> Option<f64> {
         let report = items.iter().find(|r| r.key == key)?;

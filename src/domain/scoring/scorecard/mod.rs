@@ -21,6 +21,7 @@ use crate::domain::scoring::inputs::{RoundInput, ScorecardInput, TemplateRef};
 use crate::domain::scoring::interval::Share;
 use crate::domain::scoring::items::{item_reports, ItemReport};
 use crate::domain::scoring::lagging::lagging_indicators;
+use crate::domain::scoring::missing::Missing;
 use crate::domain::scoring::round::{prepare, PreparedRound, ScoringError};
 use crate::domain::scoring::status::{status_a, status_b, status_c};
 use crate::domain::scoring::trend::{Basis, Metric, MetricPoint, TrendPoint, TrendSeries};
@@ -45,7 +46,7 @@ fn select(
     rounds: &[ScoredRound<'_>],
     audience: Audience,
     quarter: Quarter,
-) -> Result<usize, String> {
+) -> Result<usize, Missing> {
     let mut found = rounds
         .iter()
         .enumerate()
@@ -53,10 +54,8 @@ fn select(
         .map(|(i, _)| i);
     match (found.next(), found.next()) {
         (Some(i), None) => Ok(i),
-        (None, _) => Err(format!("no closed {audience} round in {quarter}")),
-        (Some(_), Some(_)) => Err(format!(
-            "several closed {audience} rounds in {quarter}; the measure cannot choose one"
-        )),
+        (None, _) => Err(Missing::NoClosedRound { audience, quarter }),
+        (Some(_), Some(_)) => Err(Missing::SeveralClosedRounds { audience, quarter }),
     }
 }
 
@@ -166,7 +165,7 @@ impl QuarterScore<'_> {
             // Not headlines: a group's CSAT is compared through `group_csat`, an item only in
             // an action's follow-through.
             Metric::GroupCsat | Metric::Item => MetricPoint {
-                value: Figure::not_enough("not a headline figure"),
+                value: Figure::not_enough(Missing::NotAHeadline),
                 basis: None,
             },
         }
@@ -187,7 +186,9 @@ impl QuarterScore<'_> {
         });
         let value = match at.flatten().and_then(|g| self.c.1.group_csat.get(g)) {
             Some(f) => f.map(|s| (s.estimate, s.variance)),
-            None => Figure::not_enough(format!("no reporting group {key}")),
+            None => Figure::not_enough(Missing::NoGroup {
+                group: key.to_string(),
+            }),
         };
         MetricPoint { value, basis }
     }
@@ -225,7 +226,7 @@ impl QuarterScore<'_> {
 
 fn rate(answered: u64, delivered: u64) -> Figure<f64> {
     if delivered == 0 {
-        Figure::not_enough("no invitation was delivered")
+        Figure::not_enough(Missing::NoInvitationDelivered)
     } else {
         Figure::shown(answered as f64 / delivered as f64)
     }
