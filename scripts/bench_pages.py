@@ -6,12 +6,12 @@ Against a database seeded by `ctopulse demo` (scripts/bench_demo.py --keep leave
 `ctopulse serve`, signs in as the demo's CTO and board member (passwords reset through
 `user reset-password`; API tokens from `token create`), then:
 
-1. **latency**: GET /dashboard (CTO, signed in), /api/v1/scorecard with and without
-   `comments=none` (CTO token), /board
+1. **latency**: GET /dashboard (CTO, signed in), /api/v1/scorecard with all comments, with
+   `comments=sample` and with `comments=none` (CTO token), /board
    (board, signed in), and the board report from /api/v1/report as PNG, SVG and PDF (board
    token): --requests each after 3 warm-ups, from --clients concurrent keep-alive clients;
    p50/p95 and the body size;
-2. **memory**: 8 concurrent clients cycling through all six for --rss-seconds while serve's
+2. **memory**: 8 concurrent clients cycling through all of them for --rss-seconds while serve's
    VmRSS is sampled from /proc every 50 ms; the peak, and VmHWM at the end;
 3. **the SQL each page issues**: `log_statement = all` is set on the database, a second serve
    (whose connections pick it up) answers each page --log-requests times, and the statements
@@ -396,6 +396,7 @@ def main():
         targets = {
             "GET /dashboard (CTO)": (cto, "/dashboard"),
             "GET /api/v1/scorecard (CTO)": (cto_api, "/api/v1/scorecard"),
+            "GET /api/v1/scorecard?comments=sample (CTO)": (cto_api, "/api/v1/scorecard?comments=sample"),
             "GET /api/v1/scorecard?comments=none (CTO)": (cto_api, "/api/v1/scorecard?comments=none"),
             "GET /board (board)": (board, "/board"),
             "board report PNG": (board_api, "/api/v1/report?format=png"),
@@ -418,7 +419,7 @@ def main():
         rss_idle = status_kb(serve.pid, "VmRSS")
         peak, hwm, n = rss_under_load(serve.pid, targets, args.rss_seconds, 8)
         print(f"serve RSS: {rss_idle / 1024:.0f} MB before; peak {peak / 1024:.0f} MB sampled, VmHWM "
-              f"{hwm / 1024:.0f} MB after {args.rss_seconds:.0f} s of 8 clients cycling the six "
+              f"{hwm / 1024:.0f} MB after {args.rss_seconds:.0f} s of 8 clients cycling them all "
               f"({n} requests); load {la} → {loadavg()}", flush=True)
         serve.terminate()
         serve.wait()
