@@ -157,6 +157,7 @@ dash-driver-fit = { $n ->
 dash-importance = { $share } ({ $estimate }; 95 % { $low }–{ $high })
 dash-not-shown = Nicht angezeigt: { $reason }.
 dash-not-computed = Nicht berechnet: { $reason }.
+dash-drivers-predate = Nicht berechnet: Die Runde wurde versiegelt, bevor es Treiberanalysen gab (ein Neuaufbau ihrer Auszählungen berechnet sie).
 dash-top-driver = { $whose }: { $item } (erklärt { $share } der Streuung)
 dash-top-driver-fix = { $whose }: { $item } (erklärt { $share } der Streuung; zuerst angehen)
 dash-matrix-x = Zustimmung

@@ -157,6 +157,8 @@ dash-driver-fit = { $n ->
 dash-importance = { $share } ({ $estimate }; 95% { $low }–{ $high })
 dash-not-shown = Not shown: { $reason }.
 dash-not-computed = Not computed: { $reason }.
+# The engine's own sentence for this cause begins "not computed", so it is not wrapped in dash-not-computed.
+dash-drivers-predate = Not computed: the round was sealed before key drivers existed (rebuilding its tallies computes them).
 dash-top-driver = { $whose }: { $item } (explains { $share } of the variation)
 dash-top-driver-fix = { $whose }: { $item } (explains { $share } of the variation; fix first)
 dash-matrix-x = favourable share

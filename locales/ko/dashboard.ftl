@@ -142,6 +142,7 @@ dash-driver-fit = R² = { $r2 } (95% { $low }–{ $high }), 모든 문항에 응
 dash-importance = { $share } ({ $estimate }, 95% { $low }–{ $high })
 dash-not-shown = 표시하지 않음: { $reason }.
 dash-not-computed = 계산하지 않음: { $reason }.
+dash-drivers-predate = 계산하지 않음: 동인 분석 도입 전에 봉인된 라운드입니다 (집계를 다시 만들면 산출됨).
 dash-top-driver = { $whose }: { $item } (변동의 { $share } 설명)
 dash-top-driver-fix = { $whose }: { $item } (변동의 { $share } 설명, 우선 개선)
 dash-matrix-x = 긍정 응답률

@@ -157,6 +157,7 @@ dash-driver-fit = { $n ->
 dash-importance = { $share } ({ $estimate }; 95% { $low }–{ $high })
 dash-not-shown = Niet getoond: { $reason }.
 dash-not-computed = Niet berekend: { $reason }.
+dash-drivers-predate = Niet berekend: de ronde werd verzegeld voordat er drijfverenanalyses bestonden (de tellingen opnieuw opbouwen berekent ze).
 dash-top-driver = { $whose }: { $item } (verklaart { $share } van de spreiding)
 dash-top-driver-fix = { $whose }: { $item } (verklaart { $share } van de spreiding; eerst aanpakken)
 dash-matrix-x = aandeel positief

@@ -207,3 +207,31 @@ async fn the_csv_and_json_exports_carry_the_drivers() {
         "sales_customer_meetings"
     );
 }
+
+#[tokio::test]
+async fn a_round_sealed_before_drivers_existed_says_so_once_on_the_dashboard() {
+    use diesel::RunQueryDsl;
+    let app = TestApp::spawn().await;
+    let round = sealed_csat(&app, 20).await;
+    // A round sealed before key drivers existed has no driver rows at all.
+    for table in ["driver_items", "driver_analyses"] {
+        diesel::sql_query(format!("DELETE FROM {table} WHERE round_id = '{round}'"))
+            .execute(&mut app.conn())
+            .unwrap();
+    }
+    crate::staff_support::add_user(&app, "cto@acme.test", Role::Cto);
+    let cto = crate::staff_support::sign_in(&app, "cto@acme.test").await;
+    let body = crate::staff_support::get_with(&app, "/dashboard?quarter=2026Q4", &cto.cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        body.contains(
+            "Not computed: the round was sealed before key drivers existed (rebuilding its \
+             tallies computes them)."
+        ),
+        "{body}"
+    );
+    assert!(!body.to_lowercase().contains("not computed: not computed"));
+}

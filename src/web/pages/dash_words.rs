@@ -185,6 +185,7 @@ pub const FORMATTED: &[&str] = &[
     "dash-importance",
     "dash-not-shown",
     "dash-not-computed",
+    "dash-drivers-predate",
     "dash-top-driver",
     "dash-top-driver-fix",
     "dash-matrix-x",

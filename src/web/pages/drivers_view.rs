@@ -5,6 +5,7 @@ use crate::charts::driver_matrix::driver_matrix_svg;
 use crate::domain::locale::Locale;
 use crate::domain::scoring::drivers::report::{DriverItem, Priority, TopDriver};
 use crate::domain::scoring::drivers::WHOLE_ROUND;
+use crate::domain::scoring::missing::Missing;
 use crate::domain::scoring::scorecard::RoundReport;
 use crate::domain::scoring::Figure;
 use crate::domain::template::TemplateSet;
@@ -132,6 +133,12 @@ pub fn driver_views(
                 Figure::Suppressed { reason } => {
                     absent("dash-not-shown", suppression(locale, reason))
                 }
+                Figure::NotEnoughData {
+                    reason: Missing::DriversNotComputed,
+                } => DriverView {
+                    note: Some(word(locale, "dash-drivers-predate").to_string()),
+                    ..absent("dash-not-computed", String::new())
+                },
                 Figure::NotEnoughData { reason } => {
                     absent("dash-not-computed", not_enough(locale, reason))
                 }
