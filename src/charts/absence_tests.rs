@@ -93,3 +93,36 @@ fn a_cause_naming_its_survey_and_quarter_is_said_in_full_beside_the_enps() {
         format!("eNPS: {}", crate::charts::missing::words(Locale::Nl, &why))
     );
 }
+
+#[test]
+fn a_lagging_row_names_its_gap_in_every_language() {
+    use crate::domain::scoring::HrEventKind;
+    let mut input = sample_input();
+    input.hr.events.retain(|e| {
+        !matches!(
+            e.kind,
+            HrEventKind::OfferAccepted | HrEventKind::OfferDeclined
+        )
+    });
+    let sc = build_scorecard(&input, &mut StdRng::seed_from_u64(1)).unwrap();
+    assert_eq!(
+        sc.measure_b.lagging.offer_acceptance.value,
+        Figure::not_enough(Missing::NoOffers)
+    );
+    for (locale, cause) in [
+        (Locale::En, "no offers"),
+        (Locale::De, "keine Angebote"),
+        (Locale::Ko, "제안 없음"),
+        (Locale::Nl, "geen aanbiedingen"),
+    ] {
+        let svg = render_svg(&sc, &sample_context(locale)).unwrap();
+        let all = texts(&svg);
+        assert!(
+            all.iter().any(|t| t.starts_with(&format!("{cause} ("))),
+            "{locale:?}: {all:?}"
+        );
+        // The attrition row still has its data, so nothing says HR data is missing.
+        let generic = crate::i18n::template(locale, "report-no-hr-data");
+        assert!(!all.iter().any(|t| t.contains(&*generic)), "{locale:?}");
+    }
+}

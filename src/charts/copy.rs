@@ -72,6 +72,12 @@ crate::i18n::fluent_struct! {
         pub not_enough: "report-not-enough",
         /// HR data missing for a lagging indicator.
         pub no_hr_data: "report-no-hr-data",
+        /// A lagging indicator without a headcount snapshot in its window.
+        pub no_headcount: "report-lagging-no-headcount",
+        /// A lagging indicator whose top-talent headcount was zero.
+        pub no_top_talent: "report-lagging-no-top-talent",
+        /// Offer acceptance in a quarter without offers.
+        pub no_offers: "report-lagging-no-offers",
         /// Trend chart heading.
         pub trend_heading: "report-trend-heading",
         /// A real change: "Changed: {change} vs {quarter}".

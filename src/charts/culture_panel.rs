@@ -12,9 +12,10 @@ use crate::charts::text_layout::{self as tl, line_height};
 use crate::charts::theme::{self, size, INK, MUTED, WHITE_TEXT_BG};
 use crate::charts::{drivers_line, reasons, trend};
 use crate::domain::scoring::lagging::{BreachWhen, LaggingIndicator};
+use crate::domain::scoring::missing::Missing;
 use crate::domain::scoring::status::Rating;
 use crate::domain::scoring::trend::Metric;
-use crate::domain::scoring::Scorecard;
+use crate::domain::scoring::{Figure, Scorecard};
 use crate::i18n::Arg;
 
 /// Measure B's status reason, as the panel states it.
@@ -203,7 +204,22 @@ fn lagging_row<DB: DrawingBackend>(
     let (value, verdict) = match (ind.value.value(), ind.breach) {
         (Some(v), Some(true)) => (pct1(ctx.locale, v.value), l.breach),
         (Some(v), _) => (pct1(ctx.locale, v.value), l.within),
-        (None, _) => (l.no_hr_data.to_string(), ""),
+        // A short cause fits the row; the pages give the whole sentence.
+        (None, _) => {
+            let cause = match &ind.value {
+                Figure::NotEnoughData {
+                    reason: Missing::NoHeadcountSnapshot { .. },
+                } => l.no_headcount,
+                Figure::NotEnoughData {
+                    reason: Missing::ZeroHeadcount,
+                } => l.no_top_talent,
+                Figure::NotEnoughData {
+                    reason: Missing::NoOffers,
+                } => l.no_offers,
+                _ => l.no_hr_data,
+            };
+            (cause.to_string(), "")
+        }
     };
     let right = if verdict.is_empty() {
         format!("{value} ({limit})")
