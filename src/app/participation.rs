@@ -154,9 +154,8 @@ pub fn open_rounds(
     }
     // Readers see only the hourly counts, so nothing live is read but the invitations per
     // group, which launch fixed.
-    rounds::list(conn)?
+    crate::db::rounds::with_status(conn, RoundStatus::Open)?
         .into_iter()
-        .filter(|r| r.status == RoundStatus::Open)
         .map(|round| {
             let invited = hourly.invited(conn, round.id)?;
             let taken = hourly.of_round(round.id);

@@ -157,11 +157,9 @@ pub fn overview(
 /// The open rounds with their participation (counts only).
 pub fn open_progress(conn: &mut DbConnection) -> Result<Vec<(Round, RoundProgress)>, RoundError> {
     let mut out = Vec::new();
-    for round in rounds::list(conn)? {
-        if round.status == RoundStatus::Open {
-            let progress = rounds::progress(conn, &round)?;
-            out.push((round, progress));
-        }
+    for round in rounds::with_status(conn, RoundStatus::Open)? {
+        let progress = rounds::progress(conn, &round)?;
+        out.push((round, progress));
     }
     Ok(out)
 }
@@ -173,10 +171,7 @@ pub fn roster_changes_at_launch(
     quarter: Quarter,
 ) -> Result<Vec<(String, PrimitiveDateTime, i64)>, RoundError> {
     let mut out = Vec::new();
-    for r in rounds::list(conn)?
-        .into_iter()
-        .filter(|r| r.quarter == quarter)
-    {
+    for r in rounds::of_quarter(conn, quarter)? {
         if let Some(at) = r.launched_at {
             let n = rounds::roster_changes_before(conn, at)?;
             if n > 0 {

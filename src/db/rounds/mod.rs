@@ -214,6 +214,27 @@ pub fn list(conn: &mut DbConnection) -> Result<Vec<Round>, DbError> {
         .map_err(malformed_in("rounds"))
 }
 
+/// The rounds in `status`, newest quarter first: pages that show the open rounds need not
+/// read every round's template text.
+pub fn with_status(conn: &mut DbConnection, status: RoundStatus) -> Result<Vec<Round>, DbError> {
+    rounds::table
+        .filter(rounds::status.eq(status))
+        .order((rounds::quarter.desc(), rounds::template_key))
+        .select(Round::as_select())
+        .load(conn)
+        .map_err(malformed_in("rounds"))
+}
+
+/// The rounds of `quarter`, by template key.
+pub fn of_quarter(conn: &mut DbConnection, quarter: Quarter) -> Result<Vec<Round>, DbError> {
+    rounds::table
+        .filter(rounds::quarter.eq(quarter))
+        .order(rounds::template_key)
+        .select(Round::as_select())
+        .load(conn)
+        .map_err(malformed_in("rounds"))
+}
+
 /// What a launch locks in: the template version, thresholds, groups and weights, and when
 /// it opened.
 pub struct LaunchSnapshot<'a> {
