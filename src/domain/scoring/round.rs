@@ -185,8 +185,9 @@ pub struct PreparedRound<'r> {
     pub culture: CultureTotals,
     /// Measure A: (respondents with an alignment index, of whom aligned).
     pub alignment: (u64, u64),
-    /// `comments[group][item]`: the texts, unsorted.
-    pub comments: Vec<Vec<Vec<String>>>,
+    /// `comments[group][item]`: the texts, unsorted, borrowed from the input (a large
+    /// company's comments run to megabytes; the report copies them once).
+    pub comments: Vec<Vec<Vec<&'r str>>>,
     /// `comment_totals[group][item]`: how many comments the list has, sampled or not.
     pub comment_totals: Vec<Vec<u32>>,
 }
@@ -391,7 +392,7 @@ pub fn prepare(input: &RoundInput) -> Result<PreparedRound<'_>, ScoringError> {
     for row in &input.comments {
         let g = find_group(&row.group)?;
         let i = text_item(&row.item)?;
-        comments[g][i].push(row.text.clone());
+        comments[g][i].push(row.text.as_str());
     }
     let mut comment_totals: Vec<Vec<u32>> = comments
         .iter()

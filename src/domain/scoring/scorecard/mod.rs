@@ -262,7 +262,7 @@ fn round_report<R: Rng + ?Sized>(
                 }
                 // Every group × text question gets a block, so not even the presence of a
                 // comment in a withheld group shows.
-                let texts = r.comments[gi][ii].clone();
+                let texts = r.comments[gi][ii].iter().map(|t| t.to_string()).collect();
                 let comments_figure = releasable_comments(
                     g.answered,
                     r.input.k,
