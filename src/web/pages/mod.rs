@@ -156,20 +156,24 @@ async fn common(
         .filter(|s| !s.is_empty())
         .map(str::parse::<Quarter>)
         .transpose()?;
-    let (closed, reg) = with_conn::<PageError, _>(state, |conn| {
-        Ok((
-            scorecard::closed_quarters(conn)?,
-            inflection::register(conn)?,
-        ))
-    })
-    .await?;
     let all_comments = q.comments.as_deref() == Some("all");
     let comments = if all_comments {
         CommentsWanted::All
     } else {
         CommentsWanted::Sample
     };
-    let loaded = match scorecard_for::<PageError>(state, who, wanted, comments).await {
+    let (listed, loaded) = futures_util::future::join(
+        with_conn::<PageError, _>(state, |conn| {
+            Ok((
+                scorecard::closed_quarters(conn)?,
+                inflection::register(conn)?,
+            ))
+        }),
+        scorecard_for::<PageError>(state, who, wanted, comments),
+    )
+    .await;
+    let (closed, reg) = listed?;
+    let loaded = match loaded {
         Ok(l) => Some(l),
         // Nothing closed yet: the page shows no scorecard rather than an error.
         Err(e) if wanted.is_none() && e.kind() == Kind::NotFound => None,
@@ -254,7 +258,12 @@ pub async fn dashboard(
     q: web::Query<PageQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
-    let c = common(&state, &who, &q, lang).await?;
+    // Independent reads on their own connections: the page waits for the slowest, not the sum.
+    let (c, split, (actions, link_groups)) = tokio::try_join!(
+        common(&state, &who, &q, lang),
+        time_split::load_view(&state, None, lang),
+        actions_form::action_parts(&state, true, true, lang),
+    )?;
     let current = c.quarter.unwrap_or_else(|| {
         Quarter::containing(
             crate::clock::now().date(),
@@ -272,8 +281,6 @@ pub async fn dashboard(
         ))
     })
     .await?;
-    let split = time_split::load_view(&state, None, lang).await?;
-    let (actions, link_groups) = actions_form::action_parts(&state, true, true, lang).await?;
     let page = DashboardPage {
         any_done: actions.iter().any(|a| a.status_key == "done"),
         actions_path: "/dashboard/actions",
@@ -315,11 +322,13 @@ pub async fn board(
     q: web::Query<PageQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
-    let c = common(&state, &who, &q, lang).await?;
+    let (c, (actions, link_groups)) = tokio::try_join!(
+        common(&state, &who, &q, lang),
+        actions_form::action_parts(&state, false, true, lang),
+    )?;
     let split = time_split::load_view(&state, c.quarter, lang)
         .await?
         .filter(|v| v.has_hours);
-    let (actions, link_groups) = actions_form::action_parts(&state, false, true, lang).await?;
     let report_alt = dash_words::say(
         lang.0,
         "dash-board-report-alt",
