@@ -19,5 +19,6 @@ pub mod round;
 pub mod schedule;
 pub mod scoring;
 pub mod survey_form;
+pub mod survey_link;
 pub mod template;
 pub mod time_split;

@@ -294,6 +294,21 @@ impl TestApp {
         mail.text[start..start + 3 + 64].to_string()
     }
 
+    /// The newest email's link to `address` as a path with its query
+    /// (`/s/<token>?lang=…&round=…`).
+    pub fn emailed_link(&self, address: &str) -> String {
+        let mails = self.mailbox.sent_to(address);
+        let mail = mails
+            .last()
+            .unwrap_or_else(|| panic!("no email to {address}"));
+        let start = mail.text.find("/s/").expect("a survey link in the email");
+        mail.text[start..]
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    }
+
     /// A browser of its own (cookie jar, no redirects followed).
     pub fn browser(&self) -> reqwest::Client {
         reqwest::Client::builder()

@@ -142,11 +142,54 @@ async fn after_the_seal_a_held_form_is_told_the_survey_closed() {
     let (status, page) = get(&app, &browser, &form).await;
     assert_eq!(status, 410);
     assert!(page.contains(&on), "{page}");
-    // The link itself names nobody now.
+    // The bare token names nobody now.
     let (status, page) = get(&app, &browser, &app.link_path(KO_INVITEE)).await;
     assert_eq!(status, 404);
     assert!(
         page.contains("no longer") || page.contains("stop working"),
         "{page}"
     );
+}
+
+/// Sealed: the links are gone, but the emailed link names its language and round, so a late
+/// respondent in a fresh English browser is told in Korean that the survey closed, and when.
+#[tokio::test]
+async fn after_the_seal_the_emailed_link_says_the_survey_closed_in_its_language() {
+    let (app, round) = TestApp::csat_round_sent().await;
+    let link = app.emailed_link(KO_INVITEE);
+    assert!(link.ends_with(&format!("?lang=ko&round={round}")), "{link}");
+    app.seal_now(&round);
+    let today = ctopulse::clock::now().date();
+    let (status, page) = get(&app, &browser_asking("en-US,en"), &link).await;
+    assert_eq!(status, 410, "{page}");
+    assert!(page.contains("<html lang=\"ko\">"), "{page}");
+    assert!(page.contains("설문이 마감되었습니다"), "{page}");
+    // e.g. "2026년 12월 5일".
+    let on = format!(
+        "{}년 {}월 {}일",
+        today.year(),
+        u8::from(today.month()),
+        today.day()
+    );
+    assert!(page.contains(&on), "{page}");
+    assert!(page.contains("회사에 전달됩니다"), "{page}");
+    assert!(!page.contains("The survey closed"), "no English: {page}");
+
+    // The hints choose words only: another round's id, or hints that do not parse, lead
+    // to the page for a link that names nobody (in the hinted language when it parses).
+    let other_round = "5f0c6d3e-8a1b-4c2d-9e3f-0a1b2c3d4e5f";
+    let token = &link[3..3 + 64];
+    let (status, page) = get(
+        &app,
+        &browser_asking("en"),
+        &format!("/s/{token}?lang=de&round={other_round}"),
+    )
+    .await;
+    assert_eq!(status, 404, "{page}");
+    assert!(page.contains("<html lang=\"de\">"), "{page}");
+    for junk in ["?lang=xx&round=zz", "?round", "?lang=%ZZ&&=", "?a=b"] {
+        let (status, page) = get(&app, &browser_asking("en"), &format!("/s/{token}{junk}")).await;
+        assert_eq!(status, 404, "{junk}: {page}");
+        assert!(page.contains("<html lang=\"en\">"), "{junk}: {page}");
+    }
 }

@@ -16,6 +16,7 @@ use crate::config::Settings;
 use crate::db::outbox::{self as store, Claimed, Finished, MessageFacts, NewLink, Outcome};
 use crate::db::{self, DbError, DbPool};
 use crate::domain::locale::Locale;
+use crate::domain::survey_link::personal_link;
 use crate::tokens;
 
 /// How long a claim lasts: longer than the worst-case send (every SMTP command timing out).
@@ -361,7 +362,7 @@ impl OutboxWorker {
         };
         let locale: Locale = m.locale.parse().unwrap_or(Locale::En);
         let token = tokens::new_token();
-        let link = format!("{}/s/{}", self.settings.server.public_url, token);
+        let link = personal_link(&self.settings.server.public_url, &token, locale, round_id);
         let title = round.titles.get(&locale).cloned().unwrap_or_default();
         let duration = round.durations.get(&locale).cloned().unwrap_or_default();
         let recap = self

@@ -34,6 +34,7 @@ use crate::clock;
 use crate::domain::department::Membership;
 use crate::domain::locale::Locale;
 use crate::domain::survey_form;
+use crate::domain::survey_link::LinkHints;
 use crate::domain::template::Template;
 use crate::tokens;
 use crate::web::state::AppState;
@@ -78,7 +79,9 @@ pub async fn open_link(
     token: web::Path<String>,
     state: web::Data<AppState>,
 ) -> HttpResponse {
-    let locale = request_locale(&req);
+    // The link's own language until the invitation names one; then the browser's.
+    let hints = LinkHints::parse(req.query_string());
+    let locale = hints.locale.unwrap_or_else(|| request_locale(&req));
     let ip = client_ip(&req, &state.settings.server.trusted_proxies);
     let token = token.into_inner();
     let hash = tokens::is_well_formed(&token).then(|| tokens::hash(&token));
@@ -103,7 +106,11 @@ pub async fn open_link(
             }
             r
         }
-        Ok(Followed::Link(LinkState::Unknown)) => unknown(locale),
+        // A sealed round's links are gone: the link's round says whether it has ended.
+        Ok(Followed::Link(LinkState::Unknown)) => match hints.round {
+            Some(rid) => ended_or_unknown(&state, locale, rid).await,
+            None => unknown(locale),
+        },
         // The invitation names its language: the pages after the form speak it too.
         Ok(Followed::Link(LinkState::Answered { locale, .. })) => answered(locale),
         Ok(Followed::Link(LinkState::Closed { round, locale })) => {
