@@ -17,7 +17,7 @@ pub enum AttemptKind {
 }
 
 impl AttemptKind {
-    fn key(self) -> &'static str {
+    pub(super) fn key(self) -> &'static str {
         match self {
             AttemptKind::Login => "login",
             AttemptKind::SurveyLink => "survey_link",
@@ -61,7 +61,7 @@ pub fn retry_after(
     client_ip: &str,
     now: PrimitiveDateTime,
 ) -> Result<Option<i64>, DbError> {
-    let since = now - WINDOW;
+    let since = window_start(now);
     let base = || {
         login_failures::table
             .filter(login_failures::kind.eq(kind.key()))
@@ -72,7 +72,7 @@ pub fn retry_after(
     // re-parses a statement with a bound LIMIT on every run (see `survey::lookup`), and this
     // runs on every survey link opened; a blocked client records no more failures, so the
     // window holds little more than LIMIT rows per client anyway.
-    let nth = (LIMIT - 1) as usize;
+    let nth = NTH as usize;
     let mut oldest_blocking: Vec<PrimitiveDateTime> = Vec::new();
     let per_ip = super::load_native!(
         conn,
@@ -90,10 +90,23 @@ pub fn retry_after(
             .load(conn)?;
         oldest_blocking.extend(per_account.get(nth));
     }
-    Ok(oldest_blocking
-        .into_iter()
-        .max()
-        .map(|oldest| ((oldest + WINDOW) - now).whole_seconds().max(1)))
+    Ok(wait_after(oldest_blocking.into_iter().max(), now))
+}
+
+/// The position (from the newest, 0-based) of the failure that blocks: the LIMIT-th newest.
+pub(super) const NTH: i64 = LIMIT - 1;
+
+/// Failures after this count.
+pub(super) fn window_start(now: PrimitiveDateTime) -> PrimitiveDateTime {
+    now - WINDOW
+}
+
+/// Seconds until the blocking failure (the [`NTH`] newest in the window) leaves the window.
+pub(super) fn wait_after(
+    blocking: Option<PrimitiveDateTime>,
+    now: PrimitiveDateTime,
+) -> Option<i64> {
+    blocking.map(|oldest| ((oldest + WINDOW) - now).whole_seconds().max(1))
 }
 
 /// Deletes failures older than a day.

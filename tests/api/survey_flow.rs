@@ -402,6 +402,45 @@ async fn unknown_links_are_refused_and_rate_limited() {
     assert!(res.headers().contains_key("retry-after"));
 }
 
+/// A blocked client is refused a real link too (on PostgreSQL the throttle is read in the
+/// link's own lookup), so guessing cannot tell a real link from a wrong one.
+#[tokio::test]
+async fn a_blocked_client_is_refused_a_real_link_too() {
+    let app = TestApp::spawn().await;
+    app.import_roster(ROSTER);
+    app.launch("internal-csat", "2026Q4");
+    app.send_all().await;
+    let real = app.link_path("s5@acme.test");
+    // Not blocked yet: the real link opens the form.
+    let res = app
+        .browser()
+        .get(format!("{}{real}", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    for i in 0..10 {
+        assert_eq!(app.get(&format!("/s/{:064x}", i)).await.status(), 404);
+    }
+    let res = app
+        .browser()
+        .get(format!("{}{real}", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 429);
+    let wait: i64 = res.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&wait), "{wait}");
+    assert!(
+        res.headers().get("set-cookie").is_none(),
+        "no cookie for a blocked client"
+    );
+}
+
 #[tokio::test]
 async fn two_submissions_at_once_store_one_response() {
     let app = TestApp::spawn().await;

@@ -17,7 +17,7 @@ use self::recent::RecentLinks;
 use self::templates::ParsedTemplates;
 use crate::db::survey;
 /// What following a link and submitting return, as the repository reads it.
-pub use crate::db::survey::{Checked, LinkState, Respondent, Submitted, SurveyRound};
+pub use crate::db::survey::{Checked, LinkState, Respondent, Submitted, SurveyRound, Throttle};
 use crate::db::throttle::{self, AttemptKind};
 use crate::db::{DbConnection, DbError};
 use crate::domain::department::Membership;
@@ -51,13 +51,21 @@ pub fn follow_link(
     client: &str,
     now: PrimitiveDateTime,
 ) -> Result<Followed, DbError> {
-    if let Some(wait) = throttle::retry_after(conn, AttemptKind::SurveyLink, None, client, now)? {
+    // A blocked client is told so whatever its link leads to, so guessing learns nothing;
+    // the lookup may read the throttle in the same round trip (`lookup_for`).
+    let (state, throttled) = match token_hash {
+        Some(hash) => survey::lookup_for(conn, hash, client, now)?,
+        None => (LinkState::Unknown, Throttle::Unread),
+    };
+    let wait = match throttled {
+        Throttle::Read(wait) => wait,
+        Throttle::Unread => {
+            throttle::retry_after(conn, AttemptKind::SurveyLink, None, client, now)?
+        }
+    };
+    if let Some(wait) = wait {
         return Ok(Followed::Throttled { retry_after: wait });
     }
-    let state = match token_hash {
-        Some(hash) => survey::lookup(conn, hash, now)?,
-        None => LinkState::Unknown,
-    };
     match (&state, token_hash) {
         (LinkState::Unknown, _) => {
             throttle::record(conn, AttemptKind::SurveyLink, None, client, now)?;
