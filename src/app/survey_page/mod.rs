@@ -2,6 +2,7 @@
 //! `ctopulse round preview` writes the read-only preview to a file.
 
 pub mod copy;
+pub mod sections;
 pub mod view;
 
 use std::collections::BTreeMap;
@@ -27,6 +28,7 @@ pub fn preview_html(
         .or(Some(Department::Sales));
     let page = view::form_page(&view::FormInput {
         template: &template,
+        template_hash: None,
         department,
         locale,
         k: round.k.max(0) as u32,
@@ -43,6 +45,7 @@ pub fn preview_html(
             department.map(|d| d.key()).unwrap_or("sales")
         ),
         recap: None,
-    });
+    })
+    .ok()?;
     page.render().ok()
 }

@@ -2,10 +2,12 @@
 //! (after a mistake) the answers kept and problems marked.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use askama::Template as Askama;
 
 use super::copy::{copy, Copy};
+use super::sections;
 use crate::domain::department::Department;
 use crate::domain::locale::Locale;
 use crate::domain::question::QuestionKind;
@@ -64,7 +66,8 @@ pub struct FormPage {
     pub promise_comments: String,
     /// Strict mode (works council) is on: the first page says so.
     pub strict_mode: bool,
-    pub sections: Vec<SectionView>,
+    /// The questions' markup (`sections`), escaped when it was rendered.
+    pub sections: Arc<str>,
     pub errors: Vec<(String, String)>,
     pub action: String,
     pub csrf: String,
@@ -87,6 +90,9 @@ pub struct MessagePage {
 /// Everything the form is built from.
 pub struct FormInput<'a> {
     pub template: &'a Template,
+    /// The template's content hash: a fresh form's questions are then rendered once per
+    /// template, language and department (`sections::fresh`). `None` renders them now.
+    pub template_hash: Option<&'a str>,
     pub department: Option<Department>,
     pub locale: Locale,
     pub k: u32,
@@ -104,12 +110,12 @@ pub struct FormInput<'a> {
     pub recap: Option<crate::domain::actions::recap::RecapView>,
 }
 
-/// Builds the form page.
-pub fn form_page(input: &FormInput<'_>) -> FormPage {
+/// The questions of the respondent's sections, with what the respondent sent back (if any);
+/// pushes each marked problem to `errors`.
+fn section_views(input: &FormInput<'_>, errors: &mut Vec<(String, String)>) -> Vec<SectionView> {
     let c = copy(input.locale);
     let locale = input.locale;
-    let mut errors = Vec::new();
-    let sections = input
+    input
         .template
         .sections_for(input.department)
         .map(|s| SectionView {
@@ -133,13 +139,29 @@ pub fn form_page(input: &FormInput<'_>) -> FormPage {
                 .collect(),
         })
         .filter(|s| !s.questions.is_empty())
-        .collect();
+        .collect()
+}
+
+/// Builds the form page (its questions rendered, or kept from an earlier fresh form).
+pub fn form_page(input: &FormInput<'_>) -> Result<FormPage, askama::Error> {
+    let c = copy(input.locale);
+    let locale = input.locale;
+    let mut errors = Vec::new();
+    let fresh = input.kept.is_empty() && input.problems.is_empty();
+    let sections = match input.template_hash {
+        Some(hash) if fresh => {
+            sections::fresh((hash.to_string(), locale, input.department), c, || {
+                section_views(input, &mut Vec::new())
+            })?
+        }
+        _ => sections::render(c, &section_views(input, &mut errors))?,
+    };
     let sep = if input.self_url.contains('?') {
         '&'
     } else {
         '?'
     };
-    FormPage {
+    Ok(FormPage {
         lang: locale.code(),
         copy: c,
         title: input.template.title().get(locale).to_string(),
@@ -170,7 +192,7 @@ pub fn form_page(input: &FormInput<'_>) -> FormPage {
             })
             .collect(),
         recap: input.recap.clone(),
-    }
+    })
 }
 
 fn short(text: &str) -> String {
@@ -328,6 +350,7 @@ mod recap_tests {
         let template = set.get("internal-csat").unwrap();
         let page = form_page(&FormInput {
             template,
+            template_hash: None,
             department: Some(crate::domain::department::Department::Sales),
             locale,
             k: 5,
@@ -341,6 +364,7 @@ mod recap_tests {
             self_url: "/survey/x".into(),
             recap: recap_view(&recap(), "sales", locale, Locale::En),
         })
+        .unwrap()
         .render()
         .unwrap();
         let start = page

@@ -176,6 +176,7 @@ fn render_form(r: Rendered<'_>, status: StatusCode) -> HttpResponse {
     };
     let page = form_page(&FormInput {
         template: r.template,
+        template_hash: Some(&round.template_hash),
         department,
         locale: r.locale,
         k: round.k.max(0) as u32,
@@ -189,7 +190,7 @@ fn render_form(r: Rendered<'_>, status: StatusCode) -> HttpResponse {
         self_url: format!("/survey/{}", round.id),
         recap: r.recap,
     });
-    match page.render() {
+    match page.and_then(|p| p.render()) {
         Ok(b) => html(HttpResponse::build(status), b),
         Err(e) => unrendered(e),
     }
