@@ -137,7 +137,7 @@ dash-priority-keep-up = 현 수준 유지
 dash-priority-lower = 낮은 우선순위
 dash-priority-overkill = 과잉 투자 가능성
 dash-engineers = 엔지니어
-dash-driver-title = { $whose }: ‘{ $outcome }’을(를) 움직이는 요인
+dash-driver-title = { $whose }: ‘{ $outcome }’를 움직이는 요인
 dash-driver-fit = R² = { $r2 } (95% { $low }–{ $high }), 모든 문항에 응답한 { $n }명 기준
 dash-importance = { $share } ({ $estimate }, 95% { $low }–{ $high })
 dash-not-shown = 표시하지 않음: { $reason }.
