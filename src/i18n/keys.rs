@@ -36,6 +36,7 @@ pub fn used() -> Vec<String> {
         crate::charts::reasons::FLUENT_KEYS.to_vec(),
         crate::domain::scoring::missing::Missing::fluent_keys(),
         crate::web::lang::words::keys(),
+        crate::web::error::FLUENT_KEYS.to_vec(),
         crate::web::pages::dash_words::keys(),
         crate::web::pages::admin::words::keys(),
         crate::web::pages::admin::roster_words::keys(),
