@@ -141,6 +141,10 @@ dash-change-changed = Verändert seit { $quarter }: { $interval }
 dash-change-no-real = Keine echte Veränderung seit { $quarter }: { $interval }, innerhalb von ±10 Punkten
 dash-change-cant-tell = Nicht feststellbar seit { $quarter }: { $interval }
 dash-change-not-comparable = Nicht vergleichbar mit { $quarter }: { $reason }
+change-why-template = die Umfrage hat sich geändert (damals Version { $from }, jetzt { $to })
+change-why-new-group = die frühere Runde hatte keine Gruppe { $group }
+change-why-groups = die ausgewerteten Gruppen sind andere (damals { $before }; jetzt { $after })
+change-why-weights = die Gewichte der Gruppen sind andere
 
 ## Treiber
 

@@ -36,6 +36,7 @@ report-fewer-than-k = { $k ->
 }
 report-protects-another = zum Schutz einer kleineren Gruppe
 report-no-overall-answers = keine Antworten auf die Gesamtfrage
+report-zero-weight = ihr Gewicht ist null
 report-left-out = nicht gezählt
 report-not-enough = Zu wenige Daten, um diesen Wert zu berechnen
 report-no-hr-data = keine HR-Daten

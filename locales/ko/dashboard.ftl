@@ -129,6 +129,10 @@ dash-change-changed = { $quarter } 대비 변화: { $interval }
 dash-change-no-real = { $quarter } 대비 실질적 변화 없음: { $interval }, ±10포인트 이내
 dash-change-cant-tell = { $quarter } 대비 판단 불가: { $interval }
 dash-change-not-comparable = { $quarter }와 비교 불가: { $reason }
+change-why-template = 설문이 바뀜 (이전 버전 { $from }, 현재 버전 { $to })
+change-why-new-group = 이전 설문에는 { $group } 그룹이 없었음
+change-why-groups = 집계 그룹이 다름 (이전: { $before } / 현재: { $after })
+change-why-weights = 그룹 가중치가 다름
 
 ## 주요 동인
 

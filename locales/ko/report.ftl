@@ -31,6 +31,7 @@ report-weight = 가중치 { $w }
 report-fewer-than-k = 응답 { $k }명 미만
 report-protects-another = 더 작은 그룹 보호를 위해 비공개
 report-no-overall-answers = 전반 만족도 문항 응답 없음
+report-zero-weight = 가중치가 0임
 report-left-out = 가중 점수 제외
 report-not-enough = 산출에 필요한 데이터 부족
 report-no-hr-data = HR 데이터 없음

@@ -141,6 +141,10 @@ dash-change-changed = Veranderd sinds { $quarter }: { $interval }
 dash-change-no-real = Geen echte verandering sinds { $quarter }: { $interval }, binnen ±10 punten
 dash-change-cant-tell = Niet vast te stellen sinds { $quarter }: { $interval }
 dash-change-not-comparable = Niet vergelijkbaar met { $quarter }: { $reason }
+change-why-template = de vragenlijst is veranderd (toen versie { $from }, nu { $to })
+change-why-new-group = de eerdere ronde had geen groep { $group }
+change-why-groups = de gerapporteerde groepen verschillen (toen { $before }; nu { $after })
+change-why-weights = de gewichten van de groepen verschillen
 
 ## Drijfveren
 

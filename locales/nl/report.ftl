@@ -34,6 +34,7 @@ report-fewer-than-k = { $k ->
 }
 report-protects-another = ter bescherming van een kleinere groep
 report-no-overall-answers = geen antwoorden op de algemene vraag
+report-zero-weight = het gewicht is nul
 report-left-out = niet meegeteld
 report-not-enough = Onvoldoende gegevens om dit cijfer te berekenen
 report-no-hr-data = geen HR-gegevens

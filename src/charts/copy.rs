@@ -66,6 +66,8 @@ crate::i18n::fluent_struct! {
         pub protects_another: "report-protects-another",
         /// A group with no answers to the overall item.
         pub no_overall_answers: "report-no-overall-answers",
+        /// A group whose CSAT weight is zero.
+        pub zero_weight: "report-zero-weight",
         /// Marks a group that is left out of the weighted score.
         pub left_out: "report-left-out",
         /// A figure cannot be computed.

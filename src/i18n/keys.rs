@@ -35,6 +35,7 @@ pub fn used() -> Vec<String> {
         crate::domain::actions::recap::FLUENT_KEYS.to_vec(),
         crate::charts::reasons::FLUENT_KEYS.to_vec(),
         crate::domain::scoring::missing::Missing::fluent_keys(),
+        crate::domain::scoring::change::Incomparable::FLUENT_KEYS.to_vec(),
         crate::web::lang::words::keys(),
         crate::web::error::FLUENT_KEYS.to_vec(),
         crate::web::pages::dash_words::keys(),
