@@ -98,7 +98,7 @@ async fn the_cto_records_an_action_moves_it_along_and_sees_whether_it_moved() {
     assert_eq!(resp.status(), 303);
     let page = cto.page(&app, "/dashboard").await;
     assert!(page.contains("Done, and did it move?"), "{page}");
-    assert!(page.contains("Changed since 2026Q3: +45 points"), "{page}");
+    assert!(page.contains("Changed since Q3 2026: +45 points"), "{page}");
 
     let board = sign_in(&app, "board@acme.test").await;
     let page = board.page(&app, "/board").await;

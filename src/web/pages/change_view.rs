@@ -66,7 +66,7 @@ pub fn change_words(locale: Locale, c: &Change) -> Option<String> {
             ],
         )
     };
-    let from = c.from.to_string();
+    let from = crate::i18n::quarter_long(locale, c.from);
     let with = |key: &str, t: &ChangeTest| {
         say(
             locale,
@@ -157,28 +157,28 @@ mod tests {
         };
         assert_eq!(
             change_words(Locale::En, &change(Metric::Alignment, changed)).unwrap(),
-            "Changed since 2026Q2: -25 points (95% interval -36 to -14; adjusted p < 0.001)"
+            "Changed since Q2 2026: -25 points (95% interval -36 to -14; adjusted p < 0.001)"
         );
         let same = ChangeState::NoRealChange {
             test: test(0.02, -0.035, 0.075, 0.4795001221869535, 0.4795001221869535),
         };
         assert_eq!(
             change_words(Locale::En, &change(Metric::WeightedCsat, same)).unwrap(),
-            "No real change since 2026Q2: +2 points (95% interval -4 to +8; adjusted p = 0.480), within ±10 points"
+            "No real change since Q2 2026: +2 points (95% interval -4 to +8; adjusted p = 0.480), within ±10 points"
         );
         let unsure = ChangeState::CantTell {
             test: test(25.0, 3.0, 46.0, 0.02, 0.09),
         };
         assert_eq!(
             change_words(Locale::En, &change(Metric::Enps, unsure)).unwrap(),
-            "eNPS: Can't tell since 2026Q2: +25 points (95% interval +3 to +46; adjusted p = 0.090)"
+            "eNPS: Can't tell since Q2 2026: +25 points (95% interval +3 to +46; adjusted p = 0.090)"
         );
         let other = ChangeState::NotComparable {
             reason: Incomparable::Weights,
         };
         assert_eq!(
             change_words(Locale::En, &change(Metric::WeightedCsat, other)).unwrap(),
-            "Not comparable with 2026Q2: the group weights differ"
+            "Not comparable with Q2 2026: the group weights differ"
         );
         let none = ChangeState::NotEnoughData {
             reason: crate::domain::scoring::change::NoFigure::Unanchored,
@@ -223,7 +223,7 @@ mod tests {
         );
         assert_eq!(
             say(Locale::Ko, &new_group).unwrap(),
-            "2026Q2와 비교 불가: 이전 설문에는 사업개발 + CEO실 그룹이 없었음"
+            "2026년 2분기와 비교 불가: 이전 설문에는 사업개발 + CEO실 그룹이 없었음"
         );
         for locale in [Locale::Ko, Locale::De] {
             for state in [&groups, &weights, &template, &new_group] {
