@@ -215,6 +215,7 @@ dash-actions-moved = Erledigt – und hat es etwas bewegt?
 dash-actions-no-later = noch kein späteres Quartal zum Vergleich
 dash-action-meta = { $status } · verantwortlich: { $owner } · fällig { $due }
 dash-action-answers = Bezieht sich auf { $about }
+dash-action-round = { $survey } ({ $quarter })
 dash-action-follow = Verlauf von { $title }
 dash-col-linked = Verknüpfter Wert
 dash-action-status = Status

@@ -216,6 +216,7 @@ dash-actions-moved = Done, and did it move?
 dash-actions-no-later = no later quarter to compare yet
 dash-action-meta = { $status } · owner { $owner } · due { $due }
 dash-action-answers = Answers to { $about }
+dash-action-round = { $survey } ({ $quarter })
 dash-action-follow = Follow-through of { $title }
 dash-col-linked = Linked figure
 dash-action-status = Status

@@ -200,6 +200,7 @@ dash-actions-moved = 완료한 조치는 효과가 있었는가?
 dash-actions-no-later = 아직 비교할 다음 분기가 없습니다
 dash-action-meta = { $status } · 담당 { $owner } · 기한 { $due }
 dash-action-answers = 대상: { $about }
+dash-action-round = { $survey } ({ $quarter })
 dash-action-follow = { $title }의 추이
 dash-col-linked = 연결된 수치
 dash-action-status = 상태

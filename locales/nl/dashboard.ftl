@@ -215,6 +215,7 @@ dash-actions-moved = Afgerond, en heeft het iets opgeleverd?
 dash-actions-no-later = nog geen later kwartaal om mee te vergelijken
 dash-action-meta = { $status } · eigenaar { $owner } · gepland voor { $due }
 dash-action-answers = Gaat over { $about }
+dash-action-round = { $survey } ({ $quarter })
 dash-action-follow = Opvolging van { $title }
 dash-col-linked = Gekoppeld cijfer
 dash-action-status = Status

@@ -165,18 +165,27 @@ pub fn counted(locale: Locale, key: &str, args: &[(&str, Arg<'_>)]) -> String {
     crate::i18n::format_with(locale, key, args)
 }
 
-/// A round's participation: "culture v2: 1,234 of 1,500 answered (82%)".
+/// A round's participation: "Engineering culture check-in v2: 1,234 of 1,500 answered (82%)",
+/// the survey named by its title in `labels` (its key when the title is not there).
 pub fn round_participation(
     locale: Locale,
     r: &crate::domain::scoring::scorecard::RoundReport,
     rate: &str,
+    labels: &crate::charts::ItemLabels,
 ) -> String {
     let version = r.template.version.to_string();
+    let title_key = (
+        r.template.key.clone(),
+        crate::charts::layout::TEMPLATE_TITLE.to_string(),
+    );
+    let title = labels
+        .get(&title_key)
+        .map_or(r.template.key.as_str(), |t| t.get(locale));
     counted(
         locale,
         "report-method-round",
         &[
-            ("template", Arg::Text(&r.template.key)),
+            ("template", Arg::Text(title)),
             ("version", Arg::Text(&version)),
             ("answered", Arg::Count(r.answered)),
             ("delivered", Arg::Count(r.delivered)),
