@@ -11,7 +11,7 @@ dash-time-none = Noch kein Kalender importiert.
 dash-time-link = Kalender importieren, alle Termine und die Regel sehen, die sie eingeordnet hat
 dash-open-heading = Offene Umfragerunden
 dash-open-none = Keine Umfragerunde ist offen.
-dash-commentary-heading = Kommentar für { $quarter }
+dash-commentary-heading = Kommentar für das { $quarter }
 dash-commentary-label = Erscheint im Vorstandsbericht (höchstens 600 Zeichen)
 dash-commentary-save = Kommentar speichern
 dash-point-heading = Wendepunkt hinzufügen
@@ -137,10 +137,14 @@ dash-roster-changed = { $n ->
 dash-change-interval = { $change } Punkte (95-%-Intervall { $low } bis { $high }; korrigiertes p { $p })
 dash-p-below = < { $p }
 dash-p-equal = = { $p }
-dash-change-changed = Verändert seit { $quarter }: { $interval }
-dash-change-no-real = Keine echte Veränderung seit { $quarter }: { $interval }, innerhalb von ±10 Punkten
-dash-change-cant-tell = Nicht feststellbar seit { $quarter }: { $interval }
-dash-change-not-comparable = Nicht vergleichbar mit { $quarter }: { $reason }
+dash-change-changed = Verändert seit dem { $quarter }: { $interval }
+dash-change-no-real = Keine echte Veränderung seit dem { $quarter }: { $interval }, innerhalb von ±10 Punkten
+dash-change-cant-tell = Nicht feststellbar seit dem { $quarter }: { $interval }
+dash-change-not-comparable = Nicht vergleichbar mit dem { $quarter }: { $reason }
+change-why-template = die Umfrage hat sich geändert (damals Version { $from }, jetzt { $to })
+change-why-new-group = die frühere Runde hatte keine Gruppe { $group }
+change-why-groups = die ausgewerteten Gruppen sind andere (damals { $before }; jetzt { $after })
+change-why-weights = die Gewichte der Gruppen sind andere
 
 ## Treiber
 
@@ -211,6 +215,7 @@ dash-actions-moved = Erledigt – und hat es etwas bewegt?
 dash-actions-no-later = noch kein späteres Quartal zum Vergleich
 dash-action-meta = { $status } · verantwortlich: { $owner } · fällig { $due }
 dash-action-answers = Bezieht sich auf { $about }
+dash-action-round = { $survey } ({ $quarter })
 dash-action-follow = Verlauf von { $title }
 dash-col-linked = Verknüpfter Wert
 dash-action-status = Status

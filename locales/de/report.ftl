@@ -36,6 +36,7 @@ report-fewer-than-k = { $k ->
 }
 report-protects-another = zum Schutz einer kleineren Gruppe
 report-no-overall-answers = keine Antworten auf die Gesamtfrage
+report-zero-weight = ihr Gewicht ist null
 report-left-out = nicht gezählt
 report-not-enough = Zu wenige Daten, um diesen Wert zu berechnen
 report-no-hr-data = keine HR-Daten
@@ -115,7 +116,7 @@ missing-no-alignment-answers = niemand hat eine Frage zur Ausrichtung beantworte
 missing-no-culture-answers = niemand hat sowohl eine Frage zur Produktivität als auch eine zur Zufriedenheit beantwortet
 missing-no-enps-answers = niemand hat die eNPS-Frage beantwortet
 missing-no-question = die Vorlage { $template } v{ $version } enthält keine { $role ->
-        [csat_overall] Frage zur Gesamtzufriedenheit (csat_overall)
+        [csat_overall] Frage zur Gesamtzufriedenheit
         [productivity] Frage zur Produktivität
         [happiness] Frage zur Zufriedenheit
         [enps] eNPS-Frage

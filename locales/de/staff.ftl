@@ -72,6 +72,14 @@ staff-error-500-title = Etwas ist schiefgelaufen
 staff-error-500-body = Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es später erneut.
 staff-error-other-title = Das hat nicht geklappt
 staff-error-other-body = Die Anfrage konnte nicht abgeschlossen werden.
+# Warum eine Seite nicht angezeigt werden konnte (die API sagt dasselbe auf Englisch).
+staff-error-quarter = „{ $typed }“ ist kein Quartal. Schreiben Sie es als Jahr, Q und Nummer, etwa 2026Q3 (Jahr 2000–2999, Nummer 1–4).
+staff-error-no-closed-round = Für { $quarter } ist keine Umfragerunde abgeschlossen.
+staff-error-nothing-closed = Noch keine Umfragerunde ist abgeschlossen; die Ergebnisse erscheinen, sobald die erste Runde endet.
+staff-error-date = „{ $typed }“ ist kein Datum. Schreiben Sie es als JJJJ-MM-TT.
+staff-error-no-user = Diesen Benutzer gibt es nicht.
+staff-error-not-multipart = Bitte laden Sie eine Datei über das Formular hoch.
+staff-error-form-nul = Das Formular enthält ein NUL-Zeichen, das kein Feld annimmt.
 
 staff-notice-commentary-saved = Kommentar für { $quarter } gespeichert.
 staff-notice-point-added = Wendepunkt hinzugefügt.

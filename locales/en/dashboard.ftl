@@ -141,6 +141,10 @@ dash-change-changed = Changed since { $quarter }: { $interval }
 dash-change-no-real = No real change since { $quarter }: { $interval }, within ±10 points
 dash-change-cant-tell = Can't tell since { $quarter }: { $interval }
 dash-change-not-comparable = Not comparable with { $quarter }: { $reason }
+change-why-template = the survey changed (version { $from }, now { $to })
+change-why-new-group = the earlier round had no group { $group }
+change-why-groups = the reporting groups differ (then { $before }; now { $after })
+change-why-weights = the group weights differ
 
 ## Key drivers
 
@@ -212,6 +216,7 @@ dash-actions-moved = Done, and did it move?
 dash-actions-no-later = no later quarter to compare yet
 dash-action-meta = { $status } · owner { $owner } · due { $due }
 dash-action-answers = Answers to { $about }
+dash-action-round = { $survey } ({ $quarter })
 dash-action-follow = Follow-through of { $title }
 dash-col-linked = Linked figure
 dash-action-status = Status

@@ -34,6 +34,7 @@ report-fewer-than-k = { $k ->
 }
 report-protects-another = withheld to protect a smaller group
 report-no-overall-answers = no answers to the overall question
+report-zero-weight = its weight is zero
 report-left-out = not counted
 report-not-enough = Not enough data to compute this figure
 report-no-hr-data = no HR data

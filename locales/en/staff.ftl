@@ -71,6 +71,14 @@ staff-error-500-title = Something went wrong
 staff-error-500-body = Something went wrong on our side. Please try again later.
 staff-error-other-title = That did not work
 staff-error-other-body = The request could not be completed.
+# Why a page could not be shown (the API says the same in English).
+staff-error-quarter = “{ $typed }” is not a quarter. Write it as year, Q and number, such as 2026Q3 (year 2000–2999, number 1–4).
+staff-error-no-closed-round = No round has closed for { $quarter }.
+staff-error-nothing-closed = No round has closed yet; results appear once the first round closes.
+staff-error-date = “{ $typed }” is not a date. Write it as YYYY-MM-DD.
+staff-error-no-user = There is no such user.
+staff-error-not-multipart = Please upload a file with the form.
+staff-error-form-nul = The form contains a NUL character, which no field accepts.
 
 staff-notice-commentary-saved = Commentary for { $quarter } saved.
 staff-notice-point-added = Inflection point added.

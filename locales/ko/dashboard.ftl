@@ -129,6 +129,10 @@ dash-change-changed = { $quarter } 대비 변화: { $interval }
 dash-change-no-real = { $quarter } 대비 실질적 변화 없음: { $interval }, ±10포인트 이내
 dash-change-cant-tell = { $quarter } 대비 판단 불가: { $interval }
 dash-change-not-comparable = { $quarter }와 비교 불가: { $reason }
+change-why-template = 설문이 바뀜 (이전 버전 { $from }, 현재 버전 { $to })
+change-why-new-group = 이전 설문에는 { $group } 그룹이 없었음
+change-why-groups = 집계 그룹이 다름 (이전: { $before } / 현재: { $after })
+change-why-weights = 그룹 가중치가 다름
 
 ## 주요 동인
 
@@ -137,7 +141,7 @@ dash-priority-keep-up = 현 수준 유지
 dash-priority-lower = 낮은 우선순위
 dash-priority-overkill = 과잉 투자 가능성
 dash-engineers = 엔지니어
-dash-driver-title = { $whose }: ‘{ $outcome }’을(를) 움직이는 요인
+dash-driver-title = { $whose }: ‘{ $outcome }’를 움직이는 요인
 dash-driver-fit = R² = { $r2 } (95% { $low }–{ $high }), 모든 문항에 응답한 { $n }명 기준
 dash-importance = { $share } ({ $estimate }, 95% { $low }–{ $high })
 dash-not-shown = 표시하지 않음: { $reason }.
@@ -196,6 +200,7 @@ dash-actions-moved = 완료한 조치는 효과가 있었는가?
 dash-actions-no-later = 아직 비교할 다음 분기가 없습니다
 dash-action-meta = { $status } · 담당 { $owner } · 기한 { $due }
 dash-action-answers = 대상: { $about }
+dash-action-round = { $survey } ({ $quarter })
 dash-action-follow = { $title }의 추이
 dash-col-linked = 연결된 수치
 dash-action-status = 상태

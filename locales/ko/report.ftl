@@ -31,6 +31,7 @@ report-weight = 가중치 { $w }
 report-fewer-than-k = 응답 { $k }명 미만
 report-protects-another = 더 작은 그룹 보호를 위해 비공개
 report-no-overall-answers = 전반 만족도 문항 응답 없음
+report-zero-weight = 가중치가 0임
 report-left-out = 가중 점수 제외
 report-not-enough = 산출에 필요한 데이터 부족
 report-no-hr-data = HR 데이터 없음
@@ -106,8 +107,13 @@ missing-no-answers = 응답 없음
 missing-no-alignment-answers = 정렬 문항 응답자 없음
 missing-no-culture-answers = 생산성 문항과 행복 문항에 모두 응답한 사람 없음
 missing-no-enps-answers = eNPS 문항 응답자 없음
-missing-no-question = { $template } v{ $version } 템플릿에 { $role ->
-        [csat_overall] 전반 만족도(csat_overall)
+missing-no-question = { $template ->
+        [internal-csat] 내부 고객 만족도 설문
+        [engineering-culture] 엔지니어링 문화 설문
+        [tech-strategy-alignment] 기술 전략 정합성 설문
+       *[other] 설문 { $template }
+    }(버전 { $version })에 { $role ->
+        [csat_overall] 전반 만족도
         [productivity] 생산성
         [happiness] 행복
         [enps] eNPS

@@ -72,6 +72,14 @@ staff-error-500-title = 문제가 발생했습니다
 staff-error-500-body = 서버에서 문제가 발생했습니다. 잠시 후 다시 시도해 주세요.
 staff-error-other-title = 요청을 완료하지 못했습니다
 staff-error-other-body = 요청을 완료할 수 없습니다.
+# 페이지를 보여 줄 수 없는 이유 (API는 같은 내용을 영어로 답합니다).
+staff-error-quarter = ‘{ $typed }’ 값은 분기 형식이 아닙니다. 2026Q3처럼 연도, Q, 분기 번호로 입력해 주세요(연도 2000–2999, 번호 1–4).
+staff-error-no-closed-round = { $quarter }에 마감된 설문이 없습니다.
+staff-error-nothing-closed = 아직 마감된 설문이 없습니다. 첫 설문이 마감되면 결과가 표시됩니다.
+staff-error-date = ‘{ $typed }’ 값은 날짜 형식이 아닙니다. YYYY-MM-DD 형식으로 입력해 주세요.
+staff-error-no-user = 해당 사용자가 없습니다.
+staff-error-not-multipart = 양식으로 파일을 업로드해 주세요.
+staff-error-form-nul = 양식에 NUL 문자가 들어 있습니다. 어떤 필드도 이 문자를 받지 않습니다.
 
 staff-notice-commentary-saved = { $quarter } 코멘트를 저장했습니다.
 staff-notice-point-added = 변곡점을 추가했습니다.

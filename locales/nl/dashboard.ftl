@@ -11,7 +11,7 @@ dash-time-none = Nog geen agenda geïmporteerd.
 dash-time-link = Importeer een agenda en bekijk elke afspraak en de regel die haar indeelde
 dash-open-heading = Open rondes
 dash-open-none = Er is geen ronde open.
-dash-commentary-heading = Toelichting voor { $quarter }
+dash-commentary-heading = Toelichting voor het { $quarter }
 dash-commentary-label = Staat in het bestuursrapport (hoogstens 600 tekens)
 dash-commentary-save = Toelichting opslaan
 dash-point-heading = Kantelpunt toevoegen
@@ -137,10 +137,14 @@ dash-roster-changed = { $n ->
 dash-change-interval = { $change } punten (95%-interval { $low } tot { $high }; gecorrigeerde p { $p })
 dash-p-below = < { $p }
 dash-p-equal = = { $p }
-dash-change-changed = Veranderd sinds { $quarter }: { $interval }
-dash-change-no-real = Geen echte verandering sinds { $quarter }: { $interval }, binnen ±10 punten
-dash-change-cant-tell = Niet vast te stellen sinds { $quarter }: { $interval }
-dash-change-not-comparable = Niet vergelijkbaar met { $quarter }: { $reason }
+dash-change-changed = Veranderd sinds het { $quarter }: { $interval }
+dash-change-no-real = Geen echte verandering sinds het { $quarter }: { $interval }, binnen ±10 punten
+dash-change-cant-tell = Niet vast te stellen sinds het { $quarter }: { $interval }
+dash-change-not-comparable = Niet vergelijkbaar met het { $quarter }: { $reason }
+change-why-template = de vragenlijst is veranderd (toen versie { $from }, nu { $to })
+change-why-new-group = de eerdere ronde had geen groep { $group }
+change-why-groups = de gerapporteerde groepen verschillen (toen { $before }; nu { $after })
+change-why-weights = de gewichten van de groepen verschillen
 
 ## Drijfveren
 
@@ -211,6 +215,7 @@ dash-actions-moved = Afgerond, en heeft het iets opgeleverd?
 dash-actions-no-later = nog geen later kwartaal om mee te vergelijken
 dash-action-meta = { $status } · eigenaar { $owner } · gepland voor { $due }
 dash-action-answers = Gaat over { $about }
+dash-action-round = { $survey } ({ $quarter })
 dash-action-follow = Opvolging van { $title }
 dash-col-linked = Gekoppeld cijfer
 dash-action-status = Status

@@ -34,6 +34,7 @@ report-fewer-than-k = { $k ->
 }
 report-protects-another = ter bescherming van een kleinere groep
 report-no-overall-answers = geen antwoorden op de algemene vraag
+report-zero-weight = het gewicht is nul
 report-left-out = niet meegeteld
 report-not-enough = Onvoldoende gegevens om dit cijfer te berekenen
 report-no-hr-data = geen HR-gegevens
@@ -113,7 +114,7 @@ missing-no-alignment-answers = niemand heeft een vraag over afstemming beantwoor
 missing-no-culture-answers = niemand heeft zowel een vraag over productiviteit als een over tevredenheid beantwoord
 missing-no-enps-answers = niemand heeft de eNPS-vraag beantwoord
 missing-no-question = het sjabloon { $template } v{ $version } heeft geen { $role ->
-        [csat_overall] vraag over algemene tevredenheid (csat_overall)
+        [csat_overall] vraag over algemene tevredenheid
         [productivity] vraag over productiviteit
         [happiness] vraag over tevredenheid
         [enps] eNPS-vraag

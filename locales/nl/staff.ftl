@@ -72,6 +72,14 @@ staff-error-500-title = Er ging iets mis
 staff-error-500-body = Er ging bij ons iets mis. Probeer het later opnieuw.
 staff-error-other-title = Dat lukte niet
 staff-error-other-body = Het verzoek kon niet worden afgerond.
+# Waarom een pagina niet getoond kon worden (de API zegt hetzelfde in het Engels).
+staff-error-quarter = ‘{ $typed }’ is geen kwartaal. Schrijf het als jaar, Q en nummer, zoals 2026Q3 (jaar 2000–2999, nummer 1–4).
+staff-error-no-closed-round = Er is voor { $quarter } nog geen ronde afgesloten.
+staff-error-nothing-closed = Er is nog geen ronde afgesloten; resultaten verschijnen zodra de eerste ronde sluit.
+staff-error-date = ‘{ $typed }’ is geen datum. Schrijf het als JJJJ-MM-DD.
+staff-error-no-user = Deze gebruiker bestaat niet.
+staff-error-not-multipart = Upload een bestand via het formulier.
+staff-error-form-nul = Het formulier bevat een NUL-teken, dat geen enkel veld accepteert.
 
 staff-notice-commentary-saved = Toelichting voor { $quarter } opgeslagen.
 staff-notice-point-added = Kantelpunt toegevoegd.

@@ -167,8 +167,8 @@ pub fn load(
     })
 }
 
-/// The short names of the questions of `quarter`'s closed rounds, from the template each round
-/// was launched with.
+/// The short names of the questions of `quarter`'s closed rounds, and each round's survey
+/// title, from the template each round was launched with.
 fn short_labels(
     conn: &mut DbConnection,
     quarter: Quarter,
@@ -176,6 +176,13 @@ fn short_labels(
     let mut labels = crate::charts::ItemLabels::new();
     for r in stored::closed_rounds(conn, &[quarter])? {
         let t = template_of(&r)?;
+        labels.insert(
+            (
+                r.template_key.clone(),
+                crate::charts::layout::TEMPLATE_TITLE.to_string(),
+            ),
+            t.title().clone(),
+        );
         for q in t.questions() {
             labels.insert(
                 (r.template_key.clone(), q.key().to_string()),

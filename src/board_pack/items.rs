@@ -150,7 +150,7 @@ pub fn blocks(input: &PackInput<'_>, out: &mut Vec<Block>) {
             .value()
             .map(|v| pct0(locale, *v))
             .unwrap_or_else(|| "–".into());
-        let answered = copy::round_participation(locale, r, &rate);
+        let answered = copy::round_participation(locale, r, &rate, input.ctx.labels);
         out.push(Block::Heading(round_title(locale, r).into()));
         out.push(Block::Note(format!("{answered} · k = {}", r.k)));
         match round_table(input, r) {

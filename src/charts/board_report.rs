@@ -196,7 +196,7 @@ pub fn methodology_text(sc: &Scorecard, ctx: &ReportContext<'_>) -> String {
                     .value()
                     .map(|v| pct0(locale, *v))
                     .unwrap_or_else(|| "–".to_string());
-                copy::round_participation(locale, r, &rate)
+                copy::round_participation(locale, r, &rate, ctx.labels)
             })
             .collect();
         parts.push(format!("{}.", rounds.join(" · ")));

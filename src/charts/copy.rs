@@ -66,6 +66,8 @@ crate::i18n::fluent_struct! {
         pub protects_another: "report-protects-another",
         /// A group with no answers to the overall item.
         pub no_overall_answers: "report-no-overall-answers",
+        /// A group whose CSAT weight is zero.
+        pub zero_weight: "report-zero-weight",
         /// Marks a group that is left out of the weighted score.
         pub left_out: "report-left-out",
         /// A figure cannot be computed.
@@ -163,18 +165,27 @@ pub fn counted(locale: Locale, key: &str, args: &[(&str, Arg<'_>)]) -> String {
     crate::i18n::format_with(locale, key, args)
 }
 
-/// A round's participation: "culture v2: 1,234 of 1,500 answered (82%)".
+/// A round's participation: "Engineering culture check-in v2: 1,234 of 1,500 answered (82%)",
+/// the survey named by its title in `labels` (its key when the title is not there).
 pub fn round_participation(
     locale: Locale,
     r: &crate::domain::scoring::scorecard::RoundReport,
     rate: &str,
+    labels: &crate::charts::ItemLabels,
 ) -> String {
     let version = r.template.version.to_string();
+    let title_key = (
+        r.template.key.clone(),
+        crate::charts::layout::TEMPLATE_TITLE.to_string(),
+    );
+    let title = labels
+        .get(&title_key)
+        .map_or(r.template.key.as_str(), |t| t.get(locale));
     counted(
         locale,
         "report-method-round",
         &[
-            ("template", Arg::Text(&r.template.key)),
+            ("template", Arg::Text(title)),
             ("version", Arg::Text(&version)),
             ("answered", Arg::Count(r.answered)),
             ("delivered", Arg::Count(r.delivered)),

@@ -36,9 +36,13 @@ pub struct ReportContext<'a> {
 }
 
 /// A question's short name by (template key, question key), in every language; questions
-/// without one fall back to their key in words.
+/// without one fall back to their key in words. A template's own title sits under the
+/// question key [`TEMPLATE_TITLE`].
 pub type ItemLabels =
     std::collections::BTreeMap<(String, String), crate::domain::template::Localized>;
+
+/// The question key of a template's title in [`ItemLabels`] (no question has an empty key).
+pub const TEMPLATE_TITLE: &str = "";
 
 /// Methodology facts that are settings rather than scorecard figures.
 ///

@@ -319,3 +319,27 @@ fn write_long_driver_report() {
     std::fs::write(&path, render_png(&sc, &c).unwrap()).unwrap();
     println!("{}", path.display());
 }
+
+#[test]
+fn the_method_footer_names_each_survey_by_its_title_in_the_report_language() {
+    let sc = super::sample::sample_scorecard().unwrap();
+    let set = crate::domain::template::TemplateSet::shipped().unwrap();
+    let mut labels = super::sample::sample_labels();
+    for t in set.templates() {
+        let key = (t.key().to_string(), layout::TEMPLATE_TITLE.to_string());
+        labels.insert(key, t.title().clone());
+    }
+    for locale in [Locale::Ko, Locale::De] {
+        let ctx = ReportContext {
+            labels: &labels,
+            ..super::sample::sample_context(locale)
+        };
+        let text = board_report::methodology_text(&sc, &ctx);
+        for r in &sc.rounds {
+            let title = set.get(&r.template.key).unwrap().title().get(locale);
+            assert!(text.contains(title), "{locale}: {title}: {text}");
+            let key = format!("{} v", r.template.key);
+            assert!(!text.contains(&key), "{locale}: {text}");
+        }
+    }
+}

@@ -201,3 +201,24 @@ fn counts_choose_the_plural_form_and_group_their_digits() {
         "3. Quartal 2026"
     );
 }
+
+#[test]
+fn korean_double_particles_only_follow_a_variable() {
+    // "을(를)" is for a bare word the text cannot know; after fixed or quoted text (a quoted
+    // question ends in "요") one particle is right.
+    const PAIRS: [&str; 8] = [
+        "을(를)", "를(을)", "은(는)", "는(은)", "이(가)", "가(이)", "와(과)", "과(와)",
+    ];
+    for (file, source) in FILES.iter().zip(Locale::Ko.ftl_sources()) {
+        for line in source.lines() {
+            for pair in PAIRS.iter().chain(&["(으)로"]) {
+                for (at, _) in line.match_indices(pair) {
+                    assert!(
+                        line[..at].ends_with('}'),
+                        "locales/ko/{file}.ftl: {pair} after fixed text: {line}"
+                    );
+                }
+            }
+        }
+    }
+}

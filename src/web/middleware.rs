@@ -233,8 +233,10 @@ pub async fn html_errors(
     if !wants_html || already_html || !(status.is_client_error() || status.is_server_error()) {
         return Ok(res.map_into_boxed_body());
     }
-    let message = told(&res).map(|t| t.message).unwrap_or_default();
-    let page = match super::error::html_page(status, &message, locale) {
+    let (message, localized) = told(&res)
+        .map(|t| (t.message, t.localized))
+        .unwrap_or_default();
+    let page = match super::error::html_page(status, &message, localized.as_ref(), locale) {
         Ok(page) => page,
         Err(e) => {
             tracing::error!(error = %e, "the error page failed to render");

@@ -98,7 +98,37 @@ async fn the_cto_records_an_action_moves_it_along_and_sees_whether_it_moved() {
     assert_eq!(resp.status(), 303);
     let page = cto.page(&app, "/dashboard").await;
     assert!(page.contains("Done, and did it move?"), "{page}");
-    assert!(page.contains("Changed since 2026Q3: +45 points"), "{page}");
+    assert!(page.contains("Changed since Q3 2026: +45 points"), "{page}");
+    // The round is named by its survey's title and quarter, never the template's key.
+    let round = "How well does the CTO serve your department? (Q3 2026)";
+    assert!(
+        page.contains(&format!("Answers to Sales CSAT — {round}")),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            r#"<optgroup label="How well does the CTO serve your department? (Q4 2026)">"#
+        ),
+        "{page}"
+    );
+    assert!(!page.contains("internal-csat 2026Q"), "{page}");
+    let ko = crate::staff_support::plain_client()
+        .get(format!("{}/dashboard", app.address))
+        .header(reqwest::header::COOKIE, &cto.cookie)
+        .header(reqwest::header::ACCEPT_LANGUAGE, "ko")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        ko.contains(
+            "대상: 영업 CSAT — CTO는 우리 부서를 얼마나 잘 지원하고 있나요? (2026년 3분기)"
+        ),
+        "{ko}"
+    );
+    assert!(!ko.contains("internal-csat 2026Q"), "{ko}");
 
     let board = sign_in(&app, "board@acme.test").await;
     let page = board.page(&app, "/board").await;

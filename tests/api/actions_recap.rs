@@ -86,7 +86,7 @@ async fn each_group_reads_its_own_published_figure_and_its_actions_and_nothing_w
     let sales = last_text(&app, "sales5@acme.test");
     assert!(sales.contains("You said, we did"), "{sales}");
     assert!(
-        sales.contains("In 2026Q3, 50% of your group were satisfied"),
+        sales.contains("In Q3 2026, 50% of your group were satisfied"),
         "{sales}"
     );
     assert!(sales.contains("Deal review for sales (done)"));

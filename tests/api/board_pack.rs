@@ -222,3 +222,46 @@ async fn the_board_page_offers_the_pack_to_result_readers_only() {
     assert_eq!(get_with(&app, path, &admin.cookie).await.status(), 403);
     assert_eq!(app.get(path).await.status(), 401);
 }
+
+/// A Korean or German board page embeds the report in its own language, and that URL answers
+/// the report in that language, not the endpoint's English default.
+#[tokio::test]
+async fn the_board_page_embeds_the_report_in_the_page_language() {
+    let app = TestApp::spawn().await;
+    app.import_roster(ROSTER);
+    let round = app.launch("internal-csat", "2026Q3");
+    app.seal_now(&round);
+    add_user(&app, "board@acme.test", Role::Board);
+    let board = sign_in(&app, "board@acme.test").await;
+    for (lang, title) in [("ko", "CTO 성과 지표"), ("de", "CTO-Scorecard")] {
+        let page = crate::staff_support::plain_client()
+            .get(format!("{}/board", app.address))
+            .header(reqwest::header::COOKIE, &board.cookie)
+            .header(reqwest::header::ACCEPT_LANGUAGE, lang)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let embedded = format!("/api/v1/report?quarter=2026Q3&amp;format=svg&amp;lang={lang}");
+        assert!(
+            page.contains(&format!(r#"<img class="report-img" src="{embedded}""#)),
+            "{lang}: {page}"
+        );
+        assert!(
+            !page.contains("format=svg\""),
+            "{lang}: an English report is linked"
+        );
+        let svg = get_with(&app, &embedded.replace("&amp;", "&"), &board.cookie)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(svg.contains(title), "{lang}: {svg}");
+        assert!(
+            !svg.contains("CTO scorecard"),
+            "{lang}: the report is English"
+        );
+    }
+}

@@ -54,7 +54,7 @@ async fn a_browser_gets_error_pages_with_a_way_back() {
     assert_eq!(res.status(), 400);
     let body = res.text().await.unwrap();
     assert!(body.contains("That request could not be used"), "{body}");
-    assert!(body.contains("invalid quarter"), "{body}");
+    assert!(body.contains("is not a quarter"), "{body}");
     assert!(!body.contains("<b>"), "the reason is escaped: {body}");
 
     // Signed out, a page still redirects to the sign-in form.
@@ -84,4 +84,65 @@ async fn api_clients_and_scripts_keep_their_error_formats() {
     let body = res.text().await.unwrap();
     assert!(status >= 400, "{status}");
     assert!(!body.contains("Go to your start page"), "{body}");
+}
+
+/// A page's error says its reason in the reader's language, with what they typed; the API
+/// keeps the English reason.
+#[tokio::test]
+async fn an_error_page_says_its_reason_in_the_page_language() {
+    let app = TestApp::spawn().await;
+    add_user(&app, "cto@acme.test", Role::Cto);
+    let cto = sign_in(&app, "cto@acme.test").await;
+    let get = |path: &'static str, lang: &'static str| {
+        plain_client()
+            .get(format!("{}{path}", app.address))
+            .header(reqwest::header::ACCEPT, BROWSER_ACCEPT)
+            .header(reqwest::header::COOKIE, &cto.cookie)
+            .header(reqwest::header::ACCEPT_LANGUAGE, lang)
+            .send()
+    };
+    let cases = [
+        (
+            "/dashboard?quarter=garbage",
+            "ko",
+            400,
+            "‘garbage’ 값은 분기 형식이 아닙니다.",
+        ),
+        (
+            "/dashboard?quarter=garbage",
+            "de",
+            400,
+            "„garbage“ ist kein Quartal.",
+        ),
+        (
+            "/dashboard?quarter=2019Q1",
+            "ko",
+            404,
+            "2019Q1에 마감된 설문이 없습니다.",
+        ),
+        (
+            "/dashboard?quarter=2019Q1",
+            "de",
+            404,
+            "Für 2019Q1 ist keine Umfragerunde abgeschlossen.",
+        ),
+    ];
+    for (path, lang, status, said) in cases {
+        let res = get(path, lang).await.unwrap();
+        assert_eq!(res.status(), status, "{lang} {path}");
+        let body = res.text().await.unwrap();
+        assert!(body.contains(said), "{lang} {path}: {body}");
+        for english in ["invalid quarter", "expected YEARQn", "no closed round"] {
+            assert!(!body.contains(english), "{lang} {path}: {body}");
+        }
+    }
+    let api = plain_client()
+        .get(format!("{}/api/v1/scorecard?quarter=2019Q1", app.address))
+        .header(reqwest::header::COOKIE, &cto.cookie)
+        .header(reqwest::header::ACCEPT_LANGUAGE, "ko")
+        .send()
+        .await
+        .unwrap();
+    let json: serde_json::Value = api.json().await.unwrap();
+    assert_eq!(json["message"], "no closed round for 2019Q1");
 }

@@ -166,6 +166,12 @@ async fn the_cto_imports_a_calendar_on_the_dashboard_and_overrides_an_event() {
         .await
         .unwrap();
     assert!(page.contains("acme.com"), "{page}");
+    // The rule's kind in words, as the form names it, not its stored key.
+    assert!(
+        page.contains("<tr><td>attendee domain</td><th scope=\"row\">acme.com</th>"),
+        "{page}"
+    );
+    assert!(!page.contains("<td>domain</td>"), "{page}");
     let id = page
         .split("/dashboard/time/rules/")
         .nth(1)

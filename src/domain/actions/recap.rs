@@ -112,7 +112,7 @@ pub fn status_word(s: ActionStatus, l: Locale) -> &'static str {
 /// One sentence per figure: the quarter, the figure, whose it is.
 fn said(f: &RecapFigure, q: Quarter, l: Locale) -> String {
     let v = &f.value;
-    let quarter = q.to_string();
+    let quarter = i18n::quarter_long(l, q);
     if v.unit == Unit::EnpsPoints {
         let value = format!("{:+.0}", v.value);
         return i18n::format(

@@ -13,9 +13,13 @@
 //! A comparison whose figures rest on different templates, groups or weights is *not
 //! comparable*, and one with a figure missing is *not enough data*; neither is a test.
 
+mod incomparable;
+
 use std::fmt;
 
 use serde::{Serialize, Serializer};
+
+pub use self::incomparable::Incomparable;
 
 use crate::domain::quarter::Quarter;
 use crate::domain::scoring::figure::Absence;
@@ -72,7 +76,9 @@ pub enum ChangeState {
     /// The two quarters rest on different groups, weights or template versions.
     NotComparable {
         /// What differs.
-        reason: String,
+        // Sent as the English sentence, so the API and its document stay as they were.
+        #[schema(value_type = String)]
+        reason: Incomparable,
     },
     /// One of the two figures is absent.
     NotEnoughData {
@@ -159,25 +165,21 @@ const ROUNDING: f64 = 1e-9;
 /// Normalised weights that differ by less than this are the same snapshot.
 const WEIGHT_TOLERANCE: f64 = 1e-12;
 
-fn not_comparable(prev: &Basis, cur: &Basis) -> Option<String> {
+fn not_comparable(prev: &Basis, cur: &Basis) -> Option<Incomparable> {
     if prev.template != cur.template || prev.version != cur.version {
-        return Some(format!(
-            "the template changed from {} v{} to {} v{}",
-            prev.template, prev.version, cur.template, cur.version
-        ));
+        return Some(Incomparable::Template {
+            from: (prev.template.clone(), prev.version),
+            to: (cur.template.clone(), cur.version),
+        });
     }
-    if prev.groups.is_empty() && cur.groups.len() == 1 {
-        return Some(format!(
-            "the earlier round had no reporting group {}",
-            cur.groups[0]
-        ));
+    if let ([], [only]) = (prev.groups.as_slice(), cur.groups.as_slice()) {
+        return Some(Incomparable::NewGroup(only.clone()));
     }
     if prev.groups != cur.groups {
-        return Some(format!(
-            "the reported groups differ ({} then {})",
-            prev.groups.join(", "),
-            cur.groups.join(", ")
-        ));
+        return Some(Incomparable::Groups {
+            before: prev.groups.clone(),
+            after: cur.groups.clone(),
+        });
     }
     let weights_differ = prev.weights.len() != cur.weights.len()
         || prev
@@ -185,7 +187,7 @@ fn not_comparable(prev: &Basis, cur: &Basis) -> Option<String> {
             .iter()
             .zip(&cur.weights)
             .any(|(a, b)| (a - b).abs() > WEIGHT_TOLERANCE);
-    weights_differ.then(|| "the group weights differ".to_string())
+    weights_differ.then_some(Incomparable::Weights)
 }
 
 /// Either a finished state (not a test) or (Δ, Var₁ + Var₂) awaiting the adjustment.

@@ -7,7 +7,7 @@
 
 use super::words::topic_particle;
 use super::{MessageContext, MessageKind};
-use crate::i18n::{date_long, format, format_with, Arg};
+use crate::i18n::{date_long, format, format_with, quarter_long, Arg};
 
 /// The translated parts of one message.
 pub(super) struct Copy {
@@ -72,7 +72,11 @@ pub(super) fn copy(ctx: &MessageContext<'_>) -> Copy {
     Copy {
         subject: subject(co, &q, &label, ctx.survey_title),
         greeting: format(l, "email-greeting", &[("name", ctx.recipient_name)]),
-        lead: format(l, lead_key, &[("asks", &asks), ("quarter", &q)]),
+        lead: format(
+            l,
+            lead_key,
+            &[("asks", &asks), ("quarter", &quarter_long(l, ctx.quarter))],
+        ),
         call: format(l, "email-call", &[]),
         closes: format(l, "email-closes", &[("date", &date), ("tz", ctx.timezone)]),
         anonymity: format_with(

@@ -3,7 +3,7 @@
 
 use actix_web::error::BlockingError;
 
-use super::{Kind, WebError};
+use super::{Kind, Localized, WebError};
 use crate::app::accounts::UserError;
 use crate::app::commentary::CommentaryError;
 use crate::app::inflection::InflectionError;
@@ -76,7 +76,30 @@ impl WebError for ScorecardError {
             E::Engine(_) | E::Template { .. } => Kind::Internal,
         }
     }
+
+    fn localized(&self) -> Option<Localized> {
+        use ScorecardError as E;
+        match self {
+            E::NoClosedRound(quarter) => Some(Localized {
+                key: "staff-error-no-closed-round",
+                args: vec![("quarter", quarter.clone())],
+            }),
+            E::NothingClosed => Some(Localized::plain("staff-error-nothing-closed")),
+            _ => None,
+        }
+    }
 }
+
+/// The Fluent keys [`WebError::localized`] answers with, here and in `pages::PageError`.
+pub const FLUENT_KEYS: [&str; 7] = [
+    "staff-error-no-closed-round",
+    "staff-error-nothing-closed",
+    "staff-error-quarter",
+    "staff-error-date",
+    "staff-error-no-user",
+    "staff-error-not-multipart",
+    "staff-error-form-nul",
+];
 
 impl WebError for InflectionError {
     fn kind(&self) -> Kind {

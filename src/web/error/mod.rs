@@ -11,6 +11,7 @@
 mod kinds;
 mod request;
 
+pub use kinds::FLUENT_KEYS;
 pub use request::RequestError;
 #[cfg(test)]
 mod tests;
@@ -116,6 +117,35 @@ impl Kind {
 pub trait WebError: std::error::Error + 'static {
     /// The kind of failure this is.
     fn kind(&self) -> Kind;
+
+    /// The same words in Fluent, for an error page in the reader's language; `None` keeps
+    /// the English message (which the API answers in any case).
+    fn localized(&self) -> Option<Localized> {
+        None
+    }
+}
+
+/// An error's message as a Fluent key and its variables, said in the page's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Localized {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Localized {
+    /// A message with no variables.
+    pub fn plain(key: &'static str) -> Localized {
+        Localized {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    /// The message in `locale`.
+    pub fn say(&self, locale: Locale) -> String {
+        let args: Vec<(&str, &str)> = self.args.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        crate::i18n::format(locale, self.key, &args)
+    }
 }
 
 /// What an error response says, kept on the response so the middleware that rewrites
@@ -127,6 +157,8 @@ pub struct Told {
     pub code: &'static str,
     /// What the user is told.
     pub message: String,
+    /// The same, for a page in the reader's language.
+    pub localized: Option<Localized>,
 }
 
 /// What the user is told: the error's own words, but for a fault on our side, whose cause
@@ -159,6 +191,7 @@ pub fn response_head(e: &impl WebError) -> HttpResponseBuilder {
     resp.extensions_mut().insert(Told {
         code: kind.code(),
         message: public_message(e),
+        localized: if kind.is_ours() { None } else { e.localized() },
     });
     resp
 }
@@ -199,11 +232,13 @@ struct ErrorPage<'a> {
     status: u16,
 }
 
-/// The error page for `status` in `locale`, saying `message` (or the status's own words when
-/// it is empty, or is the fault on our side that every language says in its own words).
+/// The error page for `status` in `locale`, saying `localized` or else `message` (or the
+/// status's own words when it is empty, or is the fault on our side that every language says
+/// in its own words).
 pub fn html_page(
     status: StatusCode,
     message: &str,
+    localized: Option<&Localized>,
     locale: Locale,
 ) -> Result<String, askama::Error> {
     use askama::Template;
@@ -213,11 +248,16 @@ pub fn html_page(
     // The generic words in English are said in the reader's language instead.
     let english = errors(Locale::En).for_status(status.as_u16())[1];
     let generic = message.is_empty() || message == english || status.is_server_error();
+    let said = localized.filter(|_| !generic).map(|l| l.say(locale));
     ErrorPage {
         lang: locale.code(),
         w,
         title,
-        message: if generic { default } else { message },
+        message: match &said {
+            Some(said) => said,
+            None if generic => default,
+            None => message,
+        },
         status: status.as_u16(),
     }
     .render()

@@ -125,6 +125,7 @@ fn a_refusal_tells_its_own_words_and_kind() {
         Told {
             code: "not_found",
             message: ScorecardError::NothingClosed.to_string(),
+            localized: None,
         }
     );
     assert_eq!(

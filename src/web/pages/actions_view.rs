@@ -7,6 +7,7 @@ use crate::app::actions::LinkChoice;
 use crate::domain::actions::follow::{FollowPoint, FollowValue, Unit};
 use crate::domain::actions::{ActionLink, ActionStatus};
 use crate::domain::locale::Locale;
+use crate::domain::quarter::Quarter;
 use crate::domain::scoring::change::Change;
 use crate::domain::scoring::drivers::WHOLE_ROUND;
 use crate::domain::scoring::trend::Metric;
@@ -190,10 +191,9 @@ pub fn action_cards(
                 status_key: a.status.key(),
                 status: status_words(locale, a.status),
                 about: format!(
-                    "{} — {} {}",
+                    "{} — {}",
                     link_words(locale, &a.link, &text_of),
-                    a.template_key,
-                    a.quarter
+                    round_words(templates, &a.template_key, a.quarter, locale)
                 ),
                 points: f
                     .points
@@ -221,6 +221,23 @@ pub fn action_cards(
         .collect()
 }
 
+/// A round as people name it: its survey's title in `locale` and its quarter, never the
+/// template's key.
+fn round_words(templates: &TemplateSet, key: &str, quarter: Quarter, locale: Locale) -> String {
+    let title = templates
+        .get(key)
+        .map(|t| t.title().get(locale).to_string())
+        .unwrap_or_else(|| key.to_string());
+    say(
+        locale,
+        "dash-action-round",
+        &[
+            ("survey", &title),
+            ("quarter", &crate::i18n::quarter_long(locale, quarter)),
+        ],
+    )
+}
+
 /// The new-action form's choices, one heading per round.
 pub fn link_options(
     choices: &[LinkChoice],
@@ -229,7 +246,7 @@ pub fn link_options(
 ) -> Vec<LinkOptionGroup> {
     let mut out: Vec<LinkOptionGroup> = Vec::new();
     for c in choices {
-        let label = format!("{} {}", c.template_key, c.quarter);
+        let label = round_words(templates, &c.template_key, c.quarter, locale);
         let text_of = |k: &str| question_text(templates, Some(&c.template_key), k, locale);
         let option = LinkOption {
             value: format!(

@@ -289,7 +289,7 @@ pub fn measure_cards(
             (LeftOutReason::NoOverallAnswers, _) => {
                 copy::labels(locale).no_overall_answers.to_string()
             }
-            (LeftOutReason::ZeroWeight, _) => g.why.clone(),
+            (LeftOutReason::ZeroWeight, _) => copy::labels(locale).zero_weight.to_string(),
         };
         Line {
             label: group_label(locale, &g.group),

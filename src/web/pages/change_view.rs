@@ -2,10 +2,10 @@
 
 use crate::app::scorecard::LoadedScorecard;
 use crate::domain::locale::Locale;
-use crate::domain::scoring::change::{Change, ChangeState, ChangeTest};
+use crate::domain::scoring::change::{Change, ChangeState, ChangeTest, Incomparable};
 use crate::domain::scoring::trend::Metric;
 use crate::web::pages::dash_words::say;
-use crate::web::pages::words::decimal;
+use crate::web::pages::words::{decimal, group_label};
 
 /// A p-value for readers: "= 0.048", or "< 0.001" below three decimals.
 fn p_words(locale: Locale, p: f64) -> String {
@@ -13,6 +13,31 @@ fn p_words(locale: Locale, p: f64) -> String {
         say(locale, "dash-p-below", &[("p", &decimal(locale, 0.001, 3))])
     } else {
         say(locale, "dash-p-equal", &[("p", &decimal(locale, p, 3))])
+    }
+}
+
+/// Why two quarters are not comparable, in `locale`, with the groups' department names.
+fn incomparable_words(locale: Locale, why: &Incomparable) -> String {
+    let groups = |keys: &[String]| {
+        keys.iter()
+            .map(|k| group_label(locale, k))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let key = why.fluent_key();
+    match why {
+        Incomparable::Template { from, to } => say(
+            locale,
+            key,
+            &[("from", &from.1.to_string()), ("to", &to.1.to_string())],
+        ),
+        Incomparable::NewGroup(g) => say(locale, key, &[("group", &group_label(locale, g))]),
+        Incomparable::Groups { before, after } => say(
+            locale,
+            key,
+            &[("before", &groups(before)), ("after", &groups(after))],
+        ),
+        Incomparable::Weights => say(locale, key, &[]),
     }
 }
 
@@ -41,7 +66,7 @@ pub fn change_words(locale: Locale, c: &Change) -> Option<String> {
             ],
         )
     };
-    let from = c.from.to_string();
+    let from = crate::i18n::quarter_long(locale, c.from);
     let with = |key: &str, t: &ChangeTest| {
         say(
             locale,
@@ -56,7 +81,10 @@ pub fn change_words(locale: Locale, c: &Change) -> Option<String> {
         ChangeState::NotComparable { reason } => say(
             locale,
             "dash-change-not-comparable",
-            &[("quarter", &from), ("reason", reason)],
+            &[
+                ("quarter", &from),
+                ("reason", &incomparable_words(locale, reason)),
+            ],
         ),
         ChangeState::NotEnoughData { .. } => return None,
     };
@@ -129,28 +157,28 @@ mod tests {
         };
         assert_eq!(
             change_words(Locale::En, &change(Metric::Alignment, changed)).unwrap(),
-            "Changed since 2026Q2: -25 points (95% interval -36 to -14; adjusted p < 0.001)"
+            "Changed since Q2 2026: -25 points (95% interval -36 to -14; adjusted p < 0.001)"
         );
         let same = ChangeState::NoRealChange {
             test: test(0.02, -0.035, 0.075, 0.4795001221869535, 0.4795001221869535),
         };
         assert_eq!(
             change_words(Locale::En, &change(Metric::WeightedCsat, same)).unwrap(),
-            "No real change since 2026Q2: +2 points (95% interval -4 to +8; adjusted p = 0.480), within ±10 points"
+            "No real change since Q2 2026: +2 points (95% interval -4 to +8; adjusted p = 0.480), within ±10 points"
         );
         let unsure = ChangeState::CantTell {
             test: test(25.0, 3.0, 46.0, 0.02, 0.09),
         };
         assert_eq!(
             change_words(Locale::En, &change(Metric::Enps, unsure)).unwrap(),
-            "eNPS: Can't tell since 2026Q2: +25 points (95% interval +3 to +46; adjusted p = 0.090)"
+            "eNPS: Can't tell since Q2 2026: +25 points (95% interval +3 to +46; adjusted p = 0.090)"
         );
         let other = ChangeState::NotComparable {
-            reason: "the group weights differ".into(),
+            reason: Incomparable::Weights,
         };
         assert_eq!(
             change_words(Locale::En, &change(Metric::WeightedCsat, other)).unwrap(),
-            "Not comparable with 2026Q2: the group weights differ"
+            "Not comparable with Q2 2026: the group weights differ"
         );
         let none = ChangeState::NotEnoughData {
             reason: crate::domain::scoring::change::NoFigure::Unanchored,
@@ -159,6 +187,55 @@ mod tests {
             change_words(Locale::En, &change(Metric::Alignment, none)),
             None
         );
+    }
+
+    #[test]
+    fn not_comparable_is_said_in_the_page_language_with_department_names() {
+        let keys = |k: &[&str]| k.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let groups = ChangeState::NotComparable {
+            reason: Incomparable::Groups {
+                before: keys(&["sales", "bd", "marketing", "engineering", "ceo"]),
+                after: keys(&["sales", "marketing", "engineering"]),
+            },
+        };
+        let weights = ChangeState::NotComparable {
+            reason: Incomparable::Weights,
+        };
+        let template = ChangeState::NotComparable {
+            reason: Incomparable::Template {
+                from: ("internal-csat".into(), 1),
+                to: ("internal-csat".into(), 2),
+            },
+        };
+        let new_group = ChangeState::NotComparable {
+            reason: Incomparable::NewGroup("bd+ceo".into()),
+        };
+        let say = |l, s: &ChangeState| change_words(l, &change(Metric::WeightedCsat, s.clone()));
+        let ko = say(Locale::Ko, &groups).unwrap();
+        assert!(
+            ko.contains("집계 그룹이 다름 (이전: 영업, 사업개발, 마케팅, 엔지니어링·제품, CEO실 / 현재: 영업, 마케팅, 엔지니어링·제품)"),
+            "{ko}"
+        );
+        let de = say(Locale::De, &groups).unwrap();
+        assert!(
+            de.contains("damals Vertrieb, Business Development, Marketing, Engineering & Produkt, CEO-Büro; jetzt Vertrieb, Marketing, Engineering & Produkt"),
+            "{de}"
+        );
+        assert_eq!(
+            say(Locale::Ko, &new_group).unwrap(),
+            "2026년 2분기와 비교 불가: 이전 설문에는 사업개발 + CEO실 그룹이 없었음"
+        );
+        for locale in [Locale::Ko, Locale::De] {
+            for state in [&groups, &weights, &template, &new_group] {
+                let words = say(locale, state).unwrap();
+                for english in ["differ", "changed", "earlier round", "reporting group"] {
+                    assert!(!words.contains(english), "{locale}: {words}");
+                }
+                for raw in ["sales", "engineering", "internal-csat", "bd+ceo", "ceo,"] {
+                    assert!(!words.contains(raw), "{locale}: {words}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -206,6 +206,7 @@ pub const FORMATTED: &[&str] = &[
     "dash-confirmation-disputed",
     "dash-action-meta",
     "dash-action-answers",
+    "dash-action-round",
     "dash-action-follow",
     "dash-action-title-hint",
     "dash-action-note-en",

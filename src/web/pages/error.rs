@@ -16,7 +16,7 @@ use crate::domain::email::InvalidEmail;
 use crate::domain::locale::UnknownLocale;
 use crate::domain::quarter::InvalidQuarter;
 use crate::domain::round::MergeError;
-use crate::web::error::{responds, Kind, WebError};
+use crate::web::error::{responds, Kind, Localized, WebError};
 
 /// What a staff page could not do. A use case's error keeps its own words (and its kind,
 /// `web::error`'s); the rest name what failed.
@@ -128,6 +128,23 @@ impl WebError for PageError {
             E::Render(e) => e.kind(),
             E::Db(e) => e.kind(),
             E::Blocking(e) => e.kind(),
+        }
+    }
+
+    fn localized(&self) -> Option<Localized> {
+        use PageError as E;
+        let with = |key, name, value: &str| Localized {
+            key,
+            args: vec![(name, value.to_string())],
+        };
+        match self {
+            E::Quarter(InvalidQuarter(typed)) => Some(with("staff-error-quarter", "typed", typed)),
+            E::Date { typed, .. } => Some(with("staff-error-date", "typed", typed)),
+            E::NoUser => Some(Localized::plain("staff-error-no-user")),
+            E::NotMultipart => Some(Localized::plain("staff-error-not-multipart")),
+            E::FormNul => Some(Localized::plain("staff-error-form-nul")),
+            E::Scorecard(e) => e.localized(),
+            _ => None,
         }
     }
 }

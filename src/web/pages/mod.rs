@@ -303,7 +303,7 @@ pub async fn dashboard(
         commentary_heading: dash_words::say(
             lang.0,
             "dash-commentary-heading",
-            &[("quarter", &current.to_string())],
+            &[("quarter", &crate::i18n::quarter_long(lang.0, current))],
         ),
         commentary_text: text,
         register: c.register,
@@ -334,7 +334,9 @@ pub async fn board(
         "dash-board-report-alt",
         &[(
             "quarter",
-            &c.quarter.map(|q| q.to_string()).unwrap_or_default(),
+            &c.quarter
+                .map(|q| crate::i18n::quarter_long(lang.0, q))
+                .unwrap_or_default(),
         )],
     );
     let page = BoardPage {

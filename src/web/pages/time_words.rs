@@ -2,7 +2,7 @@
 //! the template shows, each category's name, and the sentences the handlers format.
 
 use crate::domain::locale::Locale;
-use crate::domain::time_split::Category;
+use crate::domain::time_split::{Category, RuleKind};
 
 crate::i18n::fluent_struct! {
     /// The time-split page's fixed words.
@@ -61,6 +61,15 @@ crate::i18n::fluent_struct! {
 }
 
 impl TimeWords {
+    /// A rule kind's name (the form's words, not its stored key).
+    pub fn kind(&self, k: impl std::borrow::Borrow<RuleKind>) -> &'static str {
+        match k.borrow() {
+            RuleKind::CalendarCategory => self.kind_calendar_category,
+            RuleKind::Domain => self.kind_domain,
+            RuleKind::Keyword => self.kind_keyword,
+        }
+    }
+
     /// A category's name.
     pub fn cat(&self, c: impl std::borrow::Borrow<Category>) -> &'static str {
         let c = c.borrow();

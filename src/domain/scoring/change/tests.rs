@@ -304,3 +304,36 @@ proptest! {
         prop_assert_eq!(a, detect_changes(&reversed));
     }
 }
+
+#[test]
+fn the_api_says_each_incomparable_cause_in_the_english_it_always_has() {
+    let groups = |g: &[&str]| g.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let cases = [
+        (
+            Incomparable::Template {
+                from: ("internal-csat".into(), 1),
+                to: ("internal-csat".into(), 2),
+            },
+            "the template changed from internal-csat v1 to internal-csat v2",
+        ),
+        (
+            Incomparable::NewGroup("marketing".into()),
+            "the earlier round had no reporting group marketing",
+        ),
+        (
+            Incomparable::Groups {
+                before: groups(&["sales", "bd"]),
+                after: groups(&["sales"]),
+            },
+            "the reported groups differ (sales, bd then sales)",
+        ),
+        (Incomparable::Weights, "the group weights differ"),
+    ];
+    for (reason, english) in cases {
+        let state = ChangeState::NotComparable { reason };
+        assert_eq!(
+            serde_json::to_value(&state).unwrap(),
+            serde_json::json!({"state": "not_comparable", "reason": english})
+        );
+    }
+}

@@ -73,7 +73,10 @@ fn a_group_the_earlier_round_did_not_have_is_not_comparable() {
     ]));
     match change_of(&card, Metric::GroupCsat, Some("marketing")) {
         ChangeState::NotComparable { reason } => {
-            assert_eq!(reason, "the earlier round had no reporting group marketing")
+            assert_eq!(
+                reason.to_string(),
+                "the earlier round had no reporting group marketing"
+            )
         }
         other => panic!("{other:?}"),
     }
