@@ -162,6 +162,7 @@ dash-top-driver = { $whose }: { $item } (erklärt { $share } der Streuung)
 dash-top-driver-fix = { $whose }: { $item } (erklärt { $share } der Streuung; zuerst angehen)
 dash-matrix-x = Zustimmung
 dash-matrix-y = Anteil an der Erklärung
+dash-matrix-title = Zuerst angehen ↖ — { $group }
 
 ## Offene Umfragerunden
 

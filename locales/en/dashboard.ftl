@@ -163,6 +163,7 @@ dash-top-driver = { $whose }: { $item } (explains { $share } of the variation)
 dash-top-driver-fix = { $whose }: { $item } (explains { $share } of the variation; fix first)
 dash-matrix-x = favourable share
 dash-matrix-y = share of explained
+dash-matrix-title = Fix first ↖ — { $group }
 
 ## Open rounds
 

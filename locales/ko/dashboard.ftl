@@ -147,6 +147,7 @@ dash-top-driver = { $whose }: { $item } (변동의 { $share } 설명)
 dash-top-driver-fix = { $whose }: { $item } (변동의 { $share } 설명, 우선 개선)
 dash-matrix-x = 긍정 응답률
 dash-matrix-y = 설명 몫
+dash-matrix-title = 우선 개선 ↖ — { $group }
 
 ## 진행 중인 라운드
 

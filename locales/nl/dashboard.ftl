@@ -162,6 +162,7 @@ dash-top-driver = { $whose }: { $item } (verklaart { $share } van de spreiding)
 dash-top-driver-fix = { $whose }: { $item } (verklaart { $share } van de spreiding; eerst aanpakken)
 dash-matrix-x = aandeel positief
 dash-matrix-y = aandeel in de verklaring
+dash-matrix-title = Eerst aanpakken ↖ — { $group }
 
 ## Open rondes
 

@@ -190,6 +190,7 @@ pub const FORMATTED: &[&str] = &[
     "dash-top-driver-fix",
     "dash-matrix-x",
     "dash-matrix-y",
+    "dash-matrix-title",
     "dash-open-summary",
     "dash-open-summary-at",
     "dash-open-counts",
