@@ -296,8 +296,8 @@ const PANEL_W: i32 = (WIDTH as i32 - 2 * MARGIN - 2 * GAP) / 3;
 struct Growth {
     reasons: i32,
     drivers: i32,
-    /// The band below the panels, for actions whose titles wrap.
-    actions: i32,
+    /// The band below the panels, for actions whose titles wrap or the time split's key.
+    band: i32,
 }
 
 impl Growth {
@@ -307,7 +307,7 @@ impl Growth {
     }
 
     fn total(self) -> i32 {
-        self.panels() + self.actions
+        self.panels() + self.band
     }
 }
 
@@ -333,10 +333,15 @@ fn growth(sc: &Scorecard, ctx: &ReportContext<'_>) -> Result<Growth, ReportError
     let actions = actions_span(ctx)
         .map(|(span, _)| actions_box::growth(ctx, span))
         .unwrap_or(0);
+    let time = ctx
+        .time_split
+        .as_ref()
+        .map(|(split, _)| time_split_bar::growth(split, ctx.locale, TIME_BOX - 2 * PAD))
+        .unwrap_or(0);
     Ok(Growth {
         reasons: panel::growth(&reasons, PANEL_W),
         drivers,
-        actions,
+        band: actions.max(time),
     })
 }
 

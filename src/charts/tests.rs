@@ -521,7 +521,9 @@ fn actions_sit_beside_the_commentary_escaped_and_wrapped_in_every_language() {
         },
         ReportAction {
             // As long as a title may be (200 characters).
-            title: "A title far too long for the box: ".repeat(6)[..200].trim().into(),
+            title: "A title far too long for the box: ".repeat(6)[..200]
+                .trim()
+                .into(),
             status: ActionStatus::Planned,
         },
         ReportAction {
