@@ -50,7 +50,6 @@ board-time-cols-4 = Ziel
 board-time-cols-5 = ggü. Ziel
 board-time-extra-1 = {"  "}davon Engineering
 board-time-extra-2 = {"  "}davon Geschäftsleitung
-board-time-extra-3 = Keine Arbeitszeit
 board-actions-title = Maßnahmen und Umsetzung
 board-actions-intro = Wozu sich der CTO nach früheren Runden verpflichtet hat, wie jede Maßnahme steht und die Kennzahl, auf die sie antwortet, Quartal für Quartal.
 board-actions-none = In diesem Quartal läuft keine Maßnahme und keine ist fällig.

@@ -259,4 +259,3 @@ dash-time-internal = Intern
 dash-time-internal-engineering = Engineering & Produkt
 dash-time-internal-executive = CEO, Geschäftsleitung, Vorstand
 dash-time-unclassified = Nicht zugeordnet
-dash-time-not-work = Keine Arbeitszeit

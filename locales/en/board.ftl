@@ -52,7 +52,6 @@ board-time-cols-4 = Target
 board-time-cols-5 = vs target
 board-time-extra-1 = {"  "}of which engineering
 board-time-extra-2 = {"  "}of which executive
-board-time-extra-3 = Not work time
 board-actions-title = Actions and follow-through
 board-actions-intro = What the CTO committed to after earlier rounds, how each stands, and the figure it answers to, quarter by quarter.
 board-actions-none = No action is under way or due in this quarter.

@@ -260,4 +260,3 @@ dash-time-internal = Internal
 dash-time-internal-engineering = engineering & product
 dash-time-internal-executive = CEO, executives, board
 dash-time-unclassified = Unclassified
-dash-time-not-work = Not work time

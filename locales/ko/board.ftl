@@ -50,7 +50,6 @@ board-time-cols-4 = 목표
 board-time-cols-5 = 목표 대비
 board-time-extra-1 = {"  "}그중 엔지니어링
 board-time-extra-2 = {"  "}그중 경영진
-board-time-extra-3 = 업무 외 시간
 board-actions-title = 후속 조치 및 이행 현황
 board-actions-intro = 이전 라운드 이후 CTO가 약속한 조치, 진행 상태, 그리고 연결된 수치의 분기별 추이.
 board-actions-none = 이번 분기에 진행 중이거나 기한이 도래한 조치 없음.

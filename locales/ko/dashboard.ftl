@@ -244,4 +244,3 @@ dash-time-internal = 내부
 dash-time-internal-engineering = 엔지니어링·제품
 dash-time-internal-executive = CEO, 경영진, 이사회
 dash-time-unclassified = 미분류
-dash-time-not-work = 근무 외 시간

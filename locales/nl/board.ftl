@@ -50,7 +50,6 @@ board-time-cols-4 = Doel
 board-time-cols-5 = t.o.v. doel
 board-time-extra-1 = {"  "}waarvan engineering
 board-time-extra-2 = {"  "}waarvan directie
-board-time-extra-3 = Geen werktijd
 board-actions-title = Acties en opvolging
 board-actions-intro = Wat de CTO na eerdere rondes heeft toegezegd, hoe elke actie ervoor staat, en het cijfer waarop ze antwoordt, per kwartaal.
 board-actions-none = Geen actie loopt of vervalt in dit kwartaal.

@@ -259,4 +259,3 @@ dash-time-internal = Intern
 dash-time-internal-engineering = engineering & product
 dash-time-internal-executive = CEO, directie, raad van bestuur
 dash-time-unclassified = Niet ingedeeld
-dash-time-not-work = Geen werktijd

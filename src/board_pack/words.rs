@@ -48,7 +48,7 @@ crate::i18n::fluent_struct! {
         pub time_cols: ["board-time-cols-1", "board-time-cols-2", "board-time-cols-3", "board-time-cols-4", "board-time-cols-5"],
         /// internal engineering, internal executive, not work time (the other lines' names
         /// come from the report's time-split bar).
-        pub time_extra: ["board-time-extra-1", "board-time-extra-2", "board-time-extra-3"],
+        pub time_extra: ["board-time-extra-1", "board-time-extra-2", "tim-cat-not-work"],
         pub actions_title: "board-actions-title",
         pub actions_intro: "board-actions-intro",
         pub actions_none: "board-actions-none",
@@ -99,5 +99,20 @@ mod tests {
             status(Locale::Nl, ActionStatus::Done),
             words(Locale::Nl).statuses[2]
         );
+    }
+
+    /// "Not work time" is one key: the board pack, the dashboard's time page and the time
+    /// settings say it in the same words (Korean once had 근무 외 and 업무 외 side by side).
+    #[test]
+    fn not_work_time_reads_the_same_everywhere() {
+        use crate::domain::time_split::Category;
+        for locale in Locale::ALL {
+            let settings = crate::web::pages::time_words::TimeWords::of(locale);
+            let board = words(locale).time_extra[2];
+            assert_eq!(board, settings.cat(Category::NotWork), "{locale}");
+            let page = crate::web::pages::time_split::label(locale, "not_work");
+            assert_eq!(board, page, "{locale}");
+        }
+        assert_eq!(words(Locale::Ko).time_extra[2], "업무 외 시간");
     }
 }

@@ -235,7 +235,6 @@ pub const FORMATTED: &[&str] = &[
     "dash-time-internal-engineering",
     "dash-time-internal-executive",
     "dash-time-unclassified",
-    "dash-time-not-work",
 ];
 
 /// The message `key` in `locale`, its variables filled from text.

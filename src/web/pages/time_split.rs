@@ -64,7 +64,7 @@ fn pct(v: Option<f64>) -> String {
 }
 
 /// A line's name in `locale`.
-fn label(locale: Locale, key: &str) -> &'static str {
+pub(crate) fn label(locale: Locale, key: &str) -> &'static str {
     word(
         locale,
         match key {
@@ -75,7 +75,7 @@ fn label(locale: Locale, key: &str) -> &'static str {
             "internal_engineering" => "dash-time-internal-engineering",
             "internal_executive" => "dash-time-internal-executive",
             "unclassified" => "dash-time-unclassified",
-            _ => "dash-time-not-work",
+            _ => "tim-cat-not-work",
         },
     )
 }
