@@ -40,7 +40,6 @@ board-register-cols-6 = Anmerkungen
 board-not-assessed = nicht bewertet
 board-cto-note = CTO: { $note }
 board-board-note = Vorstand: { $note }
-board-time-title = Wohin die Zeit des CTO geht
 board-time-intro = Arbeitszeit im Kalender des CTO in diesem Quartal nach Kategorie, verglichen mit den Zielwerten des Artikels. Nur Quartalsanteile; kein einzelner Termin wird gezeigt.
 board-time-none = Der Kalender enthält für dieses Quartal keine Arbeitszeit.
 board-time-cols-1 = Kategorie

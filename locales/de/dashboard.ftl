@@ -30,7 +30,6 @@ dash-board-download = Herunterladen:
 dash-board-png-in = PNG auf
 dash-board-open-full = Bericht in voller Größe öffnen
 dash-board-report-alt = Der Quartalsbericht für den Vorstand, { $quarter }; dieselben Werte stehen in den Karten darunter.
-dash-board-time-heading = Wohin die Zeit des CTO fließt
 dash-board-time-note = Aus dem Kalender des CTO, verglichen mit der Aufteilung aus dem Artikel (70 % außen, 30 % innen). Nur Quartalsanteile.
 
 ## Die Scorecard

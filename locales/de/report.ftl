@@ -105,7 +105,7 @@ report-time-marketing = Marketing
 report-time-bd = BD
 report-time-internal = Intern
 report-time-unclassified = Nicht zugeordnet
-report-time-title = Wofür der CTO seine Zeit verwendet (Kalender)
+report-time-title = Wohin die Zeit des CTO geht (Kalender)
 report-time-target = Ziel
 report-time-versus = Punkte ggü. Ziel
 

@@ -42,7 +42,6 @@ board-register-cols-6 = Notes
 board-not-assessed = not assessed
 board-cto-note = CTO: { $note }
 board-board-note = Board: { $note }
-board-time-title = Where the CTO's time goes
 board-time-intro = Work time in the CTO's calendar this quarter by category, against the article's targets. Quarterly shares only; no event is shown.
 board-time-none = The calendar holds no work time for this quarter.
 board-time-cols-1 = Category

@@ -30,7 +30,6 @@ dash-board-download = Download:
 dash-board-png-in = PNG in
 dash-board-open-full = Open the report full size
 dash-board-report-alt = The quarterly board report for { $quarter }; the same figures are in the cards below.
-dash-board-time-heading = Where the CTO's time goes
 dash-board-time-note = From the CTO's calendar, against the article's split (70 % outside, 30 % inside). Quarterly shares only.
 
 ## The scorecard

@@ -40,7 +40,6 @@ board-register-cols-6 = 메모
 board-not-assessed = 미평가
 board-cto-note = CTO: { $note }
 board-board-note = 이사회: { $note }
-board-time-title = CTO의 시간 배분
 board-time-intro = 이번 분기 CTO 캘린더의 업무 시간을 범주별로 집계해 목표와 비교. 분기 비율만 표시하며 개별 일정은 표시하지 않음.
 board-time-none = 이번 분기 캘린더에 업무 시간 없음.
 board-time-cols-1 = 범주

@@ -30,7 +30,6 @@ dash-board-download = 내려받기:
 dash-board-png-in = 언어별 PNG:
 dash-board-open-full = 보고서를 원래 크기로 엽니다
 dash-board-report-alt = { $quarter } 이사회 분기 보고서입니다. 같은 수치가 아래 카드에 있습니다.
-dash-board-time-heading = CTO의 시간은 어디에 쓰이는가
 dash-board-time-note = CTO의 캘린더를 기사의 배분(외부 70%, 내부 30%)과 비교합니다. 분기별 비율만 표시합니다.
 
 ## 스코어카드

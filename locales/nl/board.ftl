@@ -40,7 +40,6 @@ board-register-cols-6 = Notities
 board-not-assessed = niet beoordeeld
 board-cto-note = CTO: { $note }
 board-board-note = Board: { $note }
-board-time-title = Waar de tijd van de CTO heen gaat
 board-time-intro = Werktijd in de agenda van de CTO dit kwartaal per categorie, tegenover de doelen uit het artikel. Alleen kwartaalaandelen; geen afspraak wordt getoond.
 board-time-none = De agenda bevat geen werktijd voor dit kwartaal.
 board-time-cols-1 = Categorie

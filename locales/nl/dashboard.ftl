@@ -30,7 +30,6 @@ dash-board-download = Downloaden:
 dash-board-png-in = PNG in het
 dash-board-open-full = Rapport op ware grootte openen
 dash-board-report-alt = Het kwartaalrapport voor de raad van bestuur, { $quarter }; dezelfde cijfers staan in de kaarten hieronder.
-dash-board-time-heading = Waar de tijd van de CTO heen gaat
 dash-board-time-note = Uit de agenda van de CTO, vergeleken met de verdeling uit het artikel (70% buiten, 30% binnen). Alleen kwartaalaandelen.
 
 ## De scorecard

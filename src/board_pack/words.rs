@@ -41,7 +41,7 @@ crate::i18n::fluent_struct! {
         pub cto_note: "board-cto-note",
         /// "Board: {note}".
         pub board_note: "board-board-note",
-        pub time_title: "board-time-title",
+        pub time_title: "tim-title",
         pub time_intro: "board-time-intro",
         pub time_none: "board-time-none",
         /// Columns: category, hours, share, target, vs target.
@@ -114,5 +114,20 @@ mod tests {
             assert_eq!(board, page, "{locale}");
         }
         assert_eq!(words(Locale::Ko).time_extra[2], "업무 외 시간");
+    }
+
+    /// "Where the CTO's time goes" is one key, so the board pack, the board's page and the
+    /// time settings title it alike; the report's bar adds only "(calendar)".
+    #[test]
+    fn where_the_ctos_time_goes_reads_the_same_everywhere() {
+        for locale in Locale::ALL {
+            let title = words(locale).time_title;
+            let settings = crate::web::pages::time_words::TimeWords::of(locale);
+            assert_eq!(title, settings.title, "{locale}");
+            let page = crate::web::pages::dash_words::Body::of(locale);
+            assert_eq!(title, page.board_time_heading, "{locale}");
+            let report = crate::charts::copy::labels(locale).time_title;
+            assert!(report.starts_with(title), "{locale}: {report} / {title}");
+        }
     }
 }

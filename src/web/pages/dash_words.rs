@@ -29,7 +29,7 @@ crate::i18n::fluent_struct! {
         pub board_download: "dash-board-download",
         pub board_png_in: "dash-board-png-in",
         pub board_open_full: "dash-board-open-full",
-        pub board_time_heading: "dash-board-time-heading",
+        pub board_time_heading: "tim-title",
         pub board_time_note: "dash-board-time-note",
         pub jump_label: "dash-jump-label",
         pub jump: "dash-jump",
