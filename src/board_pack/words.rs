@@ -102,7 +102,8 @@ mod tests {
     }
 
     /// "Not work time" is one key: the board pack, the dashboard's time page and the time
-    /// settings say it in the same words (Korean once had 근무 외 and 업무 외 side by side).
+    /// settings say it in the same words (Korean once had 근무 외 and 업무 외 side by side);
+    /// so is each category's name on the time page and in the settings.
     #[test]
     fn not_work_time_reads_the_same_everywhere() {
         use crate::domain::time_split::Category;
@@ -112,6 +113,16 @@ mod tests {
             assert_eq!(board, settings.cat(Category::NotWork), "{locale}");
             let page = crate::web::pages::time_split::label(locale, "not_work");
             assert_eq!(board, page, "{locale}");
+            // The categories the time page and the settings both name, likewise.
+            for (line, c) in [
+                ("sales", Category::Sales),
+                ("marketing", Category::Marketing),
+                ("bd", Category::Bd),
+                ("unclassified", Category::Unclassified),
+            ] {
+                let page = crate::web::pages::time_split::label(locale, line);
+                assert_eq!(page, settings.cat(c), "{locale} {line}");
+            }
         }
         assert_eq!(words(Locale::Ko).time_extra[2], "업무 외 시간");
     }

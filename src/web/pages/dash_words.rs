@@ -228,13 +228,9 @@ pub const FORMATTED: &[&str] = &[
     "dash-follow-none",
     "dash-time-region",
     "dash-time-caption",
-    "dash-time-sales",
-    "dash-time-marketing",
-    "dash-time-bd",
     "dash-time-internal",
     "dash-time-internal-engineering",
     "dash-time-internal-executive",
-    "dash-time-unclassified",
 ];
 
 /// The message `key` in `locale`, its variables filled from text.

@@ -68,13 +68,13 @@ pub(crate) fn label(locale: Locale, key: &str) -> &'static str {
     word(
         locale,
         match key {
-            "sales" => "dash-time-sales",
-            "marketing" => "dash-time-marketing",
-            "bd" => "dash-time-bd",
+            "sales" => "tim-cat-sales",
+            "marketing" => "tim-cat-marketing",
+            "bd" => "tim-cat-bd",
             "internal" => "dash-time-internal",
             "internal_engineering" => "dash-time-internal-engineering",
             "internal_executive" => "dash-time-internal-executive",
-            "unclassified" => "dash-time-unclassified",
+            "unclassified" => "tim-cat-unclassified",
             _ => "tim-cat-not-work",
         },
     )
