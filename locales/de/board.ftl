@@ -62,6 +62,3 @@ board-statuses-2 = In Arbeit
 board-statuses-3 = Erledigt
 board-statuses-4 = Verworfen
 board-made = angelegt { $quarter }, { $template }
-board-link-group = CSAT { $group }
-board-link-item-in = „{ $item }“ in { $group }
-board-link-driver = Schlüsselfaktor „{ $item }“

@@ -64,6 +64,3 @@ board-statuses-2 = In progress
 board-statuses-3 = Done
 board-statuses-4 = Dropped
 board-made = made { $quarter }, { $template }
-board-link-group = { $group } CSAT
-board-link-item-in = “{ $item }” in { $group }
-board-link-driver = key driver “{ $item }”

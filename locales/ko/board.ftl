@@ -62,6 +62,3 @@ board-statuses-2 = 진행 중
 board-statuses-3 = 완료
 board-statuses-4 = 중단
 board-made = { $quarter } 수립, { $template }
-board-link-group = { $group } CSAT
-board-link-item-in = { $group }의 “{ $item }”
-board-link-driver = 핵심 동인 “{ $item }”

@@ -62,6 +62,3 @@ board-statuses-2 = Bezig
 board-statuses-3 = Gereed
 board-statuses-4 = Geschrapt
 board-made = vastgelegd { $quarter }, { $template }
-board-link-group = CSAT { $group }
-board-link-item-in = “{ $item }” bij { $group }
-board-link-driver = sleutelfactor “{ $item }”

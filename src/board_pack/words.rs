@@ -60,9 +60,11 @@ crate::i18n::fluent_struct! {
         pub made: "board-made",
         /// A linked figure that is not a measure: "{what} CSAT", "“{item}”", "“{item}” in {group}",
         /// "key driver “{item}”".
-        pub link_group: "board-link-group",
-        pub link_item_in: "board-link-item-in",
-        pub link_driver: "board-link-driver",
+        // Links read as the dashboard writes them: one key each.
+        pub link_group: "dash-link-group",
+        pub link_item_in: "dash-link-item-in",
+        pub link_driver: "dash-link-driver",
+        pub link_engineers: "dash-link-engineers",
     }
 }
 
@@ -93,7 +95,7 @@ mod tests {
         assert_eq!(en.time_extra[0], "  of which engineering");
         assert_eq!(en.page, "Page {n} of {total}");
         assert!(en.method_texts[5].contains("\"withheld\""));
-        assert_eq!(words(Locale::De).link_driver, "Schlüsselfaktor „{item}“");
+        assert_eq!(words(Locale::De).link_driver, "Treiber „{item}“ ({whose})");
         assert_eq!(words(Locale::Ko).page, "{n} / {total}쪽");
         assert_eq!(
             status(Locale::Nl, ActionStatus::Done),
