@@ -3,11 +3,8 @@
 board-pack-title = Unterlagen für den Vorstand
 board-page = Seite { $n } von { $total }
 board-method-title = So werden die Kennzahlen berechnet
-board-method-heading-1 = A · Ausrichtung der Technologiestrategie
 board-method-text-1 = Der Anteil von CEO, Führungskräften und Vorstand, deren Ausrichtungsindex – der Mittelwert ihrer Ausrichtungsfragen auf der Skala 1–5 – bei 4 oder höher liegt; n zählt Befragte, nicht Antworten. Ein im Quartal als verpasst bewerteter Wendepunkt färbt A rot, unabhängig vom Umfrageergebnis; ein verspätet bewerteter Wendepunkt oder eine Ausrichtung unter dem Schwellenwert färbt A gelb.
-board-method-heading-2 = B · Engineering-Kultur
 board-method-text-2 = Der Anteil der Engineers, die zugleich produktiv und zufrieden sind: Produktivitäts- und Zufriedenheitsindex liegen beide bei 4 oder höher. Der eNPS ist der Anteil der Antworten 9–10 abzüglich des Anteils 0–6, in Punkten. Zwei nachlaufende Indikatoren stammen aus HR-Ereignissen: bedauerte Abgänge von Top-Talenten in den zwölf Monaten bis Quartalsende im Verhältnis zur durchschnittlichen Zahl der Top-Talente, und angenommene Angebote im Verhältnis zu den im Quartal entschiedenen Angeboten.
-board-method-heading-3 = C · Interne Kundenzufriedenheit
 board-method-text-3 = Der CSAT einer Abteilung ist der Anteil der Antworten 4 oder 5 auf ihre Frage zur Gesamtzufriedenheit. C ist deren gewichteter Mittelwert über die berichtbaren Gruppen; die Gewichte werden beim Start der Runde festgeschrieben. Die Abdeckung ist der Anteil der berichteten Gruppen am Gesamtgewicht; unter dem Schwellenwert wird C nicht bewertet.
 board-method-heading-4 = Intervalle
 board-method-text-4 = Jeder Anteil trägt ein 95-%-Wilson-Intervall auf einer effektiven Stichprobengröße, die das Ziehen ohne Zurücklegen berücksichtigt (n Antworten von N Eingeladenen). Haben alle Eingeladenen geantwortet, ist die Kennzahl eine Vollerhebung und das Intervall fällt mit dem Wert zusammen.

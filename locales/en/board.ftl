@@ -5,11 +5,8 @@
 board-pack-title = Board pack
 board-page = Page { $n } of { $total }
 board-method-title = How the figures are computed
-board-method-heading-1 = A · Tech strategy alignment
 board-method-text-1 = The share of the CEO, executives and board whose alignment index — the mean of their alignment items on the 1–5 scale — is 4 or more; n counts respondents, not answers. An inflection point assessed as missed in the quarter turns A red whatever the survey says; one assessed late, or alignment below its threshold, turns it amber.
-board-method-heading-2 = B · Engineering culture
 board-method-text-2 = The share of engineers who are productive and happy at the same time: both their productivity index and their happiness index are 4 or more. eNPS is the share answering 9–10 minus the share answering 0–6, in points. Two lagging indicators come from HR events: regretted top-talent exits in the twelve months to the quarter's end over the mean top-talent headcount, and offers accepted over offers decided in the quarter.
-board-method-heading-3 = C · Internal customer satisfaction
 board-method-text-3 = Each department's CSAT is the share answering 4 or 5 to its overall-satisfaction item. C is their weighted mean over the groups that can be reported, with the weights fixed when the round launched. Coverage is the reported groups' share of the weight; below the coverage threshold C is not rated.
 board-method-heading-4 = Intervals
 board-method-text-4 = Every share carries a 95% Wilson interval on an effective sample size that allows for sampling without replacement (n answers out of N invited). When everyone invited answered, the figure is a census and the interval is the point.

@@ -3,11 +3,8 @@
 board-pack-title = Boardpakket
 board-page = Pagina { $n } van { $total }
 board-method-title = Hoe de cijfers berekend worden
-board-method-heading-1 = A · Afstemming technologiestrategie
 board-method-text-1 = Het aandeel van CEO, directie en board met een afstemmingsindex — het gemiddelde van hun afstemmingsvragen op de schaal 1–5 — van 4 of hoger; n telt respondenten, geen antwoorden. Een kantelpunt dat in het kwartaal als gemist is beoordeeld, maakt A rood, wat de enquête ook zegt; een te laat kantelpunt of afstemming onder de drempel maakt A oranje.
-board-method-heading-2 = B · Engineeringcultuur
 board-method-text-2 = Het aandeel engineers dat tegelijk productief en tevreden is: zowel de productiviteitsindex als de tevredenheidsindex is 4 of hoger. eNPS is het aandeel dat 9–10 antwoordt min het aandeel dat 0–6 antwoordt, in punten. Twee achterlopende indicatoren komen uit HR-gebeurtenissen: betreurd vertrek van toptalent in de twaalf maanden tot het einde van het kwartaal gedeeld door het gemiddelde aantal toptalenten, en geaccepteerde aanbiedingen gedeeld door de in het kwartaal besliste aanbiedingen.
-board-method-heading-3 = C · Interne klanttevredenheid
 board-method-text-3 = De CSAT van een afdeling is het aandeel dat 4 of 5 antwoordt op de vraag naar de algehele tevredenheid. C is het gewogen gemiddelde over de groepen die gerapporteerd kunnen worden, met de gewichten vastgelegd bij de start van de ronde. De dekking is het aandeel van het gewicht dat die groepen dragen; onder de dekkingsdrempel krijgt C geen oordeel.
 board-method-heading-4 = Intervallen
 board-method-text-4 = Elk aandeel heeft een 95%-Wilsoninterval op een effectieve steekproefomvang die rekening houdt met trekken zonder teruglegging (n antwoorden van N uitgenodigden). Heeft iedereen geantwoord, dan is het cijfer een volledige telling en valt het interval samen met het punt.

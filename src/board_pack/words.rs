@@ -13,7 +13,7 @@ crate::i18n::fluent_struct! {
         pub page: "board-page",
         pub method_title: "board-method-title",
         /// How each measure and the shared rules are computed: headings, then paragraphs.
-        pub method_headings: ["board-method-heading-1", "board-method-heading-2", "board-method-heading-3", "board-method-heading-4", "board-method-heading-5", "board-method-heading-6"],
+        pub method_headings: ["report-title-a", "report-title-b", "report-title-c", "board-method-heading-4", "board-method-heading-5", "board-method-heading-6"],
         pub method_texts: ["board-method-text-1", "board-method-text-2", "board-method-text-3", "board-method-text-4", "board-method-text-5", "board-method-text-6"],
         pub this_quarter: "board-this-quarter",
         pub withheld_heading: "board-withheld-heading",
@@ -141,6 +141,20 @@ mod tests {
             assert_eq!(title, page.board_time_heading, "{locale}");
             let report = crate::charts::copy::labels(locale).time_title;
             assert!(report.starts_with(title), "{locale}: {report} / {title}");
+        }
+    }
+
+    /// The method pages head the measures with the report's own titles (one key each).
+    #[test]
+    fn the_method_pages_title_the_measures_as_the_report_does() {
+        for locale in Locale::ALL {
+            let l = crate::charts::copy::labels(locale);
+            let w = words(locale);
+            assert_eq!(
+                w.method_headings[..3],
+                [l.title_a, l.title_b, l.title_c],
+                "{locale}"
+            );
         }
     }
 }
