@@ -30,7 +30,6 @@ dash-board-download = Herunterladen:
 dash-board-png-in = PNG auf
 dash-board-open-full = Bericht in voller Größe öffnen
 dash-board-report-alt = Der Quartalsbericht für den Vorstand, { $quarter }; dieselben Werte stehen in den Karten darunter.
-dash-board-time-heading = Wohin die Zeit des CTO fließt
 dash-board-time-note = Aus dem Kalender des CTO, verglichen mit der Aufteilung aus dem Artikel (70 % außen, 30 % innen). Nur Quartalsanteile.
 
 ## Die Scorecard
@@ -166,6 +165,7 @@ dash-top-driver = { $whose }: { $item } (erklärt { $share } der Streuung)
 dash-top-driver-fix = { $whose }: { $item } (erklärt { $share } der Streuung; zuerst angehen)
 dash-matrix-x = Zustimmung
 dash-matrix-y = Anteil an der Erklärung
+dash-matrix-title = Zuerst angehen ↖ — { $group }
 
 ## Offene Umfragerunden
 
@@ -256,11 +256,6 @@ dash-col-hours = Stunden
 dash-col-share = Anteil
 dash-col-target = Ziel
 dash-col-deviation = Abweichung (Punkte)
-dash-time-sales = Vertrieb / Kunden
-dash-time-marketing = Marketing / Evangelism / Analysten
-dash-time-bd = BD / Partner
 dash-time-internal = Intern
 dash-time-internal-engineering = Engineering & Produkt
 dash-time-internal-executive = CEO, Geschäftsleitung, Vorstand
-dash-time-unclassified = Nicht zugeordnet
-dash-time-not-work = Keine Arbeitszeit

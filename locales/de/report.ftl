@@ -22,7 +22,7 @@ report-quadrant-friction = Reibung
 report-quadrant-neither = Keines von beiden
 report-quadrants-heading = Engineers nach Quadrant (produktiv × zufrieden)
 report-enps = eNPS { $score }  (95-%-KI { $low } bis { $high }, n = { $n })
-report-attrition = Bedauerte Top-Talent-Abgänge, 12 Monate
+report-attrition = Bedauerte Top-Talent-Abgänge, 12 Mon.
 report-acceptance = Angebotsannahmequote, dieses Quartal
 report-at-most = max. { $t }
 report-at-least = mind. { $t }
@@ -106,7 +106,7 @@ report-time-marketing = Marketing
 report-time-bd = BD
 report-time-internal = Intern
 report-time-unclassified = Nicht zugeordnet
-report-time-title = Wofür der CTO seine Zeit verwendet (Kalender)
+report-time-title = Wohin die Zeit des CTO geht (Kalender)
 report-time-target = Ziel
 report-time-versus = Punkte ggü. Ziel
 

@@ -30,7 +30,6 @@ dash-board-download = Download:
 dash-board-png-in = PNG in
 dash-board-open-full = Open the report full size
 dash-board-report-alt = The quarterly board report for { $quarter }; the same figures are in the cards below.
-dash-board-time-heading = Where the CTO's time goes
 dash-board-time-note = From the CTO's calendar, against the article's split (70 % outside, 30 % inside). Quarterly shares only.
 
 ## The scorecard
@@ -167,6 +166,7 @@ dash-top-driver = { $whose }: { $item } (explains { $share } of the variation)
 dash-top-driver-fix = { $whose }: { $item } (explains { $share } of the variation; fix first)
 dash-matrix-x = favourable share
 dash-matrix-y = share of explained
+dash-matrix-title = Fix first ↖ — { $group }
 
 ## Open rounds
 
@@ -257,11 +257,6 @@ dash-col-hours = Hours
 dash-col-share = Share
 dash-col-target = Target
 dash-col-deviation = Deviation (points)
-dash-time-sales = Sales / customers
-dash-time-marketing = Marketing / evangelism / analysts
-dash-time-bd = BD / partners
 dash-time-internal = Internal
 dash-time-internal-engineering = engineering & product
 dash-time-internal-executive = CEO, executives, board
-dash-time-unclassified = Unclassified
-dash-time-not-work = Not work time

@@ -30,7 +30,6 @@ dash-board-download = 내려받기:
 dash-board-png-in = 언어별 PNG:
 dash-board-open-full = 보고서를 원래 크기로 엽니다
 dash-board-report-alt = { $quarter } 이사회 분기 보고서입니다. 같은 수치가 아래 카드에 있습니다.
-dash-board-time-heading = CTO의 시간은 어디에 쓰이는가
 dash-board-time-note = CTO의 캘린더를 기사의 배분(외부 70%, 내부 30%)과 비교합니다. 분기별 비율만 표시합니다.
 
 ## 스코어카드
@@ -151,6 +150,7 @@ dash-top-driver = { $whose }: { $item } (변동의 { $share } 설명)
 dash-top-driver-fix = { $whose }: { $item } (변동의 { $share } 설명, 우선 개선)
 dash-matrix-x = 긍정 응답률
 dash-matrix-y = 설명 몫
+dash-matrix-title = 우선 개선 ↖ — { $group }
 
 ## 진행 중인 라운드
 
@@ -241,11 +241,6 @@ dash-col-hours = 시간
 dash-col-share = 비율
 dash-col-target = 목표
 dash-col-deviation = 차이 (포인트)
-dash-time-sales = 영업 / 고객
-dash-time-marketing = 마케팅 / 에반젤리즘 / 애널리스트
-dash-time-bd = 사업개발 / 파트너
 dash-time-internal = 내부
 dash-time-internal-engineering = 엔지니어링·제품
 dash-time-internal-executive = CEO, 경영진, 이사회
-dash-time-unclassified = 미분류
-dash-time-not-work = 근무 외 시간

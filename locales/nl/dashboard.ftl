@@ -30,7 +30,6 @@ dash-board-download = Downloaden:
 dash-board-png-in = PNG in het
 dash-board-open-full = Rapport op ware grootte openen
 dash-board-report-alt = Het kwartaalrapport voor de raad van bestuur, { $quarter }; dezelfde cijfers staan in de kaarten hieronder.
-dash-board-time-heading = Waar de tijd van de CTO heen gaat
 dash-board-time-note = Uit de agenda van de CTO, vergeleken met de verdeling uit het artikel (70% buiten, 30% binnen). Alleen kwartaalaandelen.
 
 ## De scorecard
@@ -166,6 +165,7 @@ dash-top-driver = { $whose }: { $item } (verklaart { $share } van de spreiding)
 dash-top-driver-fix = { $whose }: { $item } (verklaart { $share } van de spreiding; eerst aanpakken)
 dash-matrix-x = aandeel positief
 dash-matrix-y = aandeel in de verklaring
+dash-matrix-title = Eerst aanpakken ↖ — { $group }
 
 ## Open rondes
 
@@ -256,11 +256,6 @@ dash-col-hours = Uren
 dash-col-share = Aandeel
 dash-col-target = Doel
 dash-col-deviation = Afwijking (punten)
-dash-time-sales = Verkoop / klanten
-dash-time-marketing = Marketing / evangelisatie / analisten
-dash-time-bd = BD / partners
 dash-time-internal = Intern
 dash-time-internal-engineering = engineering & product
 dash-time-internal-executive = CEO, directie, raad van bestuur
-dash-time-unclassified = Niet ingedeeld
-dash-time-not-work = Geen werktijd

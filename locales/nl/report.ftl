@@ -20,8 +20,8 @@ report-quadrant-friction = Frictie
 report-quadrant-neither = Geen van beide
 report-quadrants-heading = Engineers per kwadrant (productief × tevreden)
 report-enps = eNPS { $score }  (95%-BI { $low } tot { $high }, n = { $n })
-report-attrition = Betreurd verloop toptalent, 12 maanden
-report-acceptance = Acceptatie van aanbiedingen, dit kwartaal
+report-attrition = Betreurd verloop toptalent, 12 mnd.
+report-acceptance = Aanbodacceptatie, dit kwartaal
 report-at-most = max. { $t }
 report-at-least = min. { $t }
 report-breach = overschreden

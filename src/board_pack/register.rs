@@ -217,7 +217,14 @@ fn link_words(input: &PackInput<'_>, a: &PackAction) -> String {
             item: i,
             group: Some(g),
         } => fill(w.link_item_in, &[("item", &item(i)), ("group", &group(g))]),
-        ActionLink::Driver { item: i, .. } => fill(w.link_driver, &[("item", &item(i))]),
+        ActionLink::Driver { item: i, analysis } => {
+            let whose = if analysis == crate::domain::scoring::drivers::WHOLE_ROUND {
+                w.link_engineers.to_string()
+            } else {
+                group(analysis)
+            };
+            fill(w.link_driver, &[("item", &item(i)), ("whose", &whose)])
+        }
     }
 }
 

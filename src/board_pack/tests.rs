@@ -298,3 +298,41 @@ fn write_sample_packs() {
         std::fs::write(path, pdf).unwrap();
     }
 }
+
+/// An action linked to a key driver is named in the pack as on the dashboard (one Fluent
+/// key), whose analysis included.
+#[test]
+fn a_driver_link_reads_in_the_pack_as_on_the_dashboard() {
+    let sc = sample_scorecard().unwrap();
+    for locale in [Locale::En, Locale::Ko, Locale::Nl, Locale::De] {
+        let ctx = ctx(locale);
+        let register = register();
+        let mut actions = actions();
+        actions[0].link = ActionLink::Driver {
+            analysis: crate::domain::scoring::drivers::WHOLE_ROUND.into(),
+            item: "zz_unknown_item".into(),
+        };
+        actions[0].template_key = "engineering-culture".into();
+        let pages = pages(&PackInput {
+            scorecard: &sc,
+            ctx: &ctx,
+            register: &register,
+            actions: &actions,
+        })
+        .unwrap();
+        let expected =
+            crate::web::pages::actions_view::link_words(locale, &actions[0].link, &|k: &str| {
+                k.replace('_', " ")
+            });
+        let all: String = pages
+            .iter()
+            .flat_map(|p| texts(p))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let flat = all.replace("&quot;", "\"").replace("&amp;", "&");
+        let head: String = expected.chars().take(12).collect();
+        assert!(flat.contains(&head), "{locale:?}: {expected} in {flat}");
+        let whose = crate::i18n::template(locale, "dash-link-engineers");
+        assert!(expected.contains(whose), "{locale:?}");
+    }
+}

@@ -1,5 +1,6 @@
 //! The board report's actions, beside the CTO's commentary: the few actions that are live
-//! in the quarter, each one line with its status, shortened with "…" to fit.
+//! in the quarter, each with its status and its whole title, wrapped; the band grows when
+//! the titles need more lines than it has.
 
 use plotters::prelude::*;
 
@@ -39,6 +40,31 @@ fn status_label(s: ActionStatus, locale: Locale) -> String {
     }
 }
 
+/// Each shown action's status label and its title's lines in a box from `x0` to `x1`, with
+/// where the title starts.
+fn laid_out(ctx: &ReportContext<'_>, (x0, x1): (i32, i32)) -> Vec<(String, i32, Vec<String>)> {
+    let f = theme::regular(size::SMALL);
+    let bold = theme::bold(size::SMALL);
+    ctx.actions
+        .iter()
+        .take(SHOWN)
+        .map(|a| {
+            let label = format!("{} ·", status_label(a.status, ctx.locale));
+            let lw = tl::width(&bold, &label) + 8;
+            let room = x1 - x0 - 2 * PAD - lw;
+            let lines = tl::wrap(&f, &a.title, room, 0);
+            (label, lw, lines)
+        })
+        .collect()
+}
+
+/// The extra height the box needs beyond the band's, which holds one line per shown action.
+pub fn growth(ctx: &ReportContext<'_>, span: (i32, i32)) -> i32 {
+    let lines: usize = laid_out(ctx, span).iter().map(|a| a.2.len().max(1)).sum();
+    let shown = ctx.actions.len().min(SHOWN);
+    (lines.saturating_sub(shown) as i32) * line_height(size::SMALL)
+}
+
 /// Draws the box between `x0` and `x1`, from `top` to `bottom`. `total` counts every live
 /// action; the first [`SHOWN`] of `ctx.actions` are drawn.
 pub fn draw<DB: DrawingBackend>(
@@ -61,24 +87,16 @@ pub fn draw<DB: DrawingBackend>(
     let f = theme::regular(size::SMALL);
     let bold = theme::bold(size::SMALL);
     let step = line_height(size::SMALL);
-    for (i, a) in ctx.actions.iter().take(SHOWN).enumerate() {
-        let y = top + 8 + step * (i as i32 + 1);
-        let label = format!("{} ·", status_label(a.status, ctx.locale));
-        let lw = tl::width(&bold, &label) + 8;
+    let mut y = top + 8 + step;
+    for ((label, lw, lines), a) in laid_out(ctx, (x0, x1)).into_iter().zip(ctx.actions.iter()) {
         let colour = if a.status == ActionStatus::Done {
             &INK
         } else {
             &MUTED
         };
         tl::text(area, &label, &bold, colour, (x0 + PAD, y))?;
-        let room = x1 - x0 - 2 * PAD - lw;
-        tl::text(
-            area,
-            &tl::fit(&f, &a.title, room),
-            &f,
-            &INK,
-            (x0 + PAD + lw, y),
-        )?;
+        tl::lines(area, &lines, &f, &INK, (x0 + PAD + lw, y), step)?;
+        y += step * lines.len().max(1) as i32;
     }
     Ok(())
 }

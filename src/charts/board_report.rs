@@ -95,14 +95,36 @@ fn legend<DB: DrawingBackend>(area: &Area<DB>, locale: Locale) -> Result<(), Rep
     Ok(())
 }
 
+/// Where the band below the panels puts the actions box: its left and right edge, and the
+/// commentary's right edge; `None` without actions.
+fn actions_span(ctx: &ReportContext<'_>) -> Option<((i32, i32), i32)> {
+    if ctx.actions.is_empty() {
+        return None;
+    }
+    let (left, mut right) = (MARGIN, WIDTH as i32 - MARGIN);
+    if ctx.time_split.is_some() {
+        right -= TIME_BOX + GAP;
+    }
+    // With actions, the commentary takes the left three fifths and the actions the rest.
+    let split = left + (right - left) * 3 / 5;
+    let from = if ctx.commentary.is_some_and(|t| !t.trim().is_empty()) {
+        split + GAP
+    } else {
+        left
+    };
+    Some(((from, right), split))
+}
+
 fn commentary<DB: DrawingBackend>(
     area: &Area<DB>,
     ctx: &ReportContext<'_>,
-    grow: i32,
+    grow: Growth,
 ) -> Result<(), ReportError> {
-    // The band sits below the panels, however much they grew.
-    let (commentary_top, footer_top) = (COMMENTARY_TOP + grow, FOOTER_TOP + grow);
-    let (left, mut right) = (MARGIN, WIDTH as i32 - MARGIN);
+    // The band sits below the panels, however much they grew, and grows itself when the
+    // actions' titles take more lines than it has.
+    let commentary_top = COMMENTARY_TOP + grow.panels();
+    let footer_top = FOOTER_TOP + grow.total();
+    let (left, right) = (MARGIN, WIDTH as i32 - MARGIN);
     // The time split, when the calendar has the quarter, takes the right end of the band.
     if let Some((split, targets)) = &ctx.time_split {
         let from = right - TIME_BOX;
@@ -119,26 +141,20 @@ fn commentary<DB: DrawingBackend>(
             h: footer_top - 10 - commentary_top - 16,
         };
         time_split_bar::draw(area, frame, split, targets, ctx.locale)?;
-        right = from - GAP;
     }
-    // With actions, the commentary takes the left three fifths and the actions the rest.
-    let x1 = if ctx.actions.is_empty() {
-        right
-    } else {
-        let split = left + (right - left) * 3 / 5;
-        let from = if ctx.commentary.is_some_and(|t| !t.trim().is_empty()) {
-            split + GAP
-        } else {
-            left
-        };
-        actions_box::draw(
-            area,
-            ctx,
-            (from, right),
-            (commentary_top, footer_top - 10),
-            ctx.actions_total,
-        )?;
-        split
+    let x1 = match actions_span(ctx) {
+        Some((span, split)) => {
+            actions_box::draw(
+                area,
+                ctx,
+                span,
+                (commentary_top, footer_top - 10),
+                ctx.actions_total,
+            )?;
+            split
+        }
+        None if ctx.time_split.is_some() => right - TIME_BOX - GAP,
+        None => right,
     };
     let Some(text) = ctx.commentary.map(str::trim).filter(|t| !t.is_empty()) else {
         return Ok(());
@@ -280,11 +296,18 @@ const PANEL_W: i32 = (WIDTH as i32 - 2 * MARGIN - 2 * GAP) / 3;
 struct Growth {
     reasons: i32,
     drivers: i32,
+    /// The band below the panels, for actions whose titles wrap or the time split's key.
+    band: i32,
 }
 
 impl Growth {
-    fn total(self) -> i32 {
+    /// How much taller the panels are.
+    fn panels(self) -> i32 {
         self.reasons + self.drivers
+    }
+
+    fn total(self) -> i32 {
+        self.panels() + self.band
     }
 }
 
@@ -307,9 +330,18 @@ fn growth(sc: &Scorecard, ctx: &ReportContext<'_>) -> Result<Growth, ReportError
     })
     .max()
     .unwrap_or(0);
+    let actions = actions_span(ctx)
+        .map(|(span, _)| actions_box::growth(ctx, span))
+        .unwrap_or(0);
+    let time = ctx
+        .time_split
+        .as_ref()
+        .map(|(split, _)| time_split_bar::growth(split, ctx.locale, TIME_BOX - 2 * PAD))
+        .unwrap_or(0);
     Ok(Growth {
         reasons: panel::growth(&reasons, PANEL_W),
         drivers,
+        band: actions.max(time),
     })
 }
 
@@ -341,12 +373,12 @@ fn draw_grown<DB: DrawingBackend>(
         x: MARGIN + i * (PANEL_W + GAP),
         y: PANELS_TOP,
         w: PANEL_W,
-        h: PANELS_BOTTOM - PANELS_TOP + grow.total(),
+        h: PANELS_BOTTOM - PANELS_TOP + grow.panels(),
     };
     alignment_panel::draw(area, sc, ctx, frame(0), grow.reasons)?;
     culture_panel::draw(area, sc, ctx, frame(1), grow.reasons)?;
     csat_panel::draw(area, sc, ctx, frame(2), grow.reasons)?;
-    commentary(area, ctx, grow.total())?;
+    commentary(area, ctx, grow)?;
     footer(area, sc, ctx, grow.total())
 }
 

@@ -7,6 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::charts::copy::{pct0, quarter_short};
 use crate::charts::fonts::{ensure_registered, FAMILY};
+use crate::charts::text_layout::svg_width;
 use crate::charts::theme::{BAND, DATA, MUTED, RULE};
 use crate::domain::locale::Locale;
 use crate::domain::scoring::items::ItemStats;
@@ -14,6 +15,12 @@ use crate::domain::scoring::trend::TrendSeries;
 
 /// Size of the trend chart in CSS pixels (it scales down with the card).
 const TREND: (u32, u32) = (320, 150);
+/// Axis labels' size in plotters' units (plotters writes font-size = size / 1.24 into SVG:
+/// 15 gives 12 px text).
+const AXIS: u32 = 15;
+/// The latest value's size, beside its point, and its distance from the point.
+const LATEST: u32 = 17;
+const LATEST_GAP: u32 = 6;
 /// Size of a distribution chart.
 const DIST: (u32, u32) = (220, 44);
 
@@ -60,23 +67,34 @@ pub fn trend_svg(
     }
     ensure_registered().ok()?;
     let n = points.len().max(2);
+    // The margins are measured from the words, which differ by language ("100 %" in German).
+    let range = scale.range();
+    let widest_y = [range.start, (range.start + range.end) / 2.0, range.end]
+        .iter()
+        .map(|v| svg_width(&scale.label(*v, locale), svg_px(AXIS), FontStyle::Normal))
+        .fold(0.0, f64::max);
+    let latest = shown.last().map(|&(_, v)| scale.label(v, locale));
+    let latest_w = latest
+        .as_deref()
+        .map(|t| svg_width(t, svg_px(LATEST), FontStyle::Bold))
+        .unwrap_or(0.0);
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, TREND).into_drawing_area();
         let mut chart = ChartBuilder::on(&root)
             .margin_top(12)
-            .margin_right(30)
+            .margin_right((latest_w.ceil() as u32 + LATEST_GAP + 2).max(30))
             .margin_left(4)
             .x_label_area_size(22)
-            .y_label_area_size(40)
+            // Tick mark and the gap plotters leaves before the label.
+            .y_label_area_size(widest_y.ceil() as u32 + 12)
             .build_cartesian_2d(-0.4f64..(n as f64 - 0.6), scale.range())
             .ok()?;
         let labels: Vec<String> = points
             .iter()
             .map(|p| quarter_short(locale, p.quarter))
             .collect();
-        // plotters writes font-size = size / 1.24 into SVG: 15 gives 12 px text.
-        let font = (FAMILY, 15).into_font().color(&MUTED);
+        let font = (FAMILY, AXIS).into_font().color(&MUTED);
         chart
             .configure_mesh()
             .disable_x_mesh()
@@ -119,19 +137,24 @@ pub fn trend_svg(
                     .map(|&(i, v)| Circle::new((i as f64, v), 3, DATA.filled())),
             )
             .ok()?;
-        if let Some(&(i, v)) = shown.last() {
+        if let (Some(&(i, v)), Some(text)) = (shown.last(), latest) {
             let (x, y) = chart.backend_coord(&(i as f64, v));
-            let style = (FAMILY, 17)
+            let style = (FAMILY, LATEST)
                 .into_font()
                 .style(FontStyle::Bold)
                 .color(&DATA)
                 .pos(Pos::new(HPos::Left, VPos::Center));
-            root.draw_text(&scale.label(v, locale), &style, (x + 6, y))
+            root.draw_text(&text, &style, (x + LATEST_GAP as i32, y))
                 .ok()?;
         }
         root.present().ok()?;
     }
     Some(accessible(out, label))
+}
+
+/// The CSS pixel size plotters writes into SVG for its font size `size`.
+fn svg_px(size: u32) -> f64 {
+    f64::from(size) / 1.24
 }
 
 /// Bars of one item's answers (each value's count, scaled to the most common), with the
@@ -278,6 +301,68 @@ mod tests {
         // Nothing shown at all: no chart.
         assert!(trend_svg(Some(&series(&[None; 8])), Scale::Share, "x", Locale::En).is_none());
         assert!(trend_svg(None, Scale::Share, "x", Locale::En).is_none());
+    }
+
+    /// Each text element's anchor, x, font size, weight and words.
+    fn placed(svg: &str) -> Vec<(String, f64, f64, bool, String)> {
+        let attr = |t: &str, name: &str| -> Option<String> {
+            let rest = t.split(&format!(" {name}=\"")).nth(1)?;
+            Some(rest.split('"').next()?.to_string())
+        };
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|t| {
+                let (head, body) = t.split_once('>')?;
+                Some((
+                    attr(head, "text-anchor")?,
+                    attr(head, "x")?.parse().ok()?,
+                    attr(head, "font-size")?.parse().ok()?,
+                    head.contains("font-weight=\"bold\""),
+                    body.split("</text>")
+                        .next()?
+                        .trim()
+                        .replace("&apos;", "'")
+                        .replace("&amp;", "&"),
+                ))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_axis_label_and_the_latest_value_fit_inside_the_chart_in_every_language() {
+        let wide = series(&[Some(1.0), Some(0.5), Some(1.0)]);
+        let enps = series(&[Some(-100.0), Some(100.0)]);
+        for locale in Locale::ALL {
+            for (s, scale) in [(&wide, Scale::Share), (&enps, Scale::Points)] {
+                let svg = trend_svg(Some(s), scale, "x", locale).unwrap();
+                let texts = placed(&svg);
+                // y labels are right-aligned against the axis.
+                let y_labels: Vec<_> = texts.iter().filter(|t| t.0 == "end").collect();
+                let top = scale.label(scale.range().end, locale);
+                assert!(
+                    y_labels.iter().any(|t| t.4 == top),
+                    "{locale:?} {top}: {texts:?}"
+                );
+                for (anchor, x, px, bold, words) in &texts {
+                    let style = if *bold {
+                        FontStyle::Bold
+                    } else {
+                        FontStyle::Normal
+                    };
+                    let w = svg_width(words, *px, style);
+                    let (left, right) = match anchor.as_str() {
+                        "end" => (x - w, *x),
+                        "middle" => (x - w / 2.0, x + w / 2.0),
+                        _ => (*x, x + w),
+                    };
+                    assert!(
+                        left >= 0.0 && right <= TREND.0 as f64,
+                        "{locale:?}: {words:?} spans {left:.1}..{right:.1} of {}",
+                        TREND.0
+                    );
+                }
+            }
+        }
     }
 
     #[test]

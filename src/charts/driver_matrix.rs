@@ -6,6 +6,7 @@
 //! chart, which holds the words; the chart only shows where each item sits.
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::charts::copy::pct0;
 use crate::charts::fonts::{ensure_registered, FAMILY};
@@ -13,8 +14,12 @@ use crate::charts::theme::{ALARM, DATA, INK, MUTED, RULE};
 use crate::domain::locale::Locale;
 use crate::domain::scoring::drivers::report::{DriverResult, Priority};
 
-/// Width and height of the chart, in CSS pixels (it scales with the page).
+/// Width and height of the chart, in CSS pixels (it scales with the page; `static/staff.css`
+/// shows it at most this wide).
 const SIZE: (u32, u32) = (360, 300);
+/// Type size in plotters' units: plotters writes `font-size` = size / 1.24 into SVG, so 17
+/// gives 13.7 px text, still 12 px or more when a phone shows the chart ~330 px wide.
+const TEXT: u32 = 17;
 
 /// The grid as an SVG document; `None` when no item has a shown favourable share.
 /// Axis names and shares are in `locale`.
@@ -42,8 +47,10 @@ pub fn driver_matrix_svg(result: &DriverResult, label: &str, locale: Locale) -> 
         root.fill(&WHITE).ok()?;
         let mut chart = ChartBuilder::on(&root)
             .margin(8)
-            .x_label_area_size(34)
-            .y_label_area_size(44)
+            .margin_top(22)
+            .margin_right(16)
+            .x_label_area_size(40)
+            .y_label_area_size(66)
             .build_cartesian_2d(x_range.clone(), 0.0..top)
             .ok()?;
         chart
@@ -56,7 +63,8 @@ pub fn driver_matrix_svg(result: &DriverResult, label: &str, locale: Locale) -> 
             .y_label_formatter(&|v| pct0(locale, *v))
             .x_labels(5)
             .y_labels(5)
-            .label_style((FAMILY, 12).into_font().color(&MUTED))
+            .label_style((FAMILY, TEXT).into_font().color(&MUTED))
+            .axis_desc_style((FAMILY, TEXT).into_font().color(&MUTED))
             .draw()
             .ok()?;
         let dashed = ShapeStyle::from(&MUTED).stroke_width(1);
@@ -84,18 +92,22 @@ pub fn driver_matrix_svg(result: &DriverResult, label: &str, locale: Locale) -> 
                     DATA
                 };
                 EmptyElement::at((x, y))
-                    + Circle::new((0, 0), 9, colour.filled())
+                    + Circle::new((0, 0), 11, colour.filled())
                     + Text::new(
                         n.to_string(),
-                        (-4, -6),
-                        (FAMILY, 12).into_font().color(&WHITE),
+                        (0, 0),
+                        (FAMILY, TEXT)
+                            .into_font()
+                            .color(&WHITE)
+                            .pos(Pos::new(HPos::Center, VPos::Center)),
                     )
             }))
             .ok()?;
+        let title = crate::i18n::format(locale, "dash-matrix-title", &[("group", label)]);
         root.draw(&Text::new(
-            format!("Fix first ↖ — {label}"),
-            (60, 2),
-            (FAMILY, 12).into_font().color(&INK),
+            title,
+            (64, 2),
+            (FAMILY, TEXT).into_font().color(&INK),
         ))
         .ok()?;
         root.present().ok()?;
@@ -152,6 +164,54 @@ mod tests {
         assert!(flat.contains("> 1 </text>") && flat.contains("> 2 </text>"));
         assert!(!flat.contains("> 3 </text>"));
         assert!(svg.contains("Sales"));
+    }
+
+    /// Every `font-size` the SVG writes, in CSS pixels at its drawn size.
+    fn font_sizes(svg: &str) -> Vec<f64> {
+        svg.split("font-size=\"")
+            .skip(1)
+            .filter_map(|t| t.split('"').next()?.parse().ok())
+            .collect()
+    }
+
+    #[test]
+    fn the_title_is_in_the_charts_language() {
+        let r = result(vec![item(0.7, Some(0.3), Some(Priority::FixFirst))]);
+        for (locale, words) in [
+            (Locale::En, "Fix first ↖ — Sales"),
+            (Locale::De, "Zuerst angehen ↖ — Sales"),
+            (Locale::Ko, "우선 개선 ↖ — Sales"),
+            (Locale::Nl, "Eerst aanpakken ↖ — Sales"),
+        ] {
+            let svg = driver_matrix_svg(&r, "Sales", locale).unwrap();
+            assert!(svg.contains(words), "{locale:?}: {svg}");
+        }
+    }
+
+    #[test]
+    fn text_stays_readable_at_the_width_a_phone_shows() {
+        // staff.css caps the chart at its own width; a 360 px phone leaves it ~328 px.
+        let shown = 328.0 / SIZE.0 as f64;
+        let r = result(vec![
+            item(0.7, Some(0.3), Some(Priority::FixFirst)),
+            item(0.3, Some(0.8), None),
+        ]);
+        for locale in Locale::ALL {
+            let svg = driver_matrix_svg(&r, "Sales", locale).unwrap();
+            let sizes = font_sizes(&svg);
+            assert!(!sizes.is_empty(), "{svg}");
+            for s in sizes {
+                assert!(
+                    s * shown >= 12.0,
+                    "{locale:?}: {s} px text shown at {shown}"
+                );
+            }
+        }
+        let css = include_str!("../../static/staff.css");
+        assert!(css.contains(&format!(
+            ".driver-chart svg {{ width: 100%; height: auto; max-width: {}px; }}",
+            SIZE.0
+        )));
     }
 
     #[test]

@@ -69,7 +69,7 @@ fn ctx(locale: Locale) -> ReportContext<'static> {
 }
 
 /// `<tag …>` elements of an SVG as (attributes, content) pairs, in document order.
-fn elements<'a>(svg: &'a str, tag: &str) -> Vec<(&'a str, &'a str)> {
+pub(super) fn elements<'a>(svg: &'a str, tag: &str) -> Vec<(&'a str, &'a str)> {
     svg.split(&format!("<{tag} "))
         .skip(1)
         .filter_map(|chunk| {
@@ -91,7 +91,7 @@ fn attr(attrs: &str, name: &str) -> Option<i32> {
         .map(|v| v.round() as i32)
 }
 
-fn unescape(s: &str) -> String {
+pub(super) fn unescape(s: &str) -> String {
     s.trim()
         .replace("&apos;", "'")
         .replace("&quot;", "\"")
@@ -297,7 +297,7 @@ fn a_long_german_top_driver_wraps_whole_instead_of_being_cut() {
 }
 
 /// The `height` attribute of an SVG document.
-fn height_of(svg: &str) -> i32 {
+pub(super) fn height_of(svg: &str) -> i32 {
     svg.split("height=\"")
         .nth(1)
         .and_then(|s| s.split('"').next())

@@ -134,6 +134,29 @@ pub fn line_height(size: f64) -> i32 {
     (size * 1.3).round() as i32
 }
 
+/// The widest `text` is drawn at `px` CSS pixels in an SVG chart: the SVG names NanumGothic
+/// first but a browser without it sets the text in its own sans-serif, so the wider of the
+/// embedded face and its Latin fallback (DejaVu Sans, wider than most system faces) is used.
+pub fn svg_width(text: &str, px: f64, style: FontStyle) -> f64 {
+    use ab_glyph::Font;
+    let faces = [
+        crate::charts::fonts::face(style),
+        crate::charts::fonts::fallback_face(style),
+    ];
+    faces
+        .into_iter()
+        .flatten()
+        .map(|face| {
+            let em = f64::from(face.units_per_em().unwrap_or(1000.0));
+            let units: f32 = text
+                .chars()
+                .map(|c| face.h_advance_unscaled(face.glyph_id(c)))
+                .sum();
+            f64::from(units) / em * px
+        })
+        .fold(0.0, f64::max)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

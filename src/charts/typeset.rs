@@ -26,9 +26,13 @@ pub(crate) struct Placed {
     pub mark: Option<(ab_glyph::GlyphId, f32, f32)>,
 }
 
-/// Capitals with a diaeresis that NanumGothic lacks (German needs Ä and Ö; it has Ü), set as
-/// the base letter with the spacing diaeresis raised to where Ü carries its dots.
+/// Capitals with a diaeresis that NanumGothic lacks (German needs Ä and Ö; it has Ü, Ë, Ï,
+/// which are drawn as they are), set as the base letter with the spacing diaeresis over it.
 pub(crate) const COMPOSED: [(char, char); 4] = [('Ä', 'A'), ('Ö', 'O'), ('Ë', 'E'), ('Ï', 'I')];
+
+/// The size marks are measured at: whole-pixel ink bounds at this size are exact enough to
+/// scale down to any text size.
+const MEASURE: f32 = 1000.0;
 
 /// Outline bounds of `c` at `scale` with its origin at (0, 0), in pixels.
 fn ink(font: &FontRef<'static>, c: char, scale: PxScale) -> Option<ab_glyph::Rect> {
@@ -57,19 +61,28 @@ fn composed(font: &FontRef<'static>, c: char, scale: PxScale) -> Option<(Placed,
         return (comma.0 != 0).then_some((placed, step));
     }
     let base = COMPOSED.iter().find(|(k, _)| *k == c)?.1;
-    let (b, dots, u) = (
-        ink(font, base, scale)?,
-        ink(font, '¨', scale)?,
-        ink(font, 'Ü', scale)?,
+    // The dots sit over the capital as the font sets them over the small letter (ä over a),
+    // raised by how much taller the capital is. NanumGothic's own Ü is no guide: it shrinks
+    // the U to make room, so its dots would land on a full-height A's apex.
+    let small = c.to_lowercase().next()?;
+    let small_base = base.to_lowercase().next()?;
+    let at = PxScale::from(MEASURE);
+    let (b, lower, lower_marked, dots) = (
+        ink(font, base, at)?,
+        ink(font, small_base, at)?,
+        ink(font, small, at)?,
+        ink(font, '¨', at)?,
     );
     let centre = |r: &ab_glyph::Rect| (r.min.x + r.max.x) / 2.0;
+    let top = lower_marked.min.y + (b.min.y - lower.min.y);
+    let k = scale.y / MEASURE;
     let placed = Placed {
         id: font.glyph_id(base),
         x: 0.0,
         mark: Some((
             font.glyph_id('¨'),
-            centre(&b) - centre(&dots),
-            u.min.y - dots.min.y,
+            (centre(&b) - centre(&dots)) * k,
+            (top - dots.min.y) * k,
         )),
     };
     Some((placed, 0.0))
@@ -381,5 +394,49 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The topmost row holding visible ink when `word` is set at `size`.
+    fn top_row(word: &str, size: f64) -> usize {
+        fonts::ensure_registered().unwrap();
+        let mut px = vec![255u8; (W * H * 3) as usize];
+        {
+            let root = Typeset(BitMapBackend::with_buffer(&mut px, (W, H))).into_drawing_area();
+            let font = (fonts::FAMILY, size).into_font();
+            tl::text(&root, word, &font, &BLACK, (X0, 20)).unwrap();
+            root.present().unwrap();
+        }
+        (0..H as usize)
+            .find(|y| (0..W as usize).any(|x| px[(y * W as usize + x) * 3] < 160))
+            .unwrap()
+    }
+
+    #[test]
+    fn dots_over_a_composed_capital_clear_it_as_they_clear_the_small_letter() {
+        for size in [24.0, 40.0, 56.0] {
+            for (cap, small) in [('Ä', 'ä'), ('Ö', 'ö')] {
+                let base_cap = &COMPOSED
+                    .iter()
+                    .find(|(k, _)| *k == cap)
+                    .unwrap()
+                    .1
+                    .to_string();
+                let base_small = small_base(small);
+                let over_cap = top_row(base_cap, size) - top_row(&cap.to_string(), size);
+                let over_small = top_row(&base_small, size) - top_row(&small.to_string(), size);
+                assert!(
+                    over_cap.abs_diff(over_small) <= 1,
+                    "{cap} at {size}: dots reach {over_cap} px above the capital, {small}'s {over_small}"
+                );
+            }
+        }
+    }
+
+    fn small_base(c: char) -> String {
+        match c {
+            'ä' => "a",
+            _ => "o",
+        }
+        .to_string()
     }
 }

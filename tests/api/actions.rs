@@ -340,3 +340,39 @@ async fn the_csv_export_escapes_formulas_in_free_text() {
         .unwrap();
     assert_eq!(resp.status().as_u16(), 400);
 }
+
+/// German words set through the API show on a German page (the body takes every language):
+/// a German company's actions are written in German.
+#[tokio::test]
+async fn a_german_action_text_set_through_the_api_shows_on_a_german_page() {
+    let app = TestApp::spawn_adjusted(&[], |s| {
+        s.default_locale = ctopulse::domain::locale::Locale::De;
+    })
+    .await;
+    app.import_roster(&roster());
+    let q3 = sealed_quarter(&app, "2026Q3", 10).await;
+    let (_, cto) = add_token(&app, "cto-bot", Role::Cto);
+    let mut body = action(&q3, json!({"kind": "group", "group": "sales"}));
+    body["texts"]["de"] = json!({"title": "Der CTO nimmt am wöchentlichen Deal-Review teil"});
+    let (status, created) = post_json(&app, &cto, "/api/v1/actions", &body).await;
+    assert_eq!(status, 201, "{created}");
+    crate::staff_support::add_user(&app, "cto@acme.test", Role::Cto);
+    let session = crate::staff_support::sign_in(&app, "cto@acme.test").await;
+    let page = crate::staff_support::plain_client()
+        .get(format!("{}/dashboard", app.address))
+        .header(reqwest::header::ACCEPT, "text/html")
+        .header(reqwest::header::COOKIE, &session.cookie)
+        .header(reqwest::header::ACCEPT_LANGUAGE, "de")
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains(r#"<html lang="de">"#), "{page}");
+    assert!(
+        page.contains("Der CTO nimmt am wöchentlichen Deal-Review teil"),
+        "{page}"
+    );
+    assert!(!page.contains("CTO joins the weekly deal review"), "{page}");
+}

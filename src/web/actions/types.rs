@@ -67,6 +67,7 @@ pub struct TextsBody {
     pub en: Option<TextBody>,
     pub ko: Option<TextBody>,
     pub nl: Option<TextBody>,
+    pub de: Option<TextBody>,
 }
 
 impl TextsBody {
@@ -76,6 +77,7 @@ impl TextsBody {
             (Locale::En, self.en),
             (Locale::Ko, self.ko),
             (Locale::Nl, self.nl),
+            (Locale::De, self.de),
         ]
         .into_iter()
         .filter_map(|(l, t)| {

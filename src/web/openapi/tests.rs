@@ -183,3 +183,14 @@ fn a_missing_figures_reason_is_documented_as_a_string() {
         }
     }
 }
+
+/// An action's texts can be written in every registered language through the API, and the
+/// document says so.
+#[test]
+fn action_texts_take_every_registered_language() {
+    let doc = doc();
+    let props = &doc["components"]["schemas"]["TextsBody"]["properties"];
+    for l in crate::domain::locale::Locale::ALL {
+        assert!(props.get(l.code()).is_some(), "{l}: {props}");
+    }
+}

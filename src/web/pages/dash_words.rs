@@ -29,7 +29,7 @@ crate::i18n::fluent_struct! {
         pub board_download: "dash-board-download",
         pub board_png_in: "dash-board-png-in",
         pub board_open_full: "dash-board-open-full",
-        pub board_time_heading: "dash-board-time-heading",
+        pub board_time_heading: "tim-title",
         pub board_time_note: "dash-board-time-note",
         pub jump_label: "dash-jump-label",
         pub jump: "dash-jump",
@@ -190,6 +190,7 @@ pub const FORMATTED: &[&str] = &[
     "dash-top-driver-fix",
     "dash-matrix-x",
     "dash-matrix-y",
+    "dash-matrix-title",
     "dash-open-summary",
     "dash-open-summary-at",
     "dash-open-counts",
@@ -228,14 +229,9 @@ pub const FORMATTED: &[&str] = &[
     "dash-follow-none",
     "dash-time-region",
     "dash-time-caption",
-    "dash-time-sales",
-    "dash-time-marketing",
-    "dash-time-bd",
     "dash-time-internal",
     "dash-time-internal-engineering",
     "dash-time-internal-executive",
-    "dash-time-unclassified",
-    "dash-time-not-work",
 ];
 
 /// The message `key` in `locale`, its variables filled from text.

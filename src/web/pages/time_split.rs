@@ -64,18 +64,18 @@ fn pct(v: Option<f64>) -> String {
 }
 
 /// A line's name in `locale`.
-fn label(locale: Locale, key: &str) -> &'static str {
+pub(crate) fn label(locale: Locale, key: &str) -> &'static str {
     word(
         locale,
         match key {
-            "sales" => "dash-time-sales",
-            "marketing" => "dash-time-marketing",
-            "bd" => "dash-time-bd",
+            "sales" => "tim-cat-sales",
+            "marketing" => "tim-cat-marketing",
+            "bd" => "tim-cat-bd",
             "internal" => "dash-time-internal",
             "internal_engineering" => "dash-time-internal-engineering",
             "internal_executive" => "dash-time-internal-executive",
-            "unclassified" => "dash-time-unclassified",
-            _ => "dash-time-not-work",
+            "unclassified" => "tim-cat-unclassified",
+            _ => "tim-cat-not-work",
         },
     )
 }

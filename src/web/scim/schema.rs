@@ -9,6 +9,7 @@ use super::error::ScimHttpError;
 use super::{base_url, scim_json, ScimCaller};
 use crate::app::scim::filter::MAX_RESULTS;
 use crate::app::scim::resource::{CORE_USER, EXTENSION, LIST_RESPONSE};
+use crate::domain::locale::Locale;
 use crate::web::state::AppState;
 
 const SPC_SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
@@ -197,14 +198,19 @@ fn extension_schema(base: &str) -> Value {
     );
     department["canonicalValues"] =
         json!(["sales", "bd", "marketing", "engineering", "ceo", "board"]);
+    // Derived from the registered languages, so a new one is announced the day it is added.
     let mut locale = attribute(
         "locale",
         "string",
         true,
         "none",
-        "The survey language: en, ko or nl (en when left out).",
+        &format!(
+            "The survey language: one of {} ({} when left out).",
+            Locale::codes(),
+            Locale::En.code()
+        ),
     );
-    locale["canonicalValues"] = json!(["en", "ko", "nl"]);
+    locale["canonicalValues"] = json!(Locale::ALL.iter().map(|l| l.code()).collect::<Vec<_>>());
     json!({
         "schemas": [SCHEMA_SCHEMA],
         "id": EXTENSION,
@@ -218,4 +224,30 @@ fn extension_schema(base: &str) -> Value {
         ],
         "meta": { "resourceType": "Schema", "location": format!("{base}/Schemas/{EXTENSION}") },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The SCIM locale attribute lists every registered language, German included.
+    #[test]
+    fn the_locale_attribute_names_every_registered_language() {
+        let schema = extension_schema("https://pulse.example.com/scim/v2");
+        let locale = schema["attributes"]
+            .as_array()
+            .and_then(|a| a.iter().find(|x| x["name"] == "locale"))
+            .cloned()
+            .unwrap_or_default();
+        for l in Locale::ALL {
+            assert!(
+                locale["canonicalValues"]
+                    .as_array()
+                    .is_some_and(|v| v.iter().any(|c| c == l.code())),
+                "{l}: {locale}"
+            );
+            let description = locale["description"].as_str().unwrap_or_default();
+            assert!(description.contains(l.code()), "{l}: {description}");
+        }
+    }
 }
