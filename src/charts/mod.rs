@@ -31,6 +31,8 @@ mod typeset;
 #[cfg(test)]
 mod absence_tests;
 #[cfg(test)]
+mod band_tests;
+#[cfg(test)]
 mod fit_tests;
 #[cfg(test)]
 mod reason_tests;
