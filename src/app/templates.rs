@@ -3,32 +3,21 @@
 //! dashboard's CPU at 100,000 people. Keyed by the text itself, not its stored hash, so a
 //! template whose text changed is parsed (and refused) afresh.
 
-use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock};
 
+use super::memo::Memo;
 use crate::domain::template::{parse_template, Template, TemplateErrors};
 
 /// A handful per install (one per template version); the bound only guards against growth.
 const KEPT: usize = 64;
 
-type Memo = HashMap<(String, String), Arc<Template>>;
-
-static PARSED: LazyLock<Mutex<Memo>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+static PARSED: LazyLock<Memo<(String, String), Template>> = LazyLock::new(|| Memo::new(KEPT));
 
 /// The template `text` (read from `file_name`), parsed now or earlier. Errors are not kept.
 pub fn parsed(file_name: &str, text: &str) -> Result<Arc<Template>, TemplateErrors> {
-    let key = (file_name.to_string(), text.to_string());
-    if let Some(t) = PARSED.lock().ok().and_then(|m| m.get(&key).cloned()) {
-        return Ok(t);
-    }
-    let t = Arc::new(parse_template(file_name, text)?);
-    if let Ok(mut m) = PARSED.lock() {
-        if m.len() >= KEPT {
-            m.clear();
-        }
-        m.insert(key, t.clone());
-    }
-    Ok(t)
+    PARSED.get_or_try((file_name.to_string(), text.to_string()), || {
+        parse_template(file_name, text).map(Arc::new)
+    })
 }
 
 #[cfg(test)]

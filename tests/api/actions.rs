@@ -358,17 +358,7 @@ async fn a_german_action_text_set_through_the_api_shows_on_a_german_page() {
     assert_eq!(status, 201, "{created}");
     crate::staff_support::add_user(&app, "cto@acme.test", Role::Cto);
     let session = crate::staff_support::sign_in(&app, "cto@acme.test").await;
-    let page = crate::staff_support::plain_client()
-        .get(format!("{}/dashboard", app.address))
-        .header(reqwest::header::ACCEPT, "text/html")
-        .header(reqwest::header::COOKIE, &session.cookie)
-        .header(reqwest::header::ACCEPT_LANGUAGE, "de")
-        .send()
-        .await
-        .expect("request")
-        .text()
-        .await
-        .expect("body");
+    let page = session.page_in(&app, "/dashboard", "de").await;
     assert!(page.contains(r#"<html lang="de">"#), "{page}");
     assert!(
         page.contains("Der CTO nimmt am wöchentlichen Deal-Review teil"),

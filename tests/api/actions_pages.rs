@@ -112,16 +112,7 @@ async fn the_cto_records_an_action_moves_it_along_and_sees_whether_it_moved() {
         "{page}"
     );
     assert!(!page.contains("internal-csat 2026Q"), "{page}");
-    let ko = crate::staff_support::plain_client()
-        .get(format!("{}/dashboard", app.address))
-        .header(reqwest::header::COOKIE, &cto.cookie)
-        .header(reqwest::header::ACCEPT_LANGUAGE, "ko")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let ko = cto.page_in(&app, "/dashboard", "ko").await;
     assert!(
         ko.contains(
             "대상: 영업 CSAT — CTO는 우리 부서를 얼마나 잘 지원하고 있나요? (2026년 3분기)"

@@ -234,16 +234,7 @@ async fn the_board_page_embeds_the_report_in_the_page_language() {
     add_user(&app, "board@acme.test", Role::Board);
     let board = sign_in(&app, "board@acme.test").await;
     for (lang, title) in [("ko", "CTO 성과 지표"), ("de", "CTO-Scorecard")] {
-        let page = crate::staff_support::plain_client()
-            .get(format!("{}/board", app.address))
-            .header(reqwest::header::COOKIE, &board.cookie)
-            .header(reqwest::header::ACCEPT_LANGUAGE, lang)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = board.page_in(&app, "/board", lang).await;
         let embedded = format!("/api/v1/report?quarter=2026Q3&amp;format=svg&amp;lang={lang}");
         assert!(
             page.contains(&format!(r#"<img class="report-img" src="{embedded}""#)),

@@ -2,7 +2,7 @@
 //! dashboard carried every comment (1.5 MB). The API leaves them out on request.
 
 use crate::helpers::TestApp;
-use crate::staff_support::{add_token, add_user, get_with, plain_client, sign_in};
+use crate::staff_support::{add_token, add_user, get_with, sign_in};
 use ctopulse::auth::Role;
 
 const PEOPLE: usize = 14;
@@ -106,16 +106,7 @@ async fn the_sample_speaks_german_and_the_board_gets_no_comment_by_asking_for_al
     add_user(&app, "cto@acme.test", Role::Cto);
     add_user(&app, "board@acme.test", Role::Board);
     let cto = sign_in(&app, "cto@acme.test").await;
-    let german = plain_client()
-        .get(format!("{}/dashboard?quarter=2026Q3", app.address))
-        .header(reqwest::header::COOKIE, &cto.cookie)
-        .header(reqwest::header::ACCEPT_LANGUAGE, "de")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let german = cto.page_in(&app, "/dashboard?quarter=2026Q3", "de").await;
     assert!(
         german.contains("10 von 14 Kommentaren angezeigt"),
         "{german}"

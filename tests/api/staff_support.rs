@@ -201,6 +201,21 @@ impl Session {
             .expect("body")
     }
 
+    /// GET `path` as this session from a browser asking for `lang`: the page's body.
+    pub async fn page_in(&self, app: &TestApp, path: &str, lang: &str) -> String {
+        plain_client()
+            .get(format!("{}{path}", app.address))
+            .header(reqwest::header::ACCEPT, "text/html")
+            .header(reqwest::header::COOKIE, &self.cookie)
+            .header(reqwest::header::ACCEPT_LANGUAGE, lang)
+            .send()
+            .await
+            .expect("request")
+            .text()
+            .await
+            .expect("body")
+    }
+
     /// POST a form to `path` as this session, its CSRF token first (as the pages put it).
     pub async fn post(
         &self,

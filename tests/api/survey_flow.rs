@@ -412,22 +412,12 @@ async fn a_blocked_client_is_refused_a_real_link_too() {
     app.send_all().await;
     let real = app.link_path("s5@acme.test");
     // Not blocked yet: the real link opens the form.
-    let res = app
-        .browser()
-        .get(format!("{}{real}", app.address))
-        .send()
-        .await
-        .unwrap();
+    let res = app.get(&real).await;
     assert_eq!(res.status(), 303);
     for i in 0..10 {
         assert_eq!(app.get(&format!("/s/{:064x}", i)).await.status(), 404);
     }
-    let res = app
-        .browser()
-        .get(format!("{}{real}", app.address))
-        .send()
-        .await
-        .unwrap();
+    let res = app.get(&real).await;
     assert_eq!(res.status(), 429);
     let wait: i64 = res.headers()["retry-after"]
         .to_str()

@@ -3,13 +3,13 @@
 //! language and the department; so a fresh form's questions are rendered once per process
 //! and kept, and only a returned form (answers kept, problems marked) renders its own.
 
-use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock};
 
 use askama::Template as Askama;
 
 use super::copy::Copy;
 use super::view::SectionView;
+use crate::app::memo::Memo;
 use crate::domain::department::Department;
 use crate::domain::locale::Locale;
 
@@ -28,8 +28,7 @@ pub type FreshKey = (String, Locale, Option<Department>);
 /// A handful of templates × languages × departments; the bound only guards against growth.
 const KEPT: usize = 256;
 
-static FRESH: LazyLock<Mutex<HashMap<FreshKey, Arc<str>>>> =
-    LazyLock::new(|| Mutex::new(HashMap::new()));
+static FRESH: LazyLock<Memo<FreshKey, str>> = LazyLock::new(|| Memo::new(KEPT));
 
 /// Renders `sections`.
 pub fn render(copy: &'static Copy, sections: &[SectionView]) -> Result<Arc<str>, askama::Error> {
@@ -42,17 +41,7 @@ pub fn fresh(
     copy: &'static Copy,
     build: impl FnOnce() -> Vec<SectionView>,
 ) -> Result<Arc<str>, askama::Error> {
-    if let Some(html) = FRESH.lock().ok().and_then(|m| m.get(&key).cloned()) {
-        return Ok(html);
-    }
-    let html = render(copy, &build())?;
-    if let Ok(mut m) = FRESH.lock() {
-        if m.len() >= KEPT {
-            m.clear();
-        }
-        m.insert(key, html.clone());
-    }
-    Ok(html)
+    FRESH.get_or_try(key, || render(copy, &build()))
 }
 
 #[cfg(test)]
