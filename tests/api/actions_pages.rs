@@ -6,6 +6,7 @@ use crate::actions::{roster, sealed_quarter};
 use crate::helpers::TestApp;
 use crate::staff_support::{add_user, sign_in};
 use ctopulse::auth::Role;
+use ctopulse::domain::locale::Locale;
 
 /// The value of the `<option>` whose label is `label`, unescaped as a browser would send it.
 fn option_value(html: &str, label: &str) -> String {
@@ -120,6 +121,34 @@ async fn the_cto_records_an_action_moves_it_along_and_sees_whether_it_moved() {
         "{ko}"
     );
     assert!(!ko.contains("internal-csat 2026Q"), "{ko}");
+    // Each reader reads the action in their language where it has one, else the company's;
+    // the move-along form keeps the company's note whatever the page's language.
+    assert!(
+        ko.contains(r#"<h3 lang="en">CTO joins the weekly deal review"#),
+        "{ko}"
+    );
+    let de = cto.page_in(&app, "/dashboard", "de").await;
+    assert!(
+        de.contains(r#"<h3 lang="de">Der CTO nimmt am wöchentlichen Deal-Review teil</h3>"#),
+        "{de}"
+    );
+    assert!(
+        de.contains(r#"value="Every Tuesday since October." maxlength="500" lang="en">"#),
+        "{de}"
+    );
+    assert!(de.contains("Öffentliche Notiz (English)"), "{de}");
+    // Quarters as the reader says them, in the quarter picker, the heading and the due date.
+    for shown in [
+        r#"<a href="?quarter=2026Q3">3. Quartal 2026</a>"#,
+        r#"<span aria-current="true">4. Quartal 2026</span>"#,
+        "fällig 4. Quartal 2026",
+    ] {
+        assert!(de.contains(shown), "{shown}: {de}");
+    }
+    assert!(
+        !page.contains(">2026Q3<") && !page.contains(">2026Q4<"),
+        "{page}"
+    );
 
     let board = sign_in(&app, "board@acme.test").await;
     let page = board.page(&app, "/board").await;
@@ -155,6 +184,23 @@ async fn the_admin_records_and_updates_actions_without_seeing_a_figure() {
     let admin = sign_in(&app, "admin@acme.test").await;
     let page = admin.page(&app, "/admin/actions").await;
     assert!(page.contains("Record an action"), "{page}");
+    // One title and one note per registered language, the company's first and required.
+    for l in Locale::ALL {
+        let code = l.code();
+        assert!(page.contains(&format!(r#"name="title_{code}""#)), "{code}");
+        assert!(page.contains(&format!(r#"name="note_{code}""#)), "{code}");
+    }
+    let first = page.find(r#"<input id="title_"#).expect("a title field");
+    assert!(
+        page[first..].starts_with(
+            r#"<input id="title_en" name="title_en" maxlength="200" lang="en" required>"#
+        ),
+        "{}",
+        &page[first..first + 120]
+    );
+    let ko = admin.page_in(&app, "/admin/actions", "ko").await;
+    assert!(ko.contains(">제목 (Deutsch)</label>"), "{ko}");
+    assert!(ko.contains(">공개 메모 (Nederlands)</label>"), "{ko}");
     let target = option_value(&page, "Weighted CSAT (measure C)");
     let resp = admin
         .post(
@@ -163,6 +209,8 @@ async fn the_admin_records_and_updates_actions_without_seeing_a_figure() {
             &[
                 ("target", target.as_str()),
                 ("title_en", "Office hours every Thursday"),
+                ("title_ko", "매주 목요일 오피스 아워"),
+                ("note_ko", "영업팀과 함께"),
                 ("owner", "CTO"),
                 ("due", "2026Q4"),
                 ("status", "planned"),
@@ -175,6 +223,17 @@ async fn the_admin_records_and_updates_actions_without_seeing_a_figure() {
     let page = admin.page(&app, "/admin/actions").await;
     assert!(page.contains("Office hours every Thursday"));
     assert!(page.contains("Planned"));
+    // Every language the form filled in is kept, and only those.
+    let kept = ctopulse::app::actions::list(&mut app.conn()).unwrap()[0]
+        .texts
+        .0
+        .clone();
+    assert_eq!(
+        kept.keys().copied().collect::<Vec<_>>(),
+        [Locale::En, Locale::Ko]
+    );
+    assert_eq!(kept[&Locale::Ko].title, "매주 목요일 오피스 아워");
+    assert_eq!(kept[&Locale::Ko].note, "영업팀과 함께");
     assert!(
         !page.contains("Linked figure"),
         "no follow-through for the admin"

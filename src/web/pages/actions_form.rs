@@ -2,7 +2,7 @@
 //! (status, due quarter, owner, public note). Both go through the same use cases as the API.
 
 use crate::web::lang::Lang;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -25,22 +25,10 @@ pub struct NewActionForm {
     owner: String,
     due: String,
     status: String,
-    #[serde(default)]
-    title_en: String,
-    #[serde(default)]
-    title_ko: String,
-    #[serde(default)]
-    title_nl: String,
-    #[serde(default)]
-    title_de: String,
-    #[serde(default)]
-    note_en: String,
-    #[serde(default)]
-    note_ko: String,
-    #[serde(default)]
-    note_nl: String,
-    #[serde(default)]
-    note_de: String,
+    /// `title_<code>` and `note_<code>` for each registered language (and the CSRF token,
+    /// which the middleware already checked).
+    #[serde(flatten)]
+    fields: HashMap<String, String>,
 }
 
 fn target(s: &str) -> Result<(RoundId, ActionLink), PageError> {
@@ -51,19 +39,23 @@ fn target(s: &str) -> Result<(RoundId, ActionLink), PageError> {
 }
 
 /// The languages a form filled in (a title or a note); the use case checks each.
-fn texts(fields: [(Locale, &str, &str); 4]) -> BTreeMap<Locale, ActionText> {
-    fields
+fn texts(fields: &HashMap<String, String>) -> BTreeMap<Locale, ActionText> {
+    let field = |kind: &str, l: Locale| {
+        fields
+            .get(&format!("{kind}_{}", l.code()))
+            .cloned()
+            .unwrap_or_default()
+    };
+    Locale::ALL
         .into_iter()
-        .filter(|(_, t, n)| !t.trim().is_empty() || !n.trim().is_empty())
-        .map(|(l, t, n)| {
-            (
-                l,
-                ActionText {
-                    title: t.to_string(),
-                    note: n.to_string(),
-                },
-            )
+        .map(|l| {
+            let text = ActionText {
+                title: field("title", l),
+                note: field("note", l),
+            };
+            (l, text)
         })
+        .filter(|(_, t)| !t.title.trim().is_empty() || !t.note.trim().is_empty())
         .collect()
 }
 
@@ -103,12 +95,7 @@ async fn add_as(
         owner: f.owner.clone(),
         due: quarter_field(&f.due)?,
         status: f.status.parse::<ActionStatus>()?,
-        texts: texts([
-            (Locale::En, &f.title_en, &f.note_en),
-            (Locale::Ko, &f.title_ko, &f.note_ko),
-            (Locale::Nl, &f.title_nl, &f.note_nl),
-            (Locale::De, &f.title_de, &f.note_de),
-        ]),
+        texts: texts(&f.fields),
     };
     let (actor, locale) = (who.actor.clone(), state.settings.default_locale);
     with_conn::<PageError, _>(state, move |conn| {
@@ -255,13 +242,48 @@ pub(crate) fn statuses(lang: Lang) -> Vec<(&'static str, &'static str)> {
         .collect()
 }
 
-/// The new-action form's two hints, which name the company's language.
-pub(crate) fn action_hints(lang: Lang, default: Locale) -> [String; 2] {
-    let language = [("language", default.native_name())];
-    [
-        super::dash_words::say(lang.0, "dash-action-title-hint", &language),
-        super::dash_words::say(lang.0, "dash-action-note-en", &language),
-    ]
+/// One language's title and note fields on the new-action form.
+pub(crate) struct TextField {
+    pub code: &'static str,
+    pub title_label: String,
+    pub note_label: String,
+    /// The company's language: its title is required (respondents whose language is missing
+    /// read it).
+    pub required: bool,
+}
+
+/// The new-action form's words: its two hints, which name the company's language, and one
+/// title and one note field per registered language, the company's language first. A language
+/// added to the registry gets its fields here with no change to the form.
+pub(crate) struct ActionFormWords {
+    /// The move-along form's note, which is the company's language's.
+    pub edit_note_label: String,
+    pub company_lang: &'static str,
+    pub title_hint: String,
+    pub note_hint: String,
+    pub fields: Vec<TextField>,
+}
+
+pub(crate) fn action_form_words(lang: Lang, default: Locale) -> ActionFormWords {
+    let say =
+        |key, l: Locale| super::dash_words::say(lang.0, key, &[("language", l.native_name())]);
+    let mut order = Locale::ALL.to_vec();
+    order.sort_by_key(|l| *l != default);
+    ActionFormWords {
+        edit_note_label: say("dash-action-note-in", default),
+        company_lang: default.code(),
+        title_hint: say("dash-action-title-hint", default),
+        note_hint: say("dash-action-note-hint", default),
+        fields: order
+            .into_iter()
+            .map(|l| TextField {
+                code: l.code(),
+                title_label: say("dash-action-title-in", l),
+                note_label: say("dash-action-note-in", l),
+                required: l == default,
+            })
+            .collect(),
+    }
 }
 
 /// The admin's actions page: every action and the forms, without the figures (the admin
@@ -281,7 +303,7 @@ struct AdminActionsPage {
     statuses: Vec<(&'static str, &'static str)>,
     due_default: String,
     w: &'static super::dash_words::Body,
-    action_hints: [String; 2],
+    form: ActionFormWords,
 }
 
 /// `?notice=`.
@@ -316,7 +338,7 @@ pub async fn admin_page(
         statuses: statuses(lang),
         due_default: current.next().to_string(),
         w: super::dash_words::body(lang.0),
-        action_hints: action_hints(lang, state.settings.default_locale),
+        form: action_form_words(lang, state.settings.default_locale),
     };
     Ok(super::html(page.render()?))
 }

@@ -23,8 +23,13 @@ use crate::web::pages::words::{group_label, pct};
 /// One action on the page.
 pub struct ActionCard {
     pub id: String,
+    /// Title and note in the reader's language, else the company's.
     pub title: String,
     pub note: String,
+    /// The language of `title` and `note`.
+    pub lang: &'static str,
+    /// The note in the company's language, which the move-along form writes back.
+    pub edit_note: String,
     pub owner: String,
     pub due: String,
     pub status_key: &'static str,
@@ -177,8 +182,19 @@ pub fn action_cards(
         .map(|f| {
             let a = &f.action;
             let text_of = |k: &str| question_text(templates, Some(&a.template_key), k, locale);
-            // The texts stay in the company's language: the edit form writes the note back there.
-            let text = a.texts.get(text_locale, text_locale);
+            // The reader reads their language where the action has it; the edit form writes
+            // the note back in the company's language, so it is filled with that one.
+            let text = a.texts.get(locale, text_locale);
+            let shown = if text.as_ref().is_some_and(|t| !t.fallback) {
+                locale
+            } else {
+                text_locale
+            };
+            let edit_note = a
+                .texts
+                .get(text_locale, text_locale)
+                .map(|t| t.text.note.clone())
+                .unwrap_or_default();
             let mut card = ActionCard {
                 id: a.id.clone(),
                 title: text
@@ -186,6 +202,8 @@ pub fn action_cards(
                     .map(|t| t.text.title.clone())
                     .unwrap_or_default(),
                 note: text.map(|t| t.text.note.clone()).unwrap_or_default(),
+                lang: shown.code(),
+                edit_note,
                 owner: a.owner.clone(),
                 due: a.due.to_string(),
                 status_key: a.status.key(),
@@ -198,7 +216,10 @@ pub fn action_cards(
                 points: f
                     .points
                     .iter()
-                    .map(|p| (p.quarter.to_string(), figure_words(locale, &p.figure)))
+                    .map(|p| {
+                        let q = crate::i18n::quarter_long(locale, p.quarter);
+                        (q, figure_words(locale, &p.figure))
+                    })
                     .collect(),
                 moved: moved(locale, &a.link, &f.points),
                 meta: String::new(),
@@ -211,7 +232,7 @@ pub fn action_cards(
                 &[
                     ("status", card.status),
                     ("owner", &card.owner),
-                    ("due", &card.due),
+                    ("due", &crate::i18n::quarter_long(locale, a.due)),
                 ],
             );
             card.answers = say(locale, "dash-action-answers", &[("about", &card.about)]);

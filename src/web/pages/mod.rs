@@ -53,11 +53,20 @@ pub struct RegisterRow {
     /// "first seen 2026Q2".
     pub first_seen_text: String,
     pub quarter: String,
+    /// `quarter` as the reader says it.
+    pub quarter_label: String,
     pub assessment: String,
     pub assessment_text: String,
     pub cto_note: String,
     pub board_state: String,
     pub board_note: String,
+}
+
+/// A closed quarter in the quarter picker: its code for the link, its name for the reader.
+pub struct QuarterLink {
+    pub code: String,
+    pub label: String,
+    pub current: bool,
 }
 
 #[derive(Template)]
@@ -71,12 +80,12 @@ struct DashboardPage {
     statuses: Vec<(&'static str, &'static str)>,
     due_default: String,
     w: &'static dash_words::Body,
-    action_hints: [String; 2],
+    form: actions_form::ActionFormWords,
     nav: crate::web::lang::Nav,
     email: String,
     csrf_token: String,
     notice: Option<String>,
-    quarters: Vec<(String, bool)>,
+    quarters: Vec<QuarterLink>,
     scorecard: Option<ScorecardView>,
     show_comments: bool,
     open_rounds: Vec<open_rounds::OpenRoundView>,
@@ -101,12 +110,12 @@ struct BoardPage {
     statuses: Vec<(&'static str, &'static str)>,
     due_default: String,
     w: &'static dash_words::Body,
-    action_hints: [String; 2],
+    form: actions_form::ActionFormWords,
     nav: crate::web::lang::Nav,
     email: String,
     csrf_token: String,
     notice: Option<String>,
-    quarters: Vec<(String, bool)>,
+    quarters: Vec<QuarterLink>,
     scorecard: Option<ScorecardView>,
     show_comments: bool,
     register: Vec<RegisterRow>,
@@ -137,7 +146,7 @@ pub(crate) fn html(body: String) -> HttpResponse {
 }
 
 struct Common {
-    quarters: Vec<(String, bool)>,
+    quarters: Vec<QuarterLink>,
     scorecard: Option<ScorecardView>,
     register: Vec<RegisterRow>,
     quarter: Option<Quarter>,
@@ -213,7 +222,11 @@ async fn common(
     Ok(Common {
         quarters: closed
             .iter()
-            .map(|c| (c.to_string(), Some(*c) == quarter))
+            .map(|c| QuarterLink {
+                code: c.to_string(),
+                label: crate::i18n::quarter_long(locale, *c),
+                current: Some(*c) == quarter,
+            })
             .collect(),
         scorecard,
         register: reg
@@ -228,8 +241,12 @@ async fn common(
                 first_seen_text: dash_words::say(
                     locale,
                     "dash-first-seen",
-                    &[("quarter", &e.first_seen_quarter)],
+                    &[(
+                        "quarter",
+                        &words::quarter_words(locale, &e.first_seen_quarter),
+                    )],
                 ),
+                quarter_label: words::quarter_words(locale, e.quarter.as_deref().unwrap_or("")),
                 first_seen: e.first_seen_quarter,
                 quarter: e.quarter.unwrap_or_default(),
                 assessment_text: e.assessment.as_deref().map_or_else(
@@ -290,7 +307,7 @@ pub async fn dashboard(
         statuses: actions_form::statuses(lang),
         due_default: current.next().to_string(),
         w: dash_words::body(lang.0),
-        action_hints: actions_form::action_hints(lang, state.settings.default_locale),
+        form: actions_form::action_form_words(lang, state.settings.default_locale),
         nav: nav(&who, "/dashboard", lang),
         email: who.actor.clone(),
         csrf_token: who.csrf_token().unwrap_or_default(),
@@ -348,7 +365,7 @@ pub async fn board(
         statuses: actions_form::statuses(lang),
         due_default: String::new(),
         w: dash_words::body(lang.0),
-        action_hints: actions_form::action_hints(lang, state.settings.default_locale),
+        form: actions_form::action_form_words(lang, state.settings.default_locale),
         nav: nav(&who, "/board", lang),
         email: who.actor.clone(),
         csrf_token: who.csrf_token().unwrap_or_default(),
