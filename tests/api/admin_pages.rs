@@ -837,6 +837,13 @@ async fn closing_a_round_asks_first_and_names_what_it_cannot_undo() {
         !list.contains(&format!("action=\"/admin/rounds/{round}/close\"")),
         "no one-click close on the list"
     );
+    // The list names the quarter as the reader says it; the code stays in links only.
+    assert!(
+        list.contains(r#"<td data-label="Quarter">Q3 2026</td>"#),
+        "{list}"
+    );
+    let ko = s.page_in(&app, "/admin", "ko").await;
+    assert!(ko.contains(">2026년 3분기</td>"), "{ko}");
     let page = s.page(&app, &format!("/admin/rounds/{round}")).await;
     assert!(!page.contains("Close this round now?"));
     assert!(

@@ -100,7 +100,10 @@ async fn every_delivered_email_carries_its_id_date_names_and_language() {
         );
 
         assert!(
-            m.subject.starts_with(&format!("[{company} 2026Q4] ")),
+            m.subject.starts_with(&format!(
+                "[{company} {}] ",
+                ctopulse::i18n::quarter_long(locale, "2026Q4".parse().unwrap())
+            )),
             "{what}"
         );
         assert!(

@@ -174,7 +174,8 @@ async fn every_kind_in_every_language_arrives_over_smtp_complete() {
         assert_eq!(
             subject,
             format!(
-                "[{company} 2026Q4] {}: {}",
+                "[{company} {}] {}: {}",
+                i18n::quarter_long(locale, "2026Q4".parse().unwrap()),
                 label(locale, kind),
                 template.title().get(locale)
             ),

@@ -47,7 +47,11 @@ async fn a_round_runs_from_roster_to_seal() {
     assert_eq!(app.mailbox.sent().len(), 14);
     assert!(app.mailbox.sent_to("b1@acme.test").is_empty());
     let invite = &app.mailbox.sent_to("s2@acme.test")[0];
-    assert!(invite.subject.contains("2026Q4"));
+    assert!(
+        invite.subject.contains("4e kwartaal 2026"),
+        "{}",
+        invite.subject
+    );
     assert!(
         invite.text.contains("anoniem"),
         "Dutch for a Dutch employee"

@@ -1,7 +1,8 @@
 //! The words of every message, per locale and kind, from `locales/<code>/email.ftl`.
 //!
 //! Every subject has one form in every language and kind: `[{company} {quarter}] {label}:
-//! {title}` — the tag first (mail filters and threads group on it), the survey's own title
+//! {title}` — the tag first (mail filters and threads group on it; the quarter as the reader
+//! says it, "Q4 2026" or "2026년 4분기"), the survey's own title
 //! last, so a title ending in "?" never runs into a date. Only `label` is translated; a
 //! reminder's label carries the close date.
 
@@ -50,7 +51,8 @@ pub(crate) const KEYS: [&str; 16] = [
 
 pub(super) fn copy(ctx: &MessageContext<'_>) -> Copy {
     let l = ctx.locale;
-    let (co, q) = (ctx.company, ctx.quarter.to_string());
+    // The quarter as the reader says it ("Q4 2026", "2026년 4분기"), in the subject and the lead.
+    let (co, q) = (ctx.company, quarter_long(l, ctx.quarter));
     let date = date_long(l, ctx.closes_on);
     // The Korean topic particle after the company's name; other languages ignore it.
     let asks = format(
@@ -72,11 +74,7 @@ pub(super) fn copy(ctx: &MessageContext<'_>) -> Copy {
     Copy {
         subject: subject(co, &q, &label, ctx.survey_title),
         greeting: format(l, "email-greeting", &[("name", ctx.recipient_name)]),
-        lead: format(
-            l,
-            lead_key,
-            &[("asks", &asks), ("quarter", &quarter_long(l, ctx.quarter))],
-        ),
+        lead: format(l, lead_key, &[("asks", &asks), ("quarter", &q)]),
         call: format(l, "email-call", &[]),
         closes: format(l, "email-closes", &[("date", &date), ("tz", ctx.timezone)]),
         anonymity: format_with(

@@ -66,17 +66,22 @@ fn every_kind_and_language_matches_its_snapshot() {
 
 #[test]
 fn every_message_says_who_why_when_how_long_and_the_promise() {
-    for (locale, date_text, anon) in [
-        (Locale::En, "16 December 2026", "anonymous"),
-        (Locale::Ko, "2026년 12월 16일", "익명"),
-        (Locale::Nl, "16 december 2026", "anoniem"),
-        (Locale::De, "16. Dezember 2026", "anonym"),
+    for (locale, date_text, anon, quarter) in [
+        (Locale::En, "16 December 2026", "anonymous", "Q4 2026"),
+        (Locale::Ko, "2026년 12월 16일", "익명", "2026년 4분기"),
+        (
+            Locale::Nl,
+            "16 december 2026",
+            "anoniem",
+            "4e kwartaal 2026",
+        ),
+        (Locale::De, "16. Dezember 2026", "anonym", "4. Quartal 2026"),
     ] {
         let (title, duration) = survey(locale);
         for kind in MessageKind::ALL {
             let m = render(&ctx(locale, kind)).unwrap();
             let what = format!("{locale} {}", kind.key());
-            assert!(m.subject.contains("2026Q4"), "{what}: {}", m.subject);
+            assert!(m.subject.contains(quarter), "{what}: {}", m.subject);
             for part in [&m.text, &m.html] {
                 assert!(part.contains(date_text), "{what}: {part}");
                 assert!(part.contains(anon), "{what}");
@@ -122,11 +127,12 @@ fn subjects_have_one_form_in_every_language_and_kind() {
         let (title, _) = survey(locale);
         for kind in MessageKind::ALL {
             let s = render(&ctx(locale, kind)).unwrap().subject;
+            let quarter = crate::i18n::quarter_long(locale, Quarter::new(2026, 4).unwrap());
             let label = s
-                .strip_prefix("[Acme 2026Q4] ")
+                .strip_prefix(&format!("[Acme {quarter}] "))
                 .and_then(|rest| rest.strip_suffix(&format!(": {title}")))
                 .unwrap_or_else(|| panic!("{locale} {}: {s}", kind.key()));
-            assert_eq!(s, subject("Acme", "2026Q4", label, title));
+            assert_eq!(s, subject("Acme", &quarter, label, title));
             assert!(!label.is_empty() && !label.contains(':'), "{s}");
         }
         // The close date sits in the label, before the title, never after its "?".
@@ -161,6 +167,16 @@ fn the_korean_topic_particle_follows_the_last_sound() {
     // 문 (U+BB38) ends in ㄴ → 은.
     assert_eq!(topic_particle("기술 전략 설문"), "은");
     assert_eq!(topic_particle("Internal CSAT"), "은(는)");
+    // Latin names read as Koreans say them where the last sound is certain.
+    assert_eq!(topic_particle("Northwind"), "는"); // 노스윈드
+    assert_eq!(topic_particle("Amazon"), "은"); // 아마존
+    assert_eq!(topic_particle("Samsung"), "은"); // 삼성
+    assert_eq!(topic_particle("Sony."), "는"); // 소니
+    assert_eq!(topic_particle("Team 3"), "은"); // 삼
+    assert_eq!(topic_particle("Acme"), "은(는)"); // silent e: 애크미 but 라임 (Lime)
+    assert_eq!(topic_particle("Slack"), "은(는)"); // 슬랙 (ㄱ), yet Oracle 오라클
+    assert_eq!(topic_particle("Big"), "은(는)");
+    assert_eq!(topic_particle("!!"), "은(는)");
     let mut c = ctx(Locale::Ko, MessageKind::Invite);
     c.company = "카카오";
     let text = render(&c).unwrap().text;

@@ -25,20 +25,37 @@ pub fn duration_sentence(intro: &str) -> &str {
 }
 
 /// The Korean topic particle after `word`: 은 after a final consonant (받침), 는 after a
-/// vowel ("…있나요?" takes 는). Punctuation is skipped; a word ending in no Hangul takes
-/// "은(는)", as Korean software writes it when the sound is unknown.
+/// vowel ("…있나요?" takes 는). Punctuation is skipped. A digit or Latin letter is read as
+/// Koreans say it where that is certain ("Northwind" 노스윈드는, "Amazon" 아마존은,
+/// "3" 삼은); anything else takes "은(는)", as Korean software writes it when the sound is
+/// unknown ("Acme", "Slack": a silent e or a final k can go either way).
 pub fn topic_particle(word: &str) -> &'static str {
     const FIRST: u32 = 0xAC00;
     const LAST: u32 = 0xD7A3;
-    let last = word
-        .chars()
-        .rev()
-        .find(|c| c.is_alphanumeric())
-        .map(u32::from);
-    match last {
-        Some(c) if (FIRST..=LAST).contains(&c) && (c - FIRST).is_multiple_of(28) => "는",
-        Some(c) if (FIRST..=LAST).contains(&c) => "은",
-        _ => "은(는)",
+    const UNKNOWN: &str = "은(는)";
+    let mut letters = word.chars().rev().filter(|c| c.is_alphanumeric());
+    let Some(last) = letters.next() else {
+        return UNKNOWN;
+    };
+    let code = u32::from(last);
+    if (FIRST..=LAST).contains(&code) {
+        return if (code - FIRST).is_multiple_of(28) {
+            "는"
+        } else {
+            "은"
+        };
+    }
+    match last.to_ascii_lowercase() {
+        // 영, 일, 삼, 육, 칠, 팔 end in a consonant; 이, 사, 오, 구 in a vowel.
+        '0' | '1' | '3' | '6' | '7' | '8' => "은",
+        '2' | '4' | '5' | '9' => "는",
+        // -l, -m, -n and -ng end in ㄹ, ㅁ, ㄴ, ㅇ: Paypal 페이팔, Adam 애덤, Samsung 삼성.
+        'l' | 'm' | 'n' => "은",
+        'g' if letters.next().is_some_and(|c| c.eq_ignore_ascii_case(&'n')) => "은",
+        // Vowels, and consonants Korean writes with a closing ㅡ or a vowel: Sony 소니,
+        // Uber 우버, Northwind 노스윈드, Atlas 아틀라스, Box 박스, Dish 디시.
+        'a' | 'i' | 'o' | 'u' | 'y' | 'w' | 'r' | 'd' | 's' | 'x' | 'z' | 'f' | 'v' | 'h' => "는",
+        _ => UNKNOWN,
     }
 }
 

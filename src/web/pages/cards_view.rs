@@ -128,7 +128,7 @@ fn trend_rows(locale: Locale, s: Option<&TrendSeries>) -> Vec<(String, String)> 
                     Figure::NotEnoughData { .. } => word(locale, "dash-no-data").to_string(),
                     other => figure_words(locale, other, |v| pct(locale, *v)),
                 };
-                (p.quarter.to_string(), text)
+                (crate::i18n::quarter_long(locale, p.quarter), text)
             })
             .collect()
     })

@@ -44,7 +44,7 @@ pub async fn save_commentary(
         &crate::i18n::format(
             lang.0,
             "staff-notice-commentary-saved",
-            &[("quarter", &quarter.to_string())],
+            &[("quarter", &crate::i18n::quarter_long(lang.0, quarter))],
         ),
     ))
 }

@@ -102,14 +102,14 @@ pub fn view(splits: &[QuarterSplit], locale: Locale) -> Option<TimeSplitView> {
     let trend = splits
         .iter()
         .map(|q| TrendRow {
-            quarter: q.quarter.to_string(),
+            quarter: crate::i18n::quarter_long(locale, q.quarter),
             shares: ["sales", "marketing", "bd", "internal", "unclassified"]
                 .iter()
                 .map(|k| pct(q.split.line(k).and_then(|l| l.share)))
                 .collect(),
         })
         .collect();
-    let quarter = current.quarter.to_string();
+    let quarter = crate::i18n::quarter_long(locale, current.quarter);
     let work_hours = decimal(locale, current.split.work_hours, 1);
     Some(TimeSplitView {
         region: say(locale, "dash-time-region", &[("quarter", &quarter)]),
@@ -195,7 +195,7 @@ pub(super) async fn page(
     .await?;
     let locale = lang.0;
     let tw = time_words::words(locale);
-    let quarter_text = quarter.to_string();
+    let quarter_text = crate::i18n::quarter_long(locale, quarter);
     let events_heading = say_n(
         locale,
         "tim-events-heading",

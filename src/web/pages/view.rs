@@ -116,7 +116,10 @@ pub struct CommentsMore {
 
 /// The whole scorecard as the pages show it.
 pub struct ScorecardView {
+    /// The quarter's code, for links.
     pub quarter: String,
+    /// The quarter as the reader says it, for headings.
+    pub quarter_label: String,
     pub as_of: String,
     pub commentary: Option<String>,
     pub cards: Vec<MeasureCard>,
@@ -146,6 +149,7 @@ pub fn scorecard_view(
         .collect();
     ScorecardView {
         quarter: s.quarter.to_string(),
+        quarter_label: crate::i18n::quarter_long(locale, s.quarter),
         as_of: say(
             locale,
             "dash-as-of",

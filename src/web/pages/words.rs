@@ -28,6 +28,14 @@ pub fn group_label(locale: Locale, key: &str) -> String {
     copy::group_label(locale, key)
 }
 
+/// A quarter as the reader says it ("Q3 2026", "2026년 3분기", "3. Quartal 2026"); text that
+/// is not a quarter is shown as it is.
+pub fn quarter_words(locale: Locale, q: &str) -> String {
+    q.parse::<crate::domain::quarter::Quarter>()
+        .map(|q| crate::i18n::quarter_long(locale, q))
+        .unwrap_or_else(|_| q.to_string())
+}
+
 /// An instant as staff pages show it: `2026-10-06 09:00 UTC`.
 pub fn utc_minute(t: time::PrimitiveDateTime) -> String {
     let fmt = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");

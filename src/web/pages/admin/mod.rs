@@ -136,10 +136,10 @@ pub async fn home(
             };
             rows.push(RoundRow {
                 id: r.id.to_string(),
-                quarter: r.quarter.to_string(),
+                quarter: crate::i18n::quarter_long(locale, r.quarter),
                 template: template_title(&shipped, &r.template_key, locale),
                 status: words::status(locale, status).to_string(),
-                closes: r.closes_on.to_string(),
+                closes: crate::i18n::date_long(locale, r.closes_on),
                 progress,
                 actions: round_actions(status, locale),
             });
@@ -182,7 +182,7 @@ pub async fn home(
                 &[
                     ("step", &words::step(locale, n.step)),
                     ("survey", &template_title(&state.templates, &survey, locale)),
-                    ("quarter", &n.quarter.to_string()),
+                    ("quarter", &crate::i18n::quarter_long(locale, n.quarter)),
                     ("at", &super::words::utc_minute(n.at)),
                 ],
             )
@@ -285,7 +285,13 @@ pub async fn create_round(
         &words::say(
             lang.0,
             "adm-notice-created",
-            &[("survey", &f.template), ("quarter", &quarter.to_string())],
+            &[
+                (
+                    "survey",
+                    &template_title(&state.templates, &f.template, lang.0),
+                ),
+                ("quarter", &crate::i18n::quarter_long(lang.0, quarter)),
+            ],
         ),
     ))
 }

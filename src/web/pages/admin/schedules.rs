@@ -88,12 +88,21 @@ struct SchedulesPage {
 
 fn row(state: &AppState, v: &ScheduleView, locale: Locale) -> Row {
     let d = &v.this_quarter;
-    let quarter = d.quarter.to_string();
-    let on = |key, date: time::Date| say(locale, key, &[("date", &date.to_string())]);
+    let quarter = crate::i18n::quarter_long(locale, d.quarter);
+    let on = |key, date| {
+        say(
+            locale,
+            key,
+            &[("date", &crate::i18n::date_long(locale, date))],
+        )
+    };
     let mut dates = say(
         locale,
         "sch-date-launch",
-        &[("quarter", &quarter), ("date", &d.launch_on.to_string())],
+        &[
+            ("quarter", &quarter),
+            ("date", &crate::i18n::date_long(locale, d.launch_on)),
+        ],
     );
     for (_, day) in &d.reminders {
         dates.push_str(", ");
@@ -128,7 +137,7 @@ fn row(state: &AppState, v: &ScheduleView, locale: Locale) -> Row {
                 "sch-next",
                 &[
                     ("step", &step(locale, n.step)),
-                    ("quarter", &n.quarter.to_string()),
+                    ("quarter", &crate::i18n::quarter_long(locale, n.quarter)),
                     ("at", &utc_minute(n.at)),
                 ],
             ),
