@@ -54,7 +54,7 @@ report-points = { " Pkt." }
 report-enps-points = { " Pkt." }
 report-commentary = Kommentar des CTO
 report-method-heading = Methode
-report-method-round = { $template } v{ $version }: { $answered } von { $delivered } beantwortet ({ $rate })
+report-method-round = „{ $template }“, Version { $version }: { $answered } von { $delivered } beantwortet ({ $rate })
 report-method-no-rounds = In diesem Quartal wurde keine Umfragerunde abgeschlossen.
 report-method-rules = { $k ->
     [one] Werte aus weniger als { $k } Antwort werden zurückgehalten.

@@ -52,7 +52,7 @@ report-points = { " pts" }
 report-enps-points = { " pts" }
 report-commentary = CTO's commentary
 report-method-heading = Method
-report-method-round = { $template } v{ $version }: { $answered } of { $delivered } answered ({ $rate })
+report-method-round = “{ $template }”, version { $version }: { $answered } of { $delivered } answered ({ $rate })
 report-method-no-rounds = No survey round closed this quarter.
 report-method-rules = { $k ->
     [one] Figures from fewer than { $k } answer are withheld.

@@ -49,7 +49,7 @@ report-points = %p
 report-enps-points = 점
 report-commentary = CTO 코멘트
 report-method-heading = 방법
-report-method-round = { $template } v{ $version }: { $delivered }명 중 { $answered }명 응답 ({ $rate })
+report-method-round = ‘{ $template }’ 버전 { $version }: { $delivered }명 중 { $answered }명 응답 ({ $rate })
 report-method-no-rounds = 이번 분기에 마감된 설문 없음.
 report-method-rules = 응답 { $k }명 미만의 수치는 공개하지 않음. 구간: 유효 표본 크기(유한 모집단 보정)에 대한 95% 윌슨 점수 구간. 긍정 = 5점 척도의 4 또는 5.
 report-method-weights = CSAT 가중치: { $weights }.

@@ -52,7 +52,7 @@ report-points = { " ptn" }
 report-enps-points = { " ptn" }
 report-commentary = Toelichting van de CTO
 report-method-heading = Methode
-report-method-round = { $template } v{ $version }: { $answered } van { $delivered } beantwoord ({ $rate })
+report-method-round = ‘{ $template }’, versie { $version }: { $answered } van { $delivered } beantwoord ({ $rate })
 report-method-no-rounds = Dit kwartaal is geen enquêteronde afgesloten.
 report-method-rules = { $k ->
     [one] Cijfers op basis van minder dan { $k } antwoord worden achtergehouden.

@@ -347,14 +347,14 @@ mod tests {
             ]
         };
         let line = |l, a, d| counted(l, "report-method-round", &args(a, d));
-        assert_eq!(line(Locale::Ko, 3, 4), "t v2: 4명 중 3명 응답 (75%)");
+        assert_eq!(line(Locale::Ko, 3, 4), "‘t’ 버전 2: 4명 중 3명 응답 (75%)");
         assert_eq!(
             line(Locale::Ko, 9000, 12000),
-            "t v2: 12,000명 중 9,000명 응답 (75%)"
+            "‘t’ 버전 2: 12,000명 중 9,000명 응답 (75%)"
         );
         assert_eq!(
             line(Locale::De, 9000, 12000),
-            "t v2: 9.000 von 12.000 beantwortet (75%)"
+            "„t“, Version 2: 9.000 von 12.000 beantwortet (75%)"
         );
     }
 

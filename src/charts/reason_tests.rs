@@ -324,11 +324,7 @@ fn write_long_driver_report() {
 fn the_method_footer_names_each_survey_by_its_title_in_the_report_language() {
     let sc = super::sample::sample_scorecard().unwrap();
     let set = crate::domain::template::TemplateSet::shipped().unwrap();
-    let mut labels = super::sample::sample_labels();
-    for t in set.templates() {
-        let key = (t.key().to_string(), layout::TEMPLATE_TITLE.to_string());
-        labels.insert(key, t.title().clone());
-    }
+    let labels = super::sample::sample_labels();
     for locale in [Locale::Ko, Locale::De] {
         let ctx = ReportContext {
             labels: &labels,

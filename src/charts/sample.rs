@@ -265,11 +265,14 @@ fn with_csat_drivers(r: &mut RoundInput) {
     ];
 }
 
-/// Short names of the shipped templates' questions, as the service passes them.
+/// The shipped templates' titles and their questions' short names, as the service passes
+/// them (`app::scorecard`).
 pub fn sample_labels() -> crate::charts::ItemLabels {
     let mut labels = crate::charts::ItemLabels::new();
     if let Ok(set) = crate::domain::template::TemplateSet::shipped() {
         for t in set.templates() {
+            let title = crate::charts::layout::TEMPLATE_TITLE.to_string();
+            labels.insert((t.key().to_string(), title), t.title().clone());
             for q in t.questions() {
                 labels.insert(
                     (t.key().to_string(), q.key().to_string()),
