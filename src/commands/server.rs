@@ -5,7 +5,7 @@ use std::sync::Arc;
 use super::{load, CliError};
 use crate::cli::{DemoArgs, GlobalArgs};
 use crate::clock;
-use crate::config::{FlagOverrides, Settings, DEFAULT_COMPANY_NAME};
+use crate::config::{FlagOverrides, Settings, DEFAULT_COMPANY_NAME, DEFAULT_MAIL_FROM};
 use crate::demo::{self, SeedReport, Seeded};
 use crate::startup::{Application, Services};
 use crate::telemetry;
@@ -44,6 +44,11 @@ pub fn demo(global: &GlobalArgs, mut flags: FlagOverrides, args: DemoArgs) -> Re
     if settings.company_name == DEFAULT_COMPANY_NAME {
         // The demo's people work at Northwind; its emails should say so.
         settings.company_name = demo::company::COMPANY.into();
+    }
+    if settings.mail.from == DEFAULT_MAIL_FROM {
+        // The demo's mail comes from Northwind's people team, so its Message-IDs name
+        // Northwind's domain, not localhost.
+        settings.mail.from = demo::company::SENDER.into();
     }
     telemetry::init(settings.log_format);
     let runtime = runtime()?;

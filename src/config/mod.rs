@@ -30,6 +30,8 @@ pub const DEFAULT_DATABASE_URL: &str = "sqlite://ctopulse.db";
 pub const DEFAULT_CONFIG_FILE: &str = "ctopulse.toml";
 /// Company name used in emails and reports when none is configured.
 pub const DEFAULT_COMPANY_NAME: &str = "Example Company";
+/// The sender when none is configured.
+pub const DEFAULT_MAIL_FROM: &str = "ctopulse <ctopulse@localhost>";
 
 /// The effective settings of one process (and the shape of `ctopulse.toml`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -340,7 +342,7 @@ impl Default for MailSettings {
             transport: MailTransport::File,
             smtp_url: None,
             dir: PathBuf::from("./mail"),
-            from: "ctopulse <ctopulse@localhost>".into(),
+            from: DEFAULT_MAIL_FROM.into(),
             send_rate_per_second: 0.0,
             retry_limit_hours: 24,
             command_timeout_seconds: 30,

@@ -13,6 +13,8 @@ use crate::domain::locale::Locale;
 pub const COMPANY: &str = "Northwind";
 /// Email domain of the demo company (`.example` is reserved: no mail can ever leave for it).
 pub const DOMAIN: &str = "northwind.example";
+/// Sender of the demo's mail (used unless a sender is configured).
+pub const SENDER: &str = "Northwind People Team <people@northwind.example>";
 /// Board members (an audience group of their own, not employees of a department).
 pub const BOARD_MEMBERS: usize = 5;
 /// Fewest employees for which the story still holds (every department above k most quarters).

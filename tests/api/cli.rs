@@ -3,6 +3,7 @@
 use std::process::{Command, Output};
 
 use crate::helpers::TestDb;
+use crate::smtp_sink::Wire;
 
 pub(crate) fn ctopulse(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_ctopulse"));
@@ -427,4 +428,47 @@ fn licenses_prints_ours_and_every_crate_and_font_licence_without_settings() {
     }
     assert!(out.contains("OFL") && out.contains("SIL OPEN FONT LICENSE"));
     assert!(out.contains("NanumGothic"));
+}
+
+/// The demo's mail comes from the demo company, in every language: its sender and every
+/// Message-ID name Northwind's domain (not localhost), and the Korean lead says "Northwind는".
+#[test]
+fn the_demo_sends_as_the_demo_company() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = ctopulse(
+        dir.path(),
+        &[
+            "demo",
+            "--db",
+            "demo.db",
+            "--seed-only",
+            "--employees",
+            "60",
+        ],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mails: Vec<String> = std::fs::read_dir(dir.path().join("mail"))
+        .expect("the demo's mail folder")
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert!(!mails.is_empty(), "the demo's open round invites people");
+    let mails: Vec<_> = mails.iter().map(|m| Wire::parse(m)).collect();
+    for m in &mails {
+        assert_eq!(
+            m.header("From"),
+            ["\"Northwind People Team\" <people@northwind.example>"]
+        );
+        let id = m.header("Message-ID").concat();
+        assert!(id.ends_with("@northwind.example>"), "{id}");
+    }
+    let korean: Vec<_> = mails
+        .iter()
+        .filter(|m| m.header("Content-Language") == ["ko"])
+        .collect();
+    assert!(!korean.is_empty(), "the demo has Korean speakers");
+    for m in korean {
+        assert!(m.text.contains("Northwind는 매 분기"), "{}", m.text);
+        assert!(!m.html.contains("은(는)"), "{}", m.html);
+    }
 }
