@@ -47,7 +47,7 @@ adm-round-pending = { $n ->
    *[other] { $n } E-Mails warten auf den Versand
 }
 adm-close-heading = Diese Runde jetzt schließen?
-adm-close-body = { $answered } von { $delivered } zugestellten Einladungen wurden beantwortet. Das Schließen versiegelt die Runde sofort: Alle Umfragelinks funktionieren nicht mehr, die Antworten werden gemischt und unter neuen IDs gespeichert, nicht versandte E-Mails werden storniert, und die Ergebnisse erscheinen in der Scorecard. Das lässt sich nicht rückgängig machen.
+adm-close-body = { $answered } von { $delivered } zugestellten Einladungen wurden beantwortet. Das Schließen versiegelt die Runde sofort: Alle Umfragelinks werden ungültig, die Antworten werden gemischt und unter neuen IDs gespeichert, nicht versandte E-Mails werden storniert, und die Ergebnisse erscheinen in der Scorecard. Das lässt sich nicht rückgängig machen.
 adm-close-submit = Schließen und versiegeln
 adm-keep-open = Offen lassen
 adm-remind-heading = Jetzt Erinnerungen senden?
@@ -84,10 +84,10 @@ adm-check-intro = Die Vorschau zeigt die Umfrage genau so, wie die Teilnehmenden
 adm-language = Sprache
 adm-department = Abteilung
 adm-open-preview = Vorschau öffnen
-adm-sample-heading = Beispieleinladung senden
-adm-sample-intro = Die echte Einladung der Runde, als Beispiel gekennzeichnet. Ihr Link öffnet die Vorschau und kann daher nie als Antwort zählen.
+adm-sample-heading = Mustereinladung senden
+adm-sample-intro = Die echte Einladung der Runde, als Muster gekennzeichnet. Der Link darin öffnet die Vorschau und kann daher nie als Antwort zählen.
 adm-send-to = Senden an
-adm-send-sample = Beispiel senden
+adm-send-sample = Muster senden
 adm-participation = Beteiligung
 adm-not-invited = Noch niemand wurde eingeladen: Starten Sie die Runde, um die Einladungen zu versenden.
 adm-participation-caption = Je Berichtsgruppe (wer geantwortet hat, ist bekannt; was geantwortet wurde, nicht)
@@ -138,9 +138,9 @@ adm-closed = { $n ->
 ros-col-department = Abteilung
 ros-col-people = Personen
 ros-col-active = Aktiv
-ros-nothing-yet = Noch wurde nichts geschrieben. Der Import wird:
+ros-nothing-yet = Noch wurde nichts gespeichert. Der Import wird:
 # { $import } ist der Name der Schaltfläche „Importieren“, fett gesetzt.
-ros-press-import = Klicken Sie unter dem eingefügten Text auf { $import }, um ihn zu schreiben.
+ros-press-import = Klicken Sie unter dem eingefügten Text auf { $import }, um ihn zu übernehmen.
 ros-import = Importieren
 ros-upload-heading = Teilnehmerliste hochladen
 ros-file-label = CSV-Datei der Teilnehmerliste
@@ -156,10 +156,10 @@ ros-summary = { $n ->
    *[other] { $shown } Personen auf der Teilnehmerliste, { $active } aktiv.
 }
 # { $header } ist die Kopfzeile der CSV, als Code gesetzt.
-ros-upload-intro = Eine CSV-Datei mit der Kopfzeile { $header }, höchstens { $mb } MB. Sie wird zuerst geprüft: Geschrieben wird erst, wenn Sie bestätigen.
+ros-upload-intro = Eine CSV-Datei mit der Kopfzeile { $header }, höchstens { $mb } MB. Sie wird zuerst geprüft: Gespeichert wird erst, wenn Sie bestätigen.
 ros-errors-heading = { $n ->
-    [one] Nichts wurde geschrieben: { $errors } von { $shown } Zeile in { $source } muss korrigiert werden
-   *[other] Nichts wurde geschrieben: { $errors } von { $shown } Zeilen in { $source } müssen korrigiert werden
+    [one] Es wurde nichts gespeichert: { $errors } von { $shown } Zeile in { $source } muss korrigiert werden
+   *[other] Es wurde nichts gespeichert: { $errors } von { $shown } Zeilen in { $source } müssen korrigiert werden
 }
 ros-errors-more = { $n ->
    *[other] … und { $shown } weitere. Korrigieren Sie zuerst diese und prüfen Sie die Datei dann erneut.
@@ -203,12 +203,12 @@ ros-import-rows = { $n ->
 
 ## Hinweise nach einer Aktion ($added, $updated, $unchanged und $missing sind Anzahlen)
 
-adm-notice-created = Entwurf einer Runde von { $survey } für { $quarter } angelegt. Sehen Sie sich die Vorschau an und senden Sie sich ein Muster, dann starten Sie die Runde.
+adm-notice-created = Entwurf einer Runde von { $survey } für das { $quarter } angelegt. Sehen Sie sich die Vorschau an und senden Sie sich ein Muster; starten Sie danach die Runde.
 adm-notice-sample-failed = Das Muster wurde NICHT gesendet: { $problem }
-adm-notice-sample-sent = Mustereinladung an { $to } gesendet (Sprache: { $language }). Ihr Link öffnet die Vorschau; damit kann nicht geantwortet werden.
+adm-notice-sample-sent = Mustereinladung an { $to } gesendet (Sprache: { $language }). Der Link darin öffnet die Vorschau; darüber kann nicht geantwortet werden.
 ros-imported-deactivated = Teilnehmerliste importiert: { $added } hinzugefügt, { $updated } aktualisiert, { $unchanged } unverändert; { $missing } aktive Personen fehlen in der Datei (deaktiviert).
 ros-imported-kept = Teilnehmerliste importiert: { $added } hinzugefügt, { $updated } aktualisiert, { $unchanged } unverändert; { $missing } aktive Personen fehlen in der Datei (weiterhin aktiv).
-ros-nothing-written = Nichts wurde geschrieben: { $problem }
-ros-too-large = Nichts wurde geschrieben: Die Datei ist größer als { $mb } MB, das zulässige Maximum (eine Teilnehmerliste mit 10.000 Personen hat etwa 1 MB). Prüfen Sie, ob es die CSV-Datei der Teilnehmerliste ist, oder importieren Sie sie mit { $command }.
-ros-choose-file = Nichts wurde geschrieben: Wählen Sie zuerst eine CSV-Datei mit der Teilnehmerliste aus.
-ros-not-checked = Nichts wurde geschrieben: { $file } ist nicht die geprüfte Datei (ihr Inhalt ist anders). Prüfen Sie sie vor dem Import erneut.
+ros-nothing-written = Es wurde nichts gespeichert: { $problem }
+ros-too-large = Es wurde nichts gespeichert: Die Datei ist größer als { $mb } MB, das zulässige Maximum (eine Teilnehmerliste mit 10.000 Personen hat etwa 1 MB). Prüfen Sie, ob es die CSV-Datei der Teilnehmerliste ist, oder importieren Sie sie mit { $command }.
+ros-choose-file = Es wurde nichts gespeichert: Wählen Sie zuerst eine CSV-Datei mit der Teilnehmerliste aus.
+ros-not-checked = Es wurde nichts gespeichert: { $file } ist nicht die geprüfte Datei (ihr Inhalt weicht ab). Prüfen Sie sie vor dem Import erneut.

@@ -20,10 +20,10 @@ email-anonymity = Deine Antworten sind anonym. Niemand bei { $company } – wede
 email-personal = Dieser Link ist persönlich und gilt, bis du geantwortet hast; bitte leite ihn nicht weiter.
 email-sample-personal = In der echten Nachricht steht hier, dass der Link persönlich ist und gilt, bis die Person geantwortet hat; dieser Vorschau-Link speichert nichts und darf an andere Mitarbeitende weitergegeben werden.
 email-footer = Gesendet von { $sender } mit ctopulse. Fragen? Antworte einfach auf diese E-Mail.
-email-sample-note = MUSTER – dies ist eine Testnachricht; ihr Link zeigt nur eine Vorschau der Umfrage.
+email-sample-note = MUSTER – dies ist eine Testnachricht; der Link darin zeigt nur eine Vorschau der Umfrage.
 
 # "You said, we did": what the reader's group said last time and what was done since.
-recap-heading = Ihr habt gesagt, wir haben gehandelt
+recap-heading = Euer Feedback – unsere Maßnahmen
 recap-did-heading = Was wir getan haben und noch tun
 recap-status-planned = geplant
 recap-status-in-progress = in Arbeit

@@ -111,7 +111,7 @@ fn a_lagging_row_names_its_gap_in_every_language() {
     );
     for (locale, cause) in [
         (Locale::En, "no offers"),
-        (Locale::De, "keine Angebote"),
+        (Locale::De, "keine Jobangebote"),
         (Locale::Ko, "제안 없음"),
         (Locale::Nl, "geen aanbiedingen"),
     ] {
