@@ -324,7 +324,7 @@ async fn tallies_equal_a_fresh_aggregation_and_retally_changes_nothing() {
         .unwrap();
     let round = rounds::get(&mut app.conn(), rid(&round_id)).unwrap();
     app.conn()
-        .write_transaction(|c| seal::write_tallies(c, &round, &template))
+        .write_transaction(|c| seal::write_tallies(c, &round, &template, None))
         .unwrap();
     assert_eq!(
         read_tallies(&app),

@@ -70,11 +70,9 @@ pub fn close_and_seal_with(
             let emails_cancelled = seal::cancel_pending_emails(conn, id)?;
             let links_deleted = seal::delete_links(conn, id)?;
             steps.lap("links");
-            let responses = seal::shuffle_responses(conn, id)?;
+            let (responses, sealed) = seal::shuffle_responses(conn, id)?;
             steps.lap("rewrite");
-            seal::restamp_invitations(conn, id)?;
-            steps.lap("restamp");
-            seal::write_tallies(conn, &round, &template)?;
+            seal::write_tallies(conn, &round, &template, sealed)?;
             steps.lap("tallies");
             drivers::compute(conn, id, &template, options)?;
             steps.lap("drivers");
@@ -177,7 +175,7 @@ pub fn retally(
             return Err(RoundError::Invalid(p.to_string()));
         }
         seal::plan_for_one_round(c)?;
-        seal::write_tallies(c, &round, &template)?;
+        seal::write_tallies(c, &round, &template, None)?;
         drivers::compute(c, round.id, &template, options)?;
         Ok::<(), RoundError>(())
     })?;

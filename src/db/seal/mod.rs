@@ -71,17 +71,21 @@ pub fn delete_links(conn: &mut DbConnection, round_id: RoundId) -> Result<usize,
     )
 }
 
-/// Gives the round's invitations one transaction id, the seal's: PostgreSQL stamps every row
-/// version with the transaction that wrote it (`xmin`), so the flips of `responded` would
-/// otherwise keep the order in which people answered. Runs inside the seal's transaction;
-/// [`scrub`] then rewrites the table in the order of the invitations' random ids. SQLite
-/// updates rows in place and stamps nothing, so it has nothing to do here.
-pub fn restamp_invitations(conn: &mut DbConnection, round_id: RoundId) -> Result<usize, DbError> {
+/// Gives the rounds' invitations one transaction id, this statement's: PostgreSQL stamps every
+/// row version with the transaction that wrote it (`xmin`), so the flips of `responded` would
+/// otherwise keep the order in which people answered. [`scrub`] runs it before it rewrites
+/// the table in the order of the invitations' random ids; until then the old row versions of
+/// the answers (which the same scrub removes) tell more than these stamps. SQLite updates rows
+/// in place and stamps nothing, so it has nothing to do here.
+pub fn restamp_invitations(
+    conn: &mut DbConnection,
+    round_ids: &[RoundId],
+) -> Result<usize, DbError> {
     if let DbConnection::Sqlite(_) = conn {
         return Ok(0);
     }
     Ok(
-        diesel::update(invitations::table.filter(invitations::round_id.eq(round_id)))
+        diesel::update(invitations::table.filter(invitations::round_id.eq_any(round_ids)))
             .set(invitations::responded.eq(invitations::responded))
             .execute(conn)?,
     )
@@ -102,25 +106,38 @@ fn not_a_uuid(table: &'static str, column: &str, value: &str) -> DbError {
     }
 }
 
+/// The round's rows under their fresh ids, as the seal's rewrite left them in a temporary
+/// table: what [`write_tallies`] reads instead of joining the round's responses to every
+/// round's answers a second time (at 100,000 respondents, seconds of the seal).
+#[derive(Debug)]
+pub struct SealedRows(());
+
 /// Rewrites the round's responses (and their answers) under fresh random ids, inserted in a
-/// random order, so neither ids nor storage order link an answer to its invitation.
-pub fn shuffle_responses(conn: &mut DbConnection, round_id: RoundId) -> Result<usize, DbError> {
+/// random order, so neither ids nor storage order link an answer to its invitation. Returns
+/// how many responses moved and, when any did, the rows the tallies are to be read from.
+pub fn shuffle_responses(
+    conn: &mut DbConnection,
+    round_id: RoundId,
+) -> Result<(usize, Option<SealedRows>), DbError> {
     let mut ids: Vec<String> = responses::table
         .filter(responses::round_id.eq(round_id))
         .select(responses::id)
         .load(conn)?;
     if ids.is_empty() {
-        return Ok(0);
+        return Ok((0, None));
     }
     ids.shuffle(&mut rand::rng());
     if let Some(bad) = ids.iter().find(|i| !is_uuid(i)) {
         return Err(not_a_uuid("responses", "id", bad));
     }
-    let create = match conn {
-        DbConnection::Pg(_) => "CREATE TEMPORARY TABLE seal_map (old_id TEXT NOT NULL, new_id TEXT NOT NULL, ord INTEGER NOT NULL) ON COMMIT DROP",
-        DbConnection::Sqlite(_) => "CREATE TEMP TABLE seal_map (old_id TEXT NOT NULL, new_id TEXT NOT NULL, ord INTEGER NOT NULL)",
+    let (create, on_commit) = match conn {
+        DbConnection::Pg(_) => ("CREATE TEMPORARY TABLE", " ON COMMIT DROP"),
+        DbConnection::Sqlite(_) => ("CREATE TEMP TABLE", ""),
     };
-    conn.batch_execute(create).map_err(DbError::from)?;
+    conn.batch_execute(&format!(
+        "{create} seal_map (old_id TEXT NOT NULL, new_id TEXT NOT NULL, ord INTEGER NOT NULL){on_commit}"
+    ))
+    .map_err(DbError::from)?;
     // The i-th of the shuffled old ids gets the i-th of fresh ascending ids, and rows go in
     // in that order: a uniformly random order with no link to the old one. The fresh ids are
     // time-ordered (UUIDv7 of the seal's moment, random in their low bits), so every sealed
@@ -141,6 +158,16 @@ pub fn shuffle_responses(conn: &mut DbConnection, round_id: RoundId) -> Result<u
         ))
         .map_err(DbError::from)?;
     }
+    // The round's answers are read once, by key, into a temporary table under the fresh ids
+    // and in the new order; the answers table and the tallies are written from it. It holds
+    // only what the sealed tables hold (no old id) and goes before the transaction ends.
+    conn.batch_execute(&format!(
+        "{create} seal_rows{on_commit} AS \
+         SELECT m.new_id AS id, m.ord, r.round_id, r.reporting_group, a.question_key, a.value, a.not_applicable, a.text \
+         FROM seal_map m JOIN responses r ON r.id = m.old_id JOIN answers a ON a.response_id = m.old_id \
+         ORDER BY m.ord, a.question_key"
+    ))
+    .map_err(DbError::from)?;
     // New responses before their answers, old answers before their responses: the order a
     // reference from answers to responses needs (PostgreSQL checks none, see the
     // `answers_unreferenced` migration), and the counts must balance.
@@ -150,10 +177,13 @@ pub fn shuffle_responses(conn: &mut DbConnection, round_id: RoundId) -> Result<u
         "INSERT INTO responses (id, round_id, reporting_group) \
          SELECT m.new_id, r.round_id, r.reporting_group FROM seal_map m JOIN responses r ON r.id = m.old_id ORDER BY m.ord",
     )?;
+    // A scan of a temporary table returns its rows in the order they went in (PostgreSQL
+    // synchronises only scans of shared tables); were it ever otherwise, the order would
+    // still be the random one, only the appends less tidy.
     let answers_in = run(
         conn,
         "INSERT INTO answers (response_id, question_key, value, not_applicable, text) \
-         SELECT m.new_id, a.question_key, a.value, a.not_applicable, a.text FROM seal_map m JOIN answers a ON a.response_id = m.old_id ORDER BY m.ord, a.question_key",
+         SELECT id, question_key, value, not_applicable, text FROM seal_rows",
     )?;
     let answers_out = run(
         conn,
@@ -166,11 +196,9 @@ pub fn shuffle_responses(conn: &mut DbConnection, round_id: RoundId) -> Result<u
     balanced("the seal's answer rewrite", answers_in, answers_out)?;
     balanced("the seal's response rewrite", responses_in, responses_out)?;
     balanced("the seal's response rewrite", ids.len(), responses_in)?;
-    if let DbConnection::Sqlite(_) = conn {
-        conn.batch_execute("DROP TABLE seal_map")
-            .map_err(DbError::from)?;
-    }
-    Ok(ids.len())
+    conn.batch_execute("DROP TABLE seal_map")
+        .map_err(DbError::from)?;
+    Ok((ids.len(), Some(SealedRows(()))))
 }
 
 /// Refuses a rewrite that did not move exactly what it removed.
@@ -223,10 +251,14 @@ fn sql_key_list(keys: &[&str]) -> Option<String> {
 
 /// Materialises the round's sufficient statistics with GROUP BY queries (no answers are
 /// loaded into memory), and a copy of its comments. Replaces any the round already had.
+///
+/// `sealed`: the rows the seal's rewrite left ([`shuffle_responses`]); without them (a
+/// retally, or a round nobody answered) the round's rows are read from the tables.
 pub fn write_tallies(
     conn: &mut DbConnection,
     round: &Round,
     template: &Template,
+    sealed: Option<SealedRows>,
 ) -> Result<(), DbError> {
     // A `RoundId` is a UUID by type: safe to inline below.
     let id = round.id;
@@ -239,19 +271,24 @@ pub fn write_tallies(
     // each would otherwise join the round's responses to every round's answers again (five
     // passes; at 100,000 respondents most of the seal after the rewrite). It holds only what
     // the sealed tables hold, under the fresh ids, and is dropped before the transaction ends.
-    let temp = match conn {
-        DbConnection::Pg(_) => "TEMPORARY TABLE",
-        DbConnection::Sqlite(_) => "TEMP TABLE",
+    let mut sql = match sealed {
+        Some(SealedRows(())) => "ALTER TABLE seal_rows RENAME TO round_rows;".to_string(),
+        None => {
+            let temp = match conn {
+                DbConnection::Pg(_) => "TEMPORARY TABLE",
+                DbConnection::Sqlite(_) => "TEMP TABLE",
+            };
+            // The round's responses first (MATERIALIZED), then their answers by key: with no
+            // statistics of response ids the planner could otherwise drive the join from every
+            // round's answers.
+            format!(
+                "CREATE {temp} round_rows AS \
+                 WITH r AS MATERIALIZED (SELECT id, round_id, reporting_group FROM responses WHERE round_id = '{id}') \
+                 SELECT r.id, r.round_id, r.reporting_group, a.question_key, a.value, a.not_applicable, a.text \
+                 FROM r JOIN answers a ON a.response_id = r.id;"
+            )
+        }
     };
-    // The round's responses first (MATERIALIZED), then their answers by key: with no
-    // statistics of response ids the planner could otherwise drive the join from every
-    // round's answers.
-    let mut sql = format!(
-        "CREATE {temp} round_rows AS \
-         WITH r AS MATERIALIZED (SELECT id, round_id, reporting_group FROM responses WHERE round_id = '{id}') \
-         SELECT r.id, r.round_id, r.reporting_group, a.question_key, a.value, a.not_applicable, a.text \
-         FROM r JOIN answers a ON a.response_id = r.id;"
-    );
     sql.push_str(
         "INSERT INTO tallies (round_id, reporting_group, question_key, value, not_applicable, count) \
          SELECT a.round_id, a.reporting_group, a.question_key, COALESCE(a.value, -1), a.not_applicable, COUNT(*) \

@@ -19,9 +19,9 @@ use crate::db::{DbConnection, DbError};
 ///   every page from the live rows, and the TRUNCATE checkpoint writes them back and empties
 ///   the WAL.
 /// - PostgreSQL: `VACUUM FULL` / `CLUSTER` write the survey tables and their indexes to new
-///   files and drop the old ones; invitations are rewritten in the order of their random ids,
-///   so neither storage order nor (after [`restamp_invitations`]) transaction ids keep the
-///   order of answering. PostgreSQL's own WAL keeps the old rows until the server recycles
+///   files and drop the old ones; invitations are first restamped
+///   ([`super::restamp_invitations`]) and then rewritten in the order of their random ids, so
+///   neither storage order nor transaction ids keep the order of answering. PostgreSQL's own WAL keeps the old rows until the server recycles
 ///   its segments: a setting of the server, see docs/anonymity.md.
 ///
 /// Outside the seal's transaction (neither can run inside one) and, for callers that answer
@@ -51,6 +51,8 @@ pub fn scrub_within(
         return Ok(0);
     }
     forget_sampled_ids(conn)?;
+    // Before the rewrite's snapshot wait, so the versions it replaces are already old then.
+    super::restamp_invitations(conn, &pending)?;
     rewrite_storage(
         conn,
         &[
