@@ -70,8 +70,8 @@ pub fn close_and_seal_with(
             let emails_cancelled = seal::cancel_pending_emails(conn, id)?;
             let links_deleted = seal::delete_links(conn, id)?;
             steps.lap("links");
-            let (responses, sealed) = seal::shuffle_responses(conn, id)?;
-            steps.lap("rewrite");
+            let (responses, sealed) =
+                seal::shuffle_responses(conn, id, &mut |step| steps.lap(step))?;
             seal::write_tallies(conn, &round, &template, sealed)?;
             steps.lap("tallies");
             drivers::compute(conn, id, &template, options)?;
