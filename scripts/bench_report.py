@@ -89,6 +89,10 @@ def render(res, smoke, n_answers):
                          f"{verdict(ok_rss)}")
         lines.append(f"  launch       {o['launch_queued']:,} invitations queued in {o['launch_s']:.2f} s "
                      f"(`round launch` wall time; target < {TARGETS['launch_s']:.0f} s){verdict(checks[0][0])}")
+        if "launch_base_s" in o:
+            ratio = o["launch_s"] / o["launch_base_s"] if o["launch_base_s"] else 0.0
+            lines.append(f"  launch base  {o['launch_base_s']:.2f} s for the same rows through the database's own "
+                         f"client; ctopulse/base {ratio:.2f}×")
         if "drain" in o:
             d, l = o["drain"], o["lettre"]
             ok_drain = d["seconds"] < TARGETS["drain_s"]

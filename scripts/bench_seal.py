@@ -26,6 +26,45 @@ def _uuid_sql(backend: str) -> str:
             f"substr({h.format(2)}, 2) || '-' || {h.format(6)}")
 
 
+def raw_client(bench, inst, backend: str, sql: str, timeout: int = 3600, secure_delete: bool = False) -> float:
+    """Runs `sql` through the database's own client (psql, or the sqlite3 CLI with the service's
+    pragmas); returns its wall time."""
+    if backend == "postgres":
+        cmd = ["psql", inst.query_url, "-qAtX", "-v", "ON_ERROR_STOP=1"]
+    else:
+        cmd = ["sqlite3", "-bail", str(inst.db_path)]
+        # The service's pragmas (and zeroed deletes where its seal has them).
+        sql = ("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
+               f"PRAGMA foreign_keys = ON; PRAGMA secure_delete = {'ON' if secure_delete else 'OFF'};\n" + sql)
+    t0 = time.monotonic()
+    r = subprocess.run(cmd, input=sql, capture_output=True, text=True, timeout=timeout)
+    took = time.monotonic() - t0
+    if r.returncode != 0 or "Error" in r.stderr:
+        raise bench.failure(f"{cmd[0]}: {r.stderr.strip()[-600:]}")
+    return took
+
+
+def launch_baseline(bench, inst, backend: str, rid: str, now_sql: str) -> float:
+    """What `round launch` writes, issued by the database's own client in one transaction:
+    one invitation per active employee and one pending invite email per invitation, both
+    under fresh ids inserted in ascending order (as the launch does), the round marked open.
+    No audience or group planning, audit entry or checks. Returns its wall time."""
+    uuid = _uuid_sql(backend)
+    false = "false" if backend == "postgres" else "0"
+    return raw_client(bench, inst, backend, f"""
+        BEGIN;
+        INSERT INTO invitations (id, round_id, employee_id, reporting_group, responded, undeliverable, emails_sent)
+          SELECT id, '{rid}', employee_id, department, {false}, {false}, 0
+          FROM (SELECT {uuid} AS id, e.id AS employee_id, e.department FROM employees e WHERE e.active) p ORDER BY id;
+        INSERT INTO outbox (id, kind, recipient, round_id, invitation_id, locale, status, attempts, next_attempt_at, created_at)
+          SELECT id, 'invite', email, '{rid}', invitation_id, locale, 'pending', 0, {now_sql}, {now_sql}
+          FROM (SELECT {uuid} AS id, e.email, i.id AS invitation_id, e.locale
+                FROM invitations i JOIN employees e ON e.id = i.employee_id WHERE i.round_id = '{rid}') m
+          ORDER BY id;
+        UPDATE rounds SET status = 'open', launched_at = {now_sql} WHERE id = '{rid}';
+        COMMIT;""")
+
+
 def _answers_select(form, backend: str, round_filter: str) -> str:
     """Every response of the rounds matched gets the form's answers, a response's together."""
     rows = " UNION ALL ".join(
@@ -45,19 +84,7 @@ class SealBench:
 
     def client(self, sql: str, timeout: int = 3600) -> float:
         """Runs `sql` through the database's own client; returns its wall time."""
-        if self.backend == "postgres":
-            cmd = ["psql", self.inst.query_url, "-qAtX", "-v", "ON_ERROR_STOP=1"]
-        else:
-            cmd = ["sqlite3", "-bail", str(self.inst.db_path)]
-            # The service's pragmas, and zeroed deletes as its seal has them.
-            sql = ("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
-                   "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;\n" + sql)
-        t0 = time.monotonic()
-        r = subprocess.run(cmd, input=sql, capture_output=True, text=True, timeout=timeout)
-        took = time.monotonic() - t0
-        if r.returncode != 0 or "Error" in r.stderr:
-            raise self.bench.failure(f"{cmd[0]}: {r.stderr.strip()[-600:]}")
-        return took
+        return raw_client(self.bench, self.inst, self.backend, sql, timeout, secure_delete=True)
 
     # ------------------------------------------------------------------ data
 
