@@ -174,11 +174,17 @@ pub fn mark_reminded(
 }
 
 /// Forgets when a round's invitations were reminded: at seal, no timing of a person outlives
-/// the round (the waves keep their counts).
+/// the round (the waves keep their counts). Only rows that hold a time are written: on
+/// PostgreSQL every updated row gets a new version, and at 100,000 invitations rewriting
+/// those that were never reminded was over a second of the seal.
 pub fn forget_reminder_times(conn: &mut DbConnection, round_id: RoundId) -> Result<(), DbError> {
-    diesel::update(invitations::table.filter(invitations::round_id.eq(round_id)))
-        .set(invitations::last_reminded_at.eq(None::<PrimitiveDateTime>))
-        .execute(conn)?;
+    diesel::update(
+        invitations::table
+            .filter(invitations::round_id.eq(round_id))
+            .filter(invitations::last_reminded_at.is_not_null()),
+    )
+    .set(invitations::last_reminded_at.eq(None::<PrimitiveDateTime>))
+    .execute(conn)?;
     Ok(())
 }
 
