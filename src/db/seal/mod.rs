@@ -132,10 +132,7 @@ pub fn shuffle_responses(
     if let Some(bad) = ids.iter().find(|i| !is_uuid(i)) {
         return Err(not_a_uuid("responses", "id", bad));
     }
-    let (create, on_commit) = match conn {
-        DbConnection::Pg(_) => ("CREATE TEMPORARY TABLE", " ON COMMIT DROP"),
-        DbConnection::Sqlite(_) => ("CREATE TEMP TABLE", ""),
-    };
+    let (create, on_commit) = temp_table(conn);
     conn.batch_execute(&format!(
         "{create} seal_map (old_id TEXT NOT NULL, new_id TEXT NOT NULL, ord INTEGER NOT NULL){on_commit}"
     ))
@@ -211,6 +208,15 @@ pub fn shuffle_responses(
     Ok((ids.len(), Some(SealedRows(()))))
 }
 
+/// How a seal's temporary table is created on this backend, and the suffix that drops it with
+/// the transaction on PostgreSQL (SQLite's are dropped by the seal itself).
+fn temp_table(conn: &DbConnection) -> (&'static str, &'static str) {
+    match conn {
+        DbConnection::Pg(_) => ("CREATE TEMPORARY TABLE", " ON COMMIT DROP"),
+        DbConnection::Sqlite(_) => ("CREATE TEMP TABLE", ""),
+    }
+}
+
 /// Refuses a rewrite that did not move exactly what it removed.
 fn balanced(what: &'static str, inserted: usize, deleted: usize) -> Result<(), DbError> {
     if inserted == deleted {
@@ -284,15 +290,12 @@ pub fn write_tallies(
     let mut sql = match sealed {
         Some(SealedRows(())) => "ALTER TABLE seal_rows RENAME TO round_rows;".to_string(),
         None => {
-            let temp = match conn {
-                DbConnection::Pg(_) => "TEMPORARY TABLE",
-                DbConnection::Sqlite(_) => "TEMP TABLE",
-            };
+            let (create, on_commit) = temp_table(conn);
             // The round's responses first (MATERIALIZED), then their answers by key: with no
             // statistics of response ids the planner could otherwise drive the join from every
             // round's answers.
             format!(
-                "CREATE {temp} round_rows AS \
+                "{create} round_rows{on_commit} AS \
                  WITH r AS MATERIALIZED (SELECT id, round_id, reporting_group FROM responses WHERE round_id = '{id}') \
                  SELECT r.id, r.round_id, r.reporting_group, a.question_key, a.value, a.not_applicable, a.text \
                  FROM r JOIN answers a ON a.response_id = r.id;"

@@ -21,8 +21,9 @@ use crate::db::{DbConnection, DbError};
 /// - PostgreSQL: `VACUUM FULL` / `CLUSTER` write the survey tables and their indexes to new
 ///   files and drop the old ones; invitations are first restamped
 ///   ([`super::restamp_invitations`]) and then rewritten in the order of their random ids, so
-///   neither storage order nor transaction ids keep the order of answering. PostgreSQL's own WAL keeps the old rows until the server recycles
-///   its segments: a setting of the server, see docs/anonymity.md.
+///   neither storage order nor transaction ids keep the order of answering. PostgreSQL's own
+///   WAL keeps the old rows until the server recycles its segments: a setting of the server,
+///   see docs/anonymity.md.
 ///
 /// Outside the seal's transaction (neither can run inside one) and, for callers that answer
 /// a person, on a thread of its own ([`scrub_soon`]); the server runs it again at start, so a
