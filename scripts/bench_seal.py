@@ -7,7 +7,9 @@ ids, each response's answers together), over a history of sealed quarters of the
   line, the storage scrub that follows (off a person's path in `serve`) separately;
 - baseline: the same rewrite of the other round issued by the database's own client (psql or
   the sqlite3 CLI) in one transaction: links deleted, responses and answers copied in a random
-  order under fresh ascending ids, the old ones deleted, one tally GROUP BY, the round marked.
+  order under fresh ascending ids, the old ones deleted (on PostgreSQL, where answers are
+  partitioned by round, the round's answers written into a new table that replaces its old
+  one), one tally GROUP BY, the round marked.
   No key drivers, index tallies, comment copy, audit entry or checks: what any seal must do.
   On PostgreSQL it runs with the planner settings the product's seal uses.
 """
@@ -70,8 +72,8 @@ def _answers_select(form, backend: str, round_filter: str) -> str:
     rows = " UNION ALL ".join(
         f"SELECT '{k}' AS k, {('NULL' if not v.isdigit() else v)} AS v, "
         f"{('NULL' if v.isdigit() else repr(v))} AS t" for k, v in form)
-    return (f"INSERT INTO answers (response_id, question_key, value, not_applicable, text) "
-            f"SELECT r.id, f.k, f.v, {'false' if backend == 'postgres' else '0'}, f.t "
+    return (f"INSERT INTO answers (response_id, question_key, value, not_applicable, text, round_id) "
+            f"SELECT r.id, f.k, f.v, {'false' if backend == 'postgres' else '0'}, f.t, r.round_id "
             f"FROM responses r CROSS JOIN ({rows}) f WHERE {round_filter} ORDER BY r.id, f.k")
 
 
@@ -121,12 +123,42 @@ class SealBench:
                   'sealed', opens_on, closes_on, closes_at, k, comment_threshold, reporting_groups, weights,
                   created_at, launched_at, created_at, created_at
                 FROM rounds WHERE id = '{template_rid}';
+                {self.answers_table_sql(f"(SELECT id FROM rounds WHERE quarter = '{quarter}')")}
                 INSERT INTO responses (id, round_id, reporting_group)
                   SELECT {uuid}, (SELECT id FROM rounds WHERE quarter = '{quarter}'), reporting_group
                   FROM invitations WHERE round_id = '{template_rid}';
                 {_answers_select(self.form, self.backend,
                                  f"r.round_id = (SELECT id FROM rounds WHERE quarter = '{quarter}')")};
                 COMMIT;""")
+
+    def answers_table_sql(self, round_expr: str) -> str:
+        """On PostgreSQL, answers are partitioned by round: a round made here by SQL gets its
+        table as `round create` gives it one (the migration's function)."""
+        if self.backend != "postgres":
+            return ""
+        return f"SELECT ctopulse_answers_partition({round_expr});"
+
+    def answers_rewrite_sql(self, rid: str) -> str:
+        """The round's answers under the fresh ids, in the new order, the old rows gone: on
+        SQLite rows inserted and deleted; on PostgreSQL, where each round's answers are a table
+        of their own, a new table written in order, its key built, swapped for the old one."""
+        select = ("SELECT m.new_id, a.question_key, a.value, a.not_applicable, a.text, a.round_id "
+                  f"FROM base_map m JOIN answers a ON a.response_id = m.old_id AND a.round_id = '{rid}' "
+                  "ORDER BY m.ord, a.question_key")
+        cols = "(response_id, question_key, value, not_applicable, text, round_id)"
+        if self.backend != "postgres":
+            return (f"INSERT INTO answers {cols} {select};\n"
+                    "DELETE FROM answers WHERE response_id IN (SELECT old_id FROM base_map);")
+        table = "answers_" + rid.replace("-", "")
+        return f"""
+            CREATE TABLE base_answers (LIKE answers INCLUDING DEFAULTS, CHECK (round_id = '{rid}'));
+            SET LOCAL enable_hashjoin = on;
+            INSERT INTO base_answers {cols} {select};
+            SET LOCAL enable_hashjoin = off;
+            ALTER TABLE base_answers ADD PRIMARY KEY (response_id, question_key, round_id);
+            DROP TABLE {table};
+            ALTER TABLE base_answers RENAME TO {table};
+            ALTER TABLE answers ATTACH PARTITION {table} FOR VALUES IN ('{rid}');"""
 
     # ------------------------------------------------------------------ the two seals
 
@@ -157,7 +189,7 @@ class SealBench:
         # rows by key rather than hashing every round's answers), so both plan alike; set
         # after the id map is built, whose join of two 100,000-row lists needs a hash.
         plan = ("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; "
-                "SET LOCAL work_mem = '128MB'; SET LOCAL jit = off;") if self.backend == "postgres" else ""
+                "SET LOCAL work_mem = '512MB'; SET LOCAL jit = off;") if self.backend == "postgres" else ""
         return self.client(f"""
             BEGIN;
             DELETE FROM invitation_links WHERE round_id = '{rid}';
@@ -169,14 +201,12 @@ class SealBench:
             {plan}
             INSERT INTO responses (id, round_id, reporting_group)
               SELECT m.new_id, r.round_id, r.reporting_group FROM base_map m JOIN responses r ON r.id = m.old_id ORDER BY m.ord;
-            INSERT INTO answers (response_id, question_key, value, not_applicable, text)
-              SELECT m.new_id, a.question_key, a.value, a.not_applicable, a.text
-              FROM base_map m JOIN answers a ON a.response_id = m.old_id ORDER BY m.ord, a.question_key;
-            DELETE FROM answers WHERE response_id IN (SELECT old_id FROM base_map);
+            {self.answers_rewrite_sql(rid)}
             DELETE FROM responses WHERE id IN (SELECT old_id FROM base_map);
             INSERT INTO tallies (round_id, reporting_group, question_key, value, not_applicable, count)
               SELECT r.round_id, r.reporting_group, a.question_key, COALESCE(a.value, -1), a.not_applicable, COUNT(*)
-              FROM base_map m JOIN responses r ON r.id = m.new_id JOIN answers a ON a.response_id = r.id
+              FROM base_map m JOIN responses r ON r.id = m.new_id
+                JOIN answers a ON a.response_id = r.id AND a.round_id = '{rid}'
               WHERE a.value IS NOT NULL OR a.not_applicable
               GROUP BY r.round_id, r.reporting_group, a.question_key, COALESCE(a.value, -1), a.not_applicable;
             UPDATE rounds SET status = 'sealed' WHERE id = '{rid}';

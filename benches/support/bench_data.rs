@@ -420,6 +420,7 @@ type AnswerRow = (
     diesel::dsl::Eq<answers::value, Option<i32>>,
     diesel::dsl::Eq<answers::not_applicable, bool>,
     diesel::dsl::Eq<answers::text, Option<String>>,
+    diesel::dsl::Eq<answers::round_id, String>,
 );
 
 /// Answers `share` of the round's invitations (the first ones in a seeded shuffle) with
@@ -484,6 +485,7 @@ pub fn answer_round(
                 answers::value.eq(value),
                 answers::not_applicable.eq(na),
                 answers::text.eq(text),
+                answers::round_id.eq(round_id.to_string()),
             ));
         }
         response_rows.push((
@@ -588,10 +590,7 @@ pub fn reset_round(conn: &mut DbConnection, round_id: RoundId) -> Result<(), DbE
 }
 
 fn delete_answers(conn: &mut DbConnection, round_id: RoundId) -> Result<(), DbError> {
-    let of_round = responses::table
-        .filter(responses::round_id.eq(round_id))
-        .select(responses::id);
-    diesel::delete(answers::table.filter(answers::response_id.eq_any(of_round))).execute(conn)?;
+    diesel::delete(answers::table.filter(answers::round_id.eq(round_id))).execute(conn)?;
     diesel::delete(responses::table.filter(responses::round_id.eq(round_id))).execute(conn)?;
     Ok(())
 }
@@ -619,6 +618,7 @@ pub fn discard_round(conn: &mut DbConnection, round_id: RoundId) -> Result<(), D
             .execute(conn)?;
         diesel::delete(audit_log::table.filter(audit_log::object_id.eq(round_id))).execute(conn)?;
         diesel::delete(ctopulse::db::schema::rounds::table.find(round_id)).execute(conn)?;
+        ctopulse::db::answer_tables::drop_for_round(conn, round_id)?;
         Ok(())
     })
 }

@@ -41,6 +41,7 @@ pub fn answer_comments(
     Ok(responses::table
         .inner_join(answers::table)
         .filter(responses::round_id.eq(round_id))
+        .filter(answers::round_id.eq(round_id))
         .filter(answers::question_key.eq_any(text_keys))
         .filter(answers::text.is_not_null())
         .select((

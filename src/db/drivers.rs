@@ -22,6 +22,7 @@ pub fn numeric_answers(
     let rows: Vec<(String, String, String, Option<i32>)> = responses::table
         .inner_join(answers::table.on(answers::response_id.eq(responses::id)))
         .filter(responses::round_id.eq(round_id))
+        .filter(answers::round_id.eq(round_id))
         .filter(answers::question_key.eq_any(keys))
         .filter(answers::value.is_not_null())
         .select((

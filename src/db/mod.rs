@@ -5,6 +5,7 @@
 //! inserts, upserts, `FOR UPDATE SKIP LOCKED`) matches on the variant.
 
 pub mod actions;
+pub mod answer_tables;
 pub mod api_tokens;
 pub mod audit;
 #[macro_use]

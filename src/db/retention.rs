@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
 use super::column::malformed_in;
-use super::schema::{answers, responses, round_purges, rounds, sealed_comments};
+use super::schema::{responses, round_purges, rounds, sealed_comments};
 use super::{DbConnection, DbError};
 use crate::domain::ids::RoundId;
 use crate::domain::quarter::Quarter;
@@ -41,18 +41,12 @@ pub struct RawCounts {
 
 /// Counts the round's responses, their answers and its sealed comments.
 pub fn raw_counts(conn: &mut DbConnection, id: RoundId) -> Result<RawCounts, DbError> {
-    let of_round = responses::table
-        .filter(responses::round_id.eq(id))
-        .select(responses::id);
     Ok(RawCounts {
         responses: responses::table
             .filter(responses::round_id.eq(id))
             .count()
             .get_result(conn)?,
-        answers: answers::table
-            .filter(answers::response_id.eq_any(of_round))
-            .count()
-            .get_result(conn)?,
+        answers: crate::db::answer_tables::count_round(conn, id)?,
         comments: sealed_comments::table
             .filter(sealed_comments::round_id.eq(id))
             .count()
@@ -70,10 +64,7 @@ pub fn purge(
     counts: RawCounts,
     now: PrimitiveDateTime,
 ) -> Result<(), DbError> {
-    let of_round = responses::table
-        .filter(responses::round_id.eq(id))
-        .select(responses::id);
-    diesel::delete(answers::table.filter(answers::response_id.eq_any(of_round))).execute(conn)?;
+    crate::db::answer_tables::clear_round(conn, id)?;
     diesel::delete(responses::table.filter(responses::round_id.eq(id))).execute(conn)?;
     diesel::delete(sealed_comments::table.filter(sealed_comments::round_id.eq(id)))
         .execute(conn)?;

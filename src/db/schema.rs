@@ -91,6 +91,7 @@ diesel::table! {
         value -> Nullable<Integer>,
         not_applicable -> Bool,
         text -> Nullable<Text>,
+        round_id -> Text,
     }
 }
 

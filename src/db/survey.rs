@@ -313,6 +313,7 @@ fn submit_sqlite<R>(
                     answers::value.eq(a.value),
                     answers::not_applicable.eq(a.not_applicable),
                     answers::text.eq(a.text.clone()),
+                    answers::round_id.eq(round_id),
                 )
             })
             .collect();

@@ -76,7 +76,7 @@ pub struct Answered {
     pub answers: Vec<AnswerValue>,
 }
 
-/// Rows per multi-row INSERT: 1,000 answers × 5 columns stays under SQLite's 32,766 bound
+/// Rows per multi-row INSERT: 1,000 answers × 6 columns stays under SQLite's 32,766 bound
 /// parameters and PostgreSQL's 65,535.
 const ROWS_PER_INSERT: usize = 1000;
 
@@ -126,6 +126,7 @@ pub fn store_answered(
         .iter()
         .zip(&response_ids)
         .flat_map(|(a, id)| {
+            let round = round.as_str();
             a.answers.iter().map(move |v| {
                 (
                     answers::response_id.eq(id.as_str()),
@@ -133,6 +134,7 @@ pub fn store_answered(
                     answers::value.eq(v.value),
                     answers::not_applicable.eq(v.not_applicable),
                     answers::text.eq(v.text.as_deref()),
+                    answers::round_id.eq(round),
                 )
             })
         })

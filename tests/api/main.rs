@@ -11,6 +11,7 @@ mod actions;
 mod actions_pages;
 mod actions_recap;
 mod admin_pages;
+mod answer_tables;
 mod bad_input;
 mod board_pack;
 // The benchmark company generator, shared with the benches; not part of the library.

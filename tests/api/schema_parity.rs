@@ -139,7 +139,9 @@ fn postgres_migrations_match_the_sqlite_migrations() {
     let rows: Vec<Col> = diesel::sql_query(
         "SELECT table_name::text AS table_name, column_name::text AS column_name, \
          data_type::text AS data_type, (is_nullable = 'YES') AS nullable \
-         FROM information_schema.columns WHERE table_schema = 'public'",
+         FROM information_schema.columns c WHERE table_schema = 'public' \
+         AND NOT EXISTS (SELECT 1 FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhrelid \
+                         WHERE p.relname = c.table_name)",
     )
     .load(&mut conn)
     .unwrap();

@@ -1044,7 +1044,7 @@ async fn the_scrub_runs_once_per_seal_and_not_at_all_without_one() {
         }
         diesel::sql_query(
             "SELECT pg_relation_filepath(relname::regclass) AS f FROM pg_stat_user_tables \
-             WHERE relname IN ('responses', 'answers', 'invitation_links', 'invitations') \
+             WHERE relname IN ('responses', 'answers_default', 'invitation_links', 'invitations') \
              ORDER BY relname",
         )
         .load::<File>(&mut *app.conn())

@@ -158,7 +158,7 @@ pub fn insert(conn: &mut DbConnection, r: &NewRoundRow<'_>) -> Result<(), DbErro
             rounds::created_at.eq(r.created_at),
         ))
         .execute(conn)?;
-    Ok(())
+    crate::db::answer_tables::make_for_round(conn, r.id)
 }
 
 /// The id of the round of `template_key` for `quarter`, if there is one.

@@ -57,7 +57,7 @@ pub fn scrub_within(
     rewrite_storage(
         conn,
         &[
-            "VACUUM FULL answers, responses, invitation_links, sealed_comments",
+            "VACUUM FULL answers_default, responses, invitation_links, sealed_comments",
             "CLUSTER invitations USING invitations_pkey",
         ],
         patience,
