@@ -38,6 +38,10 @@ pub enum DbError {
         inserted: usize,
         deleted: usize,
     },
+    /// A transaction that held this write alongside others (SQLite's group commit of survey
+    /// submissions) did not commit; nothing of it was stored, and a retry may succeed.
+    #[error("the write was not committed: {0}")]
+    NotCommitted(String),
     /// A query failed.
     #[error("database error: {0}")]
     Query(#[source] diesel::result::Error),
@@ -54,7 +58,8 @@ impl DbError {
             DbError::Connect { .. }
             | DbError::Unavailable(_)
             | DbError::Full(_)
-            | DbError::OlderSnapshotsOpen(_) => true,
+            | DbError::OlderSnapshotsOpen(_)
+            | DbError::NotCommitted(_) => true,
             DbError::Query(e) => is_transient_query_error(e),
             DbError::NewerSchema(_)
             | DbError::Migration(_)

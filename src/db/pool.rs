@@ -245,13 +245,10 @@ impl Drop for WriterTurn {
 /// Waits for this process's write turn on `conn`'s database (at once when this thread
 /// already holds one). Connections not opened through `prepare_sqlite` share one turn.
 pub fn sqlite_writer(conn: &mut SqliteConnection) -> WriterTurn {
-    use diesel::RunQueryDsl;
     if HOLDING.with(Cell::get) {
         return WriterTurn(None);
     }
-    let key = diesel::select(ctopulse_database())
-        .get_result::<String>(conn)
-        .unwrap_or_default();
+    let key = database_key(conn);
     let turn = turns()
         .lock()
         .unwrap_or_else(|p| p.into_inner())
@@ -269,6 +266,15 @@ pub fn sqlite_writer(conn: &mut SqliteConnection) -> WriterTurn {
     }
     HOLDING.with(|h| h.set(true));
     WriterTurn(Some(turn))
+}
+
+/// The database file `conn` was opened on (through `prepare_sqlite`; empty otherwise): what
+/// writers of one database in this process share.
+pub fn database_key(conn: &mut SqliteConnection) -> String {
+    use diesel::RunQueryDsl;
+    diesel::select(ctopulse_database())
+        .get_result::<String>(conn)
+        .unwrap_or_default()
 }
 
 /// When a connection was last handed out (kept with it in the pool).

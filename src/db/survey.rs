@@ -8,8 +8,8 @@ use diesel::sql_types::{Array, Bool, Integer, Nullable, Text, Timestamp};
 use time::{Date, PrimitiveDateTime};
 
 use super::column::malformed_in;
-use super::schema::{answers, employees, invitation_links, invitations, responses, rounds};
-use super::{DbConnection, DbError};
+use super::schema::{employees, invitation_links, invitations, rounds};
+use super::{survey_store, DbConnection, DbError};
 use crate::domain::department::Membership;
 use crate::domain::locale::Locale;
 use crate::domain::round::RoundStatus;
@@ -235,9 +235,9 @@ pub enum Checked<R> {
 /// the respondent's questions), so the link is looked up once per submission rather than
 /// once to validate and again to store.
 ///
-/// `known` is the respondent as a recent lookup of this link found it: PostgreSQL then
-/// skips its own lookup (its store re-checks everything under the link's lock). SQLite
-/// always looks up inside its write transaction.
+/// `known` is the respondent as a recent lookup of this link found it: the lookup is then
+/// skipped (the store re-checks the link, flag and round under the write either way). SQLite
+/// stores by group commit ([`survey_store`]); PostgreSQL through `ctopulse_submit`.
 pub fn submit_checked<R>(
     conn: &mut DbConnection,
     round_id: RoundId,
@@ -246,10 +246,68 @@ pub fn submit_checked<R>(
     known: Option<Respondent>,
     check: impl FnOnce(&Respondent) -> Result<Vec<AnswerValue>, R>,
 ) -> Result<Checked<R>, DbError> {
-    match conn {
-        DbConnection::Pg(pg) => submit_pg(pg, round_id, token_hash, now, known, check),
-        DbConnection::Sqlite(_) => submit_sqlite(conn, round_id, token_hash, now, check),
+    let look = |conn: &mut DbConnection| -> Result<_, DbError> {
+        Ok(open_in(lookup(conn, token_hash, now)?, round_id))
+    };
+    let known = known.filter(|r| r.round.id == round_id && r.round.accepts_answers(now));
+    let remembered = known.is_some();
+    let respondent = match known.map_or_else(|| look(conn), |r| Ok(Ok(r)))? {
+        Ok(r) => r,
+        Err((not, locale)) => return Ok(Checked::Not(not, locale)),
+    };
+    let answers_in = match check(&respondent) {
+        Ok(a) => a,
+        Err(refused) => {
+            // Asking to correct answers only makes sense while the link still works.
+            if remembered {
+                if let Err((not, locale)) = look(conn)? {
+                    return Ok(Checked::Not(not, locale));
+                }
+            }
+            return Ok(Checked::Refused(respondent, refused));
+        }
+    };
+    // The store re-checks the link, flag and round under the write (the lookup may be a
+    // moment old, or remembered).
+    let stored = match conn {
+        DbConnection::Pg(pg) => store_pg(pg, round_id, token_hash, now, &answers_in)?,
+        DbConnection::Sqlite(_) => {
+            let job = survey_store::StoreJob {
+                token_hash: token_hash.to_string(),
+                invitation_id: respondent.invitation_id.clone(),
+                reporting_group: respondent.reporting_group.clone(),
+                round_id,
+                now,
+                answers: answers_in,
+            };
+            match survey_store::store(conn, job)? {
+                survey_store::Stored::Yes => StoreOutcome::Stored,
+                survey_store::Stored::NotFlipped => StoreOutcome::NotFlipped,
+            }
+        }
+    };
+    match stored {
+        StoreOutcome::Stored => Ok(Checked::Stored(respondent)),
+        StoreOutcome::ClosedBetween => Ok(Checked::Not(Submitted::Closed, Some(respondent.locale))),
+        StoreOutcome::NotFlipped => {
+            // The link, flag or round changed since the lookup; say which. (Neither a flag
+            // nor a round ever turns back to open, so the second lookup cannot find it open.)
+            let (not, locale) = match look(conn)? {
+                Err(not) => not,
+                Ok(r) => (Submitted::AlreadyAnswered, Some(r.locale)),
+            };
+            Ok(Checked::Not(not, locale))
+        }
     }
+}
+
+/// How a store ended, on either backend.
+enum StoreOutcome {
+    Stored,
+    /// PostgreSQL: the flag flipped but the round closed before the response was stored.
+    ClosedBetween,
+    /// Nothing stored: the link was answered, deleted or its round closed since the lookup.
+    NotFlipped,
 }
 
 /// Why a submission was not stored, and the invitee's language when the link names one.
@@ -263,65 +321,6 @@ fn open_in(state: LinkState, round_id: RoundId) -> Result<Respondent, NotStored>
         LinkState::Answered { locale, .. } => Err((Submitted::AlreadyAnswered, Some(locale))),
         LinkState::Closed { locale, .. } => Err((Submitted::Closed, Some(locale))),
     }
-}
-
-/// SQLite: one `BEGIN IMMEDIATE` transaction (writers take turns, so nothing runs alongside).
-fn submit_sqlite<R>(
-    conn: &mut DbConnection,
-    round_id: RoundId,
-    token_hash: &str,
-    now: PrimitiveDateTime,
-    check: impl FnOnce(&Respondent) -> Result<Vec<AnswerValue>, R>,
-) -> Result<Checked<R>, DbError> {
-    conn.write_transaction(|conn| {
-        let respondent = match open_in(lookup(conn, token_hash, now)?, round_id) {
-            Ok(r) => r,
-            Err((not, locale)) => return Ok(Checked::Not(not, locale)),
-        };
-        let answers_in = match check(&respondent) {
-            Ok(a) => a,
-            Err(refused) => return Ok(Checked::Refused(respondent, refused)),
-        };
-        let flipped = diesel::update(
-            invitations::table
-                .filter(invitations::id.eq(&respondent.invitation_id))
-                .filter(invitations::responded.eq(false)),
-        )
-        .set(invitations::responded.eq(true))
-        .execute(conn)?;
-        if flipped == 0 {
-            return Ok(Checked::Not(
-                Submitted::AlreadyAnswered,
-                Some(respondent.locale),
-            ));
-        }
-        // A random v4 id and nothing else: no invitation, person, locale or time.
-        let response_id = uuid::Uuid::new_v4().to_string();
-        diesel::insert_into(responses::table)
-            .values((
-                responses::id.eq(&response_id),
-                responses::round_id.eq(round_id),
-                responses::reporting_group.eq(&respondent.reporting_group),
-            ))
-            .execute(conn)?;
-        let rows: Vec<_> = answers_in
-            .iter()
-            .map(|a| {
-                (
-                    answers::response_id.eq(response_id.clone()),
-                    answers::question_key.eq(a.question_key.clone()),
-                    answers::value.eq(a.value),
-                    answers::not_applicable.eq(a.not_applicable),
-                    answers::text.eq(a.text.clone()),
-                    answers::round_id.eq(round_id),
-                )
-            })
-            .collect();
-        if !rows.is_empty() {
-            crate::db::insert_rows!(conn, answers::table, &rows)?;
-        }
-        Ok(Checked::Stored(respondent))
-    })
 }
 
 /// PostgreSQL stores a response with one call of the `ctopulse_submit` procedure (see its
@@ -399,41 +398,15 @@ impl QueryFragment<Pg> for SubmitPg<'_> {
     }
 }
 
-/// PostgreSQL: an autocommit lookup (unless `known`), the check, then `StorePg`: one or two
-/// round trips where a transaction took six (submissions are the service's hottest write).
-fn submit_pg<R>(
+/// PostgreSQL: one call of `ctopulse_submit` (one round trip where a transaction took six;
+/// submissions are the service's hottest write).
+fn store_pg(
     pg: &mut PgConnection,
     round_id: RoundId,
     token_hash: &str,
     now: PrimitiveDateTime,
-    known: Option<Respondent>,
-    check: impl FnOnce(&Respondent) -> Result<Vec<AnswerValue>, R>,
-) -> Result<Checked<R>, DbError> {
-    let look = |pg: &mut PgConnection| -> Result<_, DbError> {
-        let found = link_query!(token_hash)
-            .load::<LinkRow>(pg)
-            .map_err(malformed_in("employees, rounds"))?
-            .pop();
-        Ok(open_in(link_state(found, now), round_id))
-    };
-    let known = known.filter(|r| r.round.id == round_id && r.round.accepts_answers(now));
-    let remembered = known.is_some();
-    let respondent = match known.map_or_else(|| look(pg), |r| Ok(Ok(r)))? {
-        Ok(r) => r,
-        Err((not, locale)) => return Ok(Checked::Not(not, locale)),
-    };
-    let answers_in = match check(&respondent) {
-        Ok(a) => a,
-        Err(refused) => {
-            // Asking to correct answers only makes sense while the link still works.
-            if remembered {
-                if let Err((not, locale)) = look(pg)? {
-                    return Ok(Checked::Not(not, locale));
-                }
-            }
-            return Ok(Checked::Refused(respondent, refused));
-        }
-    };
+    answers_in: &[AnswerValue],
+) -> Result<StoreOutcome, DbError> {
     // A random v4 id and nothing else: no invitation, person, locale or time.
     let response_id = uuid::Uuid::new_v4().to_string();
     let (reported, error): (i32, Option<String>) = SubmitPg {
@@ -448,17 +421,9 @@ fn submit_pg<R>(
     }
     .get_result(pg)?;
     match reported {
-        outcome::STORED => Ok(Checked::Stored(respondent)),
-        outcome::CLOSED_BETWEEN => Ok(Checked::Not(Submitted::Closed, Some(respondent.locale))),
-        outcome::NOT_FLIPPED => {
-            // The link, flag or round changed since the lookup; say which. (Neither a flag
-            // nor a round ever turns back to open, so the second lookup cannot find it open.)
-            let (not, locale) = match look(pg)? {
-                Err(not) => not,
-                Ok(r) => (Submitted::AlreadyAnswered, Some(r.locale)),
-            };
-            Ok(Checked::Not(not, locale))
-        }
+        outcome::STORED => Ok(StoreOutcome::Stored),
+        outcome::CLOSED_BETWEEN => Ok(StoreOutcome::ClosedBetween),
+        outcome::NOT_FLIPPED => Ok(StoreOutcome::NotFlipped),
         other => Err(DbError::Query(diesel::result::Error::DatabaseError(
             diesel::result::DatabaseErrorKind::Unknown,
             Box::new(match (other, error) {

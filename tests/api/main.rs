@@ -29,6 +29,7 @@ mod emails_smtp;
 mod error_pages;
 mod failed_logins;
 mod first_run;
+mod group_commit;
 mod health;
 mod helpers;
 mod oidc;

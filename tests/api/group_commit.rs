@@ -1,0 +1,138 @@
+//! Survey submissions stored together (SQLite's group commit, `db::survey_store`): while the
+//! write turn is held, submissions queue; the next transaction stores all of them, each in a
+//! savepoint. Each is stored exactly once, a second submission of one link is refused, and one
+//! that fails takes nothing else with it. On PostgreSQL the same calls store one by one, and
+//! the same must hold.
+
+use std::sync::Barrier;
+use std::time::Duration;
+
+use ctopulse::db::survey::{self, Submitted};
+use ctopulse::db::DbConnection;
+use ctopulse::domain::survey_form::AnswerValue;
+
+use crate::helpers::{rid, TestApp};
+
+fn overall(value: i32) -> AnswerValue {
+    AnswerValue {
+        question_key: "overall_satisfaction".into(),
+        value: Some(value),
+        not_applicable: false,
+        text: None,
+    }
+}
+
+/// Every address the round's invitations went to.
+fn invited(app: &TestApp, round: &str) -> Vec<String> {
+    use ctopulse::db::schema::outbox;
+    use diesel::prelude::*;
+    outbox::table
+        .filter(outbox::round_id.eq(round))
+        .select(outbox::recipient)
+        .distinct()
+        .load(&mut *app.conn())
+        .expect("recipients")
+}
+
+/// Runs `submit(i)` for every `i` on threads of their own, all released together while the
+/// test holds SQLite's write turn for a moment (so they queue and are stored in one
+/// transaction); returns each outcome.
+fn at_once<T: Send>(app: &TestApp, n: usize, submit: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let start = Barrier::new(n + 1);
+    std::thread::scope(|s| {
+        let mut held = app.conn();
+        let turn = match &mut *held {
+            DbConnection::Sqlite(c) => Some(ctopulse::db::pool::sqlite_writer(c)),
+            DbConnection::Pg(_) => None,
+        };
+        let handles: Vec<_> = (0..n)
+            .map(|i| {
+                let (start, submit) = (&start, &submit);
+                s.spawn(move || {
+                    start.wait();
+                    submit(i)
+                })
+            })
+            .collect();
+        start.wait();
+        std::thread::sleep(Duration::from_millis(300));
+        drop(turn);
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("submitter"))
+            .collect()
+    })
+}
+
+#[tokio::test]
+async fn submissions_at_once_are_each_stored_once_and_a_second_one_of_a_link_refused() {
+    let (app, round) = TestApp::csat_round_sent().await;
+    let people = invited(&app, &round);
+    assert!(people.len() >= 8, "{people:?}");
+    let hashes: Vec<String> = people
+        .iter()
+        .map(|p| ctopulse::tokens::hash(&app.link_path(p)[3..]))
+        .collect();
+    let now = ctopulse::clock::now();
+    // Every link submitted twice at once.
+    let outcomes = at_once(&app, hashes.len() * 2, |i| {
+        let value = 1 + (i % 5) as i32;
+        survey::submit(
+            &mut app.conn(),
+            rid(&round),
+            &hashes[i / 2],
+            &[overall(value)],
+            now,
+        )
+        .expect("submit")
+    });
+    for (i, pair) in outcomes.chunks(2).enumerate() {
+        let mut pair = pair.to_vec();
+        pair.sort_by_key(|s| format!("{s:?}"));
+        assert_eq!(
+            pair,
+            vec![Submitted::AlreadyAnswered, Submitted::Stored],
+            "{}",
+            people[i]
+        );
+    }
+    assert_eq!(app.count("responses"), people.len() as i64);
+    assert_eq!(app.count("answers"), people.len() as i64);
+    assert_eq!(
+        app.count("invitations WHERE responded"),
+        people.len() as i64
+    );
+}
+
+#[tokio::test]
+async fn a_submission_that_fails_among_others_stores_nothing_and_takes_nothing_with_it() {
+    let (app, round) = TestApp::csat_round_sent().await;
+    let people = invited(&app, &round);
+    let hashes: Vec<String> = people
+        .iter()
+        .map(|p| ctopulse::tokens::hash(&app.link_path(p)[3..]))
+        .collect();
+    let now = ctopulse::clock::now();
+    // The first person's answers name one question twice: the store fails on the answers'
+    // key after flipping the flag and writing the response, so its savepoint must undo both.
+    let outcomes = at_once(&app, hashes.len(), |i| {
+        let answers = if i == 0 {
+            vec![overall(4), overall(5)]
+        } else {
+            vec![overall(3)]
+        };
+        survey::submit(&mut app.conn(), rid(&round), &hashes[i], &answers, now)
+    });
+    assert!(outcomes[0].is_err(), "{:?}", outcomes[0]);
+    for (who, outcome) in people.iter().zip(&outcomes).skip(1) {
+        assert_eq!(outcome.as_ref().ok(), Some(&Submitted::Stored), "{who}");
+    }
+    let others = people.len() as i64 - 1;
+    assert_eq!(app.count("responses"), others);
+    assert_eq!(app.count("answers"), others);
+    assert_eq!(app.count("invitations WHERE responded"), others);
+    // The one that failed can still answer.
+    let again = survey::submit(&mut app.conn(), rid(&round), &hashes[0], &[overall(4)], now)
+        .expect("submit");
+    assert_eq!(again, Submitted::Stored);
+}
