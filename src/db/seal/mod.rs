@@ -307,7 +307,7 @@ pub fn write_tallies(
                 "{create} round_rows{on_commit} AS \
                  WITH r AS MATERIALIZED (SELECT id, round_id, reporting_group FROM responses WHERE round_id = '{id}') \
                  SELECT r.id, r.round_id, r.reporting_group, a.question_key, a.value, a.not_applicable, a.text \
-                 FROM r JOIN answers a ON a.response_id = r.id;"
+                 FROM r JOIN answers a ON a.response_id = r.id AND a.round_id = '{id}';"
             )
         }
     };
