@@ -7,7 +7,7 @@
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
-use super::schema::answers;
+use super::schema::{answers, responses};
 use super::{DbConnection, DbError};
 use crate::domain::ids::RoundId;
 
@@ -18,11 +18,25 @@ fn table_of(round: RoundId) -> String {
     format!("answers_{}", round.to_string().replace('-', ""))
 }
 
+/// Serialises the changes of `answers`' tables on PostgreSQL until the transaction ends: a
+/// seal's swap and a round's new table each need `answers` itself exclusively, and two seals
+/// that both read answers before asking for it would deadlock. Call it first in the
+/// transaction, before anything reads answers.
+pub fn one_change_at_a_time(conn: &mut DbConnection) -> Result<(), DbError> {
+    if let DbConnection::Pg(_) = conn {
+        // A constant key of ctopulse's own: 'ctopulse' as 8 bytes, read as a 64-bit integer.
+        conn.batch_execute("SELECT pg_advisory_xact_lock(7166475435850363749)")
+            .map_err(DbError::from)?;
+    }
+    Ok(())
+}
+
 /// Makes `round`'s answers table on PostgreSQL if it is missing (a round created before
 /// partitioning, or by hand). Called when a round is created; answers of a round without
 /// one land in the default partition, which the seal empties of them.
 pub fn make_for_round(conn: &mut DbConnection, round: RoundId) -> Result<(), DbError> {
     if let DbConnection::Pg(_) = conn {
+        one_change_at_a_time(conn)?;
         conn.batch_execute(&format!("SELECT ctopulse_answers_partition('{round}')"))
             .map_err(DbError::from)?;
     }
@@ -50,20 +64,43 @@ pub fn clear_round(conn: &mut DbConnection, round: RoundId) -> Result<usize, DbE
                 .map_err(DbError::from)?;
         }
     }
-    let deleted =
-        diesel::delete(answers::table.filter(answers::round_id.eq(round))).execute(conn)?;
     match conn {
-        DbConnection::Pg(_) => Ok(held),
-        DbConnection::Sqlite(_) => Ok(deleted),
+        DbConnection::Pg(_) => {
+            diesel::delete(answers::table.filter(answers::round_id.eq(round))).execute(conn)?;
+            Ok(held)
+        }
+        DbConnection::Sqlite(_) => Ok(diesel::delete(
+            answers::table.filter(answers::response_id.eq_any(of_round(round))),
+        )
+        .execute(conn)?),
     }
 }
 
 /// How many answers `round` holds.
 pub fn count_round(conn: &mut DbConnection, round: RoundId) -> Result<i64, DbError> {
-    Ok(answers::table
-        .filter(answers::round_id.eq(round))
-        .count()
-        .get_result(conn)?)
+    Ok(match conn {
+        DbConnection::Pg(_) => answers::table
+            .filter(answers::round_id.eq(round))
+            .count()
+            .get_result(conn)?,
+        // SQLite has no index on the round: through the round's responses and the key.
+        DbConnection::Sqlite(_) => answers::table
+            .filter(answers::response_id.eq_any(of_round(round)))
+            .count()
+            .get_result(conn)?,
+    })
+}
+
+/// The ids of `round`'s responses.
+fn of_round(
+    round: RoundId,
+) -> diesel::dsl::Select<
+    diesel::dsl::Filter<responses::table, diesel::dsl::Eq<responses::round_id, RoundId>>,
+    responses::id,
+> {
+    responses::table
+        .filter(responses::round_id.eq(round))
+        .select(responses::id)
 }
 
 /// A count as a row count (a count is never negative).

@@ -63,8 +63,11 @@ fn queue_for(key: String) -> Queue {
 /// Stores `job`, together with whatever other submissions wait for the write turn.
 pub fn store(conn: &mut DbConnection, job: StoreJob) -> Result<Stored, DbError> {
     let DbConnection::Sqlite(inner) = conn else {
-        // PostgreSQL stores through its procedure; a stray call still stores, alone.
-        return conn.write_transaction(|c| job.run(c));
+        // PostgreSQL stores through `ctopulse_submit`, whose two transactions keep the
+        // response's transaction id apart from the invitation's; this one would not.
+        return Err(DbError::NotCommitted(
+            "group commit is SQLite's; PostgreSQL stores through ctopulse_submit".into(),
+        ));
     };
     let queue = queue_for(pool::database_key(inner));
     let slot: Slot = Arc::default();
@@ -79,6 +82,11 @@ pub fn store(conn: &mut DbConnection, job: StoreJob) -> Result<Stored, DbError> 
     }
     let batch = std::mem::take(&mut *lock(&queue));
     let slots: Vec<Slot> = batch.iter().map(|e| e.slot.clone()).collect();
+    if batch.len() > 1 {
+        // Others' answers are acknowledged on this connection's commit: it must sync, even
+        // where this thread had traded that away (the demo's seed, `fast_commits`).
+        diesel::connection::SimpleConnection::batch_execute(inner, "PRAGMA synchronous = FULL")?;
+    }
     let mut results: Vec<(Slot, Result<Stored, DbError>)> = Vec::with_capacity(batch.len());
     // `transaction` inside a transaction is a savepoint; the turn is this thread's already.
     let committed = conn.write_transaction(|c| {

@@ -145,11 +145,82 @@ async fn answers_of_a_round_without_its_table_are_kept_and_sealed_into_one() {
     assert_eq!(misfiled(&app), 0);
 }
 
+/// Two seals at once, of rounds that both hold answers: each reads answers and then swaps
+/// its table, which takes `answers` exclusively; without one seal waiting for the other
+/// PostgreSQL finds a deadlock and aborts one of them.
+#[tokio::test]
+async fn two_rounds_sealed_at_once_both_seal() {
+    use ctopulse::db::survey;
+    let (app, csat) = TestApp::csat_round_sent().await;
+    let now = ctopulse::clock::now();
+    let overall = |v: i32| ctopulse::domain::survey_form::AnswerValue {
+        question_key: "overall_satisfaction".into(),
+        value: Some(v),
+        not_applicable: false,
+        text: None,
+    };
+    let answer_round = |round: &str, people: &[&str]| {
+        for (i, who) in people.iter().enumerate() {
+            let hash = ctopulse::tokens::hash(&app.link_path(who)[3..]);
+            let stored = survey::submit(
+                &mut app.conn(),
+                rid(round),
+                &hash,
+                &[overall(1 + i as i32 % 5)],
+                now,
+            )
+            .expect("submit");
+            assert_eq!(stored, survey::Submitted::Stored, "{who}");
+        }
+    };
+    answer_round(&csat, &ANSWERING);
+    let culture = app.launch("engineering-culture", "2026Q4");
+    app.send_all().await;
+    answer_round(&culture, &["e1@acme.test", "e3@acme.test", "e4@acme.test"]);
+    let held = app.count("answers");
+
+    let start = std::sync::Barrier::new(2);
+    let sealed: Vec<_> = std::thread::scope(|s| {
+        let seals: Vec<_> = [&csat, &culture]
+            .into_iter()
+            .map(|round| {
+                let (app, start) = (&app, &start);
+                s.spawn(move || {
+                    let mut conn = app.conn();
+                    start.wait();
+                    ctopulse::app::rounds::close_and_seal(&mut conn, rid(round), now, "test")
+                        .map(|_| ())
+                        .map_err(|e| e.to_string())
+                })
+            })
+            .collect();
+        seals.into_iter().map(|h| h.join().expect("seal")).collect()
+    });
+    assert_eq!(sealed, vec![Ok(()), Ok(())]);
+    assert_eq!(app.count("answers"), held);
+    assert_eq!(misfiled(&app), 0);
+}
+
+/// A round nobody answered: on PostgreSQL its table is emptied at the seal, so whatever a
+/// failed store left in it goes with it (the scrub no longer rewrites round tables).
+#[tokio::test]
+async fn the_seal_of_a_round_nobody_answered_renews_its_table() {
+    let (app, round) = TestApp::csat_round_sent().await;
+    let before = (app.db.backend() == Backend::Postgres).then(|| file_of(&app, &table_of(&round)));
+    app.seal_now(&round);
+    if let Some(before) = before {
+        assert_ne!(file_of(&app, &table_of(&round)), before);
+    }
+    assert_eq!(app.count("answers"), 0);
+}
+
 #[tokio::test]
 async fn a_purge_empties_the_rounds_answers_table() {
     let (app, round) = TestApp::csat_round_sent().await;
     answer_all(&app).await;
     app.seal_now(&round);
+    let pg = app.db.backend() == Backend::Postgres;
+    let before = pg.then(|| file_of(&app, &table_of(&round)));
     let mut conn = app.conn();
     let counts = ctopulse::db::retention::raw_counts(&mut conn, rid(&round)).expect("counts");
     assert_eq!(counts.answers, app.count("answers"));
@@ -157,7 +228,9 @@ async fn a_purge_empties_the_rounds_answers_table() {
         .expect("purge");
     drop(conn);
     assert_eq!(app.count("answers"), 0);
-    if app.db.backend() == Backend::Postgres {
+    if let Some(before) = before {
+        // Truncated: new files, the old ones (every answer row) unlinked.
+        assert_ne!(file_of(&app, &table_of(&round)), before);
         assert_eq!(
             count(
                 &app,

@@ -723,7 +723,8 @@ async fn submission_during_the_seal(trigger: &str, stored_on_pg: Option<bool>) {
             ctopulse::clock::now(),
             None,
             |_| {
-                // Link looked up (inside the transaction on SQLite): let the seal start now.
+                // Link looked up, answers being checked, nothing stored yet: let the seal
+                // start now (the store then finds the round sealed).
                 inside_tx.send(()).unwrap();
                 if !pg {
                     std::thread::sleep(std::time::Duration::from_millis(700));

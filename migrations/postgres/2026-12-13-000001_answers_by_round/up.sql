@@ -52,6 +52,18 @@ SELECT a.response_id, a.question_key, a.value, a.not_applicable, a.text, r.round
 FROM answers_unpartitioned a JOIN responses r ON r.id = a.response_id
 ORDER BY r.round_id, a.response_id, a.question_key;
 
+-- Every answer has its response (the code keeps them together; no key checks it here): were
+-- one without, stop rather than drop it.
+DO $$
+BEGIN
+    IF (SELECT COUNT(*) FROM answers) <> (SELECT COUNT(*) FROM answers_unpartitioned) THEN
+        RAISE EXCEPTION 'answers without a response: % of % rows; nothing was changed',
+            (SELECT COUNT(*) FROM answers_unpartitioned) - (SELECT COUNT(*) FROM answers),
+            (SELECT COUNT(*) FROM answers_unpartitioned);
+    END IF;
+END
+$$;
+
 DROP TABLE answers_unpartitioned;
 
 -- A submission stores its answers under its round.

@@ -47,6 +47,7 @@ pub fn close_and_seal_with(
     let id = round.id;
     seal::with_secure_delete(conn, |conn| {
         conn.write_transaction(|conn| {
+            crate::db::answer_tables::one_change_at_a_time(conn)?;
             let round = get(conn, id)?;
             if round.status != RoundStatus::Open {
                 return Err(RoundError::WrongStatus {

@@ -151,8 +151,8 @@ pub enum Refusal {
     },
 }
 
-/// Validates a submission's fields against the respondent's questions and stores the answers
-/// in one transaction, looking the link up once (`db::survey::submit_checked`). `ignored`
+/// Validates a submission's fields against the respondent's questions and stores the answers,
+/// looking the link up once (`db::survey::submit_checked`; the store re-checks it). `ignored`
 /// names fields the page adds that are not answers (the CSRF token).
 pub fn submit(
     conn: &mut DbConnection,
@@ -163,8 +163,8 @@ pub fn submit(
     ignored: &[&str],
     now: PrimitiveDateTime,
 ) -> Result<Checked<Refusal>, SurveyError> {
-    // Parsed inside the store's transaction only when already in memory, so the transaction
-    // never waits on parsing; otherwise parsed once outside it, then stored.
+    // Checked with the template only when it is already in memory; otherwise it is parsed
+    // once, then the submission checked and stored.
     enum Refused {
         Not(Refusal),
         NoTemplate,

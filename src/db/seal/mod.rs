@@ -126,6 +126,9 @@ pub fn shuffle_responses(
         .select(responses::id)
         .load(conn)?;
     if ids.is_empty() {
+        // No answer to keep; on PostgreSQL its table may still hold versions of answers a
+        // failed store wrote and rolled back, which the scrub no longer rewrites.
+        super::answer_tables::clear_round(conn, round_id)?;
         return Ok((0, None));
     }
     ids.shuffle(&mut rand::rng());

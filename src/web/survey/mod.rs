@@ -259,7 +259,7 @@ pub async fn show_form(
     }
 }
 
-/// `POST /survey/{round}`: validates and stores the answers in one transaction.
+/// `POST /survey/{round}`: validates and stores the answers (`app::survey::submit`).
 pub async fn submit(
     req: HttpRequest,
     round_id: web::Path<String>,
