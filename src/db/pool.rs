@@ -237,7 +237,9 @@ impl Drop for WriterTurn {
             HOLDING.with(|h| h.set(false));
             let (taken, freed) = &*turn;
             *taken.lock().unwrap_or_else(|p| p.into_inner()) = false;
-            freed.notify_one();
+            // Every waiter: one takes the turn, and those a group commit already served
+            // (`sqlite_writer_unless`) leave without it.
+            freed.notify_all();
         }
     }
 }
@@ -245,8 +247,18 @@ impl Drop for WriterTurn {
 /// Waits for this process's write turn on `conn`'s database (at once when this thread
 /// already holds one). Connections not opened through `prepare_sqlite` share one turn.
 pub fn sqlite_writer(conn: &mut SqliteConnection) -> WriterTurn {
+    sqlite_writer_unless(conn, &|| false).unwrap_or(WriterTurn(None))
+}
+
+/// [`sqlite_writer`], or `None` as soon as `done` says the wait is over without the turn (a
+/// group commit stored this thread's write: its outcome is ready while others still write).
+/// `done` is asked while the turn is taken, each time it is handed on.
+pub fn sqlite_writer_unless(
+    conn: &mut SqliteConnection,
+    done: &dyn Fn() -> bool,
+) -> Option<WriterTurn> {
     if HOLDING.with(Cell::get) {
-        return WriterTurn(None);
+        return Some(WriterTurn(None));
     }
     let key = database_key(conn);
     let turn = turns()
@@ -260,12 +272,15 @@ pub fn sqlite_writer(conn: &mut SqliteConnection) -> WriterTurn {
         let (taken, freed) = &*turn;
         let mut taken = taken.lock().unwrap_or_else(|p| p.into_inner());
         while *taken {
+            if done() {
+                return None;
+            }
             taken = freed.wait(taken).unwrap_or_else(|p| p.into_inner());
         }
         *taken = true;
     }
     HOLDING.with(|h| h.set(true));
-    WriterTurn(Some(turn))
+    Some(WriterTurn(Some(turn)))
 }
 
 /// The database file `conn` was opened on (through `prepare_sqlite`; empty otherwise): what

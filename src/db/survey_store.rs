@@ -75,11 +75,17 @@ pub fn store(conn: &mut DbConnection, job: StoreJob) -> Result<Stored, DbError> 
         job,
         slot: slot.clone(),
     });
-    let _turn = pool::sqlite_writer(inner);
-    // A transaction that ended while this one waited may have stored it already.
+    // A transaction that ends while this one waits may store it: its outcome is then ready
+    // without the turn (the leader fills the slots before it hands the turn on).
+    let turn = pool::sqlite_writer_unless(inner, &|| lock(&slot).is_some());
     if let Some(done) = lock(&slot).take() {
         return done;
     }
+    let Some(_turn) = turn else {
+        return Err(DbError::NotCommitted(
+            "the write turn was given up without an outcome".into(),
+        ));
+    };
     let batch = std::mem::take(&mut *lock(&queue));
     let slots: Vec<Slot> = batch.iter().map(|e| e.slot.clone()).collect();
     if batch.len() > 1 {
