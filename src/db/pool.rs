@@ -247,24 +247,23 @@ impl Drop for WriterTurn {
 /// Waits for this process's write turn on `conn`'s database (at once when this thread
 /// already holds one). Connections not opened through `prepare_sqlite` share one turn.
 pub fn sqlite_writer(conn: &mut SqliteConnection) -> WriterTurn {
-    sqlite_writer_unless(conn, &|| false).unwrap_or(WriterTurn(None))
+    if HOLDING.with(Cell::get) {
+        return WriterTurn(None);
+    }
+    sqlite_writer_unless(&database_key(conn), &|| false).unwrap_or(WriterTurn(None))
 }
 
-/// [`sqlite_writer`], or `None` as soon as `done` says the wait is over without the turn (a
+/// [`sqlite_writer`] on the database `database` ([`database_key`]), or `None` as soon as `done` says the wait is over without the turn (a
 /// group commit stored this thread's write: its outcome is ready while others still write).
 /// `done` is asked while the turn is taken, each time it is handed on.
-pub fn sqlite_writer_unless(
-    conn: &mut SqliteConnection,
-    done: &dyn Fn() -> bool,
-) -> Option<WriterTurn> {
+pub fn sqlite_writer_unless(database: &str, done: &dyn Fn() -> bool) -> Option<WriterTurn> {
     if HOLDING.with(Cell::get) {
         return Some(WriterTurn(None));
     }
-    let key = database_key(conn);
     let turn = turns()
         .lock()
         .unwrap_or_else(|p| p.into_inner())
-        .entry(key)
+        .entry(database.to_string())
         .or_default()
         .clone();
     {

@@ -49,13 +49,13 @@ struct Entry {
 type Queue = Arc<Mutex<Vec<Entry>>>;
 
 /// The submissions waiting, per database file of this process.
-fn queue_for(key: String) -> Queue {
+fn queue_for(database: &str) -> Queue {
     static QUEUES: OnceLock<Mutex<HashMap<String, Queue>>> = OnceLock::new();
     QUEUES
         .get_or_init(Mutex::default)
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
-        .entry(key)
+        .entry(database.to_string())
         .or_default()
         .clone()
 }
@@ -69,7 +69,8 @@ pub fn store(conn: &mut DbConnection, job: StoreJob) -> Result<Stored, DbError> 
             "group commit is SQLite's; PostgreSQL stores through ctopulse_submit".into(),
         ));
     };
-    let queue = queue_for(pool::database_key(inner));
+    let database = pool::database_key(inner);
+    let queue = queue_for(&database);
     let slot: Slot = Arc::default();
     lock(&queue).push(Entry {
         job,
@@ -77,7 +78,7 @@ pub fn store(conn: &mut DbConnection, job: StoreJob) -> Result<Stored, DbError> 
     });
     // A transaction that ends while this one waits may store it: its outcome is then ready
     // without the turn (the leader fills the slots before it hands the turn on).
-    let turn = pool::sqlite_writer_unless(inner, &|| lock(&slot).is_some());
+    let turn = pool::sqlite_writer_unless(&database, &|| lock(&slot).is_some());
     if let Some(done) = lock(&slot).take() {
         return done;
     }
