@@ -123,14 +123,18 @@ fn has_table(conn: &mut DbConnection, round: RoundId) -> Result<bool, DbError> {
     Ok(found.found)
 }
 
+/// How long the seal's swap waits for other sessions reading answers (a `pg_dump`, a long
+/// report) before it gives up: while it waits, every submission queues behind it.
+pub const SWAP_LOCK_WAIT_SECONDS: u64 = 5;
+
 /// The seal's rewrite of `round`'s answers from its temporary `seal_rows` (fresh ids, new
-/// order): returns (rows written, rows removed), which the seal checks balance.
+/// order): returns (rows written, rows to be removed), which the seal checks balance.
 ///
 /// - SQLite: the rows go into `answers` and the old ones (`seal_map.old_id`) are deleted.
-/// - PostgreSQL: the rows go into a new table in their order, its key is built once, and it
-///   replaces the round's table, which is dropped. Dropping a partition locks `answers` until
-///   the seal commits, so other rounds' submissions wait for the rest of the seal (seconds at
-///   100,000 respondents), as they would for its row locks.
+/// - PostgreSQL: the rows go into a new table beside the round's, in their order, and its key
+///   is built once. Nothing else changes yet: [`swap_in_rewritten`] puts it in the round's
+///   place as the seal's last step, because dropping a partition locks `answers` (and every
+///   submission to any round) until the seal commits.
 pub fn rewrite_round(conn: &mut DbConnection, round: RoundId) -> Result<(usize, usize), DbError> {
     let run = |conn: &mut DbConnection, sql: &str| diesel::sql_query(sql).execute(conn);
     let copy = "SELECT id, question_key, value, not_applicable, text, round_id FROM seal_rows";
@@ -145,7 +149,6 @@ pub fn rewrite_round(conn: &mut DbConnection, round: RoundId) -> Result<(usize, 
         )?;
         return Ok((written, removed));
     }
-    let table = table_of(round);
     // Built beside the round's table; the CHECK lets ATTACH skip scanning it for its bound.
     conn.batch_execute(&format!(
         "CREATE TABLE answers_sealing (LIKE answers INCLUDING DEFAULTS, \
@@ -158,16 +161,42 @@ pub fn rewrite_round(conn: &mut DbConnection, round: RoundId) -> Result<(usize, 
         &format!("INSERT INTO answers_sealing (response_id, question_key, value, not_applicable, text, round_id) {copy}"),
     )?;
     let removed = rows(count_round(conn, round)?);
-    conn.batch_execute(&format!(
+    conn.batch_execute(
         "ALTER TABLE answers_sealing ADD CONSTRAINT answers_sealing_pkey \
-           PRIMARY KEY (response_id, question_key, round_id); \
+           PRIMARY KEY (response_id, question_key, round_id)",
+    )
+    .map_err(DbError::from)?;
+    Ok((written, removed))
+}
+
+/// PostgreSQL: replaces `round`'s answers table by the one [`rewrite_round`] built, and
+/// removes the round's rows from the default partition. The old table is dropped (its files
+/// unlinked at commit). From here to the commit `answers` is locked exclusively, so this is
+/// the seal's last statement; it waits at most [`SWAP_LOCK_WAIT_SECONDS`] for readers of
+/// answers and then fails with [`DbError::AnswersInUse`], which undoes the seal. SQLite has
+/// nothing to swap.
+pub fn swap_in_rewritten(conn: &mut DbConnection, round: RoundId) -> Result<(), DbError> {
+    if let DbConnection::Sqlite(_) = conn {
+        return Ok(());
+    }
+    let table = table_of(round);
+    let wait = SWAP_LOCK_WAIT_SECONDS;
+    conn.batch_execute(&format!(
+        "SET LOCAL lock_timeout = '{wait}s'; \
          DELETE FROM answers_default WHERE round_id = '{round}'; \
          DROP TABLE IF EXISTS {table}; \
          ALTER TABLE answers_sealing RENAME TO {table}; \
          ALTER TABLE {table} RENAME CONSTRAINT answers_sealing_pkey TO {table}_pkey; \
          ALTER TABLE answers ATTACH PARTITION {table} FOR VALUES IN ('{round}'); \
-         ALTER TABLE {table} DROP CONSTRAINT answers_sealing_round"
+         ALTER TABLE {table} DROP CONSTRAINT answers_sealing_round; \
+         SET LOCAL lock_timeout = 0"
     ))
-    .map_err(DbError::from)?;
-    Ok((written, removed))
+    .map_err(|e| match e {
+        diesel::result::Error::DatabaseError(_, ref info)
+            if info.message().contains("lock timeout") =>
+        {
+            DbError::AnswersInUse(wait)
+        }
+        other => DbError::from(other),
+    })
 }

@@ -4,36 +4,52 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 
-use super::schema::{answers, driver_analyses, driver_items, responses};
+use super::schema::{driver_analyses, driver_items};
+use super::seal::RoundRows;
 use super::{DbConnection, DbError};
 use crate::domain::ids::RoundId;
 use crate::domain::scoring::drivers::{
     DriverFit, DriverRow, Estimate, ItemImportance, ResponseAnswers,
 };
 
-/// The round's numeric answers to `keys`, one entry per response, known only by group. The
-/// seal has already rewritten responses under fresh random ids, so nothing here links an
-/// answer to a person; the caller sorts what it resamples.
+/// The round's numeric answers to `keys`, one entry per response, known only by group, from
+/// its [`RoundRows`] (the seal's rows under their fresh ids, or a retally's read of the
+/// sealed tables), so nothing here links an answer to a person; the caller sorts what it
+/// resamples. Without keys, or with one that is not a plain template key, there is nothing
+/// to read (such a key never reaches SQL).
 pub fn numeric_answers(
     conn: &mut DbConnection,
-    round_id: RoundId,
+    _rows: &RoundRows,
     keys: &[String],
 ) -> Result<Vec<ResponseAnswers>, DbError> {
-    let rows: Vec<(String, String, String, Option<i32>)> = responses::table
-        .inner_join(answers::table.on(answers::response_id.eq(responses::id)))
-        .filter(responses::round_id.eq(round_id))
-        .filter(answers::round_id.eq(round_id))
-        .filter(answers::question_key.eq_any(keys))
-        .filter(answers::value.is_not_null())
-        .select((
-            responses::id,
-            responses::reporting_group,
-            answers::question_key,
-            answers::value,
-        ))
-        .load(conn)?;
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        id: String,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        reporting_group: String,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        question_key: String,
+        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Integer>)]
+        value: Option<i32>,
+    }
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let Some(listed) = super::seal::sql_key_list(&keys) else {
+        return Ok(Vec::new());
+    };
+    let rows: Vec<Row> = diesel::sql_query(format!(
+        "SELECT id, reporting_group, question_key, value FROM round_rows \
+         WHERE value IS NOT NULL AND question_key IN ({listed})"
+    ))
+    .load(conn)?;
     let mut by_response: HashMap<String, ResponseAnswers> = HashMap::new();
-    for (id, group, key, value) in rows {
+    for Row {
+        id,
+        reporting_group: group,
+        question_key: key,
+        value,
+    } in rows
+    {
         // Scale values are 0–10; anything else is not an answer a driver can use.
         let Some(v) = value.and_then(|v| u8::try_from(v).ok()) else {
             continue;

@@ -49,6 +49,10 @@ pub enum DbError {
     /// pre-seal rows are open, and a rewrite now would copy those rows into the new files.
     #[error("the storage scrub waits for {0} to end; it runs again later")]
     OlderSnapshotsOpen(String),
+    /// The seal's swap of a round's answers table (PostgreSQL) waited this many seconds for
+    /// other sessions reading answers and gave up; the seal was undone.
+    #[error("other sessions were reading the answers (a backup or a long report?) and the seal waited {0} s for them; nothing was changed, seal again when they have ended")]
+    AnswersInUse(u64),
 }
 
 impl DbError {
@@ -64,7 +68,8 @@ impl DbError {
             DbError::NewerSchema(_)
             | DbError::Migration(_)
             | DbError::Malformed { .. }
-            | DbError::Unbalanced { .. } => false,
+            | DbError::Unbalanced { .. }
+            | DbError::AnswersInUse(_) => false,
         }
     }
 }

@@ -8,6 +8,7 @@ use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
 use crate::helpers::{rid, TestApp, TestDb};
 use ctopulse::db::Backend;
+use ctopulse::domain::round::RoundStatus;
 
 const ANSWERING: [&str; 5] = [
     "s1@acme.test",
@@ -199,6 +200,76 @@ async fn two_rounds_sealed_at_once_both_seal() {
     assert_eq!(sealed, vec![Ok(()), Ok(())]);
     assert_eq!(app.count("answers"), held);
     assert_eq!(misfiled(&app), 0);
+}
+
+/// PostgreSQL: the seal swaps the round's answers table in as its last step, and waits only
+/// a few seconds for a session that is reading answers (a backup, say) — while it waits,
+/// every submission queues behind it. Then it gives up, changes nothing, and says why; once
+/// the reader has ended, it seals.
+#[tokio::test]
+async fn a_seal_gives_way_to_a_long_reader_of_answers_and_changes_nothing() {
+    use ctopulse::db::answer_tables::SWAP_LOCK_WAIT_SECONDS;
+    let (app, round) = TestApp::csat_round_sent().await;
+    if app.db.backend() != Backend::Postgres {
+        return;
+    }
+    answer_all(&app).await;
+    let ids = |app: &TestApp| -> Vec<String> {
+        diesel::sql_query("SELECT id AS t FROM responses ORDER BY id")
+            .load::<Text>(&mut *app.conn())
+            .expect("ids")
+            .into_iter()
+            .map(|r| r.t)
+            .collect()
+    };
+    let (before, held, file) = (
+        ids(&app),
+        app.count("answers"),
+        file_of(&app, &table_of(&round)),
+    );
+
+    // A reader in the middle of a long transaction over answers, as `pg_dump` is.
+    let mut reader = diesel::PgConnection::establish(app.db.url()).expect("reader");
+    reader
+        .batch_execute("BEGIN; SELECT COUNT(*) FROM answers")
+        .expect("read");
+    let started = std::time::Instant::now();
+    let refused = ctopulse::app::rounds::close_and_seal(
+        &mut app.conn(),
+        rid(&round),
+        ctopulse::clock::now(),
+        "test",
+    )
+    .expect_err("the seal waits for the reader, then gives up");
+    let waited = started.elapsed();
+    assert!(
+        refused.to_string().contains("reading the answers"),
+        "{refused}"
+    );
+    assert!(
+        waited >= std::time::Duration::from_secs(SWAP_LOCK_WAIT_SECONDS)
+            && waited < std::time::Duration::from_secs(SWAP_LOCK_WAIT_SECONDS + 20),
+        "waited {waited:?}"
+    );
+    // Nothing changed: still open, same ids, same answers in the same table.
+    let status = |app: &TestApp| {
+        ctopulse::app::rounds::get(&mut app.conn(), rid(&round))
+            .expect("round")
+            .status
+    };
+    assert_eq!(status(&app), RoundStatus::Open);
+    assert_eq!(ids(&app), before);
+    assert_eq!(app.count("answers"), held);
+    assert_eq!(file_of(&app, &table_of(&round)), file);
+
+    reader.batch_execute("COMMIT").expect("reader ends");
+    app.seal_now(&round);
+    assert_eq!(status(&app), RoundStatus::Sealed);
+    let after = ids(&app);
+    assert_eq!(after.len(), before.len());
+    assert!(after.iter().all(|id| !before.contains(id)), "fresh ids");
+    assert_eq!(app.count("answers"), held);
+    assert_ne!(file_of(&app, &table_of(&round)), file);
 }
 
 /// A round nobody answered: on PostgreSQL its table is emptied at the seal, so whatever a

@@ -324,7 +324,11 @@ async fn tallies_equal_a_fresh_aggregation_and_retally_changes_nothing() {
         .unwrap();
     let round = rounds::get(&mut app.conn(), rid(&round_id)).unwrap();
     app.conn()
-        .write_transaction(|c| seal::write_tallies(c, &round, &template, None))
+        .write_transaction(|c| {
+            let rows = seal::round_rows(c, round.id, None)?;
+            seal::write_tallies(c, &rows, &template)?;
+            seal::finish_round_rows(c, rows)
+        })
         .unwrap();
     assert_eq!(
         read_tallies(&app),

@@ -73,10 +73,15 @@ pub fn close_and_seal_with(
             steps.lap("links");
             let (responses, sealed) =
                 seal::shuffle_responses(conn, id, &mut |step| steps.lap(step))?;
-            seal::write_tallies(conn, &round, &template, sealed)?;
+            let rows = seal::round_rows(conn, id, sealed)?;
+            seal::write_tallies(conn, &rows, &template)?;
             steps.lap("tallies");
-            drivers::compute(conn, id, &template, options)?;
+            drivers::compute(conn, &rows, id, &template, options)?;
             steps.lap("drivers");
+            // Last: on PostgreSQL the swap of the round's answers table locks `answers` (so
+            // every submission) until the commit.
+            seal::finish_round_rows(conn, rows)?;
+            steps.lap("swap");
             let steps = steps.to_string();
             tracing::info!(round = %id, responses, steps = %steps, "round sealed");
             rounds::mark_ended(conn, id, rounds::Ending::Sealed, now)?;
@@ -176,8 +181,10 @@ pub fn retally(
             return Err(RoundError::Invalid(p.to_string()));
         }
         seal::plan_for_one_round(c)?;
-        seal::write_tallies(c, &round, &template, None)?;
-        drivers::compute(c, round.id, &template, options)?;
+        let rows = seal::round_rows(c, round.id, None)?;
+        seal::write_tallies(c, &rows, &template)?;
+        drivers::compute(c, &rows, round.id, &template, options)?;
+        seal::finish_round_rows(c, rows)?;
         Ok::<(), RoundError>(())
     })?;
     audit::record(

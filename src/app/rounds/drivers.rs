@@ -3,6 +3,7 @@
 
 use super::RoundError;
 use crate::app::round_input::{round_input, CommentsRead};
+use crate::db::seal::{self, RoundRows};
 use crate::db::{drivers, scorecard, DbConnection};
 use crate::domain::ids::RoundId;
 use crate::domain::question::QuestionKind;
@@ -26,10 +27,12 @@ impl Default for SealOptions {
 }
 
 /// Computes and stores the round's key drivers from its tallies (for the anonymity rules) and
-/// its sealed answers. Runs inside the caller's transaction, after the tallies are written.
+/// its sealed answers (the round's [`RoundRows`]). Runs inside the caller's transaction, after
+/// the tallies are written.
 /// Returns how many analyses were stored.
 pub fn compute(
     conn: &mut DbConnection,
+    rows: &RoundRows,
     id: RoundId,
     template: &Template,
     options: SealOptions,
@@ -43,7 +46,7 @@ pub fn compute(
         .filter(|q| matches!(q.kind(), QuestionKind::Likert5 | QuestionKind::Nps11))
         .map(|q| q.key().to_string())
         .collect();
-    let responses = drivers::numeric_answers(conn, id, &numeric)?;
+    let responses = drivers::numeric_answers(conn, rows, &numeric)?;
     let rows = match analyse_round(
         &input,
         &responses,
@@ -70,5 +73,10 @@ pub fn recompute(
     template: &Template,
     options: SealOptions,
 ) -> Result<usize, RoundError> {
-    conn.write_transaction(|c| compute(c, id, template, options))
+    conn.write_transaction(|c| {
+        let rows = seal::round_rows(c, id, None)?;
+        let stored = compute(c, &rows, id, template, options)?;
+        seal::finish_round_rows(c, rows)?;
+        Ok(stored)
+    })
 }

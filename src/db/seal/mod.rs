@@ -8,7 +8,6 @@ use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use rand::seq::SliceRandom;
 
-use super::rounds::Round;
 use super::schema::{
     group_tallies, index_tallies, invitation_links, invitations, outbox, responses,
     sealed_comments, tallies,
@@ -260,7 +259,7 @@ fn hash_joins(conn: &mut DbConnection, on: bool) -> Result<(), DbError> {
 
 /// Question keys are validated by the template loader (`[a-z][a-z0-9_-]*`), so they can be
 /// inlined as SQL string literals; this check keeps that promise local.
-fn sql_key_list(keys: &[&str]) -> Option<String> {
+pub(crate) fn sql_key_list(keys: &[&str]) -> Option<String> {
     if keys.is_empty()
         || !keys.iter().all(|k| {
             k.chars()
@@ -277,43 +276,75 @@ fn sql_key_list(keys: &[&str]) -> Option<String> {
     )
 }
 
-/// Materialises the round's sufficient statistics with GROUP BY queries (no answers are
-/// loaded into memory), and a copy of its comments. Replaces any the round already had.
-///
-/// `sealed`: the rows the seal's rewrite left ([`shuffle_responses`]); without them (a
-/// retally, or a round nobody answered) the round's rows are read from the tables.
+/// The round's rows under their sealed ids (response, group, key, value, not-applicable,
+/// text) in the temporary table `round_rows`, which the tallies and the key drivers read
+/// instead of joining the round's responses to its answers once each (at 100,000
+/// respondents, seconds of the seal). It holds only what the sealed tables hold. Made by
+/// [`round_rows`], ended by [`finish_round_rows`].
+#[derive(Debug)]
+pub struct RoundRows {
+    round: RoundId,
+    /// Made from a seal's rewrite: its answers table is swapped in when the rows end.
+    sealed: bool,
+}
+
+/// Makes the round's [`RoundRows`]. `sealed`: the rows the seal's rewrite left
+/// ([`shuffle_responses`]); without them (a retally, or a round nobody answered) they are
+/// read from the tables.
+pub fn round_rows(
+    conn: &mut DbConnection,
+    round: RoundId,
+    sealed: Option<SealedRows>,
+) -> Result<RoundRows, DbError> {
+    let sql = match sealed {
+        Some(SealedRows(())) => "ALTER TABLE seal_rows RENAME TO round_rows".to_string(),
+        None => {
+            let (create, on_commit) = temp_table(conn);
+            // The round's responses first (MATERIALIZED), then their answers by key: with no
+            // statistics of response ids the planner could otherwise drive the join from every
+            // round's answers. A `RoundId` is a UUID by type: safe to inline.
+            format!(
+                "{create} round_rows{on_commit} AS \
+                 WITH r AS MATERIALIZED (SELECT id, round_id, reporting_group FROM responses WHERE round_id = '{round}') \
+                 SELECT r.id, r.round_id, r.reporting_group, a.question_key, a.value, a.not_applicable, a.text \
+                 FROM r JOIN answers a ON a.response_id = r.id AND a.round_id = '{round}'"
+            )
+        }
+    };
+    conn.batch_execute(&sql).map_err(DbError::from)?;
+    Ok(RoundRows {
+        round,
+        sealed: sealed.is_some(),
+    })
+}
+
+/// Ends the round's [`RoundRows`]: a seal's rewritten answers table takes the round's old
+/// one's place (PostgreSQL; the statement that locks `answers` until the commit, so the
+/// seal's last), and the temporary table goes.
+pub fn finish_round_rows(conn: &mut DbConnection, rows: RoundRows) -> Result<(), DbError> {
+    if rows.sealed {
+        super::answer_tables::swap_in_rewritten(conn, rows.round)?;
+    }
+    conn.batch_execute("DROP TABLE round_rows")
+        .map_err(DbError::from)
+}
+
+/// Materialises the round's sufficient statistics with GROUP BY queries over its
+/// [`RoundRows`] (no answers are loaded into memory), and a copy of its comments. Replaces
+/// any the round already had.
 pub fn write_tallies(
     conn: &mut DbConnection,
-    round: &Round,
+    rows: &RoundRows,
     template: &Template,
-    sealed: Option<SealedRows>,
 ) -> Result<(), DbError> {
     // A `RoundId` is a UUID by type: safe to inline below.
-    let id = round.id;
+    let id = rows.round;
     diesel::delete(tallies::table.filter(tallies::round_id.eq(id))).execute(conn)?;
     diesel::delete(index_tallies::table.filter(index_tallies::round_id.eq(id))).execute(conn)?;
     diesel::delete(group_tallies::table.filter(group_tallies::round_id.eq(id))).execute(conn)?;
     diesel::delete(sealed_comments::table.filter(sealed_comments::round_id.eq(id)))
         .execute(conn)?;
-    // One pass over the round's rows into a temporary table, which every tally below reads:
-    // each would otherwise join the round's responses to every round's answers again (five
-    // passes; at 100,000 respondents most of the seal after the rewrite). It holds only what
-    // the sealed tables hold, under the fresh ids, and is dropped before the transaction ends.
-    let mut sql = match sealed {
-        Some(SealedRows(())) => "ALTER TABLE seal_rows RENAME TO round_rows;".to_string(),
-        None => {
-            let (create, on_commit) = temp_table(conn);
-            // The round's responses first (MATERIALIZED), then their answers by key: with no
-            // statistics of response ids the planner could otherwise drive the join from every
-            // round's answers.
-            format!(
-                "{create} round_rows{on_commit} AS \
-                 WITH r AS MATERIALIZED (SELECT id, round_id, reporting_group FROM responses WHERE round_id = '{id}') \
-                 SELECT r.id, r.round_id, r.reporting_group, a.question_key, a.value, a.not_applicable, a.text \
-                 FROM r JOIN answers a ON a.response_id = r.id AND a.round_id = '{id}';"
-            )
-        }
-    };
+    let mut sql = String::new();
     sql.push_str(
         "INSERT INTO tallies (round_id, reporting_group, question_key, value, not_applicable, count) \
          SELECT a.round_id, a.reporting_group, a.question_key, COALESCE(a.value, -1), a.not_applicable, COUNT(*) \
@@ -371,7 +402,6 @@ pub fn write_tallies(
              GROUP BY grp, a_sum, a_count, b_sum, b_count;"
         ));
     }
-    sql.push_str("DROP TABLE round_rows;");
     conn.batch_execute(&sql).map_err(DbError::from)?;
     Ok(())
 }

@@ -11,10 +11,13 @@ use crate::app::rounds::RoundError;
 use crate::app::scorecard::ScorecardError;
 use crate::db::DbError;
 
-/// A database that is down or busy may answer a retry; anything else is our fault.
+/// A database that is down or busy may answer a retry; anything else is our fault, except a
+/// seal that gave way to other readers of the answers, which the admin is told as such.
 impl WebError for DbError {
     fn kind(&self) -> Kind {
-        if self.is_transient() {
+        if let DbError::AnswersInUse(_) = self {
+            Kind::Conflict
+        } else if self.is_transient() {
             Kind::Unavailable
         } else {
             Kind::Internal
