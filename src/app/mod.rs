@@ -11,6 +11,7 @@ pub mod departments;
 pub mod first_admin;
 pub mod hr;
 pub mod inflection;
+pub mod kept_tallies;
 pub mod memo;
 pub mod oidc;
 pub mod participation;

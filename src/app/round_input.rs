@@ -2,6 +2,10 @@
 //! template questions, comments (when asked for) and key drivers. Shared by the scorecard
 //! and the seal, which computes drivers from the round it has just tallied.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::app::kept_tallies::{self, Kept};
 use crate::db::scorecard::{self as stored, ClosedRound, SealedTallies};
 use crate::db::{comments as stored_comments, drivers, DbConnection, DbError};
 use crate::domain::department::Membership;
@@ -34,12 +38,14 @@ pub fn round_input(
         .remove(&r.id)
         .unwrap_or_default();
     let drivers = drivers::for_round(conn, r.id)?;
-    with_comments_read(conn, r, t, with_comments, sealed, drivers)
+    let comments = comments(conn, r, t, with_comments)?;
+    assemble(r, t, &sealed, comments, drivers)
 }
 
 /// The engine's inputs for closed rounds, each with its template and whether its comments
-/// are read, in the order given. The tallies and drivers of all of them are read in one
-/// statement per table: a page reads up to eight quarters of rounds.
+/// are read, in the order given. The tallies and drivers of those not kept in memory under
+/// their current stamp ([`kept_tallies`]) are read in one statement per table: a page reads
+/// up to eight quarters of rounds.
 pub fn round_inputs(
     conn: &mut DbConnection,
     rounds: &[(&ClosedRound, &Template, CommentsRead)],
@@ -47,34 +53,45 @@ pub fn round_inputs(
     if rounds.is_empty() {
         return Ok(Vec::new());
     }
-    let ids: Vec<RoundId> = rounds.iter().map(|(r, _, _)| r.id).collect();
-    let mut tallies = stored::sealed_tallies(conn, &ids)?;
-    let mut drivers = drivers::for_rounds(conn, &ids)?;
+    let mut found: HashMap<RoundId, Arc<Kept>> = HashMap::new();
+    let mut missing: Vec<RoundId> = Vec::new();
+    for (r, _, _) in rounds {
+        match r
+            .tallies_stamp
+            .as_deref()
+            .and_then(|s| kept_tallies::get(r.id, s))
+        {
+            Some(k) => {
+                found.insert(r.id, k);
+            }
+            None if !missing.contains(&r.id) => missing.push(r.id),
+            None => {}
+        }
+    }
+    if !missing.is_empty() {
+        let mut tallies = stored::sealed_tallies(conn, &missing)?;
+        let mut drivers = drivers::for_rounds(conn, &missing)?;
+        for id in missing {
+            let k = Arc::new(Kept {
+                tallies: tallies.remove(&id).unwrap_or_default(),
+                drivers: drivers.remove(&id).unwrap_or_default(),
+            });
+            // Read after the stamp: at worst a rewrite that committed in between is kept
+            // under the stamp it replaced, which no reader sees again.
+            let stamp = rounds.iter().find(|(r, _, _)| r.id == id);
+            if let Some(stamp) = stamp.and_then(|(r, _, _)| r.tallies_stamp.as_deref()) {
+                kept_tallies::keep(id, stamp, Arc::clone(&k));
+            }
+            found.insert(id, k);
+        }
+    }
     let mut out = Vec::with_capacity(rounds.len());
     for (r, t, with_comments) in rounds {
-        out.push(with_comments_read(
-            conn,
-            r,
-            t,
-            *with_comments,
-            tallies.remove(&r.id).unwrap_or_default(),
-            drivers.remove(&r.id).unwrap_or_default(),
-        )?);
+        let k = found.get(&r.id).cloned().unwrap_or_default();
+        let comments = comments(conn, r, t, *with_comments)?;
+        out.push(assemble(r, t, &k.tallies, comments, k.drivers.clone())?);
     }
     Ok(out)
-}
-
-/// The input of round `r` from its tallies and drivers, its comments read when asked for.
-fn with_comments_read(
-    conn: &mut DbConnection,
-    r: &ClosedRound,
-    t: &Template,
-    with_comments: CommentsRead,
-    sealed: SealedTallies,
-    drivers: Vec<DriverRow>,
-) -> Result<RoundInput, DbError> {
-    let comments = comments(conn, r, t, with_comments)?;
-    assemble(r, t, sealed, comments, drivers)
 }
 
 /// The round's comments on its text questions, as asked: from the seal's copy once sealed.
@@ -110,11 +127,11 @@ fn comments(
 fn assemble(
     r: &ClosedRound,
     t: &Template,
-    sealed: SealedTallies,
+    sealed: &SealedTallies,
     (comments, comment_counts): (Vec<CommentRow>, Vec<CommentCount>),
     drivers: Vec<DriverRow>,
 ) -> Result<RoundInput, DbError> {
-    let participation = sealed.participation;
+    let participation = &sealed.participation;
     let groups = r
         .groups()?
         .into_iter()
@@ -160,9 +177,9 @@ fn assemble(
         status: r.status,
         groups,
         items,
-        value_counts: sealed.value_counts,
-        culture_tallies: sealed.culture,
-        alignment_tallies: sealed.alignment,
+        value_counts: sealed.value_counts.clone(),
+        culture_tallies: sealed.culture.clone(),
+        alignment_tallies: sealed.alignment.clone(),
         comments,
         comment_counts,
         drivers,

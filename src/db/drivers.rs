@@ -72,6 +72,7 @@ pub fn replace(
     round_id: RoundId,
     rows: &[DriverRow],
 ) -> Result<(), DbError> {
+    super::scorecard::renew_tallies_stamp(conn, round_id)?;
     diesel::delete(driver_items::table.filter(driver_items::round_id.eq(round_id)))
         .execute(conn)?;
     diesel::delete(driver_analyses::table.filter(driver_analyses::round_id.eq(round_id)))

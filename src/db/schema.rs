@@ -51,6 +51,7 @@ diesel::table! {
         closed_at -> Nullable<Timestamp>,
         sealed_at -> Nullable<Timestamp>,
         scrub_pending -> Bool,
+        tallies_stamp -> Nullable<Text>,
     }
 }
 

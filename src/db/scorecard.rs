@@ -36,6 +36,9 @@ pub struct ClosedRound {
     pub k: i32,
     pub comment_threshold: i32,
     pub reporting_groups: String,
+    /// Renewed whenever the round's tallies or key drivers are written (see
+    /// [`renew_tallies_stamp`]); `None` before its first seal.
+    pub tallies_stamp: Option<String>,
 }
 
 /// A reporting group as snapshotted, its members typed.
@@ -111,6 +114,15 @@ pub fn closed_rounds(
         .map_err(malformed_in("rounds"))
 }
 
+/// Gives `round` a new tallies stamp: called in the transaction that writes its tallies or
+/// key drivers, so what a reader keeps of the old ones in memory is never used again.
+pub fn renew_tallies_stamp(conn: &mut DbConnection, round: RoundId) -> Result<(), DbError> {
+    diesel::update(rounds::table.filter(rounds::id.eq(round)))
+        .set(rounds::tallies_stamp.eq(uuid::Uuid::new_v4().simple().to_string()))
+        .execute(conn)?;
+    Ok(())
+}
+
 /// The last close date of the quarter's closed rounds ("as of").
 pub fn closed_as_of(conn: &mut DbConnection, quarter: Quarter) -> Result<Option<Date>, DbError> {
     Ok(rounds::table
@@ -124,7 +136,7 @@ pub fn closed_as_of(conn: &mut DbConnection, quarter: Quarter) -> Result<Option<
 /// What the scorecard reads of each closed round's seal, for many rounds at once: one
 /// statement per table however many rounds a page needs (a scorecard and its trend read
 /// up to eight quarters of rounds).
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct SealedTallies {
     /// Invitations delivered and responses per reporting group.
     pub participation: HashMap<String, (i64, i64)>,

@@ -32,6 +32,7 @@ mod first_run;
 mod group_commit;
 mod health;
 mod helpers;
+mod kept_tallies;
 mod oidc;
 mod pages;
 mod participation;

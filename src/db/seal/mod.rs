@@ -344,6 +344,7 @@ pub fn write_tallies(
     diesel::delete(group_tallies::table.filter(group_tallies::round_id.eq(id))).execute(conn)?;
     diesel::delete(sealed_comments::table.filter(sealed_comments::round_id.eq(id)))
         .execute(conn)?;
+    super::scorecard::renew_tallies_stamp(conn, id)?;
     let mut sql = String::new();
     sql.push_str(
         "INSERT INTO tallies (round_id, reporting_group, question_key, value, not_applicable, count) \
