@@ -10,6 +10,7 @@ use time::{Date, PrimitiveDateTime};
 use super::column::malformed_in;
 use super::schema::{time_entries, time_manual_hours, time_overrides, time_rules};
 use super::{DbConnection, DbError};
+use crate::domain::time_split::tally::Entry;
 use crate::domain::time_split::{Category, Rule, RuleKind};
 
 /// An entry to store.
@@ -159,6 +160,39 @@ pub fn entries_between(
                     rule,
                     title,
                 },
+            })
+        })
+        .collect()
+}
+
+/// The entries starting in [from, to) as the split counts them: key, span and the category
+/// that counts (the override, else the rules'), without titles or rules — what the quarterly
+/// shares read on every dashboard. Same order as [`entries_between`], so sums add up alike.
+pub fn spans_between(
+    conn: &mut DbConnection,
+    from: Timestamp,
+    to: Timestamp,
+) -> Result<Vec<Entry>, DbError> {
+    let rows: Vec<(String, PrimitiveDateTime, PrimitiveDateTime, Category)> = time_entries::table
+        .filter(time_entries::starts_at.ge(to_column(from)?))
+        .filter(time_entries::starts_at.lt(to_column(to)?))
+        .order((time_entries::starts_at, time_entries::event_key))
+        .select((
+            time_entries::event_key,
+            time_entries::starts_at,
+            time_entries::ends_at,
+            time_entries::category,
+        ))
+        .load(conn)
+        .map_err(malformed_in("time_entries"))?;
+    let overrides = overrides(conn)?;
+    rows.into_iter()
+        .map(|(key, s, e, category)| {
+            Ok(Entry {
+                category: overrides.get(&key).copied().unwrap_or(category),
+                start: from_column(s)?,
+                end: from_column(e)?,
+                key,
             })
         })
         .collect()

@@ -5,11 +5,11 @@ use jiff::Timestamp;
 use time::Date;
 
 use super::{TimeSplitConfig, TimeSplitError};
-use crate::db::time_split::{self as repo, StoredEntry};
+use crate::db::time_split as repo;
 use crate::db::DbConnection;
 use crate::domain::quarter::Quarter;
 use crate::domain::time_split::split::{month_key, quarter_of, summarize};
-use crate::domain::time_split::tally::{hours_by, Entry, ManualHours};
+use crate::domain::time_split::tally::{hours_by, ManualHours};
 use crate::domain::time_split::{Category, SplitSummary};
 
 /// The split of one quarter, with its months.
@@ -64,8 +64,7 @@ pub fn splits(
     let tz = cfg.zone()?;
     let fy = cfg.fiscal_year_start_month;
     let (from, to) = span(quarters, cfg)?;
-    let stored = repo::entries_between(conn, from, to)?;
-    let entries: Vec<Entry> = stored.iter().map(to_entry).collect();
+    let entries = repo::spans_between(conn, from, to)?;
     let manual = manual_hours(conn, from, to, &tz)?;
     let day_quarter = |d: jiff::civil::Date| {
         let m = time::Month::try_from(d.month() as u8).ok()?;
@@ -111,15 +110,6 @@ fn month_quarter(month: &str, fy: u8) -> Option<Quarter> {
     )
     .ok()?;
     Some(Quarter::containing(date, fy))
-}
-
-fn to_entry(s: &StoredEntry) -> Entry {
-    Entry {
-        key: s.entry.key.clone(),
-        start: s.entry.start,
-        end: s.entry.end,
-        category: s.category(),
-    }
 }
 
 fn manual_hours(

@@ -151,6 +151,11 @@ pub struct UnknownCategory(pub String);
 impl FromStr for Category {
     type Err = UnknownCategory;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        // Stored categories are keys already: no allocation for them (a dashboard reads
+        // thousands).
+        if let Some(c) = Category::ALL.into_iter().find(|c| c.key() == s) {
+            return Ok(c);
+        }
         let k = s.trim().to_ascii_lowercase().replace('-', "_");
         Category::ALL
             .into_iter()
