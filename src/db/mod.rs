@@ -66,6 +66,7 @@ pub mod scorecard;
 pub mod seal;
 pub mod sessions;
 pub mod survey;
+pub mod survey_sql;
 pub mod survey_store;
 pub mod throttle;
 pub mod time_split;

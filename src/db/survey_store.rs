@@ -14,10 +14,10 @@ use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
 use super::pool;
-use super::schema::{answers, invitation_links, invitations, responses, rounds};
+use super::schema::responses;
+use super::survey_sql;
 use super::{DbConnection, DbError};
 use crate::domain::ids::RoundId;
-use crate::domain::round::RoundStatus;
 use crate::domain::survey_form::AnswerValue;
 
 /// One submission to store: the link and invitation a lookup found, and the checked answers.
@@ -152,22 +152,17 @@ impl StoreJob {
     /// The flag flips only while the link exists, the invitation is unanswered and the round
     /// takes answers: what makes an answer count once, whatever happened since the lookup.
     fn run(self, conn: &mut DbConnection) -> Result<Stored, DbError> {
-        let link = invitation_links::table
-            .filter(invitation_links::token_hash.eq(&self.token_hash))
-            .select(invitation_links::invitation_id);
-        let open = rounds::table
-            .filter(rounds::id.eq(self.round_id))
-            .filter(rounds::status.eq(RoundStatus::Open))
-            .filter(rounds::closes_at.gt(self.now))
-            .select(rounds::id);
-        let flipped = diesel::update(
-            invitations::table
-                .filter(invitations::id.eq(&self.invitation_id))
-                .filter(invitations::responded.eq(false))
-                .filter(invitations::id.eq_any(link))
-                .filter(invitations::round_id.eq_any(open)),
-        )
-        .set(invitations::responded.eq(true))
+        let DbConnection::Sqlite(conn) = conn else {
+            return Err(DbError::NotCommitted(
+                "group commit is SQLite's; PostgreSQL stores through ctopulse_submit".into(),
+            ));
+        };
+        let flipped = survey_sql::Flip {
+            invitation_id: &self.invitation_id,
+            token_hash: &self.token_hash,
+            round_id: self.round_id,
+            now: self.now,
+        }
         .execute(conn)?;
         if flipped == 0 {
             return Ok(Stored::NotFlipped);
@@ -181,22 +176,13 @@ impl StoreJob {
                 responses::reporting_group.eq(&self.reporting_group),
             ))
             .execute(conn)?;
-        let rows: Vec<_> = self
-            .answers
-            .iter()
-            .map(|a| {
-                (
-                    answers::response_id.eq(response_id.clone()),
-                    answers::question_key.eq(a.question_key.clone()),
-                    answers::value.eq(a.value),
-                    answers::not_applicable.eq(a.not_applicable),
-                    answers::text.eq(a.text.clone()),
-                    answers::round_id.eq(self.round_id),
-                )
-            })
-            .collect();
-        if !rows.is_empty() {
-            crate::db::insert_rows!(conn, answers::table, &rows)?;
+        if !self.answers.is_empty() {
+            survey_sql::AnswerRows {
+                response_id: &response_id,
+                round_id: self.round_id,
+                answers: &self.answers,
+            }
+            .execute(conn)?;
         }
         Ok(Stored::Yes)
     }

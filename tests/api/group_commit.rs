@@ -136,3 +136,59 @@ async fn a_submission_that_fails_among_others_stores_nothing_and_takes_nothing_w
         .expect("submit");
     assert_eq!(again, Submitted::Stored);
 }
+
+/// SQLite: a submission's statements are prepared once per connection and then taken from its
+/// statement cache (diesel would parse its own UPDATE and multi-row INSERT every time, inside
+/// the write turn every submission waits for).
+#[tokio::test]
+async fn a_connection_prepares_the_submission_statements_once() {
+    use diesel::connection::{Connection, InstrumentationEvent};
+    use std::sync::{Arc, Mutex};
+    let (app, round) = TestApp::csat_round_sent().await;
+    let people = invited(&app, &round);
+    let hashes: Vec<String> = people
+        .iter()
+        .map(|p| ctopulse::tokens::hash(&app.link_path(p)[3..]))
+        .collect();
+    let mut conn = app.conn();
+    let DbConnection::Sqlite(inner) = &mut *conn else {
+        return;
+    };
+    let cached = Arc::new(Mutex::new(Vec::<String>::new()));
+    let seen = cached.clone();
+    inner.set_instrumentation(move |event: InstrumentationEvent<'_>| {
+        if let InstrumentationEvent::CacheQuery { sql, .. } = event {
+            seen.lock().expect("events").push(sql.to_string());
+        }
+    });
+    let answers = |value| {
+        vec![
+            overall(value),
+            AnswerValue {
+                question_key: "recommend".into(),
+                value: Some(value),
+                not_applicable: false,
+                text: Some("said once".into()),
+            },
+        ]
+    };
+    let now = ctopulse::clock::now();
+    let first = survey::submit(&mut conn, rid(&round), &hashes[0], &answers(4), now);
+    assert_eq!(first.expect("first"), Submitted::Stored);
+    let prepared = std::mem::take(&mut *cached.lock().expect("events"));
+    for statement in ["UPDATE `invitations`", "INSERT INTO `answers`"] {
+        assert!(
+            prepared.iter().any(|sql| sql.contains(statement)),
+            "{statement} is not cached: {prepared:#?}"
+        );
+    }
+    let second = survey::submit(&mut conn, rid(&round), &hashes[1], &answers(2), now);
+    assert_eq!(second.expect("second"), Submitted::Stored);
+    let again = cached.lock().expect("events").clone();
+    assert!(again.is_empty(), "prepared again: {again:#?}");
+    // Stored as diesel's own statements stored them: two responses, each with both answers.
+    assert_eq!(app.count("responses"), 2);
+    assert_eq!(app.count("answers WHERE question_key = 'recommend'"), 2);
+    assert_eq!(app.count("answers WHERE text = 'said once'"), 2);
+    assert_eq!(app.count("invitations WHERE responded"), 2);
+}
