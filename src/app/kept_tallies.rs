@@ -1,10 +1,12 @@
 //! What this process keeps in memory of closed rounds: their tallies and key drivers, the
 //! bulk of every results page (a scorecard and its trend read eight quarters of rounds; the
-//! dashboard reads them again for the actions it follows). They change only when rewritten
-//! (a retally, drivers recomputed), and every rewrite renews the round's stamp in the same
-//! transaction (`db::scorecard::renew_tallies_stamp`), so a round read with another stamp
-//! than the one kept is read from the database again, on every instance. Nothing here is a
-//! person's answer: only the sealed aggregates the pages are computed from.
+//! dashboard reads them again for the actions it follows), and the samples of their sealed
+//! comments that pages show. They change only when rewritten (a retally, drivers recomputed,
+//! a purge), and every rewrite renews the round's stamp in the same transaction
+//! (`db::scorecard::renew_tallies_stamp`), so a round read with another stamp than the one
+//! kept is read from the database again, on every instance. Nothing here is a person's
+//! answer: only the sealed aggregates and the seal's copy of the comments, which the pages
+//! show as they are.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
@@ -12,13 +14,47 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use crate::db::scorecard::SealedTallies;
 use crate::domain::ids::RoundId;
 use crate::domain::scoring::drivers::DriverRow;
+use crate::domain::scoring::{CommentCount, CommentRow};
 
 /// A closed round's tallies and key drivers as stored under one stamp.
 #[derive(Debug, Default)]
 pub struct Kept {
     pub tallies: SealedTallies,
     pub drivers: Vec<DriverRow>,
+    /// Samples of its sealed comments read under the same stamp, by comments per list.
+    samples: Mutex<HashMap<u32, Arc<CommentSample>>>,
 }
+
+/// Up to n comments of each group × text question, with each list's size.
+pub type CommentSample = (Vec<CommentRow>, Vec<CommentCount>);
+
+impl Kept {
+    pub fn new(tallies: SealedTallies, drivers: Vec<DriverRow>) -> Self {
+        Kept {
+            tallies,
+            drivers,
+            samples: Mutex::default(),
+        }
+    }
+
+    /// The sample of `per_list` comments per list kept with these tallies, if one was read.
+    pub fn sample(&self, per_list: u32) -> Option<Arc<CommentSample>> {
+        let samples = self.samples.lock().unwrap_or_else(PoisonError::into_inner);
+        samples.get(&per_list).cloned()
+    }
+
+    /// Keeps a sample read under these tallies' stamp. Pages ask for one or two sizes.
+    pub fn keep_sample(&self, per_list: u32, sample: Arc<CommentSample>) {
+        let mut samples = self.samples.lock().unwrap_or_else(PoisonError::into_inner);
+        if samples.len() >= MAX_SAMPLE_SIZES {
+            samples.clear();
+        }
+        samples.insert(per_list, sample);
+    }
+}
+
+/// Sample sizes kept per round at most (the settings name one; an API caller may ask others).
+const MAX_SAMPLE_SIZES: usize = 4;
 
 /// Rounds kept at most: eight quarters of a few surveys each is the working set; a page of
 /// older quarters reads what it needs again. Past this, everything kept is let go.
@@ -66,6 +102,24 @@ mod tests {
             "the old stamp's tallies are gone"
         );
         assert!(get(round, "b").is_some());
+    }
+
+    #[test]
+    fn samples_are_kept_by_size_and_stay_bounded() {
+        let kept = Kept::default();
+        assert!(kept.sample(3).is_none());
+        kept.keep_sample(3, Arc::new((Vec::new(), Vec::new())));
+        assert!(kept.sample(3).is_some());
+        assert!(kept.sample(5).is_none(), "another size is a miss");
+        for n in 10..20 {
+            kept.keep_sample(n, Arc::new((Vec::new(), Vec::new())));
+        }
+        let held = kept
+            .samples
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len();
+        assert!(held <= MAX_SAMPLE_SIZES, "{held} sizes kept");
     }
 
     #[test]

@@ -72,10 +72,10 @@ pub fn round_inputs(
         let mut tallies = stored::sealed_tallies(conn, &missing)?;
         let mut drivers = drivers::for_rounds(conn, &missing)?;
         for id in missing {
-            let k = Arc::new(Kept {
-                tallies: tallies.remove(&id).unwrap_or_default(),
-                drivers: drivers.remove(&id).unwrap_or_default(),
-            });
+            let k = Arc::new(Kept::new(
+                tallies.remove(&id).unwrap_or_default(),
+                drivers.remove(&id).unwrap_or_default(),
+            ));
             // Read after the stamp: at worst a rewrite that committed in between is kept
             // under the stamp it replaced, which no reader sees again.
             let stamp = rounds.iter().find(|(r, _, _)| r.id == id);
@@ -88,7 +88,22 @@ pub fn round_inputs(
     let mut out = Vec::with_capacity(rounds.len());
     for (r, t, with_comments) in rounds {
         let k = found.get(&r.id).cloned().unwrap_or_default();
-        let comments = comments(conn, r, t, *with_comments)?;
+        let comments = match *with_comments {
+            // Sampled comments come from the seal's copy, which changes only under a new
+            // stamp (a retally rewrites it, a purge deletes it): kept with the tallies.
+            CommentsRead::Sample(n) if r.status == RoundStatus::Sealed => {
+                let sample = match k.sample(n) {
+                    Some(s) => s,
+                    None => {
+                        let s = Arc::new(comments(conn, r, t, CommentsRead::Sample(n))?);
+                        k.keep_sample(n, Arc::clone(&s));
+                        s
+                    }
+                };
+                (sample.0.clone(), sample.1.clone())
+            }
+            read => comments(conn, r, t, read)?,
+        };
         out.push(assemble(r, t, &k.tallies, comments, k.drivers.clone())?);
     }
     Ok(out)

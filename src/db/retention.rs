@@ -68,6 +68,8 @@ pub fn purge(
     diesel::delete(responses::table.filter(responses::round_id.eq(id))).execute(conn)?;
     diesel::delete(sealed_comments::table.filter(sealed_comments::round_id.eq(id)))
         .execute(conn)?;
+    // Pages keep samples of the round's comments under its stamp (`app::kept_tallies`).
+    crate::db::scorecard::renew_tallies_stamp(conn, id)?;
     diesel::insert_into(round_purges::table)
         .values((
             round_purges::round_id.eq(id),

@@ -242,3 +242,48 @@ async fn the_scorecard_api_carries_comments_unless_asked_to_leave_them_out() {
         "{body}"
     );
 }
+
+/// Pages keep a sealed round's comment sample in memory with its tallies
+/// (`app::kept_tallies`). A retention purge deletes the comments and renews the round's
+/// stamp in the same transaction, so the next page shows none of them.
+#[tokio::test]
+async fn a_purged_round_s_comment_sample_is_not_shown_again() {
+    use diesel::prelude::*;
+    let app = sealed_round_with_comments().await;
+    let (_, cto) = add_token(&app, "cto-bot", Role::Cto);
+    let remarks = || {
+        let (app, cto) = (&app, cto.clone());
+        async move {
+            let body = app
+                .client
+                .get(format!(
+                    "{}/api/v1/scorecard?quarter=2026Q3&comments=sample",
+                    app.address
+                ))
+                .bearer_auth(cto)
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            body.matches("Remark number").count()
+        }
+    };
+    assert_eq!(remarks().await, 10);
+    assert_eq!(remarks().await, 10, "read again, from memory");
+
+    let round: String = ctopulse::db::schema::rounds::table
+        .select(ctopulse::db::schema::rounds::id)
+        .first(&mut *app.conn())
+        .unwrap();
+    let id = crate::helpers::rid(&round);
+    app.conn()
+        .write_transaction(|c| {
+            let counts = ctopulse::db::retention::raw_counts(c, id)?;
+            ctopulse::db::retention::purge(c, id, counts, ctopulse::clock::now())
+        })
+        .unwrap();
+    assert_eq!(app.count("sealed_comments"), 0);
+    assert_eq!(remarks().await, 0, "the purged comments are not shown");
+}
