@@ -89,15 +89,19 @@ macro_rules! link_query {
 
 type LinkRow = (String, String, bool, Membership, Locale, SurveyRound);
 
-/// Looks a token hash up (on the backend's own connection: `load_native`).
+/// Looks a token hash up (on the backend's own connection; SQLite's statement is
+/// `survey_sql::LinkLookup`).
 pub fn lookup(
     conn: &mut DbConnection,
     token_hash: &str,
     now: PrimitiveDateTime,
 ) -> Result<LinkState, DbError> {
-    let found = super::load_native!(conn, link_query!(token_hash), LinkRow)
-        .map_err(malformed_in("employees, rounds"))?
-        .pop();
+    let found = match conn {
+        DbConnection::Pg(c) => link_query!(token_hash).load::<LinkRow>(c),
+        DbConnection::Sqlite(c) => super::survey_sql::LinkLookup { token_hash }.load::<LinkRow>(c),
+    }
+    .map_err(malformed_in("employees, rounds"))?
+    .pop();
     Ok(link_state(found, now))
 }
 

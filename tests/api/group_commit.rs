@@ -192,3 +192,70 @@ async fn a_connection_prepares_the_submission_statements_once() {
     assert_eq!(app.count("answers WHERE text = 'said once'"), 2);
     assert_eq!(app.count("invitations WHERE responded"), 2);
 }
+
+/// SQLite: what a submission reads of its round (the link lookup, the flag flip's guard) comes
+/// from the index `rounds_survey`, never from the round's row, whose template text (several
+/// overflow pages) lies before the status and close time.
+#[tokio::test]
+async fn a_submission_reads_its_round_from_the_covering_index() {
+    use diesel::connection::{Connection, InstrumentationEvent};
+    use diesel::sql_types::Text;
+    use std::sync::{Arc, Mutex};
+    #[derive(diesel::QueryableByName)]
+    struct Step {
+        #[diesel(sql_type = Text)]
+        detail: String,
+    }
+    let (app, round) = TestApp::csat_round_sent().await;
+    let people = invited(&app, &round);
+    let hash = ctopulse::tokens::hash(&app.link_path(&people[0])[3..]);
+    let mut conn = app.conn();
+    let DbConnection::Sqlite(inner) = &mut *conn else {
+        return;
+    };
+    let statements = Arc::new(Mutex::new(Vec::<String>::new()));
+    let seen = statements.clone();
+    inner.set_instrumentation(move |event: InstrumentationEvent<'_>| {
+        if let InstrumentationEvent::StartQuery { query, .. } = event {
+            let text = query.to_string();
+            let sql = text.split(" -- binds:").next().unwrap_or("").to_string();
+            seen.lock().expect("statements").push(sql);
+        }
+    });
+    let now = ctopulse::clock::now();
+    let stored = survey::submit(&mut conn, rid(&round), &hash, &[overall(4)], now);
+    assert_eq!(stored.expect("submit"), Submitted::Stored);
+    let reading_rounds: Vec<String> = statements
+        .lock()
+        .expect("statements")
+        .iter()
+        .filter(|sql| sql.contains("`rounds`"))
+        .cloned()
+        .collect();
+    assert!(reading_rounds.len() >= 2, "{reading_rounds:#?}");
+    let DbConnection::Sqlite(inner) = &mut *conn else {
+        return;
+    };
+    for sql in reading_rounds {
+        let plan: Vec<Step> = diesel::RunQueryDsl::load(
+            diesel::sql_query(format!("EXPLAIN QUERY PLAN {sql}")),
+            inner,
+        )
+        .expect("plan");
+        let rounds: Vec<&str> = plan
+            .iter()
+            .map(|s| s.detail.as_str())
+            // The table by name or alias, or one of its indexes.
+            .filter(|d| {
+                d.contains("rounds") || d.starts_with("SEARCH r ") || d.starts_with("SCAN r")
+            })
+            .collect();
+        assert!(
+            !rounds.is_empty()
+                && rounds
+                    .iter()
+                    .all(|d| d.contains("COVERING INDEX rounds_survey")),
+            "{sql}\n{rounds:?}"
+        );
+    }
+}

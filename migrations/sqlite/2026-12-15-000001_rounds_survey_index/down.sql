@@ -1,0 +1,1 @@
+DROP INDEX rounds_survey;
