@@ -135,14 +135,7 @@ async fn the_scorecard_api_carries_comments_unless_asked_to_leave_them_out() {
     let (_, board) = add_token(&app, "board-bot", Role::Board);
     let get = |token: String, path: &'static str| {
         let app = &app;
-        async move {
-            app.client
-                .get(format!("{}{path}", app.address))
-                .bearer_auth(token)
-                .send()
-                .await
-                .unwrap()
-        }
+        async move { app.api_get(&token, path).await }
     };
     let texts = |body: &serde_json::Value| -> Vec<String> {
         let mut out: Vec<String> = body["scorecard"]["rounds"]
@@ -254,19 +247,8 @@ async fn a_purged_round_s_comment_sample_is_not_shown_again() {
     let remarks = || {
         let (app, cto) = (&app, cto.clone());
         async move {
-            let body = app
-                .client
-                .get(format!(
-                    "{}/api/v1/scorecard?quarter=2026Q3&comments=sample",
-                    app.address
-                ))
-                .bearer_auth(cto)
-                .send()
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap();
+            let path = "/api/v1/scorecard?quarter=2026Q3&comments=sample";
+            let body = app.api_text(&cto, path).await;
             body.matches("Remark number").count()
         }
     };

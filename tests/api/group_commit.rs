@@ -34,6 +34,30 @@ fn invited(app: &TestApp, round: &str) -> Vec<String> {
         .expect("recipients")
 }
 
+/// The token hash of each person's emailed link.
+fn link_hashes(app: &TestApp, people: &[String]) -> Vec<String> {
+    people
+        .iter()
+        .map(|p| ctopulse::tokens::hash(&app.link_path(p)[3..]))
+        .collect()
+}
+
+/// What `pick` takes from each event of the SQLite connection `inner` from now on.
+fn record(
+    inner: &mut diesel::SqliteConnection,
+    pick: fn(diesel::connection::InstrumentationEvent<'_>) -> Option<String>,
+) -> std::sync::Arc<std::sync::Mutex<Vec<String>>> {
+    use diesel::connection::Connection;
+    let recorded = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = recorded.clone();
+    inner.set_instrumentation(move |event: diesel::connection::InstrumentationEvent<'_>| {
+        if let Some(text) = pick(event) {
+            seen.lock().expect("recorded").push(text);
+        }
+    });
+    recorded
+}
+
 /// Runs `submit(i)` for every `i` on threads of their own, all released together while the
 /// test holds SQLite's write turn for a moment (so they queue and are stored in one
 /// transaction); returns each outcome.
@@ -69,10 +93,7 @@ async fn submissions_at_once_are_each_stored_once_and_a_second_one_of_a_link_ref
     let (app, round) = TestApp::csat_round_sent().await;
     let people = invited(&app, &round);
     assert!(people.len() >= 8, "{people:?}");
-    let hashes: Vec<String> = people
-        .iter()
-        .map(|p| ctopulse::tokens::hash(&app.link_path(p)[3..]))
-        .collect();
+    let hashes = link_hashes(&app, &people);
     let now = ctopulse::clock::now();
     // Every link submitted twice at once.
     let outcomes = at_once(&app, hashes.len() * 2, |i| {
@@ -108,10 +129,7 @@ async fn submissions_at_once_are_each_stored_once_and_a_second_one_of_a_link_ref
 async fn a_submission_that_fails_among_others_stores_nothing_and_takes_nothing_with_it() {
     let (app, round) = TestApp::csat_round_sent().await;
     let people = invited(&app, &round);
-    let hashes: Vec<String> = people
-        .iter()
-        .map(|p| ctopulse::tokens::hash(&app.link_path(p)[3..]))
-        .collect();
+    let hashes = link_hashes(&app, &people);
     let now = ctopulse::clock::now();
     // The first person's answers name one question twice: the store fails on the answers'
     // key after flipping the flag and writing the response, so its savepoint must undo both.
@@ -142,24 +160,17 @@ async fn a_submission_that_fails_among_others_stores_nothing_and_takes_nothing_w
 /// the write turn every submission waits for).
 #[tokio::test]
 async fn a_connection_prepares_the_submission_statements_once() {
-    use diesel::connection::{Connection, InstrumentationEvent};
-    use std::sync::{Arc, Mutex};
+    use diesel::connection::InstrumentationEvent;
     let (app, round) = TestApp::csat_round_sent().await;
     let people = invited(&app, &round);
-    let hashes: Vec<String> = people
-        .iter()
-        .map(|p| ctopulse::tokens::hash(&app.link_path(p)[3..]))
-        .collect();
+    let hashes = link_hashes(&app, &people);
     let mut conn = app.conn();
     let DbConnection::Sqlite(inner) = &mut *conn else {
         return;
     };
-    let cached = Arc::new(Mutex::new(Vec::<String>::new()));
-    let seen = cached.clone();
-    inner.set_instrumentation(move |event: InstrumentationEvent<'_>| {
-        if let InstrumentationEvent::CacheQuery { sql, .. } = event {
-            seen.lock().expect("events").push(sql.to_string());
-        }
+    let cached = record(inner, |event| match event {
+        InstrumentationEvent::CacheQuery { sql, .. } => Some(sql.to_string()),
+        _ => None,
     });
     let answers = |value| {
         vec![
@@ -198,9 +209,8 @@ async fn a_connection_prepares_the_submission_statements_once() {
 /// overflow pages) lies before the status and close time.
 #[tokio::test]
 async fn a_submission_reads_its_round_from_the_covering_index() {
-    use diesel::connection::{Connection, InstrumentationEvent};
+    use diesel::connection::InstrumentationEvent;
     use diesel::sql_types::Text;
-    use std::sync::{Arc, Mutex};
     #[derive(diesel::QueryableByName)]
     struct Step {
         #[diesel(sql_type = Text)]
@@ -208,19 +218,17 @@ async fn a_submission_reads_its_round_from_the_covering_index() {
     }
     let (app, round) = TestApp::csat_round_sent().await;
     let people = invited(&app, &round);
-    let hash = ctopulse::tokens::hash(&app.link_path(&people[0])[3..]);
+    let hash = link_hashes(&app, &people[..1]).remove(0);
     let mut conn = app.conn();
     let DbConnection::Sqlite(inner) = &mut *conn else {
         return;
     };
-    let statements = Arc::new(Mutex::new(Vec::<String>::new()));
-    let seen = statements.clone();
-    inner.set_instrumentation(move |event: InstrumentationEvent<'_>| {
-        if let InstrumentationEvent::StartQuery { query, .. } = event {
+    let statements = record(inner, |event| match event {
+        InstrumentationEvent::StartQuery { query, .. } => {
             let text = query.to_string();
-            let sql = text.split(" -- binds:").next().unwrap_or("").to_string();
-            seen.lock().expect("statements").push(sql);
+            Some(text.split(" -- binds:").next().unwrap_or("").to_string())
         }
+        _ => None,
     });
     let now = ctopulse::clock::now();
     let stored = survey::submit(&mut conn, rid(&round), &hash, &[overall(4)], now);

@@ -417,17 +417,19 @@ impl TestApp {
         report
     }
 
-    /// GETs an API path with a bearer token and returns the body as text.
-    pub async fn api_text(&self, token: &str, path: &str) -> String {
+    /// GETs an API path with a bearer token.
+    pub async fn api_get(&self, token: &str, path: &str) -> reqwest::Response {
         self.client
             .get(format!("{}{path}", self.address))
             .bearer_auth(token)
             .send()
             .await
             .unwrap()
-            .text()
-            .await
-            .unwrap()
+    }
+
+    /// GETs an API path with a bearer token and returns the body as text.
+    pub async fn api_text(&self, token: &str, path: &str) -> String {
+        self.api_get(token, path).await.text().await.unwrap()
     }
 
     /// GETs an API path with a bearer token and parses the body as JSON.

@@ -6,12 +6,7 @@ use crate::staff_support::add_token;
 use ctopulse::auth::Role;
 
 async fn api(app: &TestApp, token: &str, path: &str) -> reqwest::Response {
-    app.client
-        .get(format!("{}{path}", app.address))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap()
+    app.api_get(token, path).await
 }
 
 #[tokio::test]
