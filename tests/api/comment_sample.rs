@@ -32,14 +32,21 @@ fn comments_in(body: &str) -> Vec<String> {
 
 /// A sealed 2026Q3 internal-CSAT round in which all 14 sellers left "Remark number i".
 async fn sealed_round_with_comments() -> TestApp {
+    let sellers: Vec<(String, String)> = (1..=PEOPLE)
+        .map(|i| (format!("s{i}@acme.test"), format!("Remark number {i}")))
+        .collect();
+    sealed_round_answered_by(&roster(), &sellers).await
+}
+
+/// A sealed 2026Q3 internal-CSAT round of `roster` in which each (address, comment) answered.
+async fn sealed_round_answered_by(roster: &str, answers: &[(String, String)]) -> TestApp {
     let app = TestApp::spawn().await;
-    app.import_roster(&roster());
+    app.import_roster(roster);
     let round = app.launch("internal-csat", "2026Q3");
     app.send_all().await;
-    for i in 1..=PEOPLE {
+    for (address, comment) in answers {
         let browser = app.browser();
-        let (form, csrf) = app.open_survey(&browser, &format!("s{i}@acme.test")).await;
-        let comment = format!("Remark number {i}");
+        let (form, csrf) = app.open_survey(&browser, address).await;
         let res = app
             .post_form(
                 &browser,
@@ -268,4 +275,42 @@ async fn a_purged_round_s_comment_sample_is_not_shown_again() {
         .unwrap();
     assert_eq!(app.count("sealed_comments"), 0);
     assert_eq!(remarks().await, 0, "the purged comments are not shown");
+}
+
+/// A group too small to show its comments stays hidden when the sample is read from memory:
+/// what is kept is the stored sample, and every page still applies the thresholds to it.
+#[tokio::test]
+async fn a_small_group_s_comments_stay_hidden_when_the_sample_comes_from_memory() {
+    let mut csv = roster();
+    let mut answers: Vec<(String, String)> = (1..=PEOPLE)
+        .map(|i| (format!("s{i}@acme.test"), format!("Remark number {i}")))
+        .collect();
+    for i in 1..=2 {
+        csv.push_str(&format!(
+            "m{i}@acme.test,Marketer {i},marketing,en,false,false,true\n"
+        ));
+        answers.push((format!("m{i}@acme.test"), format!("Small group remark {i}")));
+    }
+    let app = sealed_round_answered_by(&csv, &answers).await;
+    // Stored with the seal's copy: only the thresholds keep them off the pages.
+    assert_eq!(
+        app.count("sealed_comments WHERE text LIKE 'Small group remark%'"),
+        2
+    );
+    let (_, cto_token) = add_token(&app, "cto-bot", Role::Cto);
+    add_user(&app, "cto@acme.test", Role::Cto);
+    let cto = sign_in(&app, "cto@acme.test").await;
+    let path = "/api/v1/scorecard?quarter=2026Q3&comments=sample";
+    for read in ["first, from the database", "again, from memory"] {
+        let api = app.api_text(&cto_token, path).await;
+        let dashboard = get_with(&app, "/dashboard?quarter=2026Q3", &cto.cookie)
+            .await
+            .text()
+            .await
+            .unwrap();
+        for body in [&api, &dashboard] {
+            assert!(body.contains("Remark number"), "{read}");
+            assert!(!body.contains("Small group remark"), "{read}: {body}");
+        }
+    }
 }
