@@ -72,11 +72,18 @@ impl Quarter {
         }
     }
 
-    /// This quarter and the `n - 1` before it, oldest first.
+    /// The earliest quarter the product names (year 2000, as [`Quarter::new`] allows).
+    pub const FIRST: Quarter = Quarter { year: 2000, q: 1 };
+
+    /// This quarter and the `n - 1` before it, oldest first, never before [`Quarter::FIRST`]:
+    /// a trend is shown to users and documented with the same pattern a request must match.
     pub fn trailing(self, n: usize) -> Vec<Quarter> {
         let mut out = Vec::with_capacity(n);
         let mut q = self;
         for _ in 0..n {
+            if q < Quarter::FIRST {
+                break;
+            }
             out.push(q);
             q = q.prev();
         }
@@ -242,6 +249,20 @@ mod tests {
         assert_eq!(t.len(), 8);
         assert_eq!(t[0].to_string(), "2024Q2");
         assert_eq!(t[7], q);
+    }
+
+    #[test]
+    fn a_trend_never_names_a_quarter_before_the_first() {
+        // 2001Q1 and the seven before would reach 1999Q2; only 2000Q1…2001Q1 (five) exist.
+        let q = Quarter::new(2001, 1).unwrap();
+        let t = q.trailing(8);
+        assert_eq!(t.len(), 5);
+        assert_eq!(t[0], Quarter::FIRST);
+        assert_eq!(t[4], q);
+        for q in &t {
+            assert!(Quarter::parse_strict(&q.to_string()).is_ok(), "{q}");
+        }
+        assert_eq!(Quarter::FIRST.trailing(8), vec![Quarter::FIRST]);
     }
 
     #[test]

@@ -77,7 +77,7 @@ pub struct TimeSplitBody {
     /// The quarter's months (the CTO only; the board sees quarterly shares only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub months: Option<Vec<MonthSplit>>,
-    /// This quarter and the seven before it, oldest first.
+    /// This quarter and the seven before it, oldest first; none before 2000Q1.
     pub trend: Vec<TimeTrendPoint>,
 }
 

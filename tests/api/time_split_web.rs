@@ -290,3 +290,36 @@ async fn the_board_reads_quarterly_shares_only_never_events() {
         .status();
     assert_eq!(status, 400);
 }
+
+/// Every quarter a response names matches the pattern the API documents for quarters, and an
+/// empty quarter has +0 work hours. Found by the schema fuzzer: 2001Q1's trend reached 1999Q2,
+/// and an empty quarter said `"work_hours": -0.0`.
+#[tokio::test]
+async fn an_early_quarter_s_trend_names_only_quarters_the_api_documents() {
+    let app = TestApp::spawn().await;
+    let (_, cto) = add_token(&app, "cto", Role::Cto);
+    let pattern = |s: &str| {
+        let b = s.as_bytes();
+        b.len() == 6
+            && b[0] == b'2'
+            && b[1..4].iter().all(u8::is_ascii_digit)
+            && b[4] == b'Q'
+            && (b'1'..=b'4').contains(&b[5])
+    };
+    for (quarter, trend) in [("2001Q1", 5), ("2000Q1", 1), ("2026Q1", 8)] {
+        let r = app
+            .api_json(&cto, &format!("/api/v1/time-split?quarter={quarter}"))
+            .await;
+        let named: Vec<&str> = r["trend"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["quarter"].as_str().unwrap())
+            .collect();
+        assert_eq!(named.len(), trend, "{quarter}: {named:?}");
+        assert_eq!(named.last(), Some(&quarter));
+        assert!(named.iter().all(|q| pattern(q)), "{quarter}: {named:?}");
+        let hours = r["split"]["work_hours"].as_f64().unwrap();
+        assert!(hours == 0.0 && hours.is_sign_positive(), "{r}");
+    }
+}

@@ -76,13 +76,13 @@ impl CategoryHours {
         self.0.get(&c).copied().unwrap_or(0.0)
     }
 
-    /// Hours of every category but "not work time".
+    /// Hours of every category but "not work time". Folded from +0.0: an empty `sum` of
+    /// floats is −0.0, which would reach pages and the API as "-0".
     pub fn work_hours(&self) -> f64 {
         self.0
             .iter()
             .filter(|(c, _)| **c != Category::NotWork)
-            .map(|(_, h)| h)
-            .sum()
+            .fold(0.0, |total, (_, h)| total + h)
     }
 }
 
@@ -218,6 +218,9 @@ mod tests {
             .lines
             .iter()
             .all(|l| l.share.is_none() && l.deviation_points.is_none()));
+        // +0.0, not the −0.0 an empty float sum gives: JSON would say "-0.0".
+        assert!(s.work_hours.is_sign_positive(), "{}", s.work_hours);
+        assert_eq!(serde_json::to_string(&s.work_hours).unwrap(), "0.0");
     }
 
     #[test]
