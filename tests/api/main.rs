@@ -33,6 +33,7 @@ mod group_commit;
 mod health;
 mod helpers;
 mod kept_tallies;
+mod link_reads;
 mod oidc;
 mod pages;
 mod participation;
