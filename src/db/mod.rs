@@ -24,7 +24,6 @@ pub mod oidc_logins;
 pub mod outbox;
 pub mod person;
 pub mod pool;
-pub mod read_here;
 pub mod retention;
 pub mod rounds;
 pub mod schedules;

@@ -35,12 +35,7 @@ const SQLITE_PRAGMAS: &str =
     "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;";
 
 impl Manager {
-    /// A manager of connections to `url`.
-    pub(super) fn new(url: &DatabaseUrl) -> Manager {
-        Manager { url: url.clone() }
-    }
-
-    pub(super) fn open(&self) -> Result<DbConnection, DbError> {
+    fn open(&self) -> Result<DbConnection, DbError> {
         match &self.url {
             DatabaseUrl::Postgres(url) => {
                 let url = with_connect_timeout(url.expose());

@@ -62,15 +62,6 @@ where
     .await
 }
 
-/// A short read on the request's own thread where the backend allows it (SQLite, see
-/// `db::read_here`); `None` where it must go through [`with_conn`].
-pub(crate) fn read_here<T>(
-    state: &crate::web::state::AppState,
-    read: impl FnOnce(&mut crate::db::DbConnection) -> Result<T, crate::db::DbError>,
-) -> Option<Result<T, crate::db::DbError>> {
-    crate::db::read_here::read_here(&state.settings.database.url, read)
-}
-
 /// Who may call a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {

@@ -33,7 +33,6 @@ mod group_commit;
 mod health;
 mod helpers;
 mod kept_tallies;
-mod link_reads;
 mod oidc;
 mod pages;
 mod participation;

@@ -51,24 +51,6 @@ pub fn follow_link(
     client: &str,
     now: PrimitiveDateTime,
 ) -> Result<Followed, DbError> {
-    match look_at_link(conn, caches, token_hash, client, now)? {
-        Some(followed) => Ok(followed),
-        None => {
-            throttle::record(conn, AttemptKind::SurveyLink, None, client, now)?;
-            Ok(Followed::Link(LinkState::Unknown))
-        }
-    }
-}
-
-/// [`follow_link`]'s reads alone: `None` for an unknown link of a client not blocked, which
-/// must be counted against it (a write, so the caller goes on with `follow_link`).
-pub fn look_at_link(
-    conn: &mut DbConnection,
-    caches: Caches<'_>,
-    token_hash: Option<&str>,
-    client: &str,
-    now: PrimitiveDateTime,
-) -> Result<Option<Followed>, DbError> {
     // A blocked client is told so whatever its link leads to, so guessing learns nothing;
     // the lookup may read the throttle in the same round trip (`lookup_for`).
     let (state, throttled) = match token_hash {
@@ -82,14 +64,16 @@ pub fn look_at_link(
         }
     };
     if let Some(wait) = wait {
-        return Ok(Some(Followed::Throttled { retry_after: wait }));
+        return Ok(Followed::Throttled { retry_after: wait });
     }
     match (&state, token_hash) {
-        (LinkState::Unknown, _) => return Ok(None),
+        (LinkState::Unknown, _) => {
+            throttle::record(conn, AttemptKind::SurveyLink, None, client, now)?;
+        }
         (LinkState::Open(r), Some(hash)) => caches.links.remember(hash, r),
         _ => {}
     }
-    Ok(Some(Followed::Link(state)))
+    Ok(Followed::Link(state))
 }
 
 /// The form's link and, when it is open, its round's template, from memory alone: the lookup

@@ -27,7 +27,7 @@ use self::messages::{
 };
 use self::view::{form_page, FormInput};
 use super::client_ip::client_ip;
-use super::{read_here, with_conn};
+use super::with_conn;
 use crate::app::survey::{self as use_case, Followed, Form, Refusal};
 use crate::app::survey::{Checked, LinkState, Respondent, Submitted};
 use crate::clock;
@@ -86,22 +86,12 @@ pub async fn open_link(
     let token = token.into_inner();
     let hash = tokens::is_well_formed(&token).then(|| tokens::hash(&token));
     let now = clock::now();
-    // SQLite reads the link on this thread (`read_here`); PostgreSQL, an unknown link (counted
-    // against the client, a write) and a failed read go through the blocking pool.
-    let read = read_here(&state, |conn| {
-        use_case::look_at_link(conn, state.survey_caches(), hash.as_deref(), &ip, now)
-    });
-    let result = match read {
-        Some(Ok(Some(followed))) => Ok(followed),
-        _ => {
-            let shared = state.clone();
-            with_conn(&state, move |conn| {
-                use_case::follow_link(conn, shared.survey_caches(), hash.as_deref(), &ip, now)
-                    .map_err(SurveyPageError::from)
-            })
-            .await
-        }
-    };
+    let shared = state.clone();
+    let result = with_conn(&state, move |conn| {
+        use_case::follow_link(conn, shared.survey_caches(), hash.as_deref(), &ip, now)
+            .map_err(SurveyPageError::from)
+    })
+    .await;
     match result {
         Err(e) => unavailable(locale, &e),
         Ok(Followed::Throttled { retry_after: wait }) => {
