@@ -126,7 +126,7 @@ impl Application {
         let data = actix_web::web::Data::new(state.clone());
         // Database work runs on each worker's blocking threads (`web::block`). Left at
         // actix's default (256 per worker here), 32 respondents kept ~32 threads waking and
-        // queueing for 8 SQLite connections, and the kernel's scheduling and futex wake-ups
+        // queueing for a few SQLite connections, and the kernel's scheduling and futex wake-ups
         // were a third of the server's CPU time; as many threads as connections suffice.
         let workers = std::thread::available_parallelism().map_or(1, usize::from);
         let blocking = (state.pool.max_size() as usize).div_ceil(workers).max(2);

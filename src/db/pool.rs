@@ -145,7 +145,10 @@ pub fn connect(url: &DatabaseUrl) -> Result<DbPool, DbError> {
     let size = match first.backend() {
         super::Backend::Sqlite => {
             enable_wal(&mut first, url)?;
-            8
+            // Submissions waiting for the write turn are stored in one transaction (group
+            // commit), so more connections make larger groups: at 32 respondents 16 gave
+            // a higher share of the ceiling than 8 or 32 (BENCHMARKS.md).
+            16
         }
         super::Backend::Postgres => 16,
     };
