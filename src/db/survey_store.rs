@@ -65,9 +65,7 @@ pub fn store(conn: &mut DbConnection, job: StoreJob) -> Result<Stored, DbError> 
     let DbConnection::Sqlite(inner) = conn else {
         // PostgreSQL stores through `ctopulse_submit`, whose two transactions keep the
         // response's transaction id apart from the invitation's; this one would not.
-        return Err(DbError::NotCommitted(
-            "group commit is SQLite's; PostgreSQL stores through ctopulse_submit".into(),
-        ));
+        return Err(not_sqlite());
     };
     let database = pool::database_key(inner);
     let queue = queue_for(&database);
@@ -144,6 +142,13 @@ fn not_committed(e: &DbError) -> DbError {
     }
 }
 
+/// Why a PostgreSQL connection cannot store here.
+fn not_sqlite() -> DbError {
+    DbError::NotCommitted(
+        "group commit is SQLite's; PostgreSQL stores through ctopulse_submit".into(),
+    )
+}
+
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
@@ -153,9 +158,7 @@ impl StoreJob {
     /// takes answers: what makes an answer count once, whatever happened since the lookup.
     fn run(self, conn: &mut DbConnection) -> Result<Stored, DbError> {
         let DbConnection::Sqlite(conn) = conn else {
-            return Err(DbError::NotCommitted(
-                "group commit is SQLite's; PostgreSQL stores through ctopulse_submit".into(),
-            ));
+            return Err(not_sqlite());
         };
         let flipped = survey_sql::Flip {
             invitation_id: &self.invitation_id,

@@ -298,14 +298,8 @@ async fn the_board_reads_quarterly_shares_only_never_events() {
 async fn an_early_quarter_s_trend_names_only_quarters_the_api_documents() {
     let app = TestApp::spawn().await;
     let (_, cto) = add_token(&app, "cto", Role::Cto);
-    let pattern = |s: &str| {
-        let b = s.as_bytes();
-        b.len() == 6
-            && b[0] == b'2'
-            && b[1..4].iter().all(u8::is_ascii_digit)
-            && b[4] == b'Q'
-            && (b'1'..=b'4').contains(&b[5])
-    };
+    // What the API documents a quarter as (`QUARTER_PATTERN`), exactly.
+    let pattern = |s: &str| ctopulse::domain::quarter::Quarter::parse_strict(s).is_ok();
     for (quarter, trend) in [("2001Q1", 5), ("2000Q1", 1), ("2026Q1", 8)] {
         let r = app
             .api_json(&cto, &format!("/api/v1/time-split?quarter={quarter}"))
