@@ -298,6 +298,7 @@ async fn the_board_reads_quarterly_shares_only_never_events() {
 async fn an_early_quarter_s_trend_names_only_quarters_the_api_documents() {
     let app = TestApp::spawn().await;
     let (_, cto) = add_token(&app, "cto", Role::Cto);
+    let (_, board) = add_token(&app, "board", Role::Board);
     // What the API documents a quarter as (`QUARTER_PATTERN`), exactly.
     let pattern = |s: &str| ctopulse::domain::quarter::Quarter::parse_strict(s).is_ok();
     for (quarter, trend) in [("2001Q1", 5), ("2000Q1", 1), ("2026Q1", 8)] {
@@ -315,5 +316,32 @@ async fn an_early_quarter_s_trend_names_only_quarters_the_api_documents() {
         assert!(named.iter().all(|q| pattern(q)), "{quarter}: {named:?}");
         let hours = r["split"]["work_hours"].as_f64().unwrap();
         assert!(hours == 0.0 && hours.is_sign_positive(), "{r}");
+        // The board reads the same trend, and still no months.
+        let b = app
+            .api_json(&board, &format!("/api/v1/time-split?quarter={quarter}"))
+            .await;
+        assert_eq!(b["trend"], r["trend"], "{quarter}");
+        assert!(b.get("months").is_none(), "{b}");
+    }
+}
+
+/// The page of an early quarter lists only the quarters that exist, under a caption that does
+/// not promise eight, in every language.
+#[tokio::test]
+async fn an_early_quarter_s_page_lists_only_quarters_that_exist() {
+    let app = TestApp::spawn().await;
+    add_user(&app, "cto@ourco.com", Role::Cto);
+    let s = sign_in(&app, "cto@ourco.com").await;
+    for (lang, caption) in [
+        ("en", "Quarter by quarter"),
+        ("de", "Quartal für Quartal"),
+        ("nl", "Per kwartaal"),
+        ("ko", "분기별"),
+    ] {
+        let page = s
+            .page_in(&app, "/dashboard/time?quarter=2000Q2", lang)
+            .await;
+        assert!(page.contains(caption), "{lang}: {page}");
+        assert!(!page.contains("1999"), "{lang}: a quarter before 2000");
     }
 }
