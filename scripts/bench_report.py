@@ -79,6 +79,8 @@ def render(res, smoke, n_answers):
                         + f" (load {d['loadavg']})" for d in h["slices"]),
                     f"    CPU/submission serve {cpu['serve']:.2f} ms, database {cpu['database']:.2f} ms, "
                     f"driver {cpu['driver']:.2f} ms (median slice)",
+                    f"    serve's threads HTTP {cpu['serve_http']:.2f} ms, blocking pool {cpu['serve_pool']:.2f} ms "
+                    f"(database work{', SQLite itself included' if b == 'sqlite' else ''}; median slice)",
                     f"    http/ceiling {h['ratio']:.0%}, median slice (target ≥ {TARGETS['http_ratio']:.0%})"
                     f"{verdict(ok_http)}",
                 ]
