@@ -2,12 +2,6 @@
 
 use clap::Parser;
 
-/// mimalloc for Rust's allocations: under survey load glibc's malloc and free were ~10 % of
-/// the server's CPU (BENCHMARKS.md, load benchmark). C code (SQLite, libpq) keeps glibc's,
-/// tuned below.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> std::process::ExitCode {
     let cli = ctopulse::cli::Cli::parse();
     if !cli.command.is_server() {
@@ -27,7 +21,7 @@ fn restore_sigpipe() {
     }
 }
 
-/// Tunes glibc's malloc (what C code allocates with) for a long-running server, unless the operator set the same knob
+/// Tunes glibc's malloc for a long-running server, unless the operator set the same knob
 /// (`MALLOC_ARENA_MAX`, `MALLOC_MMAP_THRESHOLD_`, or `GLIBC_TUNABLES`).
 ///
 /// - Arenas: one per core (at least 2). glibc gives each new thread that meets a locked arena
