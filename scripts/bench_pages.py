@@ -362,7 +362,16 @@ def main():
     ap.add_argument("--statements", help="folder to keep the captured SQL of each page in")
     ap.add_argument("--binary", help="ctopulse binary (default: build and use the release build)")
     ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--pages", help="only the pages whose name holds one of these comma-separated "
+                    "words (e.g. 'PDF,dashboard'; default: all)")
+    ap.add_argument("--parts", default="latency,rss,sql",
+                    help="comma-separated parts to run: latency, rss, sql (default: all three)")
     args = ap.parse_args()
+    parts = set(args.parts.split(","))
+    if not parts or parts - {"latency", "rss", "sql"}:
+        ap.error(f"--parts takes latency, rss and sql; got {args.parts!r}")
+    if "sql" in parts and "latency" not in parts:
+        ap.error("--parts sql needs latency: its ratio is the page's p50 over pgbench's")
     binary = release_binary(args.binary)
     admin = f"{args.pg_url}/{args.admin_db}"
     workdir = Path(tempfile.mkdtemp(prefix="bench-pages-"))
@@ -403,10 +412,15 @@ def main():
             "board report SVG": (board_api, "/api/v1/report?format=svg"),
             "board report PDF": (board_api, "/api/v1/report?format=pdf"),
         }
+        if args.pages:
+            words = [w for w in args.pages.split(",") if w]
+            targets = {k: v for k, v in targets.items() if any(w in k for w in words)}
+            if not targets:
+                raise SystemExit(f"--pages {args.pages!r} names none of the pages")
         print(f"{employees} people in {db}; {args.requests} requests per page from {args.clients} "
               f"clients after 3 warm-ups", flush=True)
         lat = {}
-        for name, (base, path) in targets.items():
+        for name, (base, path) in (targets.items() if "latency" in parts else ()):
             clients = [base.clone() for _ in range(args.clients)]
             timed(clients, path, 3)
             la = loadavg()
@@ -417,16 +431,19 @@ def main():
 
         la = loadavg()
         rss_idle = status_kb(serve.pid, "VmRSS")
-        peak, hwm, n = rss_under_load(serve.pid, targets, args.rss_seconds, 8)
-        print(f"serve RSS: {rss_idle / 1024:.0f} MB before; peak {peak / 1024:.0f} MB sampled, VmHWM "
-              f"{hwm / 1024:.0f} MB after {args.rss_seconds:.0f} s of 8 clients cycling them all "
-              f"({n} requests); load {la} → {loadavg()}", flush=True)
+        peak, hwm, n = (rss_under_load(serve.pid, targets, args.rss_seconds, 8)
+                        if "rss" in parts else (0, 0, 0))
+        if "rss" in parts:
+                print(f"serve RSS: {rss_idle / 1024:.0f} MB before; peak {peak / 1024:.0f} MB sampled, "
+                  f"VmHWM {hwm / 1024:.0f} MB after {args.rss_seconds:.0f} s of 8 clients cycling "
+                  f"them all ({n} requests); load {la} → {loadavg()}", flush=True)
         serve.terminate()
         serve.wait()
         serve = None
 
         keep = Path(args.statements) if args.statements else None
-        caught = capture(binary, url, db, admin, workdir, targets, args.log_requests, keep)
+        caught = (capture(binary, url, db, admin, workdir, targets, args.log_requests, keep)
+                  if "sql" in parts else {})
         print("SQL per request (log_statement = all on a second serve) and pgbench replaying it "
               f"(one connection, {args.pgbench_runs} runs):", flush=True)
         figures = {}
