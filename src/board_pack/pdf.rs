@@ -24,7 +24,7 @@ pub enum PdfError {
     Svg { page: usize, message: String },
     #[error("page {page} could not be converted to PDF: {message}")]
     Convert { page: usize, message: String },
-    /// The pages are converted together, so a failure may belong to none in particular.
+    /// The fonts the pages share are written last, for no page in particular.
     #[error("the pages could not be converted to PDF: {0}")]
     ConvertPages(String),
 }
@@ -122,19 +122,23 @@ pub fn assemble(pages: &[String], meta: &Meta<'_>) -> Result<Vec<u8>, PdfError> 
     let tree_id = alloc.bump();
     let info_id = alloc.bump();
     let mut pdf = Pdf::new();
-    let trees = pages
-        .iter()
-        .enumerate()
-        .map(|(i, svg)| {
-            usvg::Tree::from_str(svg, options).map_err(|e| PdfError::Svg {
-                page: i + 1,
-                message: e.to_string(),
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
     // All pages in one conversion: each font is subset and embedded once for the pack, not
-    // once per page (which parsed and copied NanumGothic for every page).
-    let (chunk, roots) = svg2pdf::to_chunks(&trees, svg2pdf::ConversionOptions::default())
+    // once per page (which parsed and copied NanumGothic for every page). Each page is parsed
+    // just before it is converted and dropped after: a parsed page holds every glyph's outline.
+    let mut writer = svg2pdf::ChunkWriter::new(svg2pdf::ConversionOptions::default());
+    let mut roots = Vec::with_capacity(pages.len());
+    for (i, svg) in pages.iter().enumerate() {
+        let tree = usvg::Tree::from_str(svg, options).map_err(|e| PdfError::Svg {
+            page: i + 1,
+            message: e.to_string(),
+        })?;
+        roots.push(writer.add(&tree).map_err(|e| PdfError::Convert {
+            page: i + 1,
+            message: e.to_string(),
+        })?);
+    }
+    let chunk = writer
+        .finish()
         .map_err(|e| PdfError::ConvertPages(e.to_string()))?;
     let mut map = HashMap::new();
     let chunk = chunk.renumber(|old| *map.entry(old).or_insert_with(|| alloc.bump()));

@@ -369,28 +369,42 @@ pub fn to_chunk(
 }
 
 /// ctopulse: converts several trees into one chunk with one font context, so a font used on
-/// every page is parsed, subset and embedded once for the document rather than once per tree.
-/// Returns each tree's Form XObject, in order. The trees must share one font database (the
-/// font ids are the database's).
-pub fn to_chunks(
-    trees: &[Tree],
-    conversion_options: ConversionOptions,
-) -> Result<(Chunk, Vec<Ref>)> {
-    let mut chunk = Chunk::new();
-    let Some(first) = trees.first() else {
-        return Ok((chunk, Vec::new()));
-    };
-    let mut ctx = Context::new(first, conversion_options)?;
-    #[cfg(feature = "text")]
-    if conversion_options.embed_text {
-        for tree in &trees[1..] {
-            crate::render::text::fill_fonts(tree.root(), &mut ctx, tree.fontdb().as_ref())?;
+/// every tree is parsed, subset and embedded once for the document rather than once per tree.
+/// Trees are added one at a time and need not outlive their `add`: a parsed tree holds every
+/// glyph's outline, and holding all of a document's at once was most of its memory. The trees
+/// must share one font database (the font ids are the database's).
+pub struct ChunkWriter {
+    chunk: Chunk,
+    ctx: Option<Context>,
+    options: ConversionOptions,
+}
+
+impl ChunkWriter {
+    /// A writer for trees converted with `options`.
+    pub fn new(options: ConversionOptions) -> Self {
+        Self { chunk: Chunk::new(), ctx: None, options }
+    }
+
+    /// Converts `tree` and returns its Form XObject.
+    pub fn add(&mut self, tree: &Tree) -> Result<Ref> {
+        let ctx = match &mut self.ctx {
+            Some(ctx) => {
+                #[cfg(feature = "text")]
+                if self.options.embed_text {
+                    crate::render::text::fill_fonts(tree.root(), ctx, tree.fontdb().as_ref())?;
+                }
+                ctx
+            }
+            None => self.ctx.insert(Context::new(tree, self.options)?),
+        };
+        tree_to_xobject(tree, &mut self.chunk, ctx)
+    }
+
+    /// The chunk with every tree added and the fonts they use.
+    pub fn finish(mut self) -> Result<Chunk> {
+        if let Some(ctx) = &mut self.ctx {
+            ctx.write_global_objects(&mut self.chunk)?;
         }
+        Ok(self.chunk)
     }
-    let mut refs = Vec::with_capacity(trees.len());
-    for tree in trees {
-        refs.push(tree_to_xobject(tree, &mut chunk, &mut ctx)?);
-    }
-    ctx.write_global_objects(&mut chunk)?;
-    Ok((chunk, refs))
 }
