@@ -2,12 +2,19 @@
 
 use clap::Parser;
 
+/// mimalloc for Rust's allocations: under survey load glibc's malloc and free were ~10 % of
+/// the server's CPU (BENCHMARKS.md, load benchmark). C code (SQLite, libpq) keeps glibc's,
+/// tuned below. mimalloc itself is tuned by `tune_mimalloc`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     let cli = ctopulse::cli::Cli::parse();
     if !cli.command.is_server() {
         restore_sigpipe();
     }
     tune_malloc();
+    tune_mimalloc();
     ctopulse::commands::run(cli)
 }
 
@@ -21,7 +28,7 @@ fn restore_sigpipe() {
     }
 }
 
-/// Tunes glibc's malloc for a long-running server, unless the operator set the same knob
+/// Tunes glibc's malloc (what C code allocates with) for a long-running server, unless the operator set the same knob
 /// (`MALLOC_ARENA_MAX`, `MALLOC_MMAP_THRESHOLD_`, or `GLIBC_TUNABLES`).
 ///
 /// - Arenas: one per core (at least 2). glibc gives each new thread that meets a locked arena
@@ -54,5 +61,60 @@ fn tune_malloc() {
                 libc::mallopt(libc::M_TRIM_THRESHOLD, 256 * 1024);
             }
         }
+    }
+}
+
+/// mimalloc 3's option numbers (`mi_option_t` in mimalloc.h; the crate names only older ones).
+/// The test below checks them by their defaults.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+const MI_OPTION_ALLOW_THP: libmimalloc_sys::mi_option_t = 43;
+
+/// Has mimalloc give memory back at once, unless the operator set the same option
+/// (`MIMALLOC_PURGE_DELAY`, `MIMALLOC_ALLOW_THP`). As it comes, mimalloc keeps freed memory
+/// for a second and backs its arenas with transparent huge pages: under the pages' load on a
+/// 100,000-person company `serve` peaked at 425–437 MB, against 156–162 MB with both off
+/// (BENCHMARKS.md, pages; measured before the board PDF's own memory was cut). Huge pages are also never asked for (the crate's `no_thp`); the
+/// option keeps a system whose huge pages are "always" from using them for new arenas.
+fn tune_mimalloc() {
+    let unset = |var: &str| std::env::var_os(var).is_none();
+    // SAFETY: mi_option_set only stores a value mimalloc reads at its next purge or mapping.
+    unsafe {
+        if unset("MIMALLOC_PURGE_DELAY") {
+            libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0);
+        }
+        if unset("MIMALLOC_ALLOW_THP") {
+            libmimalloc_sys::mi_option_set(MI_OPTION_ALLOW_THP, 0);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The numbers name the options meant: each holds mimalloc 3's documented default (a
+    /// purge delay of 1,000 ms, huge pages allowed) until `tune_mimalloc` sets it.
+    #[test]
+    fn mimalloc_option_numbers_name_purge_delay_and_allow_thp() {
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some()
+            || std::env::var_os("MIMALLOC_ALLOW_THP").is_some()
+        {
+            return;
+        }
+        // SAFETY: reads of mimalloc's options.
+        let (delay, thp) = unsafe {
+            (
+                libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY),
+                libmimalloc_sys::mi_option_get(super::MI_OPTION_ALLOW_THP),
+            )
+        };
+        assert_eq!((delay, thp), (1000, 1));
+        super::tune_mimalloc();
+        // SAFETY: as above.
+        let (delay, thp) = unsafe {
+            (
+                libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY),
+                libmimalloc_sys::mi_option_get(super::MI_OPTION_ALLOW_THP),
+            )
+        };
+        assert_eq!((delay, thp), (0, 0));
     }
 }
