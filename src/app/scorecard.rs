@@ -307,18 +307,31 @@ fn inputs_over(
                 .map(|t| (r, &**t, with_comments))
         })
         .collect();
-    let rounds = round_inputs(conn, &wanted)?;
+    let mut rounds = round_inputs(conn, &wanted)?;
     let mut out = Vec::with_capacity(quarters.len());
-    for &quarter in quarters {
+    for (i, &quarter) in quarters.iter().enumerate() {
         let trailing = quarter.trailing(window);
+        // A round's comments (a large company's run to megabytes) move to the last input of
+        // its own quarter instead of being copied into every input and cleared.
+        let last_of_quarter = !quarters[i + 1..].contains(&quarter);
         let inputs = rounds
-            .iter()
+            .iter_mut()
             .filter(|r| trailing.contains(&r.quarter))
             .map(|r| {
+                let own = r.quarter == quarter;
+                let comments = std::mem::take(&mut r.comments);
+                let counts = std::mem::take(&mut r.comment_counts);
                 let mut input = r.clone();
-                if input.quarter != quarter {
-                    input.comments.clear();
-                    input.comment_counts.clear();
+                if own && last_of_quarter {
+                    input.comments = comments;
+                    input.comment_counts = counts;
+                } else {
+                    if own {
+                        input.comments = comments.clone();
+                        input.comment_counts = counts.clone();
+                    }
+                    r.comments = comments;
+                    r.comment_counts = counts;
                 }
                 input
             })

@@ -70,6 +70,14 @@ async fn the_batched_inputs_equal_each_quarter_read_alone() {
             }
         }
     }
+    // A quarter asked for twice gets its comments both times (they move to the last input
+    // of their quarter and are copied to earlier ones).
+    let o = opts(&app, true);
+    let last = *quarters.last().unwrap();
+    let alone = sorted_comments(input_for(&mut app.conn(), last, &o).unwrap());
+    let twice = inputs_for(&mut app.conn(), &[last, quarters[0], last], &o).unwrap();
+    assert_eq!(sorted_comments(twice[0].clone()), alone);
+    assert_eq!(sorted_comments(twice[2].clone()), alone);
     // No quarters: nothing read, nothing built.
     assert!(inputs_for(&mut app.conn(), &[], &opts(&app, true))
         .unwrap()
