@@ -57,6 +57,14 @@ def render(res, smoke, n_answers):
             lines.append(
                 f"  ceiling      {c['best_tx_per_s']:,.0f} submission tx/s, mean of {len(o['ceilings'])} slices "
                 f"({who}{'; middle slice ' + runs if runs else ''}; {n_answers} answers)")
+            if all("design" in x for x in o["ceilings"]):
+                design = sum(x["design"]["best_tx_per_s"] for x in o["ceilings"]) / len(o["ceilings"])
+                mid_runs = ", ".join(f"{r['clients']}: {r['tx_per_s']:,.0f}"
+                                     for r in o["ceilings"][len(o["ceilings"]) // 2]["design"]["runs"])
+                lines.append(
+                    f"  design ceil. {design:,.0f} submissions/s, mean of {len(o['ceilings'])} slices "
+                    f"(pgbench calling ctopulse_submit, the design's two-transaction store; middle "
+                    f"slice {mid_runs})")
             mid = o["ceilings"][len(o["ceilings"]) // 2].get("cpu_ms", {})
             if "database" in mid:
                 lines.append(f"    CPU/tx     {mid['database']:.2f} ms, the sqlite3 CLI doing the whole "
@@ -84,6 +92,9 @@ def render(res, smoke, n_answers):
                     f"    http/ceiling {h['ratio']:.0%}, median slice (target ≥ {TARGETS['http_ratio']:.0%})"
                     f"{verdict(ok_http)}",
                 ]
+                if "design_ratio" in h:
+                    lines.append(f"    http/design ceiling {h['design_ratio']:.0%}, median slice (no target: "
+                                 f"what HTTP and serve add to the store the design requires)")
             lines += sizing(o["http"])
             checks.append((ok_rss, "rss"))
             peak = max(h["rss_peak_mb"] for h in o["http"].values())
