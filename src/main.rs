@@ -69,21 +69,33 @@ fn tune_malloc() {
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 const MI_OPTION_ALLOW_THP: libmimalloc_sys::mi_option_t = 43;
 
-/// Has mimalloc give memory back at once, unless the operator set the same option
-/// (`MIMALLOC_PURGE_DELAY`, `MIMALLOC_ALLOW_THP`). As it comes, mimalloc keeps freed memory
-/// for a second and backs its arenas with transparent huge pages: under the pages' load on a
-/// 100,000-person company `serve` peaked at 425–437 MB, against 156–162 MB with both off
-/// (BENCHMARKS.md, pages; measured before the board PDF's own memory was cut). Huge pages are also never asked for (the crate's `no_thp`); the
-/// option keeps a system whose huge pages are "always" from using them for new arenas.
+/// Has mimalloc give memory back at once and keeps transparent huge pages from this process,
+/// unless the operator set the same option (`MIMALLOC_PURGE_DELAY` or its old name
+/// `MIMALLOC_RESET_DELAY`; `MIMALLOC_ALLOW_THP`). As it comes, mimalloc keeps freed memory for
+/// a second and backs its arenas with huge pages: under the pages' load on a 100,000-person
+/// company `serve` peaked at 425–437 MB, against 156–162 MB with both off (BENCHMARKS.md,
+/// pages; measured before the board PDF's own memory was cut).
+///
+/// The purge delay is read at each purge, so setting it here works. Huge pages are not an
+/// option mimalloc reads after its start (it turns them off for the process, if told to,
+/// before `main`), so that is done here the same way: `prctl(PR_SET_THP_DISABLE)`, which
+/// holds whatever the system's setting ("always" included). The crate's `no_thp` keeps
+/// mimalloc from asking for them besides.
 fn tune_mimalloc() {
     let unset = |var: &str| std::env::var_os(var).is_none();
-    // SAFETY: mi_option_set only stores a value mimalloc reads at its next purge or mapping.
-    unsafe {
-        if unset("MIMALLOC_PURGE_DELAY") {
-            libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0);
-        }
-        if unset("MIMALLOC_ALLOW_THP") {
-            libmimalloc_sys::mi_option_set(MI_OPTION_ALLOW_THP, 0);
+    if unset("MIMALLOC_PURGE_DELAY") && unset("MIMALLOC_RESET_DELAY") {
+        // SAFETY: stores an option value that mimalloc reads at its next purge.
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
+    }
+    if unset("MIMALLOC_ALLOW_THP") {
+        // SAFETY: as above; mimalloc reads this one only at its start, where it would
+        // have called the prctl below.
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_ALLOW_THP, 0) };
+        #[cfg(target_os = "linux")]
+        // SAFETY: PR_SET_THP_DISABLE takes one integer flag and changes only this process's
+        // use of huge pages; a kernel without it returns an error, which changes nothing.
+        unsafe {
+            libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
         }
     }
 }
@@ -94,8 +106,13 @@ mod tests {
     /// purge delay of 1,000 ms, huge pages allowed) until `tune_mimalloc` sets it.
     #[test]
     fn mimalloc_option_numbers_name_purge_delay_and_allow_thp() {
-        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some()
-            || std::env::var_os("MIMALLOC_ALLOW_THP").is_some()
+        if [
+            "MIMALLOC_PURGE_DELAY",
+            "MIMALLOC_RESET_DELAY",
+            "MIMALLOC_ALLOW_THP",
+        ]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some())
         {
             return;
         }
@@ -116,5 +133,13 @@ mod tests {
             )
         };
         assert_eq!((delay, thp), (0, 0));
+        // mimalloc would have turned huge pages off only at its start; the process has them
+        // off now all the same.
+        #[cfg(target_os = "linux")]
+        // SAFETY: reads this process's flag.
+        assert_eq!(
+            unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) },
+            1
+        );
     }
 }

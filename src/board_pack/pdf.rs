@@ -24,7 +24,8 @@ pub enum PdfError {
     Svg { page: usize, message: String },
     #[error("page {page} could not be converted to PDF: {message}")]
     Convert { page: usize, message: String },
-    /// The fonts the pages share are written last, for no page in particular.
+    /// The fonts and colour profiles the pages share are written last, for no page in
+    /// particular.
     #[error("the pages could not be converted to PDF: {0}")]
     ConvertPages(String),
 }

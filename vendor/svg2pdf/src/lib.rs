@@ -385,7 +385,8 @@ impl ChunkWriter {
         Self { chunk: Chunk::new(), ctx: None, options }
     }
 
-    /// Converts `tree` and returns its Form XObject.
+    /// Converts `tree` and returns its Form XObject. After an error the writer holds part
+    /// of the tree and is not to be used further.
     pub fn add(&mut self, tree: &Tree) -> Result<Ref> {
         let ctx = match &mut self.ctx {
             Some(ctx) => {
