@@ -368,7 +368,7 @@ def main():
                     help="comma-separated parts to run: latency, rss, sql (default: all three)")
     args = ap.parse_args()
     parts = set(args.parts.split(","))
-    if not parts or parts - {"latency", "rss", "sql"}:
+    if parts - {"latency", "rss", "sql"}:
         ap.error(f"--parts takes latency, rss and sql; got {args.parts!r}")
     if "sql" in parts and "latency" not in parts:
         ap.error("--parts sql needs latency: its ratio is the page's p50 over pgbench's")
@@ -413,8 +413,8 @@ def main():
             "board report PDF": (board_api, "/api/v1/report?format=pdf"),
         }
         if args.pages:
-            words = [w for w in args.pages.split(",") if w]
-            targets = {k: v for k, v in targets.items() if any(w in k for w in words)}
+            words = [w.lower() for w in args.pages.split(",") if w]
+            targets = {k: v for k, v in targets.items() if any(w in k.lower() for w in words)}
             if not targets:
                 raise SystemExit(f"--pages {args.pages!r} names none of the pages")
         print(f"{employees} people in {db}; {args.requests} requests per page from {args.clients} "
@@ -434,7 +434,7 @@ def main():
         peak, hwm, n = (rss_under_load(serve.pid, targets, args.rss_seconds, 8)
                         if "rss" in parts else (0, 0, 0))
         if "rss" in parts:
-                print(f"serve RSS: {rss_idle / 1024:.0f} MB before; peak {peak / 1024:.0f} MB sampled, "
+            print(f"serve RSS: {rss_idle / 1024:.0f} MB before; peak {peak / 1024:.0f} MB sampled, "
                   f"VmHWM {hwm / 1024:.0f} MB after {args.rss_seconds:.0f} s of 8 clients cycling "
                   f"them all ({n} requests); load {la} → {loadavg()}", flush=True)
         serve.terminate()
@@ -444,27 +444,29 @@ def main():
         keep = Path(args.statements) if args.statements else None
         caught = (capture(binary, url, db, admin, workdir, targets, args.log_requests, keep)
                   if "sql" in parts else {})
-        print("SQL per request (log_statement = all on a second serve) and pgbench replaying it "
-              f"(one connection, {args.pgbench_runs} runs):", flush=True)
-        figures = {}
+        if caught:
+            print("SQL per request (log_statement = all on a second serve) and pgbench replaying it "
+                  f"(one connection, {args.pgbench_runs} runs):", flush=True)
+        # Each page's figures, with what was measured of it (latency alone without `sql`).
+        figures = {name: {"p50_ms": l[0], "p95_ms": l[1], "bytes": l[2], "load": [l[3], l[4]]}
+                   for name, l in lat.items()}
         for name, (per_request, kinds, script, counts) in caught.items():
             la = loadavg()
             p50, p95, failed = pgbench_p50(url, script, args.pgbench_runs, workdir)
             ratio = lat[name][0] / p50 if p50 else float("nan")
-            figures[name] = {"p50_ms": lat[name][0], "p95_ms": lat[name][1], "bytes": lat[name][2],
-                             "load": [lat[name][3], lat[name][4]], "statements": per_request,
-                             "pgbench_p50_ms": p50, "pgbench_p95_ms": p95, "ratio": ratio,
-                             "pgbench_load": [la, loadavg()], "statement_counts": counts,
-                             "kinds": {k: v / args.log_requests for k, v in kinds.most_common()}}
+            figures[name].update({"statements": per_request,
+                                  "pgbench_p50_ms": p50, "pgbench_p95_ms": p95, "ratio": ratio,
+                                  "pgbench_load": [la, loadavg()], "statement_counts": counts,
+                                  "kinds": {k: v / args.log_requests for k, v in kinds.most_common()}})
             print(f"  {name:<30} {per_request:6.0f} statements; pgbench p50 {p50:7.1f} ms p95 {p95:7.1f} ms; "
                   f"page p50 ÷ pgbench p50 = {ratio:.2f}×  (load {la} → {loadavg()})", flush=True)
             for k, v in kinds.most_common(12):
                 print(f"      {v / args.log_requests:6.1f} × {k}")
         if args.json:
-            Path(args.json).write_text(json.dumps({
-                "database": db, "employees": employees, "pages": figures,
-                "rss_mb": {"idle": rss_idle / 1024, "peak_sampled": peak / 1024, "hwm": hwm / 1024}},
-                indent=2))
+            out = {"database": db, "employees": employees, "pages": figures}
+            if "rss" in parts:
+                out["rss_mb"] = {"idle": rss_idle / 1024, "peak_sampled": peak / 1024, "hwm": hwm / 1024}
+            Path(args.json).write_text(json.dumps(out, indent=2))
     finally:
         if serve:
             serve.terminate()
