@@ -230,6 +230,30 @@ mod tests {
         assert!(!text.contains("/CreationDate"));
     }
 
+    /// Pages are converted one by one: a face first used on a later page is still embedded,
+    /// once, with the glyphs of every page that uses it.
+    #[test]
+    fn a_face_first_used_on_a_later_page_is_embedded() {
+        let plain = |text: &str| {
+            format!(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{PAGE_W}\" height=\"{PAGE_H}\" viewBox=\"0 0 {PAGE_W} {PAGE_H}\"><text x=\"40\" y=\"80\" font-family=\"{FAMILY}\" font-size=\"20\">{text}</text></svg>"
+            )
+        };
+        let pages = vec![plain("Page one"), plain("Page two"), page("Page three")];
+        let meta = Meta {
+            title: "t",
+            lang: "en",
+        };
+        let pdf = assemble(&pages, &meta).unwrap();
+        let text = String::from_utf8_lossy(&pdf);
+        assert_eq!(text.matches("/FontFile2").count(), 2);
+        assert!(
+            text.contains("+NanumGothicBold"),
+            "page three's bold face is embedded"
+        );
+        assert_eq!(assemble(&pages, &meta).unwrap(), pdf);
+    }
+
     #[test]
     fn the_bold_face_is_registered_as_bold() {
         let db = &font_options().fontdb;
