@@ -28,8 +28,9 @@ fn restore_sigpipe() {
     }
 }
 
-/// Tunes glibc's malloc (what C code allocates with) for a long-running server, unless the operator set the same knob
-/// (`MALLOC_ARENA_MAX`, `MALLOC_MMAP_THRESHOLD_`, or `GLIBC_TUNABLES`).
+/// Tunes glibc's malloc (what C code allocates with) for a long-running server, unless the
+/// operator set the same knob (`MALLOC_ARENA_MAX`, `MALLOC_MMAP_THRESHOLD_`, or
+/// `GLIBC_TUNABLES`).
 ///
 /// - Arenas: one per core (at least 2). glibc gives each new thread that meets a locked arena
 ///   one of its own, up to 8 per core, and rarely returns their memory: `serve` under 8
@@ -117,22 +118,15 @@ mod tests {
             return;
         }
         // SAFETY: reads of mimalloc's options.
-        let (delay, thp) = unsafe {
+        let options = || unsafe {
             (
                 libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY),
                 libmimalloc_sys::mi_option_get(super::MI_OPTION_ALLOW_THP),
             )
         };
-        assert_eq!((delay, thp), (1000, 1));
+        assert_eq!(options(), (1000, 1));
         super::tune_mimalloc();
-        // SAFETY: as above.
-        let (delay, thp) = unsafe {
-            (
-                libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY),
-                libmimalloc_sys::mi_option_get(super::MI_OPTION_ALLOW_THP),
-            )
-        };
-        assert_eq!((delay, thp), (0, 0));
+        assert_eq!(options(), (0, 0));
         // mimalloc would have turned huge pages off only at its start; the process has them
         // off now all the same.
         #[cfg(target_os = "linux")]

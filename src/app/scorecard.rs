@@ -318,21 +318,19 @@ fn inputs_over(
             .iter_mut()
             .filter(|r| trailing.contains(&r.quarter))
             .map(|r| {
-                let own = r.quarter == quarter;
-                let comments = std::mem::take(&mut r.comments);
-                let counts = std::mem::take(&mut r.comment_counts);
+                let comments = (
+                    std::mem::take(&mut r.comments),
+                    std::mem::take(&mut r.comment_counts),
+                );
                 let mut input = r.clone();
-                if own && last_of_quarter {
-                    input.comments = comments;
-                    input.comment_counts = counts;
-                } else {
-                    if own {
-                        input.comments = comments.clone();
-                        input.comment_counts = counts.clone();
+                if r.quarter == quarter {
+                    if last_of_quarter {
+                        (input.comments, input.comment_counts) = comments;
+                        return input;
                     }
-                    r.comments = comments;
-                    r.comment_counts = counts;
+                    (input.comments, input.comment_counts) = comments.clone();
                 }
+                (r.comments, r.comment_counts) = comments;
                 input
             })
             .collect();
