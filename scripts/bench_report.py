@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 
+import bench_floor
+
 TARGETS = {"http_ratio": 0.75, "rss_mb": 150, "launch_s": 10.0, "drain_s": 120.0, "outbox_ratio": 0.9,
            "seal_s": 10.0}
 
@@ -95,6 +97,8 @@ def render(res, smoke, n_answers):
                 if "design_ratio" in h:
                     lines.append(f"    http/design ceiling {h['design_ratio']:.0%}, median slice (no target: "
                                  f"what HTTP and serve add to the store the design requires)")
+            if "floor" in o:
+                lines += bench_floor.report_lines(o["floor"], o["http"], o["ceilings"])
             lines += sizing(o["http"])
             checks.append((ok_rss, "rss"))
             peak = max(h["rss_peak_mb"] for h in o["http"].values())

@@ -10,6 +10,8 @@
 //! - `lettre`: bare pooled lettre sending a rendered invite to an SMTP server, the
 //!   reference the outbox's throughput is compared with.
 //! - `sink`: the SMTP server both send to; counts what it accepted (`sink.rs`).
+//! - `bare`: the respondent flow's floor, a minimal server doing `serve`'s database work
+//!   (`bare.rs`).
 //!
 //! Every command prints one JSON object on stdout.
 
@@ -23,6 +25,7 @@ use diesel::prelude::*;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
+mod bare;
 mod sink;
 
 use ctopulse::config::DatabaseUrl;
@@ -83,6 +86,13 @@ enum Cmd {
         #[arg(long, default_value_t = 5000)]
         count: usize,
     },
+    /// A minimal survey server on 127.0.0.1:`port` (the flow's floor) until SIGTERM.
+    Bare {
+        #[arg(long)]
+        database_url: String,
+        #[arg(long)]
+        port: u16,
+    },
     /// An SMTP sink on 127.0.0.1:`port` until SIGTERM; writes what it accepted to `out`.
     Sink {
         #[arg(long)]
@@ -112,6 +122,7 @@ fn main() -> Res<()> {
         Cmd::Lettre { smtp, pool, count } => {
             runtime(2)?.block_on(bare_lettre(smtp, pool, count))?
         }
+        Cmd::Bare { database_url, port } => bare::run(&database_url, port)?,
         Cmd::Sink { port, out } => runtime(1)?.block_on(sink::run(port, out))?,
     };
     println!("{out}");
