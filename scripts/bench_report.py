@@ -73,7 +73,10 @@ def render(res, smoke, n_answers):
                              f"transaction (middle slice)")
             for level, h in o["http"].items():
                 ok_http = h["ratio"] >= TARGETS["http_ratio"]
-                checks.append((ok_http, f"http ratio at {level}"))
+                # The ratio's target is one instance's; two are measured for the sizing.
+                scaled = " on " in level
+                if not scaled:
+                    checks.append((ok_http, f"http ratio at {level}"))
                 per_slice = "; ".join(
                     f"{x['best_tx_per_s']:,.0f} vs {d['submissions_per_s']:,.0f} = {d['ratio']:.0%}"
                     for x, d in zip(o["ceilings"], h["slices"]))
@@ -91,8 +94,9 @@ def render(res, smoke, n_answers):
                     f"driver {cpu['driver']:.2f} ms (median slice)",
                     f"    serve's threads HTTP {cpu['serve_http']:.2f} ms, blocking pool {cpu['serve_pool']:.2f} ms "
                     f"(database work{', SQLite itself included' if b == 'sqlite' else ''}; median slice)",
-                    f"    http/ceiling {h['ratio']:.0%}, median slice (target ≥ {TARGETS['http_ratio']:.0%})"
-                    f"{verdict(ok_http)}",
+                    f"    http/ceiling {h['ratio']:.0%}, median slice "
+                    + ("(no target: the scale-out)" if scaled else
+                       f"(target ≥ {TARGETS['http_ratio']:.0%}){verdict(ok_http)}"),
                 ]
                 if "design_ratio" in h:
                     lines.append(f"    http/design ceiling {h['design_ratio']:.0%}, median slice (no target: "
@@ -125,11 +129,14 @@ def render(res, smoke, n_answers):
         if "seal" in o:
             s = o["seal"]
             ok_seal = s["seal_s"] < TARGETS["seal_s"]
-            checks.append((ok_seal, "seal"))
+            # The issue sets the seal's target for PostgreSQL, the backend for 100,000 people.
+            target = f"target < {TARGETS['seal_s']:.0f} s" if b == "postgres" else "PostgreSQL's target"
+            if b == "postgres":
+                checks.append((ok_seal, "seal"))
             lines += [
                 f"  seal         {s['respondents']:,} respondents sealed in {s['seal_s']:.2f} s (`round close` to its "
                 f"report line; {s['answers_in_table']:,} answers in the table, {s['history_quarters']} sealed quarters; "
-                f"target < {TARGETS['seal_s']:.0f} s){verdict(ok_seal)}",
+                f"{target}){verdict(ok_seal) if b == 'postgres' else ''}",
                 f"  seal base    {s['baseline_s']:.2f} s for the same rewrite through the database's own client; "
                 f"ctopulse/base {s['ratio']:.2f}×; then the storage scrub {s['scrub_s']:.1f} s "
                 f"(load average {s['loadavg_before']} → {s['loadavg_after']})",
