@@ -24,6 +24,9 @@ def _answers(port):
 
 
 class FloorServer:
+    """`loadbench bare` on a free port. Put it in `faults.Instance.registry` (the caller does)
+    so a failed run stops it with the instances."""
+
     def __init__(self, loadbench, tmp, db_url, free_port, wait_until, check):
         self.program = Path(tmp) / PROGRAM
         shutil.copy(loadbench, self.program)
@@ -32,21 +35,29 @@ class FloorServer:
         self.proc = subprocess.Popen(
             [str(self.program), "bare", "--database-url", db_url, "--port", str(self.port)],
             stdout=subprocess.DEVNULL, stderr=self.log)
-        check(wait_until(lambda: _answers(self.port) or self.proc.poll() is not None, 30)
-              and self.proc.poll() is None, f"the floor server did not start (log: {self.log.name})")
+        started = wait_until(lambda: _answers(self.port) or self.proc.poll() is not None, 30) \
+            and self.proc.poll() is None
+        if not started:
+            self.stop()
+        check(started, f"the floor server did not start (log: {self.log.name})")
 
     @property
     def addr(self):
         return f"127.0.0.1:{self.port}"
 
     def stop(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self.log.close()
+        """Stops it (again: a no-op)."""
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        if not self.log.closed:
+            self.log.close()
+
+    drop = stop
 
 
 def report_lines(floor, http, ceilings):
@@ -59,8 +70,8 @@ def report_lines(floor, http, ceilings):
                               for x, d in zip(ceilings, f["slices"]))
         cpu = f["cpu_ms"]
         lines += [
-            f"  floor   {level:>7} {f['submissions_per_s']:,.0f} submissions/s ({level} respondents against "
-            f"`loadbench bare`: actix-web and serve's two store calls, nothing else), POST p50 "
+            f"  floor   {level:>7} {f['submissions_per_s']:,.0f} submissions/s ({level} respondents, {f['seconds']:.1f} s, against "
+            f"`loadbench bare`: actix-web and serve's database work, nothing else), POST p50 "
             f"{f['post_ms']['p50']:.1f} ms",
             f"    slices     ceiling vs floor: {per_slice}",
             f"    CPU/submission bare server {cpu['serve']:.2f} ms (HTTP threads {cpu['serve_http']:.2f}), "

@@ -1,6 +1,7 @@
 //! ctopulse: measures a CTO by three measures — tech strategy alignment, engineering
 //! culture, internal CSAT — from quarterly surveys of the people the CTO serves.
 
+pub mod allocator;
 pub mod app;
 pub mod auth;
 pub mod board_pack;

@@ -3,7 +3,8 @@
 //! database work in the same places — the link lookup with its throttle
 //! (`db::survey::lookup_for`, plus `throttle::retry_after` where the backend reads it apart),
 //! nothing for the form, one `db::survey::submit_checked` for the POST with the link
-//! remembered — through the product's pool, with the same worker and blocking-thread counts.
+//! remembered — through the product's pool, with the same worker and blocking-thread counts,
+//! runtime and allocator (`main.rs`).
 //! It has none of the rest: no sessions, security headers, language, template, page or
 //! validation against the questions. `serve` ÷ this is what the product adds to the bare
 //! framework and store; this ÷ the ceiling is what they cost.
@@ -124,8 +125,15 @@ async fn open(state: web::Data<Bare>, token: web::Path<String>, req: HttpRequest
     }
 }
 
+/// The survey token from the cookie, if it is one of ours in shape (as `serve` checks it).
+fn cookie_token(req: &HttpRequest) -> Option<String> {
+    req.cookie(COOKIE)
+        .map(|c| c.value().to_string())
+        .filter(|t| tokens::is_well_formed(t))
+}
+
 async fn form(req: HttpRequest) -> HttpResponse {
-    let Some(token) = req.cookie(COOKIE).map(|c| c.value().to_string()) else {
+    let Some(token) = cookie_token(&req) else {
         return not_found();
     };
     let csrf = tokens::derive(CSRF_PURPOSE, &token);
@@ -143,7 +151,7 @@ async fn post(
     fields: web::Form<Vec<(String, String)>>,
     req: HttpRequest,
 ) -> HttpResponse {
-    let Some(token) = req.cookie(COOKIE).map(|c| c.value().to_string()) else {
+    let Some(token) = cookie_token(&req) else {
         return not_found();
     };
     let Ok(round_id) = round.parse::<RoundId>() else {

@@ -34,6 +34,11 @@ use ctopulse::db::{self, DbConnection};
 
 type Res<T> = Result<T, Box<dyn Error + Send + Sync>>;
 
+/// `serve`'s allocator and its tuning (`ctopulse::allocator`), so the floor (`bare`) is not
+/// slower for want of them.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(about = "ctopulse load benchmark tools (run through scripts/bench)")]
 struct Cli {
@@ -103,6 +108,7 @@ enum Cmd {
 }
 
 fn main() -> Res<()> {
+    ctopulse::allocator::tune();
     let cli = Cli::parse();
     let out = match cli.cmd {
         Cmd::Links {
@@ -303,6 +309,8 @@ fn csrf(body: &[u8]) -> Option<String> {
 #[derive(Default)]
 struct Seen {
     submitted: usize,
+    /// Every thank-you page, the warm-up's included: what the server acknowledged storing.
+    acknowledged: usize,
     requests: usize,
     errors: usize,
     unexpected: std::collections::BTreeMap<String, usize>,
@@ -333,6 +341,7 @@ async fn respondent(addr: String, shared: Arc<Shared>) -> Seen {
         let began = Instant::now();
         match one_flow(&mut http, &shared, token, &mut seen).await {
             Ok(Some(post_us)) => {
+                seen.acknowledged += 1;
                 if began >= shared.measure_from {
                     seen.submitted += 1;
                     seen.post_us.push(post_us);
@@ -457,6 +466,7 @@ async fn drive(
     for t in tasks {
         let s = t.await?;
         all.submitted += s.submitted;
+        all.acknowledged += s.acknowledged;
         all.requests += s.requests;
         all.errors += s.errors;
         for (k, v) in s.unexpected {
@@ -475,6 +485,7 @@ async fn drive(
         "concurrency": concurrency,
         "seconds": measured,
         "submissions": all.submitted,
+        "acknowledged": all.acknowledged,
         "submissions_per_s": all.submitted as f64 / measured.max(1e-9),
         "requests": all.requests,
         "requests_per_s": all.request_us.len() as f64 / measured.max(1e-9),
