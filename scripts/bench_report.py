@@ -7,8 +7,8 @@ import os
 
 import bench_floor
 
-TARGETS = {"http_ratio": 0.75, "rss_mb": 150, "launch_s": 10.0, "drain_s": 120.0, "outbox_ratio": 0.9,
-           "seal_s": 10.0}
+TARGETS = {"http_ratio": 0.75, "rss_mb": 150, "launch_s": 10.0, "launch_invitations": 100_000,
+           "drain_s": 120.0, "outbox_ratio": 0.9, "seal_s": 10.0}
 
 
 def describe_level(name):
@@ -50,7 +50,11 @@ def render(res, smoke, n_answers):
 
     for b, o in res["backends"].items():
         lines += ["", f"[{b}]  (load average {o['loadavg_before']} → {o['loadavg_after']})"]
-        checks = [(o["launch_s"] < TARGETS["launch_s"], "launch")]
+        # The launch's target is for 100,000 invitations; a larger round (longer HTTP slices)
+        # is reported without it.
+        launch_target = o["launch_queued"] <= TARGETS["launch_invitations"]
+        ok_launch = o["launch_s"] < TARGETS["launch_s"]
+        checks = [(ok_launch, "launch")] if launch_target else []
         if "http" in o:
             c = o["ceiling"]
             who = "sqlite3 CLI, one writer" if b == "sqlite" else "best of pgbench clients"
@@ -109,7 +113,9 @@ def render(res, smoke, n_answers):
             lines.append(f"  peak RSS     {peak:.0f} MB (VmHWM of serve; target ≤ {TARGETS['rss_mb']} MB)"
                          f"{verdict(ok_rss)}")
         lines.append(f"  launch       {o['launch_queued']:,} invitations queued in {o['launch_s']:.2f} s "
-                     f"(`round launch` wall time; target < {TARGETS['launch_s']:.0f} s){verdict(checks[0][0])}")
+                     f"(`round launch` wall time; "
+                     + (f"target < {TARGETS['launch_s']:.0f} s){verdict(ok_launch)}" if launch_target else
+                        f"the target is for {TARGETS['launch_invitations']:,})"))
         if "launch_base_s" in o:
             ratio = o["launch_s"] / o["launch_base_s"] if o["launch_base_s"] else 0.0
             lines.append(f"  launch base  {o['launch_base_s']:.2f} s for the same rows through the database's own "
