@@ -2,10 +2,15 @@
 //! SQLite and libpq allocates with) and mimalloc (the global allocator of `ctopulse` and of
 //! the load benchmark's servers, set in each binary). Called once at start-up by each.
 
-/// Tunes both allocators, each knob only where the operator has not set it. Call it once,
-/// first thing in `main`, before any thread exists.
-pub fn tune() {
-    tune_malloc();
+/// Tunes both allocators, each knob only where the operator has not set it.
+///
+/// # Safety
+///
+/// Call it before the process has a second thread (first thing in `main`): glibc's
+/// `mallopt` is not safe to call while other threads allocate.
+pub unsafe fn tune() {
+    // SAFETY: the caller's promise, passed on.
+    unsafe { tune_malloc() };
     tune_mimalloc();
 }
 
@@ -21,7 +26,11 @@ pub fn tune() {
 ///   mapping threshold after each large free, up to 32 MB, so those blocks stayed in the heap:
 ///   152 MB held after the pages' timing and a 165–170 MB peak, against 80–108 MB and 145 MB
 ///   (BENCHMARKS.md, pages).
-fn tune_malloc() {
+///
+/// # Safety
+///
+/// As [`tune`]: no other thread may exist yet.
+unsafe fn tune_malloc() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
         let tunables = std::env::var("GLIBC_TUNABLES").unwrap_or_default();
@@ -30,8 +39,8 @@ fn tune_malloc() {
         };
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let arenas = libc::c_int::try_from(cores.max(2)).unwrap_or(libc::c_int::MAX);
-        // SAFETY: called once at start-up, before any thread exists; mallopt only tunes
-        // allocator limits.
+        // SAFETY: no other thread exists yet (this function's contract); mallopt only
+        // tunes allocator limits.
         unsafe {
             if unset("MALLOC_ARENA_MAX", "arena_max") {
                 libc::mallopt(libc::M_ARENA_MAX, arenas);

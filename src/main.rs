@@ -13,7 +13,8 @@ fn main() -> std::process::ExitCode {
     if !cli.command.is_server() {
         restore_sigpipe();
     }
-    ctopulse::allocator::tune();
+    // SAFETY: in `main` before any thread is started (parsing the command line starts none).
+    unsafe { ctopulse::allocator::tune() };
     ctopulse::commands::run(cli)
 }
 

@@ -108,7 +108,8 @@ enum Cmd {
 }
 
 fn main() -> Res<()> {
-    ctopulse::allocator::tune();
+    // SAFETY: in `main` before any thread is started (parsing the command line starts none).
+    unsafe { ctopulse::allocator::tune() };
     let cli = Cli::parse();
     let out = match cli.cmd {
         Cmd::Links {
