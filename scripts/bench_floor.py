@@ -60,9 +60,10 @@ class FloorServer:
     drop = stop
 
 
-def report_lines(floor, http, ceilings):
+def report_lines(floor, http, ceilings, ratio_lines):
     """The floor's lines of a backend's report: per level, its rate, its share of the ceiling,
-    serve's share of it and the CPU each of its submissions cost."""
+    serve's share of it, the CPU each of its submissions cost, and `ratio_lines(who, level)`:
+    its share of the further ceilings."""
     lines = []
     for level, f in floor.items():
         serve = http.get(level)
@@ -80,5 +81,5 @@ def report_lines(floor, http, ceilings):
             f"database work reaches here)"
             + (f"; http/floor {serve['submissions_per_s'] / max(f['submissions_per_s'], 1e-9):.0%}"
                f" (what serve keeps of the floor)" if serve else ""),
-        ]
+        ] + ratio_lines("floor", f)
     return lines

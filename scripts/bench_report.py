@@ -11,6 +11,17 @@ TARGETS = {"http_ratio": 0.75, "rss_mb": 150, "launch_s": 10.0, "launch_invitati
            "drain_s": 120.0, "outbox_ratio": 0.9, "seal_s": 10.0}
 
 
+# PostgreSQL's further ceilings, each pgbench in the same slices (no target): its name in the
+# report, what it issues, and what a ratio to it is against.
+EXTRA_CEILINGS = {
+    "design": ("design ceiling", "pgbench calling ctopulse_submit, the design's two-transaction store",
+               "the store the design requires, issued without HTTP or Rust"),
+    "flow": ("flow ceiling", "pgbench sending serve's statements for one respondent: the link's lookup "
+             "with its throttle, then the CALL",
+             "the whole flow's database work, issued without HTTP or Rust"),
+}
+
+
 def describe_level(name):
     respondents, _, instances = name.partition(" on ")
     return f"{respondents} respondents" + (f" over {instances} instances" if instances else "")
@@ -39,6 +50,12 @@ def sizing(http):
     ]
 
 
+def extra_ratio_lines(who, level):
+    """`who` ÷ each further ceiling measured in the level's slices (median slice)."""
+    return [f"    {who}/{name} {level[f'{key}_ratio']:.0%}, median slice (no target; against {why})"
+            for key, (name, _, why) in EXTRA_CEILINGS.items() if f"{key}_ratio" in level]
+
+
 def render(res, smoke, n_answers):
     """The figures of one run, as the text `scripts/bench` prints."""
     lines = [f"ctopulse load benchmark{' (smoke: tiny counts, figures meaningless)' if smoke else ''}",
@@ -63,14 +80,15 @@ def render(res, smoke, n_answers):
             lines.append(
                 f"  ceiling      {c['best_tx_per_s']:,.0f} submission tx/s, mean of {len(o['ceilings'])} slices "
                 f"({who}{'; middle slice ' + runs if runs else ''}; {n_answers} answers)")
-            if all("design" in x for x in o["ceilings"]):
-                design = sum(x["design"]["best_tx_per_s"] for x in o["ceilings"]) / len(o["ceilings"])
+            for key, (name, what, _) in EXTRA_CEILINGS.items():
+                if not all(key in x for x in o["ceilings"]):
+                    continue
+                mean = sum(x[key]["best_tx_per_s"] for x in o["ceilings"]) / len(o["ceilings"])
                 mid_runs = ", ".join(f"{r['clients']}: {r['tx_per_s']:,.0f}"
-                                     for r in o["ceilings"][len(o["ceilings"]) // 2]["design"]["runs"])
-                lines.append(
-                    f"  design ceil. {design:,.0f} submissions/s, mean of {len(o['ceilings'])} slices "
-                    f"(pgbench calling ctopulse_submit, the design's two-transaction store; middle "
-                    f"slice {mid_runs})")
+                                     for r in o["ceilings"][len(o["ceilings"]) // 2][key]["runs"])
+                label = name.replace("ceiling", "ceil.")
+                lines.append(f"  {label:<12} {mean:,.0f} submissions/s, mean of {len(o['ceilings'])} slices "
+                             f"({what}; middle slice {mid_runs})")
             mid = o["ceilings"][len(o["ceilings"]) // 2].get("cpu_ms", {})
             if "database" in mid:
                 lines.append(f"    CPU/tx     {mid['database']:.2f} ms, the sqlite3 CLI doing the whole "
@@ -102,11 +120,9 @@ def render(res, smoke, n_answers):
                     + ("(no target: the scale-out)" if scaled else
                        f"(target ≥ {TARGETS['http_ratio']:.0%}){verdict(ok_http)}"),
                 ]
-                if "design_ratio" in h:
-                    lines.append(f"    http/design ceiling {h['design_ratio']:.0%}, median slice (no target: "
-                                 f"what HTTP and serve add to the store the design requires)")
+                lines += extra_ratio_lines("http", h)
             if "floor" in o:
-                lines += bench_floor.report_lines(o["floor"], o["http"], o["ceilings"])
+                lines += bench_floor.report_lines(o["floor"], o["http"], o["ceilings"], extra_ratio_lines)
             lines += sizing(o["http"])
             checks.append((ok_rss, "rss"))
             peak = max(h["rss_peak_mb"] for h in o["http"].values())
