@@ -25,11 +25,18 @@ def cpu_seconds(fields, children=False):
     return (int(fields[at]) + int(fields[at + 1])) / os.sysconf("SC_CLK_TCK")
 
 
+def program_name(name):
+    """A program's name for accounting. A kernel worker's name carries the work it is doing at
+    the moment (`kworker/1:1-events`, later `kworker/1:1-writeback`): keyed by that, a worker
+    renamed during a slice would count its whole lifetime's CPU as used in the slice."""
+    return name.split("-", 1)[0] if name.startswith("kworker/") else name
+
+
 def cpu_seconds_by_program():
     """CPU seconds (user + system) used so far by each running program, by its name."""
     used = collections.Counter()
     for stat, name, rest in read_stats("[0-9]*/stat"):
-        used[name] += cpu_seconds(rest)
+        used[program_name(name)] += cpu_seconds(rest)
         if stat.parent.name == str(os.getpid()):
             # The load driver runs as this script's child: its CPU shows here once it ends.
             used["loadbench"] += cpu_seconds(rest, children=True)
