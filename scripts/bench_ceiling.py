@@ -96,10 +96,9 @@ class Ceilings:
         n = self.p["sqlite_tx"]
         first = self.sqlite_next + 1
         self.sqlite_next += n
-        tx = []
+        tx, answers = [], ceiling_answers(self.n_answers)
         for i in range(first, first + n):
-            values = ", ".join(f"('r{i}', '{k}', {v}, 0, {t}, 'bench-round')"
-                               for k, v, t in ceiling_answers(self.n_answers))
+            values = ", ".join(f"('r{i}', '{k}', {v}, 0, {t}, 'bench-round')" for k, v, t in answers)
             tx.append(
                 "BEGIN IMMEDIATE;\n"
                 f"UPDATE invitations SET responded = 1 WHERE id = 'i{i}' AND responded = 0;\n"
@@ -141,14 +140,15 @@ class Ceilings:
             INSERT INTO invitation_links (token_hash, invitation_id, round_id)
               SELECT 'h' || i, 'i' || i, 'bench-round' FROM generate_series(1, {rows}) i;
             ANALYZE;""")
-        values = ", ".join(f"(:r_id, '{k}', {v}, false, {t}, 'bench-round')"
-                           for k, v, t in ceiling_answers(self.n_answers))
+        answers = ceiling_answers(self.n_answers)
+        values = ", ".join(f"(:r_id, '{k}', {v}, false, {t}, 'bench-round')" for k, v, t in answers)
         # Each client walks its own stretch of invitation ids (`k` persists across a client's
-        # transactions), so every UPDATE flips one row, as a real submission does.
+        # transactions), so every script's statements hit a fresh invitation, as a real
+        # submission does.
+        pick = "\\set k :k + 1\n\\set id :base + :client_id * :stride + (:k % :stride) + 1\n"
         self.pg_script = Path(self.tmp) / "submission.sql"
         self.pg_script.write_text(
-            "\\set k :k + 1\n"
-            "\\set id :base + :client_id * :stride + (:k % :stride) + 1\n"
+            pick +
             "BEGIN;\n"
             "UPDATE invitations SET responded = true WHERE id = 'i' || :id::text AND responded = false;\n"
             "INSERT INTO responses (id, round_id, reporting_group) VALUES "
@@ -161,12 +161,10 @@ class Ceilings:
         # the response's transaction id apart from the invitation's (DESIGN, anonymity 5).
         def array(items, of):
             return f"ARRAY[{', '.join(items)}]::{of}[]"
-        answers = ceiling_answers(self.n_answers)
         arrays = ", ".join([array((f"'{k}'" for k, _, _ in answers), "text"),
                             array((v for _, v, _ in answers), "int4"),
                             array(("false" for _ in answers), "bool"),
                             array((t for _, _, t in answers), "text")])
-        pick = "\\set k :k + 1\n\\set id :base + :client_id * :stride + (:k % :stride) + 1\n"
         call = ("CALL ctopulse_submit('h' || :id::text, 'bench-round', 'open', "
                 f"'2026-06-01 00:00:00'::timestamp, gen_random_uuid()::text, {arrays}, NULL, NULL);\n")
         # The flow's ceiling: every statement serve sends for one respondent (PostgreSQL's
@@ -188,7 +186,8 @@ class Ceilings:
             # A call that flips nothing returns quietly: each one must have stored its response.
             stored = self.pg_inst.scalar("SELECT count(*) FROM responses") - before
             calls = sum(r["processed"] for r in out[key]["runs"])
-            self.faults.check(stored == calls, f"pgbench ({key}): {calls} calls of ctopulse_submit stored {stored} responses")
+            self.faults.check(stored == calls,
+                              f"pgbench ({key}): {calls} calls of ctopulse_submit stored {stored} responses")
         return out
 
     def pgbench_runs(self, script):
@@ -214,8 +213,6 @@ class Ceilings:
         responses = inst.scalar("SELECT count(*) FROM responses")
         answers = inst.scalar("SELECT count(*) FROM answers")
         self.faults.check(responses > 0 and flipped == responses and answers == responses * self.n_answers,
-              f"pgbench: {responses} responses, {flipped} invitations flipped, {answers} answers "
-              f"(ids reused, or the procedure stored nothing?)")
+                          f"pgbench: {responses} responses, {flipped} invitations flipped, {answers} answers "
+                          f"(ids reused, or the procedure stored nothing?)")
         return {"answers": self.n_answers, "runs": runs, "best_tx_per_s": max(r["tx_per_s"] for r in runs)}
-
-    # ------------------------------------------------------------------ ctopulse
